@@ -1,0 +1,1 @@
+"""Selectors, canonical text and re-anchoring; no Qt."""

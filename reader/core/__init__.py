@@ -1,0 +1,1 @@
+"""Domain dataclasses and enums; no Qt."""

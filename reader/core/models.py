@@ -1,0 +1,142 @@
+"""Domain objects of the library: articles, layers, annotations and their anchors."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+
+class ReaderError(Exception):
+    """A user-facing error: its message is one line that explains what went wrong."""
+
+
+class Kind(StrEnum):
+    UNSOURCED_CLAIM = "unsourced_claim"
+    OPINION = "opinion"
+    CONTEXT_NOTE = "context_note"
+
+    @classmethod
+    def parse(cls, value: str) -> Kind:
+        """Accept the stored name or its short form (``unsourced``, ``opinion``, ``context``)."""
+        cleaned = value.strip().lower().replace("-", "_")
+        aliases = {"unsourced": cls.UNSOURCED_CLAIM, "context": cls.CONTEXT_NOTE}
+        if cleaned in aliases:
+            return aliases[cleaned]
+        try:
+            return cls(cleaned)
+        except ValueError:
+            names = ", ".join(k.value for k in cls)
+            raise ReaderError(f"unknown kind {value!r} (use one of: {names})") from None
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS: dict[Kind, str] = {
+    Kind.UNSOURCED_CLAIM: "Unsourced claim",
+    Kind.OPINION: "Opinion",
+    Kind.CONTEXT_NOTE: "Context note",
+}
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    SUGGESTED = "suggested"
+    DISMISSED = "dismissed"
+    ORPHANED = "orphaned"
+
+
+class LayerKind(StrEnum):
+    MINE = "mine"
+    KEY = "key"
+    SUBMISSION = "submission"
+    SUGGESTIONS = "suggestions"
+    IMPORTED = "imported"
+
+
+class SourceFormat(StrEnum):
+    MARKDOWN = "markdown"
+    TEXT = "text"
+    HTML = "html"
+
+
+def utc_now() -> str:
+    """ISO 8601 timestamp in UTC, to the second, as stored everywhere."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """W3C TextPositionSelector + TextQuoteSelector over the canonical text, in code points."""
+
+    start: int
+    end: int  # exclusive
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass
+class ArticleMeta:
+    """What an importer extracts from a file, before it is stored."""
+
+    title: str
+    markdown: str
+    source_format: SourceFormat
+    author: str = ""
+    publication: str = ""
+    url: str = ""
+    published: str = ""
+    source_path: str = ""
+
+
+@dataclass
+class Article:
+    id: int
+    title: str
+    author: str
+    publication: str
+    url: str
+    published: str
+    source_format: SourceFormat
+    source_path: str
+    markdown: str
+    text: str
+    sha256: str
+    version: int
+    imported_at: str
+
+
+@dataclass
+class Layer:
+    id: int
+    article_id: int
+    name: str
+    kind: LayerKind
+    student: str = ""
+    hidden: bool = False
+
+
+@dataclass
+class Annotation:
+    article_id: int
+    kind: Kind
+    anchor: Anchor
+    layer: str = LayerKind.MINE.value
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    source: str = ""
+    status: Status = Status.ACTIVE
+    score: float | None = None
+    reasons: list[str] = field(default_factory=list)
+    author: str = ""
+    uuid: str = field(default_factory=new_uuid)
+    created: str = field(default_factory=utc_now)
+    updated: str = field(default_factory=utc_now)

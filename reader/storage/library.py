@@ -1,0 +1,589 @@
+"""The library: one SQLite file holding articles, their versions, layers and flags.
+
+Every write runs in one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) in WAL
+mode with foreign keys on, so a process killed at any moment loses nothing
+that was reported saved.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from reader.anchoring.canonical import canonical_text, text_sha256
+from reader.anchoring.reanchor import Method, reanchor
+from reader.core.models import (
+    Anchor,
+    Annotation,
+    Article,
+    ArticleMeta,
+    Kind,
+    Layer,
+    LayerKind,
+    ReaderError,
+    SourceFormat,
+    Status,
+    utc_now,
+)
+from reader.storage.migrations import backup_to, migrate, schema_version
+
+ARTICLE_COLUMNS = (
+    "id, title, author, publication, url, published, source_format, source_path, "
+    "markdown, text, sha256, version, imported_at"
+)
+ANNOTATION_COLUMNS = (
+    "a.uuid, a.article_id, l.name, a.kind, a.start, a.end, a.exact, a.prefix, a.suffix, "
+    "a.note, a.source, a.status, a.score, a.reasons, a.author, a.created, a.updated"
+)
+
+
+class ImportOutcome(StrEnum):
+    NEW = "new"
+    NEW_VERSION = "new_version"
+    UNCHANGED = "unchanged"
+
+
+@dataclass
+class ImportResult:
+    article: Article
+    outcome: ImportOutcome
+    reanchored: int = 0
+    orphaned: int = 0
+
+
+@dataclass
+class ArticleSummary:
+    id: int
+    title: str
+    author: str
+    publication: str
+    published: str
+    version: int
+    imported_at: str
+    counts: dict[Kind, int] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchHit:
+    article_id: int
+    title: str
+    annotation_uuid: str | None
+    snippet: str
+    score: float
+
+
+@dataclass
+class CheckReport:
+    integrity: str
+    schema_version: int
+    articles: int
+    annotations: int
+    orphaned: list[Annotation]
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok"
+
+
+def source_key(meta: ArticleMeta, sha256: str) -> str:
+    """What makes a later import 'the same article': its URL, else its file, else its text."""
+    if meta.url:
+        return f"url:{meta.url}"
+    if meta.source_path:
+        return f"file:{meta.source_path}"
+    return f"sha256:{sha256}"
+
+
+def layer_kind(name: str) -> LayerKind:
+    try:
+        return LayerKind(name)
+    except ValueError:
+        return LayerKind.SUBMISSION
+
+
+def fts_query(query: str) -> str:
+    """User words as an FTS5 query: every word must match, the last one as a prefix."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return ""
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class Library:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Library:
+        path = Path(path)
+        if path.exists() and path.is_dir():
+            raise ReaderError(f"{path} is a folder, not a library file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=5000")
+            migrate(conn, path)
+        except sqlite3.DatabaseError as error:
+            raise ReaderError(f"cannot open library {path.name}: {error}") from None
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # Articles
+
+    def import_article(self, meta: ArticleMeta) -> ImportResult:
+        text = canonical_text(meta.markdown)
+        if not text.strip():
+            raise ReaderError("the article has no text")
+        sha = text_sha256(text)
+        key = source_key(meta, sha)
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT id, sha256, version FROM articles WHERE source_key = ?", (key,)
+            ).fetchone()
+            if row is None:
+                article_id = self._insert_article(conn, key, meta, text, sha, now)
+                conn.execute(
+                    "INSERT INTO article_versions VALUES (?, 1, ?, ?, ?, ?)",
+                    (article_id, meta.markdown, text, sha, now),
+                )
+                return ImportResult(self.article(article_id), ImportOutcome.NEW)
+            article_id, old_sha, version = row
+            if old_sha == sha:
+                return ImportResult(self.article(article_id), ImportOutcome.UNCHANGED)
+            version += 1
+            conn.execute(
+                "UPDATE articles SET title=?, author=?, publication=?, url=?, published=?, "
+                "source_format=?, source_path=?, markdown=?, text=?, sha256=?, version=?, "
+                "imported_at=? WHERE id=?",
+                (
+                    meta.title,
+                    meta.author,
+                    meta.publication,
+                    meta.url,
+                    meta.published,
+                    meta.source_format.value,
+                    meta.source_path,
+                    meta.markdown,
+                    text,
+                    sha,
+                    version,
+                    now,
+                    article_id,
+                ),
+            )
+            conn.execute(
+                "INSERT INTO article_versions VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, version, meta.markdown, text, sha, now),
+            )
+            reanchored, orphaned = self._reanchor_all(conn, article_id, text)
+        return ImportResult(
+            self.article(article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned
+        )
+
+    def _insert_article(
+        self, conn: sqlite3.Connection, key: str, meta: ArticleMeta, text: str, sha: str, now: str
+    ) -> int:
+        cursor = conn.execute(
+            "INSERT INTO articles (source_key, title, author, publication, url, published, "
+            "source_format, source_path, markdown, text, sha256, version, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+            (
+                key,
+                meta.title,
+                meta.author,
+                meta.publication,
+                meta.url,
+                meta.published,
+                meta.source_format.value,
+                meta.source_path,
+                meta.markdown,
+                text,
+                sha,
+                now,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _reanchor_all(
+        self, conn: sqlite3.Connection, article_id: int, text: str
+    ) -> tuple[int, int]:
+        """Move every flag onto the new text; those that cannot be found are orphaned."""
+        moved = orphaned = 0
+        rows = conn.execute(
+            "SELECT uuid, start, end, exact, prefix, suffix, status FROM annotations "
+            "WHERE article_id = ?",
+            (article_id,),
+        ).fetchall()
+        now = utc_now()
+        for uuid, start, end, exact, prefix, suffix, status in rows:
+            result = reanchor(Anchor(start, end, exact, prefix, suffix), text)
+            if result.anchor is None:
+                orphaned += 1
+                conn.execute(
+                    "UPDATE annotations SET status=?, updated=? WHERE uuid=?",
+                    (Status.ORPHANED.value, now, uuid),
+                )
+                continue
+            if result.method is not Method.POSITION or result.anchor.start != start:
+                moved += 1
+            new_status = Status.ACTIVE.value if status == Status.ORPHANED.value else status
+            anchor = result.anchor
+            conn.execute(
+                "UPDATE annotations SET start=?, end=?, exact=?, prefix=?, suffix=?, status=?, "
+                "updated=? WHERE uuid=?",
+                (
+                    anchor.start,
+                    anchor.end,
+                    anchor.exact,
+                    anchor.prefix,
+                    anchor.suffix,
+                    new_status,
+                    now,
+                    uuid,
+                ),
+            )
+        return moved, orphaned
+
+    def article(self, article_id: int) -> Article:
+        row = self.conn.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise ReaderError(f"no article with id {article_id} (see 'reader list')")
+        return Article(
+            id=row[0],
+            title=row[1],
+            author=row[2] or "",
+            publication=row[3] or "",
+            url=row[4] or "",
+            published=row[5] or "",
+            source_format=SourceFormat(row[6]),
+            source_path=row[7] or "",
+            markdown=row[8],
+            text=row[9],
+            sha256=row[10],
+            version=row[11],
+            imported_at=row[12] or "",
+        )
+
+    def articles(self) -> list[ArticleSummary]:
+        summaries: dict[int, ArticleSummary] = {}
+        for row in self.conn.execute(
+            "SELECT id, title, author, publication, published, version, imported_at "
+            "FROM articles ORDER BY imported_at DESC, id DESC"
+        ):
+            article_id, title, author, publication, published, version, imported_at = row
+            summaries[article_id] = ArticleSummary(
+                article_id,
+                title,
+                author or "",
+                publication or "",
+                published or "",
+                version,
+                imported_at or "",
+            )
+        for article_id, kind, count in self.conn.execute(
+            "SELECT article_id, kind, count(*) FROM annotations "
+            "WHERE status = 'active' GROUP BY article_id, kind"
+        ):
+            summaries[article_id].counts[Kind(kind)] = count
+        for article_id, name in self.conn.execute(
+            "SELECT DISTINCT a.article_id, t.name FROM annotation_tags at "
+            "JOIN annotations a ON a.uuid = at.annotation_uuid JOIN tags t ON t.id = at.tag_id "
+            "ORDER BY t.name"
+        ):
+            summaries[article_id].tags.append(name)
+        return list(summaries.values())
+
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+
+    def find_article(self, meta: ArticleMeta) -> int | None:
+        """The id of the article a file was imported as before, if any."""
+        sha = text_sha256(canonical_text(meta.markdown))
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE source_key = ?", (source_key(meta, sha),)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def article_by_hash(self, sha256: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT article_id FROM article_versions WHERE sha256 = ? "
+            "ORDER BY version DESC LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def article_by_url(self, url: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+        return None if row is None else int(row[0])
+
+    # Layers
+
+    def layers(self, article_id: int) -> list[Layer]:
+        return [
+            Layer(row[0], row[1], row[2], LayerKind(row[3]), row[4] or "", bool(row[5]))
+            for row in self.conn.execute(
+                "SELECT id, article_id, name, kind, student, hidden FROM layers "
+                "WHERE article_id = ? ORDER BY id",
+                (article_id,),
+            )
+        ]
+
+    def set_layer_hidden(self, article_id: int, name: str, hidden: bool) -> None:
+        with self.transaction() as conn:
+            layer_id = self._layer_id(conn, article_id, name)
+            conn.execute("UPDATE layers SET hidden = ? WHERE id = ?", (int(hidden), layer_id))
+
+    def _layer_id(self, conn: sqlite3.Connection, article_id: int, name: str) -> int:
+        row = conn.execute(
+            "SELECT id FROM layers WHERE article_id = ? AND name = ?", (article_id, name)
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+        kind = layer_kind(name)
+        student = name if kind is LayerKind.SUBMISSION else ""
+        cursor = conn.execute(
+            "INSERT INTO layers (article_id, name, kind, student, hidden) VALUES (?, ?, ?, ?, 0)",
+            (article_id, name, kind.value, student),
+        )
+        return int(cursor.lastrowid or 0)
+
+    # Annotations
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        self.add_annotations([annotation])
+
+    def add_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Several flags in one transaction: all of them are saved, or none."""
+        for annotation in annotations:
+            self._check_anchor(annotation)
+        with self.transaction() as conn:
+            for annotation in annotations:
+                self._insert_annotation(conn, annotation)
+
+    def _insert_annotation(self, conn: sqlite3.Connection, annotation: Annotation) -> None:
+        if conn.execute("SELECT 1 FROM annotations WHERE uuid = ?", (annotation.uuid,)).fetchone():
+            raise ReaderError(f"a flag with id {annotation.uuid} already exists")
+        layer_id = self._layer_id(conn, annotation.article_id, annotation.layer)
+        anchor = annotation.anchor
+        conn.execute(
+            "INSERT INTO annotations (uuid, article_id, layer_id, kind, start, end, exact, "
+            "prefix, suffix, note, source, status, score, reasons, author, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                annotation.uuid,
+                annotation.article_id,
+                layer_id,
+                annotation.kind.value,
+                anchor.start,
+                anchor.end,
+                anchor.exact,
+                anchor.prefix,
+                anchor.suffix,
+                annotation.note,
+                annotation.source,
+                annotation.status.value,
+                annotation.score,
+                json.dumps(annotation.reasons, ensure_ascii=False),
+                annotation.author,
+                annotation.created,
+                annotation.updated,
+            ),
+        )
+        self._write_tags(conn, annotation.uuid, annotation.tags)
+
+    def _check_anchor(self, annotation: Annotation) -> None:
+        row = self.conn.execute(
+            "SELECT text FROM articles WHERE id = ?", (annotation.article_id,)
+        ).fetchone()
+        if row is None:
+            raise ReaderError(f"no article with id {annotation.article_id}")
+        anchor = annotation.anchor
+        if annotation.status is Status.ORPHANED:
+            return
+        if row[0][anchor.start : anchor.end] != anchor.exact or anchor.start >= anchor.end:
+            raise ReaderError(
+                f"flag {annotation.uuid}: its quote does not match the article text at "
+                f"{anchor.start}-{anchor.end}"
+            )
+
+    def _write_tags(self, conn: sqlite3.Connection, uuid: str, tags: Sequence[str]) -> None:
+        conn.execute("DELETE FROM annotation_tags WHERE annotation_uuid = ?", (uuid,))
+        seen: set[str] = set()
+        for position, raw in enumerate(tags):
+            tag = raw.strip()
+            if not tag or tag in seen:
+                continue
+            seen.add(tag)
+            conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (tag,))
+            tag_id = conn.execute("SELECT id FROM tags WHERE name = ?", (tag,)).fetchone()[0]
+            conn.execute(
+                "INSERT INTO annotation_tags (annotation_uuid, tag_id, position) VALUES (?, ?, ?)",
+                (uuid, tag_id, position),
+            )
+
+    def update_annotation(self, annotation: Annotation) -> None:
+        self.annotation(annotation.uuid)  # raises if it is gone
+        self._check_anchor(annotation)
+        annotation.updated = utc_now()
+        with self.transaction() as conn:
+            layer_id = self._layer_id(conn, annotation.article_id, annotation.layer)
+            anchor = annotation.anchor
+            conn.execute(
+                "UPDATE annotations SET layer_id=?, kind=?, start=?, end=?, exact=?, prefix=?, "
+                "suffix=?, note=?, source=?, status=?, score=?, reasons=?, author=?, updated=? "
+                "WHERE uuid=?",
+                (
+                    layer_id,
+                    annotation.kind.value,
+                    anchor.start,
+                    anchor.end,
+                    anchor.exact,
+                    anchor.prefix,
+                    anchor.suffix,
+                    annotation.note,
+                    annotation.source,
+                    annotation.status.value,
+                    annotation.score,
+                    json.dumps(annotation.reasons, ensure_ascii=False),
+                    annotation.author,
+                    annotation.updated,
+                    annotation.uuid,
+                ),
+            )
+            self._write_tags(conn, annotation.uuid, annotation.tags)
+
+    def delete_annotation(self, uuid: str) -> Annotation:
+        annotation = self.annotation(uuid)
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM annotation_tags WHERE annotation_uuid = ?", (uuid,))
+            conn.execute("DELETE FROM annotations WHERE uuid = ?", (uuid,))
+        return annotation
+
+    def annotation(self, uuid: str) -> Annotation:
+        rows = self._annotation_rows("a.uuid = ?", (uuid,))
+        if not rows:
+            raise ReaderError(f"no flag with id {uuid}")
+        return rows[0]
+
+    def annotations(self, article_id: int, layer: str | None = None) -> list[Annotation]:
+        if layer is None:
+            return self._annotation_rows("a.article_id = ?", (article_id,))
+        return self._annotation_rows("a.article_id = ? AND l.name = ?", (article_id, layer))
+
+    def _annotation_rows(self, where: str, params: tuple[object, ...]) -> list[Annotation]:
+        rows = self.conn.execute(
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations a JOIN layers l ON l.id = a.layer_id "
+            f"WHERE {where} ORDER BY a.start, a.end, a.created, a.uuid",
+            params,
+        ).fetchall()
+        tags = self._tags_for([row[0] for row in rows])
+        return [
+            Annotation(
+                uuid=row[0],
+                article_id=row[1],
+                layer=row[2],
+                kind=Kind(row[3]),
+                anchor=Anchor(row[4], row[5], row[6], row[7] or "", row[8] or ""),
+                note=row[9] or "",
+                source=row[10] or "",
+                status=Status(row[11]),
+                score=row[12],
+                reasons=json.loads(row[13]) if row[13] else [],
+                author=row[14] or "",
+                created=row[15] or "",
+                updated=row[16] or "",
+                tags=tags.get(row[0], []),
+            )
+            for row in rows
+        ]
+
+    def _tags_for(self, uuids: Sequence[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for uuid, name in self.conn.execute(
+                f"SELECT at.annotation_uuid, t.name FROM annotation_tags at "
+                f"JOIN tags t ON t.id = at.tag_id WHERE at.annotation_uuid IN ({marks}) "
+                f"ORDER BY at.position",
+                tuple(chunk),
+            ):
+                found.setdefault(uuid, []).append(name)
+        return found
+
+    def tags(self) -> list[str]:
+        return [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT DISTINCT t.name FROM tags t JOIN annotation_tags at ON at.tag_id = t.id "
+                "ORDER BY t.name COLLATE NOCASE"
+            )
+        ]
+
+    # Search, checks, backups
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        match = fts_query(query)
+        if not match:
+            return []
+        hits: list[SearchHit] = []
+        for article_id, title, snippet, rank in self.conn.execute(
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), "
+            "bm25(articles_fts) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (match, limit),
+        ):
+            hits.append(SearchHit(article_id, title, None, snippet, -rank))
+        for uuid, article_id, title, snippet, rank in self.conn.execute(
+            "SELECT n.uuid, n.article_id, a.title, "
+            "snippet(annotations_fts, -1, '[', ']', '…', 12), bm25(annotations_fts) "
+            "FROM annotations_fts JOIN annotations n ON n.rowid = annotations_fts.rowid "
+            "JOIN articles a ON a.id = n.article_id "
+            "WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?",
+            (match, limit),
+        ):
+            hits.append(SearchHit(article_id, title, uuid, snippet, -rank))
+        hits.sort(key=lambda hit: hit.score, reverse=True)
+        return hits[:limit]
+
+    def check(self) -> CheckReport:
+        integrity = "; ".join(row[0] for row in self.conn.execute("PRAGMA integrity_check"))
+        orphaned = self._annotation_rows("a.status = ?", (Status.ORPHANED.value,))
+        articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        annotations = self.conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
+        return CheckReport(integrity, schema_version(self.conn), articles, annotations, orphaned)
+
+    def backup(self, destination: Path) -> None:
+        if destination.resolve() == self.path.resolve():
+            raise ReaderError("the backup must not overwrite the library itself")
+        try:
+            backup_to(self.conn, destination)
+        except (OSError, sqlite3.Error) as error:
+            raise ReaderError(f"cannot write backup {destination}: {error}") from None

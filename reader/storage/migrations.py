@@ -1,0 +1,161 @@
+"""The schema, built only through numbered migrations.
+
+``PRAGMA user_version`` holds the number of the last migration applied.  A
+database made by an older version is copied with the SQLite backup API before
+it is upgraded.  sqlite-utils is imported only when a migration runs, so that
+opening an up-to-date library stays cheap at start-up.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+def migration_1_tables(db: sqlite_utils.Database) -> None:
+    db.table("articles").create(
+        {
+            "id": int,
+            "source_key": str,
+            "title": str,
+            "author": str,
+            "publication": str,
+            "url": str,
+            "published": str,
+            "source_format": str,
+            "source_path": str,
+            "markdown": str,
+            "text": str,
+            "sha256": str,
+            "version": int,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"source_key", "title", "markdown", "text", "sha256", "version"},
+    )
+    db.table("articles").create_index(["source_key"], unique=True)
+    db.table("article_versions").create(
+        {
+            "article_id": int,
+            "version": int,
+            "markdown": str,
+            "text": str,
+            "sha256": str,
+            "imported_at": str,
+        },
+        pk=("article_id", "version"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("layers").create(
+        {
+            "id": int,
+            "article_id": int,
+            "name": str,
+            "kind": str,
+            "student": str,
+            "hidden": int,
+        },
+        pk="id",
+        not_null={"article_id", "name", "kind"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("layers").create_index(["article_id", "name"], unique=True)
+    db.table("annotations").create(
+        {
+            "uuid": str,
+            "article_id": int,
+            "layer_id": int,
+            "kind": str,
+            "start": int,
+            "end": int,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "note": str,
+            "source": str,
+            "status": str,
+            "score": float,
+            "reasons": str,
+            "author": str,
+            "created": str,
+            "updated": str,
+        },
+        pk="uuid",
+        not_null={"article_id", "layer_id", "kind", "start", "end", "exact", "status"},
+        foreign_keys=[("article_id", "articles", "id"), ("layer_id", "layers", "id")],
+    )
+    db.table("annotations").create_index(["article_id", "start"])
+    db.table("tags").create({"id": int, "name": str}, pk="id", not_null={"name"})
+    db.table("tags").create_index(["name"], unique=True)
+    db.table("annotation_tags").create(
+        {"annotation_uuid": str, "tag_id": int, "position": int},
+        pk=("annotation_uuid", "tag_id"),
+        foreign_keys=[("annotation_uuid", "annotations", "uuid"), ("tag_id", "tags", "id")],
+    )
+
+
+def migration_2_search(db: sqlite_utils.Database) -> None:
+    """FTS5 over article text and flag notes, kept in step by triggers."""
+    db.table("articles").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db.table("annotations").enable_fts(["note", "exact"], fts_version="FTS5", create_triggers=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    migration_1_tables,
+    migration_2_search,
+]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup_to(conn: sqlite3.Connection, destination: Path) -> None:
+    """A consistent copy of the open database, through SQLite's online backup API."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(destination)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+
+
+def pre_migration_backup_path(db_path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return db_path.with_name(f"{db_path.stem}.v{version}-{stamp}.backup{db_path.suffix}")
+
+
+def migrate(conn: sqlite3.Connection, db_path: Path, target: int = LATEST_VERSION) -> int:
+    """Apply the missing migrations up to ``target``, each in its own transaction."""
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        from reader.core.models import ReaderError
+
+        raise ReaderError(
+            f"{db_path.name} was made by a newer Annotated Reader (schema {current}); "
+            "update the app to open it"
+        )
+    if current >= target:
+        return current
+    import sqlite_utils
+
+    if current > 0:
+        backup_to(conn, pre_migration_backup_path(db_path, current))
+    db = sqlite_utils.Database(conn)
+    for number in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](db)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return target
