@@ -1,0 +1,404 @@
+"""The command line.  ``reader`` alone opens the app; subcommands work without a display.
+
+User errors print one line starting ``error:`` on stderr and exit 1.  The GUI
+and the detectors are imported only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from reader.core.models import Annotation, Kind, ReaderError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage mistakes as one ``error:`` line and exit status 1."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(1)
+
+
+def open_library(args: argparse.Namespace) -> Any:
+    from reader.samples import ensure_samples
+    from reader.storage.library import Library
+    from reader.storage.paths import resolve_db_path
+
+    path = resolve_db_path(args.db)
+    is_new = not path.exists()
+    library = Library.open(path)
+    if is_new:
+        ensure_samples(library)
+    return library
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def annotation_dict(annotation: Annotation) -> dict[str, Any]:
+    anchor = annotation.anchor
+    return {
+        "id": annotation.uuid,
+        "kind": annotation.kind.value,
+        "start": anchor.start,
+        "end": anchor.end,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "note": annotation.note,
+        "tags": annotation.tags,
+        "source": annotation.source,
+        "status": annotation.status.value,
+        "layer": annotation.layer,
+        "author": annotation.author,
+        "created": annotation.created,
+        "updated": annotation.updated,
+    }
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# Commands
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.actions import describe_import, import_article_file, import_flag_file, is_flag_file
+
+    library = open_library(args)
+    failed = 0
+    results: list[dict[str, Any]] = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            if is_flag_file(path):
+                flags = import_flag_file(library, path)
+                results.append({"file": name, "type": "flags", **asdict(flags)})
+                message = (
+                    f"{path.name}: {flags.added} flags added to article {flags.article_id}"
+                    + (f", {flags.skipped} already there" if flags.skipped else "")
+                    + (f", {flags.orphaned} orphaned" if flags.orphaned else "")
+                )
+            else:
+                result = import_article_file(library, path)
+                results.append(
+                    {
+                        "file": name,
+                        "type": "article",
+                        "id": result.article.id,
+                        "title": result.article.title,
+                        "outcome": result.outcome.value,
+                        "version": result.article.version,
+                        "reanchored": result.reanchored,
+                        "orphaned": result.orphaned,
+                    }
+                )
+                message = f"{path.name}: {describe_import(result)}"
+        except ReaderError as error:
+            failed += 1
+            sys.stderr.write(f"error: {error}\n")
+            continue
+        if not args.json:
+            print(message)
+    if args.json:
+        print_json(results)
+    return 1 if failed else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    summaries = library.articles()
+    if args.json:
+        print_json(
+            [
+                {
+                    **asdict(summary),
+                    "counts": {kind.value: summary.counts.get(kind, 0) for kind in Kind},
+                }
+                for summary in summaries
+            ]
+        )
+        return 0
+    if not summaries:
+        print("The library is empty: add an article with 'reader import FILE'.")
+        return 0
+    print(f"{'ID':>4}  {'VER':>3}  {'FLAGS':>5}  {'PUBLISHED':<10}  TITLE")
+    for summary in summaries:
+        flags = sum(summary.counts.values())
+        source = f" — {summary.publication}" if summary.publication else ""
+        print(
+            f"{summary.id:>4}  {summary.version:>3}  {flags:>5}  {summary.published[:10]:<10}  "
+            f"{summary.title}{source}"
+        )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    article = library.article(args.id)
+    if args.text:
+        sys.stdout.write(article.text)
+        return 0
+    if args.markdown:
+        sys.stdout.write(article.markdown)
+        return 0
+    if args.json:
+        data = asdict(article)
+        data["source_format"] = article.source_format.value
+        print_json(data)
+        return 0
+    byline = " · ".join(p for p in (article.author, article.publication, article.published) if p)
+    print(article.title)
+    if byline:
+        print(byline)
+    if article.url:
+        print(article.url)
+    print(f"id {article.id}, version {article.version}, imported {article.imported_at}")
+    print()
+    print(article.text)
+    return 0
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from reader.anchoring.selectors import anchor_for_quote
+
+    library = open_library(args)
+    article = library.article(args.id)
+    anchor = anchor_for_quote(article.text, args.quote, args.occurrence)
+    annotation = Annotation(
+        article_id=article.id,
+        kind=Kind.parse(args.kind),
+        anchor=anchor,
+        layer=args.layer,
+        note=args.note,
+        tags=args.tag,
+        source=args.source,
+    )
+    library.add_annotation(annotation)
+    if args.json:
+        print_json(annotation_dict(annotation))
+    else:
+        print(annotation.uuid, flush=True)
+    return 0
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    library.article(args.id)
+    annotations = library.annotations(args.id, args.layer)
+    if args.json:
+        print_json([annotation_dict(annotation) for annotation in annotations])
+        return 0
+    if not annotations:
+        print("No flags on this article.")
+        return 0
+    for annotation in annotations:
+        anchor = annotation.anchor
+        status = "" if annotation.status.value == "active" else f" [{annotation.status.value}]"
+        print(
+            f"{annotation.uuid}  {annotation.kind.value:<15} {anchor.start:>6}-{anchor.end:<6} "
+            f"{annotation.layer}{status}  “{one_line(anchor.exact)}”"
+        )
+        if annotation.note:
+            print(f"    note: {one_line(annotation.note, 90)}")
+        if annotation.tags:
+            print(f"    tags: {', '.join(annotation.tags)}")
+        if annotation.source:
+            print(f"    source: {annotation.source}")
+    return 0
+
+
+def cmd_delete_annotation(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    deleted = library.delete_annotation(args.uuid)
+    print(f"deleted {deleted.kind.value} flag {deleted.uuid}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.actions import ExportFormat, export_text, write_file_atomically
+
+    library = open_library(args)
+    content = export_text(library, args.id, ExportFormat(args.format))
+    if args.output:
+        write_file_atomically(Path(args.output), content)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(content)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    hits = library.search(args.query, args.limit)
+    if args.json:
+        print_json([asdict(hit) for hit in hits])
+        return 0
+    if not hits:
+        print("No matches.")
+        return 0
+    for hit in hits:
+        where = f"flag {hit.annotation_uuid}" if hit.annotation_uuid else "article"
+        print(f"{hit.article_id:>4}  {hit.title}  ({where})")
+        print(f"      {one_line(hit.snippet, 100)}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    report = library.check()
+    if args.json:
+        print_json(
+            {
+                "integrity": report.integrity,
+                "ok": report.ok,
+                "schema_version": report.schema_version,
+                "articles": report.articles,
+                "annotations": report.annotations,
+                "orphaned": [
+                    annotation_dict(a) | {"article_id": a.article_id} for a in report.orphaned
+                ],
+            }
+        )
+    else:
+        print(f"library: {library.path}")
+        print(f"integrity: {report.integrity}")
+        print(f"schema version: {report.schema_version}")
+        print(f"articles: {report.articles}, flags: {report.annotations}")
+        print(f"orphaned flags: {len(report.orphaned)}")
+        for annotation in report.orphaned:
+            print(
+                f"  article {annotation.article_id}  {annotation.uuid}  "
+                f"{annotation.kind.value}  “{one_line(annotation.anchor.exact)}”"
+            )
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    if args.output:
+        destination = Path(args.output).expanduser()
+    else:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        destination = library.path.with_name(f"{library.path.stem}-backup-{stamp}.sqlite")
+    library.backup(destination)
+    print(destination)
+    return 0
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="reader",
+        description="Annotated Reader: flag unsourced claims, opinion and context in news "
+        "articles. Without a command, opens the app (on FILE if given).",
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", help="library file (default: $READER_DB or the user data folder)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+
+    def command(name: str, handler: Handler, help_text: str) -> ArgumentParser:
+        sub: ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def with_json(sub: ArgumentParser) -> ArgumentParser:
+        sub.add_argument("--json", action="store_true", help="print JSON")
+        return sub
+
+    sub = with_json(
+        command(
+            "import", cmd_import, "import articles (.md .markdown .txt .html .htm) or flags (.json)"
+        )
+    )
+    sub.add_argument("files", nargs="+", metavar="FILE")
+
+    with_json(command("list", cmd_list, "list the library"))
+
+    sub = with_json(command("show", cmd_show, "show an article"))
+    sub.add_argument("id", type=int, metavar="ID")
+    shown = sub.add_mutually_exclusive_group()
+    shown.add_argument("--text", action="store_true", help="print the canonical text exactly")
+    shown.add_argument("--markdown", action="store_true", help="print the Markdown body")
+
+    sub = with_json(command("annotate", cmd_annotate, "flag a passage of an article"))
+    sub.add_argument("id", type=int, metavar="ID")
+    sub.add_argument(
+        "--kind",
+        required=True,
+        help="unsourced_claim, opinion or context_note (or unsourced, context)",
+    )
+    sub.add_argument("--quote", required=True, help="the exact passage")
+    sub.add_argument("--occurrence", type=int, metavar="N", help="which occurrence, from 1")
+    sub.add_argument("--note", default="", help="the note (Markdown)")
+    sub.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    sub.add_argument("--source", default="", help="source URL or citation")
+    sub.add_argument("--layer", default="mine", help="layer name (default: mine)")
+
+    sub = with_json(command("annotations", cmd_annotations, "list an article's flags"))
+    sub.add_argument("id", type=int, metavar="ID")
+    sub.add_argument("--layer", help="only this layer")
+
+    sub = command("delete-annotation", cmd_delete_annotation, "delete a flag")
+    sub.add_argument("uuid", metavar="UUID")
+
+    sub = command("export", cmd_export, "export an article's flags")
+    sub.add_argument("id", type=int, metavar="ID")
+    sub.add_argument("--format", required=True, choices=["w3c", "markdown", "csv"])
+    sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    sub = with_json(command("search", cmd_search, "search articles and notes"))
+    sub.add_argument("query", metavar="QUERY")
+    sub.add_argument("--limit", type=int, default=20)
+
+    with_json(command("check", cmd_check, "integrity check, orphaned flags, schema version"))
+
+    sub = command("backup", cmd_backup, "copy the library with the SQLite backup API")
+    sub.add_argument("-o", "--output", metavar="FILE")
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error("no command given")
+    handler: Handler = args.handler
+    return handler(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout.encoding and sys.stdout.encoding.lower() not in ("utf-8", "utf8"):
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    try:
+        return run(argv)
+    except SystemExit as exit_request:  # argparse: --help, or a usage error already reported
+        return exit_request.code if isinstance(exit_request.code, int) else 1
+    except ReaderError as error:
+        sys.stderr.write(f"error: {error}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug, not a user error: keep the trace out of the user's way
+        log = Path.home() / ".annotated-reader-crash.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+        sys.stderr.write(f"error: internal error ({type(error).__name__}: {error}); see {log}\n")
+        return 2

@@ -1,0 +1,97 @@
+"""Export an article's flags as CSV: a header row, then one row per flag in text order.
+
+The columns, always these and in this order (``CSV_COLUMNS``):
+
+========  ===========================================================
+uuid      the flag's UUID
+kind      ``unsourced_claim``, ``opinion`` or ``context_note``
+status    ``active``, ``suggested``, ``dismissed`` or ``orphaned``
+layer     the layer's name (``mine``, ``key``, a student's submission...)
+start     start offset in the canonical text, in code points
+end       end offset (exclusive)
+exact     the flagged passage
+prefix    up to 32 characters before it
+suffix    up to 32 characters after it
+note      the note, Markdown
+tags      the tags joined with ``"; "``
+source    the source found (URL or citation)
+author    who made the flag
+created   ISO 8601 UTC time
+updated   ISO 8601 UTC time
+========  ===========================================================
+
+Comma-separated, cells quoted when they hold a comma, a quote or a line break;
+rows end with ``\\n`` and a ``\\r`` inside a cell is written as ``\\n``.
+Write the string as UTF-8 (``utf-8-sig`` if it is meant for Excel).
+
+Formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return gets a leading ``'`` so that a spreadsheet shows it
+as text instead of running it as a formula.  Such cells therefore read back
+with that extra ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from reader.core.models import Annotation, Article
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "uuid",
+    "kind",
+    "status",
+    "layer",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "suffix",
+    "note",
+    "tags",
+    "source",
+    "author",
+    "created",
+    "updated",
+)
+TAG_SEPARATOR = "; "
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """Text as a spreadsheet will show it, never as a formula, with one kind of line break."""
+    if text.startswith(FORMULA_TRIGGERS):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def flag_row(annotation: Annotation) -> list[str | int]:
+    anchor = annotation.anchor
+    texts = {
+        "uuid": annotation.uuid,
+        "kind": annotation.kind.value,
+        "status": annotation.status.value,
+        "layer": annotation.layer,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "note": annotation.note,
+        "tags": TAG_SEPARATOR.join(annotation.tags),
+        "source": annotation.source,
+        "author": annotation.author,
+        "created": annotation.created,
+        "updated": annotation.updated,
+    }
+    numbers = {"start": anchor.start, "end": anchor.end}
+    return [numbers[c] if c in numbers else safe_cell(texts[c]) for c in CSV_COLUMNS]
+
+
+def to_csv(article: Article, annotations: Sequence[Annotation]) -> str:
+    """The flags on ``article`` as CSV text; the article itself is not a column."""
+    ordered = sorted(annotations, key=lambda a: (a.anchor.start, a.anchor.end, a.uuid))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(flag_row(annotation) for annotation in ordered)
+    return out.getvalue()

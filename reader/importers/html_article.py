@@ -1,0 +1,200 @@
+"""Saved web pages and clipboard HTML: the article text and its metadata, via trafilatura.
+
+Nothing is fetched: trafilatura only parses the string it is given (its download
+functions are never called).  Scripts, styles, frames, embedded objects, forms'
+controls and images are cut from the page before extraction, so none of their
+content can reach the article; links survive only with an http(s) or mailto
+target.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from pathlib import PurePath
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from reader.anchoring.canonical import canonical_text
+from reader.core.models import ArticleMeta, ReaderError, SourceFormat
+from reader.importers.extracted_markdown import Block, blocks_markdown, extracted_blocks
+from reader.importers.source_names import display_name, shorten
+
+_UNSAFE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "canvas",
+    "img",
+    "picture",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "map",
+    "input",
+    "button",
+    "select",
+    "textarea",
+)
+
+# Phrasing elements: the whitespace between two of them is a word space.
+_INLINE_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+    ]
+)
+# trafilatura drops whitespace-only text between inline elements ("<i>a</i> <b>b</b>"
+# comes out as "ab"); a visible stand-in keeps the space through extraction.  Symbols
+# that news text does not use; one the page does not contain is chosen.
+_SPACE_STAND_INS = ("\U0001d159", "\U0001d15a", "\U0001d1e8")
+
+_WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
+
+# Without a handler of their own, these libraries' warnings ("discarding data")
+# would reach the user's terminal through logging's last-resort handler.
+for _library in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
+
+
+def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
+    """The article in a saved web page or a piece of HTML copied to the clipboard."""
+    import trafilatura  # imported here: it takes a while and only imports need it
+
+    name = display_name(source_path, "the HTML")
+    tree = _parse(html)
+    if tree is None:
+        raise ReaderError(f"no article text found in {name}")
+    metadata = trafilatura.extract_metadata(copy.deepcopy(tree))
+    page_url = _web_url(metadata.url if metadata else None)
+    _remove_unsafe(tree)
+    stand_in = _protect_inline_spaces(tree, html)
+    xml = trafilatura.extract(
+        tree,
+        url=page_url or None,
+        output_format="xml",
+        include_links=True,
+        include_images=False,
+        include_tables=True,
+        include_formatting=True,
+        include_comments=False,
+        with_metadata=False,
+    )
+    if xml and stand_in:
+        xml = xml.replace(stand_in, " ")
+    blocks = extracted_blocks(xml) if xml else []
+    title = _text(metadata.title if metadata else "")
+    if blocks and blocks[0].heading and (not title or _same(blocks[0].texts[0], title)):
+        title = title or blocks[0].texts[0]
+        blocks = blocks[1:]
+    markdown = blocks_markdown(blocks)
+    if not canonical_text(markdown):
+        raise ReaderError(f"no article text found in {name}")
+    return ArticleMeta(
+        title=title or _fallback_title(source_path, blocks),
+        markdown=markdown,
+        source_format=SourceFormat.HTML,
+        author=_text(metadata.author if metadata else ""),
+        publication=_text(metadata.sitename if metadata else ""),
+        url=page_url,
+        published=_text(metadata.date if metadata else ""),
+        source_path=source_path,
+    )
+
+
+def _parse(html: str) -> lxml_html.HtmlElement | None:
+    if not html.strip():
+        return None
+    if not _WHOLE_PAGE.search(html):
+        # a clipboard fragment: trafilatura finds its content only inside a container
+        html = f"<html><body><article>{html}</article></body></html>"
+    # bytes with a fixed encoding: lxml refuses str input that declares an encoding
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+    )
+    try:
+        tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return tree if isinstance(tree, lxml_html.HtmlElement) else None
+
+
+def _remove_unsafe(tree: lxml_html.HtmlElement) -> None:
+    for element in list(tree.iter(*_UNSAFE_TAGS)):
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:
+    """Put a stand-in for each space between two inline elements; return it (or ``""``)."""
+    stand_in = next((char for char in _SPACE_STAND_INS if char not in html), "")
+    if not stand_in:
+        return ""
+    for element in tree.iter(*_INLINE_TAGS):
+        following = element.getnext()
+        if (
+            element.tail is not None
+            and element.tail.isspace()
+            and following is not None
+            and following.tag in _INLINE_TAGS
+        ):
+            element.tail = stand_in
+    return stand_in
+
+
+def _web_url(url: str | None) -> str:
+    return url if url and url.lower().startswith(("http://", "https://")) else ""
+
+
+def _text(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+def _same(first: str, second: str) -> bool:
+    return _text(first).casefold() == _text(second).casefold()
+
+
+def _fallback_title(source_path: str, blocks: list[Block]) -> str:
+    if source_path:
+        return PurePath(source_path).stem
+    return shorten(blocks[0].texts[0]) if blocks else ""

@@ -1,0 +1,65 @@
+"""Plain text (a .txt file or pasted text) as a Markdown article.
+
+Paragraphs are separated by blank lines; the lines of a paragraph are joined by a
+space (soft wrap) and stripped of their indentation.  Control characters other
+than tabs and line breaks are dropped.  Every character Markdown could read as
+syntax is escaped, so the article's canonical text is exactly these paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePath
+
+from reader.core.models import ArticleMeta, ReaderError, SourceFormat
+from reader.importers.markdown_escape import escape_line
+from reader.importers.source_names import display_name, shorten
+
+MAX_TITLE_LINE = 120
+_LINE_BREAKS = re.compile(r"\r\n?")
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``text`` as the article will hold them."""
+    return [" ".join(lines) for lines in _paragraph_lines(text)]
+
+
+def article_from_text(text: str, title: str = "", source_path: str = "") -> ArticleMeta:
+    """An article from plain text; without ``title`` a short first line becomes the title."""
+    name = display_name(source_path, "the text")
+    paragraphs = _paragraph_lines(text)
+    title = " ".join(title.split())
+    if not title and len(paragraphs) > 1 and _is_title_line(paragraphs[0]):
+        title = paragraphs.pop(0)[0]
+    if not paragraphs:
+        raise ReaderError(f"no article text found in {name}")
+    body = [" ".join(lines) for lines in paragraphs]
+    if not title:
+        title = PurePath(source_path).stem if source_path else shorten(body[0])
+    return ArticleMeta(
+        title=title,
+        markdown="\n\n".join(escape_line(paragraph) for paragraph in body) + "\n",
+        source_format=SourceFormat.TEXT,
+        source_path=source_path,
+    )
+
+
+def _paragraph_lines(text: str) -> list[list[str]]:
+    cleaned = "".join(
+        char
+        for char in _LINE_BREAKS.sub("\n", text)
+        if char in "\t\n" or unicodedata.category(char) != "Cc"
+    )
+    paragraphs: list[list[str]] = [[]]
+    for line in cleaned.removeprefix("\ufeff").split("\n"):
+        stripped = line.strip()
+        if stripped:
+            paragraphs[-1].append(stripped)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [lines for lines in paragraphs if lines]
+
+
+def _is_title_line(lines: list[str]) -> bool:
+    return len(lines) == 1 and len(lines[0]) <= MAX_TITLE_LINE

@@ -1,0 +1,133 @@
+"""The CSV export: fixed columns, one row per flag, safe in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from reader.anchoring.canonical import canonical_text, text_sha256
+from reader.core.models import Anchor, Annotation, Article, Kind, SourceFormat, Status
+from reader.exporters.csv_export import CSV_COLUMNS, to_csv
+
+TEXT_MARKDOWN = '=SUM(A1) is what they typed.\n\nPrices, "officially", rose 😀 in Köln.'
+
+
+def make_article() -> Article:
+    text = canonical_text(TEXT_MARKDOWN)
+    return Article(
+        id=4,
+        title="Prices",
+        author="",
+        publication="",
+        url="",
+        published="",
+        source_format=SourceFormat.MARKDOWN,
+        source_path="",
+        markdown=TEXT_MARKDOWN,
+        text=text,
+        sha256=text_sha256(text),
+        version=1,
+        imported_at="2024-03-02T10:00:00Z",
+    )
+
+
+def flag(article: Article, quote: str, **fields: Any) -> Annotation:
+    start = article.text.index(quote)
+    end = start + len(quote)
+    anchor = Anchor(
+        start, end, quote, article.text[max(0, start - 32) : start], article.text[end : end + 32]
+    )
+    return Annotation(article_id=article.id, kind=Kind.UNSOURCED_CLAIM, anchor=anchor, **fields)
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_header_is_the_documented_columns() -> None:
+    text = to_csv(make_article(), [])
+    assert text == ",".join(CSV_COLUMNS) + "\n"
+    assert CSV_COLUMNS == (
+        "uuid",
+        "kind",
+        "status",
+        "layer",
+        "start",
+        "end",
+        "exact",
+        "prefix",
+        "suffix",
+        "note",
+        "tags",
+        "source",
+        "author",
+        "created",
+        "updated",
+    )
+
+
+def test_one_row_per_flag_in_text_order_with_every_field() -> None:
+    article = make_article()
+    later = flag(
+        article,
+        'Prices, "officially", rose 😀 in Köln.',
+        note="Line one\nline two, with a comma",
+        tags=["prices", "Köln"],
+        source="Statistik NRW, table 3",
+        author="Jo",
+        layer="key",
+        status=Status.SUGGESTED,
+        created="2024-03-02T10:00:00Z",
+        updated="2024-03-04T09:00:00Z",
+    )
+    earlier = flag(article, "what they typed")
+    parsed = rows(to_csv(article, [later, earlier]))
+    assert [r["uuid"] for r in parsed] == [earlier.uuid, later.uuid]
+    row = parsed[1]
+    assert row == {
+        "uuid": later.uuid,
+        "kind": "unsourced_claim",
+        "status": "suggested",
+        "layer": "key",
+        "start": str(later.anchor.start),
+        "end": str(later.anchor.end),
+        "exact": 'Prices, "officially", rose 😀 in Köln.',
+        "prefix": "'" + later.anchor.prefix,  # it starts with "="
+        "suffix": "",
+        "note": "Line one\nline two, with a comma",
+        "tags": "prices; Köln",
+        "source": "Statistik NRW, table 3",
+        "author": "Jo",
+        "created": "2024-03-02T10:00:00Z",
+        "updated": "2024-03-04T09:00:00Z",
+    }
+    assert int(row["end"]) - int(row["start"]) == len(row["exact"])
+
+
+def test_formula_cells_are_neutralised() -> None:
+    article = make_article()
+    dangerous = flag(
+        article,
+        "=SUM(A1)",
+        note="+1 agree",
+        tags=["-minus"],
+        source="@cmd|' /C calc'!A0",
+        author="\tTab",
+    )
+    [row] = rows(to_csv(article, [dangerous]))
+    assert row["exact"] == "'=SUM(A1)"
+    assert row["note"] == "'+1 agree"
+    assert row["tags"] == "'-minus"
+    assert row["source"] == "'@cmd|' /C calc'!A0"
+    assert row["author"] == "'\tTab"
+    assert row["suffix"] == dangerous.anchor.suffix  # harmless cells untouched
+    assert row["start"] == "0"
+
+
+def test_carriage_returns_cannot_split_a_row() -> None:
+    article = make_article()
+    text = to_csv(article, [flag(article, "what they typed", note="a\rb\r\nc")])
+    [row] = rows(text)
+    assert row["note"] == "a\nb\nc"
+    assert "\r" not in text

@@ -1,0 +1,215 @@
+import socket
+from pathlib import Path
+
+import pytest
+
+from reader.anchoring.canonical import canonical_text
+from reader.core.models import ReaderError, SourceFormat
+from reader.importers.articles import read_article_file
+from reader.importers.html_article import article_from_html
+
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Council approves new bus lanes | The Riverside Gazette</title>
+<meta property="og:site_name" content="The Riverside Gazette">
+<meta property="og:title" content="Council approves new bus lanes on Mill Road">
+<meta property="og:url" content="https://gazette.example.org/news/bus-lanes">
+<meta name="author" content="Priya Natarajan">
+<meta property="article:published_time" content="2024-03-14T09:30:00Z">
+<link rel="stylesheet" href="http://cdn.example.com/site.css">
+<style>body { background: url(http://tracker.example.com/bg.png); } .STYLE-TEXT {}</style>
+<script>document.write('<p>INJECTED BY SCRIPT</p>'); fetch('http://tracker.example.com/x');</script>
+</head>
+<body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">NAV-NEWS</a></li></ul></nav>
+<div class="cookie-banner">COOKIE-BANNER <button onclick="accept()">Accept</button></div></header>
+<main>
+<article>
+<h1>Council approves new bus lanes on Mill Road</h1>
+<p class="byline">By Priya Natarajan, 14 March 2024</p>
+<p>The city council voted 7 to 2 on Tuesday to add dedicated bus lanes along Mill Road,
+a project the transport office says will cut journey times by 4 * 3 minutes, as
+<a href="https://gazette.example.org/docs/report.pdf">its report</a> explains.</p>
+<img src="http://tracker.example.com/pixel.gif" alt="REMOTE-IMAGE-ALT">
+<iframe src="http://ads.example.com/frame.html">IFRAME-FALLBACK-TEXT</iframe>
+<h2>What residents said</h2>
+<p onclick="steal()">Shop owners on the <em>road</em> <a href="https://example.org/w">were</a>
+<b>deeply</b> divided. <a href="javascript:alert(1)">Click here</a> to read more, or see
+<a href="/news/earlier-story">our earlier story</a>.</p>
+<blockquote><p>We have waited ten years for this, and the buses are still late every
+single morning.</p></blockquote>
+<p>The plan includes:</p>
+<ul><li>two new lanes between the station and the bridge</li>
+<li>longer green lights at three junctions</li><li>a review after twelve months</li></ul>
+<script>alert('INLINE-SCRIPT-IN-ARTICLE')</script>
+<p>Councillor Ahmed said a [draft] version had been "rejected twice" in 2021 &amp; 2022.</p>
+<noscript><img src="http://tracker.example.com/noscript.gif">NOSCRIPT-TEXT</noscript>
+<p>Work is due to start in June, the council said in a statement, and should take about
+six months to complete along the whole length of the road.</p>
+</article>
+</main>
+<aside><h3>Most read</h3><ul><li><a href="/a">ASIDE-STORY</a></li></ul></aside>
+<footer><p>FOOTER-COPYRIGHT 2024 The Riverside Gazette.</p><a href="/privacy">Privacy</a></footer>
+<script src="http://tracker.example.com/analytics.js"></script>
+</body>
+</html>
+"""
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Record (and refuse) every attempt to open a network connection."""
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("network access during import")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: refuse(None, args))  # type: ignore[arg-type]
+    return attempts
+
+
+def test_saved_news_page(tmp_path: Path, no_network: list[object]) -> None:
+    page = tmp_path / "bus-lanes.html"
+    page.write_text(NEWS_PAGE, encoding="utf-8")
+    article = read_article_file(page)
+    assert no_network == []
+    assert article.source_format is SourceFormat.HTML
+    assert article.title == "Council approves new bus lanes on Mill Road"
+    assert article.author == "Priya Natarajan"
+    assert article.publication == "The Riverside Gazette"
+    assert article.published == "2024-03-14"
+    assert article.url == "https://gazette.example.org/news/bus-lanes"
+    assert article.source_path == str(page.resolve())
+
+    markdown = article.markdown
+    assert "## What residents said" in markdown
+    assert "> We have waited ten years" in markdown
+    assert "- two new lanes between the station and the bridge" in markdown
+    assert "[its report](<https://gazette.example.org/docs/report.pdf>)" in markdown
+    # a relative link is resolved against the page's own address
+    assert "[our earlier story](<https://gazette.example.org/news/earlier-story>)" in markdown
+    # a javascript: link keeps its words and loses its target
+    assert "Click here" in markdown and "javascript" not in markdown
+
+    text = canonical_text(markdown)
+    assert "4 * 3 minutes" in text
+    assert 'a [draft] version had been "rejected twice" in 2021 & 2022.' in text
+    # spaces between inline elements survive extraction
+    assert "Shop owners on the road were deeply divided." in text
+    # the title heading is not repeated in the body
+    assert not text.startswith("Council approves")
+    for unwanted in (
+        "INJECTED",
+        "INLINE-SCRIPT",
+        "IFRAME-FALLBACK",
+        "NOSCRIPT",
+        "REMOTE-IMAGE",
+        "STYLE-TEXT",
+        "COOKIE-BANNER",
+        "NAV-NEWS",
+        "ASIDE-STORY",
+        "FOOTER-COPYRIGHT",
+        "tracker.example.com",
+        "ads.example.com",
+        "steal",
+        "onclick",
+    ):
+        assert unwanted not in markdown, unwanted
+
+
+def test_page_full_of_scripts_iframes_and_images_has_no_article(
+    tmp_path: Path, no_network: list[object]
+) -> None:
+    junk = "".join(
+        f"<script>var s{i} = 'SCRIPT TEXT number {i} that goes on and on';</script>"
+        f"<iframe src='http://ads.example.com/{i}'>IFRAME TEXT {i} with some words</iframe>"
+        f"<img src='http://tracker.example.com/{i}.gif' alt='IMAGE {i}'>"
+        f"<style>.c{i} {{ color: red; }}</style>"
+        for i in range(50)
+    )
+    page = tmp_path / "scripts.html"
+    page.write_text(f"<html><head><title>Junk</title></head><body>{junk}</body></html>")
+    with pytest.raises(ReaderError, match="^no article text found in scripts.html$"):
+        read_article_file(page)
+    assert no_network == []
+
+
+def test_clipboard_fragment_keeps_structure() -> None:
+    html = (
+        "<h2>Budget</h2><p>The <strong>mayor</strong> said the budget was "
+        "<a href='https://example.org/budget'>balanced</a>.</p>"
+        "<ol><li>first point</li><li>second point</li></ol>"
+    )
+    article = article_from_html(html)
+    assert article.title == "Budget"
+    assert canonical_text(article.markdown) == (
+        "The mayor said the budget was balanced.\n\nfirst point\n\nsecond point"
+    )
+    assert "**mayor**" in article.markdown
+    assert "1. first point\n2. second point" in article.markdown
+
+
+def test_only_web_and_mail_links_are_kept() -> None:
+    links = "".join(
+        f"<p>Paragraph {i} of a longer piece with a <a href='{href}'>link {i}</a> inside it.</p>"
+        for i, href in enumerate(
+            [
+                "https://example.org/a",
+                "mailto:desk@example.org",
+                " JaVaScRiPt:alert(1)",
+                "java\tscript:alert(2)",
+                "data:text/html,<script>alert(3)</script>",
+                "vbscript:msgbox(4)",
+                "file:///etc/passwd",
+            ]
+        )
+    )
+    article = article_from_html(f"<html><body><article>{links}</article></body></html>")
+    assert "(<https://example.org/a>)" in article.markdown
+    assert "(<mailto:desk@example.org>)" in article.markdown
+    assert article.markdown.count("](") == 2
+    for word in ("script", "data:", "file:"):
+        assert word not in article.markdown.lower()
+    assert "link 4 inside it" in canonical_text(article.markdown)
+
+
+@pytest.mark.parametrize("html", ["", "   \n", "<html><body></body></html>"])
+def test_html_without_text_is_refused(html: str) -> None:
+    with pytest.raises(ReaderError, match="no article text found in page.html"):
+        article_from_html(html, "/tmp/page.html")
+
+
+def test_markdown_characters_in_page_text_stay_literal() -> None:
+    paragraphs = [
+        "1. This line begins like a numbered list but is a sentence.",
+        "# Not a heading, just a hash sign at the start of the text.",
+        "Stars *like these* and _underscores_ and `ticks` and <tags> & entities &amp;.",
+        "- a dash at the start, then [brackets](not-a-link) and | pipes |.",
+    ]
+    body = "".join(f"<p>{p.replace('&', '&amp;').replace('<', '&lt;')}</p>" for p in paragraphs)
+    article = article_from_html(f"<html><body><article>{body}</article></body></html>")
+    assert canonical_text(article.markdown) == "\n\n".join(paragraphs)
+
+
+def test_code_tables_and_line_breaks_keep_their_text() -> None:
+    body = (
+        "<p>" + "Filler sentence for the extractor to keep. " * 8 + "</p>"
+        "<blockquote><pre><code>line 1\n\tindented `x`\n```\nend</code></pre></blockquote>"
+        "<table><tr><th>Name</th><th>Value | pipe</th></tr><tr><td>a*b</td><td>1</td></tr></table>"
+        "<p>Line one<br>- line two<br>1. line three</p>"
+    )
+    article = article_from_html(f"<html><body><article>{body}</article></body></html>")
+    blocks = canonical_text(article.markdown).split("\n\n")
+    assert blocks[1:] == [
+        "line 1\n\tindented `x`\n```\nend",
+        "Name",
+        "Value | pipe",
+        "a*b",
+        "1",
+        "Line one\n- line two\n1. line three",
+    ]

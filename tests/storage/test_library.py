@@ -1,0 +1,193 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.anchoring.selectors import anchor_for_quote
+from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat, Status
+from reader.storage.library import ImportOutcome, Library
+from reader.storage.migrations import LATEST_VERSION, migrate, schema_version
+
+BODY = "# Bridge\n\nThe bridge cost *40 million dollars*, officials said.\n\nResidents cheered."
+
+
+def meta(markdown: str = BODY, path: str = "/tmp/bridge.md") -> ArticleMeta:
+    return ArticleMeta(
+        title="Bridge", markdown=markdown, source_format=SourceFormat.MARKDOWN, source_path=path
+    )
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return Library.open(tmp_path / "lib.sqlite")
+
+
+def flag(library: Library, article_id: int, quote: str, **extra: object) -> Annotation:
+    text = library.article(article_id).text
+    annotation = Annotation(
+        article_id=article_id,
+        kind=Kind.UNSOURCED_CLAIM,
+        anchor=anchor_for_quote(text, quote),
+        **extra,  # type: ignore[arg-type]
+    )
+    library.add_annotation(annotation)
+    return annotation
+
+
+def test_wal_and_foreign_keys(library: Library) -> None:
+    assert library.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert library.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_flags_round_trip_through_the_file(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    article = library.import_article(meta()).article
+    saved = flag(
+        library,
+        article.id,
+        "40 million dollars",
+        note="Who counted?",
+        tags=["money", "x"],
+        source="budget report",
+    )
+    library.close()
+    reopened = Library.open(tmp_path / "lib.sqlite")
+    [loaded] = reopened.annotations(article.id)
+    assert loaded == saved
+    assert reopened.tags() == ["money", "x"]
+
+
+def test_reimport_unchanged_is_a_no_op(library: Library) -> None:
+    first = library.import_article(meta())
+    again = library.import_article(meta())
+    assert first.outcome is ImportOutcome.NEW
+    assert again.outcome is ImportOutcome.UNCHANGED
+    assert again.article.version == 1
+
+
+def test_new_version_keeps_id_and_reanchors_or_orphans(library: Library) -> None:
+    article = library.import_article(meta()).article
+    kept = flag(library, article.id, "40 million dollars")
+    lost = flag(library, article.id, "Residents cheered.")
+    edited = (
+        "# Bridge\n\nUpdate: new figures.\n\nThe bridge cost *40 million dollars*, officials said."
+    )
+    result = library.import_article(meta(edited))
+    assert result.outcome is ImportOutcome.NEW_VERSION
+    assert result.article.id == article.id and result.article.version == 2
+    assert (result.reanchored, result.orphaned) == (1, 1)
+    moved = library.annotation(kept.uuid)
+    assert result.article.text[moved.anchor.start : moved.anchor.end] == "40 million dollars"
+    orphan = library.annotation(lost.uuid)
+    assert orphan.status is Status.ORPHANED
+    assert orphan.anchor.exact == "Residents cheered."
+    assert [a.uuid for a in library.check().orphaned] == [lost.uuid]
+    versions = library.conn.execute("SELECT count(*) FROM article_versions").fetchone()[0]
+    assert versions == 2
+
+
+def test_search_stays_in_step_with_notes(library: Library) -> None:
+    article = library.import_article(meta()).article
+    annotation = flag(library, article.id, "40 million dollars", note="ask the treasurer")
+    assert [hit.annotation_uuid for hit in library.search("treasurer")] == [annotation.uuid]
+    annotation.note = "ask the comptroller"
+    library.update_annotation(annotation)
+    assert library.search("treasurer") == []
+    assert len(library.search("comptroller")) == 1
+    library.delete_annotation(annotation.uuid)
+    assert library.search("comptroller") == []
+    hits = library.search("bridge cost")
+    assert hits and hits[0].annotation_uuid is None and "[cost]" in hits[0].snippet
+
+
+def test_search_tolerates_fts_syntax(library: Library) -> None:
+    library.import_article(meta())
+    assert library.search('"unbalanced AND (') == []
+    assert library.search("") == []
+
+
+def test_flag_whose_quote_does_not_match_is_refused(library: Library) -> None:
+    article = library.import_article(meta()).article
+    bad = Annotation(
+        article_id=article.id,
+        kind=Kind.OPINION,
+        anchor=anchor_for_quote(article.text, "Residents"),
+    )
+    bad.anchor = type(bad.anchor)(0, 9, "Not there")
+    with pytest.raises(ReaderError, match="does not match"):
+        library.add_annotation(bad)
+    assert library.annotations(article.id) == []
+
+
+def test_add_many_is_all_or_nothing(library: Library) -> None:
+    article = library.import_article(meta()).article
+    text = article.text
+    good = Annotation(
+        article_id=article.id, kind=Kind.OPINION, anchor=anchor_for_quote(text, "Residents")
+    )
+    duplicate = Annotation(
+        article_id=article.id,
+        kind=Kind.OPINION,
+        anchor=anchor_for_quote(text, "cheered"),
+        uuid=good.uuid,
+    )
+    with pytest.raises(ReaderError, match="already exists"):
+        library.add_annotations([good, duplicate])
+    assert library.annotations(article.id) == []
+
+
+def test_layers_are_created_and_hidden(library: Library) -> None:
+    article = library.import_article(meta()).article
+    flag(library, article.id, "Residents", layer="key")
+    flag(library, article.id, "cheered", layer="Ada")
+    library.set_layer_hidden(article.id, "key", True)
+    layers = {layer.name: layer for layer in library.layers(article.id)}
+    assert layers["key"].hidden and layers["key"].kind.value == "key"
+    assert layers["Ada"].kind.value == "submission" and layers["Ada"].student == "Ada"
+    assert [a.exact for a in [x.anchor for x in library.annotations(article.id, "key")]] == [
+        "Residents"
+    ]
+
+
+def test_database_from_migration_1_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, path, target=1)
+    conn.execute(
+        "INSERT INTO articles (source_key, title, markdown, text, sha256, version, "
+        "source_format) VALUES ('file:x', 'Old', 'old words here', 'old words here', 'h', 1, "
+        "'markdown')"
+    )
+    conn.close()
+    library = Library.open(path)
+    assert schema_version(library.conn) == LATEST_VERSION
+    assert [hit.title for hit in library.search("words")] == ["Old"]
+    backups = list(tmp_path.glob("old.v1-*.backup.sqlite"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
+    conn.close()
+    with pytest.raises(ReaderError, match="newer Annotated Reader"):
+        Library.open(path)
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(ReaderError, match="cannot open library"):
+        Library.open(path)
+
+
+def test_backup_is_a_readable_copy(library: Library, tmp_path: Path) -> None:
+    article = library.import_article(meta()).article
+    flag(library, article.id, "Residents")
+    library.backup(tmp_path / "copy.sqlite")
+    copy = Library.open(tmp_path / "copy.sqlite")
+    assert len(copy.annotations(article.id)) == 1
+    assert copy.check().ok
