@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from reader.core.models import Annotation, Kind, ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
+COMMANDS: set[str] = set()  # filled by build_parser
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -311,6 +312,7 @@ def build_parser() -> ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
     def command(name: str, handler: Handler, help_text: str) -> ArgumentParser:
+        COMMANDS.add(name)
         sub: ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         return sub
@@ -371,8 +373,42 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
+def cmd_app(args: argparse.Namespace) -> int:
+    from reader.gui.app import run_app
+    from reader.storage.paths import resolve_db_path
+
+    open_file = Path(args.file) if args.file else None
+    if open_file is not None and not open_file.exists():
+        raise ReaderError(f"no such file: {open_file}")
+    return run_app(resolve_db_path(args.db), open_file)
+
+
+def app_parser() -> ArgumentParser:
+    parser = ArgumentParser(prog="reader", description="Open Annotated Reader (on FILE if given).")
+    parser.add_argument("--db", metavar="PATH")
+    parser.add_argument("file", nargs="?", metavar="FILE")
+    return parser
+
+
+def wants_app(argv: Sequence[str], commands: Sequence[str]) -> bool:
+    """True unless the first word that is not an option or --db's value names a command."""
+    skip_next = False
+    for word in argv:
+        if skip_next:
+            skip_next = False
+        elif word == "--db":
+            skip_next = True
+        elif word in ("-h", "--help"):
+            return False
+        elif not word.startswith("-"):
+            return word not in commands
+    return True
+
+
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
+    if wants_app(argv, list(COMMANDS)):
+        return cmd_app(app_parser().parse_args(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.error("no command given")

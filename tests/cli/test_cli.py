@@ -116,7 +116,7 @@ def test_user_errors_are_one_line(cli: RunCli, tmp_path: Path) -> None:
         ("delete-annotation", "no-such-uuid"),
         ("import", str(tmp_path / "missing.md")),
         ("frobnicate",),
-        (),
+        ("list", "--bogus"),
     ):
         code, _, err = cli(*args)
         assert code == 1, args
