@@ -300,6 +300,68 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from reader.anchoring.canonical import canonical_text
+    from reader.detectors import SuggestionKind, suggest
+    from reader.importers.articles import read_article_file
+
+    target = args.target
+    if target.isdigit():
+        library = open_library(args)
+        article_id: int | None = int(target)
+        text = library.article(int(target)).text
+    else:
+        if args.save:
+            raise ReaderError("--save needs an article ID from the library, not a file")
+        article_id = None
+        text = canonical_text(read_article_file(Path(target)).markdown)
+    kinds = None
+    if args.kind:
+        kind = args.kind.strip().lower()
+        kinds = [
+            SuggestionKind(Kind.parse(kind).value)
+            if kind != "sourced_claim"
+            else SuggestionKind.SOURCED_CLAIM
+        ]
+    include_sourced = args.include_sourced or bool(kinds and SuggestionKind.SOURCED_CLAIM in kinds)
+    found = suggest(text, kinds=kinds, include_sourced=include_sourced)
+    if kinds is not None:
+        found = [suggestion for suggestion in found if suggestion.kind in kinds]
+    if args.save and article_id is not None:
+        from reader.suggestions import save_suggestions
+
+        saved = save_suggestions(library, article_id, found)
+        print(
+            f"saved {saved} suggestions to the 'suggestions' layer of article {article_id}",
+            file=sys.stderr,
+        )
+    if args.json:
+        print_json(
+            [
+                {
+                    "kind": s.kind.value,
+                    "start": s.start,
+                    "end": s.end,
+                    "quote": s.quote,
+                    "score": round(s.score, 3),
+                    "reasons": list(s.reasons),
+                    "attribution": s.attribution,
+                }
+                for s in found
+            ]
+        )
+        return 0
+    for s in found:
+        print(f"{s.kind.value:<15} {s.start:>6}-{s.end:<6} {s.score:.2f}  “{one_line(s.quote)}”")
+        for reason in s.reasons:
+            print(f"    {reason}")
+        if s.attribution:
+            print(f"    attributed: {s.attribution}")
+    if not found:
+        print("No suggestions.")
+    return 0
+
+
 def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="reader",
@@ -367,6 +429,18 @@ def build_parser() -> ArgumentParser:
     sub.add_argument("--limit", type=int, default=20)
 
     with_json(command("check", cmd_check, "integrity check, orphaned flags, schema version"))
+
+    sub = with_json(command("suggest", cmd_suggest, "suggest flags for an article file or ID"))
+    sub.add_argument("target", metavar="FILE|ID")
+    sub.add_argument("--kind", help="only this kind (unsourced, opinion, sourced_claim)")
+    sub.add_argument(
+        "--include-sourced",
+        action="store_true",
+        help="also list claims the article does source, as kind sourced_claim",
+    )
+    sub.add_argument(
+        "--save", action="store_true", help="store them in the article's suggestions layer"
+    )
 
     sub = command("backup", cmd_backup, "copy the library with the SQLite backup API")
     sub.add_argument("-o", "--output", metavar="FILE")

@@ -381,10 +381,17 @@ class Library:
 
     def add_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Several flags in one transaction: all of them are saved, or none."""
-        for annotation in annotations:
+        self.replace_annotations([], annotations)
+
+    def replace_annotations(self, remove: Sequence[str], add: Sequence[Annotation]) -> None:
+        """Delete some flags and add others in one transaction (e.g. refreshed suggestions)."""
+        for annotation in add:
             self._check_anchor(annotation)
         with self.transaction() as conn:
-            for annotation in annotations:
+            for uuid in remove:
+                conn.execute("DELETE FROM annotation_tags WHERE annotation_uuid = ?", (uuid,))
+                conn.execute("DELETE FROM annotations WHERE uuid = ?", (uuid,))
+            for annotation in add:
                 self._insert_annotation(conn, annotation)
 
     def _insert_annotation(self, conn: sqlite3.Connection, annotation: Annotation) -> None:

@@ -1,0 +1,71 @@
+"""Time suggest() on a 5,000-word article beside the time to import (canonicalise) it.
+
+    python benchmarks/suggest_speed.py [--words 5000] [--runs 5]
+
+The article is the seed article in ../shared/seeds repeated until it has enough words,
+as Markdown; "import" is canonical_text() of that Markdown.  Models are loaded
+before timing (they load once per process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.anchoring.canonical import canonical_text
+from reader.detectors import suggest
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+BUDGET_MS = 250.0
+
+
+def article_markdown(words: int) -> str:
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in seed.split("\n\n") if p.strip()]
+    out: list[str] = []
+    count = 0
+    while count < words:
+        for paragraph in paragraphs:
+            out.append(paragraph)
+            count += len(paragraph.split())
+            if count >= words:
+                break
+    return "\n\n".join(out) + "\n"
+
+
+def best_ms(action: Callable[[], object], runs: int) -> tuple[float, float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return min(times), statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--words", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    markdown = article_markdown(options.words)
+    text = canonical_text(markdown)
+    suggest("Warm-up sentence that loads the models once.")
+    import_best, import_median = best_ms(lambda: canonical_text(markdown), options.runs)
+    suggest_best, suggest_median = best_ms(
+        lambda: suggest(text, include_sourced=True), options.runs
+    )
+    found = len(suggest(text, include_sourced=True))
+    print(f"article: {len(markdown.split())} words, {len(text)} characters, {found} suggestions")
+    print(f"import (canonical_text): best {import_best:.1f} ms, median {import_median:.1f} ms")
+    print(f"suggest():               best {suggest_best:.1f} ms, median {suggest_median:.1f} ms")
+    verdict = "within" if suggest_median < BUDGET_MS else "OVER"
+    print(f"{verdict} the {BUDGET_MS:.0f} ms budget")
+    return 0 if suggest_median < BUDGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""What a sentence shows: its cue words, quotations, sources, and the model features."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from reader.detectors.attribution import Attribution, Quotes, find_attributions, find_quotes
+from reader.detectors.resources import Lexicon, cues
+from reader.detectors.text import Token, tokenize
+
+_CONDITIONAL_START = frozenset({"if", "once", "unless"})
+_CLAUSE_BREAK = re.compile(r",|…|\.\.\.|—|–|;|\bthen\b")
+_SCARE_QUOTE_MAX_WORDS = 3
+_STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A cue in a sentence; offsets relative to the sentence."""
+
+    category: str
+    start: int
+    end: int
+    words: tuple[str, ...]  # normalised words, for looking up their weights
+
+
+def match_cues(lexicon: Lexicon, tokens: list[Token], skip: list[bool]) -> list[CueHit]:
+    hits: list[CueHit] = []
+    i = 0
+    while i < len(tokens):
+        if skip[i]:
+            i += 1
+            continue
+        width = 1
+        for phrase, category in lexicon.index.get(tokens[i].norm, ()):
+            end = i + len(phrase)
+            if end <= len(tokens) and all(
+                tokens[i + k].norm == phrase[k] and not skip[i + k] for k in range(len(phrase))
+            ):
+                hits.append(CueHit(category, tokens[i].start, tokens[end - 1].end, phrase))
+                width = max(width, len(phrase))
+        norm = tokens[i].norm
+        if "'" in norm:  # "we'll" is also a prediction, "don't" a plain negation
+            suffix = norm[norm.index("'") :]
+            for phrase, category in lexicon.index.get(suffix, ()):
+                if len(phrase) == 1:
+                    hits.append(CueHit(category, tokens[i].start, tokens[i].end, (norm,)))
+        i += width
+    return hits
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    text: str
+    tokens: list[Token]
+    quotes: Quotes
+    attributions: list[Attribution]
+
+    @cached_property
+    def named_sources(self) -> list[Attribution]:
+        return [a for a in self.attributions if not a.vague]
+
+    @cached_property
+    def vague_sources(self) -> list[Attribution]:
+        return [a for a in self.attributions if a.vague]
+
+    @cached_property
+    def masked(self) -> list[bool]:
+        """Tokens inside quotations the sentence attributes to someone: not the article's voice."""
+        if not self.named_sources and not self.quotes.opens_before:
+            return [False] * len(self.tokens)
+        return [self.quotes.covers(t.start, t.end) for t in self.tokens]
+
+    @cached_property
+    def opinion_cues(self) -> list[CueHit]:
+        hits = match_cues(cues().opinion, self.tokens, self.masked)
+        hits.extend(self._conditional_prediction())
+        for start, end in self._scare_quotes():
+            hits.append(CueHit("scare_quotes", start, end, ()))
+        tail = self.text.rstrip("”’\"') ]")
+        if tail.endswith("?") and not self.masked_at(len(self.text) - 1):
+            hits.append(CueHit("question", len(tail) - 1, len(tail), ()))
+        for match in re.finditer("!", self.text):
+            if not self.masked_at(match.start()):
+                hits.append(CueHit("exclamation", match.start(), match.end(), ()))
+        return hits
+
+    @cached_property
+    def claim_cues(self) -> list[CueHit]:
+        hits = match_cues(cues().claim, self.tokens, [False] * len(self.tokens))
+        for index, token in enumerate(self.tokens):
+            if token.norm == "<year>":
+                hits.append(CueHit("date", token.start, token.end, ("<year>",)))
+            elif token.start and self.text[token.start - 1] == "-":
+                continue  # a code such as MS-13, not a figure
+            elif token.is_number or token.norm in ("$", "€", "£"):
+                end = token.end
+                following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+                if following is not None and following.norm in cues().claim.words("quantity"):
+                    end = following.end
+                if token.norm in ("$", "€", "£") and following is not None and following.is_number:
+                    continue  # the number that follows carries the figure
+                start = token.start
+                if index and self.tokens[index - 1].norm in ("$", "€", "£"):
+                    start = self.tokens[index - 1].start
+                hits.append(CueHit("figure", start, end, (token.norm,)))
+        return hits
+
+    def masked_at(self, offset: int) -> bool:
+        return bool(self.masked) and any(self.masked) and self.quotes.covers(offset, offset + 1)
+
+    def _conditional_prediction(self) -> list[CueHit]:
+        words = [t for t, m in zip(self.tokens, self.masked, strict=True) if not m]
+        while words and words[0].norm in _STOP_CONNECTIVES:
+            words = words[1:]
+        if not words or words[0].norm not in _CONDITIONAL_START:
+            return []
+        rest = self.text[words[0].end :]
+        brk = _CLAUSE_BREAK.search(rest)
+        if brk is None:
+            return []
+        start = words[0].end + brk.end()
+        end = len(self.text.rstrip('.!?”" '))
+        while start < end and not self.text[start].isalnum():
+            start += 1
+        if end - start < 3:
+            return []
+        return [CueHit("prediction", start, end, ())]
+
+    def _scare_quotes(self) -> list[tuple[int, int]]:
+        if self.named_sources:
+            return []
+        spans = []
+        for start, end in self.quotes.spans:
+            inner = self.text[start + 1 : end - 1].strip(" ,.")
+            if inner and len(inner.split()) <= _SCARE_QUOTE_MAX_WORDS and inner[0].isalpha():
+                spans.append((start, end))
+        return spans
+
+
+def analyse(sentence: str) -> SentenceAnalysis:
+    tokens = tokenize(sentence)
+    quotes = find_quotes(sentence)
+    return SentenceAnalysis(sentence, tokens, quotes, find_attributions(sentence, tokens, quotes))
+
+
+def _shape(analysis: SentenceAnalysis, features: dict[str, float]) -> None:
+    count = len(analysis.tokens)
+    features[f"s:len{min(count // 8, 5)}"] = 1.0
+    if analysis.quotes.spans:
+        features["s:quote"] = 1.0
+    if analysis.named_sources:
+        features["s:sourced"] = 1.0
+    if analysis.vague_sources:
+        features["s:vague"] = 1.0
+    if any(t.is_capitalised for t in analysis.tokens[1:] if t.norm != "i"):
+        features["s:name"] = 1.0
+
+
+def _words(tokens: list[Token], bigrams: bool, features: dict[str, float]) -> None:
+    norms = [t.norm for t in tokens]
+    for norm in norms:
+        features[f"w:{norm}"] = 1.0
+    if bigrams:
+        for first, second in zip(["<s>", *norms], [*norms, "</s>"], strict=True):
+            features[f"b:{first} {second}"] = 1.0
+
+
+_STYLE_MARKS = {"—": "dash", "(": "aside", "…": "ellipsis", "...": "ellipsis", ";": "semicolon"}
+
+
+def _style(analysis: SentenceAnalysis, kept: list[Token], features: dict[str, float]) -> None:
+    for mark, name in _STYLE_MARKS.items():
+        if mark in analysis.text:
+            features[f"s:{name}"] = 1.0
+    for token in kept:
+        word = token.norm
+        if len(word) > 5 and word.isalpha():
+            features[f"x:{word[-3:]}"] = 1.0
+        if word.endswith("ly") and len(word) > 4:
+            features["s:adverb"] = features.get("s:adverb", 0.0) + 1.0
+        if word.endswith("est") and len(word) > 5:
+            features["s:superlative"] = 1.0
+
+
+CLAIM_SCORE_SCALE = 0.3
+
+
+def opinion_features(
+    analysis: SentenceAnalysis, bigrams: bool, claim_logit: float
+) -> dict[str, float]:
+    """``claim_logit`` is the claim model's score: check-worthy claims are rarely opinion."""
+    kept = [t for t, m in zip(analysis.tokens, analysis.masked, strict=True) if not m]
+    features: dict[str, float] = {}
+    _words(kept, bigrams, features)
+    _style(analysis, kept, features)
+    for hit in analysis.opinion_cues:
+        features[f"c:{hit.category}"] = features.get(f"c:{hit.category}", 0.0) + 1.0
+    for hit in analysis.claim_cues:
+        features[f"k:{hit.category}"] = 1.0
+    features["s:claim"] = claim_logit * CLAIM_SCORE_SCALE
+    _shape(analysis, features)
+    return features
+
+
+def claim_features(analysis: SentenceAnalysis, bigrams: bool) -> dict[str, float]:
+    features: dict[str, float] = {}
+    _words(analysis.tokens, bigrams, features)
+    for hit in analysis.claim_cues:
+        features[f"k:{hit.category}"] = features.get(f"k:{hit.category}", 0.0) + 1.0
+    for hit in analysis.opinion_cues:
+        features[f"c:{hit.category}"] = 1.0
+    _shape(analysis, features)
+    return features

@@ -1,0 +1,126 @@
+"""The detector's data files: hand-written cue lexicons and trained linear models (JSON)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import reader
+from reader.core.models import ReaderError
+
+CUES_FILE = "cues.json"
+OPINION_MODEL_FILE = "opinion_model.json"
+CLAIM_MODEL_FILE = "claim_model.json"
+
+
+def resources_dir() -> Path:
+    return Path(reader.__file__).resolve().parent.parent / "resources" / "detectors"
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReaderError(
+            f"detector file missing: {path} (rebuild with python -m reader.detectors.training)"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise ReaderError(f"cannot read detector file {path}: {exc}") from None
+
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrases by category; ``index`` maps a first word to the phrases starting with it."""
+
+    categories: dict[str, frozenset[Phrase]]
+    index: dict[str, tuple[tuple[Phrase, str], ...]]
+
+    def words(self, category: str) -> frozenset[str]:
+        return frozenset(" ".join(p) for p in self.categories[category])
+
+
+def build_lexicon(groups: dict[str, list[str]]) -> Lexicon:
+    categories: dict[str, frozenset[Phrase]] = {}
+    index: dict[str, list[tuple[Phrase, str]]] = {}
+    for category, entries in groups.items():
+        phrases = frozenset(tuple(e.lower().replace("’", "'").split()) for e in entries)
+        categories[category] = phrases
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append((phrase, category))
+    # longest phrases first, so "going to" wins over "going"
+    return Lexicon(
+        categories,
+        {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()},
+    )
+
+
+@dataclass(frozen=True)
+class Cues:
+    opinion: Lexicon
+    claim: Lexicon
+    attribution: Lexicon
+
+
+@cache
+def cues() -> Cues:
+    data = _read_json(resources_dir() / CUES_FILE)
+    return Cues(
+        build_lexicon(data["opinion"]),
+        build_lexicon(data["claim"]),
+        build_lexicon(data["attribution"]),
+    )
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Logistic regression over named features; positive weights push towards the flag."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+    bigrams: bool
+
+    def logit(self, features: dict[str, float]) -> float:
+        weights = self.weights
+        return self.bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+
+    def probability(self, features: dict[str, float]) -> float:
+        return self.probability_of(self.logit(features))
+
+    @staticmethod
+    def probability_of(logit: float) -> float:
+        z = max(-30.0, min(30.0, logit))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def weight(self, name: str) -> float:
+        return self.weights.get(name, 0.0)
+
+
+def read_model(path: Path) -> LinearModel:
+    data = _read_json(path)
+    try:
+        return LinearModel(
+            float(data["bias"]),
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["threshold"]),
+            bool(data["bigrams"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise ReaderError(f"detector file {path} is not a model file") from None
+
+
+@cache
+def opinion_model() -> LinearModel:
+    return read_model(resources_dir() / OPINION_MODEL_FILE)
+
+
+@cache
+def claim_model() -> LinearModel:
+    return read_model(resources_dir() / CLAIM_MODEL_FILE)

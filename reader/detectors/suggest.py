@@ -1,0 +1,263 @@
+"""Suggest opinion and unsourced-claim flags for an article's canonical text, with reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from reader.core.models import ReaderError
+from reader.detectors.features import (
+    CueHit,
+    SentenceAnalysis,
+    analyse,
+    claim_features,
+    opinion_features,
+)
+from reader.detectors.resources import LinearModel, claim_model, opinion_model
+from reader.detectors.suggestion import Suggestion, SuggestionKind
+from reader.detectors.text import block_sentences
+
+MAX_TEXT_CHARS = 2_000_000
+MIN_WORDS = 3
+MAX_REASONS = 5
+VAGUE_CLAIM_SCORE = 0.6
+DEFAULT_KINDS = frozenset({SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAIM})
+
+_OPINION_LABELS = {
+    "loaded": "loaded word",
+    "intensifier": "intensifier",
+    "hedge": "hedge",
+    "prediction": "prediction",
+    "judgement": "value judgement",
+    "sweeping": "sweeping word",
+    "first_person": "first person",
+    "second_person": "second person",
+    "scare_quotes": "scare quotes",
+    "question": "rhetorical question",
+    "exclamation": "exclamation",
+}
+_CLAIM_LABELS = {
+    "figure": "figure",
+    "date": "date",
+    "comparison": "comparison",
+    "causal": "causal claim",
+}
+_WEAK_DATE_WORDS = frozenset({("since",), ("decade",), ("decades",)})
+# cues that mark the writer's own voice whatever the model says; the score is at least the bar
+_STRONG_CUES = frozenset(
+    {"loaded", "sweeping", "judgement", "exclamation", "scare_quotes", "second_person"}
+)
+_PREDICTION_REACH = 2  # words after a modal shown with it: "will let him"
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    analysis: SentenceAnalysis
+    source: str  # named attribution for it, in the sentence or next to it
+    quoted: bool  # wholly inside a quotation attributed elsewhere
+
+
+def suggest(
+    text: str,
+    *,
+    kinds: Collection[SuggestionKind] | None = None,
+    include_sourced: bool = False,
+) -> list[Suggestion]:
+    """Candidate flags for ``text`` (canonical text), sorted by start offset."""
+    if not isinstance(text, str):
+        raise ReaderError("suggest needs the article's text as a string")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReaderError(f"text too long for suggestions ({len(text):,} > {MAX_TEXT_CHARS:,})")
+    wanted = set(DEFAULT_KINDS if kinds is None else kinds)
+    if include_sourced:
+        wanted.add(SuggestionKind.SOURCED_CLAIM)
+    opinion, claim = opinion_model(), claim_model()
+    found: list[Suggestion] = []
+    for block in block_sentences(text):
+        for sentence in _with_sources(text, block):
+            if len(sentence.analysis.tokens) < MIN_WORDS:
+                continue
+            claim_logit = claim.logit(claim_features(sentence.analysis, claim.bigrams))
+            if wanted & {SuggestionKind.UNSOURCED_CLAIM, SuggestionKind.SOURCED_CLAIM}:
+                made = _claim(sentence, claim, claim_logit)
+                if made is not None and made.kind in wanted:
+                    found.append(made)
+            if SuggestionKind.OPINION in wanted and not sentence.quoted:
+                made = _opinion(sentence, opinion, claim_logit)
+                if made is not None:
+                    found.append(made)
+    return sorted(found, key=lambda s: (s.start, s.kind))
+
+
+def _with_sources(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
+    analyses = [analyse(text[start:end]) for start, end in spans]
+    sources = [a.named_sources[0].text if a.named_sources else "" for a in analyses]
+    quoted = [False] * len(analyses)
+    # a quotation running over several sentences takes the source named where it closes
+    i = 0
+    while i < len(analyses):
+        if analyses[i].quotes.runs_on:
+            j = i + 1
+            while j < len(analyses) and not analyses[j].quotes.opens_before:
+                j += 1
+            group = range(i, min(j, len(analyses) - 1) + 1)
+            source = next((sources[k] for k in group if sources[k]), "")
+            if source:
+                for k in group:
+                    quoted[k] = not sources[k]
+                    sources[k] = sources[k] or source
+            i = group[-1] + 1
+        else:
+            i += 1
+    for i in range(len(analyses)):
+        if sources[i]:
+            continue
+        if i and analyses[i - 1].text.rstrip().endswith(":") and analyses[i - 1].named_sources:
+            sources[i] = sources[i - 1]
+        elif i + 1 < len(analyses) and analyses[i + 1].text.lower().startswith(
+            ("according to", "that's according to", "that’s according to", "source:")
+        ):
+            following = analyses[i + 1].named_sources
+            sources[i] = following[0].text if following else ""
+    return [
+        _Sentence(start, analysis, source, is_quoted)
+        for (start, _), analysis, source, is_quoted in zip(
+            spans, analyses, sources, quoted, strict=True
+        )
+    ]
+
+
+def _span_text(sentence: _Sentence, hit: CueHit) -> str:
+    return " ".join(sentence.analysis.text[hit.start : hit.end].split())
+
+
+def _suggestion(
+    kind: SuggestionKind,
+    sentence: _Sentence,
+    score: float,
+    evidence: list[tuple[str, tuple[int, int] | None]],
+    attribution: str = "",
+) -> Suggestion:
+    text = sentence.analysis.text
+    base = sentence.start
+    triggers = sorted({(base + s[0], base + s[1]) for _, s in evidence if s is not None})
+    reasons = tuple(dict.fromkeys(reason for reason, _ in evidence))
+    return Suggestion(
+        kind,
+        base,
+        base + len(text),
+        text,
+        round(min(1.0, max(0.0, score)), 3),
+        reasons,
+        tuple(triggers),
+        attribution,
+    )
+
+
+def _claim(sentence: _Sentence, model: LinearModel, logit: float) -> Suggestion | None:
+    analysis = sentence.analysis
+    score = model.probability_of(logit)
+    vague = [] if sentence.source else analysis.vague_sources
+    if score < model.threshold and not vague:
+        return None
+    if vague:
+        score = max(score, VAGUE_CLAIM_SCORE)
+    unsourced = not sentence.source
+    suffix = " without a source" if unsourced else ""
+    evidence: list[tuple[str, tuple[int, int] | None]] = []
+    shown: dict[str, int] = {}
+    for hit in sorted(
+        analysis.claim_cues,
+        key=lambda h: list(_CLAIM_LABELS).index(h.category) if h.category in _CLAIM_LABELS else 99,
+    ):
+        label = _CLAIM_LABELS.get(hit.category)
+        if label is None or hit.words in _WEAK_DATE_WORDS or shown.get(label, 0) >= 2:
+            continue
+        shown[label] = shown.get(label, 0) + 1
+        evidence.append((f"{label}{suffix}: {_span_text(sentence, hit)}", (hit.start, hit.end)))
+    for source in vague:
+        evidence.insert(0, (f"vague attribution: {source.text}", (source.start, source.end)))
+    if not evidence:
+        name = _first_name(analysis)
+        if name is not None:
+            named = " ".join(analysis.text[name[0] : name[1]].split())
+            evidence.append((f"claim about named people{suffix}: {named}", name))
+        else:
+            evidence.append((f"checkable statement of fact{suffix}", None))
+    kind = SuggestionKind.UNSOURCED_CLAIM if unsourced else SuggestionKind.SOURCED_CLAIM
+    return _suggestion(kind, sentence, score, evidence[:MAX_REASONS], sentence.source)
+
+
+def _opinion(sentence: _Sentence, model: LinearModel, claim_logit: float) -> Suggestion | None:
+    analysis = sentence.analysis
+    features = opinion_features(analysis, model.bigrams, claim_logit)
+    score = model.probability(features)
+    strong = any(
+        hit.category in _STRONG_CUES or (hit.category == "prediction" and not hit.words)
+        for hit in analysis.opinion_cues
+    )
+    if score < model.threshold and not strong:
+        return None
+    score = max(score, model.threshold)
+    ranked: list[tuple[float, str, tuple[int, int]]] = []
+    for hit in analysis.opinion_cues:
+        label = _OPINION_LABELS.get(hit.category)
+        if label is None:
+            continue
+        weight = model.weight(f"c:{hit.category}") + sum(
+            model.weight(f"w:{word}") for word in hit.words
+        )
+        start, end = _extended(analysis, hit)
+        shown = " ".join(analysis.text[start:end].split())
+        reason = label if hit.category in ("question", "exclamation") else f"{label}: {shown}"
+        ranked.append((weight, reason, (start, end)))
+    ranked.sort(key=lambda item: -item[0])
+    evidence: list[tuple[str, tuple[int, int] | None]] = [
+        (reason, span) for _, reason, span in ranked[:MAX_REASONS]
+    ]
+    if not evidence:
+        kept = [t for t, m in zip(analysis.tokens, analysis.masked, strict=True) if not m]
+        words = _top_words(model, [t.norm for t in kept])
+        if not words:
+            return None
+        evidence = [(f"opinion wording: {', '.join(words)}", None)]
+    return _suggestion(SuggestionKind.OPINION, sentence, score, evidence)
+
+
+def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
+    """Span of the first run of capitalised words (a lone capital first word does not count)."""
+    tokens = analysis.tokens
+    i = 0
+    while i < len(tokens):
+        if tokens[i].is_capitalised and tokens[i].norm != "i":
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1].is_capitalised:
+                j += 1
+            if j > i or i > 0:
+                return tokens[i].start, tokens[j].end
+            i = j + 1
+        else:
+            i += 1
+    return None
+
+
+def _extended(analysis: SentenceAnalysis, hit: CueHit) -> tuple[int, int]:
+    """A modal prediction is shown with the verb it governs; other cues as they are."""
+    if hit.category != "prediction" or not hit.words:
+        return hit.start, hit.end
+    end = hit.end
+    following = [t for t in analysis.tokens if t.start >= hit.end][:_PREDICTION_REACH]
+    for token in following:
+        if any(mark in analysis.text[end : token.start] for mark in ",.;:!?–—"):
+            break
+        end = token.end
+    return hit.start, end
+
+
+def _top_words(model: LinearModel, words: list[str], count: int = 3) -> list[str]:
+    scored = sorted(
+        ((model.weight(f"w:{w}"), w) for w in set(words) if not w.startswith("<")),
+        reverse=True,
+    )
+    return [w for weight, w in scored[:count] if weight > 0.1]

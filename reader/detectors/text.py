@@ -1,0 +1,95 @@
+"""Sentences and word tokens of canonical text, with exact code-point offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pysbd
+
+# Blocks of canonical text are joined by a blank line; a sentence never crosses one.
+_BLOCK_SEPARATOR = re.compile(r"\n[ \t]*\n\s*")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*%?|[$€£%]")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    norm: str  # lower case, straight apostrophes; numbers folded to <year>, <pct> or <num>
+    start: int
+    end: int
+
+    @property
+    def is_number(self) -> bool:
+        return self.norm in ("<num>", "<pct>", "<year>")
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _normalise(word: str) -> str:
+    if word[:1].isdigit():
+        if word.endswith("%"):
+            return "<pct>"
+        return "<year>" if _YEAR.fullmatch(word) else "<num>"
+    return word.lower().replace("’", "'")
+
+
+def tokenize(text: str) -> list[Token]:
+    return [
+        Token(m.group(), _normalise(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)
+    ]
+
+
+@cache
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for separator in _BLOCK_SEPARATOR.finditer(text):
+        spans.append((position, separator.start()))
+        position = separator.end()
+    spans.append((position, len(text)))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def block_sentences(text: str) -> list[list[tuple[int, int]]]:
+    """Sentence spans of each block, in order; spans are trimmed of surrounding space."""
+    result: list[list[tuple[int, int]]] = []
+    for block_start, block_end in _blocks(text):
+        start, end = _trimmed(text, block_start, block_end)
+        if start == end:
+            continue
+        block = text[start:end]
+        spans: list[tuple[int, int]] = []
+        cursor = 0
+        for piece in _segmenter().segment(block):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            found = block.find(stripped, cursor)
+            if found < 0:
+                # pysbd altered the text; keep the rest of the block as one sentence
+                break
+            spans.append((start + found, start + found + len(stripped)))
+            cursor = found + len(stripped)
+        if cursor < len(block):
+            rest = _trimmed(text, start + cursor, end)
+            if rest[0] < rest[1]:
+                spans.append(rest)
+        result.append(spans)
+    return result

@@ -1,0 +1,108 @@
+"""Suggested flags in the library: saving the detector's output, accepting and dismissing.
+
+Suggestions live in the article's ``suggestions`` layer with status
+``suggested``.  Accepting one moves it into the user's layer as an active flag
+(its reasons kept in the note); dismissing keeps it with status ``dismissed``
+so the same passage is not suggested again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, Kind, LayerKind, Status
+from reader.detectors import Suggestion, SuggestionKind
+from reader.storage.library import Library
+
+SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
+REASON_SEPARATOR = ": "
+
+
+def flag_kind(kind: SuggestionKind) -> Kind | None:
+    """The flag a suggestion becomes; a sourced claim is shown, never stored as a flag."""
+    if kind is SuggestionKind.OPINION:
+        return Kind.OPINION
+    if kind is SuggestionKind.UNSOURCED_CLAIM:
+        return Kind.UNSOURCED_CLAIM
+    return None
+
+
+def save_suggestions(library: Library, article_id: int, found: Iterable[Suggestion]) -> int:
+    """Replace the article's open suggestions with ``found``; returns how many were stored.
+
+    A passage dismissed before, or already flagged with the same kind, is skipped.
+    """
+    text = library.article(article_id).text
+    existing = library.annotations(article_id)
+    known = {
+        (annotation.kind, annotation.anchor.start, annotation.anchor.end)
+        for annotation in existing
+        if annotation.status in (Status.DISMISSED, Status.ACTIVE)
+    }
+    stale = [
+        annotation.uuid
+        for annotation in existing
+        if annotation.layer == SUGGESTIONS_LAYER and annotation.status is Status.SUGGESTED
+    ]
+    fresh: list[Annotation] = []
+    for suggestion in found:
+        kind = flag_kind(suggestion.kind)
+        if kind is None or (kind, suggestion.start, suggestion.end) in known:
+            continue
+        fresh.append(
+            Annotation(
+                article_id=article_id,
+                kind=kind,
+                anchor=make_anchor(text, suggestion.start, suggestion.end),
+                layer=SUGGESTIONS_LAYER,
+                status=Status.SUGGESTED,
+                score=round(suggestion.score, 3),
+                reasons=list(suggestion.reasons),
+                author="Annotated Reader",
+            )
+        )
+    library.replace_annotations(stale, fresh)
+    return len(fresh)
+
+
+def accepted(suggestion: Annotation, layer: str = LayerKind.MINE.value) -> Annotation:
+    """The flag a suggestion becomes when accepted: active, in the user's layer."""
+    reasons = "\n".join(f"- {reason}" for reason in suggestion.reasons)
+    return Annotation(
+        article_id=suggestion.article_id,
+        kind=suggestion.kind,
+        anchor=suggestion.anchor,
+        layer=layer,
+        note=f"Suggested because:\n{reasons}" if reasons else "",
+        tags=list(suggestion.tags),
+        status=Status.ACTIVE,
+        score=suggestion.score,
+        reasons=list(suggestion.reasons),
+        uuid=suggestion.uuid,
+        created=suggestion.created,
+    )
+
+
+def dismissed(suggestion: Annotation) -> Annotation:
+    return replace(suggestion, status=Status.DISMISSED)
+
+
+def trigger_spans(annotation: Annotation) -> list[tuple[int, int]]:
+    """Where the words a reason names stand in the passage, as canonical offsets."""
+    spans: list[tuple[int, int]] = []
+    exact = annotation.anchor.exact
+    lowered = exact.lower()
+    for reason in annotation.reasons:
+        _, _, words = reason.partition(REASON_SEPARATOR)
+        words = words.strip().lower()
+        position = lowered.find(words) if words else -1
+        if position != -1:
+            start = annotation.anchor.start + position
+            spans.append((start, start + len(words)))
+    return sorted(set(spans))
+
+
+def open_suggestions(annotations: Sequence[Annotation]) -> list[Annotation]:
+    return [a for a in annotations if a.status is Status.SUGGESTED]

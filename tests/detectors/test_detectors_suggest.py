@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.models import ReaderError
+from reader.detectors import Suggestion, SuggestionKind, suggest
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEED_FILES = sorted(SEEDS.glob("000_*.txt")) if SEEDS.is_dir() else []
+
+
+def _containing(found: list[Suggestion], kind: SuggestionKind, words: str) -> Suggestion:
+    matches = [s for s in found if s.kind == kind and words in s.quote]
+    assert matches, f"no {kind} suggestion containing {words!r}"
+    return matches[0]
+
+
+def _trigger_words(text: str, suggestion: Suggestion) -> list[str]:
+    return [text[start:end] for start, end in suggestion.triggers]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[Suggestion]]:
+    if not SEED_FILES:
+        pytest.skip("seed article not available")
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    return text, suggest(text, include_sourced=True)
+
+
+def test_seed_offsets_match_quotes_and_sorted(seed: tuple[str, list[Suggestion]]) -> None:
+    text, found = seed
+    assert found
+    for s in found:
+        assert text[s.start : s.end] == s.quote
+        assert 0.0 <= s.score <= 1.0
+        assert s.reasons
+        for start, end in s.triggers:
+            assert s.start <= start < end <= s.end
+    assert [s.start for s in found] == sorted(s.start for s in found)
+
+
+def test_seed_figure_without_source(seed: tuple[str, list[Suggestion]]) -> None:
+    text, found = seed
+    claim = _containing(found, SuggestionKind.UNSOURCED_CLAIM, "over 80,000 arrests since 2019")
+    assert "figure without a source: 80,000" in claim.reasons
+    assert "vague attribution: has been praised" in claim.reasons
+    assert "80,000" in _trigger_words(text, claim)
+
+
+def test_seed_loaded_word_and_prediction(seed: tuple[str, list[Suggestion]]) -> None:
+    text, found = seed
+    notorious = _containing(found, SuggestionKind.OPINION, "notorious groups")
+    assert "loaded word: notorious" in notorious.reasons
+    assert "notorious" in _trigger_words(text, notorious)
+    changes = _containing(found, SuggestionKind.OPINION, "it changes everything")
+    assert "prediction: it changes everything" in changes.reasons
+    assert "it changes everything" in _trigger_words(text, changes)
+
+
+def test_seed_vague_attribution_is_unsourced(seed: tuple[str, list[Suggestion]]) -> None:
+    _, found = seed
+    ally = _containing(found, SuggestionKind.UNSOURCED_CLAIM, "Bukele is seen as a key ally")
+    assert "vague attribution: is seen as" in ally.reasons
+    assert ally.attribution == ""
+
+
+def test_seed_attributed_quote_is_sourced_not_opinion(
+    seed: tuple[str, list[Suggestion]],
+) -> None:
+    _, found = seed
+    rubio = _containing(found, SuggestionKind.SOURCED_CLAIM, "whatever it may be")
+    assert rubio.attribution == "Marco Rubio said"
+    assert not [s for s in found if s.kind == SuggestionKind.OPINION and s.start == rubio.start]
+
+
+def test_sourced_claims_only_when_asked() -> None:
+    text = "Unemployment fell to 3.5 percent in 2019, the Labor Department said in a report."
+    assert not [s for s in suggest(text) if s.kind == SuggestionKind.SOURCED_CLAIM]
+    sourced = suggest(text, include_sourced=True)
+    assert [s.kind for s in sourced] == [SuggestionKind.SOURCED_CLAIM]
+    assert sourced[0].attribution == "the Labor Department said"
+
+
+def test_kinds_filter() -> None:
+    text = "This is a disgraceful and pathetic plan. Crime rose by 40 percent in 2021."
+    only_opinion = suggest(text, kinds={SuggestionKind.OPINION})
+    assert only_opinion and all(s.kind == SuggestionKind.OPINION for s in only_opinion)
+    only_claims = suggest(text, kinds={SuggestionKind.UNSOURCED_CLAIM})
+    assert only_claims and all(s.kind == SuggestionKind.UNSOURCED_CLAIM for s in only_claims)
+
+
+def test_offsets_with_emoji_accents_and_curly_quotes() -> None:
+    text = (
+        "Café owners 😀 in Zürich say it’s “great”.\n\n"
+        "The mayor’s terrible plan will ruin everything 🎉 for everyone!\n\n"
+        "Prices rose 12% in 2023 — the largest jump since 1990."
+    )
+    found = suggest(text, include_sourced=True)
+    assert {s.kind for s in found} >= {SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAIM}
+    for s in found:
+        assert text[s.start : s.end] == s.quote
+        for start, end in s.triggers:
+            assert text[start:end].strip() == text[start:end] != ""
+    opinion = _containing(found, SuggestionKind.OPINION, "terrible plan")
+    assert "loaded word: terrible" in opinion.reasons
+    claim = _containing(found, SuggestionKind.UNSOURCED_CLAIM, "Prices rose")
+    assert "figure without a source: 12%" in claim.reasons
+
+
+def test_sentences_do_not_cross_blank_lines() -> None:
+    text = "Turnout was 40 percent in 2016\n\nTurnout was 60 percent in 2020."
+    found = suggest(text, kinds={SuggestionKind.UNSOURCED_CLAIM})
+    assert len(found) == 2
+    assert all("\n" not in s.quote for s in found)
+
+
+def test_rhetorical_question_and_second_person() -> None:
+    text = "Do you really believe this terrible law will help anyone?"
+    (opinion,) = suggest(text, kinds={SuggestionKind.OPINION})
+    assert "rhetorical question" in opinion.reasons
+    assert any(r.startswith("second person") for r in opinion.reasons)
+
+
+def test_plain_text_gives_nothing() -> None:
+    assert suggest("") == []
+    assert suggest("Hello.\n\nThanks.") == []
+
+
+def test_too_long_text_is_rejected() -> None:
+    with pytest.raises(ReaderError, match="too long"):
+        suggest("a " * 1_500_000)

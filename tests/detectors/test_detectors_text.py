@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from reader.detectors.attribution import find_attributions, find_quotes
+from reader.detectors.text import block_sentences, tokenize
+
+
+def _attributions(sentence: str) -> list[tuple[str, bool]]:
+    quotes = find_quotes(sentence)
+    return [(a.text, a.vague) for a in find_attributions(sentence, tokenize(sentence), quotes)]
+
+
+def test_block_sentences_offsets_exact() -> None:
+    text = "  Première phrase 😀 ici. Deuxième “phrase” là!\n\nTitle\n\n• Item one. Item two?"
+    blocks = block_sentences(text)
+    sentences = [[text[s:e] for s, e in block] for block in blocks]
+    assert sentences == [
+        ["Première phrase 😀 ici.", "Deuxième “phrase” là!"],
+        ["Title"],
+        ["• Item one.", "Item two?"],
+    ]
+
+
+def test_tokens_fold_numbers_and_keep_offsets() -> None:
+    text = "They’ll pay $5 million, 12% more than in 2019."
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == [
+        "they'll", "pay", "$", "<num>", "million", "<pct>", "more", "than", "in", "<year>",
+    ]  # fmt: skip
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_quotes_found_and_multi_sentence_flags() -> None:
+    assert find_quotes("He called it “a disgrace” today.").spans == ((13, 25),)
+    opening = find_quotes("“This is the first sentence.")
+    assert opening.runs_on and not opening.opens_before
+    closing = find_quotes("And the second,” she said.")
+    assert closing.opens_before and not closing.runs_on
+
+
+def test_named_and_vague_attribution() -> None:
+    assert _attributions("“We will win,” Marco Rubio said.") == [("Marco Rubio said", False)]
+    assert _attributions("Prices doubled, said the minister.") == [("said the minister", False)]
+    assert _attributions("According to the World Bank, growth slowed.") == [
+        ("According to the World Bank", False)
+    ]
+    assert _attributions("The plan has been praised for its ambition.") == [
+        ("has been praised", True)
+    ]
+    assert _attributions("Critics say the plan failed.") == [("Critics say", True)]
+    assert _attributions("He is widely seen as a reformer.") == [("is widely seen as", True)]
+    assert _attributions("The plan faced criticism from Senator Jane Doe.") == [
+        ("faced criticism from Senator Jane Doe", False)
+    ]
+
+
+def test_no_attribution_in_plain_claim() -> None:
+    assert _attributions("The United States jailed 80,000 people in 2019.") == []
