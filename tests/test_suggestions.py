@@ -1,0 +1,73 @@
+from pathlib import Path
+
+from reader.core.models import ArticleMeta, Kind, LayerKind, SourceFormat, Status
+from reader.detectors import SuggestionKind, suggest
+from reader.storage.library import Library
+from reader.suggestions import accepted, dismissed, save_suggestions, trigger_spans
+
+TEXT = (
+    "The notorious gang ran the city for years.\n\n"
+    "Officials made 80,000 arrests since 2019.\n\n"
+    "“We have offered our prisons,” the president said."
+)
+
+
+def article(tmp_path: Path) -> tuple[Library, int]:
+    library = Library.open(tmp_path / "lib.sqlite")
+    meta = ArticleMeta(title="T", markdown=TEXT, source_format=SourceFormat.MARKDOWN)
+    return library, library.import_article(meta).article.id
+
+
+def test_saved_suggestions_land_in_their_layer(tmp_path: Path) -> None:
+    library, article_id = article(tmp_path)
+    count = save_suggestions(library, article_id, suggest(TEXT, include_sourced=True))
+    stored = library.annotations(article_id, LayerKind.SUGGESTIONS.value)
+    assert count == len(stored) > 0
+    assert all(a.status is Status.SUGGESTED and a.reasons and a.score for a in stored)
+    assert {a.kind for a in stored} <= {Kind.OPINION, Kind.UNSOURCED_CLAIM}
+
+
+def test_saving_again_replaces_open_suggestions(tmp_path: Path) -> None:
+    library, article_id = article(tmp_path)
+    found = suggest(TEXT)
+    save_suggestions(library, article_id, found)
+    save_suggestions(library, article_id, found)
+    assert len(library.annotations(article_id)) == len(
+        [s for s in found if s.kind is not SuggestionKind.SOURCED_CLAIM]
+    )
+
+
+def test_dismissed_and_accepted_passages_are_not_suggested_again(tmp_path: Path) -> None:
+    library, article_id = article(tmp_path)
+    save_suggestions(library, article_id, suggest(TEXT))
+    first, *rest = library.annotations(article_id, LayerKind.SUGGESTIONS.value)
+    library.update_annotation(dismissed(first))
+    if rest:
+        library.delete_annotation(rest[0].uuid)
+        library.add_annotation(accepted(rest[0]))
+    save_suggestions(library, article_id, suggest(TEXT))
+    all_flags = library.annotations(article_id)
+    keys = [(a.kind, a.anchor.start, a.anchor.end) for a in all_flags]
+    assert len(keys) == len(set(keys))
+    assert library.annotation(first.uuid).status is Status.DISMISSED
+
+
+def test_accepted_flag_keeps_reasons_in_its_note(tmp_path: Path) -> None:
+    library, article_id = article(tmp_path)
+    save_suggestions(library, article_id, suggest(TEXT))
+    suggestion = library.annotations(article_id)[0]
+    flag = accepted(suggestion)
+    assert flag.layer == LayerKind.MINE.value and flag.status is Status.ACTIVE
+    assert all(reason in flag.note for reason in suggestion.reasons)
+
+
+def test_trigger_spans_point_at_the_words_a_reason_names(tmp_path: Path) -> None:
+    library, article_id = article(tmp_path)
+    save_suggestions(library, article_id, suggest(TEXT))
+    text = library.article(article_id).text
+    words = {
+        text[start:end].lower()
+        for annotation in library.annotations(article_id)
+        for start, end in trigger_spans(annotation)
+    }
+    assert "notorious" in words and "80,000" in words
