@@ -362,6 +362,31 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_size(value: str) -> tuple[int, int]:
+    width, _, height = value.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (
+        200 <= int(width) <= 8000 and 200 <= int(height) <= 8000
+    ):
+        raise argparse.ArgumentTypeError(f"size must look like 1400x900, not {value!r}")
+    return int(width), int(height)
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from reader.gui.app import render_screenshot
+    from reader.render import Theme
+    from reader.storage.paths import resolve_db_path
+
+    open_library(args).close()  # creates and fills a new library like any other command
+    output = Path(args.output).expanduser()
+    if not output.parent.is_dir():
+        raise ReaderError(f"folder {output.parent} does not exist")
+    render_screenshot(
+        resolve_db_path(args.db), output, args.id, args.size, Theme(args.theme), args.select
+    )
+    print(output)
+    return 0
+
+
 def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="reader",
@@ -441,6 +466,13 @@ def build_parser() -> ArgumentParser:
     sub.add_argument(
         "--save", action="store_true", help="store them in the article's suggestions layer"
     )
+
+    sub = command("screenshot", cmd_screenshot, "render the main window to a PNG, offscreen")
+    sub.add_argument("id", type=int, nargs="?", metavar="ID", help="article (default: the last)")
+    sub.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    sub.add_argument("--size", type=parse_size, default=(1400, 900), metavar="WxH")
+    sub.add_argument("--theme", choices=["light", "dark"], default="light")
+    sub.add_argument("--select", metavar="UUID", help="flag to show selected")
 
     sub = command("backup", cmd_backup, "copy the library with the SQLite backup API")
     sub.add_argument("-o", "--output", metavar="FILE")

@@ -1,0 +1,224 @@
+"""Qt models over the current article's annotations: a list model and a filtering proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from reader.core.models import Annotation, Kind, Status
+from reader.render.palette import KIND_COLOURS
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class AnnotationRole(IntEnum):
+    UUID = Qt.ItemDataRole.UserRole + 1
+    KIND = Qt.ItemDataRole.UserRole + 2
+    QUOTE = Qt.ItemDataRole.UserRole + 3
+    NOTE = Qt.ItemDataRole.UserRole + 4
+    TAGS = Qt.ItemDataRole.UserRole + 5
+    SOURCE = Qt.ItemDataRole.UserRole + 6
+    STATUS = Qt.ItemDataRole.UserRole + 7
+    LAYER = Qt.ItemDataRole.UserRole + 8
+    START = Qt.ItemDataRole.UserRole + 9
+    ANNOTATION = Qt.ItemDataRole.UserRole + 10
+
+
+_ROLE_NAMES = {
+    AnnotationRole.UUID: b"uuid",
+    AnnotationRole.KIND: b"kind",
+    AnnotationRole.QUOTE: b"quote",
+    AnnotationRole.NOTE: b"note",
+    AnnotationRole.TAGS: b"tags",
+    AnnotationRole.SOURCE: b"source",
+    AnnotationRole.STATUS: b"status",
+    AnnotationRole.LAYER: b"layer",
+    AnnotationRole.START: b"start",
+    AnnotationRole.ANNOTATION: b"annotation",
+}
+
+
+def _sort_key(annotation: Annotation) -> tuple[int, int, str]:
+    return (annotation.anchor.start, annotation.anchor.end, annotation.uuid)
+
+
+class AnnotationListModel(QAbstractListModel):
+    """The annotations of one article, in reading order (by start offset)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._annotations: list[Annotation] = []
+        self._rows: dict[str, int] = {}
+
+    # Qt interface
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._annotations)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._annotations) or index.column() != 0:
+            return None
+        annotation = self._annotations[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return annotation.anchor.exact
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{annotation.kind.label}: {annotation.note or annotation.anchor.exact}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            note = f". Note: {annotation.note}" if annotation.note else ""
+            return f"{annotation.kind.label}: {annotation.anchor.exact}{note}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(KIND_COLOURS[annotation.kind])
+        return self._custom_data(annotation, role)
+
+    def _custom_data(self, annotation: Annotation, role: int) -> Any:
+        values: dict[int, Any] = {
+            AnnotationRole.UUID: annotation.uuid,
+            AnnotationRole.KIND: annotation.kind.value,
+            AnnotationRole.QUOTE: annotation.anchor.exact,
+            AnnotationRole.NOTE: annotation.note,
+            AnnotationRole.TAGS: list(annotation.tags),
+            AnnotationRole.SOURCE: annotation.source,
+            AnnotationRole.STATUS: annotation.status.value,
+            AnnotationRole.LAYER: annotation.layer,
+            AnnotationRole.START: annotation.anchor.start,
+        }
+        if role == AnnotationRole.ANNOTATION:
+            return annotation
+        return values.get(role)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({int(role): QByteArray(name) for role, name in _ROLE_NAMES.items()})
+        return names
+
+    # Python interface
+
+    def set_annotations(self, annotations: Iterable[Annotation]) -> None:
+        self.beginResetModel()
+        self._annotations = sorted(annotations, key=_sort_key)
+        self._reindex()
+        self.endResetModel()
+
+    def annotations(self) -> list[Annotation]:
+        return list(self._annotations)
+
+    def annotation(self, uuid: str) -> Annotation | None:
+        row = self._rows.get(uuid)
+        return None if row is None else self._annotations[row]
+
+    def row_of(self, uuid: str) -> int:
+        """The row of the annotation, or -1."""
+        return self._rows.get(uuid, -1)
+
+    def add(self, annotation: Annotation) -> None:
+        if annotation.uuid in self._rows:
+            self.update(annotation)
+            return
+        key = _sort_key(annotation)
+        row = next(
+            (i for i, other in enumerate(self._annotations) if _sort_key(other) > key),
+            len(self._annotations),
+        )
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._annotations.insert(row, annotation)
+        self._reindex()
+        self.endInsertRows()
+
+    def update(self, annotation: Annotation) -> None:
+        row = self._rows.get(annotation.uuid)
+        if row is None:
+            self.add(annotation)
+            return
+        self._annotations[row] = annotation
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+
+    def remove(self, uuid: str) -> None:
+        row = self._rows.get(uuid)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._annotations[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    def counts(self) -> dict[Kind, int]:
+        """Active flags per kind (what the library panel shows)."""
+        result = dict.fromkeys(Kind, 0)
+        for annotation in self._annotations:
+            if annotation.status is Status.ACTIVE:
+                result[annotation.kind] += 1
+        return result
+
+    def _reindex(self) -> None:
+        self._rows = {annotation.uuid: row for row, annotation in enumerate(self._annotations)}
+
+
+class AnnotationFilterModel(QSortFilterProxyModel):
+    """Filters the annotation list by kind, layer, text and status."""
+
+    def __init__(self, statuses: Sequence[Status], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._statuses = frozenset(statuses)
+        self._kinds: frozenset[Kind] = frozenset(Kind)
+        self._layer: str | None = None
+        self._hidden_layers: frozenset[str] = frozenset()
+        self._text = ""
+
+    def set_kinds(self, kinds: Iterable[Kind]) -> None:
+        self.beginFilterChange()
+        self._kinds = frozenset(kinds)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def kinds(self) -> frozenset[Kind]:
+        return self._kinds
+
+    def set_layer(self, layer: str | None) -> None:
+        """Show one layer only; ``None`` shows every visible layer."""
+        self.beginFilterChange()
+        self._layer = layer
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_hidden_layers(self, layers: Iterable[str]) -> None:
+        self.beginFilterChange()
+        self._hidden_layers = frozenset(layers)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        annotation = model.data(index, AnnotationRole.ANNOTATION)
+        if not isinstance(annotation, Annotation):
+            return False
+        if annotation.status not in self._statuses or annotation.kind not in self._kinds:
+            return False
+        if annotation.layer in self._hidden_layers:
+            return False
+        if self._layer is not None and annotation.layer != self._layer:
+            return False
+        if self._text:
+            haystack = " ".join(
+                (annotation.anchor.exact, annotation.note, annotation.source, *annotation.tags)
+            )
+            return self._text in haystack.casefold()
+        return True

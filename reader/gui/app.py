@@ -1,0 +1,161 @@
+"""Builds the application: database, settings, theme and main window, then runs or renders it."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.core.models import ReaderError
+from reader.gui.main_window import APP_NAME, MainWindow, SettingsKey
+from reader.gui.theme import apply_theme, system_theme
+from reader.render.palette import Theme
+from reader.storage.library import Library
+
+SETTINGS_FILE_NAME = "settings.ini"
+ORGANISATION = "annotated-reader"
+
+
+def default_settings_path() -> Path:
+    import platformdirs
+
+    config = platformdirs.user_config_dir(ORGANISATION, appauthor=False)
+    return Path(config) / SETTINGS_FILE_NAME
+
+
+def open_settings(path: Path) -> QSettings:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def application(offscreen: bool = False) -> QApplication:
+    """The running QApplication, created (offscreen if asked) when there is none yet."""
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName("annotated-reader")
+    return app
+
+
+def stored_theme(settings: QSettings) -> Theme | None:
+    value = str(settings.value(SettingsKey.THEME, ""))
+    return Theme(value) if value in (Theme.LIGHT.value, Theme.DARK.value) else None
+
+
+def open_library(db_path: Path) -> Library:
+    """The library at ``db_path``, with the sample articles if it is empty."""
+    library = Library.open(db_path)
+    try:
+        if library.is_empty():
+            from reader.samples import ensure_samples
+
+            ensure_samples(library)
+    except ReaderError:
+        library.close()
+        raise
+    return library
+
+
+def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | None = None) -> int:
+    """Open the main window on the library at ``db_path``; returns the exit code."""
+    app = application()
+    try:
+        window = start_window(app, db_path, settings_path or default_settings_path(), open_file)
+    except ReaderError as error:
+        QMessageBox.critical(None, APP_NAME, f"Cannot open the library: {error}")
+        return 1
+    try:
+        return app.exec()
+    finally:
+        window.library.close()
+
+
+def start_window(
+    app: QApplication, db_path: Path, settings_path: Path, open_file: Path | None = None
+) -> MainWindow:
+    """Open the library and settings, and show the main window on the last article."""
+    settings = open_settings(settings_path)
+    apply_theme(app, stored_theme(settings) or system_theme())
+    library = open_library(db_path)
+    window = MainWindow(library, settings)
+    window.restore_session()
+    if open_file is not None:
+        window.open_file(open_file)
+    window.show()
+    return window
+
+
+def render_screenshot(
+    db_path: Path,
+    output: Path,
+    article_id: int | None,
+    size: tuple[int, int],
+    theme: Theme,
+    select_uuid: str | None,
+) -> None:
+    """Render the real main window offscreen, with the article and its flags, to a PNG."""
+    width, height = size
+    if width < 400 or height < 300 or width > 8000 or height > 8000:
+        raise ReaderError(f"size {width}x{height} is out of range (400x300 to 8000x8000)")
+    if output.suffix.lower() != ".png":
+        raise ReaderError(f"{output.name}: the screenshot is written as PNG; name it .png")
+    if not output.parent.is_dir():
+        raise ReaderError(f"folder {output.parent} does not exist")
+    app = application(offscreen=True)
+    apply_theme(app, theme)
+    library = open_library(db_path)
+    try:
+        chosen = _screenshot_article(library, article_id, select_uuid)
+        with tempfile.TemporaryDirectory(prefix="reader-screenshot-") as folder:
+            settings = open_settings(Path(folder) / SETTINGS_FILE_NAME)
+            window = MainWindow(library, settings, theme=theme)
+            try:
+                window.restore_session(chosen)
+                window.resize(QSize(width, height))
+                window.show()
+                app.processEvents()
+                if select_uuid:
+                    window.select_annotation(select_uuid)
+                settle(app)
+                if not window.grab().save(str(output), "PNG"):
+                    raise ReaderError(f"cannot write {output}")
+            finally:
+                window.close()
+                window.deleteLater()
+                app.processEvents()
+                del settings
+    finally:
+        library.close()
+
+
+def settle(app: QApplication, milliseconds: int = 250) -> None:
+    """Run the event loop briefly: item views lay out their rows on a short timer."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def _screenshot_article(library: Library, article_id: int | None, select_uuid: str | None) -> int:
+    if select_uuid:
+        annotation = library.annotation(select_uuid)
+        if article_id is not None and annotation.article_id != article_id:
+            raise ReaderError(f"flag {select_uuid} belongs to article {annotation.article_id}")
+        return annotation.article_id
+    if article_id is not None:
+        return library.article(article_id).id
+    summaries = library.articles()
+    if not summaries:
+        raise ReaderError("the library has no articles")
+    return summaries[0].id

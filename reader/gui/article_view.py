@@ -1,0 +1,537 @@
+"""The rendered article, its highlights, and flagging by keyboard, mouse and menu."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDesktopServices,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
+
+from reader.anchoring.canonical import markdown_blocks
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Anchor, Annotation, Article, Kind, ReaderError, Status
+from reader.gui.highlight import HighlightStyle, highlight_format
+from reader.gui.offsets import OffsetMap, build_offset_map
+from reader.render import THEME_COLOURS, Theme, header_texts, is_safe_link, render_article_html
+
+FLAG_KEYS: dict[str, Kind] = {
+    "1": Kind.UNSOURCED_CLAIM,
+    "2": Kind.OPINION,
+    "3": Kind.CONTEXT_NOTE,
+}
+DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
+BODY_FONT_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif"]
+BASE_POINT_SIZE = 12.5
+ZOOM_FACTOR = 1.1
+MIN_ZOOM, MAX_ZOOM = -5, 15
+MEASURE_CHARACTERS = 70  # the line length the text keeps however wide the window
+MIN_SIDE_MARGIN = 24.0
+TOP_MARGIN = 20.0
+
+Interval = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Highlight:
+    annotation: Annotation
+    start: int  # document positions
+    end: int
+    order: int  # later highlights lie over earlier ones of the same length
+
+    @property
+    def stacking(self) -> tuple[int, int]:
+        """Sort key: the first is drawn on top (the shortest, then the latest)."""
+        return (self.end - self.start, -self.order)
+
+
+class ArticleView(QTextBrowser):
+    """A read-only article with highlights; select text and press 1, 2 or 3 to flag it."""
+
+    annotation_clicked = Signal(str)
+    flag_requested = Signal(object)
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        flags = Qt.TextInteractionFlag
+        self.setTextInteractionFlags(
+            flags.TextSelectableByMouse
+            | flags.TextSelectableByKeyboard
+            | flags.LinksAccessibleByMouse
+            | flags.LinksAccessibleByKeyboard
+        )
+        self.setAccessibleName("Article")
+        self.setAccessibleDescription(
+            "The article text. Select a passage and press 1 to flag an unsourced claim, "
+            "2 an opinion, 3 a context note."
+        )
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self._article: Article | None = None
+        self._offsets: OffsetMap | None = None
+        self._pristine: QTextDocument | None = None  # the document before any highlight
+        self._theme = Theme.LIGHT
+        self._highlights: dict[str, _Highlight] = {}
+        self._next_order = 0
+        self._selected_uuid: str | None = None
+        self._zoom = 0
+        self._press_position: QPoint | None = None
+        self._side_margin = -1.0
+        self._apply_palette()
+
+    # -- showing an article -------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def show_article(
+        self, article: Article, annotations: Sequence[Annotation], theme: Theme
+    ) -> None:
+        """Render the article and draw its active and suggested flags."""
+        self._theme = theme
+        self._apply_palette()
+        document = QTextDocument(self)
+        document.setDefaultFont(self._body_font())
+        document.setHtml(render_article_html(article, theme))
+        self._offsets = build_offset_map(
+            document, header_texts(article), markdown_blocks(article.markdown)
+        )
+        self._article = article
+        self._pristine = document.clone(document)
+        self._highlights = {}
+        self._selected_uuid = None
+        for annotation in annotations:
+            self._remember(annotation)
+        self._paint(document, self._merged(self._all_ranges()), restore=False)
+        self._side_margin = -1.0
+        self._set_margins(document)
+        self.setDocument(document)  # deletes the previous document, a child of this view
+
+    def clear_article(self) -> None:
+        self._article = None
+        self._offsets = None
+        self._pristine = None
+        self._highlights = {}
+        self._selected_uuid = None
+        document = QTextDocument(self)
+        document.setDefaultFont(self._body_font())
+        self.setDocument(document)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Show the same article and flags in another theme, at the same place."""
+        if self._article is None:
+            self._theme = theme
+            self._apply_palette()
+            return
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        selected = self._selected_uuid
+        annotations = [h.annotation for h in sorted(self._highlights.values(), key=_by_order)]
+        self.show_article(self._article, annotations, theme)
+        if selected is not None and selected in self._highlights:
+            self._selected_uuid = selected
+            self._refresh([self._range_of(selected)])
+        bar.setValue(round(fraction * bar.maximum()))
+
+    # -- highlights ---------------------------------------------------------
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Replace every highlight (only active and suggested flags are drawn)."""
+        old = self._all_ranges()
+        self._highlights = {}
+        for annotation in annotations:
+            self._remember(annotation)
+        if self._selected_uuid not in self._highlights:
+            self._selected_uuid = None
+        self._refresh(old + self._all_ranges())
+
+    def add_highlight(self, annotation: Annotation) -> None:
+        self.update_highlight(annotation)
+
+    def update_highlight(self, annotation: Annotation) -> None:
+        """Draw the flag as it is now (a flag no longer active or suggested disappears)."""
+        ranges = []
+        old = self._highlights.pop(annotation.uuid, None)
+        if old is not None:
+            ranges.append((old.start, old.end))
+        new = self._remember(annotation, old.order if old else None)
+        if new is not None:
+            ranges.append((new.start, new.end))
+        elif annotation.uuid == self._selected_uuid:
+            self._selected_uuid = None
+        self._refresh(ranges)
+
+    def remove_highlight(self, uuid: str) -> None:
+        old = self._highlights.pop(uuid, None)
+        if uuid == self._selected_uuid:
+            self._selected_uuid = None
+        if old is not None:
+            self._refresh([(old.start, old.end)])
+
+    def select_annotation(self, uuid: str | None) -> None:
+        """Mark the flag as the selected one and scroll its passage into view."""
+        ranges = []
+        if self._selected_uuid in self._highlights:
+            ranges.append(self._range_of(self._selected_uuid))
+        self._selected_uuid = uuid if uuid in self._highlights else None
+        if self._selected_uuid is not None:
+            start, end = self._range_of(self._selected_uuid)
+            ranges.append((start, end))
+            self._scroll_into_view(start, end)
+        self._refresh(ranges)
+
+    def selected_annotation(self) -> str | None:
+        return self._selected_uuid
+
+    def highlighted_uuids(self) -> list[str]:
+        """The flags drawn now, in the order they were added."""
+        return [h.annotation.uuid for h in sorted(self._highlights.values(), key=_by_order)]
+
+    def annotation_at(self, point: QPoint) -> str:
+        """The uuid of the topmost highlight under a viewport point, or ""."""
+        layout = self.document().documentLayout()
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        position = layout.hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return ""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        if point.x() < self.cursorRect(cursor).x() and position > 0:
+            position -= 1  # the click fell on the character before the nearest boundary
+        return self.annotation_at_position(position)
+
+    def annotation_at_position(self, position: int) -> str:
+        """The uuid of the topmost highlight over the character at a document position."""
+        covering = [h for h in self._highlights.values() if h.start <= position < h.end]
+        if not covering:
+            return ""
+        if self._selected_uuid in {h.annotation.uuid for h in covering}:
+            return str(self._selected_uuid)
+        return min(covering, key=lambda h: h.stacking).annotation.uuid
+
+    # -- selection in canonical offsets ---------------------------------------
+
+    def selected_anchor(self) -> Anchor | None:
+        """The selection as an anchor over the canonical text; None if it holds no text."""
+        cursor = self.textCursor()
+        if self._article is None or self._offsets is None or not cursor.hasSelection():
+            return None
+        span = self._offsets.canonical_range(*_selected_positions(cursor))
+        if span is None or not self._article.text[span[0] : span[1]].strip():
+            return None
+        return make_anchor(self._article.text, *span)
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select canonical ``[start, end)`` and bring it into view."""
+        if self._article is None or self._offsets is None:
+            raise ReaderError("no article is shown")
+        if not 0 <= start < end <= len(self._article.text):
+            raise ReaderError(
+                f"selection {start}-{end} is outside the text (0-{len(self._article.text)})"
+            )
+        span = self._offsets.document_range(start, end)
+        if span is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def document_range(self, start: int, end: int) -> Interval | None:
+        """Document positions of canonical ``[start, end)`` (None when not shown)."""
+        return self._offsets.document_range(start, end) if self._offsets else None
+
+    # -- zoom ---------------------------------------------------------------
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Make the type ``steps`` steps of 10% larger (negative: smaller) than the default."""
+        steps = max(MIN_ZOOM, min(MAX_ZOOM, steps))
+        if steps == self._zoom:
+            return
+        self._zoom = steps
+        self.document().setDefaultFont(self._body_font())
+        self._side_margin = -1.0
+        self._set_margins(self.document())
+        self.zoom_changed.emit(steps)
+
+    # -- Qt overrides ---------------------------------------------------------
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        # The app never fetches: no remote image, no local file named by an article.
+        # Something must come back: given nothing, the document reads a local file itself,
+        # and given no usable image, Qt's image handler loads the named path directly.
+        if QUrl(name).scheme().lower() == "data":
+            return None  # the document decodes data: URLs itself
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return _placeholder_image()
+        return ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        kind = FLAG_KEYS.get(event.text())
+        if kind is not None and modifiers == Qt.KeyboardModifier.NoModifier:
+            if self.selected_anchor() is not None:
+                self.flag_requested.emit(kind)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_position = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._press_position = self._press_position, None
+        if event.button() != Qt.MouseButton.LeftButton or pressed is None:
+            return
+        point = event.position().toPoint()
+        moved = (point - pressed).manhattanLength()
+        if moved < QApplication.startDragDistance() and not self.textCursor().hasSelection():
+            self.annotation_clicked.emit(self.annotation_at(point))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._set_margins(self.document())
+
+    def build_context_menu(self, point: QPoint) -> QMenu:
+        """The standard menu (copy, select all) with the three "Flag as" actions first."""
+        menu = self.createStandardContextMenu(point)
+        first = menu.actions()[0] if menu.actions() else None
+        can_flag = self.selected_anchor() is not None
+        for key, kind in FLAG_KEYS.items():
+            action = menu.addAction(f"Flag as {kind.label.lower()}")
+            action.setShortcut(QKeySequence(key))
+            action.setEnabled(can_flag)
+            action.setData(kind.value)
+            action.triggered.connect(lambda _=False, k=kind: self.flag_requested.emit(k))
+            if first is not None:
+                menu.insertAction(first, action)
+        if first is not None:
+            menu.insertSeparator(first)
+        return menu
+
+    # -- internals ------------------------------------------------------------
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if is_safe_link(url.toString()):
+            QDesktopServices.openUrl(url)
+
+    def _body_font(self) -> QFont:
+        font = QFont()
+        font.setFamilies(BODY_FONT_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(BASE_POINT_SIZE * ZOOM_FACTOR**self._zoom)
+        return font
+
+    def _apply_palette(self) -> None:
+        colours = THEME_COLOURS[self._theme]
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(colours.background))
+        palette.setColor(QPalette.ColorRole.Text, QColor(colours.text))
+        palette.setColor(QPalette.ColorRole.Link, QColor(colours.link))
+        self.setPalette(palette)
+
+    def _set_margins(self, document: QTextDocument) -> None:
+        """Keep lines near MEASURE_CHARACTERS long, centred, whatever the width."""
+        metrics = QFontMetricsF(document.defaultFont())
+        measure = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * MEASURE_CHARACTERS
+        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2)
+        if abs(side - self._side_margin) < 1:
+            return
+        self._side_margin = side
+        frame = document.rootFrame()
+        frame_format = frame.frameFormat()
+        frame_format.setLeftMargin(side)
+        frame_format.setRightMargin(side)
+        frame_format.setTopMargin(TOP_MARGIN)
+        frame_format.setBottomMargin(TOP_MARGIN * 2)
+        frame.setFrameFormat(frame_format)
+
+    def _remember(self, annotation: Annotation, order: int | None = None) -> _Highlight | None:
+        """Record a flag to draw, if it is drawn and its passage is shown."""
+        if annotation.status not in DRAWN_STATUSES or self._offsets is None:
+            return None
+        if self._article is None or not 0 <= annotation.anchor.start < annotation.anchor.end:
+            return None
+        if annotation.anchor.end > len(self._article.text):
+            return None
+        span = self._offsets.document_range(annotation.anchor.start, annotation.anchor.end)
+        if span is None:
+            return None
+        if order is None:
+            order = self._next_order
+            self._next_order += 1
+        highlight = _Highlight(annotation, span[0], span[1], order)
+        self._highlights[annotation.uuid] = highlight
+        return highlight
+
+    def _range_of(self, uuid: str | None) -> Interval:
+        highlight = self._highlights[str(uuid)]
+        return highlight.start, highlight.end
+
+    def _all_ranges(self) -> list[Interval]:
+        return [(h.start, h.end) for h in self._highlights.values()]
+
+    def _refresh(self, ranges: Iterable[Interval]) -> None:
+        """Redraw the highlights over these document ranges, and nothing else."""
+        self._paint(self.document(), self._merged(ranges), restore=True)
+
+    @staticmethod
+    def _merged(ranges: Iterable[Interval]) -> list[Interval]:
+        merged: list[Interval] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def _paint(self, document: QTextDocument, ranges: list[Interval], restore: bool) -> None:
+        """Restore ``ranges`` (disjoint, sorted) to plain text, then merge the highlights in.
+
+        A few ranges (one flag changed) take only the flags over them, cut to them;
+        many ranges are the ranges of every flag and take them all.
+        """
+        if not ranges:
+            return
+        clip: list[Interval] | None = None
+        highlights = list(self._highlights.values())
+        if len(ranges) <= 2:
+            clip = ranges
+            highlights = [
+                h for h in highlights if any(h.start < end and start < h.end for start, end in clip)
+            ]
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        if restore:
+            for start, end in ranges:
+                self._restore(cursor, start, end)
+        for start, end, style in self._pieces(highlights):
+            text_format = highlight_format(style, self._theme)
+            for low, high in _clipped(start, end, clip):
+                cursor.setPosition(low)
+                cursor.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(text_format)
+        cursor.endEditBlock()
+
+    def _restore(self, cursor: QTextCursor, start: int, end: int) -> None:
+        """Give ``[start, end)`` back the formats it had before any highlight."""
+        if self._pristine is None:
+            return
+        block = self._pristine.findBlock(start)
+        while block.isValid() and block.position() < end:
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                low = max(start, fragment.position())
+                high = min(end, fragment.position() + fragment.length())
+                if low < high:
+                    cursor.setPosition(low)
+                    cursor.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(fragment.charFormat())
+                fragments += 1
+            block = block.next()
+
+    def _pieces(self, highlights: list[_Highlight]) -> list[tuple[int, int, HighlightStyle]]:
+        """Cut the highlights into stretches each covered by the same flags, with their style."""
+        boundaries = sorted({h.start for h in highlights} | {h.end for h in highlights})
+        by_start = sorted(highlights, key=lambda h: h.start)
+        pieces: list[tuple[int, int, HighlightStyle]] = []
+        active: list[_Highlight] = []
+        next_index = 0
+        for start, end in zip(boundaries, boundaries[1:], strict=False):
+            active = [h for h in active if h.end > start]
+            while next_index < len(by_start) and by_start[next_index].start <= start:
+                if by_start[next_index].end > start:
+                    active.append(by_start[next_index])
+                next_index += 1
+            if active:
+                pieces.append((start, end, self._style(active)))
+        return pieces
+
+    def _style(self, covering: list[_Highlight]) -> HighlightStyle:
+        selected = [h for h in covering if h.annotation.uuid == self._selected_uuid]
+        top = selected[0] if selected else min(covering, key=lambda h: h.stacking)
+        return HighlightStyle(
+            kind=top.annotation.kind,
+            suggested=top.annotation.status is Status.SUGGESTED,
+            selected=bool(selected),
+            depth=len(covering),
+        )
+
+    def _scroll_into_view(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(end)
+        bottom = self.cursorRect(cursor).bottom()
+        height = self.viewport().height()
+        if top >= 0 and bottom <= height:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - height // 3)
+
+
+def _by_order(highlight: _Highlight) -> int:
+    return highlight.order
+
+
+def _clipped(start: int, end: int, clip: list[Interval] | None) -> list[Interval]:
+    if clip is None:
+        return [(start, end)]
+    pieces = [(max(start, low), min(end, high)) for low, high in clip]
+    return [(low, high) for low, high in pieces if low < high]
+
+
+def _selected_positions(cursor: QTextCursor) -> Interval:
+    """Where a selection starts and ends; a selection of table cells runs from the start of
+    its first cell to the end of its last (Qt reports only the cells' corners)."""
+    table = cursor.currentTable()
+    if table is None or not cursor.hasComplexSelection():
+        return cursor.selectionStart(), cursor.selectionEnd()
+    cells: tuple[int, int, int, int] = cursor.selectedTableCells()  # type: ignore[assignment]
+    first_row, rows, first_column, columns = cells
+    first = table.cellAt(first_row, first_column).firstCursorPosition().position()
+    last_cell = table.cellAt(first_row + rows - 1, first_column + columns - 1)
+    return first, last_cell.lastCursorPosition().position()
+
+
+def _placeholder_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image

@@ -1,0 +1,258 @@
+"""Paints an annotation as a card: kind bar and label, quote, note, tags and source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextDocument,
+    QTextLayout,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from reader.core.models import Annotation, LayerKind, Status
+from reader.gui.annotation_model import AnnotationRole
+from reader.gui.icons import draw_underline
+from reader.render.palette import KIND_COLOURS
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+OUTER_MARGIN = 6
+PADDING = 10
+BAR_WIDTH = 4
+LINE_GAP = 4
+QUOTE_LINES = 3
+NOTE_LINES = 4
+
+
+def markdown_plain_text(markdown: str) -> str:
+    """The note as a reader sees it rendered, without the Markdown marks."""
+    if not markdown.strip():
+        return ""
+    document = QTextDocument()
+    document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownNoHTML)
+    return document.toPlainText().strip()
+
+
+def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width`` pixels, at most ``max_lines``, the last one elided."""
+    metrics = QFontMetrics(font)
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        layout = QTextLayout(paragraph, font)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+        if len(lines) > max_lines:
+            break
+    if len(lines) > max_lines:
+        rest = " ".join(part.strip() for part in lines[max_lines - 1 :])
+        lines = lines[: max_lines - 1]
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return [line.rstrip() for line in lines]
+
+
+@dataclass
+class _Block:
+    lines: list[str]
+    font: QFont
+    color: QColor
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._note_cache: dict[str, str] = {}
+
+    def _plain_note(self, note: str) -> str:
+        cached = self._note_cache.get(note)
+        if cached is None:
+            if len(self._note_cache) > 4000:
+                self._note_cache.clear()
+            cached = markdown_plain_text(note)
+            self._note_cache[note] = cached
+        return cached
+
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
+        label = QFont(base)
+        label.setBold(True)
+        label.setPointSizeF(base.pointSizeF() * 0.9)
+        quote = QFont(base)
+        quote.setItalic(True)
+        note = QFont(base)
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.88)
+        return label, quote, note, small
+
+    def _blocks(self, annotation: Annotation, option: QStyleOptionViewItem) -> list[_Block]:
+        palette = option.palette
+        width = self._text_width(option)
+        _, quote_font, note_font, small_font = self._fonts(option.font)
+        text_color = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        blocks = [
+            _Block(
+                wrap_lines(f"“{annotation.anchor.exact}”", quote_font, width, QUOTE_LINES),
+                quote_font,
+                text_color if annotation.status is not Status.ORPHANED else muted,
+            )
+        ]
+        note = self._plain_note(annotation.note)
+        if note:
+            blocks.append(
+                _Block(wrap_lines(note, note_font, width, NOTE_LINES), note_font, text_color)
+            )
+        if annotation.tags:
+            tags = "  ".join(f"#{tag}" for tag in annotation.tags)
+            blocks.append(_Block(wrap_lines(tags, small_font, width, 2), small_font, muted))
+        if annotation.source:
+            link = palette.color(QPalette.ColorRole.Link)
+            blocks.append(
+                _Block(
+                    wrap_lines(f"Source: {annotation.source}", small_font, width, 1),
+                    small_font,
+                    link,
+                )
+            )
+        return blocks
+
+    @staticmethod
+    def _card_width(option: QStyleOptionViewItem) -> int:
+        # sizeHint gets no useful rect: the card is as wide as the list's viewport.
+        view = option.widget
+        if isinstance(view, QAbstractItemView):
+            viewport = view.viewport()
+            if viewport is not None:
+                return int(viewport.width())
+        rect: QRect = option.rect
+        return int(rect.width())
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        return max(60, self._card_width(option) - 2 * OUTER_MARGIN - BAR_WIDTH - 2 * PADDING)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        annotation = index.data(AnnotationRole.ANNOTATION)
+        if not isinstance(annotation, Annotation):
+            return super().sizeHint(option, index)
+        label_font = self._fonts(option.font)[0]
+        height = 2 * OUTER_MARGIN + 2 * PADDING + QFontMetrics(label_font).height()
+        for block in self._blocks(annotation, option):
+            height += LINE_GAP + len(block.lines) * QFontMetrics(block.font).lineSpacing()
+        return QSize(max(120, self._card_width(option)), height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        annotation = index.data(AnnotationRole.ANNOTATION)
+        if not isinstance(annotation, Annotation):
+            super().paint(painter, option, index)
+            return
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        kind_color = QColor(KIND_COLOURS[annotation.kind])
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        card = QRectF(
+            rect.adjusted(OUTER_MARGIN, OUTER_MARGIN // 2, -OUTER_MARGIN, -OUTER_MARGIN // 2)
+        )
+        background = palette.color(QPalette.ColorRole.Base)
+        if selected:
+            tint = QColor(kind_color)
+            tint.setAlphaF(0.14)
+            background = _blend(background, tint)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(card, 6, 6)
+        border = (
+            palette.color(QPalette.ColorRole.Highlight)
+            if selected
+            else palette.color(QPalette.ColorRole.Mid)
+        )
+        painter.setPen(_pen(border, 2.0 if selected else 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        if focused and not selected:
+            painter.setPen(_pen(palette.color(QPalette.ColorRole.Highlight), 1.0, dashed=True))
+            painter.drawRoundedRect(card.adjusted(2, 2, -2, -2), 5, 5)
+
+        bar = QRectF(card.left(), card.top(), BAR_WIDTH + 2, card.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(kind_color)
+        painter.drawRoundedRect(bar, 3, 3)
+        painter.drawRect(QRectF(bar.left() + 3, bar.top(), bar.width() - 3, bar.height()))
+
+        left = int(card.left()) + BAR_WIDTH + PADDING
+        top = int(card.top()) + PADDING
+        width = self._text_width(option)
+        label_font = self._fonts(option.font)[0]
+        label_metrics = QFontMetrics(label_font)
+        draw_underline(painter, annotation.kind, left, top + label_metrics.ascent() - 3, 22)
+        painter.setFont(label_font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(left + 30, top + label_metrics.ascent(), annotation.kind.label)
+        badge = _badge_text(annotation)
+        if badge:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            badge_width = label_metrics.horizontalAdvance(badge)
+            painter.drawText(left + width - badge_width, top + label_metrics.ascent(), badge)
+        y = top + label_metrics.height()
+        for block in self._blocks(annotation, option):
+            y += LINE_GAP
+            metrics = QFontMetrics(block.font)
+            painter.setFont(block.font)
+            painter.setPen(block.color)
+            for line in block.lines:
+                painter.drawText(left, y + metrics.ascent(), line)
+                y += metrics.lineSpacing()
+        painter.restore()
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        # Cards are edited in the pane's editor, never in place.
+        return None  # type: ignore[return-value]
+
+
+def _badge_text(annotation: Annotation) -> str:
+    parts: list[str] = []
+    if annotation.layer != LayerKind.MINE.value:
+        parts.append(annotation.layer)
+    if annotation.status is Status.SUGGESTED:
+        parts.append("suggested")
+    return " · ".join(parts)
+
+
+def _blend(base: QColor, tint: QColor) -> QColor:
+    alpha = tint.alphaF()
+    return QColor.fromRgbF(
+        base.redF() * (1 - alpha) + tint.redF() * alpha,
+        base.greenF() * (1 - alpha) + tint.greenF() * alpha,
+        base.blueF() * (1 - alpha) + tint.blueF() * alpha,
+    )
+
+
+def _pen(color: QColor, width: float, dashed: bool = False) -> QPen:
+    pen = QPen(color, width)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen

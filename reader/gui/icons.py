@@ -1,0 +1,105 @@
+"""Icons and small drawings for the three kinds, painted with QPainter in the kind colour.
+
+Each kind has its colour and its underline style (wavy, dotted, solid), so that
+no meaning rests on colour alone.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from reader.core.models import Kind
+from reader.render.palette import KIND_COLOURS
+
+ICON_SIZES = (16, 20, 24, 32, 48, 64)
+
+
+def draw_underline(painter: QPainter, kind: Kind, x: float, y: float, width: float) -> None:
+    """The kind's underline from (x, y) over ``width`` pixels, in its colour."""
+    color = QColor(KIND_COLOURS[kind])
+    thickness = max(1.5, width / 16)
+    pen = QPen(color, thickness)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if kind is Kind.UNSOURCED_CLAIM:
+        path = QPainterPath(QPointF(x, y))
+        amplitude = thickness * 1.1
+        wavelength = thickness * 5
+        steps = max(8, int(width))
+        for step in range(1, steps + 1):
+            px = x + width * step / steps
+            path.lineTo(px, y + amplitude * math.sin(2 * math.pi * (px - x) / wavelength))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    elif kind is Kind.OPINION:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        gap = thickness * 2.6
+        count = max(2, int(width // gap))
+        for index in range(count):
+            painter.drawEllipse(
+                QPointF(x + thickness / 2 + index * gap, y), thickness / 1.6, thickness / 1.6
+            )
+    else:
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x, y), QPointF(x + width, y))
+    painter.restore()
+
+
+def _kind_pixmap(kind: Kind, size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    color = QColor(KIND_COLOURS[kind])
+    margin = size * 0.12
+    # A highlighter mark: a tinted block of "text" with the kind's underline below.
+    block = QRectF(margin, size * 0.16, size - 2 * margin, size * 0.46)
+    tint = QColor(color)
+    tint.setAlphaF(0.35)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(tint)
+    painter.drawRoundedRect(block, size * 0.08, size * 0.08)
+    bar = QColor(color).darker(115)
+    painter.setBrush(bar)
+    line_height = max(1.0, size * 0.07)
+    for index, fraction in enumerate((0.78, 0.55)):
+        top = block.top() + block.height() * (0.28 + 0.36 * index)
+        painter.drawRoundedRect(
+            QRectF(block.left() + size * 0.08, top, block.width() * fraction, line_height),
+            line_height / 2,
+            line_height / 2,
+        )
+    painter.end()
+    painter = QPainter(pixmap)
+    draw_underline(painter, kind, margin, size * 0.8, size - 2 * margin)
+    painter.end()
+    return pixmap
+
+
+def kind_icon(kind: Kind) -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addPixmap(_kind_pixmap(kind, size))
+    return icon
+
+
+def color_swatch_icon(color: str, size: int = 12) -> QIcon:
+    """A small round swatch, for combo boxes and menus."""
+    icon = QIcon()
+    for scale in (1, 2):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(QRectF(1, 1, size * scale - 2, size * scale - 2))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

@@ -1,0 +1,357 @@
+"""The library panel: search over articles and notes, tag filter, and the article list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.models import Kind
+from reader.render.palette import KIND_COLOURS
+from reader.storage.library import ArticleSummary, Library, SearchHit
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+SEARCH_DELAY_MS = 200
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EntryKind(IntEnum):
+    ARTICLE = 1
+    ARTICLE_HIT = 2
+    NOTE_HIT = 3
+
+
+@dataclass
+class Entry:
+    """One row of the list: an article, or a search hit in an article's text or a note."""
+
+    kind: EntryKind
+    article_id: int
+    title: str
+    subtitle: str = ""
+    counts: dict[Kind, int] = field(default_factory=dict)
+    snippet: str = ""
+    annotation_uuid: str | None = None
+
+
+def article_entry(summary: ArticleSummary) -> Entry:
+    parts = [summary.publication, summary.published[:10], summary.author]
+    if not any(parts) and summary.imported_at:
+        parts.append(f"imported {summary.imported_at[:10]}")
+    if summary.version > 1:
+        parts.append(f"version {summary.version}")
+    return Entry(
+        EntryKind.ARTICLE,
+        summary.id,
+        summary.title or "Untitled",
+        " · ".join(part for part in parts if part),
+        dict(summary.counts),
+    )
+
+
+def hit_entry(hit: SearchHit) -> Entry:
+    kind = EntryKind.NOTE_HIT if hit.annotation_uuid else EntryKind.ARTICLE_HIT
+    label = "Note" if hit.annotation_uuid else "Text"
+    return Entry(
+        kind,
+        hit.article_id,
+        hit.title or "Untitled",
+        label,
+        snippet=hit.snippet,
+        annotation_uuid=hit.annotation_uuid,
+    )
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """The snippet split into (text, is_match) parts; matches are marked ``[...]``."""
+    parts: list[tuple[str, bool]] = []
+    for piece in re.split(r"(\[[^\]]*\])", " ".join(snippet.split())):
+        if piece.startswith("[") and piece.endswith("]"):
+            parts.append((piece[1:-1], True))
+        elif piece:
+            parts.append((piece, False))
+    return parts
+
+
+class EntryDelegate(QStyledItemDelegate):
+    PADDING = 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        entry = index.data(ENTRY_ROLE)
+        base = QFontMetrics(option.font)
+        lines = 3 if isinstance(entry, Entry) else 1
+        rect: QRect = option.rect
+        return QSize(rect.width(), 2 * self.PADDING + lines * base.lineSpacing() + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE)
+        if not isinstance(entry, Entry):
+            super().paint(painter, option, index)
+            return
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        state = option.state
+        font: QFont = option.font
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if selected:
+            fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+            fill.setAlphaF(0.18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(QRectF(rect.adjusted(4, 2, -4, -2)), 5, 5)
+        if state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect.adjusted(4, 2, -5, -3)), 5, 5)
+        text_rect = rect.adjusted(self.PADDING + 4, self.PADDING, -self.PADDING - 4, -self.PADDING)
+        metrics = QFontMetrics(font)
+        title_font = QFont(font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        title = QFontMetrics(title_font).elidedText(
+            entry.title, Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        y = text_rect.top() + metrics.ascent()
+        painter.drawText(text_rect.left(), y, title)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.9)
+        small_metrics = QFontMetrics(small)
+        painter.setFont(small)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        y += metrics.lineSpacing()
+        painter.drawText(
+            text_rect.left(),
+            y,
+            small_metrics.elidedText(
+                entry.subtitle, Qt.TextElideMode.ElideRight, text_rect.width()
+            ),
+        )
+        y += metrics.lineSpacing()
+        if entry.kind is EntryKind.ARTICLE:
+            self._paint_counts(painter, entry, text_rect.left(), y, small, palette)
+        else:
+            self._paint_snippet(painter, entry, text_rect, y, small, palette)
+        painter.restore()
+
+    def _paint_counts(
+        self, painter: QPainter, entry: Entry, x: int, y: int, font: QFont, palette: QPalette
+    ) -> None:
+        metrics = QFontMetrics(font)
+        total = sum(entry.counts.values())
+        if total == 0:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(x, y, "no flags yet")
+            return
+        for kind in Kind:
+            count = entry.counts.get(kind, 0)
+            if not count:
+                continue
+            diameter = metrics.ascent() * 0.7
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(KIND_COLOURS[kind]))
+            painter.drawEllipse(QRectF(x, y - diameter - 1, diameter, diameter))
+            x += int(diameter) + 4
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            label = str(count)
+            painter.drawText(x, y, label)
+            x += metrics.horizontalAdvance(label) + 12
+
+    def _paint_snippet(
+        self, painter: QPainter, entry: Entry, rect: QRect, y: int, font: QFont, palette: QPalette
+    ) -> None:
+        bold = QFont(font)
+        bold.setBold(True)
+        x = rect.left()
+        right = rect.right()
+        for text, is_match in snippet_parts(entry.snippet):
+            current = bold if is_match else font
+            metrics = QFontMetrics(current)
+            painter.setFont(current)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            room = right - x
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            painter.drawText(x, y, shown)
+            x += metrics.horizontalAdvance(shown)
+            if shown != text or x >= right:
+                break
+
+
+class LibraryPanel(QWidget):
+    """Lists the library's articles; searching shows hits in texts and notes instead."""
+
+    article_chosen = Signal(int)
+    note_hit_chosen = Signal(int, str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Library")
+        self._library = library
+        self._summaries: list[ArticleSummary] = []
+        self._current_article: int | None = None
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh_list)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search articles and notes")
+        self.search_edit.setAccessibleName("Search the library")
+        self.search_edit.setToolTip("Search the text of every article and every note (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_search_changed)
+        self.search_edit.returnPressed.connect(self._on_search_return)
+
+        self.tag_combo = QComboBox()
+        self.tag_combo.setAccessibleName("Tag filter")
+        self.tag_combo.setToolTip("Show the articles that have flags with this tag")
+        self.tag_combo.currentIndexChanged.connect(lambda _row: self.refresh_list())
+
+        self.heading = QLabel("Articles")
+        self.heading.setProperty("role", "heading")
+
+        self.list_widget = QListWidget()
+        self.list_widget.setAccessibleName("Articles")
+        self.list_widget.setItemDelegate(EntryDelegate(self.list_widget))
+        self.list_widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_widget.setUniformItemSizes(False)
+        self.list_widget.itemActivated.connect(self._on_item_chosen)
+        self.list_widget.itemClicked.connect(self._on_item_chosen)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.tag_combo)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list_widget, 1)
+
+    # Content
+
+    def reload(self) -> None:
+        """Read the article list and tags again from the library."""
+        self._summaries = self._library.articles()
+        self.set_tags(self._library.tags())
+        self.refresh_list()
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        current = self.tag_combo.currentData()
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem("All tags", None)
+        for tag in tags:
+            self.tag_combo.addItem(f"#{tag}", tag)
+        self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(current)))
+        self.tag_combo.blockSignals(False)
+        self.tag_combo.setEnabled(bool(tags))
+
+    def update_counts(self, article_id: int, counts: dict[Kind, int]) -> None:
+        for summary in self._summaries:
+            if summary.id == article_id:
+                summary.counts = dict(counts)
+        for row in range(self.list_widget.count()):
+            item = self.list_widget.item(row)
+            entry = item.data(ENTRY_ROLE)
+            is_article = isinstance(entry, Entry) and entry.kind is EntryKind.ARTICLE
+            if is_article and entry.article_id == article_id:
+                entry.counts = dict(counts)
+                item.setData(ENTRY_ROLE, entry)
+
+    def refresh_list(self) -> None:
+        self._search_timer.stop()
+        query = self.search_edit.text().strip()
+        if query:
+            entries = [hit_entry(hit) for hit in self._library.search(query)]
+            self.heading.setText(f"Search results ({len(entries)})")
+        else:
+            tag = self.tag_combo.currentData()
+            summaries = [s for s in self._summaries if not isinstance(tag, str) or tag in s.tags]
+            entries = [article_entry(summary) for summary in summaries]
+            self.heading.setText(f"Articles ({len(entries)})")
+        self.list_widget.clear()
+        for entry in entries:
+            item = QListWidgetItem()
+            item.setData(ENTRY_ROLE, entry)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.title}. {entry.subtitle}")
+            item.setToolTip(entry.title)
+            self.list_widget.addItem(item)
+        self.mark_current(self._current_article)
+
+    def mark_current(self, article_id: int | None) -> None:
+        """Select the row of the article shown, without emitting anything."""
+        self._current_article = article_id
+        self.list_widget.blockSignals(True)
+        self.list_widget.clearSelection()
+        for row in range(self.list_widget.count()):
+            item = self.list_widget.item(row)
+            entry = item.data(ENTRY_ROLE)
+            if (
+                isinstance(entry, Entry)
+                and entry.kind is EntryKind.ARTICLE
+                and entry.article_id == article_id
+            ):
+                self.list_widget.setCurrentItem(item)
+                break
+        self.list_widget.blockSignals(False)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def entries(self) -> list[Entry]:
+        found: list[Entry] = []
+        for row in range(self.list_widget.count()):
+            entry = self.list_widget.item(row).data(ENTRY_ROLE)
+            if isinstance(entry, Entry):
+                found.append(entry)
+        return found
+
+    # Slots
+
+    def _on_search_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_return(self) -> None:
+        self.refresh_list()
+        if self.list_widget.count():
+            self.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.list_widget.setCurrentRow(0)
+
+    def _on_item_chosen(self, item: QListWidgetItem) -> None:
+        entry = item.data(ENTRY_ROLE)
+        if not isinstance(entry, Entry):
+            return
+        if entry.kind is EntryKind.NOTE_HIT and entry.annotation_uuid:
+            self.note_hit_chosen.emit(entry.article_id, entry.annotation_uuid)
+        else:
+            self.article_chosen.emit(entry.article_id)

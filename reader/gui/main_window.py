@@ -1,0 +1,729 @@
+"""The main window: library panel | article | annotation pane, with menus, toolbar and undo."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
+from reader.gui.annotation_pane import AnnotationPane
+from reader.gui.article_view import ArticleView
+from reader.gui.commands import (
+    AddFlagCommand,
+    DeleteFlagCommand,
+    EditField,
+    EditFlagCommand,
+    edited_copy,
+)
+from reader.gui.icons import kind_icon
+from reader.gui.library_panel import LibraryPanel
+from reader.gui.theme import KIND_SHORTCUTS, apply_theme, system_theme
+from reader.render.palette import Theme
+from reader.storage.library import Library
+
+APP_NAME = "Annotated Reader"
+DEFAULT_SIZE = QSize(1400, 900)
+DEFAULT_SPLIT = (270, 750, 380)
+DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
+EXPORT_FILTERS = {
+    "w3c": "W3C Web Annotation JSON (*.json)",
+    "markdown": "Markdown (*.md)",
+    "csv": "CSV (*.csv)",
+}
+
+
+class SettingsKey:
+    GEOMETRY = "window/geometry"
+    STATE = "window/state"
+    SPLITTER = "window/splitter"
+    ZOOM = "view/zoom"
+    THEME = "view/theme"
+    LAST_ARTICLE = "library/last_article"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        library: Library,
+        settings: QSettings,
+        theme: Theme | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self._forced_theme = theme
+        self.theme = theme or self._preferred_theme()
+        self.article: Article | None = None
+        self._layers: list[Layer] = []
+        self._zoom = 0
+        self.error_box: QMessageBox | None = None
+        self._pending_split: QByteArray | None = None
+        self.undo_stack = QUndoStack(self)
+
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.library_panel = LibraryPanel(library)
+        self.article_view = ArticleView()
+        self.article_view.setAccessibleName("Article")
+        self.annotation_pane = AnnotationPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.library_panel, self.article_view, self.annotation_pane):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.library_panel.setMinimumWidth(180)
+        self.annotation_pane.setMinimumWidth(260)
+        self.article_view.setMinimumWidth(320)
+        self.setCentralWidget(self.splitter)
+        self.setTabOrder(self.library_panel.search_edit, self.library_panel.tag_combo)
+        self.setTabOrder(self.library_panel.tag_combo, self.library_panel.list_widget)
+        self.setTabOrder(self.library_panel.list_widget, self.article_view)
+        self.setTabOrder(self.article_view, self.annotation_pane.kind_buttons.button(0))
+
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+
+    # Construction
+
+    def _preferred_theme(self) -> Theme:
+        stored = self.settings.value(SettingsKey.THEME, "")
+        if stored in (Theme.LIGHT.value, Theme.DARK.value):
+            return Theme(str(stored))
+        return system_theme()
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        label = text.replace("&", "").rstrip("…")
+        action.setToolTip(f"{tip or label} ({hint})" if hint else tip or label)
+        action.setStatusTip(tip or label)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.open_action = self._action(
+            "&Open / Import…", self.choose_files, key.Open, "Import an article or a flag file"
+        )
+        self.clipboard_action = self._action(
+            "New Article from &Clipboard",
+            self.import_clipboard,
+            "Ctrl+Shift+V",
+            "Import the article on the clipboard (HTML or text)",
+        )
+        self.export_actions = {
+            name: self._action(label, lambda _=False, n=name: self.choose_export(n), None, tip)
+            for name, label, tip in (
+                ("w3c", "&W3C JSON…", "Export this article's flags as W3C Web Annotations"),
+                ("markdown", "&Markdown…", "Export this article's flags as Markdown notes"),
+                ("csv", "&CSV…", "Export this article's flags as a spreadsheet table"),
+            )
+        }
+        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.undo_action = self._action("&Undo", self.undo, key.Undo, "Undo the last change")
+        self.redo_action = self._action("&Redo", self.redo, key.Redo, "Redo")
+        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.copy_action = self._action("&Copy", self.copy_selection, key.Copy)
+        self.find_action = self._action(
+            "&Find…", self.library_panel.focus_search, key.Find, "Search articles and notes"
+        )
+        self.flag_actions: dict[Kind, QAction] = {}
+        for kind in Kind:
+            action = self._action(
+                kind.label,
+                lambda _=False, k=kind: self.flag_selection(k),
+                KIND_SHORTCUTS[kind],
+                f"Flag the selected passage as {kind.label.lower()}",
+            )
+            action.setIcon(kind_icon(kind))
+            self.flag_actions[kind] = action
+        self.delete_action = self._action(
+            "&Delete Flag", self.delete_selected_flag, key.Delete, "Delete the selected flag"
+        )
+        self.delete_action.setEnabled(False)
+        self.zoom_in_action = self._action("Zoom &In", lambda: self.set_zoom(self._zoom + 1))
+        self.zoom_in_action.setShortcuts([QKeySequence(key.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_in_action.setToolTip("Larger text (Ctrl++)")
+        self.zoom_out_action = self._action(
+            "Zoom &Out", lambda: self.set_zoom(self._zoom - 1), key.ZoomOut, "Smaller text"
+        )
+        self.zoom_reset_action = self._action(
+            "&Actual Size", lambda: self.set_zoom(0), "Ctrl+0", "Text at its normal size"
+        )
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        stored = str(self.settings.value(SettingsKey.THEME, ""))
+        for value, label in (("", "Follow System"), ("light", "Light"), ("dark", "Dark")):
+            action = self._action(label, lambda _=False, v=value: self.choose_theme(v))
+            action.setCheckable(True)
+            action.setChecked(value == stored)
+            self.theme_group.addAction(action)
+            self.theme_actions[value] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.clipboard_action)
+        export_menu = file_menu.addMenu("&Export Flags")
+        for action in self.export_actions.values():
+            export_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.find_action)
+        flag_menu = bar.addMenu("F&lag")
+        for action in self.flag_actions.values():
+            flag_menu.addAction(action)
+        flag_menu.addSeparator()
+        flag_menu.addAction(self.delete_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.zoom_in_action)
+        view_menu.addAction(self.zoom_out_action)
+        view_menu.addAction(self.zoom_reset_action)
+        view_menu.addSeparator()
+        self.layers_menu = view_menu.addMenu("&Layers")
+        self.layers_menu.setToolTipsVisible(True)
+        theme_menu = view_menu.addMenu("&Theme")
+        for action in self.theme_actions.values():
+            theme_menu.addAction(action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Flags")
+        toolbar.setObjectName("flags_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setAccessibleName("Flag toolbar")
+        for action in self.flag_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        style = self.style()
+        self.delete_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        toolbar.addAction(self.delete_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _connect(self) -> None:
+        self.library_panel.article_chosen.connect(self._on_article_chosen)
+        self.library_panel.note_hit_chosen.connect(self._on_note_hit_chosen)
+        self.article_view.annotation_clicked.connect(self._on_annotation_clicked)
+        self.article_view.flag_requested.connect(self._on_flag_requested)
+        self.article_view.zoom_changed.connect(self._on_zoom_changed)
+        pane = self.annotation_pane
+        pane.annotation_selected.connect(self._on_card_selected)
+        pane.annotation_activated.connect(self._on_card_activated)
+        editor = pane.editor
+        editor.kind_edited.connect(self._on_kind_edited)
+        editor.note_edited.connect(self._on_note_edited)
+        editor.tags_edited.connect(self._on_tags_edited)
+        editor.source_edited.connect(self._on_source_edited)
+        editor.delete_requested.connect(self._on_delete_requested)
+        editor.undo_redirect.undo_requested.connect(self.undo)
+        editor.undo_redirect.redo_requested.connect(self.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setStatusTip(f"Undo {text}" if text else "Undo")
+        )
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+    # Start-up and settings
+
+    def restore_session(self, article_id: int | None = None) -> None:
+        """Layout, zoom and the article shown last time (or ``article_id``)."""
+        geometry = self.settings.value(SettingsKey.GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(DEFAULT_SIZE)
+        state = self.settings.value(SettingsKey.STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        split = self.settings.value(SettingsKey.SPLITTER)
+        self._pending_split = split if isinstance(split, QByteArray) else None
+        self.splitter.setSizes(list(DEFAULT_SPLIT))
+        self.set_zoom(_int_setting(self.settings.value(SettingsKey.ZOOM), 0))
+        self.library_panel.reload()
+        self.annotation_pane.set_known_tags(self.library.tags())
+        if article_id is None:
+            article_id = _int_setting(self.settings.value(SettingsKey.LAST_ARTICLE), -1)
+        ids = [entry.article_id for entry in self.library_panel.entries()]
+        if article_id not in ids:
+            article_id = ids[0] if ids else None
+        if article_id is not None:
+            self.show_article(article_id)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The split is restored once the window has its final size, or the
+        # splitter would spread the size change over the restored panes.
+        split, self._pending_split = self._pending_split, None
+        if split is not None:
+            self.splitter.restoreState(split)
+
+    def save_session(self) -> None:
+        self.settings.setValue(SettingsKey.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(SettingsKey.STATE, self.saveState())
+        self.settings.setValue(SettingsKey.SPLITTER, self.splitter.saveState())
+        self.settings.setValue(SettingsKey.ZOOM, self._zoom)
+        if self.article is not None:
+            self.settings.setValue(SettingsKey.LAST_ARTICLE, self.article.id)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.annotation_pane.editor.flush_pending_edit()
+        self.save_session()
+        super().closeEvent(event)
+
+    # Articles
+
+    def show_article(self, article_id: int, select_uuid: str | None = None) -> bool:
+        """Show the article; an error dialog (and nothing changed) if it cannot be read."""
+        self.annotation_pane.editor.flush_pending_edit()
+        try:
+            article = self.library.article(article_id)
+            annotations = self.library.annotations(article_id)
+            layers = self.library.layers(article_id)
+        except ReaderError as error:
+            self.show_error(str(error))
+            return False
+        self.article = article
+        self._layers = layers
+        self.article_view.show_article(article, self._drawn(annotations), self.theme)
+        self.annotation_pane.set_annotations(annotations, layers)
+        self.library_panel.mark_current(article.id)
+        self._rebuild_layers_menu()
+        self.setWindowTitle(f"{APP_NAME} — {article.title or 'Untitled'}")
+        self.settings.setValue(SettingsKey.LAST_ARTICLE, article.id)
+        self._update_status()
+        if select_uuid:
+            self.select_annotation(select_uuid)
+        return True
+
+    def open_file(self, path: Path) -> bool:
+        """Import ``path`` (an article or a flag file) and show its article."""
+        from reader.actions import (
+            describe_import,
+            import_article_file,
+            import_flag_file,
+            is_flag_file,
+        )
+
+        try:
+            if is_flag_file(path):
+                flags = import_flag_file(self.library, path)
+                article_id = flags.article_id
+                message = f"Added {flags.added} flags from {path.name}"
+            else:
+                result = import_article_file(self.library, path)
+                article_id = result.article.id
+                message = describe_import(result)
+        except ReaderError as error:
+            self.show_error(f"Cannot import {path.name}: {error}")
+            return False
+        except OSError as error:
+            self.show_error(f"Cannot read {path.name}: {error.strerror or error}")
+            return False
+        self._after_import(article_id, message)
+        return True
+
+    def import_clipboard(self) -> bool:
+        from reader.actions import describe_import
+        from reader.importers.articles import article_from_html, article_from_text
+
+        data = QApplication.clipboard().mimeData()
+        try:
+            if data is not None and data.hasHtml() and data.html().strip():
+                meta = article_from_html(data.html())
+            elif data is not None and data.hasText() and data.text().strip():
+                meta = article_from_text(data.text())
+            else:
+                raise ReaderError("the clipboard holds no text")
+            result = self.library.import_article(meta)
+        except ReaderError as error:
+            self.show_error(f"Cannot import the clipboard: {error}")
+            return False
+        self._after_import(result.article.id, describe_import(result))
+        return True
+
+    def _after_import(self, article_id: int, message: str) -> None:
+        self.library_panel.reload()
+        self.annotation_pane.set_known_tags(self.library.tags())
+        self.show_article(article_id)
+        self.statusBar().showMessage(message[:1].upper() + message[1:], 8000)
+
+    def choose_files(self) -> None:
+        from reader.importers.articles import ARTICLE_SUFFIXES
+
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Open or import",
+            "",
+            f"Articles ({patterns});;Flag files (*.json *.jsonld);;All files (*)",
+        )
+        for name in paths:
+            self.open_file(Path(name))
+
+    def choose_export(self, format_name: str) -> None:
+        from reader.actions import ExportFormat
+
+        if self.article is None:
+            self.show_error("Open an article first.")
+            return
+        export_format = ExportFormat(format_name)
+        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.article.title)
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export flags",
+            f"{stem.strip() or 'flags'}{export_format.suffix}",
+            EXPORT_FILTERS[format_name],
+        )
+        if name:
+            self.export_flags(format_name, Path(name))
+
+    def export_flags(self, format_name: str, path: Path) -> bool:
+        """Write the current article's flags to ``path`` as W3C JSON, Markdown or CSV."""
+        from reader.actions import ExportFormat, export_text, write_file_atomically
+
+        if self.article is None:
+            self.show_error("Open an article first.")
+            return False
+        self.annotation_pane.editor.flush_pending_edit()
+        try:
+            content = export_text(self.library, self.article.id, ExportFormat(format_name))
+            write_file_atomically(path, content)
+        except ReaderError as error:
+            self.show_error(f"Cannot export: {error}")
+            return False
+        self.statusBar().showMessage(f"Exported flags to {path}", 8000)
+        return True
+
+    # Flags
+
+    def flag_selection(self, kind: Kind) -> Annotation | None:
+        """Flag the passage selected in the article; the new card opens with its note editor."""
+        if self.article is None:
+            return None
+        anchor = self.article_view.selected_anchor()
+        if anchor is None or not anchor.exact.strip():
+            self.statusBar().showMessage("Select a passage in the article first", 5000)
+            return None
+        self.annotation_pane.editor.flush_pending_edit()
+        annotation = Annotation(article_id=self.article.id, kind=kind, anchor=anchor)
+        self._push(AddFlagCommand(self.library, self, annotation))
+        self.annotation_pane.focus_note_editor()
+        self.statusBar().showMessage(f"Flagged as {kind.label.lower()}", 4000)
+        return annotation
+
+    def select_annotation(self, uuid: str | None) -> None:
+        self.annotation_pane.select_annotation(uuid)
+        self.article_view.select_annotation(uuid)
+        self.delete_action.setEnabled(uuid is not None)
+
+    def delete_selected_flag(self) -> None:
+        uuid = self.annotation_pane.selected_uuid()
+        if uuid is not None:
+            self._on_delete_requested(uuid)
+
+    def undo(self) -> None:
+        self.annotation_pane.editor.flush_pending_edit()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.annotation_pane.editor.flush_pending_edit()
+        self.undo_stack.redo()
+
+    def copy_selection(self) -> None:
+        widget = QApplication.focusWidget()
+        copy = getattr(widget, "copy", None)
+        if callable(copy):
+            copy()
+        else:
+            self.article_view.copy()
+
+    def _push(self, command: AddFlagCommand | DeleteFlagCommand | EditFlagCommand) -> bool:
+        try:
+            command.execute()
+        except ReaderError as error:
+            self.show_error(str(error))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def _edit(self, uuid: str, edited: EditField, **changes: object) -> None:
+        before = self.annotation_pane.model.annotation(uuid)
+        if before is None:
+            return
+        after = edited_copy(before, **changes)  # type: ignore[arg-type]
+        self._push(EditFlagCommand(self.library, self, before, after, edited))
+
+    # AnnotationSink: called by the undo commands after each write
+
+    def annotation_added(self, annotation: Annotation) -> None:
+        if self.article is None or annotation.article_id != self.article.id:
+            self.show_article(annotation.article_id, annotation.uuid)
+            return
+        self.annotation_pane.add_annotation(annotation)
+        if self._is_drawn(annotation):
+            self.article_view.add_highlight(annotation)
+        self.select_annotation(annotation.uuid)
+        self._counts_changed()
+
+    def annotation_changed(self, annotation: Annotation) -> None:
+        if self.article is None or annotation.article_id != self.article.id:
+            self.show_article(annotation.article_id, annotation.uuid)
+            return
+        self.annotation_pane.update_annotation(annotation)
+        if self._is_drawn(annotation):
+            self.article_view.update_highlight(annotation)
+        if annotation.tags:
+            self.annotation_pane.set_known_tags(self.library.tags())
+        self._counts_changed()
+
+    def annotation_removed(self, annotation: Annotation) -> None:
+        if self.article is None or annotation.article_id != self.article.id:
+            self.show_article(annotation.article_id)
+            return
+        was_selected = self.annotation_pane.selected_uuid() == annotation.uuid
+        self.annotation_pane.remove_annotation(annotation.uuid)
+        self.article_view.remove_highlight(annotation.uuid)
+        if was_selected:
+            self.select_annotation(None)
+        self._counts_changed()
+
+    def _counts_changed(self) -> None:
+        if self.article is not None:
+            self.library_panel.update_counts(self.article.id, self.annotation_pane.model.counts())
+        self._update_status()
+
+    def _update_status(self) -> None:
+        counts = self.annotation_pane.model.counts()
+        parts = [
+            f"{count} {kind.label.lower()}{'' if count == 1 else 's'}"
+            for kind, count in counts.items()
+            if count
+        ]
+        self.status_label.setText(" · ".join(parts) if parts else "No flags")
+
+    # Layers
+
+    def _hidden_layers(self) -> set[str]:
+        return {layer.name for layer in self._layers if layer.hidden}
+
+    def _is_drawn(self, annotation: Annotation) -> bool:
+        return annotation.status in DRAWN_STATUSES and annotation.layer not in self._hidden_layers()
+
+    def _drawn(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        return [annotation for annotation in annotations if self._is_drawn(annotation)]
+
+    def _rebuild_layers_menu(self) -> None:
+        self.layers_menu.clear()
+        names = sorted(
+            {layer.name for layer in self._layers}
+            | {a.layer for a in self.annotation_pane.model.annotations()}
+        )
+        hidden = self._hidden_layers()
+        for name in names:
+            action = QAction(name, self.layers_menu)
+            action.setCheckable(True)
+            action.setChecked(name not in hidden)
+            action.setToolTip(f"Show or hide the flags of layer {name!r}")
+            action.toggled.connect(lambda shown, n=name: self.set_layer_visible(n, shown))
+            self.layers_menu.addAction(action)
+        self.layers_menu.setEnabled(bool(names))
+
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        if self.article is None:
+            return
+        try:
+            self.library.set_layer_hidden(self.article.id, name, not visible)
+        except ReaderError as error:
+            self.show_error(str(error))
+            return
+        self._layers = self.library.layers(self.article.id)
+        annotations = self.annotation_pane.model.annotations()
+        self.article_view.set_annotations(self._drawn(annotations))
+        self.annotation_pane.set_layers(self._layers)
+        if self.annotation_pane.selected_uuid() is None:
+            self.article_view.select_annotation(None)
+
+    # Zoom and theme
+
+    def set_zoom(self, steps: int) -> None:
+        self._zoom = max(-5, min(10, steps))
+        self.article_view.set_zoom(self._zoom)
+        self.settings.setValue(SettingsKey.ZOOM, self._zoom)
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def choose_theme(self, value: str) -> None:
+        self.settings.setValue(SettingsKey.THEME, value)
+        self.set_theme(Theme(value) if value else system_theme())
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        if self.article is not None:
+            selected = self.annotation_pane.selected_uuid()
+            annotations = self.annotation_pane.model.annotations()
+            self.article_view.show_article(self.article, self._drawn(annotations), theme)
+            self.article_view.select_annotation(selected)
+
+    # Errors
+
+    def show_error(self, message: str) -> None:
+        """A warning dialog; window-modal but not blocking, so tests can find and close it."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.error_box = box
+        box.finished.connect(lambda _result: self._forget_error(box))
+        box.open()
+        self.statusBar().showMessage(message, 8000)
+
+    def _forget_error(self, box: QMessageBox) -> None:
+        if self.error_box is box:
+            self.error_box = None
+
+    # Drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Import after the drop returns, so an error dialog does not block the drag source.
+        QTimer.singleShot(0, lambda: self.import_paths(paths))
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        for path in paths:
+            self.open_file(path)
+
+    # Slots
+
+    def _on_article_chosen(self, article_id: int) -> None:
+        if self.article is None or article_id != self.article.id:
+            self.show_article(article_id)
+
+    def _on_note_hit_chosen(self, article_id: int, uuid: str) -> None:
+        is_other = self.article is None or article_id != self.article.id
+        if is_other and not self.show_article(article_id):
+            return
+        self.select_annotation(uuid)
+
+    def _on_annotation_clicked(self, uuid: str) -> None:
+        self.annotation_pane.select_annotation(uuid or None)
+        self.article_view.select_annotation(uuid or None)
+        self.delete_action.setEnabled(bool(uuid))
+
+    def _on_flag_requested(self, kind: object) -> None:
+        if isinstance(kind, Kind):
+            self.flag_selection(kind)
+
+    def _on_zoom_changed(self, steps: int) -> None:
+        if steps != self._zoom:
+            self._zoom = steps
+            self.settings.setValue(SettingsKey.ZOOM, steps)
+
+    def _on_card_selected(self, uuid: str) -> None:
+        self.article_view.select_annotation(uuid)
+        self.delete_action.setEnabled(True)
+
+    def _on_card_activated(self, uuid: str) -> None:
+        self.article_view.select_annotation(uuid)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_kind_edited(self, uuid: str, kind: object) -> None:
+        if isinstance(kind, Kind):
+            self._edit(uuid, EditField.KIND, kind=kind)
+
+    def _on_note_edited(self, uuid: str, note: str) -> None:
+        self._edit(uuid, EditField.NOTE, note=note)
+
+    def _on_tags_edited(self, uuid: str, tags: object) -> None:
+        if isinstance(tags, list):
+            self._edit(uuid, EditField.TAGS, tags=[str(tag) for tag in tags])
+
+    def _on_source_edited(self, uuid: str, source: str) -> None:
+        self._edit(uuid, EditField.SOURCE, source=source)
+
+    def _on_delete_requested(self, uuid: str) -> None:
+        annotation = self.annotation_pane.model.annotation(uuid)
+        if annotation is not None:
+            self._push(DeleteFlagCommand(self.library, self, annotation))
+
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._forced_theme is None and not self.settings.value(SettingsKey.THEME, ""):
+            self.set_theme(system_theme())
+
+
+def _int_setting(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default

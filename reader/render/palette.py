@@ -1,0 +1,53 @@
+"""Colours of the reading themes and of the three kinds of flag (hex strings, no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reader.core.models import Kind
+
+
+class Theme(StrEnum):
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True)
+class ThemeColours:
+    background: str
+    text: str
+    muted: str
+    link: str
+    code_background: str
+    rule: str
+    pygments_style: str
+
+
+THEME_COLOURS: dict[Theme, ThemeColours] = {
+    Theme.LIGHT: ThemeColours(
+        background="#fbfaf7",
+        text="#1d1d1b",
+        muted="#5c5b57",
+        link="#0b57a4",
+        code_background="#f1efe9",
+        rule="#d9d6ce",
+        pygments_style="default",
+    ),
+    Theme.DARK: ThemeColours(
+        background="#1d1f23",
+        text="#e4e2dd",
+        muted="#a3a19b",
+        link="#8cb8ef",
+        code_background="#282c34",
+        rule="#3b3f46",
+        pygments_style="one-dark",
+    ),
+}
+
+# Okabe-Ito colours: distinguishable by colour-blind readers.
+KIND_COLOURS: dict[Kind, str] = {
+    Kind.UNSOURCED_CLAIM: "#E69F00",
+    Kind.OPINION: "#CC79A7",
+    Kind.CONTEXT_NOTE: "#009E73",
+}

@@ -1,0 +1,37 @@
+"""The CSS given to QTextDocument, which understands only a subset of CSS 2.1."""
+
+from __future__ import annotations
+
+from reader.render.palette import THEME_COLOURS, Theme
+
+# No absolute font sizes: headings scale with the document's default font, so zoom
+# works by changing that font alone.  ``pre-wrap`` keeps every space the canonical
+# text keeps, so document positions map one to one onto canonical offsets.
+_TEMPLATE = """
+body {{ color: {text}; }}
+p, li, td, th, h1, h2, h3, h4, h5, h6 {{ white-space: pre-wrap; }}
+p, li {{ line-height: 150%; }}
+p {{ margin-top: 0; margin-bottom: 0.9em; }}
+h1, h2, h3, h4, h5, h6 {{ font-family: sans-serif; margin-top: 1.1em; margin-bottom: 0.5em; }}
+h1.title {{ margin-top: 0.4em; margin-bottom: 0.3em; }}
+p.byline {{ color: {muted}; font-family: sans-serif; margin-bottom: 1.6em; }}
+a {{ color: {link}; text-decoration: underline; }}
+code {{ font-family: monospace; }}
+pre {{ font-family: monospace; background-color: {code_background}; white-space: pre;
+      margin-top: 0.4em; margin-bottom: 1em; }}
+blockquote {{ color: {muted}; margin-left: 1.5em; margin-right: 1em; }}
+table {{ border-collapse: collapse; margin-bottom: 1em; }}
+td, th {{ padding: 4px 8px; border: 1px solid {rule}; }}
+th {{ font-weight: bold; }}
+"""
+
+
+def stylesheet(theme: Theme) -> str:
+    colours = THEME_COLOURS[theme]
+    return _TEMPLATE.format(
+        text=colours.text,
+        muted=colours.muted,
+        link=colours.link,
+        code_background=colours.code_background,
+        rule=colours.rule,
+    )

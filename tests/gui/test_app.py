@@ -1,0 +1,84 @@
+"""Screenshots of the real main window, drag and drop, and the settings the app keeps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, Kind, ReaderError
+from reader.gui.app import open_library, render_screenshot
+from reader.gui.main_window import MainWindow
+from reader.render.palette import Theme
+
+
+@pytest.fixture
+def flagged_db(tmp_path: Path) -> tuple[Path, int, str]:
+    path = tmp_path / "library.sqlite"
+    library = open_library(path)
+    article = library.article(library.articles()[-1].id)
+    start = article.text.index(" ", 40) + 1
+    flag = Annotation(article.id, Kind.OPINION, make_anchor(article.text, start, start + 25))
+    library.add_annotation(flag)
+    library.close()
+    return path, article.id, flag.uuid
+
+
+def test_screenshot_writes_a_png_of_the_requested_size(
+    qapp: QApplication, tmp_path: Path, flagged_db: tuple[Path, int, str]
+) -> None:
+    db, article_id, uuid = flagged_db
+    for theme in Theme:
+        output = tmp_path / f"shot-{theme.value}.png"
+        render_screenshot(db, output, article_id, (1000, 700), theme, uuid)
+        image = QImage(str(output))
+        assert (image.width(), image.height()) == (1000, 700)
+    light = QImage(str(tmp_path / "shot-light.png")).pixelColor(500, 400).lightness()
+    dark = QImage(str(tmp_path / "shot-dark.png")).pixelColor(500, 400).lightness()
+    assert light > dark
+
+
+def test_screenshot_refuses_bad_requests(
+    qapp: QApplication, tmp_path: Path, flagged_db: tuple[Path, int, str]
+) -> None:
+    db, article_id, _ = flagged_db
+    with pytest.raises(ReaderError, match="no article"):
+        render_screenshot(db, tmp_path / "a.png", 999, (1000, 700), Theme.LIGHT, None)
+    with pytest.raises(ReaderError, match="PNG"):
+        render_screenshot(db, tmp_path / "a.jpg", article_id, (1000, 700), Theme.LIGHT, None)
+    with pytest.raises(ReaderError, match="size"):
+        render_screenshot(db, tmp_path / "a.png", article_id, (10, 10), Theme.LIGHT, None)
+    assert not (tmp_path / "a.png").exists()
+
+
+def test_dropping_a_file_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
+    library = open_library(tmp_path / "library.sqlite")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, settings, theme=Theme.LIGHT)
+    qtbot.addWidget(window)
+    window.restore_session()
+    window.show()
+    source = tmp_path / "dropped.md"
+    source.write_text("# Dropped story\n\nIt rained all week in the valley.\n", encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(source))])
+    action = Qt.DropAction.CopyAction
+    buttons = Qt.MouseButton.LeftButton
+    enter = QDragEnterEvent(
+        window.rect().center(), action, data, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(window.rect().center()), action, data, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, drop)
+    qtbot.waitUntil(lambda: window.article is not None and window.article.title == "Dropped story")
+    assert "Dropped story" in [summary.title for summary in library.articles()]
+    window.close()
+    library.close()

@@ -1,0 +1,459 @@
+"""The article view driven as a reader drives it: select, press a key, click, zoom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QImage,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from pytestqt.qtbot import QtBot
+
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, Article, Kind, Status
+from reader.gui.article_view import MIN_SIDE_MARGIN, ArticleView
+from reader.gui.highlight import KIND_UNDERLINES, SUGGESTION_UNDERLINE
+from reader.gui.offsets import normalise
+from reader.render import Theme
+
+ArticleFactory = Callable[..., Article]
+SAMPLE_PATHS = sorted((Path(__file__).parents[2] / "sample_articles").glob("*.md"))
+Underline = QTextCharFormat.UnderlineStyle
+
+UNICODE_MARKDOWN = (
+    "Le café 😀 de Zoë, e\u0301 combinant, drapeau 🇫🇷 et 👩‍👩‍👧 famille.\n\n"
+    "Second ¶ with “quotes” — and 😀😀 more.\n\n"
+    "- list 😀 item\n\n```python\nprint('😀')\n```\n\n| a | b |\n|---|---|\n| Ñ | 😀 |"
+)
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> ArticleView:
+    widget = ArticleView()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def flag(article: Article, start: int, end: int, kind: Kind, **fields: object) -> Annotation:
+    anchor = make_anchor(article.text, start, end)
+    return Annotation(article_id=article.id, kind=kind, anchor=anchor, **fields)  # type: ignore[arg-type]
+
+
+def place_caret(view: ArticleView, canonical_offset: int) -> None:
+    span = view.document_range(canonical_offset, canonical_offset + 1)
+    assert span is not None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(span[0])
+    view.setTextCursor(cursor)
+
+
+def format_at(view: ArticleView, position: int) -> QTextCharFormat:
+    """The format of the character at a document position."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position + 1)
+    return cursor.charFormat()
+
+
+def centre_of(view: ArticleView, position: int) -> QPoint:
+    """A viewport point over the character at a document position."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    left = view.cursorRect(cursor)
+    cursor.setPosition(position + 1)
+    right = view.cursorRect(cursor)
+    return QPoint((left.x() + right.x()) // 2, left.center().y())
+
+
+def selection_starts(article: Article) -> Iterator[int]:
+    """A few offsets spread over the text, each starting a word."""
+    text = article.text
+    step = max(1, len(text) // 6)
+    for guess in range(0, len(text) - 1, step):
+        offset = guess
+        while offset < len(text) and not text[offset].isalnum():
+            offset += 1
+        if offset < len(text) - 1:
+            yield offset
+
+
+def check_keyboard_flagging(qtbot: QtBot, view: ArticleView, article: Article) -> None:
+    view.show_article(article, [], Theme.LIGHT)
+    view.setFocus()
+    for start in selection_starts(article):
+        place_caret(view, start)
+        for _ in range(9):
+            qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+        anchor = view.selected_anchor()
+        assert anchor is not None
+        shown = normalise(view.textCursor().selectedText())
+        assert anchor.start == start
+        assert anchor.exact == article.text[anchor.start : anchor.end]
+        if view.textCursor().hasComplexSelection():  # whole table cells, without separators
+            assert anchor.exact.replace("\n", "") == shown.replace("\n", "")
+        else:
+            assert anchor.exact.replace("\n\n", "\n") == shown
+        with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
+            qtbot.keyClick(view, Qt.Key.Key_1)
+        assert signal.args == [Kind.UNSOURCED_CLAIM]
+
+
+@pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda path: path.name)
+def test_keyboard_selection_flags_each_sample_article(
+    qtbot: QtBot, view: ArticleView, path: Path, load_sample: Callable[[Path], Article]
+) -> None:
+    check_keyboard_flagging(qtbot, view, load_sample(path))
+
+
+def test_keyboard_selection_over_emoji_and_accents(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article(UNICODE_MARKDOWN, title="Émoji 😀")
+    check_keyboard_flagging(qtbot, view, article)
+    # shift+right steps over whole graphemes: the flag, the family, e + combining accent
+    for quote in ("🇫🇷", "👩‍👩‍👧", "e\u0301"):
+        start = article.text.index(quote)
+        place_caret(view, start)
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+        anchor = view.selected_anchor()
+        assert anchor is not None
+        assert anchor.exact == quote
+
+
+def test_double_click_selects_a_word_as_the_anchor(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("Some 😀 words: naïveté matters here.")
+    view.show_article(article, [], Theme.LIGHT)
+    span = view.document_range(article.text.index("naïveté") + 2, article.text.index("naïveté") + 3)
+    assert span is not None
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre_of(view, span[0]))
+    anchor = view.selected_anchor()
+    assert anchor is not None
+    assert anchor.exact == "naïveté"
+    with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_3)
+    assert signal.args == [Kind.CONTEXT_NOTE]
+
+
+def test_select_text_selects_the_canonical_range(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article(UNICODE_MARKDOWN)
+    view.show_article(article, [], Theme.LIGHT)
+    start = article.text.index("😀 de")
+    view.select_text(start, start + 7)
+    assert normalise(view.textCursor().selectedText()) == "😀 de Zo"
+    anchor = view.selected_anchor()
+    assert anchor is not None
+    assert (anchor.start, anchor.end, anchor.exact) == (start, start + 7, "😀 de Zo")
+    with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_2)
+    assert signal.args == [Kind.OPINION]
+
+
+def test_a_kind_key_without_a_selection_flags_nothing(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+) -> None:
+    view.show_article(make_article("Plain text."), [], Theme.LIGHT)
+    with qtbot.assertNotEmitted(view.flag_requested):
+        qtbot.keyClick(view, Qt.Key.Key_1)
+    view.selectAll()  # the header alone holds no article text...
+    assert view.selected_anchor() is not None  # ...but select-all includes the body
+
+
+def test_the_header_is_not_part_of_the_anchor(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("Body text.", title="Header title")
+    view.show_article(article, [], Theme.LIGHT)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(0)
+    cursor.setPosition(6, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.selected_anchor() is None
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    anchor = view.selected_anchor()
+    assert anchor is not None
+    assert anchor.exact == "Body text."
+
+
+def test_highlights_use_each_kinds_underline(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("alpha beta gamma delta epsilon zeta")
+    text = article.text
+    flags = [
+        flag(article, text.index("alpha"), text.index("alpha") + 5, Kind.UNSOURCED_CLAIM),
+        flag(article, text.index("gamma"), text.index("gamma") + 5, Kind.OPINION),
+        flag(article, text.index("epsilon"), text.index("epsilon") + 7, Kind.CONTEXT_NOTE),
+        flag(
+            article,
+            text.index("zeta"),
+            text.index("zeta") + 4,
+            Kind.OPINION,
+            status=Status.SUGGESTED,
+        ),
+        flag(
+            article,
+            text.index("beta"),
+            text.index("beta") + 4,
+            Kind.OPINION,
+            status=Status.DISMISSED,
+        ),
+    ]
+    view.show_article(article, flags, Theme.LIGHT)
+    for annotation in flags[:3]:
+        span = view.document_range(annotation.anchor.start, annotation.anchor.end)
+        assert span is not None
+        text_format = format_at(view, span[0])
+        assert text_format.underlineStyle() == KIND_UNDERLINES[annotation.kind]
+        assert text_format.background().color().alpha() > 0
+    zeta = view.document_range(flags[3].anchor.start, flags[3].anchor.end)
+    assert zeta is not None
+    assert format_at(view, zeta[0]).underlineStyle() == SUGGESTION_UNDERLINE
+    beta = view.document_range(flags[4].anchor.start, flags[4].anchor.end)
+    assert beta is not None
+    assert format_at(view, beta[0]).underlineStyle() == Underline.NoUnderline
+    assert view.highlighted_uuids() == [a.uuid for a in flags[:4]]
+
+
+def test_adding_and_removing_a_flag_only_reformats_its_range(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("Read [the link](https://example.org) and the words after it.")
+    view.show_article(article, [], Theme.LIGHT)
+    document = view.document()
+    start = article.text.index("link and the")
+    annotation = flag(article, start, start + len("link and the"), Kind.UNSOURCED_CLAIM)
+    span = view.document_range(annotation.anchor.start, annotation.anchor.end)
+    assert span is not None
+    before, outside = format_at(view, span[0]), format_at(view, span[0] - 1)
+    assert before.isAnchor()
+    assert before.underlineStyle() == Underline.SingleUnderline
+
+    view.add_highlight(annotation)
+    assert view.document() is document  # no re-render
+    assert format_at(view, span[0]).underlineStyle() == Underline.WaveUnderline
+    assert format_at(view, span[0]).isAnchor()  # the link stays a link
+    assert format_at(view, span[1] - 1).underlineStyle() == Underline.WaveUnderline
+    assert format_at(view, span[1]).underlineStyle() == Underline.NoUnderline
+    assert format_at(view, span[0] - 1) == outside
+
+    view.update_highlight(
+        Annotation(
+            article_id=1, kind=Kind.CONTEXT_NOTE, anchor=annotation.anchor, uuid=annotation.uuid
+        )
+    )
+    assert format_at(view, span[0]).underlineStyle() == Underline.SingleUnderline
+    assert format_at(view, span[0]).background().color().alpha() > 0
+
+    view.remove_highlight(annotation.uuid)
+    after = format_at(view, span[0])
+    assert after == before
+    assert format_at(view, span[1] - 1).background().style() == Qt.BrushStyle.NoBrush
+    assert view.highlighted_uuids() == []
+
+
+def test_overlapping_flags_stay_visible(view: ArticleView, make_article: ArticleFactory) -> None:
+    article = make_article("one two three four five six seven")
+    text = article.text
+    outer = flag(article, text.index("two"), text.index("six") + 3, Kind.UNSOURCED_CLAIM)
+    inner = flag(article, text.index("four"), text.index("four") + 4, Kind.OPINION)
+    view.show_article(article, [outer, inner], Theme.DARK)
+    outer_only = view.document_range(outer.anchor.start, outer.anchor.start + 1)
+    both = view.document_range(inner.anchor.start, inner.anchor.end)
+    assert outer_only is not None and both is not None
+    alone, overlap = format_at(view, outer_only[0]), format_at(view, both[0])
+    assert alone.underlineStyle() == Underline.WaveUnderline
+    assert overlap.underlineStyle() == Underline.DotLine  # the shorter flag lies on top
+    assert overlap.background().color().alpha() > alone.background().color().alpha()
+    assert view.annotation_at_position(both[0]) == inner.uuid
+    assert view.annotation_at_position(outer_only[0]) == outer.uuid
+
+
+def test_the_selected_flag_is_marked(view: ArticleView, make_article: ArticleFactory) -> None:
+    paragraphs = "\n\n".join(f"Paragraph {n} with some words in it." for n in range(200))
+    article = make_article(paragraphs)
+    start = article.text.index("Paragraph 180")
+    annotation = flag(article, start, start + 13, Kind.CONTEXT_NOTE)
+    view.show_article(article, [annotation], Theme.LIGHT)
+    span = view.document_range(start, start + 13)
+    assert span is not None
+    plain_alpha = format_at(view, span[0]).background().color().alpha()
+    assert view.verticalScrollBar().value() == 0
+    view.select_annotation(annotation.uuid)
+    assert view.selected_annotation() == annotation.uuid
+    assert format_at(view, span[0]).background().color().alpha() > plain_alpha
+    assert view.verticalScrollBar().value() > 0  # scrolled to the passage
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(span[0])
+    assert 0 <= view.cursorRect(cursor).top() < view.viewport().height()
+    view.select_annotation(None)
+    assert format_at(view, span[0]).background().color().alpha() == plain_alpha
+
+
+def test_clicking_a_highlight_emits_its_uuid(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("Plain start. The flagged 😀 passage here. Plain end.")
+    start = article.text.index("flagged")
+    annotation = flag(article, start, start + len("flagged 😀 passage"), Kind.OPINION)
+    view.show_article(article, [annotation], Theme.LIGHT)
+    span = view.document_range(annotation.anchor.start, annotation.anchor.end)
+    assert span is not None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition((span[0] + span[1]) // 2)
+    with qtbot.waitSignal(view.annotation_clicked, timeout=1000) as signal:
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center()
+        )
+    assert signal.args == [annotation.uuid]
+    plain = view.document_range(0, 5)
+    assert plain is not None
+    with qtbot.waitSignal(view.annotation_clicked, timeout=1000) as signal:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre_of(view, plain[0]))
+    assert signal.args == [""]
+
+
+class UrlCatcher(QObject):
+    """Receives the URLs QDesktopServices would open in the system browser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def catch(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+@pytest.fixture
+def url_catcher() -> Iterator[UrlCatcher]:
+    catcher = UrlCatcher()
+    for scheme in ("http", "https", "mailto", "file", "javascript"):
+        QDesktopServices.setUrlHandler(scheme, catcher, "catch")  # type: ignore[arg-type]
+    yield catcher
+    for scheme in ("http", "https", "mailto", "file", "javascript"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_a_clicked_link_opens_outside_and_is_not_followed(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory, url_catcher: UrlCatcher
+) -> None:
+    article = make_article("Go to [our site](https://example.org/page) now.")
+    view.show_article(article, [], Theme.LIGHT)
+    document, html = view.document(), view.toHtml()
+    start = article.text.index("our site")
+    span = view.document_range(start, start + 8)
+    assert span is not None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre_of(view, span[0] + 2))
+    assert url_catcher.urls == ["https://example.org/page"]
+    assert view.source().isEmpty()
+    assert view.document() is document and view.toHtml() == html
+    view.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    view.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    assert url_catcher.urls == ["https://example.org/page"]
+
+
+def test_no_resource_is_ever_loaded(view: ArticleView, tmp_path: Path) -> None:
+    image_path = tmp_path / "secret.png"
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(image_path))
+    names = [
+        QUrl.fromLocalFile(str(image_path)).toString(),
+        str(image_path),
+        "https://example.org/tracker.png",
+    ]
+    view.setHtml("<p>x" + "".join(f'<img src="{name}">' for name in names) + "</p>")
+    view.grab()
+    resource_type = QTextDocument.ResourceType.ImageResource
+    for name in names:
+        loaded = view.document().resource(resource_type, QUrl(name))
+        assert isinstance(loaded, QImage)
+        assert loaded.size().width() == 1  # a blank placeholder, not the 8x8 file
+    style_sheet = QTextDocument.ResourceType.StyleSheetResource
+    assert view.loadResource(style_sheet.value, QUrl.fromLocalFile(str(image_path))) == ""
+
+
+def test_context_menu_offers_the_three_kinds(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("Something to flag here.")
+    view.show_article(article, [], Theme.LIGHT)
+    menu = view.build_context_menu(QPoint(10, 10))
+    labels = {action.text(): action for action in menu.actions()}
+    assert not labels["Flag as opinion"].isEnabled()
+    menu.deleteLater()
+    view.select_text(0, 9)
+    menu = view.build_context_menu(QPoint(10, 10))
+    flag_actions = [a for a in menu.actions() if a.text().startswith("Flag as")]
+    assert [a.text() for a in flag_actions] == [
+        "Flag as unsourced claim",
+        "Flag as opinion",
+        "Flag as context note",
+    ]
+    assert any("Copy" in a.text() for a in menu.actions())
+    with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
+        flag_actions[1].trigger()
+    assert signal.args == [Kind.OPINION]
+    menu.deleteLater()
+
+
+def test_zoom_scales_the_text_and_keeps_the_measure(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+) -> None:
+    view.show_article(make_article("Some text " * 200), [], Theme.LIGHT)
+    size = view.document().defaultFont().pointSizeF()
+    with qtbot.waitSignal(view.zoom_changed, timeout=1000) as signal:
+        view.set_zoom(3)
+    assert signal.args == [3]
+    assert view.zoom() == 3
+    assert view.document().defaultFont().pointSizeF() > size * 1.3
+    view.set_zoom(0)
+    assert view.document().defaultFont().pointSizeF() == pytest.approx(size)
+
+    view.resize(1800, 700)
+    qtbot.wait(10)
+    wide = view.document().rootFrame().frameFormat().leftMargin()
+    view.resize(500, 700)
+    qtbot.wait(10)
+    narrow = view.document().rootFrame().frameFormat().leftMargin()
+    assert wide > narrow >= MIN_SIDE_MARGIN
+
+
+def test_themes_colour_the_page_and_keep_the_flags(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("Flag this passage please.")
+    annotation = flag(article, 0, 4, Kind.UNSOURCED_CLAIM)
+    view.show_article(article, [annotation], Theme.LIGHT)
+    light = view.palette().color(QPalette.ColorRole.Base).lightness()
+    view.set_theme(Theme.DARK)
+    assert view.palette().color(QPalette.ColorRole.Base).lightness() < light
+    span = view.document_range(0, 4)
+    assert span is not None
+    assert format_at(view, span[0]).underlineStyle() == Underline.WaveUnderline
+    assert view.highlighted_uuids() == [annotation.uuid]
+
+
+def test_the_view_is_named_for_assistive_technology(view: ArticleView) -> None:
+    assert view.accessibleName() == "Article"
+    assert "press 1" in view.accessibleDescription()
+    flags = view.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert flags & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    assert not view.openLinks()

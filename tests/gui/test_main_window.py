@@ -1,0 +1,417 @@
+"""The main window driven as a user would: flag, write a note, undo, redo, restart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Anchor, Annotation, Article, Kind, Status
+from reader.gui.main_window import MainWindow
+from reader.render.palette import Theme
+from reader.samples import ensure_samples
+from reader.storage.library import Library
+
+KIND_KEYS = {Kind.UNSOURCED_CLAIM: "1", Kind.OPINION: "2", Kind.CONTEXT_NOTE: "3"}
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    path = tmp_path / "library.sqlite"
+    library = Library.open(path)
+    ensure_samples(library)
+    library.close()
+    return path
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+class Session:
+    """Opens windows on one library file and one settings file, as restarts of the app."""
+
+    def __init__(self, qtbot: QtBot, db_path: Path, settings_path: Path) -> None:
+        self.qtbot = qtbot
+        self.db_path = db_path
+        self.settings_path = settings_path
+        self.libraries: list[Library] = []
+
+    def start(self) -> MainWindow:
+        library = Library.open(self.db_path)
+        self.libraries.append(library)
+        settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(library, settings, theme=Theme.LIGHT)
+        self.qtbot.addWidget(window)
+        window.restore_session()
+        with self.qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        return window
+
+    def close(self) -> None:
+        for library in self.libraries:
+            library.close()
+
+
+@pytest.fixture
+def session(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[Session]:
+    opened = Session(qtbot, db_path, settings_path)
+    yield opened
+    opened.close()
+
+
+def sentence_span(article: Article, number: int = 1) -> tuple[int, int]:
+    """Offsets of the ``number``-th sentence of some length in the canonical text."""
+    found = [m for m in re.finditer(r"[A-Z][^.!?\n]{30,120}[.!?]", article.text)]
+    match = found[min(number, len(found) - 1)]
+    return match.start(), match.end()
+
+
+def flag_with_keyboard(qtbot: QtBot, window: MainWindow, start: int, end: int, kind: Kind) -> str:
+    view = window.article_view
+    view.setFocus()
+    view.select_text(start, end)
+    before = {a.uuid for a in window.annotation_pane.model.annotations()}
+    qtbot.keyClick(view, KIND_KEYS[kind])
+    added = [a for a in window.annotation_pane.model.annotations() if a.uuid not in before]
+    assert len(added) == 1
+    return added[0].uuid
+
+
+def test_flag_note_undo_redo_and_restart(session: Session, qtbot: QtBot) -> None:
+    window = session.start()
+    library = window.library
+    summaries = library.articles()
+    assert len(summaries) >= 3
+    made: dict[str, tuple[str, Kind]] = {}
+    for number, summary in enumerate(summaries):
+        window.show_article(summary.id)
+        article = library.article(summary.id)
+        start, end = sentence_span(article, number)
+        kind = list(Kind)[number % 3]
+        uuid = flag_with_keyboard(qtbot, window, start, end, kind)
+        stored = library.annotation(uuid)
+        assert stored.anchor.exact == article.text[start:end]
+        assert stored.kind is kind
+        # The new card is selected and its note editor has the cursor.
+        editor = window.annotation_pane.editor
+        assert window.annotation_pane.selected_uuid() == uuid
+        assert QApplication.focusWidget() is editor.note_edit
+        note = f"Note {number}: where is the *source*?"
+        qtbot.keyClicks(editor.note_edit, note)
+        qtbot.waitUntil(lambda u=uuid, n=note: library.annotation(u).note == n, timeout=3000)
+        made[uuid] = (note, kind)
+
+    last = list(made)[-1]
+    note, kind = made[last]
+    editor = window.annotation_pane.editor
+    # Ctrl+Z in the note field goes to the window's stack: the whole note goes at once.
+    qtbot.keyClick(editor.note_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert library.annotation(last).note == ""
+    assert editor.note_edit.toPlainText() == ""
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert last not in {a.uuid for a in library.annotations(window.article.id)}  # type: ignore[union-attr]
+    assert window.annotation_pane.model.row_of(last) == -1
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Z, redo)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Z, redo)
+    assert library.annotation(last).note == note
+    assert window.annotation_pane.model.row_of(last) >= 0
+
+    window.set_zoom(3)
+    window.resize(780, 640)  # inside the offscreen screen, which is 800x800
+    window.splitter.setSizes([200, 330, 250])
+    sizes = window.splitter.sizes()
+    shown = window.article.id  # type: ignore[union-attr]
+    window.close()
+
+    reopened = session.start()
+    assert reopened.article is not None and reopened.article.id == shown
+    assert reopened.zoom == 3
+    assert reopened.splitter.sizes() == sizes
+    assert reopened.windowTitle() == f"Annotated Reader — {reopened.article.title}"
+    for uuid, (note, kind) in made.items():
+        stored = reopened.library.annotation(uuid)
+        assert (stored.note, stored.kind, stored.status) == (note, kind, Status.ACTIVE)
+    assert reopened.annotation_pane.model.row_of(last) >= 0
+
+
+def test_exact_is_the_selected_text_with_emoji_and_accents(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    source = tmp_path / "accents.md"
+    source.write_text(
+        "# Café 🎉 news\n\nThe mayor 👩🏽‍💼 of Zürich said façades 🏛️ cost €3 million.\n\n"
+        "Résumé: the 🎉 party was «grand», señor.\n",
+        encoding="utf-8",
+    )
+    assert window.open_file(source)
+    article = window.article
+    assert article is not None
+    for quote in ("👩🏽‍💼 of Zürich said façades 🏛️", "Résumé: the 🎉 party"):
+        start = article.text.index(quote)
+        uuid = flag_with_keyboard(qtbot, window, start, start + len(quote), Kind.OPINION)
+        assert window.library.annotation(uuid).anchor.exact == quote
+
+
+def test_flag_from_menu_kind_change_and_delete_are_undoable(session: Session, qtbot: QtBot) -> None:
+    window = session.start()
+    article = window.article
+    assert article is not None
+    start, end = sentence_span(article, 2)
+    window.article_view.select_text(start, end)
+    window.flag_actions[Kind.CONTEXT_NOTE].trigger()
+    uuid = window.annotation_pane.selected_uuid()
+    assert uuid is not None
+    editor = window.annotation_pane.editor
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(Kind.OPINION.value))
+    editor.kind_combo.activated.emit(editor.kind_combo.currentIndex())
+    assert window.library.annotation(uuid).kind is Kind.OPINION
+    editor.tags_edit.setText("loaded, quote,  loaded")
+    editor.tags_edit.editingFinished.emit()
+    assert window.library.annotation(uuid).tags == ["loaded", "quote"]
+    editor.source_edit.setText("https://example.org/report")
+    editor.source_edit.editingFinished.emit()
+    assert window.library.annotation(uuid).source == "https://example.org/report"
+    window.delete_action.trigger()
+    assert window.annotation_pane.model.row_of(uuid) == -1
+    with pytest.raises(Exception, match="no flag"):
+        window.library.annotation(uuid)
+    for expected in (
+        ("https://example.org/report", ["loaded", "quote"], Kind.OPINION),
+        ("", ["loaded", "quote"], Kind.OPINION),
+        ("", [], Kind.OPINION),
+        ("", [], Kind.CONTEXT_NOTE),
+    ):
+        window.undo()
+        stored = window.library.annotation(uuid)
+        assert (stored.source, stored.tags, stored.kind) == expected
+        assert window.annotation_pane.model.annotation(uuid) == stored
+    window.undo()
+    assert window.annotation_pane.model.row_of(uuid) == -1
+
+
+def test_pressing_a_kind_key_without_selection_flags_nothing(
+    session: Session, qtbot: QtBot
+) -> None:
+    window = session.start()
+    count = window.annotation_pane.model.rowCount()
+    window.article_view.setFocus()
+    cursor = window.article_view.textCursor()
+    cursor.clearSelection()
+    window.article_view.setTextCursor(cursor)
+    qtbot.keyClick(window.article_view, "1")
+    assert window.annotation_pane.model.rowCount() == count
+    assert not window.undo_stack.canUndo()
+
+
+def test_click_on_a_highlight_selects_its_card(session: Session, qtbot: QtBot) -> None:
+    window = session.start()
+    article = window.article
+    assert article is not None
+    start, end = sentence_span(article, 1)
+    uuid = flag_with_keyboard(qtbot, window, start, end, Kind.UNSOURCED_CLAIM)
+    window.select_annotation(None)
+    view = window.article_view
+    view.select_text(start + 2, start + 3)
+    cursor = view.textCursor()
+    view.ensureCursorVisible()
+    point = view.cursorRect(cursor).center()
+    cursor.clearSelection()
+    view.setTextCursor(cursor)
+    assert window.annotation_pane.selected_uuid() is None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.annotation_pane.selected_uuid() == uuid
+    selected = window.annotation_pane.card_list.selectionModel().selectedIndexes()
+    assert [index.data(Qt.ItemDataRole.DisplayRole) for index in selected] == [
+        article.text[start:end]
+    ]
+
+
+def test_click_on_a_card_scrolls_to_its_passage(session: Session, qtbot: QtBot) -> None:
+    window = session.start()
+    window.resize(1200, 500)
+    article = window.article
+    assert article is not None
+    start = len(article.text) - 60
+    end = len(article.text) - 20
+    uuid = flag_with_keyboard(qtbot, window, start, end, Kind.OPINION)
+    view = window.article_view
+    view.verticalScrollBar().setValue(0)
+    window.select_annotation(None)
+    pane = window.annotation_pane
+    row = pane.active_filter.mapFromSource(pane.model.index(pane.model.row_of(uuid), 0))
+    pane.card_list.scrollTo(row)
+    rect = pane.card_list.visualRect(row)
+    qtbot.mouseClick(pane.card_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert pane.selected_uuid() == uuid
+    assert view.verticalScrollBar().value() > 0
+    # Enter on the card jumps to the passage and gives the article the focus.
+    pane.card_list.setFocus()
+    qtbot.keyClick(pane.card_list, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is view
+
+
+def test_export_writes_each_format(session: Session, tmp_path: Path, qtbot: QtBot) -> None:
+    window = session.start()
+    article = window.article
+    assert article is not None
+    start, end = sentence_span(article, 1)
+    flag_with_keyboard(qtbot, window, start, end, Kind.CONTEXT_NOTE)
+    quote = article.text[start:end]
+    for name, suffix in (("w3c", ".json"), ("markdown", ".md"), ("csv", ".csv")):
+        target = tmp_path / f"flags{suffix}"
+        assert window.export_flags(name, target)
+        assert quote[:20] in target.read_text(encoding="utf-8")
+
+
+def test_import_error_shows_a_dialog_and_changes_nothing(
+    session: Session, tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = session.start()
+    before = [(s.id, s.title) for s in window.library.articles()]
+    shown = window.article
+    bad = tmp_path / "broken.md"
+    bad.write_bytes(b"\x00\xff\xfe" * 10)
+    assert not window.open_file(bad)
+    box = window.error_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "broken.md" in box.text()
+    assert [(s.id, s.title) for s in window.library.articles()] == before
+    assert window.article == shown
+    box.accept()
+    qtbot.waitUntil(lambda: window.error_box is None)
+
+
+def test_open_file_imports_once_and_shows_it(session: Session, tmp_path: Path) -> None:
+    window = session.start()
+    source = tmp_path / "notes.md"
+    source.write_text("# A local story\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    count = len(window.library.articles())
+    assert window.open_file(source)
+    assert window.article is not None and window.article.title == "A local story"
+    first_id = window.article.id
+    assert window.windowTitle() == "Annotated Reader — A local story"
+    assert window.open_file(source)
+    assert window.article.id == first_id
+    assert len(window.library.articles()) == count + 1
+    titles = [entry.title for entry in window.library_panel.entries()]
+    assert "A local story" in titles
+
+
+def test_search_hit_on_a_note_opens_the_article_and_selects_the_flag(
+    session: Session, qtbot: QtBot
+) -> None:
+    window = session.start()
+    summaries = window.library.articles()
+    target = summaries[-1].id
+    window.show_article(target)
+    article = window.article
+    assert article is not None
+    start, end = sentence_span(article, 1)
+    uuid = flag_with_keyboard(qtbot, window, start, end, Kind.UNSOURCED_CLAIM)
+    qtbot.keyClicks(window.annotation_pane.editor.note_edit, "zeppelinword appears here")
+    window.annotation_pane.editor.flush_pending_edit()
+    window.show_article(summaries[0].id)
+    panel = window.library_panel
+    panel.search_edit.setText("zeppelinword")
+    panel.refresh_list()
+    hits = [entry for entry in panel.entries() if entry.annotation_uuid == uuid]
+    assert len(hits) == 1
+    row = panel.entries().index(hits[0])
+    panel.list_widget.itemClicked.emit(panel.list_widget.item(row))
+    assert window.article is not None and window.article.id == target
+    assert window.annotation_pane.selected_uuid() == uuid
+
+
+def test_empty_card_filter_and_kind_filter(session: Session, qtbot: QtBot) -> None:
+    window = session.start()
+    pane = window.annotation_pane
+    article = window.article
+    assert article is not None
+    kinds = [Kind.UNSOURCED_CLAIM, Kind.OPINION]
+    for number, kind in enumerate(kinds):
+        start, end = sentence_span(article, number + 3)
+        flag_with_keyboard(qtbot, window, start, end, kind)
+    total = pane.active_filter.rowCount()
+    opinion_button = pane.kind_buttons.button(2)
+    assert opinion_button is not None
+    qtbot.mouseClick(opinion_button, Qt.MouseButton.LeftButton)
+    shown = [
+        pane.active_filter.index(row, 0).data(Qt.ItemDataRole.UserRole + 2)
+        for row in range(pane.active_filter.rowCount())
+    ]
+    assert shown and set(shown) == {Kind.OPINION.value}
+    all_button = pane.kind_buttons.button(0)
+    assert all_button is not None
+    qtbot.mouseClick(all_button, Qt.MouseButton.LeftButton)
+    assert pane.active_filter.rowCount() == total
+
+
+def test_new_article_from_clipboard(session: Session) -> None:
+    window = session.start()
+    count = len(window.library.articles())
+    QApplication.clipboard().setText("Council votes on parks\n\nThe council voted 5-2 on Monday.")
+    assert window.import_clipboard()
+    assert len(window.library.articles()) == count + 1
+    assert window.article is not None and "council voted" in window.article.text
+    QApplication.clipboard().setText("   ")
+    assert not window.import_clipboard()
+    assert window.error_box is not None and "clipboard" in window.error_box.text()
+    assert len(window.library.articles()) == count + 1
+    window.error_box.accept()
+
+
+def test_hidden_layer_leaves_the_article_and_the_pane(session: Session) -> None:
+    window = session.start()
+    article = window.article
+    assert article is not None
+    start, end = sentence_span(article, 2)
+    key_flag = Annotation(
+        article.id, Kind.CONTEXT_NOTE, make_anchor(article.text, start, end), layer="key"
+    )
+    window.library.add_annotation(key_flag)
+    window.show_article(article.id)
+    assert key_flag.uuid in window.article_view.highlighted_uuids()
+    window.set_layer_visible("key", False)
+    assert key_flag.uuid not in window.article_view.highlighted_uuids()
+    assert window.annotation_pane.active_filter.rowCount() == 0 or all(
+        window.annotation_pane.active_filter.index(row, 0).data(Qt.ItemDataRole.UserRole + 8)
+        != "key"
+        for row in range(window.annotation_pane.active_filter.rowCount())
+    )
+    window.set_layer_visible("key", True)
+    assert key_flag.uuid in window.article_view.highlighted_uuids()
+
+
+def test_orphaned_flags_are_listed_apart_with_their_old_quote(session: Session) -> None:
+    window = session.start()
+    article = window.article
+    assert article is not None
+    orphan = Annotation(
+        article.id,
+        Kind.UNSOURCED_CLAIM,
+        Anchor(0, 10, "a sentence the new version dropped"),
+        status=Status.ORPHANED,
+    )
+    window.library.add_annotation(orphan)
+    window.show_article(article.id)
+    pane = window.annotation_pane
+    assert pane.orphan_list.isVisible()
+    assert pane.orphan_filter.rowCount() == 1
+    quote = pane.orphan_filter.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+    assert quote == "a sentence the new version dropped"
+    assert orphan.uuid not in window.article_view.highlighted_uuids()
+    assert all(
+        pane.active_filter.index(row, 0).data(Qt.ItemDataRole.DisplayRole) != quote
+        for row in range(pane.active_filter.rowCount())
+    )
