@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it is imported on first use: it is not needed to open the app
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -20,6 +22,8 @@ BLOCK_SEPARATOR = "\n\n"
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """The one parser configuration shared by canonical text and rendering."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("js-default")
 
 

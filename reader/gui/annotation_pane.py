@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -395,6 +396,7 @@ class AnnotationPane(QWidget):
         button.setProperty("role", "filter")
         button.setToolTip(tooltip)
         button.setAccessibleName(f"Filter: {text}")
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         return button
 
     # Content

@@ -113,6 +113,7 @@ def render_screenshot(
     if not output.parent.is_dir():
         raise ReaderError(f"folder {output.parent} does not exist")
     app = application(offscreen=True)
+    palette, sheet = app.palette(), app.styleSheet()
     apply_theme(app, theme)
     library = open_library(db_path)
     try:
@@ -137,6 +138,8 @@ def render_screenshot(
                 del settings
     finally:
         library.close()
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)
 
 
 def settle(app: QApplication, milliseconds: int = 250) -> None:

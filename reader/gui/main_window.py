@@ -47,7 +47,6 @@ from reader.storage.library import Library
 
 APP_NAME = "Annotated Reader"
 DEFAULT_SIZE = QSize(1400, 900)
-DEFAULT_SPLIT = (270, 750, 380)
 DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
 EXPORT_FILTERS = {
     "w3c": "W3C Web Annotation JSON (*.json)",
@@ -83,6 +82,7 @@ class MainWindow(QMainWindow):
         self._zoom = 0
         self.error_box: QMessageBox | None = None
         self._pending_split: QByteArray | None = None
+        self._needs_default_split = True
         self.undo_stack = QUndoStack(self)
 
         self.setWindowTitle(APP_NAME)
@@ -292,7 +292,6 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         split = self.settings.value(SettingsKey.SPLITTER)
         self._pending_split = split if isinstance(split, QByteArray) else None
-        self.splitter.setSizes(list(DEFAULT_SPLIT))
         self.set_zoom(_int_setting(self.settings.value(SettingsKey.ZOOM), 0))
         self.library_panel.reload()
         self.annotation_pane.set_known_tags(self.library.tags())
@@ -310,8 +309,10 @@ class MainWindow(QMainWindow):
         # The split is restored once the window has its final size, or the
         # splitter would spread the size change over the restored panes.
         split, self._pending_split = self._pending_split, None
-        if split is not None:
-            self.splitter.restoreState(split)
+        restored = split is not None and self.splitter.restoreState(split)
+        if not restored and self._needs_default_split:
+            self.splitter.setSizes(default_split(self.splitter.width()))
+        self._needs_default_split = False
 
     def save_session(self) -> None:
         self.settings.setValue(SettingsKey.GEOMETRY, self.saveGeometry())
@@ -720,6 +721,13 @@ class MainWindow(QMainWindow):
     def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._forced_theme is None and not self.settings.value(SettingsKey.THEME, ""):
             self.set_theme(system_theme())
+
+
+def default_split(width: int) -> list[int]:
+    """Library, article and pane widths for a first start: the article gets the most."""
+    library = min(280, width // 5)
+    pane = min(400, (width * 3) // 10)
+    return [library, max(0, width - library - pane), pane]
 
 
 def _int_setting(value: object, default: int) -> int:

@@ -102,7 +102,7 @@ QLineEdit, QPlainTextEdit {{
 }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border: 1px solid {named["highlight"]}; }}
 QPushButton[role="filter"] {{
-    border: 1px solid {named["border"]}; border-radius: 11px; padding: 2px 10px;
+    border: 1px solid {named["border"]}; border-radius: 11px; padding: 2px 8px;
     background: {named["base"]};
 }}
 QPushButton[role="filter"]:checked {{

@@ -1,0 +1,38 @@
+"""Undoable review of suggested flags: fill, accept, dismiss, each one step however many flags."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.models import Annotation
+from reader.gui.commands import AnnotationSink, LibraryCommand, copy_annotation
+from reader.storage.library import Library
+
+
+class ReplaceFlagsCommand(LibraryCommand):
+    """Swap one set of flags for another in a single transaction (and back on undo)."""
+
+    def __init__(
+        self,
+        text: str,
+        library: Library,
+        sink: AnnotationSink,
+        before: Sequence[Annotation],
+        after: Sequence[Annotation],
+    ) -> None:
+        super().__init__(text, library, sink)
+        self._before = [copy_annotation(annotation) for annotation in before]
+        self._after = [copy_annotation(annotation) for annotation in after]
+
+    def _apply(self) -> None:
+        self._swap(self._before, self._after)
+
+    def _revert(self) -> None:
+        self._swap(self._after, self._before)
+
+    def _swap(self, old: list[Annotation], new: list[Annotation]) -> None:
+        self._library.replace_annotations([annotation.uuid for annotation in old], new)
+        for annotation in old:
+            self._sink.annotation_removed(copy_annotation(annotation))
+        for annotation in new:
+            self._sink.annotation_added(copy_annotation(annotation))
