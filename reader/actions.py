@@ -147,6 +147,8 @@ def describe_import(result: ImportResult) -> str:
     article = result.article
     if result.outcome is ImportOutcome.UNCHANGED:
         return f"unchanged: {article.title!r} (id {article.id}) is already in the library"
+    if result.outcome is ImportOutcome.METADATA_UPDATED:
+        return f"same text; title and details of {article.title!r} (id {article.id}) updated"
     if result.outcome is ImportOutcome.NEW:
         return f"imported {article.title!r} as id {article.id}"
     return (

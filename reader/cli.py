@@ -176,12 +176,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_annotate(args: argparse.Namespace) -> int:
     from reader.anchoring.selectors import anchor_for_quote
 
+    kind = Kind.parse(args.kind)
     library = open_library(args)
     article = library.article(args.id)
     anchor = anchor_for_quote(article.text, args.quote, args.occurrence)
     annotation = Annotation(
         article_id=article.id,
-        kind=Kind.parse(args.kind),
+        kind=kind,
         anchor=anchor,
         layer=args.layer,
         note=args.note,
@@ -199,6 +200,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 def cmd_annotations(args: argparse.Namespace) -> int:
     library = open_library(args)
     library.article(args.id)
+    if args.layer and args.layer not in {layer.name for layer in library.layers(args.id)}:
+        raise ReaderError(f"article {args.id} has no layer named {args.layer!r}")
     annotations = library.annotations(args.id, args.layer)
     if args.json:
         print_json([annotation_dict(annotation) for annotation in annotations])
@@ -225,7 +228,10 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 def cmd_delete_annotation(args: argparse.Namespace) -> int:
     library = open_library(args)
     deleted = library.delete_annotation(args.uuid)
-    print(f"deleted {deleted.kind.value} flag {deleted.uuid}")
+    if args.json:
+        print_json(annotation_dict(deleted) | {"deleted": True})
+    else:
+        print(f"deleted {deleted.kind.value} flag {deleted.uuid}")
     return 0
 
 
@@ -292,6 +298,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     library = open_library(args)
     if args.output:
         destination = Path(args.output).expanduser()
+        if not destination.parent.is_dir():
+            raise ReaderError(f"folder {destination.parent} does not exist")
     else:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         destination = library.path.with_name(f"{library.path.stem}-backup-{stamp}.sqlite")
@@ -441,7 +449,7 @@ def build_parser() -> ArgumentParser:
     sub.add_argument("id", type=int, metavar="ID")
     sub.add_argument("--layer", help="only this layer")
 
-    sub = command("delete-annotation", cmd_delete_annotation, "delete a flag")
+    sub = with_json(command("delete-annotation", cmd_delete_annotation, "delete a flag"))
     sub.add_argument("uuid", metavar="UUID")
 
     sub = command("export", cmd_export, "export an article's flags")

@@ -32,6 +32,13 @@ _WESTERN_DEFAULT = "cp1252"
 # Control characters that do turn up in genuine text files.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 
+# East Asian encodings whose byte pairs form the odd valid UTF-8 sequence by chance,
+# so a file in one of them must not be taken for damaged UTF-8.
+_DOUBLE_BYTE_ENCODINGS = frozenset(
+    {"shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5"}
+    | {"big5hkscs", "cp950", "euc_kr", "cp949", "johab", "hz"}
+)
+
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
@@ -54,16 +61,28 @@ def decode_bytes(data: bytes, *, declared_encoding: str = "") -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        _refuse_broken_utf8(data, error)
-    for encoding in (_known_encoding(declared_encoding), _guess_encoding(data)):
-        if encoding:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _looks_like_text(text):
-                return text
+        utf8_error = error
+    declared = _known_encoding(declared_encoding)
+    if declared in _DOUBLE_BYTE_ENCODINGS:
+        text = _decoded_text(data, declared)
+        if text is not None:
+            return text
+    guessed = _guess_encoding(data)
+    if guessed not in _DOUBLE_BYTE_ENCODINGS:
+        _refuse_broken_utf8(data, utf8_error)
+    for encoding in (declared, guessed):
+        text = _decoded_text(data, encoding) if encoding else None
+        if text is not None:
+            return text
     raise ReaderError("not a text file (no text encoding fits its bytes)")
+
+
+def _decoded_text(data: bytes, encoding: str) -> str | None:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if _looks_like_text(text) else None
 
 
 def declared_html_encoding(data: bytes) -> str:
@@ -73,7 +92,7 @@ def declared_html_encoding(data: bytes) -> str:
 
 
 def _refuse_broken_utf8(data: bytes, error: UnicodeDecodeError) -> None:
-    """Text that is mostly valid UTF-8 with some broken sequences is damaged, not legacy."""
+    """Text with valid multi-byte UTF-8 and some broken sequences is damaged, not legacy."""
     decoded = data.decode("utf-8", errors="surrogateescape")
     if any("\x80" <= char < "\udc80" or char > "\udcff" for char in decoded):
         raise ReaderError(

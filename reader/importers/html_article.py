@@ -47,7 +47,11 @@ _UNSAFE_TAGS = (
     "button",
     "select",
     "textarea",
+    "keygen",
 )
+# Elements that never have content.  libxml2 does not know some of them (an
+# unclosed <embed> swallows the rest of its parent), so they lose only the tag.
+_VOID_TAGS = frozenset(["embed", "img", "input", "keygen", "source", "track"])
 
 # Phrasing elements: the whitespace between two of them is a word space.
 _INLINE_TAGS = frozenset(
@@ -89,6 +93,12 @@ _INLINE_TAGS = frozenset(
 # that news text does not use; one the page does not contain is chosen.
 _SPACE_STAND_INS = ("\U0001d159", "\U0001d15a", "\U0001d1e8")
 
+# what joins a headline to the site name in a page title: "Headline | Site"
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7/-]+\s")
+
+# a shorter <h1> is a section name or kicker, not the headline
+_MIN_HEADLINE_WORDS = 3
+
 _WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
 
 # Without a handler of their own, these libraries' warnings ("discarding data")
@@ -107,6 +117,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         raise ReaderError(f"no article text found in {name}")
     metadata = trafilatura.extract_metadata(copy.deepcopy(tree))
     page_url = _web_url(metadata.url if metadata else None)
+    headline = _first_headline(tree)
     _remove_unsafe(tree)
     stand_in = _protect_inline_spaces(tree, html)
     xml = trafilatura.extract(
@@ -123,7 +134,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     if xml and stand_in:
         xml = xml.replace(stand_in, " ")
     blocks = extracted_blocks(xml) if xml else []
-    title = _text(metadata.title if metadata else "")
+    title = _without_site_suffix(_text(metadata.title if metadata else ""), headline)
     if blocks and blocks[0].heading and (not title or _same(blocks[0].texts[0], title)):
         title = title or blocks[0].texts[0]
         blocks = blocks[1:]
@@ -161,7 +172,12 @@ def _parse(html: str) -> lxml_html.HtmlElement | None:
 
 def _remove_unsafe(tree: lxml_html.HtmlElement) -> None:
     for element in list(tree.iter(*_UNSAFE_TAGS)):
-        if element.getparent() is not None:
+        if element.getparent() is None:
+            continue
+        if element.tag in _VOID_TAGS:
+            # anything "inside" a void element is page text the parser put there
+            element.drop_tag()
+        else:
             element.drop_tree()
 
 
@@ -180,6 +196,25 @@ def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:
         ):
             element.tail = stand_in
     return stand_in
+
+
+def _first_headline(tree: lxml_html.HtmlElement) -> str:
+    heading = tree.find(".//h1")
+    return _text(heading.text_content()) if heading is not None else ""
+
+
+def _without_site_suffix(title: str, headline: str) -> str:
+    """The page's headline when the title is that headline plus a site name or date.
+
+    Pages often title themselves "Headline | Site | 19.01.2020"; the <h1> has the
+    headline alone.
+    """
+    if len(headline.split()) < _MIN_HEADLINE_WORDS or len(headline) >= len(title):
+        return title
+    if not title.casefold().startswith(headline.casefold()):
+        return title
+    rest = title[len(headline) :]
+    return headline if _TITLE_SEPARATOR.match(rest) else title
 
 
 def _web_url(url: str | None) -> str:

@@ -46,6 +46,7 @@ ANNOTATION_COLUMNS = (
 class ImportOutcome(StrEnum):
     NEW = "new"
     NEW_VERSION = "new_version"
+    METADATA_UPDATED = "metadata_updated"
     UNCHANGED = "unchanged"
 
 
@@ -174,7 +175,9 @@ class Library:
                 return ImportResult(self.article(article_id), ImportOutcome.NEW)
             article_id, old_sha, version = row
             if old_sha == sha:
-                return ImportResult(self.article(article_id), ImportOutcome.UNCHANGED)
+                changed = self._update_metadata(conn, article_id, meta)
+                outcome = ImportOutcome.METADATA_UPDATED if changed else ImportOutcome.UNCHANGED
+                return ImportResult(self.article(article_id), outcome)
             version += 1
             conn.execute(
                 "UPDATE articles SET title=?, author=?, publication=?, url=?, published=?, "
@@ -204,6 +207,18 @@ class Library:
         return ImportResult(
             self.article(article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned
         )
+
+    def _update_metadata(
+        self, conn: sqlite3.Connection, article_id: int, meta: ArticleMeta
+    ) -> bool:
+        """Take a changed title, author, publication or date from an import of the same text."""
+        fields = (meta.title, meta.author, meta.publication, meta.url, meta.published)
+        cursor = conn.execute(
+            "UPDATE articles SET title=?, author=?, publication=?, url=?, published=? "
+            "WHERE id=? AND (title, author, publication, url, published) IS NOT (?, ?, ?, ?, ?)",
+            (*fields, article_id, *fields),
+        )
+        return cursor.rowcount > 0
 
     def _insert_article(
         self, conn: sqlite3.Connection, key: str, meta: ArticleMeta, text: str, sha: str, now: str

@@ -275,3 +275,22 @@ def test_sigkill_during_a_burst_loses_no_reported_flag(db: Path, tmp_path: Path)
     saved = {a.uuid for a in library.annotations(1)}
     assert reported and set(reported) <= saved
     assert library.check().ok
+
+
+def test_more_user_errors(cli: RunCli, tmp_path: Path) -> None:
+    article_id = imported_id(cli, write_article(tmp_path))
+    code, _, err = cli("annotate", str(article_id), "--kind", "bogus", "--quote", "Residents")
+    assert code == 1 and "unknown kind" in err
+    code, _, err = cli("annotations", str(article_id), "--layer", "nosuch")
+    assert code == 1 and "no layer named 'nosuch'" in err
+    code, _, err = cli("backup", "-o", str(tmp_path / "missing" / "copy.sqlite"))
+    assert code == 1 and "does not exist" in err
+    assert not (tmp_path / "missing").exists()
+
+
+def test_delete_annotation_json(cli: RunCli, tmp_path: Path) -> None:
+    article_id = imported_id(cli, write_article(tmp_path))
+    _, out, _ = cli("annotate", str(article_id), "--kind", "opinion", "--quote", "cheered again")
+    code, out, _ = cli("delete-annotation", out.strip(), "--json")
+    assert code == 0 and json.loads(out)["deleted"] is True
+    assert json.loads(cli("annotations", str(article_id), "--json")[1]) == []

@@ -213,3 +213,58 @@ def test_code_tables_and_line_breaks_keep_their_text() -> None:
         "1",
         "Line one\n- line two\n1. line three",
     ]
+
+
+@pytest.mark.parametrize(
+    "void", ["<embed src='http://x.example/clip.swf'>", "<source src=a>", "<keygen>"]
+)
+def test_text_after_an_unclosed_void_element_is_kept(void: str) -> None:
+    # libxml2 nests what follows these tags inside them; removing the tag must not
+    # remove the paragraphs that come after it
+    html = (
+        "<html><body><article><p>The harbour reopened on Monday after two weeks of repairs.</p>"
+        f"{void}<p>Fishing boats were the first to leave, the harbour master said.</p>"
+        "<p>Ferries resume their timetable on Thursday.</p></article></body></html>"
+    )
+    text = canonical_text(article_from_html(html).markdown)
+    assert "Fishing boats were the first to leave" in text
+    assert "Ferries resume their timetable on Thursday." in text
+    assert "swf" not in text
+
+
+@pytest.mark.parametrize(
+    ("og_title", "expected"),
+    [
+        (
+            "Harbour reopens after storm repairs | Coast Daily | 04.02.2025",
+            "Harbour reopens after storm repairs",
+        ),
+        (
+            "Harbour reopens after storm repairs \u2014 Coast Daily",
+            "Harbour reopens after storm repairs",
+        ),
+        (
+            "Harbour reopens after storm repairs, ferries next",
+            "Harbour reopens after storm repairs, ferries next",
+        ),
+    ],
+)
+def test_site_name_after_the_headline_is_left_out_of_the_title(
+    og_title: str, expected: str
+) -> None:
+    html = (
+        f'<html><head><meta property="og:title" content="{og_title}"></head><body>'
+        "<div id='content'><h1>Harbour reopens after storm repairs</h1>"
+        "<p>The harbour reopened on Monday after two weeks of repairs to the sea wall.</p>"
+        "<p>Fishing boats were the first to leave, the harbour master said.</p></div></body></html>"
+    )
+    assert article_from_html(html).title == expected
+
+
+def test_a_short_heading_does_not_cut_the_title() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Analysis - why the harbour closed"></head>'
+        "<body><article><h1>Analysis</h1><p>The harbour closed for two weeks after the storm"
+        " damaged the sea wall, engineers said.</p></article></body></html>"
+    )
+    assert article_from_html(html).title == "Analysis - why the harbour closed"

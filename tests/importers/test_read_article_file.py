@@ -102,6 +102,35 @@ def test_invalid_utf8_in_a_utf8_file_is_refused(tmp_path: Path) -> None:
     assert "invalid UTF-8" in refused(path)
 
 
+JAPANESE_TEXT = (
+    "市立図書館は月曜日から日曜日の開館時間を短くすると発表しました。"
+    "理事会によると、予算の削減が理由です。利用者の多くは反対しています。"
+)
+
+
+def test_shift_jis_page_that_declares_it_is_decoded(tmp_path: Path) -> None:
+    # some Shift_JIS byte pairs are valid UTF-8: the page is not damaged UTF-8
+    path = tmp_path / "page.html"
+    html = (
+        f'<html><head><meta charset="shift_jis"></head><body><p>{JAPANESE_TEXT}</p></body></html>'
+    )
+    path.write_bytes(html.encode("shift_jis"))
+    assert JAPANESE_TEXT in canonical_text(read_article_file(path).markdown)
+
+
+def test_shift_jis_text_without_a_declaration_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(JAPANESE_TEXT.encode("shift_jis"))
+    assert JAPANESE_TEXT in canonical_text(read_article_file(path).markdown)
+
+
+def test_damaged_utf8_page_declaring_latin1_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Café naïve résumé.</p>'
+    path.write_bytes(html.encode() + b"<p>Broken \xff\xfe bytes.</p></body></html>")
+    assert "invalid UTF-8" in refused(path)
+
+
 def test_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text("x" * 2000)

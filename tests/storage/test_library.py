@@ -191,3 +191,13 @@ def test_backup_is_a_readable_copy(library: Library, tmp_path: Path) -> None:
     copy = Library.open(tmp_path / "copy.sqlite")
     assert len(copy.annotations(article.id)) == 1
     assert copy.check().ok
+
+
+def test_same_text_with_new_title_updates_the_details(library: Library) -> None:
+    library.import_article(meta())
+    renamed = meta()
+    renamed.title = "The bridge, corrected"
+    result = library.import_article(renamed)
+    assert result.outcome is ImportOutcome.METADATA_UPDATED
+    assert result.article.title == "The bridge, corrected" and result.article.version == 1
+    assert library.import_article(renamed).outcome is ImportOutcome.UNCHANGED
