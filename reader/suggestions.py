@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from reader.anchoring.selectors import make_anchor
-from reader.core.models import Annotation, Kind, LayerKind, Status
+from reader.core.models import Annotation, Article, Kind, LayerKind, Status
 from reader.detectors import Suggestion, SuggestionKind
 from reader.storage.library import Library
 
@@ -29,20 +29,20 @@ def flag_kind(kind: SuggestionKind) -> Kind | None:
     return None
 
 
-def save_suggestions(library: Library, article_id: int, found: Iterable[Suggestion]) -> int:
-    """Replace the article's open suggestions with ``found``; returns how many were stored.
+def plan_suggestions(
+    article: Article, existing: Sequence[Annotation], found: Iterable[Suggestion]
+) -> tuple[list[Annotation], list[Annotation]]:
+    """(stale, fresh): the open suggestions to replace, and the new ones to store.
 
     A passage dismissed before, or already flagged with the same kind, is skipped.
     """
-    text = library.article(article_id).text
-    existing = library.annotations(article_id)
     known = {
         (annotation.kind, annotation.anchor.start, annotation.anchor.end)
         for annotation in existing
         if annotation.status in (Status.DISMISSED, Status.ACTIVE)
     }
     stale = [
-        annotation.uuid
+        annotation
         for annotation in existing
         if annotation.layer == SUGGESTIONS_LAYER and annotation.status is Status.SUGGESTED
     ]
@@ -53,9 +53,9 @@ def save_suggestions(library: Library, article_id: int, found: Iterable[Suggesti
             continue
         fresh.append(
             Annotation(
-                article_id=article_id,
+                article_id=article.id,
                 kind=kind,
-                anchor=make_anchor(text, suggestion.start, suggestion.end),
+                anchor=make_anchor(article.text, suggestion.start, suggestion.end),
                 layer=SUGGESTIONS_LAYER,
                 status=Status.SUGGESTED,
                 score=round(suggestion.score, 3),
@@ -63,7 +63,15 @@ def save_suggestions(library: Library, article_id: int, found: Iterable[Suggesti
                 author="Annotated Reader",
             )
         )
-    library.replace_annotations(stale, fresh)
+    return stale, fresh
+
+
+def save_suggestions(library: Library, article_id: int, found: Iterable[Suggestion]) -> int:
+    """Replace the article's open suggestions with ``found``; returns how many were stored."""
+    stale, fresh = plan_suggestions(
+        library.article(article_id), library.annotations(article_id), found
+    )
+    library.replace_annotations([annotation.uuid for annotation in stale], fresh)
     return len(fresh)
 
 

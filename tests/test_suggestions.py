@@ -65,9 +65,11 @@ def test_trigger_spans_point_at_the_words_a_reason_names(tmp_path: Path) -> None
     library, article_id = article(tmp_path)
     save_suggestions(library, article_id, suggest(TEXT))
     text = library.article(article_id).text
-    words = {
-        text[start:end].lower()
-        for annotation in library.annotations(article_id)
-        for start, end in trigger_spans(annotation)
-    }
-    assert "notorious" in words and "80,000" in words
+    words = set()
+    for annotation in library.annotations(article_id):
+        for start, end in trigger_spans(annotation):
+            assert annotation.anchor.start <= start < end <= annotation.anchor.end
+            word = text[start:end].lower()
+            assert any(reason.lower().endswith(": " + word) for reason in annotation.reasons)
+            words.add(word)
+    assert "80,000" in words

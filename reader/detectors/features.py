@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from reader.detectors.attribution import Attribution, Quotes, find_attributions, find_quotes
-from reader.detectors.resources import Lexicon, cues
+from reader.detectors.resources import Lexicon, cues, sentiment_lexicon
 from reader.detectors.text import Token, tokenize
 
 _CONDITIONAL_START = frozenset({"if", "once", "unless"})
 _CLAUSE_BREAK = re.compile(r",|…|\.\.\.|—|–|;|\bthen\b")
 _SCARE_QUOTE_MAX_WORDS = 3
 _STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
+STRONG_CUES = frozenset(
+    {"loaded", "sweeping", "judgement", "exclamation", "scare_quotes", "second_person"}
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class SentenceAnalysis:
     @cached_property
     def opinion_cues(self) -> list[CueHit]:
         hits = match_cues(cues().opinion, self.tokens, self.masked)
+        hits.extend(self._evaluative_words(hits))
         hits.extend(self._conditional_prediction())
         for start, end in self._scare_quotes():
             hits.append(CueHit("scare_quotes", start, end, ()))
@@ -110,6 +115,23 @@ class SentenceAnalysis:
 
     def masked_at(self, offset: int) -> bool:
         return bool(self.masked) and any(self.masked) and self.quotes.covers(offset, offset + 1)
+
+    def _evaluative_words(self, taken: list[CueHit]) -> list[CueHit]:
+        """Words the public lexicon rates as strong evaluations, unless already part of a cue."""
+        evaluative = sentiment_lexicon().evaluative
+        return [
+            CueHit("evaluative", t.start, t.end, (t.norm,))
+            for t, m in zip(self.tokens, self.masked, strict=True)
+            if not m and t.norm in evaluative and not any(h.start <= t.start < h.end for h in taken)
+        ]
+
+    @cached_property
+    def has_strong_cue(self) -> bool:
+        """A cue that marks the writer's own voice whatever the rest of the sentence says."""
+        return any(
+            hit.category in STRONG_CUES or (hit.category == "prediction" and not hit.words)
+            for hit in self.opinion_cues
+        )
 
     def _conditional_prediction(self) -> list[CueHit]:
         words = [t for t, m in zip(self.tokens, self.masked, strict=True) if not m]
@@ -185,6 +207,24 @@ def _style(analysis: SentenceAnalysis, kept: list[Token], features: dict[str, fl
             features["s:superlative"] = 1.0
 
 
+STRONG_VALENCE = 2.0
+SUBJECTIVE_WORD = 0.5
+
+
+def _lexicon(kept: list[Token], features: dict[str, float]) -> None:
+    """How emotive (VADER valence) and how subjective (pattern) the words are, in summary."""
+    lexicon = sentiment_lexicon()
+    valences = [lexicon.valence[t.norm] for t in kept if t.norm in lexicon.valence]
+    total = sum(valences)
+    features["l:valence_sum"] = math.log1p(total / 2)
+    features["l:valence_max"] = max(valences, default=0.0) / 3
+    features["l:valence_strong"] = math.log1p(sum(1 for v in valences if v >= STRONG_VALENCE))
+    features["l:valence_density"] = total / max(len(kept), 1)
+    subjective = sum(1 for t in kept if lexicon.subjectivity.get(t.norm, 0.0) >= SUBJECTIVE_WORD)
+    if subjective:
+        features["l:subjective_words"] = math.log1p(subjective)
+
+
 CLAIM_SCORE_SCALE = 0.3
 
 
@@ -196,6 +236,7 @@ def opinion_features(
     features: dict[str, float] = {}
     _words(kept, bigrams, features)
     _style(analysis, kept, features)
+    _lexicon(kept, features)
     for hit in analysis.opinion_cues:
         features[f"c:{hit.category}"] = features.get(f"c:{hit.category}", 0.0) + 1.0
     for hit in analysis.claim_cues:

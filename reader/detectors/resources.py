@@ -1,4 +1,4 @@
-"""The detector's data files: hand-written cue lexicons and trained linear models (JSON)."""
+"""The detector's data files: cue lexicons, a sentiment lexicon and linear models (JSON)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from reader.core.models import ReaderError
 CUES_FILE = "cues.json"
 OPINION_MODEL_FILE = "opinion_model.json"
 CLAIM_MODEL_FILE = "claim_model.json"
+LEXICON_FILE = "lexicon.json"
 
 
 def resources_dir() -> Path:
@@ -79,13 +80,41 @@ def cues() -> Cues:
 
 
 @dataclass(frozen=True)
+class SentimentLexicon:
+    """Word scores from public lexicons (see lexicon_sources.py for where they come from)."""
+
+    valence: dict[str, float]  # VADER's absolute valence, 0 to 4
+    subjectivity: dict[str, float]  # pattern's adjective subjectivity, 0 to 1
+    evaluative: frozenset[str]  # strongly subjective and clearly positive or negative
+
+
+@cache
+def sentiment_lexicon() -> SentimentLexicon:
+    path = resources_dir() / LEXICON_FILE
+    data = _read_json(path)
+    try:
+        return SentimentLexicon(
+            {str(k): float(v) for k, v in data["valence"].items()},
+            {str(k): float(v) for k, v in data["subjectivity"].items()},
+            frozenset(str(w) for w in data["evaluative"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise ReaderError(f"detector file {path} is not a lexicon file") from None
+
+
+@dataclass(frozen=True)
 class LinearModel:
-    """Logistic regression over named features; positive weights push towards the flag."""
+    """Logistic regression over named features; positive weights push towards the flag.
+
+    ``strong_cues``: whether a strong opinion cue flags a sentence whatever its score
+    (chosen by cross-validation when the model is trained).
+    """
 
     bias: float
     weights: dict[str, float]
     threshold: float
     bigrams: bool
+    strong_cues: bool = False
 
     def logit(self, features: dict[str, float]) -> float:
         weights = self.weights
@@ -111,6 +140,7 @@ def read_model(path: Path) -> LinearModel:
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["threshold"]),
             bool(data["bigrams"]),
+            bool(data.get("strong_cues", False)),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         raise ReaderError(f"detector file {path} is not a model file") from None

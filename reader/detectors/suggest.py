@@ -25,6 +25,7 @@ DEFAULT_KINDS = frozenset({SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAI
 
 _OPINION_LABELS = {
     "loaded": "loaded word",
+    "evaluative": "evaluative word",
     "intensifier": "intensifier",
     "hedge": "hedge",
     "prediction": "prediction",
@@ -43,10 +44,6 @@ _CLAIM_LABELS = {
     "causal": "causal claim",
 }
 _WEAK_DATE_WORDS = frozenset({("since",), ("decade",), ("decades",)})
-# cues that mark the writer's own voice whatever the model says; the score is at least the bar
-_STRONG_CUES = frozenset(
-    {"loaded", "sweeping", "judgement", "exclamation", "scare_quotes", "second_person"}
-)
 _PREDICTION_REACH = 2  # words after a modal shown with it: "will let him"
 
 
@@ -193,10 +190,8 @@ def _opinion(sentence: _Sentence, model: LinearModel, claim_logit: float) -> Sug
     analysis = sentence.analysis
     features = opinion_features(analysis, model.bigrams, claim_logit)
     score = model.probability(features)
-    strong = any(
-        hit.category in _STRONG_CUES or (hit.category == "prediction" and not hit.words)
-        for hit in analysis.opinion_cues
-    )
+    # when cross-validation chose it, a strong cue flags the sentence at the bar's score
+    strong = model.strong_cues and analysis.has_strong_cue
     if score < model.threshold and not strong:
         return None
     score = max(score, model.threshold)

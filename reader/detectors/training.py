@@ -2,8 +2,11 @@
 
 Trains two logistic regressions (opinion on the CheckThat! subjectivity sentences,
 check-worthy claims on the CheckThat! 2024 / ClaimBuster sentences) on the train
-split only.  The L2 strength, bigrams and decision threshold are chosen by
-stratified cross-validation on train.  Needs numpy (dev extra); inference does not.
+split only.  The L2 strength, bigrams, decision threshold and (for opinion) whether
+strong cues flag a sentence on their own are chosen by stratified cross-validation
+on train, repeated with several shuffles for the small opinion set.  Needs numpy
+(test extra); inference does not.  ``--lexicon`` first rebuilds lexicon.json from the
+vaderSentiment and textblob packages, which must then be installed.
 """
 
 from __future__ import annotations
@@ -20,13 +23,22 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from reader.core.models import ReaderError
 from reader.detectors.features import SentenceAnalysis, analyse, claim_features, opinion_features
+from reader.detectors.lexicon_sources import (
+    PATTERN_FILE,
+    VADER_FILE,
+    build_lexicon,
+    installed_source,
+)
 from reader.detectors.resources import (
     CLAIM_MODEL_FILE,
+    LEXICON_FILE,
     OPINION_MODEL_FILE,
     LinearModel,
     read_model,
     resources_dir,
+    sentiment_lexicon,
 )
 
 FloatArray = npt.NDArray[np.float64]
@@ -38,8 +50,9 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 L2_GRID = (3e-3, 1e-2, 3e-2, 0.1, 0.3)
 FOLDS = 5
 MIN_COUNT = 2
+SEED = 7
 STEPS = 300
-CUE_PREFIXES = ("c:", "k:", "s:")
+CUE_PREFIXES = ("c:", "k:", "s:", "l:")
 CUE_PENALTY_FACTOR = 0.1
 csv.field_size_limit(1 << 20)
 
@@ -55,6 +68,7 @@ class Task:
     output: str
     credit: str
     l2_grid: tuple[float, ...]
+    repeats: int  # cross-validation runs, each with its own shuffle
 
 
 TASKS = (
@@ -69,6 +83,7 @@ TASKS = (
         "CLEF CheckThat! lab subjectivity data (English), CC BY 4.0, "
         "via MatteoFasulo/clef2025-checkthat",
         L2_GRID,
+        3,
     ),
     Task(
         "claim",
@@ -81,6 +96,7 @@ TASKS = (
         "CLEF CheckThat! 2024 Task 1 check-worthiness (ClaimBuster) data, MIT, "
         "via isyufeng/FactFinders",
         CLAIM_L2_GRID,
+        1,
     ),
 )
 
@@ -211,16 +227,20 @@ def task_metric(task: Task, labels: FloatArray, predicted: npt.NDArray[np.bool_]
     return f1(labels, predicted, True)
 
 
-def best_threshold(task: Task, labels: FloatArray, scores: FloatArray) -> tuple[float, float]:
+def best_threshold(
+    task: Task, labels: FloatArray, scores: FloatArray, forced: npt.NDArray[np.bool_] | None = None
+) -> tuple[float, float]:
+    """The threshold that scores best; ``forced`` marks rows flagged whatever their score."""
+    always = np.zeros(len(labels), dtype=bool) if forced is None else forced
     best = (0.5, -1.0)
     for threshold in np.arange(0.2, 0.81, 0.02):
-        value = task_metric(task, labels, scores >= threshold)
+        value = task_metric(task, labels, (scores >= threshold) | always)
         if value > best[1]:
             best = (round(float(threshold), 2), value)
     return best
 
 
-def stratified_folds(labels: FloatArray, folds: int, seed: int = 7) -> list[IntArray]:
+def stratified_folds(labels: FloatArray, folds: int, seed: int) -> list[IntArray]:
     generator = np.random.default_rng(seed)
     parts: list[list[int]] = [[] for _ in range(folds)]
     for value in (0, 1):
@@ -232,11 +252,11 @@ def stratified_folds(labels: FloatArray, folds: int, seed: int = 7) -> list[IntA
 
 
 def cross_validate(
-    task: Task, samples: list[dict[str, float]], labels: FloatArray, l2: float
+    samples: list[dict[str, float]], labels: FloatArray, l2: float, seed: int
 ) -> FloatArray:
     """Out-of-fold probabilities; each fold builds its vocabulary from its own training part."""
     scores = np.zeros(len(labels))
-    for held_out in stratified_folds(labels, FOLDS):
+    for held_out in stratified_folds(labels, FOLDS, seed):
         training = np.setdiff1d(np.arange(len(labels)), held_out)
         vocabulary = make_vocabulary(samples[i] for i in training)
         matrix = build_matrix(samples, vocabulary)
@@ -251,18 +271,28 @@ def train_task(
     sentences, raw_labels = read_split(data, task, "train")
     labels = np.array(raw_labels, dtype=np.float64)
     analyses = [analyse(s) for s in sentences]
-    best: tuple[float, bool, float, float] | None = None
+    # out-of-fold scores of every repeat side by side, so one threshold serves them all
+    pooled_labels = np.tile(labels, task.repeats)
+    best: tuple[float, bool, float, float, FloatArray] | None = None
     for bigrams in (False, True):
         samples = [features(a, bigrams) for a in analyses]
         for l2 in task.l2_grid:
-            threshold, value = best_threshold(
-                task, labels, cross_validate(task, samples, labels, l2)
+            scores = np.concatenate(
+                [cross_validate(samples, labels, l2, SEED + r) for r in range(task.repeats)]
             )
+            threshold, value = best_threshold(task, pooled_labels, scores)
             log(f"{task.name}: bigrams={bigrams} l2={l2:g} threshold={threshold} cv={value:.4f}")
             if best is None or value > best[3]:
-                best = (l2, bigrams, threshold, value)
+                best = (l2, bigrams, threshold, value, scores)
     assert best is not None
-    l2, bigrams, threshold, value = best
+    l2, bigrams, threshold, value, scores = best
+    strong_cues = False
+    if task.name == "opinion":
+        forced = np.tile([a.has_strong_cue for a in analyses], task.repeats)
+        forced_threshold, forced_value = best_threshold(task, pooled_labels, scores, forced)
+        log(f"{task.name}: strong cues flag on their own: cv={forced_value:.4f}")
+        if forced_value > value:
+            strong_cues, threshold, value = True, forced_threshold, forced_value
     samples = [features(a, bigrams) for a in analyses]
     vocabulary = make_vocabulary(samples)
     weights, bias = fit(build_matrix(samples, vocabulary), labels, penalties(vocabulary, l2))
@@ -272,7 +302,8 @@ def train_task(
         if abs(weights[i]) >= 0.005
     }
     log(
-        f"{task.name}: chose bigrams={bigrams} l2={l2:g} threshold={threshold}, {len(kept)} weights"
+        f"{task.name}: chose bigrams={bigrams} l2={l2:g} threshold={threshold} "
+        f"strong_cues={strong_cues}, cv={value:.4f}, {len(kept)} weights"
     )
     return {
         "model": task.name,
@@ -280,7 +311,8 @@ def train_task(
         "bigrams": bigrams,
         "l2": l2,
         "threshold": threshold,
-        "cross_validation": {"folds": FOLDS, "metric": round(value, 4)},
+        "strong_cues": strong_cues,
+        "cross_validation": {"folds": FOLDS, "repeats": task.repeats, "metric": round(value, 4)},
         "training_rows": len(sentences),
         "bias": round(bias, 4),
         "weights": dict(sorted(kept.items())),
@@ -303,7 +335,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared eval folder")
     parser.add_argument("--output", type=Path, default=resources_dir(), help="where to write")
     parser.add_argument("--only", choices=[t.name for t in TASKS], help="train one model")
+    parser.add_argument(
+        "--lexicon",
+        action="store_true",
+        help=f"first rebuild {LEXICON_FILE} in {resources_dir()} from vaderSentiment and textblob",
+    )
     options = parser.parse_args(argv)
+    if options.lexicon:
+        try:
+            lexicon = build_lexicon(installed_source(*VADER_FILE), installed_source(*PATTERN_FILE))
+        except ReaderError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        target = resources_dir() / LEXICON_FILE
+        target.write_text(json.dumps(lexicon, indent=0, ensure_ascii=False) + "\n", "utf-8")
+        sentiment_lexicon.cache_clear()
+        print(f"wrote {target}")
     for task in sorted(TASKS, key=lambda t: t.name != "claim"):  # opinion uses claim
         if options.only and task.name != options.only:
             continue

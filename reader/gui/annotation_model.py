@@ -50,6 +50,20 @@ _ROLE_NAMES = {
 }
 
 
+FEW_CHANGES = 12
+
+
+def accessible_text(annotation: Annotation) -> str:
+    """What a screen reader says for a card."""
+    if annotation.status is Status.SUGGESTED:
+        score = f", {round((annotation.score or 0) * 100)}%" if annotation.score is not None else ""
+        reasons = "; ".join(annotation.reasons)
+        kind = annotation.kind.label.lower()
+        return f"Suggested {kind}{score}: {annotation.anchor.exact}. Reasons: {reasons}"
+    note = f". Note: {annotation.note}" if annotation.note else ""
+    return f"{annotation.kind.label}: {annotation.anchor.exact}{note}"
+
+
 def _sort_key(annotation: Annotation) -> tuple[int, int, str]:
     return (annotation.anchor.start, annotation.anchor.end, annotation.uuid)
 
@@ -77,10 +91,11 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return annotation.anchor.exact
         if role == Qt.ItemDataRole.ToolTipRole:
+            if annotation.status is Status.SUGGESTED:
+                return f"Suggested {annotation.kind.label.lower()}: {'; '.join(annotation.reasons)}"
             return f"{annotation.kind.label}: {annotation.note or annotation.anchor.exact}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            note = f". Note: {annotation.note}" if annotation.note else ""
-            return f"{annotation.kind.label}: {annotation.anchor.exact}{note}"
+            return accessible_text(annotation)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(KIND_COLOURS[annotation.kind])
         return self._custom_data(annotation, role)
@@ -147,6 +162,20 @@ class AnnotationListModel(QAbstractListModel):
         self._annotations[row] = annotation
         index = self.index(row, 0)
         self.dataChanged.emit(index, index)
+
+    def replace(self, remove: Iterable[str], add: Iterable[Annotation]) -> None:
+        """Remove some annotations and add others: row by row when few, else one reset."""
+        gone = set(remove)
+        added = list(add)
+        if len(gone) + len(added) <= FEW_CHANGES:
+            for uuid in gone:
+                self.remove(uuid)
+            for annotation in added:
+                self.add(annotation)
+            return
+        kept = [a for a in self._annotations if a.uuid not in gone]
+        fresh = {a.uuid: a for a in added}
+        self.set_annotations([a for a in kept if a.uuid not in fresh] + list(fresh.values()))
 
     def remove(self, uuid: str) -> None:
         row = self._rows.get(uuid)

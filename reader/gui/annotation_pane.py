@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -12,9 +14,20 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
     QTimer,
+    QUrl,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFocusEvent,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -29,15 +42,18 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.models import Annotation, Kind, Layer, Status
 from reader.gui.annotation_model import AnnotationFilterModel, AnnotationListModel, AnnotationRole
-from reader.gui.card_delegate import CardDelegate
+from reader.gui.card_delegate import CardDelegate, suggestion_badge
 from reader.gui.commands import parse_tags
 from reader.gui.icons import color_swatch_icon
+from reader.render.header import is_safe_link
 from reader.render.palette import KIND_COLOURS
 
 NOTE_SAVE_DELAY_MS = 350
@@ -48,6 +64,21 @@ NOTE_PLACEHOLDERS: dict[Kind, str] = {
     Kind.CONTEXT_NOTE: "The context, and where it comes from. (Markdown)",
 }
 
+MARKDOWN_FEATURES = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+# Focus that arrives or leaves without the user moving it inside the window.
+PASSING_FOCUS = frozenset(
+    {
+        Qt.FocusReason.ActiveWindowFocusReason,
+        Qt.FocusReason.PopupFocusReason,
+        Qt.FocusReason.MenuBarFocusReason,
+    }
+)
+ACCEPT_KEYS = frozenset({Qt.Key.Key_A})
+DISMISS_KEYS = frozenset({Qt.Key.Key_D, Qt.Key.Key_Delete})
+
 SHORT_LABELS: dict[Kind, str] = {
     Kind.UNSOURCED_CLAIM: "Unsourced",
     Kind.OPINION: "Opinion",
@@ -56,9 +87,11 @@ SHORT_LABELS: dict[Kind, str] = {
 
 
 class CardList(QListView):
-    """A list of flag cards; Enter activates the current card."""
+    """Flag cards; Enter activates the current card, A / D accept or dismiss a suggestion."""
 
     activated_by_key = Signal(QModelIndex)
+    accept_pressed = Signal(str)
+    dismiss_pressed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,11 +111,87 @@ class CardList(QListView):
             self.scheduleDelayedItemsLayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_by_key.emit(self.currentIndex())
+        current = self.currentIndex()
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if current.isValid() and plain == Qt.KeyboardModifier.NoModifier:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.activated_by_key.emit(current)
+                event.accept()
+                return
+            if current.data(AnnotationRole.STATUS) == Status.SUGGESTED.value:
+                uuid = str(current.data(AnnotationRole.UUID))
+                if event.key() in ACCEPT_KEYS:
+                    self.accept_pressed.emit(uuid)
+                    event.accept()
+                    return
+                if event.key() in DISMISS_KEYS:
+                    self.dismiss_pressed.emit(uuid)
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
+
+
+class NoteEdit(QPlainTextEdit):
+    """The note's Markdown source; says when the user moves the focus away."""
+
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() not in PASSING_FOCUS:
+            self.focus_left.emit()
+
+
+class NoteView(QTextBrowser):
+    """The note rendered from Markdown; a click (not on a link), Enter or Tab into it edits it."""
+
+    edit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_markdown(self, markdown: str) -> None:
+        self.document().setMarkdown(markdown, MARKDOWN_FEATURES)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        # A note never makes the app read a file or the network: images stay empty.
+        if QUrl(name).scheme().lower() == "data":
+            return None
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            image = QImage(1, 1, QImage.Format.Format_ARGB32)
+            image.fill(Qt.GlobalColor.transparent)
+            return image
+        return ""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if (
+            event.reason() not in PASSING_FOCUS
+            and event.reason() != Qt.FocusReason.MouseFocusReason
+        ):
+            self.edit_requested.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        on_link = bool(self.anchorAt(event.position().toPoint()))
+        selecting = self.textCursor().hasSelection()
+        if event.button() == Qt.MouseButton.LeftButton and not on_link and not selecting:
+            self.edit_requested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            self.edit_requested.emit()
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if is_safe_link(url.toString()):
+            QDesktopServices.openUrl(url)
 
 
 class UndoRedirect(QObject):
@@ -140,13 +249,18 @@ class TagCompleter(QObject):
 
 
 class FlagEditor(QFrame):
-    """Edits the selected flag: kind, note (saved as you type), tags, source; delete."""
+    """Edits the selected flag: kind, note (saved as you type), tags, source; delete.
+
+    A suggestion is not edited: it shows its score and reasons, with Accept and Dismiss.
+    """
 
     kind_edited = Signal(str, object)
     note_edited = Signal(str, str)
     tags_edited = Signal(str, object)
     source_edited = Signal(str, str)
     delete_requested = Signal(str)
+    accept_requested = Signal(str)
+    dismiss_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,7 +285,7 @@ class FlagEditor(QFrame):
         self.delete_button.setToolTip("Delete this flag (Del)")
         self.delete_button.clicked.connect(self._on_delete_clicked)
 
-        self.note_edit = QPlainTextEdit()
+        self.note_edit = NoteEdit()
         self.note_edit.setAccessibleName("Note")
         self.note_edit.setToolTip("The note, in Markdown; saved as you type")
         self.note_edit.setTabChangesFocus(True)
@@ -179,6 +293,18 @@ class FlagEditor(QFrame):
         self.note_edit.setMinimumHeight(70)
         self.note_edit.setMaximumHeight(160)
         self.note_edit.textChanged.connect(self._on_note_changed)
+        self.note_edit.focus_left.connect(self._on_note_left)
+
+        self.note_view = NoteView()
+        self.note_view.setAccessibleName("Note (rendered)")
+        self.note_view.setToolTip("The note as it reads; click, or press Enter, to edit it")
+        self.note_view.setMinimumHeight(70)
+        self.note_view.setMaximumHeight(160)
+        self.note_view.edit_requested.connect(self.focus_note)
+        self.note_stack = QStackedWidget()
+        self.note_stack.addWidget(self.note_view)
+        self.note_stack.addWidget(self.note_edit)
+        self.note_stack.setMaximumHeight(160)
 
         self.tags_edit = QLineEdit()
         self.tags_edit.setAccessibleName("Tags")
@@ -196,19 +322,56 @@ class FlagEditor(QFrame):
         for widget in (self.note_edit, self.tags_edit, self.source_edit):
             widget.installEventFilter(self.undo_redirect)
 
+        self.suggestion_box = self._build_suggestion_box()
+
         top = QHBoxLayout()
         top.addWidget(self.kind_combo, 1)
         top.addWidget(self.delete_button)
-        form = QFormLayout()
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Tags", self.tags_edit)
         form.addRow("Source", self.source_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.addLayout(top)
-        layout.addWidget(self.note_edit, 1)
-        layout.addLayout(form)
+        layout.addWidget(self.suggestion_box)
+        layout.addWidget(self.note_stack, 1)
+        layout.addWidget(self.details)
         self.set_annotation(None)
+
+    def _build_suggestion_box(self) -> QWidget:
+        box = QWidget()
+        self.suggestion_title = QLabel()
+        self.suggestion_title.setProperty("role", "heading")
+        self.reasons_label = QLabel()
+        self.reasons_label.setAccessibleName("Reasons")
+        self.reasons_label.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons_label.setWordWrap(True)
+        self.reasons_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.setAccessibleName("Accept suggestion")
+        self.accept_button.setToolTip(
+            "Make it a flag of yours, the reasons kept in its note (A on the card, Ctrl+Enter)"
+        )
+        self.accept_button.clicked.connect(self._on_accept_clicked)
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.setAccessibleName("Dismiss suggestion")
+        self.dismiss_button.setToolTip(
+            "Hide it; this passage is not suggested again (D or Del on the card)"
+        )
+        self.dismiss_button.clicked.connect(self._on_dismiss_clicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.accept_button)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.suggestion_title)
+        layout.addWidget(self.reasons_label)
+        layout.addLayout(buttons)
+        return box
 
     @property
     def annotation(self) -> Annotation | None:
@@ -226,8 +389,19 @@ class FlagEditor(QFrame):
         if annotation is None:
             return
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(annotation.kind.value))
+        suggested = annotation.status is Status.SUGGESTED
+        self.kind_combo.setVisible(not suggested)
+        self.delete_button.setVisible(not suggested)
+        self.suggestion_box.setVisible(suggested)
+        self.note_stack.setVisible(not suggested)
+        self.details.setVisible(not suggested)
+        if suggested:
+            self._show_suggestion(annotation)
+            return
         self.note_edit.setPlaceholderText(NOTE_PLACEHOLDERS[annotation.kind])
         self._set_note_text(annotation.note)
+        if not self.note_edit.hasFocus():
+            self._show_note_rendered()
         tags = ", ".join(annotation.tags)
         if parse_tags(self.tags_edit.text()) != annotation.tags:
             self.tags_edit.setText(tags)
@@ -246,9 +420,46 @@ class FlagEditor(QFrame):
         cursor.setPosition(min(position, len(note)))
         self.note_edit.setTextCursor(cursor)
 
+    def _show_suggestion(self, annotation: Annotation) -> None:
+        self.suggestion_title.setText(f"{annotation.kind.label} · {suggestion_badge(annotation)}")
+        items = "".join(f"<li>{html.escape(reason)}</li>" for reason in annotation.reasons)
+        self.reasons_label.setText(
+            f"<ul style='margin: 0; -qt-list-indent: 1'>{items}</ul>"
+            if items
+            else "No reasons given."
+        )
+
+    def _show_note_rendered(self) -> None:
+        """The rendered note, unless it is empty (then the editor shows its prompt)."""
+        note = self.note_edit.toPlainText()
+        if not note.strip():
+            self.note_stack.setCurrentWidget(self.note_edit)
+            return
+        self.note_view.set_markdown(note)
+        self.note_stack.setCurrentWidget(self.note_view)
+
+    def is_editing_note(self) -> bool:
+        return self.note_stack.currentWidget() is self.note_edit
+
     def focus_note(self) -> None:
+        self.note_stack.setCurrentWidget(self.note_edit)
         self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.note_edit.moveCursor(QTextCursor.MoveOperation.End)
+
+    def focus_suggestion(self) -> None:
+        self.accept_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_note_left(self) -> None:
+        if self._annotation is not None:
+            self._show_note_rendered()
+
+    def _on_accept_clicked(self) -> None:
+        if self._annotation is not None:
+            self.accept_requested.emit(self._annotation.uuid)
+
+    def _on_dismiss_clicked(self) -> None:
+        if self._annotation is not None:
+            self.dismiss_requested.emit(self._annotation.uuid)
 
     def flush_pending_edit(self) -> None:
         """Save the note typed so far, if a save is waiting for the debounce."""
@@ -299,10 +510,15 @@ class AnnotationPane(QWidget):
 
     annotation_selected = Signal(str)
     annotation_activated = Signal(str)
+    accept_requested = Signal(str)
+    dismiss_requested = Signal(str)
+    accept_all_requested = Signal()
+    dismiss_all_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Annotation pane")
+        self._hidden_layers: frozenset[str] = frozenset()
         self.model = AnnotationListModel(self)
         self.active_filter = AnnotationFilterModel([Status.ACTIVE, Status.SUGGESTED], self)
         self.active_filter.setSourceModel(self.model)
@@ -357,6 +573,13 @@ class AnnotationPane(QWidget):
         self.card_list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.card_list.clicked.connect(self._on_card_clicked)
         self.card_list.activated_by_key.connect(self._on_card_activated)
+        self.card_list.accept_pressed.connect(self.accept_requested)
+        self.card_list.dismiss_pressed.connect(self.dismiss_requested)
+        self.card_list.setToolTip(
+            "Enter: go to the passage. On a suggestion: A accepts, D dismisses"
+        )
+
+        self.suggestion_bar = self._build_suggestion_bar()
 
         self.orphan_heading = QLabel("Orphaned flags")
         self.orphan_heading.setProperty("role", "heading")
@@ -370,6 +593,8 @@ class AnnotationPane(QWidget):
         self.orphan_list.selectionModel().currentChanged.connect(self._on_orphan_current_changed)
 
         self.editor = FlagEditor()
+        self.editor.accept_requested.connect(self.accept_requested)
+        self.editor.dismiss_requested.connect(self.dismiss_requested)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -378,6 +603,7 @@ class AnnotationPane(QWidget):
         layout.addLayout(search_row)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.suggestion_bar)
         layout.addWidget(self.card_list, 3)
         layout.addWidget(self.orphan_heading)
         layout.addWidget(self.orphan_list, 1)
@@ -389,6 +615,38 @@ class AnnotationPane(QWidget):
             model.modelReset.connect(self._update_sections)
             model.layoutChanged.connect(self._update_sections)
         self._update_sections()
+
+    def _build_suggestion_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setProperty("role", "suggestions")
+        bar.setAccessibleName("Suggestions")
+        self.suggestion_count_label = QLabel()
+        self.accept_all_button = QPushButton("Accept all")
+        self.accept_all_button.setAccessibleName("Accept all suggestions")
+        self.accept_all_button.setToolTip(
+            "Make every suggestion shown a flag of yours (one step to undo)"
+        )
+        self.accept_all_button.clicked.connect(self.accept_all_requested)
+        self.dismiss_all_button = QPushButton("Dismiss all")
+        self.dismiss_all_button.setAccessibleName("Dismiss all suggestions")
+        self.dismiss_all_button.setToolTip(
+            "Hide every suggestion; these passages are not suggested again (one step to undo)"
+        )
+        self.dismiss_all_button.clicked.connect(self.dismiss_all_requested)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.suggestion_count_label, 1)
+        row.addWidget(self.dismiss_all_button)
+        row.addWidget(self.accept_all_button)
+        return bar
+
+    def open_suggestions(self) -> list[Annotation]:
+        """The suggestions waiting for review in the shown layers, in reading order."""
+        return [
+            annotation
+            for annotation in self.model.annotations()
+            if annotation.status is Status.SUGGESTED and annotation.layer not in self._hidden_layers
+        ]
 
     def _filter_button(self, text: str, tooltip: str) -> QPushButton:
         button = QPushButton(text)
@@ -421,8 +679,10 @@ class AnnotationPane(QWidget):
         self.layer_combo.setVisible(len(names) > 1)
         self._on_layer_changed(self.layer_combo.currentIndex())
         hidden = [layer.name for layer in layers if layer.hidden]
+        self._hidden_layers = frozenset(hidden)
         self.active_filter.set_hidden_layers(hidden)
         self.orphan_filter.set_hidden_layers(hidden)
+        self._update_sections()
 
     def set_known_tags(self, tags: Sequence[str]) -> None:
         self.editor.tag_completer.set_tags(tags)
@@ -439,6 +699,12 @@ class AnnotationPane(QWidget):
         if self.editor.annotation is not None and self.editor.annotation.uuid == uuid:
             self.editor.set_annotation(None)
         self.model.remove(uuid)
+
+    def replace_annotations(self, remove: Sequence[str], add: Sequence[Annotation]) -> None:
+        """Many changes at once (suggestions filled, accepted or dismissed)."""
+        if self.editor.annotation is not None and self.editor.annotation.uuid in remove:
+            self.editor.set_annotation(None)
+        self.model.replace(remove, add)
 
     # Selection
 
@@ -541,3 +807,8 @@ class AnnotationPane(QWidget):
         self.orphan_heading.setVisible(orphans > 0)
         self.orphan_list.setVisible(orphans > 0)
         self.orphan_heading.setText(f"Orphaned flags ({orphans})")
+        waiting = len(self.open_suggestions())
+        self.suggestion_bar.setVisible(waiting > 0)
+        self.suggestion_count_label.setText(
+            f"{waiting} suggestion{'' if waiting == 1 else 's'} to review"
+        )

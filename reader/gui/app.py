@@ -18,6 +18,7 @@ from reader.render.palette import Theme
 from reader.storage.library import Library
 
 SETTINGS_FILE_NAME = "settings.ini"
+CACHE_FOLDER_NAME = "render-cache"
 ORGANISATION = "annotated-reader"
 
 
@@ -26,6 +27,13 @@ def default_settings_path() -> Path:
 
     config = platformdirs.user_config_dir(ORGANISATION, appauthor=False)
     return Path(config) / SETTINGS_FILE_NAME
+
+
+def default_cache_folder() -> Path:
+    import platformdirs
+
+    cache = platformdirs.user_cache_dir(ORGANISATION, appauthor=False)
+    return Path(cache) / CACHE_FOLDER_NAME
 
 
 def open_settings(path: Path) -> QSettings:
@@ -71,7 +79,11 @@ def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | 
     """Open the main window on the library at ``db_path``; returns the exit code."""
     app = application()
     try:
-        window = start_window(app, db_path, settings_path or default_settings_path(), open_file)
+        if settings_path is None:
+            settings = default_settings_path()
+            window = start_window(app, db_path, settings, open_file, default_cache_folder())
+        else:
+            window = start_window(app, db_path, settings_path, open_file)
     except ReaderError as error:
         QMessageBox.critical(None, APP_NAME, f"Cannot open the library: {error}")
         return 1
@@ -82,13 +94,22 @@ def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | 
 
 
 def start_window(
-    app: QApplication, db_path: Path, settings_path: Path, open_file: Path | None = None
+    app: QApplication,
+    db_path: Path,
+    settings_path: Path,
+    open_file: Path | None = None,
+    cache_folder: Path | None = None,
 ) -> MainWindow:
-    """Open the library and settings, and show the main window on the last article."""
+    """Open the library and settings, and show the main window on the last article.
+
+    Rendered articles are cached in ``cache_folder`` (by default a folder next to
+    the settings file).
+    """
     settings = open_settings(settings_path)
     apply_theme(app, stored_theme(settings) or system_theme())
     library = open_library(db_path)
     window = MainWindow(library, settings)
+    window.article_view.use_render_cache(cache_folder or settings_path.parent / CACHE_FOLDER_NAME)
     window.restore_session()
     if open_file is not None:
         window.open_file(open_file)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -17,6 +19,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextCursor,
@@ -27,9 +30,12 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
 from reader.anchoring.canonical import markdown_blocks
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, Kind, ReaderError, Status
+from reader.gui import offsets
 from reader.gui.highlight import HighlightStyle, highlight_format
 from reader.gui.offsets import OffsetMap, build_offset_map
-from reader.render import THEME_COLOURS, Theme, header_texts, is_safe_link, render_article_html
+from reader.render.cache import RenderCache, RenderedPage
+from reader.render.header import header_texts, is_safe_link
+from reader.render.palette import THEME_COLOURS, Theme
 
 FLAG_KEYS: dict[str, Kind] = {
     "1": Kind.UNSOURCED_CLAIM,
@@ -65,6 +71,7 @@ class ArticleView(QTextBrowser):
     """A read-only article with highlights; select text and press 1, 2 or 3 to flag it."""
 
     annotation_clicked = Signal(str)
+    painted = Signal()  # after each paint of the page (start-up waits for the first)
     flag_requested = Signal(object)
     zoom_changed = Signal(int)
 
@@ -96,6 +103,7 @@ class ArticleView(QTextBrowser):
         self._zoom = 0
         self._press_position: QPoint | None = None
         self._side_margin = -1.0
+        self._cache: RenderCache | None = None
         self._apply_palette()
 
     # -- showing an article -------------------------------------------------
@@ -116,10 +124,7 @@ class ArticleView(QTextBrowser):
         self._apply_palette()
         document = QTextDocument(self)
         document.setDefaultFont(self._body_font())
-        document.setHtml(render_article_html(article, theme))
-        self._offsets = build_offset_map(
-            document, header_texts(article), markdown_blocks(article.markdown)
-        )
+        self._offsets = self._render(document, article, theme)
         self._article = article
         self._pristine = document.clone(document)
         self._highlights = {}
@@ -130,6 +135,30 @@ class ArticleView(QTextBrowser):
         self._side_margin = -1.0
         self._set_margins(document)
         self.setDocument(document)  # deletes the previous document, a child of this view
+
+    def use_render_cache(self, folder: Path | None) -> None:
+        """Keep rendered articles in ``folder``: shown again, they need no Markdown parsing."""
+        # The cached map depends on how Qt splits the page into blocks and on offsets.py.
+        sources = [Path(offsets.__file__), Path(QtGui.__file__)]
+        self._cache = RenderCache(folder, sources) if folder is not None else None
+
+    def _render(self, document: QTextDocument, article: Article, theme: Theme) -> OffsetMap:
+        """Fill the document with the article's page; the map of its offsets."""
+        key = self._cache.key(article, theme) if self._cache is not None else ""
+        page = self._cache.get(key) if self._cache is not None else None
+        if page is not None:
+            document.setHtml(page.html)
+            return OffsetMap.from_data(page.segments, page.exact)
+        from reader.render.html import render_article_html  # markdown-it and Pygments
+
+        html = render_article_html(article, theme)
+        document.setHtml(html)
+        offsets = build_offset_map(
+            document, header_texts(article), markdown_blocks(article.markdown)
+        )
+        if self._cache is not None:
+            self._cache.put(key, RenderedPage(html, offsets.to_data(), offsets.exact))
+        return offsets
 
     def clear_article(self) -> None:
         self._article = None
@@ -324,6 +353,10 @@ class ArticleView(QTextBrowser):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._set_margins(self.document())
@@ -366,11 +399,20 @@ class ArticleView(QTextBrowser):
         palette.setColor(QPalette.ColorRole.Link, QColor(colours.link))
         self.setPalette(palette)
 
+    def _viewport_width(self) -> int:
+        # Not viewport().width(): PySide6's first wrap of the viewport resolves every
+        # lazily loaded widget class (~8 ms), which the first paint should not wait for.
+        width = self.maximumViewportSize().width()
+        bar = self.verticalScrollBar()
+        if bar.isVisible():
+            width -= bar.width()
+        return width
+
     def _set_margins(self, document: QTextDocument) -> None:
         """Keep lines near MEASURE_CHARACTERS long, centred, whatever the width."""
         metrics = QFontMetricsF(document.defaultFont())
         measure = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * MEASURE_CHARACTERS
-        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2)
+        side = max(MIN_SIDE_MARGIN, (self._viewport_width() - measure) / 2)
         if abs(side - self._side_margin) < 1:
             return
         self._side_margin = side

@@ -36,6 +36,7 @@ BAR_WIDTH = 4
 LINE_GAP = 4
 QUOTE_LINES = 3
 NOTE_LINES = 4
+REASON_LINES = 6
 
 
 def markdown_plain_text(markdown: str) -> str:
@@ -44,7 +45,13 @@ def markdown_plain_text(markdown: str) -> str:
         return ""
     document = QTextDocument()
     document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownNoHTML)
-    return document.toPlainText().strip()
+    lines: list[str] = []
+    block = document.begin()
+    while block.isValid():
+        bullet = "• " if block.textList() is not None else ""
+        lines.append(bullet + block.text())
+        block = block.next()
+    return "\n".join(lines).strip()
 
 
 def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
@@ -115,6 +122,13 @@ class CardDelegate(QStyledItemDelegate):
                 text_color if annotation.status is not Status.ORPHANED else muted,
             )
         ]
+        if annotation.status is Status.SUGGESTED:
+            reasons = "\n".join(f"• {reason}" for reason in annotation.reasons)
+            if reasons:
+                blocks.append(
+                    _Block(wrap_lines(reasons, note_font, width, REASON_LINES), note_font, muted)
+                )
+            return blocks
         note = self._plain_note(annotation.note)
         if note:
             blocks.append(
@@ -188,7 +202,8 @@ class CardDelegate(QStyledItemDelegate):
             if selected
             else palette.color(QPalette.ColorRole.Mid)
         )
-        painter.setPen(_pen(border, 2.0 if selected else 1.0))
+        suggested = annotation.status is Status.SUGGESTED
+        painter.setPen(_pen(border, 2.0 if selected else 1.0, dashed=suggested and not selected))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         if focused and not selected:
@@ -234,12 +249,16 @@ class CardDelegate(QStyledItemDelegate):
 
 
 def _badge_text(annotation: Annotation) -> str:
-    parts: list[str] = []
-    if annotation.layer != LayerKind.MINE.value:
-        parts.append(annotation.layer)
     if annotation.status is Status.SUGGESTED:
-        parts.append("suggested")
-    return " · ".join(parts)
+        return suggestion_badge(annotation)
+    return "" if annotation.layer == LayerKind.MINE.value else annotation.layer
+
+
+def suggestion_badge(annotation: Annotation) -> str:
+    """ "suggested · 72%": how sure the detector is."""
+    if annotation.score is None:
+        return "suggested"
+    return f"suggested · {round(annotation.score * 100)}%"
 
 
 def _blend(base: QColor, tint: QColor) -> QColor:

@@ -10,11 +10,16 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QColor,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
     QGuiApplication,
     QKeySequence,
+    QPalette,
     QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -25,11 +30,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStyle,
+    QTextEdit,
     QToolBar,
     QWidget,
 )
 
-from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
+from reader.anchoring.selectors import shorten
+from reader.core.models import Annotation, Article, Kind, Layer, LayerKind, ReaderError, Status
 from reader.gui.annotation_pane import AnnotationPane
 from reader.gui.article_view import ArticleView
 from reader.gui.commands import (
@@ -37,17 +44,21 @@ from reader.gui.commands import (
     DeleteFlagCommand,
     EditField,
     EditFlagCommand,
+    LibraryCommand,
     edited_copy,
 )
 from reader.gui.icons import kind_icon
 from reader.gui.library_panel import LibraryPanel
+from reader.gui.suggestion_commands import ReplaceFlagsCommand
 from reader.gui.theme import KIND_SHORTCUTS, apply_theme, system_theme
-from reader.render.palette import Theme
+from reader.render.palette import KIND_COLOURS, Theme
 from reader.storage.library import Library
 
 APP_NAME = "Annotated Reader"
 DEFAULT_SIZE = QSize(1400, 900)
 DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
+SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
+FEW_CHANGES = 12  # fewer flags than this are redrawn one by one, more all at once
 EXPORT_FILTERS = {
     "w3c": "W3C Web Annotation JSON (*.json)",
     "markdown": "Markdown (*.md)",
@@ -84,6 +95,8 @@ class MainWindow(QMainWindow):
         self._pending_split: QByteArray | None = None
         self._needs_default_split = True
         self.undo_stack = QUndoStack(self)
+        self._trigger_ranges: list[tuple[int, int]] = []
+        self._sourced_ranges: list[tuple[int, int]] = []
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -181,6 +194,7 @@ class MainWindow(QMainWindow):
             "&Delete Flag", self.delete_selected_flag, key.Delete, "Delete the selected flag"
         )
         self.delete_action.setEnabled(False)
+        self._build_suggestion_actions()
         self.zoom_in_action = self._action("Zoom &In", lambda: self.set_zoom(self._zoom + 1))
         self.zoom_in_action.setShortcuts([QKeySequence(key.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoom_in_action.setToolTip("Larger text (Ctrl++)")
@@ -199,6 +213,62 @@ class MainWindow(QMainWindow):
             action.setChecked(value == stored)
             self.theme_group.addAction(action)
             self.theme_actions[value] = action
+
+    def _build_suggestion_actions(self) -> None:
+        self.suggest_action = self._action(
+            "&Suggest Flags",
+            self.suggest_flags,
+            "Ctrl+Shift+S",
+            "Suggest opinion passages and unsourced claims, each with its reasons",
+        )
+        self.accept_action = self._action(
+            "&Accept Suggestion",
+            lambda _=False: self.accept_suggestion(),
+            "Ctrl+Return",
+            "Make the selected suggestion a flag of yours (A on the card)",
+        )
+        self.accept_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.dismiss_action = self._action(
+            "D&ismiss Suggestion",
+            lambda _=False: self.dismiss_suggestion(),
+            None,
+            "Hide the selected suggestion for good (D or Del on the card)",
+        )
+        self.accept_all_action = self._action(
+            "Accept A&ll Suggestions",
+            self.accept_all_suggestions,
+            None,
+            "Make every open suggestion a flag of yours (one step to undo)",
+        )
+        self.dismiss_all_action = self._action(
+            "Dismiss All Su&ggestions",
+            self.dismiss_all_suggestions,
+            None,
+            "Hide every open suggestion for good (one step to undo)",
+        )
+        self.show_suggestions_action = self._action(
+            "Show &Suggestions",
+            lambda shown=True: self.set_layer_visible(SUGGESTIONS_LAYER, bool(shown)),
+            None,
+            "Show or hide the app's suggestions on this article (e.g. before students see it)",
+        )
+        self.show_suggestions_action.setCheckable(True)
+        self.show_suggestions_action.setChecked(True)
+        self.show_sourced_action = self._action(
+            "Show Sourced &Claims",
+            lambda shown=False: self.set_sourced_claims_visible(bool(shown)),
+            None,
+            "Mark the factual claims the article does source, with a faint dotted line",
+        )
+        self.show_sourced_action.setCheckable(True)
+        for action in (
+            self.suggest_action,
+            self.accept_action,
+            self.dismiss_action,
+            self.accept_all_action,
+            self.dismiss_all_action,
+        ):
+            action.setEnabled(False)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -221,13 +291,25 @@ class MainWindow(QMainWindow):
             flag_menu.addAction(action)
         flag_menu.addSeparator()
         flag_menu.addAction(self.delete_action)
+        flag_menu.addSeparator()
+        for action in (
+            self.suggest_action,
+            self.accept_action,
+            self.dismiss_action,
+            self.accept_all_action,
+            self.dismiss_all_action,
+        ):
+            flag_menu.addAction(action)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_reset_action)
         view_menu.addSeparator()
+        view_menu.addAction(self.show_suggestions_action)
+        view_menu.addAction(self.show_sourced_action)
         self.layers_menu = view_menu.addMenu("&Layers")
         self.layers_menu.setToolTipsVisible(True)
+        self.layer_actions: dict[str, QAction] = {}
         theme_menu = view_menu.addMenu("&Theme")
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
@@ -248,6 +330,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         toolbar.addAction(self.delete_action)
         toolbar.addSeparator()
+        toolbar.addAction(self.suggest_action)
+        toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
@@ -262,6 +346,10 @@ class MainWindow(QMainWindow):
         pane = self.annotation_pane
         pane.annotation_selected.connect(self._on_card_selected)
         pane.annotation_activated.connect(self._on_card_activated)
+        pane.accept_requested.connect(self.accept_suggestion)
+        pane.dismiss_requested.connect(self.dismiss_suggestion)
+        pane.accept_all_requested.connect(self.accept_all_suggestions)
+        pane.dismiss_all_requested.connect(self.dismiss_all_suggestions)
         editor = pane.editor
         editor.kind_edited.connect(self._on_kind_edited)
         editor.note_edited.connect(self._on_note_edited)
@@ -349,8 +437,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {article.title or 'Untitled'}")
         self.settings.setValue(SettingsKey.LAST_ARTICLE, article.id)
         self._update_status()
-        if select_uuid:
-            self.select_annotation(select_uuid)
+        self._mark_sourced_claims()
+        self.select_annotation(select_uuid or None)
         return True
 
     def open_file(self, path: Path) -> bool:
@@ -471,13 +559,190 @@ class MainWindow(QMainWindow):
 
     def select_annotation(self, uuid: str | None) -> None:
         self.annotation_pane.select_annotation(uuid)
+        self._show_selection(uuid)
+
+    def _show_selection(self, uuid: str | None) -> None:
+        """Mark the flag in the article (a suggestion with its trigger words) and update actions."""
         self.article_view.select_annotation(uuid)
-        self.delete_action.setEnabled(uuid is not None)
+        annotation = self.annotation_pane.model.annotation(uuid) if uuid else None
+        suggested = annotation is not None and annotation.status is Status.SUGGESTED
+        if annotation is not None and suggested and self.article_view.selected_annotation() == uuid:
+            self._trigger_ranges = mark_triggers(self.article_view, annotation)
+        else:
+            self._trigger_ranges = []
+        self.delete_action.setEnabled(annotation is not None and not suggested)
+        self._update_suggestion_actions()
+
+    def trigger_ranges(self) -> list[tuple[int, int]]:
+        """Document ranges of the trigger words marked in the selected suggestion's passage."""
+        return list(self._trigger_ranges)
 
     def delete_selected_flag(self) -> None:
+        """Delete the selected flag; on a suggestion, Delete dismisses it."""
         uuid = self.annotation_pane.selected_uuid()
-        if uuid is not None:
+        annotation = self.annotation_pane.model.annotation(uuid) if uuid else None
+        if annotation is not None and annotation.status is Status.SUGGESTED:
+            self.dismiss_suggestion(annotation.uuid)
+        elif uuid is not None:
             self._on_delete_requested(uuid)
+
+    # Suggestions
+
+    def suggest_flags(self) -> int | None:
+        """Run the detector on the article and fill its suggestions layer (one undo step)."""
+        from reader.detectors import suggest
+        from reader.suggestions import plan_suggestions
+
+        if self.article is None:
+            return None
+        self.annotation_pane.editor.flush_pending_edit()
+        article = self.article
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            stale, fresh = plan_suggestions(
+                article, self.library.annotations(article.id), suggest(article.text)
+            )
+        except ReaderError as error:
+            self.show_error(f"Cannot suggest flags: {error}")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if SUGGESTIONS_LAYER in self._hidden_layers():
+            self.set_layer_visible(SUGGESTIONS_LAYER, True)
+        count = len(fresh)
+        if (stale or fresh) and not self._push(
+            ReplaceFlagsCommand(f"Suggest flags ({count})", self.library, self, stale, fresh)
+        ):
+            return None
+        self.statusBar().showMessage(
+            f"{count} suggestion{'' if count == 1 else 's'}" if count else "No suggestions", 6000
+        )
+        if fresh:
+            self.annotation_pane.card_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        return count
+
+    def _suggestion(self, uuid: str | None) -> Annotation | None:
+        """The open suggestion ``uuid`` (or the selected one), if there is one."""
+        uuid = uuid or self.annotation_pane.selected_uuid()
+        annotation = self.annotation_pane.model.annotation(uuid) if uuid else None
+        if annotation is None or annotation.status is not Status.SUGGESTED:
+            return None
+        return annotation
+
+    def accept_suggestion(self, uuid: str | None = None) -> Annotation | None:
+        """Make the suggestion a flag in the user's layer; it is selected with its note open."""
+        from reader.suggestions import accepted
+
+        suggestion = self._suggestion(uuid)
+        if suggestion is None:
+            return None
+        flag = accepted(suggestion)
+        label = f"Accept suggestion “{shorten(suggestion.anchor.exact, 30)}”"
+        if not self._push(ReplaceFlagsCommand(label, self.library, self, [suggestion], [flag])):
+            return None
+        self.select_annotation(flag.uuid)
+        self.annotation_pane.focus_note_editor()
+        self.statusBar().showMessage(f"Accepted as {flag.kind.label.lower()}", 4000)
+        return flag
+
+    def dismiss_suggestion(self, uuid: str | None = None) -> bool:
+        """Hide the suggestion for good; the next one is selected, to go on reviewing."""
+        from reader.suggestions import dismissed
+
+        suggestion = self._suggestion(uuid)
+        if suggestion is None:
+            return False
+        following = self._next_suggestion(suggestion)
+        label = f"Dismiss suggestion “{shorten(suggestion.anchor.exact, 30)}”"
+        command = ReplaceFlagsCommand(
+            label, self.library, self, [suggestion], [dismissed(suggestion)]
+        )
+        if not self._push(command):
+            return False
+        if following is not None:
+            self.select_annotation(following.uuid)
+            self.annotation_pane.card_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.statusBar().showMessage("Suggestion dismissed", 4000)
+        return True
+
+    def _next_suggestion(self, current: Annotation) -> Annotation | None:
+        waiting = [a for a in self.annotation_pane.open_suggestions() if a.uuid != current.uuid]
+        later = [a for a in waiting if a.anchor.start >= current.anchor.start]
+        following = later or waiting
+        return following[0] if following else None
+
+    def accept_all_suggestions(self) -> int:
+        from reader.suggestions import accepted
+
+        waiting = self.annotation_pane.open_suggestions()
+        flags = [accepted(suggestion) for suggestion in waiting]
+        label = f"Accept {len(waiting)} suggestions"
+        if not waiting or not self._push(
+            ReplaceFlagsCommand(label, self.library, self, waiting, flags)
+        ):
+            return 0
+        self.statusBar().showMessage(f"Accepted {len(waiting)} suggestions", 6000)
+        return len(waiting)
+
+    def dismiss_all_suggestions(self) -> int:
+        from reader.suggestions import dismissed
+
+        waiting = self.annotation_pane.open_suggestions()
+        hidden = [dismissed(suggestion) for suggestion in waiting]
+        label = f"Dismiss {len(waiting)} suggestions"
+        if not waiting or not self._push(
+            ReplaceFlagsCommand(label, self.library, self, waiting, hidden)
+        ):
+            return 0
+        self.statusBar().showMessage(f"Dismissed {len(waiting)} suggestions", 6000)
+        return len(waiting)
+
+    def set_sourced_claims_visible(self, visible: bool) -> None:
+        """Show the claims the article sources as a faint marker (never stored as flags)."""
+        self.show_sourced_action.setChecked(visible)
+        self._mark_sourced_claims()
+
+    def sourced_claim_ranges(self) -> list[tuple[int, int]]:
+        """Document ranges of the sourced claims marked now."""
+        return list(self._sourced_ranges)
+
+    def _mark_sourced_claims(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        self._sourced_ranges = []
+        if self.show_sourced_action.isChecked() and self.article is not None:
+            # Imported here: the detector stays off the path to the first painted article.
+            from reader.detectors import SuggestionKind, suggest
+
+            try:
+                found = suggest(self.article.text, kinds=[], include_sourced=True)
+            except ReaderError as error:
+                self.show_error(f"Cannot find sourced claims: {error}")
+                found = []
+            mark = QTextCharFormat()
+            mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            mark.setUnderlineColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            for claim in found:
+                span = self.article_view.document_range(claim.start, claim.end)
+                if claim.kind is not SuggestionKind.SOURCED_CLAIM or span is None:
+                    continue
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.article_view.document())
+                cursor.setPosition(span[0])
+                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = mark
+                selections.append(selection)
+                self._sourced_ranges.append(span)
+        self.article_view.setExtraSelections(selections)
+
+    def _update_suggestion_actions(self) -> None:
+        selected = self._suggestion(None) is not None
+        waiting = bool(self.annotation_pane.open_suggestions())
+        self.suggest_action.setEnabled(self.article is not None)
+        self.accept_action.setEnabled(selected)
+        self.dismiss_action.setEnabled(selected)
+        self.accept_all_action.setEnabled(waiting)
+        self.dismiss_all_action.setEnabled(waiting)
 
     def undo(self) -> None:
         self.annotation_pane.editor.flush_pending_edit()
@@ -495,7 +760,7 @@ class MainWindow(QMainWindow):
         else:
             self.article_view.copy()
 
-    def _push(self, command: AddFlagCommand | DeleteFlagCommand | EditFlagCommand) -> bool:
+    def _push(self, command: LibraryCommand) -> bool:
         try:
             command.execute()
         except ReaderError as error:
@@ -545,6 +810,36 @@ class MainWindow(QMainWindow):
             self.select_annotation(None)
         self._counts_changed()
 
+    def annotations_replaced(
+        self, removed: Sequence[Annotation], added: Sequence[Annotation]
+    ) -> None:
+        """Many flags changed at once: one update of the pane, the view and the counts."""
+        touched = [*removed, *added]
+        if not touched:
+            return
+        if self.article is None or any(a.article_id != self.article.id for a in touched):
+            self.show_article(touched[0].article_id)
+            return
+        selected = self.annotation_pane.selected_uuid()
+        self.annotation_pane.replace_annotations([a.uuid for a in removed], added)
+        if {a.layer for a in added} - {layer.name for layer in self._layers}:
+            self._layers = self.library.layers(self.article.id)
+            self.annotation_pane.set_layers(self._layers)
+            self._rebuild_layers_menu()
+        if len(touched) < FEW_CHANGES:
+            for annotation in removed:
+                self.article_view.remove_highlight(annotation.uuid)
+            for annotation in added:
+                if self._is_drawn(annotation):
+                    self.article_view.add_highlight(annotation)
+        else:
+            self.article_view.set_annotations(self._drawn(self.annotation_pane.model.annotations()))
+        if len(added) == 1 and self._is_drawn(added[0]):
+            selected = added[0].uuid
+        current = self.annotation_pane.model.annotation(selected) if selected else None
+        self.select_annotation(current.uuid if current and self._is_drawn(current) else None)
+        self._counts_changed()
+
     def _counts_changed(self) -> None:
         if self.article is not None:
             self.library_panel.update_counts(self.article.id, self.annotation_pane.model.counts())
@@ -557,6 +852,9 @@ class MainWindow(QMainWindow):
             for kind, count in counts.items()
             if count
         ]
+        waiting = len(self.annotation_pane.open_suggestions())
+        if waiting:
+            parts.append(f"{waiting} suggestion{'' if waiting == 1 else 's'}")
         self.status_label.setText(" · ".join(parts) if parts else "No flags")
 
     # Layers
@@ -572,6 +870,7 @@ class MainWindow(QMainWindow):
 
     def _rebuild_layers_menu(self) -> None:
         self.layers_menu.clear()
+        self.layer_actions = {}
         names = sorted(
             {layer.name for layer in self._layers}
             | {a.layer for a in self.annotation_pane.model.annotations()}
@@ -584,7 +883,9 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"Show or hide the flags of layer {name!r}")
             action.toggled.connect(lambda shown, n=name: self.set_layer_visible(n, shown))
             self.layers_menu.addAction(action)
+            self.layer_actions[name] = action
         self.layers_menu.setEnabled(bool(names))
+        self.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in hidden)
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
         if self.article is None:
@@ -594,12 +895,21 @@ class MainWindow(QMainWindow):
         except ReaderError as error:
             self.show_error(str(error))
             return
+        selected = self.annotation_pane.selected_uuid()
         self._layers = self.library.layers(self.article.id)
         annotations = self.annotation_pane.model.annotations()
         self.article_view.set_annotations(self._drawn(annotations))
         self.annotation_pane.set_layers(self._layers)
-        if self.annotation_pane.selected_uuid() is None:
-            self.article_view.select_annotation(None)
+        action = self.layer_actions.get(name)
+        if action is not None and action.isChecked() != visible:
+            action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(False)
+        if name == SUGGESTIONS_LAYER:
+            self.show_suggestions_action.setChecked(visible)
+        current = self.annotation_pane.model.annotation(selected) if selected else None
+        self.select_annotation(current.uuid if current and self._is_drawn(current) else None)
+        self._update_status()
 
     # Zoom and theme
 
@@ -625,7 +935,8 @@ class MainWindow(QMainWindow):
             selected = self.annotation_pane.selected_uuid()
             annotations = self.annotation_pane.model.annotations()
             self.article_view.show_article(self.article, self._drawn(annotations), theme)
-            self.article_view.select_annotation(selected)
+            self._mark_sourced_claims()
+            self._show_selection(selected)
 
     # Errors
 
@@ -678,9 +989,7 @@ class MainWindow(QMainWindow):
         self.select_annotation(uuid)
 
     def _on_annotation_clicked(self, uuid: str) -> None:
-        self.annotation_pane.select_annotation(uuid or None)
-        self.article_view.select_annotation(uuid or None)
-        self.delete_action.setEnabled(bool(uuid))
+        self.select_annotation(uuid or None)
 
     def _on_flag_requested(self, kind: object) -> None:
         if isinstance(kind, Kind):
@@ -692,11 +1001,10 @@ class MainWindow(QMainWindow):
             self.settings.setValue(SettingsKey.ZOOM, steps)
 
     def _on_card_selected(self, uuid: str) -> None:
-        self.article_view.select_annotation(uuid)
-        self.delete_action.setEnabled(True)
+        self._show_selection(uuid)
 
     def _on_card_activated(self, uuid: str) -> None:
-        self.article_view.select_annotation(uuid)
+        self._show_selection(uuid)
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_kind_edited(self, uuid: str, kind: object) -> None:
@@ -721,6 +1029,33 @@ class MainWindow(QMainWindow):
     def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._forced_theme is None and not self.settings.value(SettingsKey.THEME, ""):
             self.set_theme(system_theme())
+
+
+def mark_triggers(view: ArticleView, annotation: Annotation) -> list[tuple[int, int]]:
+    """Mark the words that made the detector suggest this passage: bold, solidly underlined.
+
+    The marks live in the document's formats inside the passage, so the view's
+    own redraw of the passage (when the selection moves on) takes them away.
+    """
+    from reader.suggestions import trigger_spans
+
+    mark = QTextCharFormat()
+    mark.setFontWeight(QFont.Weight.Bold)
+    mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    mark.setUnderlineColor(QColor(KIND_COLOURS[annotation.kind]))
+    cursor = QTextCursor(view.document())
+    marked: list[tuple[int, int]] = []
+    cursor.beginEditBlock()
+    for start, end in trigger_spans(annotation):
+        span = view.document_range(start, end)
+        if span is None:
+            continue
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(mark)
+        marked.append(span)
+    cursor.endEditBlock()
+    return marked
 
 
 def default_split(width: int) -> list[int]:

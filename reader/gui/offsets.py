@@ -14,11 +14,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from PySide6.QtGui import QTextDocument
 
 from reader.anchoring.canonical import BLOCK_SEPARATOR
+from reader.render.cache import SegmentData
 
 # Qt writes a line separator for <br> and a paragraph separator between blocks of
 # a selection; both stand for the canonical "\n", one position each.
@@ -86,6 +86,19 @@ class OffsetMap:
         self.exact = exact
         self._canonical_starts = [s.canonical_start for s in self.segments]
         self._document_starts = [s.document_start for s in self.segments]
+
+    @classmethod
+    def from_data(cls, segments: Sequence[SegmentData], exact: bool) -> OffsetMap:
+        """The map ``to_data`` wrote (as a render cache keeps it)."""
+        rebuilt = []
+        for canonical_start, document_start, length, astral in segments:
+            units = tuple(index + count for count, index in enumerate(astral))
+            rebuilt.append(Segment(canonical_start, document_start, length, astral, units))
+        return cls(rebuilt, exact)
+
+    def to_data(self) -> list[SegmentData]:
+        """The segments as plain numbers."""
+        return [(s.canonical_start, s.document_start, s.length, s.astral) for s in self.segments]
 
     def to_document(self, offset: int, forward: bool = True) -> int | None:
         """The document position of a canonical offset.
@@ -237,6 +250,8 @@ def _align_approximately(
     for j in range(first, last + 1):
         line_starts.append(offset)
         offset += len(texts[j]) + 1
+    from difflib import SequenceMatcher  # rarely needed: only for blocks Qt shows differently
+
     joined = "\n".join(texts[first : last + 1])
     matcher = SequenceMatcher(None, block, joined, autojunk=False)
     for a, b, size in matcher.get_matching_blocks():

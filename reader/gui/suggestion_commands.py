@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from reader.core.models import Annotation
 from reader.gui.commands import AnnotationSink, LibraryCommand, copy_annotation
 from reader.storage.library import Library
 
 
+class FlagSetSink(AnnotationSink, Protocol):
+    def annotations_replaced(
+        self, removed: Sequence[Annotation], added: Sequence[Annotation]
+    ) -> None: ...
+
+
 class ReplaceFlagsCommand(LibraryCommand):
-    """Swap one set of flags for another in a single transaction (and back on undo)."""
+    """Swap one set of flags for another in a single transaction (and back on undo).
+
+    The sink hears of the whole swap at once, so a hundred suggestions cost
+    one redraw, not a hundred.
+    """
 
     def __init__(
         self,
         text: str,
         library: Library,
-        sink: AnnotationSink,
+        sink: FlagSetSink,
         before: Sequence[Annotation],
         after: Sequence[Annotation],
     ) -> None:
         super().__init__(text, library, sink)
+        self._set_sink = sink
         self._before = [copy_annotation(annotation) for annotation in before]
         self._after = [copy_annotation(annotation) for annotation in after]
 
@@ -32,7 +44,10 @@ class ReplaceFlagsCommand(LibraryCommand):
 
     def _swap(self, old: list[Annotation], new: list[Annotation]) -> None:
         self._library.replace_annotations([annotation.uuid for annotation in old], new)
-        for annotation in old:
-            self._sink.annotation_removed(copy_annotation(annotation))
-        for annotation in new:
-            self._sink.annotation_added(copy_annotation(annotation))
+        self._report(old, new)
+
+    def _report(self, old: list[Annotation], new: list[Annotation]) -> None:
+        self._set_sink.annotations_replaced(
+            [copy_annotation(annotation) for annotation in old],
+            [copy_annotation(annotation) for annotation in new],
+        )

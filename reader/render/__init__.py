@@ -1,6 +1,11 @@
-"""Articles rendered as HTML for the article view (no Qt here)."""
+"""Articles rendered as HTML for the article view (no Qt here).
 
-from reader.render.html import header_texts, is_safe_link, render_article_html
+Only the light modules are imported here: the HTML renderer (``reader.render.html``)
+loads markdown-it and Pygments, which the app's start does not need when the
+rendered article is cached (``reader.render.cache``).
+"""
+
+from reader.render.header import header_texts, is_safe_link
 from reader.render.palette import KIND_COLOURS, THEME_COLOURS, Theme, ThemeColours
 from reader.render.stylesheet import stylesheet
 
@@ -11,6 +16,5 @@ __all__ = [
     "ThemeColours",
     "header_texts",
     "is_safe_link",
-    "render_article_html",
     "stylesheet",
 ]

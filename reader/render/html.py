@@ -9,8 +9,6 @@ newline is written between tags (a ``pre-wrap`` block would show it).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from urllib.parse import urlsplit
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
@@ -23,40 +21,12 @@ from pygments.util import ClassNotFound
 
 from reader.anchoring.canonical import markdown_parser
 from reader.core.models import Article
+from reader.render.header import header_texts, is_safe_link
 from reader.render.palette import THEME_COLOURS, Theme
 from reader.render.stylesheet import stylesheet
 
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-BYLINE_SEPARATOR = " · "
-UNTITLED = "Untitled article"
 # Larger code blocks are shown plain: colouring them is not worth the wait.
 MAX_HIGHLIGHTED_CODE = 50_000
-
-
-def is_safe_link(href: str) -> bool:
-    """Whether a link may be kept: only http, https and mailto open anywhere."""
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in SAFE_LINK_SCHEMES
-
-
-def format_date(published: str) -> str:
-    """``2025-02-05`` (or a longer ISO timestamp) as ``5 February 2025``; anything else as is."""
-    try:
-        day = date.fromisoformat(published.strip()[:10])
-    except ValueError:
-        return published.strip()
-    return f"{day.day} {day:%B %Y}"
-
-
-def header_texts(article: Article) -> list[str]:
-    """The text of each header block, in the order the HTML shows them."""
-    title = " ".join(article.title.split()) or UNTITLED
-    parts = [article.author.strip(), article.publication.strip(), format_date(article.published)]
-    byline = BYLINE_SEPARATOR.join(part for part in parts if part)
-    return [title, byline] if byline else [title]
 
 
 class _ArticleRenderer(RendererHTML):

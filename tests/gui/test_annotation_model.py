@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from reader.core.models import Anchor, Annotation, Kind, Status
@@ -86,3 +87,32 @@ def test_filter_by_kind_layer_text_and_status() -> None:
     active.set_layer(None)
     active.set_hidden_layers(["key"])
     assert Kind.CONTEXT_NOTE.value not in kinds(active)
+
+
+def test_replace_many_or_few_keeps_reading_order_under_the_model_tester(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = AnnotationListModel()
+    model.set_annotations(sample())
+    qtmodeltester.check(model, force_py=True)
+    first = model.annotations()[0]
+    suggested = flag(first.anchor.start, first.anchor.end, first.kind, status=Status.SUGGESTED)
+    model.replace([first.uuid], [suggested])  # few: row by row
+    assert model.row_of(first.uuid) == -1 and model.row_of(suggested.uuid) == 0
+    many = [flag(start, start + 3, Kind.OPINION) for start in range(0, 60, 4)]
+    model.replace([suggested.uuid], many)  # many: one reset
+    starts = [a.anchor.start for a in model.annotations()]
+    assert starts == sorted(starts)
+    assert model.rowCount() == len(sample()) - 1 + len(many)
+    assert all(model.row_of(a.uuid) >= 0 for a in many)
+
+
+def test_suggestions_say_their_score_and_reasons() -> None:
+    model = AnnotationListModel()
+    suggestion = flag(
+        40, 66, Kind.OPINION, status=Status.SUGGESTED, score=0.72, reasons=["loaded word: disgrace"]
+    )
+    model.set_annotations([suggestion])
+    spoken = model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "72%" in spoken and "loaded word: disgrace" in spoken
+    assert "loaded word: disgrace" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)

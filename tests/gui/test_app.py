@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Kind, ReaderError
-from reader.gui.app import open_library, render_screenshot
+from reader.gui.app import CACHE_FOLDER_NAME, open_library, render_screenshot
 from reader.gui.main_window import MainWindow
 from reader.render.palette import Theme
 
@@ -82,3 +84,29 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
     assert "Dropped story" in [summary.title for summary in library.articles()]
     window.close()
     library.close()
+
+
+def test_a_second_start_paints_the_last_article_without_markdown_it(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.gui.app import application, start_window\n"
+        "app = application(offscreen=True)\n"
+        "window = start_window(app, Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "window.article_view.painted.connect(app.quit)\n"
+        "app.exec()\n"
+        "loaded = [name in sys.modules for name in ('markdown_it', 'pygments')]\n"
+        "print(window.article is not None, *loaded)\n"
+        "window.close()\n"
+        "window.library.close()\n"
+    )
+    arguments = [str(tmp_path / "library.sqlite"), str(tmp_path / "settings.ini")]
+    first = subprocess.run(
+        [sys.executable, "-c", script, *arguments], capture_output=True, text=True, check=True
+    )
+    assert first.stdout.split() == ["True", "True", "True"]  # rendered, then cached
+    assert list((tmp_path / CACHE_FOLDER_NAME).glob("*.json"))
+    second = subprocess.run(
+        [sys.executable, "-c", script, *arguments], capture_output=True, text=True, check=True
+    )
+    assert second.stdout.split() == ["True", "False", "False"]

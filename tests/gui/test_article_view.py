@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
+    QFontMetricsF,
     QImage,
     QPalette,
     QTextCharFormat,
@@ -20,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Article, Kind, Status
-from reader.gui.article_view import MIN_SIDE_MARGIN, ArticleView
+from reader.gui.article_view import MEASURE_CHARACTERS, MIN_SIDE_MARGIN, ArticleView
 from reader.gui.highlight import KIND_UNDERLINES, SUGGESTION_UNDERLINE
 from reader.gui.offsets import normalise
 from reader.render import Theme
@@ -457,3 +458,31 @@ def test_the_view_is_named_for_assistive_technology(view: ArticleView) -> None:
     assert flags & Qt.TextInteractionFlag.TextSelectableByKeyboard
     assert flags & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
     assert not view.openLinks()
+
+
+def test_a_cached_article_maps_and_flags_as_a_fresh_render(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory, tmp_path: Path
+) -> None:
+    article = make_article(UNICODE_MARKDOWN, title="Émoji 😀")
+    fresh = ArticleView()
+    qtbot.addWidget(fresh)
+    fresh.show_article(article, [], Theme.DARK)
+    view.use_render_cache(tmp_path / "cache")
+    view.show_article(article, [], Theme.DARK)  # renders and stores
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+    view.show_article(article, [], Theme.DARK)  # from the cache
+    assert view.document().toPlainText() == fresh.document().toPlainText()
+    start = article.text.index("😀😀")
+    assert view.document_range(start, start + 2) == fresh.document_range(start, start + 2)
+    check_keyboard_flagging(qtbot, view, article)  # shows it again, from the cache
+
+
+def test_the_margins_centre_the_measure_in_the_visible_width(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    view.show_article(make_article("Some text " * 2000), [], Theme.LIGHT)
+    assert view.verticalScrollBar().isVisible()
+    metrics = QFontMetricsF(view.document().defaultFont())
+    measure = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * MEASURE_CHARACTERS
+    margin = view.document().rootFrame().frameFormat().leftMargin()
+    assert margin == pytest.approx((view.viewport().width() - measure) / 2, abs=1)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
 
 from reader.anchoring.selectors import make_anchor
-from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat
+from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat, Status
 from reader.gui.commands import (
     AddFlagCommand,
     DeleteFlagCommand,
@@ -18,7 +19,9 @@ from reader.gui.commands import (
     edited_copy,
     parse_tags,
 )
+from reader.gui.suggestion_commands import ReplaceFlagsCommand
 from reader.storage.library import Library
+from reader.suggestions import accepted
 
 
 class RecordingSink:
@@ -27,6 +30,7 @@ class RecordingSink:
     def __init__(self) -> None:
         self.shown: dict[str, Annotation] = {}
         self.errors: list[str] = []
+        self.batches: list[tuple[int, int]] = []
 
     def annotation_added(self, annotation: Annotation) -> None:
         self.shown[annotation.uuid] = annotation
@@ -39,6 +43,15 @@ class RecordingSink:
 
     def show_error(self, message: str) -> None:
         self.errors.append(message)
+
+    def annotations_replaced(
+        self, removed: Sequence[Annotation], added: Sequence[Annotation]
+    ) -> None:
+        self.batches.append((len(removed), len(added)))
+        for annotation in removed:
+            self.shown.pop(annotation.uuid, None)
+        for annotation in added:
+            self.shown[annotation.uuid] = annotation
 
 
 @pytest.fixture
@@ -123,3 +136,39 @@ def test_a_refused_flag_raises_before_the_push_and_writes_nothing(library: Libra
 def test_parse_tags_trims_and_drops_repeats() -> None:
     assert parse_tags(" a, b ,,a, c d ") == ["a", "b", "c d"]
     assert parse_tags("") == []
+
+
+def suggestions(library: Library) -> list[Annotation]:
+    article = library.article(library.articles()[0].id)
+    spans = [(4, 9), (10, 20), (21, 40)]
+    return [
+        Annotation(
+            article.id,
+            Kind.OPINION,
+            make_anchor(article.text, start, end),
+            layer="suggestions",
+            status=Status.SUGGESTED,
+            score=0.6,
+            reasons=[f"loaded word: {article.text[start:end]}"],
+        )
+        for start, end in spans
+    ]
+
+
+def test_replacing_flags_is_one_step_reported_as_one_batch(library: Library) -> None:
+    sink = RecordingSink()
+    stack = QUndoStack()
+    waiting = suggestions(library)
+    library.add_annotations(waiting)
+    flags = [accepted(suggestion) for suggestion in waiting]
+    push(stack, ReplaceFlagsCommand("Accept all", library, sink, waiting, flags))
+    assert stack.count() == 1 and sink.batches == [(3, 3)]
+    stored = library.annotations(waiting[0].article_id)
+    assert {(a.layer, a.status) for a in stored} == {("mine", Status.ACTIVE)}
+    assert all(a.reasons[0] in a.note for a in stored)
+    stack.undo()
+    assert {a.status for a in library.annotations(waiting[0].article_id)} == {Status.SUGGESTED}
+    assert sink.batches[-1] == (3, 3)
+    stack.redo()
+    assert library.annotation(waiting[1].uuid).status is Status.ACTIVE
+    assert sink.errors == []

@@ -11,7 +11,8 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from reader.anchoring.canonical import markdown_blocks
 from reader.core.models import Article
 from reader.gui.offsets import OffsetMap, Segment, align_blocks, build_offset_map, normalise
-from reader.render import Theme, header_texts, render_article_html
+from reader.render import Theme, header_texts
+from reader.render.html import render_article_html
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

@@ -10,7 +10,8 @@ import pytest
 
 from reader.anchoring.canonical import markdown_blocks
 from reader.core.models import Article
-from reader.render import Theme, header_texts, is_safe_link, render_article_html, stylesheet
+from reader.render import Theme, header_texts, is_safe_link, stylesheet
+from reader.render.html import render_article_html
 
 ArticleFactory = Callable[..., Article]
 

@@ -1,0 +1,121 @@
+"""A folder of rendered articles, so that showing one again needs neither markdown-it
+nor Pygments (their import alone costs a third of a bare Qt window's start).
+
+An entry holds the page's HTML and the offset map's segments (plain numbers), and is
+named by a hash of everything the render depends on: the Markdown, the header, the
+theme, RENDER_VERSION and the size and time of the renderer's source files. A stale
+or damaged entry is never read: its name no longer matches, or it fails to parse and
+counts as missing. The folder keeps the MAX_ENTRIES most recently used entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.models import Article
+from reader.render.header import header_texts
+from reader.render.palette import Theme
+
+# Raise when the HTML or the offset map changes in a way file times would not show.
+RENDER_VERSION = 1
+MAX_ENTRIES = 64
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+_SUFFIX = ".json"
+_RENDERER_FILES = ("html.py", "stylesheet.py", "palette.py", "header.py", "cache.py")
+
+# canonical start, document start, length in code points, astral indexes (see offsets)
+SegmentData = tuple[int, int, int, tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    html: str
+    segments: list[SegmentData]
+    exact: bool
+
+
+class RenderCache:
+    """Rendered pages in ``folder`` (created on first write); never raises on bad entries."""
+
+    def __init__(self, folder: Path, extra_sources: Sequence[Path] = ()) -> None:
+        self.folder = folder
+        here = Path(__file__).parent
+        sources = [here / name for name in _RENDERER_FILES] + list(extra_sources)
+        self._fingerprint = _fingerprint(sources)
+
+    def key(self, article: Article, theme: Theme) -> str:
+        parts = [RENDER_VERSION, self._fingerprint, theme.value, header_texts(article)]
+        digest = hashlib.sha256(json.dumps(parts).encode("utf-8"))
+        digest.update(article.markdown.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> RenderedPage | None:
+        path = self.folder / f"{key}{_SUFFIX}"
+        try:
+            if path.stat().st_size > MAX_ENTRY_BYTES:
+                return None
+            data = json.loads(path.read_text(encoding="utf-8"))
+            page = _page_from_data(data)
+            os.utime(path)  # most recently used: pruned last
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        return page
+
+    def put(self, key: str, page: RenderedPage) -> None:
+        """Store the page; a folder that cannot be written only means no cache."""
+        data = {"html": page.html, "segments": page.segments, "exact": page.exact}
+        import tempfile  # only on a miss: not on the way to the first paint
+
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as file:
+                    json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+                os.replace(temporary, self.folder / f"{key}{_SUFFIX}")
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+            self._prune()
+        except OSError:
+            return
+
+    def _prune(self) -> None:
+        entries = sorted(
+            self.folder.glob(f"*{_SUFFIX}"), key=lambda path: path.stat().st_mtime, reverse=True
+        )
+        for path in entries[MAX_ENTRIES:]:
+            path.unlink(missing_ok=True)
+
+
+def _fingerprint(sources: Sequence[Path]) -> str:
+    stamps = []
+    for path in sources:
+        try:
+            status = path.stat()
+        except OSError:
+            stamps.append(f"{path.name}:missing")
+            continue
+        stamps.append(f"{path.name}:{status.st_size}:{status.st_mtime_ns}")
+    return "|".join(stamps)
+
+
+def _page_from_data(data: object) -> RenderedPage:
+    if not isinstance(data, dict):
+        raise ValueError("not an object")
+    html, segments, exact = data["html"], data["segments"], data["exact"]
+    if not isinstance(html, str) or not isinstance(segments, list) or not isinstance(exact, bool):
+        raise ValueError("bad entry")
+    parsed: list[SegmentData] = []
+    for segment in segments:
+        canonical_start, document_start, length, astral = segment
+        numbers = (canonical_start, document_start, length, *astral)
+        if not all(type(number) is int and number >= 0 for number in numbers):
+            raise ValueError("bad segment")
+        parsed.append((canonical_start, document_start, length, tuple(astral)))
+    return RenderedPage(html, parsed, exact)
