@@ -552,7 +552,11 @@ class MainWindow(QMainWindow):
             return None
         self.annotation_pane.editor.flush_pending_edit()
         annotation = Annotation(article_id=self.article.id, kind=kind, anchor=anchor)
-        self._push(AddFlagCommand(self.library, self, annotation))
+        if not self._push(AddFlagCommand(self.library, self, annotation)):
+            return None
+        cursor = self.article_view.textCursor()
+        cursor.clearSelection()  # so the new highlight shows instead of the selection colour
+        self.article_view.setTextCursor(cursor)
         self.annotation_pane.focus_note_editor()
         self.statusBar().showMessage(f"Flagged as {kind.label.lower()}", 4000)
         return annotation
