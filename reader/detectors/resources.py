@@ -104,17 +104,12 @@ def sentiment_lexicon() -> SentimentLexicon:
 
 @dataclass(frozen=True)
 class LinearModel:
-    """Logistic regression over named features; positive weights push towards the flag.
-
-    ``strong_cues``: whether a strong opinion cue flags a sentence whatever its score
-    (chosen by cross-validation when the model is trained).
-    """
+    """Logistic regression over named features; positive weights push towards the flag."""
 
     bias: float
     weights: dict[str, float]
     threshold: float
     bigrams: bool
-    strong_cues: bool = False
 
     def logit(self, features: dict[str, float]) -> float:
         weights = self.weights
@@ -140,7 +135,6 @@ def read_model(path: Path) -> LinearModel:
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["threshold"]),
             bool(data["bigrams"]),
-            bool(data.get("strong_cues", False)),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         raise ReaderError(f"detector file {path} is not a model file") from None

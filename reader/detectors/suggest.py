@@ -190,9 +190,8 @@ def _opinion(sentence: _Sentence, model: LinearModel, claim_logit: float) -> Sug
     analysis = sentence.analysis
     features = opinion_features(analysis, model.bigrams, claim_logit)
     score = model.probability(features)
-    # when cross-validation chose it, a strong cue flags the sentence at the bar's score
-    strong = model.strong_cues and analysis.has_strong_cue
-    if score < model.threshold and not strong:
+    # a strong cue marks the writer's own voice whatever the model says; the score is the bar
+    if score < model.threshold and not analysis.has_strong_cue:
         return None
     score = max(score, model.threshold)
     ranked: list[tuple[float, str, tuple[int, int]]] = []

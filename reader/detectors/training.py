@@ -2,10 +2,12 @@
 
 Trains two logistic regressions (opinion on the CheckThat! subjectivity sentences,
 check-worthy claims on the CheckThat! 2024 / ClaimBuster sentences) on the train
-split only.  The L2 strength, bigrams, decision threshold and (for opinion) whether
-strong cues flag a sentence on their own are chosen by stratified cross-validation
-on train, repeated with several shuffles for the small opinion set.  Needs numpy
-(test extra); inference does not.  ``--lexicon`` first rebuilds lexicon.json from the
+split only.  The L2 strength, bigrams and decision threshold are chosen by stratified
+cross-validation on train, repeated with several shuffles for the small opinion set.
+Opinion is scored as suggest() decides: a sentence with a strong cue is flagged
+whatever the model says, so the threshold is chosen with that rule in place (the
+model's figure without the rule is logged and stored too).  Needs numpy (test
+extra); inference does not.  ``--lexicon`` first rebuilds lexicon.json from the
 vaderSentiment and textblob packages, which must then be installed.
 """
 
@@ -273,26 +275,26 @@ def train_task(
     analyses = [analyse(s) for s in sentences]
     # out-of-fold scores of every repeat side by side, so one threshold serves them all
     pooled_labels = np.tile(labels, task.repeats)
-    best: tuple[float, bool, float, float, FloatArray] | None = None
+    forced = None
+    if task.name == "opinion":
+        forced = np.tile([a.has_strong_cue for a in analyses], task.repeats)
+    best: tuple[float, bool, float, float, float] | None = None
     for bigrams in (False, True):
         samples = [features(a, bigrams) for a in analyses]
         for l2 in task.l2_grid:
             scores = np.concatenate(
                 [cross_validate(samples, labels, l2, SEED + r) for r in range(task.repeats)]
             )
-            threshold, value = best_threshold(task, pooled_labels, scores)
-            log(f"{task.name}: bigrams={bigrams} l2={l2:g} threshold={threshold} cv={value:.4f}")
+            threshold, value = best_threshold(task, pooled_labels, scores, forced)
+            alone = best_threshold(task, pooled_labels, scores)[1]
+            log(
+                f"{task.name}: bigrams={bigrams} l2={l2:g} threshold={threshold} cv={value:.4f} "
+                f"(model alone {alone:.4f})"
+            )
             if best is None or value > best[3]:
-                best = (l2, bigrams, threshold, value, scores)
+                best = (l2, bigrams, threshold, value, alone)
     assert best is not None
-    l2, bigrams, threshold, value, scores = best
-    strong_cues = False
-    if task.name == "opinion":
-        forced = np.tile([a.has_strong_cue for a in analyses], task.repeats)
-        forced_threshold, forced_value = best_threshold(task, pooled_labels, scores, forced)
-        log(f"{task.name}: strong cues flag on their own: cv={forced_value:.4f}")
-        if forced_value > value:
-            strong_cues, threshold, value = True, forced_threshold, forced_value
+    l2, bigrams, threshold, value, alone = best
     samples = [features(a, bigrams) for a in analyses]
     vocabulary = make_vocabulary(samples)
     weights, bias = fit(build_matrix(samples, vocabulary), labels, penalties(vocabulary, l2))
@@ -302,8 +304,8 @@ def train_task(
         if abs(weights[i]) >= 0.005
     }
     log(
-        f"{task.name}: chose bigrams={bigrams} l2={l2:g} threshold={threshold} "
-        f"strong_cues={strong_cues}, cv={value:.4f}, {len(kept)} weights"
+        f"{task.name}: chose bigrams={bigrams} l2={l2:g} threshold={threshold}, "
+        f"cv={value:.4f}, {len(kept)} weights"
     )
     return {
         "model": task.name,
@@ -311,8 +313,12 @@ def train_task(
         "bigrams": bigrams,
         "l2": l2,
         "threshold": threshold,
-        "strong_cues": strong_cues,
-        "cross_validation": {"folds": FOLDS, "repeats": task.repeats, "metric": round(value, 4)},
+        "cross_validation": {
+            "folds": FOLDS,
+            "repeats": task.repeats,
+            "metric": round(value, 4),
+            "metric_model_alone": round(alone, 4),
+        },
         "training_rows": len(sentences),
         "bias": round(bias, 4),
         "weights": dict(sorted(kept.items())),

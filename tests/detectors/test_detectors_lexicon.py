@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -8,7 +7,7 @@ import pytest
 from reader.core.models import ReaderError
 from reader.detectors.features import analyse, opinion_features
 from reader.detectors.lexicon_sources import build_lexicon, installed_source
-from reader.detectors.resources import read_model, sentiment_lexicon
+from reader.detectors.resources import sentiment_lexicon
 
 VADER_LINES = [
     ":)\t2.0\t0.5\t[2, 2]",
@@ -77,12 +76,6 @@ def test_evaluative_word_inside_attributed_quote_is_ignored() -> None:
     assert not [h for h in analysis.opinion_cues if h.category == "evaluative"]
 
 
-def test_strong_cues_switch_read_from_model(tmp_path: Path) -> None:
-    path = tmp_path / "model.json"
-    model = {"bias": 0.0, "weights": {}, "threshold": 0.5, "bigrams": False}
-    path.write_text(json.dumps(model), encoding="utf-8")
-    assert read_model(path).strong_cues is False
-    path.write_text(json.dumps({**model, "strong_cues": True}), encoding="utf-8")
-    assert read_model(path).strong_cues is True
+def test_strong_cues() -> None:
     assert analyse("This is a disgraceful plan.").has_strong_cue
     assert not analyse("The council met on Tuesday.").has_strong_cue

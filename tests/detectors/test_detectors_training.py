@@ -57,7 +57,7 @@ def test_training_writes_loadable_models(tmp_path: Path) -> None:
     assert opinion.weight("w:disgraceful") > 0 > opinion.weight("w:<year>")
     stored = json.loads((out / "opinion_model.json").read_text(encoding="utf-8"))
     assert stored["cross_validation"]["repeats"] == 3
-    assert stored["strong_cues"] == opinion.strong_cues
+    assert 0.0 <= stored["cross_validation"]["metric_model_alone"] <= 1.0
 
 
 def test_read_split_skips_bad_labels(tmp_path: Path) -> None:
