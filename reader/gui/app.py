@@ -144,6 +144,7 @@ def render_screenshot(
             window = MainWindow(library, settings, theme=theme)
             try:
                 window.restore_session(chosen)
+                window.article_view.setCursorWidth(0)  # a still picture shows no caret
                 window.resize(QSize(width, height))
                 window.show()
                 app.processEvents()

@@ -1,0 +1,126 @@
+"""Typing a note in the real main window, beside a long article with 2,000 flags.
+
+    python benchmarks/note_typing.py [--words 50000] [--flags 2000] [--keys 40]
+
+A library in a temporary folder holds a 50,000-word article twice: once with
+2,000 flags, once with only the flag being edited. For each, the main window
+shows the article, a flag is selected and keys are typed into its note editor:
+
+- keystroke: the key event and the repaint it causes (what the typist waits for);
+- save: the debounced save firing (SQLite write through the undo stack, the card
+  and the highlight updated) and the repaint that follows.
+
+Medians in ms, against one 16 ms frame, and the ratio flagged / plain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from open_article import long_article, spread_flags  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reader.core.models import Annotation, ArticleMeta, SourceFormat  # noqa: E402
+from reader.gui.app import application, open_settings, settle  # noqa: E402
+from reader.gui.main_window import MainWindow  # noqa: E402
+from reader.storage.library import Library  # noqa: E402
+
+FRAME_MS = 16.0
+
+
+def timed(action: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    action()
+    return (time.perf_counter() - began) * 1000
+
+
+def store_article(library: Library, words: int, flags: int, title: str) -> tuple[int, str]:
+    """Import the long article with ``flags`` flags; the id and the uuid of the one to edit."""
+    article = long_article(words)
+    markdown = f"{article.markdown}\n\n{title}."  # the library keeps one copy of a text
+    meta = ArticleMeta(title=title, markdown=markdown, source_format=SourceFormat.MARKDOWN)
+    stored = library.import_article(meta).article
+    spread = spread_flags(stored, max(flags, 1))
+    annotations = [
+        Annotation(article_id=stored.id, kind=a.kind, anchor=a.anchor, status=a.status)
+        for a in spread
+    ]
+    edited = annotations[len(annotations) // 2]
+    library.add_annotations(annotations if flags > 1 else [edited])
+    return stored.id, edited.uuid
+
+
+def type_into_note(
+    app: QApplication, window: MainWindow, article_id: int, uuid: str, keys: int
+) -> tuple[float, float]:
+    """(ms per keystroke with its repaint, ms per debounced save with its repaint)."""
+    window.show_article(article_id)
+    window.select_annotation(uuid)
+    window.annotation_pane.focus_note_editor()
+    settle(app, 1000)  # Qt lays a long document out in the background: let it finish
+    editor = window.annotation_pane.editor
+    note = editor.note_edit
+
+    def keystroke() -> None:
+        QTest.keyClick(note, Qt.Key.Key_A)
+        app.processEvents()  # the repaint of the editor (and whatever else is dirty)
+
+    def save() -> None:
+        editor.flush_pending_edit()  # what the debounce timer fires
+        app.processEvents()
+
+    strokes: list[float] = []
+    saves: list[float] = []
+    for n in range(keys):
+        strokes.append(timed(keystroke))
+        if n % 4 == 3:
+            saves.append(timed(save))
+    return statistics.median(strokes), statistics.median(saves)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=50_000)
+    parser.add_argument("--flags", type=int, default=2_000)
+    parser.add_argument("--keys", type=int, default=40)
+    options = parser.parse_args()
+    app = application(offscreen=True)
+    with tempfile.TemporaryDirectory(prefix="reader-typing-") as folder:
+        library = Library.open(Path(folder) / "library.sqlite")
+        plain_id, plain_uuid = store_article(library, options.words, 1, "Plain")
+        flagged_id, flagged_uuid = store_article(library, options.words, options.flags, "Flagged")
+        settings = open_settings(Path(folder) / "settings.ini")
+        window = MainWindow(library, settings)
+        window.resize(1400, 900)
+        window.show()
+        app.processEvents()
+        type_into_note(app, window, plain_id, plain_uuid, 8)  # warm-up: first paints, fonts
+        plain = type_into_note(app, window, plain_id, plain_uuid, options.keys)
+        flagged = type_into_note(app, window, flagged_id, flagged_uuid, options.keys)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        library.close()
+        del settings
+    print(f"{options.words} words; {options.flags} flags vs 1; {options.keys} keys; medians")
+    print(f"{'':28s}{'1 flag':>10s}{'2,000 flags':>13s}{'ratio':>8s}   budget")
+    for label, index in (("keystroke + repaint (ms)", 0), ("debounced save + repaint", 1)):
+        low, high = plain[index], flagged[index]
+        verdict = "ok" if high <= FRAME_MS else "OVER"
+        print(f"{label:28s}{low:10.2f}{high:13.2f}{high / low:8.2f}   {FRAME_MS:.0f} ms {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
