@@ -43,6 +43,70 @@ ANNOTATION_COLUMNS = (
 )
 
 
+ARTICLE_FIELDS = (
+    "source_key", "title", "author", "publication", "url", "published", "source_format",
+    "source_path", "markdown", "text", "sha256", "version", "imported_at",
+)  # fmt: skip
+METADATA_FIELDS = ("title", "author", "publication", "url", "published")
+INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) "
+    f"VALUES ({', '.join(':' + name for name in ARTICLE_FIELDS)})"
+)
+UPDATE_ARTICLE = (
+    "UPDATE articles SET "
+    + ", ".join(f"{name}=:{name}" for name in ARTICLE_FIELDS if name != "source_key")
+    + " WHERE id=:id"
+)
+# Same text, new details: changed only when one of them differs (rowcount tells).
+UPDATE_METADATA = (
+    "UPDATE articles SET "
+    + ", ".join(f"{name}=:{name}" for name in METADATA_FIELDS)
+    + f" WHERE id=:id AND ({', '.join(METADATA_FIELDS)}) IS NOT "
+    + f"({', '.join(':' + name for name in METADATA_FIELDS)})"
+)
+INSERT_VERSION = (
+    "INSERT INTO article_versions (article_id, version, markdown, text, sha256, imported_at) "
+    "VALUES (:id, :version, :markdown, :text, :sha256, :imported_at)"
+)
+ANNOTATION_FIELDS = (
+    "uuid", "article_id", "layer_id", "kind", "start", "end", "exact", "prefix", "suffix",
+    "note", "source", "status", "score", "reasons", "author", "created", "updated",
+)  # fmt: skip
+INSERT_ANNOTATION = (
+    f"INSERT INTO annotations ({', '.join(ANNOTATION_FIELDS)}) "
+    f"VALUES ({', '.join(':' + name for name in ANNOTATION_FIELDS)})"
+)
+UPDATE_ANNOTATION = (
+    "UPDATE annotations SET "
+    + ", ".join(f"{name}=:{name}" for name in ANNOTATION_FIELDS if name not in ("uuid", "created"))
+    + " WHERE uuid=:uuid"
+)
+
+
+def annotation_values(annotation: Annotation, layer_id: int) -> dict[str, object]:
+    """The row of ``annotations`` that stores the flag, as named SQL parameters."""
+    anchor = annotation.anchor
+    return {
+        "uuid": annotation.uuid,
+        "article_id": annotation.article_id,
+        "layer_id": layer_id,
+        "kind": annotation.kind.value,
+        "start": anchor.start,
+        "end": anchor.end,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "note": annotation.note,
+        "source": annotation.source,
+        "status": annotation.status.value,
+        "score": annotation.score,
+        "reasons": json.dumps(annotation.reasons, ensure_ascii=False),
+        "author": annotation.author,
+        "created": annotation.created,
+        "updated": annotation.updated,
+    }
+
+
 class ImportOutcome(StrEnum):
     NEW = "new"
     NEW_VERSION = "new_version"
@@ -160,89 +224,42 @@ class Library:
         if not text.strip():
             raise ReaderError("the article has no text")
         sha = text_sha256(text)
-        key = source_key(meta, sha)
-        now = utc_now()
+        values: dict[str, object] = {
+            "source_key": source_key(meta, sha),
+            "title": meta.title,
+            "author": meta.author,
+            "publication": meta.publication,
+            "url": meta.url,
+            "published": meta.published,
+            "source_format": meta.source_format.value,
+            "source_path": meta.source_path,
+            "markdown": meta.markdown,
+            "text": text,
+            "sha256": sha,
+            "version": 1,
+            "imported_at": utc_now(),
+        }
         with self.transaction() as conn:
             row = conn.execute(
-                "SELECT id, sha256, version FROM articles WHERE source_key = ?", (key,)
+                "SELECT id, sha256, version FROM articles WHERE source_key = :source_key", values
             ).fetchone()
             if row is None:
-                article_id = self._insert_article(conn, key, meta, text, sha, now)
-                conn.execute(
-                    "INSERT INTO article_versions VALUES (?, 1, ?, ?, ?, ?)",
-                    (article_id, meta.markdown, text, sha, now),
-                )
-                return ImportResult(self.article(article_id), ImportOutcome.NEW)
+                new_id = int(conn.execute(INSERT_ARTICLE, values).lastrowid or 0)
+                conn.execute(INSERT_VERSION, {**values, "id": new_id})
+                return ImportResult(self.article(new_id), ImportOutcome.NEW)
             article_id, old_sha, version = row
+            values["id"] = article_id
             if old_sha == sha:
-                changed = self._update_metadata(conn, article_id, meta)
+                changed = conn.execute(UPDATE_METADATA, values).rowcount > 0
                 outcome = ImportOutcome.METADATA_UPDATED if changed else ImportOutcome.UNCHANGED
                 return ImportResult(self.article(article_id), outcome)
-            version += 1
-            conn.execute(
-                "UPDATE articles SET title=?, author=?, publication=?, url=?, published=?, "
-                "source_format=?, source_path=?, markdown=?, text=?, sha256=?, version=?, "
-                "imported_at=? WHERE id=?",
-                (
-                    meta.title,
-                    meta.author,
-                    meta.publication,
-                    meta.url,
-                    meta.published,
-                    meta.source_format.value,
-                    meta.source_path,
-                    meta.markdown,
-                    text,
-                    sha,
-                    version,
-                    now,
-                    article_id,
-                ),
-            )
-            conn.execute(
-                "INSERT INTO article_versions VALUES (?, ?, ?, ?, ?, ?)",
-                (article_id, version, meta.markdown, text, sha, now),
-            )
+            values["version"] = version + 1
+            conn.execute(UPDATE_ARTICLE, values)
+            conn.execute(INSERT_VERSION, values)
             reanchored, orphaned = self._reanchor_all(conn, article_id, text)
         return ImportResult(
             self.article(article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned
         )
-
-    def _update_metadata(
-        self, conn: sqlite3.Connection, article_id: int, meta: ArticleMeta
-    ) -> bool:
-        """Take a changed title, author, publication or date from an import of the same text."""
-        fields = (meta.title, meta.author, meta.publication, meta.url, meta.published)
-        cursor = conn.execute(
-            "UPDATE articles SET title=?, author=?, publication=?, url=?, published=? "
-            "WHERE id=? AND (title, author, publication, url, published) IS NOT (?, ?, ?, ?, ?)",
-            (*fields, article_id, *fields),
-        )
-        return cursor.rowcount > 0
-
-    def _insert_article(
-        self, conn: sqlite3.Connection, key: str, meta: ArticleMeta, text: str, sha: str, now: str
-    ) -> int:
-        cursor = conn.execute(
-            "INSERT INTO articles (source_key, title, author, publication, url, published, "
-            "source_format, source_path, markdown, text, sha256, version, imported_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
-            (
-                key,
-                meta.title,
-                meta.author,
-                meta.publication,
-                meta.url,
-                meta.published,
-                meta.source_format.value,
-                meta.source_path,
-                meta.markdown,
-                text,
-                sha,
-                now,
-            ),
-        )
-        return int(cursor.lastrowid or 0)
 
     def _reanchor_all(
         self, conn: sqlite3.Connection, article_id: int, text: str
@@ -413,31 +430,7 @@ class Library:
         if conn.execute("SELECT 1 FROM annotations WHERE uuid = ?", (annotation.uuid,)).fetchone():
             raise ReaderError(f"a flag with id {annotation.uuid} already exists")
         layer_id = self._layer_id(conn, annotation.article_id, annotation.layer)
-        anchor = annotation.anchor
-        conn.execute(
-            "INSERT INTO annotations (uuid, article_id, layer_id, kind, start, end, exact, "
-            "prefix, suffix, note, source, status, score, reasons, author, created, updated) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                annotation.uuid,
-                annotation.article_id,
-                layer_id,
-                annotation.kind.value,
-                anchor.start,
-                anchor.end,
-                anchor.exact,
-                anchor.prefix,
-                anchor.suffix,
-                annotation.note,
-                annotation.source,
-                annotation.status.value,
-                annotation.score,
-                json.dumps(annotation.reasons, ensure_ascii=False),
-                annotation.author,
-                annotation.created,
-                annotation.updated,
-            ),
-        )
+        conn.execute(INSERT_ANNOTATION, annotation_values(annotation, layer_id))
         self._write_tags(conn, annotation.uuid, annotation.tags)
 
     def _check_anchor(self, annotation: Annotation) -> None:
@@ -476,36 +469,12 @@ class Library:
         annotation.updated = utc_now()
         with self.transaction() as conn:
             layer_id = self._layer_id(conn, annotation.article_id, annotation.layer)
-            anchor = annotation.anchor
-            conn.execute(
-                "UPDATE annotations SET layer_id=?, kind=?, start=?, end=?, exact=?, prefix=?, "
-                "suffix=?, note=?, source=?, status=?, score=?, reasons=?, author=?, updated=? "
-                "WHERE uuid=?",
-                (
-                    layer_id,
-                    annotation.kind.value,
-                    anchor.start,
-                    anchor.end,
-                    anchor.exact,
-                    anchor.prefix,
-                    anchor.suffix,
-                    annotation.note,
-                    annotation.source,
-                    annotation.status.value,
-                    annotation.score,
-                    json.dumps(annotation.reasons, ensure_ascii=False),
-                    annotation.author,
-                    annotation.updated,
-                    annotation.uuid,
-                ),
-            )
+            conn.execute(UPDATE_ANNOTATION, annotation_values(annotation, layer_id))
             self._write_tags(conn, annotation.uuid, annotation.tags)
 
     def delete_annotation(self, uuid: str) -> Annotation:
         annotation = self.annotation(uuid)
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM annotation_tags WHERE annotation_uuid = ?", (uuid,))
-            conn.execute("DELETE FROM annotations WHERE uuid = ?", (uuid,))
+        self.replace_annotations([uuid], [])
         return annotation
 
     def annotation(self, uuid: str) -> Annotation:
