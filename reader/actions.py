@@ -12,8 +12,8 @@ from reader.anchoring.reanchor import reanchor
 from reader.core.models import Anchor, Annotation, ReaderError, Status
 from reader.exporters.csv_export import to_csv
 from reader.exporters.markdown_export import to_markdown
-from reader.exporters.w3c import dumps_w3c
-from reader.importers.articles import ARTICLE_SUFFIXES, read_article_file
+from reader.exporters.w3c import SHA256_URN_PREFIX, dumps_w3c
+from reader.importers.articles import read_article_file
 from reader.importers.w3c_json import ParsedFlag, read_flag_file
 from reader.storage.library import ImportOutcome, ImportResult, Library
 
@@ -46,13 +46,9 @@ def is_flag_file(path: Path) -> bool:
     return path.suffix.lower() in FLAG_SUFFIXES
 
 
-def is_importable(path: Path) -> bool:
-    return is_flag_file(path) or path.suffix.lower() in ARTICLE_SUFFIXES
-
-
 def target_article(library: Library, source: str) -> int | None:
-    if source.startswith("urn:sha256:"):
-        return library.article_by_hash(source.removeprefix("urn:sha256:"))
+    if source.startswith(SHA256_URN_PREFIX):
+        return library.article_by_hash(source.removeprefix(SHA256_URN_PREFIX))
     return library.article_by_url(source)
 
 

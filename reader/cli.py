@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
+from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, Kind, ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -66,11 +67,6 @@ def annotation_dict(annotation: Annotation) -> dict[str, Any]:
         "created": annotation.created,
         "updated": annotation.updated,
     }
-
-
-def one_line(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 # Commands
@@ -214,10 +210,10 @@ def cmd_annotations(args: argparse.Namespace) -> int:
         status = "" if annotation.status.value == "active" else f" [{annotation.status.value}]"
         print(
             f"{annotation.uuid}  {annotation.kind.value:<15} {anchor.start:>6}-{anchor.end:<6} "
-            f"{annotation.layer}{status}  “{one_line(anchor.exact)}”"
+            f"{annotation.layer}{status}  “{shorten(anchor.exact)}”"
         )
         if annotation.note:
-            print(f"    note: {one_line(annotation.note, 90)}")
+            print(f"    note: {shorten(annotation.note, 90)}")
         if annotation.tags:
             print(f"    tags: {', '.join(annotation.tags)}")
         if annotation.source:
@@ -260,7 +256,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in hits:
         where = f"flag {hit.annotation_uuid}" if hit.annotation_uuid else "article"
         print(f"{hit.article_id:>4}  {hit.title}  ({where})")
-        print(f"      {one_line(hit.snippet, 100)}")
+        print(f"      {shorten(hit.snippet, 100)}")
     return 0
 
 
@@ -289,7 +285,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for annotation in report.orphaned:
             print(
                 f"  article {annotation.article_id}  {annotation.uuid}  "
-                f"{annotation.kind.value}  “{one_line(annotation.anchor.exact)}”"
+                f"{annotation.kind.value}  “{shorten(annotation.anchor.exact)}”"
             )
     return 0 if report.ok else 1
 
@@ -360,7 +356,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         )
         return 0
     for s in found:
-        print(f"{s.kind.value:<15} {s.start:>6}-{s.end:<6} {s.score:.2f}  “{one_line(s.quote)}”")
+        print(f"{s.kind.value:<15} {s.start:>6}-{s.end:<6} {s.score:.2f}  “{shorten(s.quote)}”")
         for reason in s.reasons:
             print(f"    {reason}")
         if s.attribution:

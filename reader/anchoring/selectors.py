@@ -51,5 +51,9 @@ def anchor_for_quote(text: str, quote: str, occurrence: int | None = None) -> An
 
 
 def shorten(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    """The start of ``text`` on one line, cut at a word boundary with an ellipsis."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0] or line[: limit - 1]
+    return cut.rstrip(" ,;:.-") + "…"

@@ -38,29 +38,19 @@ from collections.abc import Sequence
 
 from reader.core.models import Annotation, Article, Status
 from reader.exporters.w3c import is_url
+from reader.markdown_escape import escape_line as escape_text_line
 
-INLINE_SPECIALS = frozenset("\\`*_[]<>&~|")
-LINE_START_MARKERS = ("#", "+", "-", "=")
-ORDERED_LIST_MARKER = re.compile(r"(\d{1,9})([.)])")
 LEADING_BLANKS = re.compile(r"[ \t]*")
-
-
-def escape_inline(text: str) -> str:
-    return "".join("\\" + ch if ch in INLINE_SPECIALS else ch for ch in text)
 
 
 def escape_line(line: str) -> str:
     """One line of plain text that Markdown shows exactly and reads as no block structure."""
     blanks = LEADING_BLANKS.match(line)
     indent = blanks.group() if blanks else ""
-    escaped = escape_inline(line[len(indent) :])
-    marker = ORDERED_LIST_MARKER.match(escaped)
-    if marker:
-        escaped = f"{marker[1]}\\{marker[2]}{escaped[marker.end() :]}"
-    elif escaped.startswith(LINE_START_MARKERS):
-        escaped = "\\" + escaped
     # as entities, leading blanks cannot turn the line into an indented code block
-    return indent.replace(" ", "&#32;").replace("\t", "&#9;") + escaped
+    return indent.replace(" ", "&#32;").replace("\t", "&#9;") + escape_text_line(
+        line[len(indent) :]
+    )
 
 
 def single_line(text: str) -> str:

@@ -88,6 +88,8 @@ class AnnotationListModel(QAbstractListModel):
         if not 0 <= row < len(self._annotations) or index.column() != 0:
             return None
         annotation = self._annotations[row]
+        if role == AnnotationRole.ANNOTATION:  # asked for every card on each layout: first
+            return annotation
         if role == Qt.ItemDataRole.DisplayRole:
             return annotation.anchor.exact
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -112,8 +114,6 @@ class AnnotationListModel(QAbstractListModel):
             AnnotationRole.LAYER: annotation.layer,
             AnnotationRole.START: annotation.anchor.start,
         }
-        if role == AnnotationRole.ANNOTATION:
-            return annotation
         return values.get(role)
 
     def roleNames(self) -> dict[int, QByteArray]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QStringListModel,
     Qt,
     QTimer,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -104,11 +106,49 @@ class CardList(QListView):
         self.setMouseTracking(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        current = self.currentIndex()
+        was_shown = current.isValid() and self._is_shown(current, event.oldSize().height())
         super().resizeEvent(event)
         # QListView re-lays rows out only when its height changes; card heights
         # depend on the width (wrapped text).
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()
+        # The selected card stays in sight when the list shrinks (the editor opening below).
+        if was_shown and not self._is_shown(current, self.viewport().height()):
+            self.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _is_shown(self, index: QModelIndex, height: int) -> bool:
+        """Whether the card lies wholly within a viewport ``height`` pixels high."""
+        rect = self.visualRect(index)
+        return rect.isValid() and rect.top() >= 0 and rect.bottom() < height
+
+    def dataChanged(
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        # QListView lays every row out again on any change, asking each card for its
+        # size (2,000 flags: ~80 ms). A card that keeps its height only needs a repaint,
+        # which the item view base class does.
+        if top_left == bottom_right and self._keeps_height(top_left):
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))
+            return
+        super().dataChanged(top_left, bottom_right, list(roles))
+
+    def _keeps_height(self, changed: QModelIndex | QPersistentModelIndex) -> bool:
+        if not changed.isValid():
+            return False
+        index = changed.sibling(changed.row(), changed.column())
+        laid_out = self.visualRect(index)
+        if not laid_out.isValid():
+            return False
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate = self.itemDelegateForIndex(index)
+        return delegate is not None and (
+            delegate.sizeHint(option, index).height() == laid_out.height()
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()

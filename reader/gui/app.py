@@ -144,6 +144,7 @@ def render_screenshot(
             window = MainWindow(library, settings, theme=theme)
             try:
                 window.restore_session(chosen)
+                window.finish_startup()  # the whole window, not only the first paint's
                 window.article_view.setCursorWidth(0)  # a still picture shows no caret
                 window.resize(QSize(width, height))
                 window.show()

@@ -203,6 +203,13 @@ class ArticleView(QTextBrowser):
 
     def update_highlight(self, annotation: Annotation) -> None:
         """Draw the flag as it is now (a flag no longer active or suggested disappears)."""
+        old = self._highlights.get(annotation.uuid)
+        if old is not None and _drawn_alike(old.annotation, annotation):
+            # A note, tag or source edit: the highlight looks the same, keep its formats.
+            self._highlights[annotation.uuid] = _Highlight(
+                annotation, old.start, old.end, old.order
+            )
+            return
         ranges = []
         old = self._highlights.pop(annotation.uuid, None)
         if old is not None:
@@ -547,6 +554,17 @@ class ArticleView(QTextBrowser):
             return
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + top - height // 3)
+
+
+def _drawn_alike(old: Annotation, new: Annotation) -> bool:
+    """Whether the two states of a flag draw the same highlight."""
+    return (
+        old.kind is new.kind
+        and old.status is new.status
+        and old.layer == new.layer
+        and old.anchor.start == new.anchor.start
+        and old.anchor.end == new.anchor.end
+    )
 
 
 def _by_order(highlight: _Highlight) -> int:

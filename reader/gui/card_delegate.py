@@ -37,6 +37,9 @@ LINE_GAP = 4
 QUOTE_LINES = 3
 NOTE_LINES = 4
 REASON_LINES = 6
+SIZE_CACHE_LIMIT = 20_000
+OPENING_QUOTES = "\"'“‘„‚«‹「『"
+CLOSING_QUOTES = "\"'”’‟‛»›」』"
 
 
 def markdown_plain_text(markdown: str) -> str:
@@ -77,6 +80,26 @@ def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
+def quoted(passage: str) -> str:
+    """The passage in typographic quotes, unless it is itself a quotation in its own marks."""
+    text = passage.strip()
+    if len(text) > 1 and text[0] in OPENING_QUOTES and text[-1] in CLOSING_QUOTES:
+        return text
+    return f"“{passage}”"
+
+
+def _size_key(annotation: Annotation) -> tuple[object, ...]:
+    """What a card's height depends on, besides its width and font."""
+    return (
+        annotation.anchor.exact,
+        annotation.note,
+        tuple(annotation.tags),
+        annotation.source,
+        annotation.status,
+        tuple(annotation.reasons),
+    )
+
+
 @dataclass
 class _Block:
     lines: list[str]
@@ -88,6 +111,8 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._note_cache: dict[str, str] = {}
+        # Every change to the list makes QListView ask again for every card's size.
+        self._size_cache: dict[tuple[object, ...], QSize] = {}
 
     def _plain_note(self, note: str) -> str:
         cached = self._note_cache.get(note)
@@ -109,15 +134,17 @@ class CardDelegate(QStyledItemDelegate):
         small.setPointSizeF(base.pointSizeF() * 0.88)
         return label, quote, note, small
 
-    def _blocks(self, annotation: Annotation, option: QStyleOptionViewItem) -> list[_Block]:
+    def _blocks(
+        self, annotation: Annotation, option: QStyleOptionViewItem, width: int
+    ) -> list[_Block]:
+        """The card's text blocks, wrapped to the text ``width``."""
         palette = option.palette
-        width = self._text_width(option)
         _, quote_font, note_font, small_font = self._fonts(option.font)
         text_color = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         blocks = [
             _Block(
-                wrap_lines(f"“{annotation.anchor.exact}”", quote_font, width, QUOTE_LINES),
+                wrap_lines(quoted(annotation.anchor.exact), quote_font, width, QUOTE_LINES),
                 quote_font,
                 text_color if annotation.status is not Status.ORPHANED else muted,
             )
@@ -151,26 +178,44 @@ class CardDelegate(QStyledItemDelegate):
     @staticmethod
     def _card_width(option: QStyleOptionViewItem) -> int:
         # sizeHint gets no useful rect: the card is as wide as the list's viewport.
+        # Not viewport().width(): PySide6's first wrap of a viewport costs ~6 ms.
         view = option.widget
         if isinstance(view, QAbstractItemView):
-            viewport = view.viewport()
-            if viewport is not None:
-                return int(viewport.width())
+            width = view.maximumViewportSize().width()
+            bar = view.verticalScrollBar()
+            if bar.isVisible():
+                width -= bar.width()
+            return int(width)
         rect: QRect = option.rect
         return int(rect.width())
 
-    def _text_width(self, option: QStyleOptionViewItem) -> int:
-        return max(60, self._card_width(option) - 2 * OUTER_MARGIN - BAR_WIDTH - 2 * PADDING)
+    @staticmethod
+    def _text_width(card_width: int) -> int:
+        return max(60, card_width - 2 * OUTER_MARGIN - BAR_WIDTH - 2 * PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         annotation = index.data(AnnotationRole.ANNOTATION)
         if not isinstance(annotation, Annotation):
             return super().sizeHint(option, index)
+        card_width = self._card_width(option)
+        font: QFont = option.font
+        key = (*_size_key(annotation), card_width, font.key())
+        size = self._size_cache.get(key)
+        if size is None:
+            if len(self._size_cache) >= SIZE_CACHE_LIMIT:
+                self._size_cache.clear()
+            size = self._measure(annotation, option, card_width)
+            self._size_cache[key] = size
+        return size
+
+    def _measure(
+        self, annotation: Annotation, option: QStyleOptionViewItem, card_width: int
+    ) -> QSize:
         label_font = self._fonts(option.font)[0]
         height = 2 * OUTER_MARGIN + 2 * PADDING + QFontMetrics(label_font).height()
-        for block in self._blocks(annotation, option):
+        for block in self._blocks(annotation, option, self._text_width(card_width)):
             height += LINE_GAP + len(block.lines) * QFontMetrics(block.font).lineSpacing()
-        return QSize(max(120, self._card_width(option)), height)
+        return QSize(max(120, card_width), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         annotation = index.data(AnnotationRole.ANNOTATION)
@@ -218,7 +263,7 @@ class CardDelegate(QStyledItemDelegate):
 
         left = int(card.left()) + BAR_WIDTH + PADDING
         top = int(card.top()) + PADDING
-        width = self._text_width(option)
+        width = self._text_width(self._card_width(option))
         label_font = self._fonts(option.font)[0]
         label_metrics = QFontMetrics(label_font)
         draw_underline(painter, annotation.kind, left, top + label_metrics.ascent() - 3, 22)
@@ -231,7 +276,7 @@ class CardDelegate(QStyledItemDelegate):
             badge_width = label_metrics.horizontalAdvance(badge)
             painter.drawText(left + width - badge_width, top + label_metrics.ascent(), badge)
         y = top + label_metrics.height()
-        for block in self._blocks(annotation, option):
+        for block in self._blocks(annotation, option, width):
             y += LINE_GAP
             metrics = QFontMetrics(block.font)
             painter.setFont(block.font)

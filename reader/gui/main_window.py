@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -37,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, Article, Kind, Layer, LayerKind, ReaderError, Status
-from reader.gui.annotation_pane import AnnotationPane
 from reader.gui.article_view import ArticleView
 from reader.gui.commands import (
     AddFlagCommand,
@@ -48,14 +48,19 @@ from reader.gui.commands import (
     edited_copy,
 )
 from reader.gui.icons import kind_icon
-from reader.gui.library_panel import LibraryPanel
 from reader.gui.suggestion_commands import ReplaceFlagsCommand
 from reader.gui.theme import KIND_SHORTCUTS, apply_theme, system_theme
 from reader.render.palette import KIND_COLOURS, Theme
 from reader.storage.library import Library
 
+if TYPE_CHECKING:
+    from reader.gui.annotation_pane import AnnotationPane
+    from reader.gui.library_panel import LibraryPanel
+
 APP_NAME = "Annotated Reader"
 DEFAULT_SIZE = QSize(1400, 900)
+LIBRARY_MIN_WIDTH = 180
+PANE_MIN_WIDTH = 260
 DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
 SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
 FEW_CHANGES = 12  # fewer flags than this are redrawn one by one, more all at once
@@ -76,6 +81,16 @@ class SettingsKey:
 
 
 class MainWindow(QMainWindow):
+    """The window; its side panels are built just after the first paint of the article.
+
+    Start-up shows the article as soon as it can, beside empty panels of the right
+    size; ``finish_startup`` (run right after that first paint, or by whatever
+    needs a panel first) builds and fills the library panel and the annotation
+    pane, then emits ``ready``.
+    """
+
+    ready = Signal()
+
     def __init__(
         self,
         library: Library,
@@ -97,26 +112,27 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._trigger_ranges: list[tuple[int, int]] = []
         self._sourced_ranges: list[tuple[int, int]] = []
+        self._library_panel: LibraryPanel | None = None
+        self._annotation_pane: AnnotationPane | None = None
+        # What the panels show, kept until they are built.
+        self._pending_panels: tuple[list[Annotation], str | None] | None = None
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.library_panel = LibraryPanel(library)
         self.article_view = ArticleView()
         self.article_view.setAccessibleName("Article")
-        self.annotation_pane = AnnotationPane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.library_panel, self.article_view, self.annotation_pane):
-            self.splitter.addWidget(widget)
+        for width in (LIBRARY_MIN_WIDTH, None, PANE_MIN_WIDTH):
+            if width is None:
+                self.splitter.addWidget(self.article_view)
+                continue
+            placeholder = QWidget()  # the panel's place and size until it is built
+            placeholder.setMinimumWidth(width)
+            self.splitter.addWidget(placeholder)
         self.splitter.setStretchFactor(1, 1)
-        self.library_panel.setMinimumWidth(180)
-        self.annotation_pane.setMinimumWidth(260)
         self.article_view.setMinimumWidth(320)
         self.setCentralWidget(self.splitter)
-        self.setTabOrder(self.library_panel.search_edit, self.library_panel.tag_combo)
-        self.setTabOrder(self.library_panel.tag_combo, self.library_panel.list_widget)
-        self.setTabOrder(self.library_panel.list_widget, self.article_view)
-        self.setTabOrder(self.article_view, self.annotation_pane.kind_buttons.button(0))
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -124,6 +140,71 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._connect()
+        self.article_view.painted.connect(self._on_first_paint)
+
+    @property
+    def library_panel(self) -> LibraryPanel:
+        if self._library_panel is None:
+            self.finish_startup()
+        assert self._library_panel is not None
+        return self._library_panel
+
+    @property
+    def annotation_pane(self) -> AnnotationPane:
+        if self._annotation_pane is None:
+            self.finish_startup()
+        assert self._annotation_pane is not None
+        return self._annotation_pane
+
+    def is_ready(self) -> bool:
+        """Whether the panels are built (``finish_startup`` has run)."""
+        return self._annotation_pane is not None
+
+    def finish_startup(self) -> None:
+        """Build the library panel and the annotation pane and fill them; emits ``ready``.
+
+        Runs once, right after the first paint; call it to have the whole window at once.
+        """
+        if self._annotation_pane is not None:
+            return
+        # Imported here: the panels, their models and delegates stay off the path
+        # to the first painted article.
+        from reader.gui.annotation_pane import AnnotationPane
+        from reader.gui.library_panel import LibraryPanel
+
+        library_panel = LibraryPanel(self.library)
+        library_panel.setMinimumWidth(LIBRARY_MIN_WIDTH)
+        pane = AnnotationPane()
+        pane.setMinimumWidth(PANE_MIN_WIDTH)
+        self._library_panel, self._annotation_pane = library_panel, pane
+        for position, widget in ((0, library_panel), (2, pane)):
+            placeholder = self.splitter.replaceWidget(position, widget)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        self.setTabOrder(library_panel.search_edit, library_panel.tag_combo)
+        self.setTabOrder(library_panel.tag_combo, library_panel.list_widget)
+        self.setTabOrder(library_panel.list_widget, self.article_view)
+        self.setTabOrder(self.article_view, pane.kind_buttons.button(0))
+        self._connect_panels()
+        library_panel.reload()
+        pane.set_known_tags(self.library.tags())
+        pending, self._pending_panels = self._pending_panels, None
+        if pending is not None and self.article is not None:
+            self._fill_panels(*pending)
+        else:
+            self._update_status()
+            self._update_suggestion_actions()
+        self.ready.emit()
+
+    def _on_first_paint(self) -> None:
+        self.article_view.painted.disconnect(self._on_first_paint)
+        if self._annotation_pane is None:
+            QTimer.singleShot(0, self.finish_startup)
+
+    def _flush_note(self) -> None:
+        """Save a note still waiting for its debounced save."""
+        if self._annotation_pane is not None:
+            self._annotation_pane.editor.flush_pending_edit()
 
     # Construction
 
@@ -178,7 +259,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.copy_action = self._action("&Copy", self.copy_selection, key.Copy)
         self.find_action = self._action(
-            "&Find…", self.library_panel.focus_search, key.Find, "Search articles and notes"
+            "&Find…",
+            lambda: self.library_panel.focus_search(),
+            key.Find,
+            "Search articles and notes",
         )
         self.flag_actions: dict[Kind, QAction] = {}
         for kind in Kind:
@@ -338,11 +422,20 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
     def _connect(self) -> None:
-        self.library_panel.article_chosen.connect(self._on_article_chosen)
-        self.library_panel.note_hit_chosen.connect(self._on_note_hit_chosen)
         self.article_view.annotation_clicked.connect(self._on_annotation_clicked)
         self.article_view.flag_requested.connect(self._on_flag_requested)
         self.article_view.zoom_changed.connect(self._on_zoom_changed)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setStatusTip(f"Undo {text}" if text else "Undo")
+        )
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+    def _connect_panels(self) -> None:
+        self.library_panel.article_chosen.connect(self._on_article_chosen)
+        self.library_panel.note_hit_chosen.connect(self._on_note_hit_chosen)
         pane = self.annotation_pane
         pane.annotation_selected.connect(self._on_card_selected)
         pane.annotation_activated.connect(self._on_card_activated)
@@ -358,13 +451,6 @@ class MainWindow(QMainWindow):
         editor.delete_requested.connect(self._on_delete_requested)
         editor.undo_redirect.undo_requested.connect(self.undo)
         editor.undo_redirect.redo_requested.connect(self.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setStatusTip(f"Undo {text}" if text else "Undo")
-        )
-        hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     # Start-up and settings
 
@@ -381,11 +467,12 @@ class MainWindow(QMainWindow):
         split = self.settings.value(SettingsKey.SPLITTER)
         self._pending_split = split if isinstance(split, QByteArray) else None
         self.set_zoom(_int_setting(self.settings.value(SettingsKey.ZOOM), 0))
-        self.library_panel.reload()
-        self.annotation_pane.set_known_tags(self.library.tags())
+        if self._library_panel is not None:
+            self._library_panel.reload()
+            self.annotation_pane.set_known_tags(self.library.tags())
         if article_id is None:
             article_id = _int_setting(self.settings.value(SettingsKey.LAST_ARTICLE), -1)
-        ids = [entry.article_id for entry in self.library_panel.entries()]
+        ids = [summary.id for summary in self.library.articles()]  # as the library lists them
         if article_id not in ids:
             article_id = ids[0] if ids else None
         if article_id is not None:
@@ -412,7 +499,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.annotation_pane.editor.flush_pending_edit()
+        self._flush_note()
         self.save_session()
         super().closeEvent(event)
 
@@ -420,7 +507,7 @@ class MainWindow(QMainWindow):
 
     def show_article(self, article_id: int, select_uuid: str | None = None) -> bool:
         """Show the article; an error dialog (and nothing changed) if it cannot be read."""
-        self.annotation_pane.editor.flush_pending_edit()
+        self._flush_note()
         try:
             article = self.library.article(article_id)
             annotations = self.library.annotations(article_id)
@@ -431,15 +518,25 @@ class MainWindow(QMainWindow):
         self.article = article
         self._layers = layers
         self.article_view.show_article(article, self._drawn(annotations), self.theme)
-        self.annotation_pane.set_annotations(annotations, layers)
-        self.library_panel.mark_current(article.id)
-        self._rebuild_layers_menu()
         self.setWindowTitle(f"{APP_NAME} — {article.title or 'Untitled'}")
         self.settings.setValue(SettingsKey.LAST_ARTICLE, article.id)
+        self.suggest_action.setEnabled(True)
+        self.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in self._hidden_layers())
+        if self._annotation_pane is None:
+            self._pending_panels = (annotations, select_uuid or None)
+        else:
+            self._fill_panels(annotations, select_uuid or None)
+        return True
+
+    def _fill_panels(self, annotations: list[Annotation], select_uuid: str | None) -> None:
+        """The shown article's flags in the pane, menus and status bar; its row marked."""
+        assert self.article is not None
+        self.annotation_pane.set_annotations(annotations, self._layers)
+        self.library_panel.mark_current(self.article.id)
+        self._rebuild_layers_menu()
         self._update_status()
         self._mark_sourced_claims()
-        self.select_annotation(select_uuid or None)
-        return True
+        self.select_annotation(select_uuid)
 
     def open_file(self, path: Path) -> bool:
         """Import ``path`` (an article or a flag file) and show its article."""
@@ -530,7 +627,7 @@ class MainWindow(QMainWindow):
         if self.article is None:
             self.show_error("Open an article first.")
             return False
-        self.annotation_pane.editor.flush_pending_edit()
+        self._flush_note()
         try:
             content = export_text(self.library, self.article.id, ExportFormat(format_name))
             write_file_atomically(path, content)
@@ -550,7 +647,7 @@ class MainWindow(QMainWindow):
         if anchor is None or not anchor.exact.strip():
             self.statusBar().showMessage("Select a passage in the article first", 5000)
             return None
-        self.annotation_pane.editor.flush_pending_edit()
+        self._flush_note()
         annotation = Annotation(article_id=self.article.id, kind=kind, anchor=anchor)
         if not self._push(AddFlagCommand(self.library, self, annotation)):
             return None
@@ -599,7 +696,7 @@ class MainWindow(QMainWindow):
 
         if self.article is None:
             return None
-        self.annotation_pane.editor.flush_pending_edit()
+        self._flush_note()
         article = self.article
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -749,11 +846,11 @@ class MainWindow(QMainWindow):
         self.dismiss_all_action.setEnabled(waiting)
 
     def undo(self) -> None:
-        self.annotation_pane.editor.flush_pending_edit()
+        self._flush_note()
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        self.annotation_pane.editor.flush_pending_edit()
+        self._flush_note()
         self.undo_stack.redo()
 
     def copy_selection(self) -> None:
@@ -796,12 +893,14 @@ class MainWindow(QMainWindow):
         if self.article is None or annotation.article_id != self.article.id:
             self.show_article(annotation.article_id, annotation.uuid)
             return
+        before = self.annotation_pane.model.annotation(annotation.uuid)
         self.annotation_pane.update_annotation(annotation)
         if self._is_drawn(annotation):
             self.article_view.update_highlight(annotation)
-        if annotation.tags:
+        if before is None or before.tags != annotation.tags:
             self.annotation_pane.set_known_tags(self.library.tags())
-        self._counts_changed()
+        if before is None or _counted_as(before) != _counted_as(annotation):
+            self._counts_changed()
 
     def annotation_removed(self, annotation: Annotation) -> None:
         if self.article is None or annotation.article_id != self.article.id:
@@ -1060,6 +1159,11 @@ def mark_triggers(view: ArticleView, annotation: Annotation) -> list[tuple[int, 
         marked.append(span)
     cursor.endEditBlock()
     return marked
+
+
+def _counted_as(annotation: Annotation) -> tuple[Kind, Status, str]:
+    """What the flag counts in the library panel and the status bar depend on."""
+    return annotation.kind, annotation.status, annotation.layer
 
 
 def default_split(width: int) -> list[int]:

@@ -18,9 +18,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.anchoring.canonical import canonical_text
+from reader.anchoring.selectors import shorten
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
 from reader.importers.extracted_markdown import Block, blocks_markdown, extracted_blocks
-from reader.importers.source_names import display_name, shorten
+from reader.importers.source_names import display_name
 
 _UNSAFE_TAGS = (
     "script",
@@ -232,4 +233,4 @@ def _same(first: str, second: str) -> bool:
 def _fallback_title(source_path: str, blocks: list[Block]) -> str:
     if source_path:
         return PurePath(source_path).stem
-    return shorten(blocks[0].texts[0]) if blocks else ""
+    return shorten(blocks[0].texts[0], 80) if blocks else ""

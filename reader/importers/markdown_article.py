@@ -17,8 +17,9 @@ from typing import Any
 import yaml
 
 from reader.anchoring.canonical import inline_text, markdown_blocks, markdown_parser
+from reader.anchoring.selectors import shorten
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
-from reader.importers.source_names import display_name, shorten
+from reader.importers.source_names import display_name
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 _OPENING_LINE = re.compile(r"\A---[ \t]*\n")
@@ -37,7 +38,7 @@ def article_from_markdown(markdown_source: str, source_path: str = "") -> Articl
     if not blocks:
         raise ReaderError(f"no article text found in {name}")
     if not title:
-        title = PurePath(source_path).stem if source_path else shorten(blocks[0].split("\n")[0])
+        title = PurePath(source_path).stem if source_path else shorten(blocks[0].split("\n")[0], 80)
     return ArticleMeta(
         title=title,
         markdown=body,

@@ -12,12 +12,3 @@ def display_name(source_path: str, fallback: str) -> str:
         return fallback
     # a hostile file name must not break the one-line message
     return "".join(char if char.isprintable() else "?" for char in name)
-
-
-def shorten(text: str, limit: int = 80) -> str:
-    """The start of ``text`` on one line, cut at a word boundary with an ellipsis."""
-    line = " ".join(text.split())
-    if len(line) <= limit:
-        return line
-    cut = line[:limit].rsplit(" ", 1)[0] or line[:limit]
-    return cut.rstrip(" ,;:.-") + "…"

@@ -12,9 +12,10 @@ import re
 import unicodedata
 from pathlib import PurePath
 
+from reader.anchoring.selectors import shorten
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
-from reader.importers.markdown_escape import escape_line
-from reader.importers.source_names import display_name, shorten
+from reader.importers.source_names import display_name
+from reader.markdown_escape import escape_line
 
 MAX_TITLE_LINE = 120
 _LINE_BREAKS = re.compile(r"\r\n?")
@@ -36,7 +37,7 @@ def article_from_text(text: str, title: str = "", source_path: str = "") -> Arti
         raise ReaderError(f"no article text found in {name}")
     body = [" ".join(lines) for lines in paragraphs]
     if not title:
-        title = PurePath(source_path).stem if source_path else shorten(body[0])
+        title = PurePath(source_path).stem if source_path else shorten(body[0], 80)
     return ArticleMeta(
         title=title,
         markdown="\n\n".join(escape_line(paragraph) for paragraph in body) + "\n",

@@ -355,14 +355,6 @@ class Library:
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
-    def find_article(self, meta: ArticleMeta) -> int | None:
-        """The id of the article a file was imported as before, if any."""
-        sha = text_sha256(canonical_text(meta.markdown))
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE source_key = ?", (source_key(meta, sha),)
-        ).fetchone()
-        return None if row is None else int(row[0])
-
     def article_by_hash(self, sha256: str) -> int | None:
         row = self.conn.execute(
             "SELECT article_id FROM article_versions WHERE sha256 = ? "

@@ -107,7 +107,11 @@ def test_flag_note_undo_redo_and_restart(session: Session, qtbot: QtBot) -> None
         assert QApplication.focusWidget() is editor.note_edit
         note = f"Note {number}: where is the *source*?"
         qtbot.keyClicks(editor.note_edit, note)
-        qtbot.waitUntil(lambda u=uuid, n=note: library.annotation(u).note == n, timeout=3000)
+
+        def saved(u: str = uuid, n: str = note) -> bool:
+            return library.annotation(u).note == n
+
+        qtbot.waitUntil(saved, timeout=3000)
         made[uuid] = (note, kind)
 
     last = list(made)[-1]
@@ -415,3 +419,30 @@ def test_orphaned_flags_are_listed_apart_with_their_old_quote(session: Session) 
         pane.active_filter.index(row, 0).data(Qt.ItemDataRole.DisplayRole) != quote
         for row in range(pane.active_filter.rowCount())
     )
+
+
+def test_panels_are_built_after_the_first_paint_without_moving_anything(
+    qtbot: QtBot, db_path: Path, settings_path: Path
+) -> None:
+    library = Library.open(db_path)
+    try:
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(library, settings, theme=Theme.LIGHT)
+        qtbot.addWidget(window)
+        window.restore_session()
+        window.show()
+        assert window.article is not None
+        assert window.article_view.highlighted_uuids()  # the first paint has the flags
+        assert not window.is_ready()  # the panels come right after that paint
+        sizes = window.splitter.sizes()
+        with qtbot.waitSignal(window.ready, timeout=2000):
+            pass
+        assert window.is_ready()
+        assert window.splitter.sizes() == sizes
+        assert window.splitter.widget(0) is window.library_panel
+        assert window.splitter.widget(2) is window.annotation_pane
+        shown = {a.uuid for a in window.annotation_pane.model.annotations()}
+        assert shown == {a.uuid for a in library.annotations(window.article.id)}
+        assert window.library_panel.list_widget.currentItem() is not None
+    finally:
+        library.close()
