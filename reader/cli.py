@@ -236,6 +236,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     library = open_library(args)
     content = export_text(library, args.id, ExportFormat(args.format))
+    if args.output and library.is_library_file(Path(args.output)):
+        raise ReaderError("the export must not overwrite the library itself")
     if args.output:
         write_file_atomically(Path(args.output), content)
         print(f"wrote {args.output}", file=sys.stderr)
@@ -309,8 +311,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     from reader.detectors import SuggestionKind, suggest
     from reader.importers.articles import read_article_file
 
+    kinds = [SuggestionKind.parse(args.kind)] if args.kind else None
     target = args.target
-    if target.isdigit():
+    if target.isdigit() and not Path(target).exists():
         library = open_library(args)
         article_id: int | None = int(target)
         text = library.article(int(target)).text
@@ -319,14 +322,6 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             raise ReaderError("--save needs an article ID from the library, not a file")
         article_id = None
         text = canonical_text(read_article_file(Path(target)).markdown)
-    kinds = None
-    if args.kind:
-        kind = args.kind.strip().lower()
-        kinds = [
-            SuggestionKind(Kind.parse(kind).value)
-            if kind != "sourced_claim"
-            else SuggestionKind.SOURCED_CLAIM
-        ]
     include_sourced = args.include_sourced or bool(kinds and SuggestionKind.SOURCED_CLAIM in kinds)
     found = suggest(text, kinds=kinds, include_sourced=include_sourced)
     if kinds is not None:
@@ -334,7 +329,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.save and article_id is not None:
         from reader.suggestions import save_suggestions
 
-        saved = save_suggestions(library, article_id, found)
+        saved = save_suggestions(library, article_id, found, kinds)
         print(
             f"saved {saved} suggestions to the 'suggestions' layer of article {article_id}",
             file=sys.stderr,
@@ -364,6 +359,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if not found:
         print("No suggestions.")
     return 0
+
+
+def positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {value!r}")
+    return int(value)
 
 
 def parse_size(value: str) -> tuple[int, int]:
@@ -455,7 +456,7 @@ def build_parser() -> ArgumentParser:
 
     sub = with_json(command("search", cmd_search, "search articles and notes"))
     sub.add_argument("query", metavar="QUERY")
-    sub.add_argument("--limit", type=int, default=20)
+    sub.add_argument("--limit", type=positive_int, default=20, help="at most this many hits")
 
     with_json(command("check", cmd_check, "integrity check, orphaned flags, schema version"))
 
@@ -543,8 +544,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # a bug, not a user error: keep the trace out of the user's way
-        log = Path.home() / ".annotated-reader-crash.log"
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc())
-        sys.stderr.write(f"error: internal error ({type(error).__name__}: {error}); see {log}\n")
+        log = crash_log_path()
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(traceback.format_exc())
+            where = f"; details in {log}"
+        except OSError:
+            where = ""
+        sys.stderr.write(f"error: internal error ({type(error).__name__}: {error}){where}\n")
         return 2
+
+
+def crash_log_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("annotated-reader", appauthor=False)) / "crash.log"

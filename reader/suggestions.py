@@ -8,7 +8,8 @@ so the same passage is not suggested again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from reader.anchoring.selectors import make_anchor
@@ -30,12 +31,18 @@ def flag_kind(kind: SuggestionKind) -> Kind | None:
 
 
 def plan_suggestions(
-    article: Article, existing: Sequence[Annotation], found: Iterable[Suggestion]
+    article: Article,
+    existing: Sequence[Annotation],
+    found: Iterable[Suggestion],
+    kinds: Collection[SuggestionKind] | None = None,
 ) -> tuple[list[Annotation], list[Annotation]]:
     """(stale, fresh): the open suggestions to replace, and the new ones to store.
 
-    A passage dismissed before, or already flagged with the same kind, is skipped.
+    Only open suggestions of the ``kinds`` looked for (all, by default) are
+    stale.  A passage dismissed before, or already flagged with the same kind,
+    is skipped.
     """
+    replaced = {flag_kind(kind) for kind in kinds} if kinds is not None else set(Kind)
     known = {
         (annotation.kind, annotation.anchor.start, annotation.anchor.end)
         for annotation in existing
@@ -44,7 +51,9 @@ def plan_suggestions(
     stale = [
         annotation
         for annotation in existing
-        if annotation.layer == SUGGESTIONS_LAYER and annotation.status is Status.SUGGESTED
+        if annotation.layer == SUGGESTIONS_LAYER
+        and annotation.status is Status.SUGGESTED
+        and annotation.kind in replaced
     ]
     fresh: list[Annotation] = []
     for suggestion in found:
@@ -66,10 +75,15 @@ def plan_suggestions(
     return stale, fresh
 
 
-def save_suggestions(library: Library, article_id: int, found: Iterable[Suggestion]) -> int:
+def save_suggestions(
+    library: Library,
+    article_id: int,
+    found: Iterable[Suggestion],
+    kinds: Collection[SuggestionKind] | None = None,
+) -> int:
     """Replace the article's open suggestions with ``found``; returns how many were stored."""
     stale, fresh = plan_suggestions(
-        library.article(article_id), library.annotations(article_id), found
+        library.article(article_id), library.annotations(article_id), found, kinds
     )
     library.replace_annotations([annotation.uuid for annotation in stale], fresh)
     return len(fresh)
@@ -98,17 +112,21 @@ def dismissed(suggestion: Annotation) -> Annotation:
 
 
 def trigger_spans(annotation: Annotation) -> list[tuple[int, int]]:
-    """Where the words a reason names stand in the passage, as canonical offsets."""
+    """Where the words a reason names stand in the passage, as canonical offsets.
+
+    Matched as whole words, so "may" is not found inside "mayor".
+    """
     spans: list[tuple[int, int]] = []
-    exact = annotation.anchor.exact
-    lowered = exact.lower()
     for reason in annotation.reasons:
         _, _, words = reason.partition(REASON_SEPARATOR)
-        words = words.strip().lower()
-        position = lowered.find(words) if words else -1
-        if position != -1:
-            start = annotation.anchor.start + position
-            spans.append((start, start + len(words)))
+        words = words.strip()
+        if not words:
+            continue
+        pattern = rf"(?<!\w){re.escape(words)}(?!\w)"
+        found = re.search(pattern, annotation.anchor.exact, re.IGNORECASE)
+        if found is not None:
+            start = annotation.anchor.start + found.start()
+            spans.append((start, start + len(found.group())))
     return sorted(set(spans))
 
 

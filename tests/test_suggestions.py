@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from reader.core.models import ArticleMeta, Kind, LayerKind, SourceFormat, Status
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, ArticleMeta, Kind, LayerKind, SourceFormat, Status
 from reader.detectors import SuggestionKind, suggest
 from reader.storage.library import Library
 from reader.suggestions import accepted, dismissed, save_suggestions, trigger_spans
@@ -14,7 +15,9 @@ TEXT = (
 
 def article(tmp_path: Path) -> tuple[Library, int]:
     library = Library.open(tmp_path / "lib.sqlite")
-    meta = ArticleMeta(title="T", markdown=TEXT, source_format=SourceFormat.MARKDOWN)
+    meta = ArticleMeta(
+        title="T", markdown=TEXT, source_format=SourceFormat.MARKDOWN, source_path="/t.md"
+    )
     return library, library.import_article(meta).article.id
 
 
@@ -73,3 +76,40 @@ def test_trigger_spans_point_at_the_words_a_reason_names(tmp_path: Path) -> None
             assert any(reason.lower().endswith(": " + word) for reason in annotation.reasons)
             words.add(word)
     assert "80,000" in words
+
+
+def test_trigger_words_match_whole_words_only() -> None:
+    text = "The mayor may well win."
+    flag = Annotation(
+        article_id=1,
+        kind=Kind.OPINION,
+        anchor=make_anchor(text, 0, len(text)),
+        reasons=["hedge: may"],
+    )
+    assert trigger_spans(flag) == [(10, 13)]
+
+
+def test_saving_one_kind_keeps_the_other_kinds_suggestions(tmp_path: Path) -> None:
+    library, article_id = article(tmp_path)
+    save_suggestions(library, article_id, suggest(TEXT))
+    claims = [a.uuid for a in library.annotations(article_id) if a.kind is Kind.UNSOURCED_CLAIM]
+    opinion_only = [SuggestionKind.OPINION]
+    save_suggestions(library, article_id, suggest(TEXT, kinds=opinion_only), opinion_only)
+    kept = [a.uuid for a in library.annotations(article_id) if a.kind is Kind.UNSOURCED_CLAIM]
+    assert claims and kept == claims
+
+
+def test_a_vanished_suggestion_is_dropped_not_orphaned(tmp_path: Path) -> None:
+    library, article_id = article(tmp_path)
+    save_suggestions(library, article_id, suggest(TEXT))
+    for annotation in library.annotations(article_id):
+        library.update_annotation(dismissed(annotation))
+    shorter = "Nothing remains of the old text, which was rewritten entirely."
+    result = library.import_article(
+        ArticleMeta(
+            title="T", markdown=shorter, source_format=SourceFormat.MARKDOWN, source_path="/t.md"
+        )
+    )
+    assert result.article.id == article_id and result.article.version == 2
+    assert library.annotations(article_id) == []
+    assert library.check().orphaned == []

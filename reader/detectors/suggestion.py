@@ -5,11 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reader.core.models import ReaderError
+
 
 class SuggestionKind(StrEnum):
     OPINION = "opinion"
     UNSOURCED_CLAIM = "unsourced_claim"
     SOURCED_CLAIM = "sourced_claim"
+
+    @classmethod
+    def parse(cls, value: str) -> SuggestionKind:
+        """The stored name or its short form (``unsourced``, ``sourced``)."""
+        cleaned = value.strip().lower().replace("-", "_")
+        cleaned = {"unsourced": "unsourced_claim", "sourced": "sourced_claim"}.get(cleaned, cleaned)
+        try:
+            return cls(cleaned)
+        except ValueError:
+            names = ", ".join(kind.value for kind in cls)
+            raise ReaderError(f"no suggestions of kind {value!r} (use one of: {names})") from None
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,11 @@ def source_key(meta: ArticleMeta, sha256: str) -> str:
     return f"sha256:{sha256}"
 
 
+def delete_annotation_rows(conn: sqlite3.Connection, uuid: str) -> None:
+    conn.execute("DELETE FROM annotation_tags WHERE annotation_uuid = ?", (uuid,))
+    conn.execute("DELETE FROM annotations WHERE uuid = ?", (uuid,))
+
+
 def layer_kind(name: str) -> LayerKind:
     try:
         return LayerKind(name)
@@ -193,7 +198,10 @@ class Library:
         path = Path(path)
         if path.exists() and path.is_dir():
             raise ReaderError(f"{path} is a folder, not a library file")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ReaderError(f"cannot create folder {path.parent}: {error.strerror}") from None
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -274,6 +282,10 @@ class Library:
         now = utc_now()
         for uuid, start, end, exact, prefix, suffix, status in rows:
             result = reanchor(Anchor(start, end, exact, prefix, suffix), text)
+            if result.anchor is None and status in (Status.SUGGESTED, Status.DISMISSED):
+                # A suggestion is the app's own and can be made again: nothing to keep.
+                delete_annotation_rows(conn, uuid)
+                continue
             if result.anchor is None:
                 orphaned += 1
                 conn.execute(
@@ -409,12 +421,10 @@ class Library:
 
     def replace_annotations(self, remove: Sequence[str], add: Sequence[Annotation]) -> None:
         """Delete some flags and add others in one transaction (e.g. refreshed suggestions)."""
-        for annotation in add:
-            self._check_anchor(annotation)
         with self.transaction() as conn:
+            self._check_anchors(conn, add)
             for uuid in remove:
-                conn.execute("DELETE FROM annotation_tags WHERE annotation_uuid = ?", (uuid,))
-                conn.execute("DELETE FROM annotations WHERE uuid = ?", (uuid,))
+                delete_annotation_rows(conn, uuid)
             for annotation in add:
                 self._insert_annotation(conn, annotation)
 
@@ -425,20 +435,29 @@ class Library:
         conn.execute(INSERT_ANNOTATION, annotation_values(annotation, layer_id))
         self._write_tags(conn, annotation.uuid, annotation.tags)
 
-    def _check_anchor(self, annotation: Annotation) -> None:
-        row = self.conn.execute(
-            "SELECT text FROM articles WHERE id = ?", (annotation.article_id,)
-        ).fetchone()
-        if row is None:
-            raise ReaderError(f"no article with id {annotation.article_id}")
-        anchor = annotation.anchor
-        if annotation.status is Status.ORPHANED:
-            return
-        if row[0][anchor.start : anchor.end] != anchor.exact or anchor.start >= anchor.end:
-            raise ReaderError(
-                f"flag {annotation.uuid}: its quote does not match the article text at "
-                f"{anchor.start}-{anchor.end}"
-            )
+    def _check_anchors(self, conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> None:
+        """Each flag must quote its article exactly where it says, unless it is orphaned."""
+        texts: dict[int, str] = {}
+        for annotation in annotations:
+            article_id = annotation.article_id
+            if article_id not in texts:
+                row = conn.execute(
+                    "SELECT text FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                if row is None:
+                    raise ReaderError(f"no article with id {article_id}")
+                texts[article_id] = row[0]
+            anchor = annotation.anchor
+            if annotation.status is Status.ORPHANED:
+                continue
+            if (
+                texts[article_id][anchor.start : anchor.end] != anchor.exact
+                or anchor.start >= anchor.end
+            ):
+                raise ReaderError(
+                    f"flag {annotation.uuid}: its quote does not match the article text at "
+                    f"{anchor.start}-{anchor.end}"
+                )
 
     def _write_tags(self, conn: sqlite3.Connection, uuid: str, tags: Sequence[str]) -> None:
         conn.execute("DELETE FROM annotation_tags WHERE annotation_uuid = ?", (uuid,))
@@ -457,12 +476,14 @@ class Library:
 
     def update_annotation(self, annotation: Annotation) -> None:
         self.annotation(annotation.uuid)  # raises if it is gone
-        self._check_anchor(annotation)
-        annotation.updated = utc_now()
+        now = utc_now()
         with self.transaction() as conn:
+            self._check_anchors(conn, [annotation])
             layer_id = self._layer_id(conn, annotation.article_id, annotation.layer)
-            conn.execute(UPDATE_ANNOTATION, annotation_values(annotation, layer_id))
+            values = annotation_values(annotation, layer_id) | {"updated": now}
+            conn.execute(UPDATE_ANNOTATION, values)
             self._write_tags(conn, annotation.uuid, annotation.tags)
+        annotation.updated = now
 
     def delete_annotation(self, uuid: str) -> Annotation:
         annotation = self.annotation(uuid)
@@ -558,13 +579,23 @@ class Library:
 
     def check(self) -> CheckReport:
         integrity = "; ".join(row[0] for row in self.conn.execute("PRAGMA integrity_check"))
+        broken_links = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken_links:
+            integrity += f"; {len(broken_links)} rows point at missing rows"
         orphaned = self._annotation_rows("a.status = ?", (Status.ORPHANED.value,))
         articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         annotations = self.conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
         return CheckReport(integrity, schema_version(self.conn), articles, annotations, orphaned)
 
+    def is_library_file(self, path: Path) -> bool:
+        """True for the library's own file or one of SQLite's companions (-wal, -shm, -journal)."""
+        own = self.path.resolve()
+        names = {own.name + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+        target = path.expanduser().resolve()
+        return target.parent == own.parent and target.name in names
+
     def backup(self, destination: Path) -> None:
-        if destination.resolve() == self.path.resolve():
+        if self.is_library_file(destination):
             raise ReaderError("the backup must not overwrite the library itself")
         try:
             backup_to(self.conn, destination)

@@ -294,3 +294,30 @@ def test_delete_annotation_json(cli: RunCli, tmp_path: Path) -> None:
     code, out, _ = cli("delete-annotation", out.strip(), "--json")
     assert code == 0 and json.loads(out)["deleted"] is True
     assert json.loads(cli("annotations", str(article_id), "--json")[1]) == []
+
+
+def test_export_and_backup_never_overwrite_the_library(
+    cli: RunCli, tmp_path: Path, db: Path
+) -> None:
+    article_id = imported_id(cli, write_article(tmp_path))
+    code, _, err = cli("export", str(article_id), "--format", "csv", "-o", str(db))
+    assert code == 1 and "overwrite the library" in err
+    code, _, err = cli("backup", "-o", f"{db}-wal")
+    assert code == 1 and "overwrite the library" in err
+    assert cli("check")[0] == 0
+
+
+def test_suggest_kinds(cli: RunCli, tmp_path: Path) -> None:
+    article_id = imported_id(cli, write_article(tmp_path))
+    code, _, err = cli("suggest", str(article_id), "--kind", "context")
+    assert code == 1 and err.startswith("error: no suggestions of kind 'context'")
+    code, out, _ = cli("suggest", str(article_id), "--kind", "sourced", "--json")
+    assert code == 0
+    assert {s["kind"] for s in json.loads(out)} <= {"sourced_claim"}
+    assert all(s["attribution"] for s in json.loads(out))
+
+
+def test_unwritable_library_folder_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "/proc/no-such-folder/lib.sqlite", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot create folder") and err.count("\n") == 1
