@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid as uuid_module
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -69,7 +68,9 @@ def utc_now() -> str:
 
 
 def new_uuid() -> str:
-    return str(uuid_module.uuid4())
+    import uuid  # imported on first use: it pulls in `platform`, slow for start-up
+
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)

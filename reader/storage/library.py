@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from reader.anchoring.canonical import canonical_text, text_sha256
-from reader.anchoring.reanchor import Method, reanchor
 from reader.core.models import (
     Anchor,
     Annotation,
@@ -228,6 +226,8 @@ class Library:
     # Articles
 
     def import_article(self, meta: ArticleMeta) -> ImportResult:
+        from reader.anchoring.canonical import canonical_text, text_sha256
+
         text = canonical_text(meta.markdown)
         if not text.strip():
             raise ReaderError("the article has no text")
@@ -273,6 +273,8 @@ class Library:
         self, conn: sqlite3.Connection, article_id: int, text: str
     ) -> tuple[int, int]:
         """Move every flag onto the new text; those that cannot be found are orphaned."""
+        from reader.anchoring.reanchor import Method, reanchor
+
         moved = orphaned = 0
         rows = conn.execute(
             "SELECT uuid, start, end, exact, prefix, suffix, status FROM annotations "
