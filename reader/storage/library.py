@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -164,6 +165,17 @@ def source_key(meta: ArticleMeta, sha256: str) -> str:
     return f"sha256:{sha256}"
 
 
+def same_story(old: str, new: str) -> bool:
+    """Whether a changed text is an edit of the old one rather than another article.
+
+    Compares the words shared, ignoring order: an edited story keeps most of
+    its words, two different stories share few beyond the common ones.
+    """
+    old_words, new_words = Counter(old.lower().split()), Counter(new.lower().split())
+    shared = sum((old_words & new_words).values())
+    return shared >= 0.4 * min(sum(old_words.values()), sum(new_words.values()))
+
+
 def delete_annotation_rows(conn: sqlite3.Connection, uuid: str) -> None:
     conn.execute("DELETE FROM annotation_tags WHERE annotation_uuid = ?", (uuid,))
     conn.execute("DELETE FROM annotations WHERE uuid = ?", (uuid,))
@@ -252,10 +264,13 @@ class Library:
                 "SELECT id, sha256, version FROM articles WHERE source_key = :source_key", values
             ).fetchone()
             if row is None:
-                new_id = int(conn.execute(INSERT_ARTICLE, values).lastrowid or 0)
-                conn.execute(INSERT_VERSION, {**values, "id": new_id})
-                return ImportResult(self.article(new_id), ImportOutcome.NEW)
+                return self._import_new(conn, values)
             article_id, old_sha, version = row
+            if old_sha != sha and not same_story(self._text(conn, article_id), text):
+                # Same URL, different story (a page whose canonical URL is the site's
+                # home page, say): a new article, not a version that orphans every flag.
+                values["source_key"] = f"{values['source_key']}#{sha}"
+                return self._import_new(conn, values)
             values["id"] = article_id
             if old_sha == sha:
                 changed = conn.execute(UPDATE_METADATA, values).rowcount > 0
@@ -267,6 +282,21 @@ class Library:
             reanchored, orphaned = self._reanchor_all(conn, article_id, text)
         return ImportResult(
             self.article(article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned
+        )
+
+    def _import_new(self, conn: sqlite3.Connection, values: dict[str, object]) -> ImportResult:
+        existing = conn.execute(
+            "SELECT id FROM articles WHERE source_key = :source_key", values
+        ).fetchone()
+        if existing is not None:  # this very text was split off before
+            return ImportResult(self.article(existing[0]), ImportOutcome.UNCHANGED)
+        new_id = int(conn.execute(INSERT_ARTICLE, values).lastrowid or 0)
+        conn.execute(INSERT_VERSION, {**values, "id": new_id})
+        return ImportResult(self.article(new_id), ImportOutcome.NEW)
+
+    def _text(self, conn: sqlite3.Connection, article_id: int) -> str:
+        return str(
+            conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
         )
 
     def _reanchor_all(

@@ -321,3 +321,35 @@ def test_unwritable_library_folder_is_a_user_error(capsys: pytest.CaptureFixture
     assert main(["--db", "/proc/no-such-folder/lib.sqlite", "list"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: cannot create folder") and err.count("\n") == 1
+
+
+BURST = """
+import sys
+from reader.cli import main
+for i in range(2000):
+    main(["annotate", "1", "--kind", "opinion", "--quote", f"word{i % 400} ",
+          "--occurrence", "1", "--note", f"note {i}"])
+"""
+
+
+def test_sigkill_mid_write_keeps_every_reported_flag(db: Path, tmp_path: Path) -> None:
+    """A process writing flags back to back is killed at random moments, mid-transaction too."""
+    words = " ".join(f"word{i}" for i in range(400))
+    article = write_article(tmp_path, f"---\ntitle: Burst\n---\n\n{words}\n", "burst.md")
+    assert main(["--db", str(db), "import", str(article)]) == 0
+    env = dict(os.environ, READER_DB=str(db))
+    reported: list[str] = []
+    for round_number in range(4):
+        child = subprocess.Popen(
+            [sys.executable, "-c", BURST], stdout=subprocess.PIPE, env=env, text=True
+        )
+        assert child.stdout is not None
+        for _ in range(10 + 7 * round_number):  # a different number of flags each round
+            reported.append(child.stdout.readline().strip())
+        time.sleep(0.003 * round_number)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    library = Library.open(db)
+    saved = {annotation.uuid for annotation in library.annotations(1)}
+    assert all(reported) and set(reported) <= saved
+    assert library.check().ok

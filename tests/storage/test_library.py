@@ -201,3 +201,24 @@ def test_same_text_with_new_title_updates_the_details(library: Library) -> None:
     assert result.outcome is ImportOutcome.METADATA_UPDATED
     assert result.article.title == "The bridge, corrected" and result.article.version == 1
     assert library.import_article(renamed).outcome is ImportOutcome.UNCHANGED
+
+
+def test_a_different_story_under_the_same_url_is_a_new_article(library: Library) -> None:
+    first = ArticleMeta(
+        title="Budget",
+        markdown="The council approved the budget for schools and roads on Tuesday.",
+        source_format=SourceFormat.HTML,
+        url="https://example.org/",
+    )
+    other = ArticleMeta(
+        title="Match",
+        markdown="Rovers beat United three goals to one in a rainy evening match.",
+        source_format=SourceFormat.HTML,
+        url="https://example.org/",
+    )
+    kept = library.import_article(first).article
+    flag(library, kept.id, "approved the budget")
+    result = library.import_article(other)
+    assert result.outcome is ImportOutcome.NEW and result.article.id != kept.id
+    assert library.annotations(kept.id)[0].status is Status.ACTIVE
+    assert library.import_article(other).outcome is ImportOutcome.UNCHANGED
