@@ -105,9 +105,13 @@ def annotation_from_flag(flag: ParsedFlag, article_id: int, text: str) -> Annota
     )
 
 
+EXPORTED_STATUSES = frozenset({Status.ACTIVE, Status.ORPHANED})
+
+
 def export_text(library: Library, article_id: int, export_format: ExportFormat) -> str:
+    """The article's flags in the format; open or dismissed suggestions are not flags yet."""
     article = library.article(article_id)
-    annotations = library.annotations(article_id)
+    annotations = [a for a in library.annotations(article_id) if a.status in EXPORTED_STATUSES]
     if export_format is ExportFormat.W3C:
         return dumps_w3c(article, annotations)
     if export_format is ExportFormat.MARKDOWN:

@@ -353,3 +353,14 @@ def test_sigkill_mid_write_keeps_every_reported_flag(db: Path, tmp_path: Path) -
     saved = {annotation.uuid for annotation in library.annotations(1)}
     assert all(reported) and set(reported) <= saved
     assert library.check().ok
+
+
+def test_exports_leave_out_suggestions(cli: RunCli, tmp_path: Path) -> None:
+    text = ARTICLE + "\nThe notorious scheme cost 80,000 families their savings since 2019!\n"
+    article_id = imported_id(cli, write_article(tmp_path, text))
+    cli("annotate", str(article_id), "--kind", "opinion", "--quote", "cheered again")
+    assert cli("suggest", str(article_id), "--save")[0] == 0
+    _, flags, _ = cli("annotations", str(article_id), "--json")
+    assert any(flag["status"] == "suggested" for flag in json.loads(flags))
+    _, csv_text, _ = cli("export", str(article_id), "--format", "csv")
+    assert [row["exact"] for row in csv.DictReader(io.StringIO(csv_text))] == ["cheered again"]
