@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -25,12 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
-    QStyle,
     QTextEdit,
     QToolBar,
     QWidget,
@@ -47,13 +45,14 @@ from reader.gui.commands import (
     LibraryCommand,
     edited_copy,
 )
-from reader.gui.icons import kind_icon
 from reader.gui.suggestion_commands import ReplaceFlagsCommand
-from reader.gui.theme import KIND_SHORTCUTS, apply_theme, system_theme
+from reader.gui.theme import KIND_SHORTCUTS, apply_theme, remembered_theme, system_theme
 from reader.render.palette import KIND_COLOURS, Theme
 from reader.storage.library import Library
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from reader.gui.annotation_pane import AnnotationPane
     from reader.gui.library_panel import LibraryPanel
 
@@ -76,17 +75,24 @@ class SettingsKey:
     STATE = "window/state"
     SPLITTER = "window/splitter"
     ZOOM = "view/zoom"
-    THEME = "view/theme"
+    THEME = "view/theme"  # the user's choice: "", "light" or "dark"
+    SYSTEM_THEME = "view/system_theme"  # the system's, as last seen
+    TOOLBAR_HEIGHT = "window/toolbar_height"
     LAST_ARTICLE = "library/last_article"
 
 
 class MainWindow(QMainWindow):
-    """The window; its side panels are built just after the first paint of the article.
+    """The window; its highlights, toolbar and side panels come just after the first paint.
 
     Start-up shows the article as soon as it can, beside empty panels of the right
-    size; ``finish_startup`` (run right after that first paint, or by whatever
-    needs a panel first) builds and fills the library panel and the annotation
-    pane, then emits ``ready``.
+    size and an empty toolbar of its usual height. Right after that first paint the
+    article's highlights are drawn; right after their paint, ``finish_startup`` (or
+    whatever needs a panel first) fills the toolbar, builds and fills the library
+    panel and the annotation pane, follows the system's theme if it changed while
+    the app was closed, then emits ``ready``.
+
+    Nothing on the way to the first paint names ``Qt`` (``QtCore.Qt`` in the code):
+    PySide6 builds that namespace's ~90 enums at its first use, ~12 ms.
     """
 
     ready = Signal()
@@ -116,12 +122,13 @@ class MainWindow(QMainWindow):
         self._annotation_pane: AnnotationPane | None = None
         # What the panels show, kept until they are built.
         self._pending_panels: tuple[list[Annotation], str | None] | None = None
+        self._highlights_pending = False  # the article is shown, its flags not yet drawn
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.article_view = ArticleView()
         self.article_view.setAccessibleName("Article")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setChildrenCollapsible(False)
         for width in (LIBRARY_MIN_WIDTH, None, PANE_MIN_WIDTH):
             if width is None:
@@ -138,7 +145,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
         self._build_menus()
-        self._build_toolbar()
+        self.toolbar = self._add_toolbar()
         self._connect()
         self.article_view.painted.connect(self._on_first_paint)
 
@@ -167,6 +174,8 @@ class MainWindow(QMainWindow):
         """
         if self._annotation_pane is not None:
             return
+        self._draw_pending_highlights()
+        self._fill_toolbar()
         # Imported here: the panels, their models and delegates stay off the path
         # to the first painted article.
         from reader.gui.annotation_pane import AnnotationPane
@@ -194,11 +203,24 @@ class MainWindow(QMainWindow):
         else:
             self._update_status()
             self._update_suggestion_actions()
+        self._follow_system_theme()
         self.ready.emit()
 
     def _on_first_paint(self) -> None:
         self.article_view.painted.disconnect(self._on_first_paint)
         if self._annotation_pane is None:
+            QTimer.singleShot(0, self._draw_pending_highlights)
+
+    def _draw_pending_highlights(self) -> None:
+        """Start-up: draw the flags over the article painted without them, paint them at
+        once, then build the panels."""
+        if not self._highlights_pending:
+            return
+        self._highlights_pending = False
+        if self._pending_panels is not None and self.article is not None:
+            self.article_view.set_annotations(self._drawn(self._pending_panels[0]))
+        if self._annotation_pane is None:
+            self.article_view.viewport().repaint()
             QTimer.singleShot(0, self.finish_startup)
 
     def _flush_note(self) -> None:
@@ -209,10 +231,20 @@ class MainWindow(QMainWindow):
     # Construction
 
     def _preferred_theme(self) -> Theme:
-        stored = self.settings.value(SettingsKey.THEME, "")
-        if stored in (Theme.LIGHT.value, Theme.DARK.value):
-            return Theme(str(stored))
-        return system_theme()
+        return preferred_theme(self.settings)
+
+    def _follows_system(self) -> bool:
+        chosen = self.settings.value(SettingsKey.THEME, "")
+        return self._forced_theme is None and remembered_theme(chosen) is None
+
+    def _follow_system_theme(self) -> None:
+        """Take the system's theme (start-up painted the one it had last time)."""
+        if not self._follows_system():
+            return
+        theme = system_theme()
+        self.settings.setValue(SettingsKey.SYSTEM_THEME, theme.value)
+        if theme is not self.theme:
+            self.set_theme(theme)
 
     def _action(
         self,
@@ -223,7 +255,8 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts: PySide6's setShortcut() would build the Qt namespace (see above).
+            action.setShortcuts([QKeySequence(shortcut)])
         hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         label = text.replace("&", "").rstrip("…")
         action.setToolTip(f"{tip or label} ({hint})" if hint else tip or label)
@@ -272,7 +305,6 @@ class MainWindow(QMainWindow):
                 KIND_SHORTCUTS[kind],
                 f"Flag the selected passage as {kind.label.lower()}",
             )
-            action.setIcon(kind_icon(kind))
             self.flag_actions[kind] = action
         self.delete_action = self._action(
             "&Delete Flag", self.delete_selected_flag, key.Delete, "Delete the selected flag"
@@ -398,14 +430,37 @@ class MainWindow(QMainWindow):
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
 
-    def _build_toolbar(self) -> None:
+    def _add_toolbar(self) -> QToolBar:
+        """The toolbar, filled by ``_fill_toolbar`` just after the first paint.
+
+        Until then it keeps the height it had last time, so that nothing moves.
+        On the first start there is no such height, and it is filled at once.
+        """
         toolbar = QToolBar("Flags")
         toolbar.setObjectName("flags_toolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setAccessibleName("Flag toolbar")
-        for action in self.flag_actions.values():
+        self.addToolBar(toolbar)  # at the top
+        height = _int_setting(self.settings.value(SettingsKey.TOOLBAR_HEIGHT), 0)
+        if height > 0:
+            toolbar.setMinimumHeight(height)
+        else:
+            self._fill_toolbar(toolbar)
+        return toolbar
+
+    def _fill_toolbar(self, toolbar: QToolBar | None = None) -> None:
+        """The toolbar's buttons and the actions' icons (drawn, and the style's)."""
+        toolbar = toolbar or self.toolbar
+        if toolbar.actions():
+            return
+        from PySide6.QtWidgets import QStyle
+
+        from reader.gui.icons import kind_icon
+
+        toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for kind, action in self.flag_actions.items():
+            action.setIcon(kind_icon(kind))
             toolbar.addAction(action)
         toolbar.addSeparator()
         style = self.style()
@@ -418,8 +473,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.toolbar = toolbar
+        toolbar.setMinimumHeight(0)
+        self.settings.setValue(SettingsKey.TOOLBAR_HEIGHT, toolbar.sizeHint().height())
 
     def _connect(self) -> None:
         self.article_view.annotation_clicked.connect(self._on_annotation_clicked)
@@ -476,8 +531,9 @@ class MainWindow(QMainWindow):
         if article_id not in ids:
             article_id = ids[0] if ids else None
         if article_id is not None:
-            self.show_article(article_id)
-        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Before the first paint, the highlights come just after it (see show_article).
+            self.show_article(article_id, highlights_later=self._annotation_pane is None)
+        self.article_view.setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -505,8 +561,15 @@ class MainWindow(QMainWindow):
 
     # Articles
 
-    def show_article(self, article_id: int, select_uuid: str | None = None) -> bool:
-        """Show the article; an error dialog (and nothing changed) if it cannot be read."""
+    def show_article(
+        self, article_id: int, select_uuid: str | None = None, *, highlights_later: bool = False
+    ) -> bool:
+        """Show the article; an error dialog (and nothing changed) if it cannot be read.
+
+        With ``highlights_later`` (start-up), the page is painted first and its flags
+        drawn just after: drawing them builds PySide6's Qt namespace (~12 ms), which
+        QBrush needs.
+        """
         self._flush_note()
         try:
             article = self.library.article(article_id)
@@ -517,7 +580,9 @@ class MainWindow(QMainWindow):
             return False
         self.article = article
         self._layers = layers
-        self.article_view.show_article(article, self._drawn(annotations), self.theme)
+        self._highlights_pending = highlights_later
+        drawn = [] if self._highlights_pending else self._drawn(annotations)
+        self.article_view.show_article(article, drawn, self.theme)
         self.setWindowTitle(f"{APP_NAME} — {article.title or 'Untitled'}")
         self.settings.setValue(SettingsKey.LAST_ARTICLE, article.id)
         self.suggest_action.setEnabled(True)
@@ -591,6 +656,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message[:1].upper() + message[1:], 8000)
 
     def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from reader.importers.articles import ARTICLE_SUFFIXES
 
         patterns = " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
@@ -604,6 +671,8 @@ class MainWindow(QMainWindow):
             self.open_file(Path(name))
 
     def choose_export(self, format_name: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from reader.actions import ExportFormat
 
         if self.article is None:
@@ -698,7 +767,7 @@ class MainWindow(QMainWindow):
             return None
         self._flush_note()
         article = self.article
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             stale, fresh = plan_suggestions(
                 article, self.library.annotations(article.id), suggest(article.text)
@@ -719,7 +788,7 @@ class MainWindow(QMainWindow):
             f"{count} suggestion{'' if count == 1 else 's'}" if count else "No suggestions", 6000
         )
         if fresh:
-            self.annotation_pane.card_list.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.annotation_pane.card_list.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         return count
 
     def _suggestion(self, uuid: str | None) -> Annotation | None:
@@ -762,7 +831,7 @@ class MainWindow(QMainWindow):
             return False
         if following is not None:
             self.select_annotation(following.uuid)
-            self.annotation_pane.card_list.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.annotation_pane.card_list.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         self.statusBar().showMessage("Suggestion dismissed", 4000)
         return True
 
@@ -1045,10 +1114,12 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         """A warning dialog; window-modal but not blocking, so tests can find and close it."""
+        from PySide6.QtWidgets import QMessageBox  # dialogs: imported when first shown
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.error_box = box
         box.finished.connect(lambda _result: self._forget_error(box))
         box.open()
@@ -1108,7 +1179,7 @@ class MainWindow(QMainWindow):
 
     def _on_card_activated(self, uuid: str) -> None:
         self._show_selection(uuid)
-        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.article_view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _on_kind_edited(self, uuid: str, kind: object) -> None:
         if isinstance(kind, Kind):
@@ -1129,9 +1200,17 @@ class MainWindow(QMainWindow):
         if annotation is not None:
             self._push(DeleteFlagCommand(self.library, self, annotation))
 
-    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if self._forced_theme is None and not self.settings.value(SettingsKey.THEME, ""):
-            self.set_theme(system_theme())
+    def _on_color_scheme_changed(self, _scheme: QtCore.Qt.ColorScheme) -> None:
+        self._follow_system_theme()
+
+
+def preferred_theme(settings: QSettings) -> Theme:
+    """The theme the user chose, else the system's as seen last time, else the system's."""
+    return (
+        remembered_theme(settings.value(SettingsKey.THEME, ""))
+        or remembered_theme(settings.value(SettingsKey.SYSTEM_THEME, ""))
+        or system_theme()
+    )
 
 
 def mark_triggers(view: ArticleView, annotation: Annotation) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -421,28 +421,42 @@ def test_orphaned_flags_are_listed_apart_with_their_old_quote(session: Session) 
     )
 
 
-def test_panels_are_built_after_the_first_paint_without_moving_anything(
+def test_start_paints_the_page_then_its_flags_then_the_panels_without_moving_anything(
     qtbot: QtBot, db_path: Path, settings_path: Path
 ) -> None:
     library = Library.open(db_path)
     try:
-        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-        window = MainWindow(library, settings, theme=Theme.LIGHT)
-        qtbot.addWidget(window)
-        window.restore_session()
-        window.show()
-        assert window.article is not None
-        assert window.article_view.highlighted_uuids()  # the first paint has the flags
-        assert not window.is_ready()  # the panels come right after that paint
-        sizes = window.splitter.sizes()
-        with qtbot.waitSignal(window.ready, timeout=2000):
-            pass
-        assert window.is_ready()
-        assert window.splitter.sizes() == sizes
-        assert window.splitter.widget(0) is window.library_panel
-        assert window.splitter.widget(2) is window.annotation_pane
-        shown = {a.uuid for a in window.annotation_pane.model.annotations()}
-        assert shown == {a.uuid for a in library.annotations(window.article.id)}
-        assert window.library_panel.list_widget.currentItem() is not None
+        for start in ("first", "second"):  # the second has the toolbar's height stored
+            settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+            window = MainWindow(library, settings, theme=Theme.LIGHT)
+            qtbot.addWidget(window)
+            window.restore_session()
+            paints: list[tuple[bool, bool, QRect, QRect]] = []
+            view = window.article_view
+            view.painted.connect(
+                lambda w=window, v=view, seen=paints: seen.append(
+                    (bool(v.highlighted_uuids()), w.is_ready(), v.geometry(), w.toolbar.geometry())
+                )
+            )
+            window.show()
+            assert window.article is not None
+            assert not view.highlighted_uuids()  # drawn just after the first paint
+            assert not window.is_ready()
+            with qtbot.waitSignal(window.ready, timeout=2000):
+                pass
+            assert window.is_ready(), start
+            first, *later = paints
+            assert first[:2] == (False, False)  # the page alone
+            assert (True, False) in [paint[:2] for paint in later]  # its flags, then the panels
+            assert view.geometry() == first[2]  # nothing moved: the article, the toolbar
+            assert window.toolbar.geometry() == first[3]
+            assert window.toolbar.actions()
+            assert window.splitter.widget(0) is window.library_panel
+            assert window.splitter.widget(2) is window.annotation_pane
+            shown = {a.uuid for a in window.annotation_pane.model.annotations()}
+            assert shown == {a.uuid for a in library.annotations(window.article.id)}
+            assert set(view.highlighted_uuids()) == shown
+            assert window.library_panel.list_widget.currentItem() is not None
+            window.close()
     finally:
         library.close()
