@@ -7,12 +7,9 @@ and the detectors are imported only by the commands that need them.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -20,7 +17,14 @@ from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, Kind, ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS: set[str] = set()  # filled by build_parser
+# Any other first word opens the app (on that file); checked before the parser is built,
+# so that starting the app costs as little as possible.
+COMMANDS = frozenset(
+    {
+        "import", "list", "show", "annotate", "annotations", "delete-annotation", "export",
+        "search", "check", "suggest", "screenshot", "backup",
+    }
+)  # fmt: skip
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -45,6 +49,8 @@ def open_library(args: argparse.Namespace) -> Any:
 
 
 def print_json(data: object) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -299,6 +305,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         if not destination.parent.is_dir():
             raise ReaderError(f"folder {destination.parent} does not exist")
     else:
+        from datetime import UTC, datetime
+
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         destination = library.path.with_name(f"{library.path.stem}-backup-{stamp}.sqlite")
     library.backup(destination)
@@ -404,7 +412,7 @@ def build_parser() -> ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
     def command(name: str, handler: Handler, help_text: str) -> ArgumentParser:
-        COMMANDS.add(name)
+        assert name in COMMANDS, name
         sub: ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         return sub
@@ -501,7 +509,7 @@ def app_parser() -> ArgumentParser:
     return parser
 
 
-def wants_app(argv: Sequence[str], commands: Sequence[str]) -> bool:
+def wants_app(argv: Sequence[str], commands: frozenset[str]) -> bool:
     """True unless the first word that is not an option or --db's value names a command."""
     skip_next = False
     for word in argv:
@@ -517,9 +525,9 @@ def wants_app(argv: Sequence[str], commands: Sequence[str]) -> bool:
 
 
 def run(argv: Sequence[str]) -> int:
-    parser = build_parser()
-    if wants_app(argv, list(COMMANDS)):
+    if wants_app(argv, COMMANDS):
         return cmd_app(app_parser().parse_args(argv))
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.error("no command given")
@@ -548,6 +556,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             log.parent.mkdir(parents=True, exist_ok=True)
             with log.open("a", encoding="utf-8") as handle:
+                import traceback
+
                 handle.write(traceback.format_exc())
             where = f"; details in {log}"
         except OSError:
