@@ -32,7 +32,29 @@ _REACTION_VERBS = frozenset(
     | {"garner", "attracted", "attract", "received", "receive", "sparked", "spark", "won"}
 )
 # reporting verbs that are also common nouns or other verbs: only count them with a subject
-_SUBJECT_BOUND = frozenset({"per", "found", "finds", "shows", "showed", "states", "reports"})
+_SUBJECT_BOUND = frozenset(
+    {"per", "found", "finds", "show", "shows", "showed", "states", "reports", "lists", "listed"}
+    | {"indicate", "indicates", "indicated", "list", "agree", "agrees"}
+)
+_CLAUSE_MARKS = ",;:()—–"
+_NP_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
+)
+_VAGUE_QUANTIFIERS = frozenset({"some", "many", "several", "most", "various", "numerous", "few"})
+_LINK_PREPOSITIONS = frozenset({"of", "for", "from", "by", "at", "with", "in", "on", "to"})
+# words that end a subject phrase when walking back from its verb
+_NOT_IN_SUBJECT = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
+    | {"could", "should", "may", "might", "must", "do", "does", "did", "not", "that", "which"}
+    | {"who", "and", "or", "but", "to", "in", "on", "it", "he", "she", "they", "we", "i", "you"}
+    | {"if", "because", "when", "while", "as", "than", "so", "then", "there", "what"}
+)
+_MODIFIER_REACH = 4  # words between a determiner and the head noun: "the state library association"
+_LINK_REACH = 3
+_ASIDE_REACH = 20  # words in an aside between a subject and its verb
+_SOURCE_PHRASE_REACH = 8
+_LISTED_PHRASES = frozenset({"vague_adverbs", "own_inquiry"})
+_INTRODUCING_VERBS = frozenset({"read", "reads"})  # "The sign read:" introduces a quotation
 
 
 @dataclass(frozen=True)
@@ -103,16 +125,85 @@ def _name_before(tokens: list[Token], index: int, quotes: Quotes) -> int | None:
     return first
 
 
-def _subject_before(
-    sentence: str, tokens: list[Token], verb: int, quotes: Quotes
+def _gap(sentence: str, tokens: list[Token], left: int, right: int) -> str:
+    return sentence[tokens[left].end : tokens[right].start]
+
+
+def _breaks(gap: str) -> bool:
+    return any(mark in gap for mark in _CLAUSE_MARKS)
+
+
+def _noun_phrase_start(
+    sentence: str, tokens: list[Token], head: int, quotes: Quotes
 ) -> tuple[int, bool] | None:
-    """Start token of the verb's subject and whether the subject is vague."""
+    """Where the noun phrase ending at ``head`` starts ("the mayor's office") and whether it
+    is vague ("some patrons"); None when no determiner, possessive or name marks it."""
+    marked = tokens[head].norm.endswith("'s")
+    k = head
+    for _ in range(_MODIFIER_REACH):
+        if k == 0 or _breaks(_gap(sentence, tokens, k - 1, k)):
+            break
+        previous = tokens[k - 1]
+        if quotes.covers(previous.start, previous.end):
+            break
+        if previous.norm in _NP_DETERMINERS:
+            return k - 1, False
+        if previous.norm in _VAGUE_QUANTIFIERS:
+            return k - 1, True
+        if previous.norm in _NOT_IN_SUBJECT or not _wordlike(previous):
+            break
+        # a capital that only starts the sentence ("Nine out of ten teachers") names nobody
+        named = previous.is_capitalised and k - 1 > 0
+        marked = marked or previous.norm.endswith("'s") or named
+        k -= 1
+    return (k, False) if marked and k < head else None
+
+
+def _wordlike(token: Token) -> bool:
+    """A word, a possessive, a hyphenated compound or a number: what a noun phrase holds."""
+    return token.is_number or token.norm.replace("-", "").replace("'", "").isalpha()
+
+
+def _extend_left(sentence: str, tokens: list[Token], first: int, quotes: Quotes) -> int:
+    """Take in what the subject hangs from: "figures from [the agency]", "records obtained
+    by [the Ledger]", "a spokesperson for [the district]"."""
+    for _ in range(_LINK_REACH):
+        link = first - 1
+        if link < 1 or tokens[link].norm not in _LINK_PREPOSITIONS:
+            break
+        k = link
+        while k > 0 and link - k < _MODIFIER_REACH:
+            previous = tokens[k - 1]
+            if _breaks(_gap(sentence, tokens, k - 1, k)) or quotes.covers(
+                previous.start, previous.end
+            ):
+                break
+            if previous.norm in _NOT_IN_SUBJECT or previous.norm in _LINK_PREPOSITIONS:
+                break
+            if not _wordlike(previous):
+                break
+            k -= 1
+            if previous.norm in _NP_DETERMINERS or previous.norm in _VAGUE_QUANTIFIERS:
+                break
+        if k == link:
+            break
+        first = k
+    return first
+
+
+def _subject_before(
+    sentence: str, tokens: list[Token], verb: int, quotes: Quotes, *, aside: bool = False
+) -> tuple[int, bool] | None:
+    """Start token of the verb's subject and whether the subject is vague; ``aside`` when
+    ``verb`` is really the first word of an aside that sits between them."""
     lexicon = cues().attribution
     i = verb - 1
     while i >= 0 and tokens[i].norm in _SKIPPED_ADVERBS:
         i -= 1
     if i < 0 or quotes.covers(tokens[i].start, tokens[i].end):
         return None
+    if _breaks(_gap(sentence, tokens, i, verb)) and not aside:
+        return None  # "…, said Harmon" or an aside: the caller looks after the verb or past it
     word = tokens[i].norm
     if _in_lexicon(lexicon, "vague_sources", word):
         j = i
@@ -123,11 +214,36 @@ def _subject_before(
     if name is not None:
         if name > 0 and tokens[name - 1].norm == "the":
             name -= 1
-        return name, False
+        return _extend_left(sentence, tokens, name, quotes), False
     if word in _PERSONAL_PRONOUNS:
         return i, False
-    if i > 0 and tokens[i - 1].norm in ("the", "a", "an") and word.isalpha():
-        return i - 1, False
+    if _wordlike(tokens[i]):
+        phrase = _noun_phrase_start(sentence, tokens, i, quotes)
+        if phrase is not None:
+            first, vague = phrase
+            first = _extend_left(sentence, tokens, first, quotes)
+            return first, vague or tokens[first].norm in _VAGUE_QUANTIFIERS
+    return None
+
+
+def _subject_past_aside(
+    sentence: str, tokens: list[Token], verb: int, quotes: Quotes
+) -> tuple[int, int, bool] | None:
+    """Subject separated from its verb by an aside between commas: "Harmon, the depot's
+    manager, said", "The memo, dated May 2, estimates".  Returns (first, last, vague)."""
+    k = verb - 1
+    while k > 0 and verb - k <= _ASIDE_REACH:
+        if quotes.covers(tokens[k].start, tokens[k].end):
+            return None
+        gap = _gap(sentence, tokens, k - 1, k)
+        if any(mark in gap for mark in ";:()"):
+            return None
+        if "," in gap:
+            subject = _subject_before(sentence, tokens, k, quotes, aside=True)
+            if subject is None:
+                return None
+            return subject[0], k - 1, subject[1]
+        k -= 1
     return None
 
 
@@ -147,6 +263,30 @@ def _name_after(tokens: list[Token], index: int) -> int | None:
     if last is None and index + 1 < len(tokens) and tokens[index].norm == "the":
         return index + 1  # "said the minister"
     return last
+
+
+def _phrase_end(sentence: str, tokens: list[Token], first: int) -> int:
+    """Last token of the source named after "according to": up to the clause's end."""
+    last = first
+    while (
+        last + 1 < len(tokens)
+        and last + 1 - first < _SOURCE_PHRASE_REACH
+        and not _breaks(_gap(sentence, tokens, last, last + 1))
+        and tokens[last + 1].norm not in _NOT_IN_SUBJECT
+    ):
+        last += 1
+    while last > first and (
+        tokens[last].norm in _LINK_PREPOSITIONS or tokens[last].norm in _NP_DETERMINERS
+    ):
+        last -= 1
+    return last
+
+
+def _ends_clause(sentence: str, tokens: list[Token], last: int) -> bool:
+    """An inverted source ("said the minister", "said Harmon") closes its clause."""
+    if tokens[last].is_capitalised:
+        return True
+    return last + 1 == len(tokens) or _breaks(_gap(sentence, tokens, last, last + 1))
 
 
 def _clip(sentence: str, start: int, end: int) -> str:
@@ -175,11 +315,13 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
                 vague = tokens[j].norm in ("some", "many", "several") or _in_lexicon(
                     lexicon, "vague_sources", tokens[j].norm
                 )
-                last = _name_after(tokens, j)
-                add(i, last if last is not None else j, vague and last is None)
+                add(i, _phrase_end(sentence, tokens, j), vague)
             i += 2
             continue
-        reporting = _in_lexicon(lexicon, "reporting_verbs", word) and token.text.islower()
+        reporting = (
+            _in_lexicon(lexicon, "reporting_verbs", word)
+            or (word in _INTRODUCING_VERBS and sentence[token.end : token.end + 1] == ":")
+        ) and token.text.islower()
         previous = tokens[i - 1].norm if i else ""
         passive = previous in _PASSIVE_AUXILIARIES or (
             previous in _SKIPPED_ADVERBS and i > 1 and tokens[i - 2].norm in _PASSIVE_AUXILIARIES
@@ -204,12 +346,22 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
             continue
         if reporting:
             subject = _subject_before(sentence, tokens, i, quotes)
+            named_end = None
+            if subject is None and word not in _SUBJECT_BOUND and i + 1 < len(tokens):
+                named_end = _name_after(tokens, i + 1) if outside[i + 1] else None
+                if named_end is not None and not _ends_clause(sentence, tokens, named_end):
+                    named_end = None  # "…, said the depot handled": not "said the minister"
+            aside = None
+            if subject is None and named_end is None:
+                aside = _subject_past_aside(sentence, tokens, i, quotes)
             if subject is not None:
                 add(subject[0], i, subject[1])
-            elif word not in _SUBJECT_BOUND and i + 1 < len(tokens):
-                named_end = _name_after(tokens, i + 1)
-                if named_end is not None and outside[i + 1]:
-                    add(i, named_end, False)
+            elif named_end is not None:
+                add(i, named_end, False)
+            elif aside is not None:
+                first, last, vague = aside
+                shown = f"{_clip(sentence, tokens[first].start, tokens[last].end)} {token.text}"
+                found.append(Attribution(shown, tokens[first].start, token.end, vague))
             i += 1
             continue
         if _in_lexicon(lexicon, "vague_reaction_nouns", word) and any(
@@ -226,26 +378,27 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
             i += 1
             continue
         i += 1
-    for first, last in _vague_phrases(tokens, outside):
+    for first, last, category in _listed_phrases(tokens, outside):
         if not any(a.start <= tokens[first].start < a.end for a in found):
-            add(first, last, True)
+            add(first, last, category == "vague_adverbs")
     for match in _CITATION.finditer(sentence):
         text = _clip(sentence, match.start(), match.end())
         found.append(Attribution(text[:80], match.start(), match.end(), False))
     return sorted(found, key=lambda a: a.start)
 
 
-def _vague_phrases(tokens: list[Token], outside: list[bool]) -> list[tuple[int, int]]:
+def _listed_phrases(tokens: list[Token], outside: list[bool]) -> list[tuple[int, int, str]]:
+    """Vague hedges ("reportedly") and the reporter's own inquiries ("declined to comment")."""
     index = cues().attribution.index
-    hits: list[tuple[int, int]] = []
+    hits: list[tuple[int, int, str]] = []
     for i, token in enumerate(tokens):
         if not outside[i]:
             continue
         for phrase, category in index.get(token.norm, ()):
-            if category != "vague_adverbs":
+            if category not in _LISTED_PHRASES:
                 continue
             words = tuple(t.norm for t in tokens[i : i + len(phrase)])
             if words == phrase:
-                hits.append((i, i + len(phrase) - 1))
+                hits.append((i, i + len(phrase) - 1, category))
                 break
     return hits

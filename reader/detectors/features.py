@@ -15,6 +15,12 @@ _CONDITIONAL_START = frozenset({"if", "once", "unless"})
 _CLAUSE_BREAK = re.compile(r",|…|\.\.\.|—|–|;|\bthen\b")
 _SCARE_QUOTE_MAX_WORDS = 3
 _STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
+_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec"}
+)
 STRONG_CUES = frozenset(
     {"loaded", "sweeping", "judgement", "exclamation", "scare_quotes", "second_person"}
 )
@@ -96,10 +102,17 @@ class SentenceAnalysis:
     def claim_cues(self) -> list[CueHit]:
         hits = match_cues(cues().claim, self.tokens, [False] * len(self.tokens))
         for index, token in enumerate(self.tokens):
-            if token.norm == "<year>":
+            day = self._day_of_month(index)
+            if day is not None:
+                hits.append(day)
+            elif token.norm == "<year>":
                 hits.append(CueHit("date", token.start, token.end, ("<year>",)))
             elif token.start and self.text[token.start - 1] == "-":
                 continue  # a code such as MS-13, not a figure
+            elif token.is_number and _CLOCK.match(self.text, token.end):
+                clock = _CLOCK.match(self.text, token.end)
+                assert clock is not None
+                hits.append(CueHit("date", token.start, clock.end(), ("<time>",)))
             elif token.is_number or token.norm in ("$", "€", "£"):
                 end = token.end
                 following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
@@ -112,6 +125,17 @@ class SentenceAnalysis:
                     start = self.tokens[index - 1].start
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
+
+    def _day_of_month(self, index: int) -> CueHit | None:
+        """A day after a month ("March 3", "Feb. 6") is part of a date, not a figure."""
+        token = self.tokens[index]
+        if token.norm != "<num>" or not index or not token.text.isdigit() or int(token.text) > 31:
+            return None
+        month = self.tokens[index - 1]
+        gap = self.text[month.end : token.start]
+        if month.norm.rstrip(".") not in _MONTHS or gap not in (" ", ". "):
+            return None
+        return CueHit("date", month.start, token.end, ("<day>",))
 
     def masked_at(self, offset: int) -> bool:
         return bool(self.masked) and any(self.masked) and self.quotes.covers(offset, offset + 1)

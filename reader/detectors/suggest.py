@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -44,7 +45,19 @@ _CLAIM_LABELS = {
     "causal": "causal claim",
 }
 _WEAK_DATE_WORDS = frozenset({("since",), ("decade",), ("decades",)})
-_PREDICTION_REACH = 2  # words after a modal shown with it: "will let him"
+_MODALS = frozenset({"will", "won't", "shall", "would", "be", "to"})  # "going to", "bound to"
+_TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
+_FRAGMENT_EVIDENCE = 2  # trigger passages a heading or list item needs to be suggested
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "this", "that", "to", "of", "in", "on", "at", "for", "with", "by", "and"}
+    | {"or", "but", "as", "than", "more", "less", "so", "very", "too"}
+)
+_LEADING_WORDS = 3  # a source opening the next sentence: "She said", "Council member Ray Tan said"
+# after a modal, these words lead on to the verb it governs: "will not be entering"
+_VERB_LEAD_INS = frozenset(
+    {"not", "be", "have", "been", "never", "also", "still", "soon", "probably", "likely"}
+    | {"actually", "even", "ever", "all", "really", "only", "just", "finally", "certainly"}
+)
 
 
 @dataclass(frozen=True)
@@ -71,26 +84,49 @@ def suggest(
         wanted.add(SuggestionKind.SOURCED_CLAIM)
     opinion, claim = opinion_model(), claim_model()
     found: list[Suggestion] = []
+    introduced = ""  # the source of a quotation announced at the end of the block before
     for block in block_sentences(text):
-        for sentence in _with_sources(text, block):
+        sentences = _with_sources(text, block, introduced)
+        last = sentences[-1].analysis
+        introduced = _introducer(last)
+        fragment = len(block) == 1 and not _TERMINAL.search(last.text)
+        for sentence in sentences:
             if len(sentence.analysis.tokens) < MIN_WORDS:
                 continue
+            made_here: list[Suggestion] = []
             claim_logit = claim.logit(claim_features(sentence.analysis, claim.bigrams))
             if wanted & {SuggestionKind.UNSOURCED_CLAIM, SuggestionKind.SOURCED_CLAIM}:
                 made = _claim(sentence, claim, claim_logit)
                 if made is not None and made.kind in wanted:
-                    found.append(made)
+                    made_here.append(made)
             if SuggestionKind.OPINION in wanted and not sentence.quoted:
                 made = _opinion(sentence, opinion, claim_logit)
                 if made is not None:
-                    found.append(made)
+                    made_here.append(made)
+            # a heading or a short list item is a label, not a statement: only strong evidence
+            found.extend(
+                s for s in made_here if not fragment or len(s.triggers) >= _FRAGMENT_EVIDENCE
+            )
     return sorted(found, key=lambda s: (s.start, s.kind))
 
 
-def _with_sources(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
+def _introducer(analysis: SentenceAnalysis) -> str:
+    """The named source of a sentence that ends by announcing a quotation ("It read:")."""
+    if analysis.text.rstrip().endswith(":") and analysis.named_sources:
+        return analysis.named_sources[-1].text
+    return ""
+
+
+def _with_sources(text: str, spans: list[tuple[int, int]], introduced: str) -> list[_Sentence]:
+    """``introduced``: the block is a quotation announced by the block before it."""
     analyses = [analyse(text[start:end]) for start, end in spans]
     sources = [a.named_sources[0].text if a.named_sources else "" for a in analyses]
     quoted = [False] * len(analyses)
+    if introduced:
+        return [
+            _Sentence(start, analysis, source or introduced, not source)
+            for (start, _), analysis, source in zip(spans, analyses, sources, strict=True)
+        ]
     # a quotation running over several sentences takes the source named where it closes
     i = 0
     while i < len(analyses):
@@ -110,6 +146,13 @@ def _with_sources(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
     for i in range(len(analyses)):
         if sources[i]:
             continue
+        if _only_quotation(analyses[i]):
+            # a quoted sentence belongs to the speaker named just before it in the paragraph,
+            # or just after it ("…the busiest in the state." She said the figure had doubled.)
+            speaker = _speaker_nearby(analyses, i)
+            if speaker:
+                sources[i], quoted[i] = speaker, True
+                continue
         if i and analyses[i - 1].text.rstrip().endswith(":") and analyses[i - 1].named_sources:
             sources[i] = sources[i - 1]
         elif i + 1 < len(analyses) and analyses[i + 1].text.lower().startswith(
@@ -123,6 +166,24 @@ def _with_sources(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
             spans, analyses, sources, quoted, strict=True
         )
     ]
+
+
+def _only_quotation(analysis: SentenceAnalysis) -> bool:
+    """Every word of the sentence is inside quotation marks."""
+    tokens = analysis.tokens
+    return bool(tokens) and all(analysis.quotes.covers(t.start, t.end) for t in tokens)
+
+
+def _speaker_nearby(analyses: list[SentenceAnalysis], index: int) -> str:
+    before = analyses[index - 1] if index else None
+    if before is not None and before.quotes.spans and before.named_sources:
+        return before.named_sources[0].text
+    after = analyses[index + 1] if index + 1 < len(analyses) else None
+    if after is not None and after.named_sources:
+        source = after.named_sources[0]
+        if len(after.text[: source.start].split()) <= _LEADING_WORDS:
+            return source.text
+    return ""
 
 
 def _span_text(sentence: _Sentence, hit: CueHit) -> str:
@@ -164,13 +225,16 @@ def _claim(sentence: _Sentence, model: LinearModel, logit: float) -> Suggestion 
     suffix = " without a source" if unsourced else ""
     evidence: list[tuple[str, tuple[int, int] | None]] = []
     shown: dict[str, int] = {}
+    hits = analysis.claim_cues
     for hit in sorted(
-        analysis.claim_cues,
+        hits,
         key=lambda h: list(_CLAIM_LABELS).index(h.category) if h.category in _CLAIM_LABELS else 99,
     ):
-        label = _CLAIM_LABELS.get(hit.category)
+        label = "time" if hit.words == ("<time>",) else _CLAIM_LABELS.get(hit.category)
         if label is None or hit.words in _WEAK_DATE_WORDS or shown.get(label, 0) >= 2:
             continue
+        if any(o is not hit and o.start <= hit.start and hit.end <= o.end for o in hits):
+            continue  # "March" inside "March 3"
         shown[label] = shown.get(label, 0) + 1
         evidence.append((f"{label}{suffix}: {_span_text(sentence, hit)}", (hit.start, hit.end)))
     for source in vague:
@@ -206,6 +270,17 @@ def _opinion(sentence: _Sentence, model: LinearModel, claim_logit: float) -> Sug
         shown = " ".join(analysis.text[start:end].split())
         reason = label if hit.category in ("question", "exclamation") else f"{label}: {shown}"
         ranked.append((weight, reason, (start, end)))
+    ranked = [  # "will" inside "will be entering"
+        item
+        for item in ranked
+        if not any(
+            other[1].split(":")[0] == item[1].split(":")[0]
+            and other[2] != item[2]
+            and other[2][0] <= item[2][0]
+            and item[2][1] <= other[2][1]
+            for other in ranked
+        )
+    ]
     ranked.sort(key=lambda item: -item[0])
     evidence: list[tuple[str, tuple[int, int] | None]] = [
         (reason, span) for _, reason, span in ranked[:MAX_REASONS]
@@ -220,7 +295,8 @@ def _opinion(sentence: _Sentence, model: LinearModel, claim_logit: float) -> Sug
 
 
 def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
-    """Span of the first run of capitalised words (a lone capital first word does not count)."""
+    """Span of the first run of capitalised words that holds a word (not an abbreviation such
+    as "U.S." or a code such as "MS-13"); a lone capital first word does not count."""
     tokens = analysis.tokens
     i = 0
     while i < len(tokens):
@@ -228,7 +304,8 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].is_capitalised:
                 j += 1
-            if j > i or i > 0:
+            worded = any(_is_word(t.text) for t in tokens[i : j + 1])
+            if worded and (j > i or i > 0):
                 return tokens[i].start, tokens[j].end
             i = j + 1
         else:
@@ -236,16 +313,25 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
     return None
 
 
+def _is_word(text: str) -> bool:
+    return len(text) > 1 and any(c.islower() for c in text)
+
+
 def _extended(analysis: SentenceAnalysis, hit: CueHit) -> tuple[int, int]:
-    """A modal prediction is shown with the verb it governs; other cues as they are."""
-    if hit.category != "prediction" or not hit.words:
+    """A modal prediction is shown up to the verb it governs ("will destroy", "won't be
+    open"); other cues as they are."""
+    last = hit.words[-1] if hit.words else ""
+    if hit.category != "prediction" or not (last in _MODALS or last.endswith("'ll")):
         return hit.start, hit.end
     end = hit.end
-    following = [t for t in analysis.tokens if t.start >= hit.end][:_PREDICTION_REACH]
-    for token in following:
-        if any(mark in analysis.text[end : token.start] for mark in ",.;:!?–—"):
+    for token in (t for t in analysis.tokens if t.start >= hit.end):
+        if token.norm in _FUNCTION_WORDS or any(
+            mark in analysis.text[end : token.start] for mark in ",.;:!?–—"
+        ):
             break
         end = token.end
+        if token.norm not in _VERB_LEAD_INS:
+            break
     return hit.start, end
 
 

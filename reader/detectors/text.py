@@ -10,8 +10,13 @@ import pysbd
 
 # Blocks of canonical text are joined by a blank line; a sentence never crosses one.
 _BLOCK_SEPARATOR = re.compile(r"\n[ \t]*\n\s*")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*%?|[$€£%]")
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# a numeric range ("2025–26", "5–2", "10-15") is one token, so it reads as one figure or date
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+    r"|\d+(?:[.,:]\d+)*(?:[–-]\d+(?:[.,:]\d+)*(?![\w–-]))?%?"
+    r"|[$€£%]"
+)
+_YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)(?:[–-](?:\d\d|1[89]\d\d|20\d\d))?")
 
 
 @dataclass(frozen=True)
