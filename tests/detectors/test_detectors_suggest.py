@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from reader.anchoring.canonical import canonical_text
 from reader.core.models import ReaderError
 from reader.detectors import Suggestion, SuggestionKind, suggest
+from reader.importers.articles import read_article_file
+from reader.paths import SAMPLE_ARTICLES
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-SEED_FILES = sorted(SEEDS.glob("000_*.txt")) if SEEDS.is_dir() else []
+SEED = SAMPLE_ARTICLES / "el-salvador-prisons.md"
 
 
 def _containing(found: list[Suggestion], kind: SuggestionKind, words: str) -> Suggestion:
@@ -23,9 +23,7 @@ def _trigger_words(text: str, suggestion: Suggestion) -> list[str]:
 
 @pytest.fixture(scope="module")
 def seed() -> tuple[str, list[Suggestion]]:
-    if not SEED_FILES:
-        pytest.skip("seed article not available")
-    text = SEED_FILES[0].read_text(encoding="utf-8")
+    text = canonical_text(read_article_file(SEED).markdown)
     return text, suggest(text, include_sourced=True)
 
 
