@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6 import QtCore, QtGui
-from PySide6.QtCore import QPoint, QPointF, QUrl, Signal
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QDesktopServices,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QImage,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
+    QTextLine,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
 
@@ -31,11 +36,17 @@ from reader.anchoring.canonical import markdown_blocks
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, Kind, ReaderError, Status
 from reader.gui import offsets
-from reader.gui.highlight import HighlightStyle, highlight_format
+from reader.gui.highlight import (
+    HighlightStyle,
+    draw_underline,
+    highlight_format,
+    stacking_key,
+    underline_thickness,
+)
 from reader.gui.offsets import OffsetMap, build_offset_map
 from reader.render.cache import RenderCache, RenderedPage
 from reader.render.header import header_texts, is_safe_link
-from reader.render.palette import THEME_COLOURS, Theme
+from reader.render.palette import FOCUS_COLOURS, THEME_COLOURS, Theme
 
 FLAG_KEYS: dict[str, Kind] = {
     "1": Kind.UNSOURCED_CLAIM,
@@ -52,8 +63,12 @@ MIN_ZOOM, MAX_ZOOM = -5, 15
 # PySide6's whole Qt namespace (~12 ms) before the first paint.
 INTERACTION_FLAGS = 1 | 2 | 4 | 8
 MEASURE_CHARACTERS = 70  # the line length the text keeps however wide the window
+# Ordinary prose, for the width of an average character (the alphabet's is too wide:
+# prose is mostly narrow letters and spaces).
+MEASURE_SAMPLE = "Readers follow a line of about seventy characters, spaces included, with ease."
 MIN_SIDE_MARGIN = 24.0
 TOP_MARGIN = 20.0
+FOCUS_FRAME = 2  # pixels
 
 Interval = tuple[int, int]
 
@@ -63,12 +78,15 @@ class _Highlight:
     annotation: Annotation
     start: int  # document positions
     end: int
-    order: int  # later highlights lie over earlier ones of the same length
+    order: int  # when it was added: highlighted_uuids() lists them in this order
 
     @property
-    def stacking(self) -> tuple[int, int]:
-        """Sort key: the first is drawn on top (the shortest, then the latest)."""
-        return (self.end - self.start, -self.order)
+    def stacking(self) -> tuple[int, int, int, str]:
+        """Sort key: the first is drawn on top (highlight.stacking_key)."""
+        annotation = self.annotation
+        return stacking_key(
+            annotation.kind, annotation.status, self.start, self.end, annotation.uuid
+        )
 
 
 class ArticleView(QTextBrowser):
@@ -102,6 +120,11 @@ class ArticleView(QTextBrowser):
         self._press_position: QPoint | None = None
         self._side_margin = -1.0
         self._cache: RenderCache | None = None
+        # highlights sorted by start, their starts, and the longest one's length
+        self._index: tuple[list[int], list[_Highlight], int] | None = None
+        self._underline_width = 1.5
+        self._palette_theme: Theme | None = None
+        self._painted_once = False
         self._apply_palette()
 
     # -- showing an article -------------------------------------------------
@@ -126,7 +149,9 @@ class ArticleView(QTextBrowser):
         self._article = article
         self._pristine = document.clone(document)
         self._highlights = {}
+        self._index = None
         self._selected_uuid = None
+        self._underline_width = underline_thickness(QFontMetricsF(document.defaultFont()).height())
         for annotation in annotations:
             self._remember(annotation)
         self._paint(document, self._merged(self._all_ranges()), restore=False)
@@ -163,6 +188,7 @@ class ArticleView(QTextBrowser):
         self._offsets = None
         self._pristine = None
         self._highlights = {}
+        self._index = None
         self._selected_uuid = None
         document = QTextDocument(self)
         document.setDefaultFont(self._body_font())
@@ -190,6 +216,7 @@ class ArticleView(QTextBrowser):
         """Replace every highlight (only active and suggested flags are drawn)."""
         old = self._all_ranges()
         self._highlights = {}
+        self._index = None
         for annotation in annotations:
             self._remember(annotation)
         if self._selected_uuid not in self._highlights:
@@ -203,13 +230,15 @@ class ArticleView(QTextBrowser):
         """Draw the flag as it is now (a flag no longer active or suggested disappears)."""
         old = self._highlights.get(annotation.uuid)
         if old is not None and _drawn_alike(old.annotation, annotation):
-            # A note, tag or source edit: the highlight looks the same, keep its formats.
+            # A note, tag or source edit: the highlight looks the same, keep its formats
+            # (and the index: it holds the old state, drawn alike).
             self._highlights[annotation.uuid] = _Highlight(
                 annotation, old.start, old.end, old.order
             )
             return
         ranges = []
         old = self._highlights.pop(annotation.uuid, None)
+        self._index = None
         if old is not None:
             ranges.append((old.start, old.end))
         new = self._remember(annotation, old.order if old else None)
@@ -221,6 +250,7 @@ class ArticleView(QTextBrowser):
 
     def remove_highlight(self, uuid: str) -> None:
         old = self._highlights.pop(uuid, None)
+        self._index = None
         if uuid == self._selected_uuid:
             self._selected_uuid = None
         if old is not None:
@@ -270,14 +300,18 @@ class ArticleView(QTextBrowser):
     # -- selection in canonical offsets ---------------------------------------
 
     def selected_anchor(self) -> Anchor | None:
-        """The selection as an anchor over the canonical text; None if it holds no text."""
+        """The selection as an anchor over the canonical text, without white space at
+        either end; None if it holds no text."""
         cursor = self.textCursor()
         if self._article is None or self._offsets is None or not cursor.hasSelection():
             return None
         span = self._offsets.canonical_range(*_selected_positions(cursor))
-        if span is None or not self._article.text[span[0] : span[1]].strip():
+        if span is None:
             return None
-        return make_anchor(self._article.text, *span)
+        start, end = _trimmed(self._article.text, *span)
+        if start >= end:
+            return None
+        return make_anchor(self._article.text, start, end)
 
     def select_text(self, start: int, end: int) -> None:
         """Select canonical ``[start, end)`` and bring it into view."""
@@ -312,6 +346,9 @@ class ArticleView(QTextBrowser):
             return
         self._zoom = steps
         self.document().setDefaultFont(self._body_font())
+        self._underline_width = underline_thickness(
+            QFontMetricsF(self.document().defaultFont()).height()
+        )
         self._side_margin = -1.0
         self._set_margins(self.document())
         self.zoom_changed.emit(steps)
@@ -360,7 +397,31 @@ class ArticleView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self._painted_once:
+            if self._highlights:
+                self._paint_underlines(event.rect())
+            if self.hasFocus():
+                self._paint_focus_frame()
+        else:
+            # Nothing to add to the first paint (highlights come after it), and wrapping
+            # the viewport for a painter then would cost ~8 ms: the frame comes next paint.
+            self._painted_once = True
+            if self.hasFocus():
+                self.update()
         self.painted.emit()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if self.hasFocus():
+            self.viewport().update()  # the scroll moved the frame's pixels with the text
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._update_frame()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._update_frame()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -397,12 +458,21 @@ class ArticleView(QTextBrowser):
         return font
 
     def _apply_palette(self) -> None:
+        if self._palette_theme is self._theme:
+            return
         colours = THEME_COLOURS[self._theme]
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor(colours.background))
         palette.setColor(QPalette.ColorRole.Text, QColor(colours.text))
         palette.setColor(QPalette.ColorRole.Link, QColor(colours.link))
         self.setPalette(palette)
+        if self._painted_once:
+            # The viewport paints the page. Once shown (polished under the application's
+            # style sheet) it keeps its own palette and no longer follows the view's: give
+            # it the new one too. Not before: it still follows the view then, and wrapping
+            # the viewport before the first paint costs ~8 ms.
+            self.viewport().setPalette(palette)
+        self._palette_theme = self._theme
 
     def _viewport_width(self) -> int:
         # Not viewport().width(): PySide6's first wrap of the viewport resolves every
@@ -416,7 +486,9 @@ class ArticleView(QTextBrowser):
     def _set_margins(self, document: QTextDocument) -> None:
         """Keep lines near MEASURE_CHARACTERS long, centred, whatever the width."""
         metrics = QFontMetricsF(document.defaultFont())
-        measure = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * MEASURE_CHARACTERS
+        measure = (
+            metrics.horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE) * MEASURE_CHARACTERS
+        )
         side = max(MIN_SIDE_MARGIN, (self._viewport_width() - measure) / 2)
         if abs(side - self._side_margin) < 1:
             return
@@ -445,6 +517,7 @@ class ArticleView(QTextBrowser):
             self._next_order += 1
         highlight = _Highlight(annotation, span[0], span[1], order)
         self._highlights[annotation.uuid] = highlight
+        self._index = None
         return highlight
 
     def _range_of(self, uuid: str | None) -> Interval:
@@ -541,6 +614,98 @@ class ArticleView(QTextBrowser):
             depth=len(covering),
         )
 
+    def _paint_underlines(self, area: QRect) -> None:
+        strokes = self.underline_strokes(area)
+        if not strokes:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setClipRect(area)
+        for style, line in strokes:
+            draw_underline(painter, style, self._theme, line, self._underline_width)
+        painter.end()
+
+    def _paint_focus_frame(self) -> None:
+        """A FOCUS_FRAME pixels wide frame in the focus colour along the page's edges
+        (inside them: the side margins keep the text clear of it)."""
+        viewport = self.viewport()
+        painter = QPainter(viewport)
+        pen = QPen(QColor(FOCUS_COLOURS[self._theme]), FOCUS_FRAME)
+        pen.setJoinStyle(QtCore.Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = FOCUS_FRAME / 2
+        painter.drawRect(QRectF(viewport.rect()).adjusted(half, half, -half, -half))
+        painter.end()
+
+    def _update_frame(self) -> None:
+        if self._painted_once:
+            self.viewport().update()
+
+    def underline_strokes(self, area: QRect | None = None) -> list[tuple[HighlightStyle, QLineF]]:
+        """The underlines to paint over ``area`` of the viewport (all of it by default):
+        one stroke per line of each highlighted stretch, in viewport pixels."""
+        if not self._highlights:
+            return []
+        document = self.document()
+        layout = document.documentLayout()
+        if area is None:
+            area = self.viewport().rect()
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        fuzzy = QtCore.Qt.HitTestAccuracy.FuzzyHit
+        first = layout.hitTest(QPointF(0, area.top() + dy), fuzzy)
+        last = layout.hitTest(QPointF(document.size().width(), area.bottom() + 1 + dy), fuzzy)
+        visible_start = document.findBlock(max(0, first)).position()
+        last_block = document.findBlock(max(0, last))
+        visible_end = last_block.position() + last_block.length()
+        strokes: list[tuple[HighlightStyle, QLineF]] = []
+        for start, end, style in self._pieces(self._covering(visible_start, visible_end)):
+            low, high = max(start, visible_start), min(end, visible_end)
+            if low < high:
+                strokes.extend((style, line) for line in self._lines_under(low, high, dx, dy))
+        return strokes
+
+    def _lines_under(self, start: int, end: int, dx: int, dy: int) -> list[QLineF]:
+        """Where the text of ``[start, end)`` is underlined: one line per line of text."""
+        document = self.document()
+        layout = document.documentLayout()
+        lines: list[QLineF] = []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            base = block.position()
+            low, high = max(start, base) - base, min(end, base + block.length() - 1) - base
+            text_layout = block.layout()
+            if low < high and text_layout.lineCount():
+                # the layout's own origin, in document coordinates
+                origin = (
+                    layout.blockBoundingRect(block).topLeft() - text_layout.boundingRect().topLeft()
+                )
+                number = text_layout.lineForTextPosition(low).lineNumber()
+                while 0 <= number < text_layout.lineCount():
+                    line = text_layout.lineAt(number)
+                    line_start = line.textStart()
+                    if line_start >= high:
+                        break
+                    left = max(low, line_start)
+                    right = min(high, line_start + line.textLength())
+                    if left < right:
+                        x1 = origin.x() + _x_of(line, left) - dx
+                        x2 = origin.x() + _x_of(line, right) - dx
+                        y = origin.y() + line.y() + line.ascent() + line.descent() * 0.55 - dy
+                        lines.append(QLineF(min(x1, x2), y, max(x1, x2), y))
+                    number += 1
+            block = block.next()
+        return lines
+
+    def _covering(self, start: int, end: int) -> list[_Highlight]:
+        """The highlights over any of ``[start, end)``, found in the index by start."""
+        if self._index is None:
+            ordered = sorted(self._highlights.values(), key=_by_start)
+            longest = max((h.end - h.start for h in ordered), default=0)
+            self._index = ([h.start for h in ordered], ordered, longest)
+        starts, ordered, longest = self._index
+        low, high = bisect_left(starts, start - longest), bisect_left(starts, end)
+        return [h for h in ordered[low:high] if h.end > start]
+
     def _scroll_into_view(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
@@ -567,6 +732,25 @@ def _drawn_alike(old: Annotation, new: Annotation) -> bool:
 
 def _by_order(highlight: _Highlight) -> int:
     return highlight.order
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    """Where a position of the line's block lies across the line (its layout's x)."""
+    x_and_position = cast(tuple[float, int], line.cursorToX(position))  # typed as object
+    return x_and_position[0]
+
+
+def _by_start(highlight: _Highlight) -> int:
+    return highlight.start
+
+
+def _trimmed(text: str, start: int, end: int) -> Interval:
+    """``[start, end)`` without the white space at either end (a word selection's space)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _clipped(start: int, end: int, clip: list[Interval] | None) -> list[Interval]:

@@ -86,7 +86,7 @@ class _ArticleRenderer(RendererHTML):
         return str(highlight(code, lexer, self._formatter)).rstrip("\n")
 
 
-def _drop_unsafe_links(tokens: Sequence[Token]) -> None:
+def drop_unsafe_links(tokens: Sequence[Token]) -> None:
     """Turn links whose href is not http/https/mailto into plain text (their text stays)."""
     for token in tokens:
         if token.type != "inline" or not token.children:
@@ -109,17 +109,20 @@ def render_body_html(markdown: str, theme: Theme) -> str:
     parser = markdown_parser()
     env: EnvType = {}
     tokens = parser.parse(markdown, env)
-    _drop_unsafe_links(tokens)
+    drop_unsafe_links(tokens)
     renderer = _ArticleRenderer(THEME_COLOURS[theme].pygments_style)
     return str(renderer.render(tokens, parser.options, env))
 
 
 def render_header_html(article: Article) -> str:
+    """The title, and the byline if there is one; the last of them keeps the gap before
+    the body (QTextDocument's CSS has no sibling selectors: a class tells them apart)."""
     texts = header_texts(article)
-    html = f'<h1 class="title">{escapeHtml(texts[0])}</h1>'
-    if len(texts) > 1:
-        html += f'<p class="byline">{escapeHtml(texts[1])}</p>'
-    return html
+    if len(texts) == 1:
+        return f'<h1 class="titlealone">{escapeHtml(texts[0])}</h1>'
+    return (
+        f'<h1 class="title">{escapeHtml(texts[0])}</h1><p class="byline">{escapeHtml(texts[1])}</p>'
+    )
 
 
 def render_article_html(article: Article, theme: Theme) -> str:

@@ -51,3 +51,26 @@ KIND_COLOURS: dict[Kind, str] = {
     Kind.OPINION: "#CC79A7",
     Kind.CONTEXT_NOTE: "#009E73",
 }
+
+# Underlines drawn under highlighted text: a deeper shade of the kind colour on the
+# light page, a brighter one on the dark page, so they stand out from the tinted
+# background behind the same text.
+KIND_UNDERLINE_COLOURS: dict[Theme, dict[Kind, str]] = {
+    Theme.LIGHT: {
+        Kind.UNSOURCED_CLAIM: "#A86A00",
+        Kind.OPINION: "#A8407F",
+        Kind.CONTEXT_NOTE: "#00765A",
+    },
+    Theme.DARK: {
+        Kind.UNSOURCED_CLAIM: "#FFBE3D",
+        Kind.OPINION: "#F0A0CE",
+        Kind.CONTEXT_NOTE: "#3DD6A8",
+    },
+}
+
+# The selected flag: the kind colour nearly opaque, with this dark ink over it in both
+# themes, so it stands apart from every other highlight.
+SELECTED_INK = "#141414"
+
+# Keyboard focus on a panel: a frame in this colour.
+FOCUS_COLOURS: dict[Theme, str] = {Theme.LIGHT: "#2F6FB3", Theme.DARK: "#6FA8E8"}

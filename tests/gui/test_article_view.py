@@ -17,14 +17,27 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Article, Kind, Status
-from reader.gui.article_view import MEASURE_CHARACTERS, MIN_SIDE_MARGIN, ArticleView
-from reader.gui.highlight import KIND_UNDERLINES, SUGGESTION_UNDERLINE
+from reader.gui.article_view import (
+    MEASURE_CHARACTERS,
+    MEASURE_SAMPLE,
+    MIN_SIDE_MARGIN,
+    ArticleView,
+)
+from reader.gui.highlight import (
+    KIND_UNDERLINES,
+    SUGGESTION_UNDERLINE,
+    HighlightStyle,
+    UnderlineStyle,
+)
 from reader.gui.offsets import normalise
-from reader.render import Theme
+from reader.gui.theme import apply_theme
+from reader.render import KIND_COLOURS, THEME_COLOURS, Theme
+from reader.render.palette import FOCUS_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK
 
 ArticleFactory = Callable[..., Article]
 SAMPLE_PATHS = sorted((Path(__file__).parents[2] / "sample_articles").glob("*.md"))
@@ -77,6 +90,30 @@ def centre_of(view: ArticleView, position: int) -> QPoint:
     return QPoint((left.x() + right.x()) // 2, left.center().y())
 
 
+def underline_at(view: ArticleView, position: int) -> UnderlineStyle | None:
+    """The style of the underline the view paints under the character at a position."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    line = view.cursorRect(cursor)
+    x = centre_of(view, position).x()
+    for style, stroke in view.underline_strokes():
+        if stroke.x1() <= x <= stroke.x2() and line.top() <= stroke.y1() <= line.bottom() + 4:
+            return style.underline
+    return None
+
+
+def style_at(view: ArticleView, position: int) -> HighlightStyle | None:
+    """The highlight style the view paints under the character at a position."""
+    x = centre_of(view, position).x()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    line = view.cursorRect(cursor)
+    for style, stroke in view.underline_strokes():
+        if stroke.x1() <= x <= stroke.x2() and line.top() <= stroke.y1() <= line.bottom() + 4:
+            return style
+    return None
+
+
 def selection_starts(article: Article) -> Iterator[int]:
     """A few offsets spread over the text, each starting a word."""
     text = article.text
@@ -98,7 +135,7 @@ def check_keyboard_flagging(qtbot: QtBot, view: ArticleView, article: Article) -
             qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
         anchor = view.selected_anchor()
         assert anchor is not None
-        shown = normalise(view.textCursor().selectedText())
+        shown = normalise(view.textCursor().selectedText()).strip()  # the anchor is trimmed
         assert anchor.start == start
         assert anchor.exact == article.text[anchor.start : anchor.end]
         if view.textCursor().hasComplexSelection():  # whole table cells, without separators
@@ -220,14 +257,14 @@ def test_highlights_use_each_kinds_underline(
         span = view.document_range(annotation.anchor.start, annotation.anchor.end)
         assert span is not None
         text_format = format_at(view, span[0])
-        assert text_format.underlineStyle() == KIND_UNDERLINES[annotation.kind]
+        assert underline_at(view, span[0] + 1) == KIND_UNDERLINES[annotation.kind]
         assert text_format.background().color().alpha() > 0
     zeta = view.document_range(flags[3].anchor.start, flags[3].anchor.end)
     assert zeta is not None
-    assert format_at(view, zeta[0]).underlineStyle() == SUGGESTION_UNDERLINE
+    assert underline_at(view, zeta[0] + 1) == SUGGESTION_UNDERLINE
     beta = view.document_range(flags[4].anchor.start, flags[4].anchor.end)
     assert beta is not None
-    assert format_at(view, beta[0]).underlineStyle() == Underline.NoUnderline
+    assert underline_at(view, beta[0] + 1) is None
     assert view.highlighted_uuids() == [a.uuid for a in flags[:4]]
 
 
@@ -247,10 +284,11 @@ def test_adding_and_removing_a_flag_only_reformats_its_range(
 
     view.add_highlight(annotation)
     assert view.document() is document  # no re-render
-    assert format_at(view, span[0]).underlineStyle() == Underline.WaveUnderline
+    assert underline_at(view, span[0]) == UnderlineStyle.WAVE
     assert format_at(view, span[0]).isAnchor()  # the link stays a link
-    assert format_at(view, span[1] - 1).underlineStyle() == Underline.WaveUnderline
-    assert format_at(view, span[1]).underlineStyle() == Underline.NoUnderline
+    assert underline_at(view, span[1] - 1) == UnderlineStyle.WAVE
+    assert underline_at(view, span[1] + 1) is None
+    assert format_at(view, span[1]).background().style() == Qt.BrushStyle.NoBrush
     assert format_at(view, span[0] - 1) == outside
 
     view.update_highlight(
@@ -258,7 +296,7 @@ def test_adding_and_removing_a_flag_only_reformats_its_range(
             article_id=1, kind=Kind.CONTEXT_NOTE, anchor=annotation.anchor, uuid=annotation.uuid
         )
     )
-    assert format_at(view, span[0]).underlineStyle() == Underline.SingleUnderline
+    assert underline_at(view, span[0]) == UnderlineStyle.SOLID
     assert format_at(view, span[0]).background().color().alpha() > 0
 
     view.remove_highlight(annotation.uuid)
@@ -278,8 +316,8 @@ def test_overlapping_flags_stay_visible(view: ArticleView, make_article: Article
     both = view.document_range(inner.anchor.start, inner.anchor.end)
     assert outer_only is not None and both is not None
     alone, overlap = format_at(view, outer_only[0]), format_at(view, both[0])
-    assert alone.underlineStyle() == Underline.WaveUnderline
-    assert overlap.underlineStyle() == Underline.DotLine  # the shorter flag lies on top
+    assert underline_at(view, outer_only[0]) == UnderlineStyle.WAVE
+    assert underline_at(view, both[0] + 1) == UnderlineStyle.DOTS  # the shorter lies on top
     assert overlap.background().color().alpha() > alone.background().color().alpha()
     assert view.annotation_at_position(both[0]) == inner.uuid
     assert view.annotation_at_position(outer_only[0]) == outer.uuid
@@ -447,7 +485,7 @@ def test_themes_colour_the_page_and_keep_the_flags(
     assert view.palette().color(QPalette.ColorRole.Base).lightness() < light
     span = view.document_range(0, 4)
     assert span is not None
-    assert format_at(view, span[0]).underlineStyle() == Underline.WaveUnderline
+    assert underline_at(view, span[0] + 1) == UnderlineStyle.WAVE
     assert view.highlighted_uuids() == [annotation.uuid]
 
 
@@ -483,6 +521,267 @@ def test_the_margins_centre_the_measure_in_the_visible_width(
     view.show_article(make_article("Some text " * 2000), [], Theme.LIGHT)
     assert view.verticalScrollBar().isVisible()
     metrics = QFontMetricsF(view.document().defaultFont())
-    measure = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * MEASURE_CHARACTERS
+    measure = metrics.horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE) * MEASURE_CHARACTERS
     margin = view.document().rootFrame().frameFormat().leftMargin()
     assert margin == pytest.approx((view.viewport().width() - measure) / 2, abs=1)
+
+
+def formats_over(view: ArticleView, start: int, end: int) -> list[tuple[str, int, str]]:
+    """Background colour, alpha and foreground of each character in a document range."""
+    formats = []
+    for position in range(start, end):
+        text_format = format_at(view, position)
+        colour = text_format.background().color()
+        formats.append((colour.name(), colour.alpha(), text_format.foreground().color().name()))
+    return formats
+
+
+OVERLAPS = {
+    # a pending suggestion exactly over a real flag of another kind
+    "suggestion over flag": (
+        ("two three", Kind.OPINION, Status.SUGGESTED),
+        ("two three", Kind.UNSOURCED_CLAIM, Status.ACTIVE),
+    ),
+    # a context note partly over a suggestion
+    "partial overlap": (
+        ("three four five", Kind.CONTEXT_NOTE, Status.ACTIVE),
+        ("one two three", Kind.OPINION, Status.SUGGESTED),
+    ),
+    # two real flags over the same words: the kind order decides
+    "same range": (
+        ("four five", Kind.CONTEXT_NOTE, Status.ACTIVE),
+        ("four five", Kind.OPINION, Status.ACTIVE),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", OVERLAPS, ids=list(OVERLAPS))
+def test_overlapping_flags_stack_the_same_in_any_order(
+    view: ArticleView, make_article: ArticleFactory, case: str
+) -> None:
+    article = make_article("one two three four five six")
+    text = article.text
+    first, second = (
+        flag(article, text.index(quote), text.index(quote) + len(quote), kind, status=status)
+        for quote, kind, status in OVERLAPS[case]
+    )
+    span = (0, len(text))
+    drawn = []
+    for order in ([first, second], [second, first]):
+        view.show_article(article, order, Theme.LIGHT)
+        document_span = view.document_range(*span)
+        assert document_span is not None
+        strokes = [
+            (style, round(line.x1()), round(line.x2())) for style, line in view.underline_strokes()
+        ]
+        drawn.append((formats_over(view, *document_span), strokes))
+    assert drawn[0] == drawn[1]
+    # the real flag (or, between equals, the first kind) is on top where they overlap
+    top = second if case == "suggestion over flag" else first
+    if case == "same range":
+        top = second  # opinion comes before context note in Kind
+    top_span = view.document_range(top.anchor.start, top.anchor.end)
+    assert top_span is not None
+    style = style_at(view, top_span[0] + 1)
+    assert style is not None and style.kind is top.kind and not style.suggested
+    assert view.annotation_at_position(top_span[0] + 1) == top.uuid
+
+
+def test_a_suggestion_is_dashed_only_where_no_real_flag_lies(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("one two three four five six")
+    text = article.text
+    real = flag(article, text.index("two"), text.index("two") + 9, Kind.UNSOURCED_CLAIM)
+    suggestion = flag(
+        article, text.index("one"), text.index("four") + 4, Kind.OPINION, status=Status.SUGGESTED
+    )
+    view.show_article(article, [real, suggestion], Theme.DARK)
+    one = view.document_range(text.index("one"), text.index("one") + 3)
+    three = view.document_range(text.index("three"), text.index("three") + 5)
+    four = view.document_range(text.index("four"), text.index("four") + 4)
+    assert one is not None and three is not None and four is not None
+    assert underline_at(view, one[0] + 1) == UnderlineStyle.DASHES
+    assert underline_at(view, three[0] + 1) == UnderlineStyle.WAVE
+    assert underline_at(view, four[0] + 1) == UnderlineStyle.DASHES
+    real_colour = format_at(view, three[0]).background().color()
+    assert real_colour.name().lower() == KIND_COLOURS[Kind.UNSOURCED_CLAIM].lower()
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_underlines_are_painted_thick_in_a_strong_shade(
+    view: ArticleView, make_article: ArticleFactory, theme: Theme
+) -> None:
+    article = make_article("Plain words, then a context note here, then plain words again.")
+    start = article.text.index("a context note")
+    annotation = flag(article, start, start + len("a context note"), Kind.CONTEXT_NOTE)
+    view.show_article(article, [annotation], theme)
+    strokes = view.underline_strokes()
+    assert len(strokes) == 1
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    line = strokes[0][1]
+    x = round((line.x1() + line.x2()) / 2 * ratio)
+    expected = QColor(KIND_UNDERLINE_COLOURS[theme][Kind.CONTEXT_NOTE])
+    painted_rows = [
+        y
+        for y in range(round((line.y1() - 3) * ratio), round((line.y1() + 3) * ratio))
+        if colour_distance(image.pixelColor(x, y), expected) < 40
+    ]
+    assert len(painted_rows) >= 2 * ratio  # at least two pixels thick
+    page = QColor(THEME_COLOURS[theme].background)
+    assert (
+        colour_distance(expected, page)
+        > colour_distance(QColor(KIND_COLOURS[Kind.CONTEXT_NOTE]), page)
+        or theme is Theme.LIGHT
+    )
+
+
+def colour_distance(one: QColor, other: QColor) -> int:
+    return (
+        abs(one.red() - other.red())
+        + abs(one.green() - other.green())
+        + abs(one.blue() - other.blue())
+    )
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_the_selected_flag_stands_apart(
+    view: ArticleView, make_article: ArticleFactory, theme: Theme
+) -> None:
+    article = make_article("first flag here and second flag there")
+    text = article.text
+    first = flag(article, 0, 10, Kind.OPINION)
+    second = flag(article, text.index("second"), text.index("second") + 11, Kind.OPINION)
+    view.show_article(article, [first, second], theme)
+    view.select_annotation(first.uuid)
+    selected_span = view.document_range(0, 10)
+    other_span = view.document_range(second.anchor.start, second.anchor.end)
+    assert selected_span is not None and other_span is not None
+    selected, other = format_at(view, selected_span[0]), format_at(view, other_span[0])
+    assert selected.background().color().alpha() >= 200
+    assert selected.background().color().alpha() - other.background().color().alpha() >= 100
+    assert selected.foreground().color() == QColor(SELECTED_INK)
+    style = style_at(view, selected_span[0] + 1)
+    assert style is not None and style.selected
+    view.select_annotation(None)
+    assert format_at(view, selected_span[0]).foreground().color() != QColor(SELECTED_INK)
+
+
+def test_a_selection_is_anchored_without_surrounding_spaces(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("We made an offer to the town, and   then waited.")
+    view.show_article(article, [], Theme.LIGHT)
+    start = article.text.index("offer to")
+    view.select_text(start - 1, start + len("offer to "))
+    anchor = view.selected_anchor()
+    assert anchor is not None
+    assert (anchor.exact, anchor.start) == ("offer to", start)
+    blank = article.text.index("   ")
+    view.select_text(blank, blank + 3)
+    assert view.selected_anchor() is None
+
+
+def gap_below_header(view: ArticleView, header_blocks: int) -> float:
+    layout = view.document().documentLayout()
+    header = layout.blockBoundingRect(view.document().findBlockByNumber(header_blocks - 1))
+    body = layout.blockBoundingRect(view.document().findBlockByNumber(header_blocks))
+    return body.top() - header.bottom()
+
+
+def test_the_header_keeps_its_gap_with_or_without_a_byline(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    view.show_article(make_article("Body text."), [], Theme.LIGHT)
+    with_byline = gap_below_header(view, 2)
+    alone = make_article("Body text.", author="", publication="", published="")
+    view.show_article(alone, [], Theme.LIGHT)
+    without = gap_below_header(view, 1)
+    line = QFontMetricsF(view.document().defaultFont()).height()
+    assert with_byline >= line
+    assert without == pytest.approx(with_byline, abs=4)
+
+
+def characters_per_line(view: ArticleView) -> float:
+    """The median length of the lines that wrapped (not a paragraph's last)."""
+    view.document().documentLayout().documentSize()
+    lengths = []
+    block = view.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        lengths += [layout.lineAt(n).textLength() for n in range(layout.lineCount() - 1)]
+        block = block.next()
+    assert len(lengths) > 10
+    return sorted(lengths)[len(lengths) // 2]
+
+
+@pytest.mark.parametrize("width", [1450, 2200])
+def test_lines_stay_near_seventy_characters_at_any_width_and_zoom(
+    qtbot: QtBot, view: ArticleView, width: int, load_sample: Callable[[Path], Article]
+) -> None:
+    view.show_article(load_sample(SAMPLE_PATHS[-1]), [], Theme.LIGHT)
+    view.resize(width, 700)
+    qtbot.wait(10)
+    assert 60 <= characters_per_line(view) <= 75
+    view.set_zoom(4)
+    assert 60 <= characters_per_line(view) <= 75
+
+
+@pytest.fixture
+def styled_app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application's own palette and style sheet, as the app sets them; undone after."""
+    apply_theme(qapp, Theme.LIGHT)
+    yield qapp
+    qapp.setStyleSheet("")
+    qapp.setPalette(QPalette())
+
+
+def page_colour(view: ArticleView) -> str:
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(3, image.height() - 3).name()
+
+
+def test_set_theme_repaints_the_page_in_the_new_theme(
+    qtbot: QtBot, styled_app: QApplication, make_article: ArticleFactory
+) -> None:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show_article(make_article("Short text."), [], Theme.LIGHT)
+    view.show()
+    qtbot.waitExposed(view)
+    assert page_colour(view) == THEME_COLOURS[Theme.LIGHT].background
+    apply_theme(styled_app, Theme.DARK)  # what the window does first
+    view.set_theme(Theme.DARK)
+    assert page_colour(view) == THEME_COLOURS[Theme.DARK].background
+    assert view.viewport().palette().color(QPalette.ColorRole.Base) == QColor(
+        THEME_COLOURS[Theme.DARK].background
+    )
+    view.set_theme(Theme.LIGHT)
+    assert page_colour(view) == THEME_COLOURS[Theme.LIGHT].background
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_keyboard_focus_draws_a_frame(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory, theme: Theme
+) -> None:
+    view.show_article(make_article("Some text."), [], theme)
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    other.show()
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    edge = view.viewport().grab().toImage()
+    ratio = edge.devicePixelRatio()
+    focus = QColor(FOCUS_COLOURS[theme])
+    points = ((0, edge.height() // 2), (1, edge.height() // 2), (edge.width() // 2, 1))
+    for x, y in points:
+        assert edge.pixelColor(round(x * ratio), round(y * ratio)) == focus
+    other.activateWindow()
+    other.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    edge = view.viewport().grab().toImage()
+    for x, y in points:
+        assert edge.pixelColor(round(x * ratio), round(y * ratio)) != focus

@@ -116,3 +116,11 @@ def test_render_does_not_import_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_title_without_byline_keeps_the_gap_before_the_body(
+    make_article: ArticleFactory,
+) -> None:
+    alone = make_article("Text.", author="", publication="", published="")
+    assert '<h1 class="titlealone">' in render_article_html(alone, Theme.LIGHT)
+    assert "h1.titlealone" in stylesheet(Theme.LIGHT)
