@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPalette,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
@@ -56,7 +57,7 @@ from reader.gui.card_delegate import CardDelegate, suggestion_badge
 from reader.gui.commands import parse_tags
 from reader.gui.icons import color_swatch_icon
 from reader.render.header import is_safe_link
-from reader.render.palette import KIND_COLOURS
+from reader.render.palette import KIND_COLOURS, Theme
 
 NOTE_SAVE_DELAY_MS = 350
 
@@ -66,10 +67,7 @@ NOTE_PLACEHOLDERS: dict[Kind, str] = {
     Kind.CONTEXT_NOTE: "The context, and where it comes from. (Markdown)",
 }
 
-MARKDOWN_FEATURES = (
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-    | QTextDocument.MarkdownFeature.MarkdownNoHTML
-)
+NOTE_STYLE = "code, pre { font-family: monospace; } p, ul, ol, pre { margin: 2px 0; }"
 # Focus that arrives or leaves without the user moving it inside the window.
 PASSING_FOCUS = frozenset(
     {
@@ -81,11 +79,21 @@ PASSING_FOCUS = frozenset(
 ACCEPT_KEYS = frozenset({Qt.Key.Key_A})
 DISMISS_KEYS = frozenset({Qt.Key.Key_D, Qt.Key.Key_Delete})
 
+LISTED_STATUSES = (Status.ACTIVE, Status.SUGGESTED)  # in the card list; orphans apart
+
 SHORT_LABELS: dict[Kind, str] = {
     Kind.UNSOURCED_CLAIM: "Unsourced",
     Kind.OPINION: "Opinion",
     Kind.CONTEXT_NOTE: "Context",
 }
+
+
+def note_html(markdown: str, theme: Theme) -> str:
+    """A note's HTML: the article's renderer, so raw HTML stays text, images become their
+    alt text and only http, https and mailto links are kept."""
+    from reader.render.html import render_body_html  # markdown-it: off the start-up path
+
+    return render_body_html(markdown, theme)
 
 
 class CardList(QListView):
@@ -128,27 +136,33 @@ class CardList(QListView):
         bottom_right: QModelIndex | QPersistentModelIndex,
         roles: Sequence[int] = (),
     ) -> None:
-        # QListView lays every row out again on any change, asking each card for its
-        # size (2,000 flags: ~80 ms). A card that keeps its height only needs a repaint,
-        # which the item view base class does.
+        # A card that keeps its height only needs a repaint. QListView keeps the sizes
+        # it laid out, so a card that grew or shrank (a longer note) needs a new layout,
+        # which asks every card for its size (cached by the delegate).
         if top_left == bottom_right and self._keeps_height(top_left):
             QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))
             return
         super().dataChanged(top_left, bottom_right, list(roles))
+        self.scheduleDelayedItemsLayout()
 
     def _keeps_height(self, changed: QModelIndex | QPersistentModelIndex) -> bool:
+        """Whether the card's new height is the one it was laid out with.
+
+        ``visualRect`` asks the delegate for the height again: the height laid out is
+        where the next card starts (the last card is always laid out again).
+        """
         if not changed.isValid():
             return False
         index = changed.sibling(changed.row(), changed.column())
+        following = index.sibling(index.row() + 1, index.column())
         laid_out = self.visualRect(index)
-        if not laid_out.isValid():
+        if not laid_out.isValid() or not following.isValid():
             return False
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         delegate = self.itemDelegateForIndex(index)
-        return delegate is not None and (
-            delegate.sizeHint(option, index).height() == laid_out.height()
-        )
+        height = self.visualRect(following).top() - laid_out.top() - self.spacing()
+        return delegate is not None and delegate.sizeHint(option, index).height() == height
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()
@@ -195,7 +209,10 @@ class NoteView(QTextBrowser):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_markdown(self, markdown: str) -> None:
-        self.document().setMarkdown(markdown, MARKDOWN_FEATURES)
+        """The note rendered as CommonMark (markdown-it, raw HTML off, safe links only)."""
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        self.document().setDefaultStyleSheet(NOTE_STYLE)
+        self.setHtml(note_html(markdown, Theme.DARK if dark else Theme.LIGHT))
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # A note never makes the app read a file or the network: images stay empty.
@@ -272,6 +289,14 @@ class TagCompleter(QObject):
     def set_tags(self, tags: Sequence[str]) -> None:
         self._model.setStringList(list(tags))
 
+    def popup(self) -> QAbstractItemView | None:
+        return self._completer.popup()
+
+    def is_choosing(self) -> bool:
+        """Whether the list of completions is open (Return there picks one)."""
+        popup = self._completer.popup()
+        return popup is not None and popup.isVisible()
+
     def _on_text_edited(self, text: str) -> None:
         prefix = text.rsplit(",", 1)[-1].strip()
         popup = self._completer.popup()
@@ -336,6 +361,7 @@ class FlagEditor(QFrame):
         self.note_edit.focus_left.connect(self._on_note_left)
 
         self.note_view = NoteView()
+        self.note_view.setProperty("role", "note")
         self.note_view.setAccessibleName("Note (rendered)")
         self.note_view.setToolTip("The note as it reads; click, or press Enter, to edit it")
         self.note_view.setMinimumHeight(70)
@@ -523,6 +549,14 @@ class FlagEditor(QFrame):
             self.kind_edited.emit(self._annotation.uuid, kind)
 
     def _on_tags_finished(self) -> None:
+        if self.tag_completer.is_choosing():
+            # Return in the completions reaches the field before the completion is
+            # filled in: save the tags once it is.
+            QTimer.singleShot(0, self._save_tags)
+        else:
+            self._save_tags()
+
+    def _save_tags(self) -> None:
         if self._annotation is None:
             return
         tags = parse_tags(self.tags_edit.text())
@@ -560,7 +594,7 @@ class AnnotationPane(QWidget):
         self.setAccessibleName("Annotation pane")
         self._hidden_layers: frozenset[str] = frozenset()
         self.model = AnnotationListModel(self)
-        self.active_filter = AnnotationFilterModel([Status.ACTIVE, Status.SUGGESTED], self)
+        self.active_filter = AnnotationFilterModel(LISTED_STATUSES, self)
         self.active_filter.setSourceModel(self.model)
         self.orphan_filter = AnnotationFilterModel([Status.ORPHANED], self)
         self.orphan_filter.setSourceModel(self.model)
@@ -606,6 +640,9 @@ class AnnotationPane(QWidget):
         self.empty_label = QLabel("Select a passage in the article and press 1, 2 or 3 to flag it.")
         self.empty_label.setProperty("role", "empty")
         self.empty_label.setWordWrap(True)
+        self.no_match_label = QLabel("No flags match this filter.")
+        self.no_match_label.setProperty("role", "empty")
+        self.no_match_label.setWordWrap(True)
 
         self.card_list = CardList()
         self.card_list.setAccessibleName("Flags")
@@ -643,13 +680,16 @@ class AnnotationPane(QWidget):
         layout.addLayout(search_row)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.no_match_label)
         layout.addWidget(self.suggestion_bar)
         layout.addWidget(self.card_list, 3)
         layout.addWidget(self.orphan_heading)
         layout.addWidget(self.orphan_list, 1)
         layout.addWidget(self.editor)
 
-        for model in (self.active_filter, self.orphan_filter):
+        # The source model's signals too: a proxy reports a removed row before the
+        # source has removed it, so counting then would count it.
+        for model in (self.model, self.active_filter, self.orphan_filter):
             model.rowsInserted.connect(self._update_sections)
             model.rowsRemoved.connect(self._update_sections)
             model.modelReset.connect(self._update_sections)
@@ -824,26 +864,67 @@ class AnnotationPane(QWidget):
         if not checked:
             return
         kinds = list(Kind) if button_id == 0 else [list(Kind)[button_id - 1]]
-        self.active_filter.set_kinds(kinds)
-        self.orphan_filter.set_kinds(kinds)
+        self._refilter(lambda proxy: proxy.set_kinds(kinds))
 
     def _on_search_changed(self, text: str) -> None:
-        self.active_filter.set_text(text)
-        self.orphan_filter.set_text(text)
+        self._refilter(lambda proxy: proxy.set_text(text))
 
     def _on_layer_changed(self, _row: int) -> None:
-        layer = self.layer_combo.currentData()
-        self.active_filter.set_layer(layer if isinstance(layer, str) else None)
-        self.orphan_filter.set_layer(layer if isinstance(layer, str) else None)
+        data = self.layer_combo.currentData()
+        layer = data if isinstance(data, str) else None
+        self._refilter(lambda proxy: proxy.set_layer(layer))
+
+    def _refilter(self, change: Callable[[AnnotationFilterModel], None]) -> None:
+        """Filter both lists; the selected card stays selected, or is let go if hidden.
+
+        The current row the list moves to while rows come and go is not a choice
+        of the user's: it neither selects a card nor scrolls the article.
+        """
+        nested = self._syncing
+        self._syncing = True
+        try:
+            for proxy in (self.active_filter, self.orphan_filter):
+                change(proxy)
+        finally:
+            self._syncing = nested
+        selected = self.selected_uuid()
+        if nested or selected is None:
+            return
+        annotation = self.model.annotation(selected)
+        orphaned = annotation is not None and annotation.status is Status.ORPHANED
+        view, proxy = (
+            (self.orphan_list, self.orphan_filter)
+            if orphaned
+            else (self.card_list, self.active_filter)
+        )
+        self._syncing = True
+        try:
+            shown = self._select_in(view, proxy, selected)
+            if not shown:
+                view.selectionModel().clear()
+                self.editor.set_annotation(None)
+        finally:
+            self._syncing = False
+        if not shown:
+            self.annotation_selected.emit("")
+
+    def listed_total(self) -> int:
+        """Flags and open suggestions the card list shows when no filter is on."""
+        return sum(
+            1
+            for annotation in self.model.annotations()
+            if annotation.status in LISTED_STATUSES and annotation.layer not in self._hidden_layers
+        )
 
     def _update_sections(self) -> None:
-        total = self.model.rowCount()
+        total = self.listed_total()
         shown = self.active_filter.rowCount()
         orphans = self.orphan_filter.rowCount()
         self.heading.setText(
             f"Flags ({shown})" if shown == total else f"Flags ({shown} of {total})"
         )
         self.empty_label.setVisible(total == 0)
+        self.no_match_label.setVisible(total > 0 and shown == 0)
         self.orphan_heading.setVisible(orphans > 0)
         self.orphan_list.setVisible(orphans > 0)
         self.orphan_heading.setText(f"Orphaned flags ({orphans})")

@@ -58,10 +58,14 @@ def markdown_plain_text(markdown: str) -> str:
 
 
 def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
-    """``text`` wrapped to ``width`` pixels, at most ``max_lines``, the last one elided."""
+    """``text`` wrapped to ``width`` pixels, at most ``max_lines``, the last one elided.
+
+    Each paragraph (a reason, a bullet) starts a line of its own; the last line
+    shown is elided with the rest of its own paragraph only.
+    """
     metrics = QFontMetrics(font)
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
+    lines: list[tuple[int, str]] = []  # (paragraph, line)
+    for number, paragraph in enumerate(text.splitlines() or [""]):
         layout = QTextLayout(paragraph, font)
         layout.beginLayout()
         while True:
@@ -69,15 +73,22 @@ def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
             if not line.isValid():
                 break
             line.setLineWidth(width)
-            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+            start = line.textStart()
+            lines.append((number, paragraph[start : start + line.textLength()]))
         layout.endLayout()
         if len(lines) > max_lines:
             break
-    if len(lines) > max_lines:
-        rest = " ".join(part.strip() for part in lines[max_lines - 1 :])
-        lines = lines[: max_lines - 1]
-        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-    return [line.rstrip() for line in lines]
+    if len(lines) <= max_lines:
+        return [line.rstrip() for _, line in lines]
+    last, _ = lines[max_lines - 1]
+    rest = " ".join(line.strip() for number, line in lines[max_lines - 1 :] if number == last)
+    shown = [line.rstrip() for _, line in lines[: max_lines - 1]]
+    # "…" even when the paragraph fits: more paragraphs follow.
+    elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    if elided == rest:
+        elided = metrics.elidedText(rest + " …", Qt.TextElideMode.ElideRight, width)
+    shown.append(elided)
+    return shown
 
 
 def quoted(passage: str) -> str:

@@ -103,3 +103,38 @@ def color_swatch_icon(color: str, size: int = 12) -> QIcon:
         painter.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+def _bin_pixmap(color: QColor, size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = QPen(color, max(1.2, size * 0.08))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    left, right = size * 0.24, size * 0.76
+    lid = size * 0.26
+    painter.drawLine(QPointF(size * 0.16, lid), QPointF(size * 0.84, lid))
+    painter.drawLine(QPointF(size * 0.4, lid), QPointF(size * 0.43, size * 0.14))
+    painter.drawLine(QPointF(size * 0.43, size * 0.14), QPointF(size * 0.57, size * 0.14))
+    painter.drawLine(QPointF(size * 0.57, size * 0.14), QPointF(size * 0.6, lid))
+    body = QPainterPath(QPointF(left, lid))
+    body.lineTo(left + size * 0.04, size * 0.86)
+    body.lineTo(right - size * 0.04, size * 0.86)
+    body.lineTo(right, lid)
+    painter.drawPath(body)
+    for x in (0.42, 0.58):
+        painter.drawLine(QPointF(size * x, size * 0.4), QPointF(size * x, size * 0.72))
+    painter.end()
+    return pixmap
+
+
+def delete_icon(color: QColor) -> QIcon:
+    """A waste bin drawn like the kind icons, in ``color`` (the toolbar's text colour)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addPixmap(_bin_pixmap(color, size))
+    return icon

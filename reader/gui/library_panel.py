@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -99,6 +100,65 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return parts
 
 
+@dataclass(frozen=True)
+class SnippetWord:
+    text: str
+    is_match: bool
+    spaced: bool  # a space before it
+
+
+def snippet_words(snippet: str) -> list[SnippetWord]:
+    words: list[SnippetWord] = []
+    space = False  # a space since the last word
+    for text, is_match in snippet_parts(snippet):
+        for position, word in enumerate(text.split(" ")):
+            space = space or position > 0
+            if word:
+                words.append(SnippetWord(word, is_match, space and bool(words)))
+                space = False
+    return words
+
+
+def fit_snippet(
+    snippet: str, width_of: Callable[[str, bool], int], room: int
+) -> list[tuple[str, bool]]:
+    """The snippet's whole words around its first match that fit in ``room`` pixels.
+
+    Words dropped at either end are shown as "…"; a word is never cut, so the
+    matched word shows whole (unless it alone is wider than the room).
+    """
+    words = snippet_words(snippet)
+    if not words:
+        return []
+    ellipsis = width_of("…", False)
+
+    def width(word: SnippetWord) -> int:
+        return width_of(word.text, word.is_match) + (width_of(" ", False) if word.spaced else 0)
+
+    first = next((i for i, word in enumerate(words) if word.is_match), 0)
+    start, end = first, first + 1
+    used = width(words[first]) + 2 * ellipsis
+    while end < len(words) and used + width(words[end]) <= room:
+        used += width(words[end])
+        end += 1
+    while start > 0 and used + width(words[start - 1]) <= room:
+        start -= 1
+        used += width(words[start])
+    parts: list[tuple[str, bool]] = []
+    if start > 0:
+        parts.append(("… ", False))
+    for index in range(start, end):
+        word = words[index]
+        text = (" " if word.spaced and index > start else "") + word.text
+        if parts and parts[-1][1] == word.is_match:
+            parts[-1] = (parts[-1][0] + text, word.is_match)
+        else:
+            parts.append((text, word.is_match))
+    if end < len(words):
+        parts.append(("…", False))
+    return parts
+
+
 class EntryDelegate(QStyledItemDelegate):
     PADDING = 8
 
@@ -191,19 +251,20 @@ class EntryDelegate(QStyledItemDelegate):
     ) -> None:
         bold = QFont(font)
         bold.setBold(True)
+        metrics = {False: QFontMetrics(font), True: QFontMetrics(bold)}
         x = rect.left()
-        right = rect.right()
-        for text, is_match in snippet_parts(entry.snippet):
-            current = bold if is_match else font
-            metrics = QFontMetrics(current)
-            painter.setFont(current)
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            room = right - x
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        parts = fit_snippet(
+            entry.snippet,
+            lambda text, is_match: metrics[is_match].horizontalAdvance(text),
+            rect.width(),
+        )
+        for text, is_match in parts:
+            painter.setFont(bold if is_match else font)
+            room = rect.right() - x
+            shown = metrics[is_match].elidedText(text, Qt.TextElideMode.ElideRight, room)
             painter.drawText(x, y, shown)
-            x += metrics.horizontalAdvance(shown)
-            if shown != text or x >= right:
-                break
+            x += metrics[is_match].horizontalAdvance(shown)
 
 
 class LibraryPanel(QWidget):
@@ -233,7 +294,10 @@ class LibraryPanel(QWidget):
 
         self.tag_combo = QComboBox()
         self.tag_combo.setAccessibleName("Tag filter")
-        self.tag_combo.setToolTip("Show the articles that have flags with this tag")
+        self.tag_combo.setToolTip(
+            "List only the articles that have flags with this tag "
+            "(the flag pane filters by text: type the tag there)"
+        )
         self.tag_combo.currentIndexChanged.connect(lambda _row: self.refresh_list())
 
         self.heading = QLabel("Articles")
@@ -284,8 +348,8 @@ class LibraryPanel(QWidget):
             entry = item.data(ENTRY_ROLE)
             is_article = isinstance(entry, Entry) and entry.kind is EntryKind.ARTICLE
             if is_article and entry.article_id == article_id:
-                entry.counts = dict(counts)
-                item.setData(ENTRY_ROLE, entry)
+                # A new entry: the item compares values, and tells the view only of a change.
+                item.setData(ENTRY_ROLE, dataclasses.replace(entry, counts=dict(counts)))
 
     def refresh_list(self) -> None:
         self._search_timer.stop()
@@ -297,7 +361,10 @@ class LibraryPanel(QWidget):
             tag = self.tag_combo.currentData()
             summaries = [s for s in self._summaries if not isinstance(tag, str) or tag in s.tags]
             entries = [article_entry(summary) for summary in summaries]
-            self.heading.setText(f"Articles ({len(entries)})")
+            if isinstance(tag, str):
+                self.heading.setText(f"Articles with flags tagged #{tag} ({len(entries)})")
+            else:
+                self.heading.setText(f"Articles ({len(entries)})")
         self.list_widget.clear()
         for entry in entries:
             item = QListWidgetItem()
@@ -323,6 +390,16 @@ class LibraryPanel(QWidget):
                 self.list_widget.setCurrentItem(item)
                 break
         self.list_widget.blockSignals(False)
+
+    def clear_filters(self) -> None:
+        """List every article: no tag filter, no search."""
+        for widget in (self.tag_combo, self.search_edit):
+            widget.blockSignals(True)
+        self.tag_combo.setCurrentIndex(0)
+        self.search_edit.clear()
+        for widget in (self.tag_combo, self.search_edit):
+            widget.blockSignals(False)
+        self.refresh_list()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QGuiApplication,
+    QHelpEvent,
     QKeySequence,
     QPalette,
     QShowEvent,
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, Article, Kind, Layer, LayerKind, ReaderError, Status
-from reader.gui.article_view import ArticleView
+from reader.gui.article_view import ZOOM_FACTOR, ArticleView
 from reader.gui.commands import (
     AddFlagCommand,
     DeleteFlagCommand,
@@ -79,6 +81,7 @@ class SettingsKey:
     SYSTEM_THEME = "view/system_theme"  # the system's, as last seen
     TOOLBAR_HEIGHT = "window/toolbar_height"
     LAST_ARTICLE = "library/last_article"
+    EXPORT_FOLDER = "export/folder"
 
 
 class MainWindow(QMainWindow):
@@ -118,11 +121,14 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._trigger_ranges: list[tuple[int, int]] = []
         self._sourced_ranges: list[tuple[int, int]] = []
+        self._sourced_by: list[tuple[tuple[int, int], str]] = []
+        self._sourced_tips: SourcedClaimTips | None = None
         self._library_panel: LibraryPanel | None = None
         self._annotation_pane: AnnotationPane | None = None
         # What the panels show, kept until they are built.
         self._pending_panels: tuple[list[Annotation], str | None] | None = None
         self._highlights_pending = False  # the article is shown, its flags not yet drawn
+        self._replaying = False  # an undo or redo is running
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -256,7 +262,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             # setShortcuts: PySide6's setShortcut() would build the Qt namespace (see above).
-            action.setShortcuts([QKeySequence(shortcut)])
+            action.setShortcuts(distinct_shortcuts(shortcut))
         hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         label = text.replace("&", "").rstrip("…")
         action.setToolTip(f"{tip or label} ({hint})" if hint else tip or label)
@@ -287,7 +293,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, key.Quit)
         self.undo_action = self._action("&Undo", self.undo, key.Undo, "Undo the last change")
         self.redo_action = self._action("&Redo", self.redo, key.Redo, "Redo")
-        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts(distinct_shortcuts(key.Redo, "Ctrl+Shift+Z"))
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.copy_action = self._action("&Copy", self.copy_selection, key.Copy)
@@ -311,14 +317,12 @@ class MainWindow(QMainWindow):
         )
         self.delete_action.setEnabled(False)
         self._build_suggestion_actions()
-        self.zoom_in_action = self._action("Zoom &In", lambda: self.set_zoom(self._zoom + 1))
-        self.zoom_in_action.setShortcuts([QKeySequence(key.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_in_action = self._action("Zoom &In", self.zoom_in)
+        self.zoom_in_action.setShortcuts(distinct_shortcuts(key.ZoomIn, "Ctrl+="))
         self.zoom_in_action.setToolTip("Larger text (Ctrl++)")
-        self.zoom_out_action = self._action(
-            "Zoom &Out", lambda: self.set_zoom(self._zoom - 1), key.ZoomOut, "Smaller text"
-        )
+        self.zoom_out_action = self._action("Zoom &Out", self.zoom_out, key.ZoomOut, "Smaller text")
         self.zoom_reset_action = self._action(
-            "&Actual Size", lambda: self.set_zoom(0), "Ctrl+0", "Text at its normal size"
+            "&Actual Size", self.zoom_reset, "Ctrl+0", "Text at its normal size"
         )
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -343,7 +347,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Return",
             "Make the selected suggestion a flag of yours (A on the card)",
         )
-        self.accept_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.accept_action.setShortcuts(distinct_shortcuts("Ctrl+Return", "Ctrl+Enter"))
         self.dismiss_action = self._action(
             "D&ismiss Suggestion",
             lambda _=False: self.dismiss_suggestion(),
@@ -464,7 +468,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         toolbar.addSeparator()
         style = self.style()
-        self.delete_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self._paint_delete_icon()
         self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         toolbar.addAction(self.delete_action)
@@ -476,6 +480,12 @@ class MainWindow(QMainWindow):
         toolbar.setMinimumHeight(0)
         self.settings.setValue(SettingsKey.TOOLBAR_HEIGHT, toolbar.sizeHint().height())
 
+    def _paint_delete_icon(self) -> None:
+        """The Delete Flag icon, drawn in the theme's text colour like the kind icons."""
+        from reader.gui.icons import delete_icon
+
+        self.delete_action.setIcon(delete_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
+
     def _connect(self) -> None:
         self.article_view.annotation_clicked.connect(self._on_annotation_clicked)
         self.article_view.flag_requested.connect(self._on_flag_requested)
@@ -483,10 +493,24 @@ class MainWindow(QMainWindow):
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setStatusTip(f"Undo {text}" if text else "Undo")
+            lambda text: self._name_step(self.undo_action, "&Undo", text)
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self._name_step(self.redo_action, "&Redo", text)
         )
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+    @staticmethod
+    def _name_step(action: QAction, verb: str, text: str) -> None:
+        """ "Undo Delete flag “…”": the Edit menu and the tooltip say which step."""
+        label = f"{verb} {text}" if text else verb
+        action.setText(label)
+        action.setIconText(verb.replace("&", ""))  # the toolbar button keeps its short name
+        plain = label.replace("&", "")
+        action.setStatusTip(plain)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
 
     def _connect_panels(self) -> None:
         self.library_panel.article_chosen.connect(self._on_article_chosen)
@@ -583,7 +607,8 @@ class MainWindow(QMainWindow):
         self._highlights_pending = highlights_later
         drawn = [] if self._highlights_pending else self._drawn(annotations)
         self.article_view.show_article(article, drawn, self.theme)
-        self.setWindowTitle(f"{APP_NAME} — {article.title or 'Untitled'}")
+        # Only the title: the platform adds the application's display name after it.
+        self.setWindowTitle(article.title or "Untitled")
         self.settings.setValue(SettingsKey.LAST_ARTICLE, article.id)
         self.suggest_action.setEnabled(True)
         self.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in self._hidden_layers())
@@ -622,7 +647,7 @@ class MainWindow(QMainWindow):
                 article_id = result.article.id
                 message = describe_import(result)
         except ReaderError as error:
-            self.show_error(f"Cannot import {path.name}: {error}")
+            self.show_error(import_error_text(path, str(error)))
             return False
         except OSError as error:
             self.show_error(f"Cannot read {path.name}: {error.strerror or error}")
@@ -650,6 +675,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _after_import(self, article_id: int, message: str) -> None:
+        self.library_panel.clear_filters()  # or the new article might not be listed
         self.library_panel.reload()
         self.annotation_pane.set_known_tags(self.library.tags())
         self.show_article(article_id)
@@ -679,15 +705,27 @@ class MainWindow(QMainWindow):
             self.show_error("Open an article first.")
             return
         export_format = ExportFormat(format_name)
-        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.article.title)
+        suggested = self.export_folder() / export_file_name(
+            self.article.title, export_format.suffix
+        )
         name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export flags",
-            f"{stem.strip() or 'flags'}{export_format.suffix}",
-            EXPORT_FILTERS[format_name],
+            self, "Export flags", str(suggested), EXPORT_FILTERS[format_name]
         )
         if name:
+            self.settings.setValue(SettingsKey.EXPORT_FOLDER, str(Path(name).parent))
             self.export_flags(format_name, Path(name))
+
+    def export_folder(self) -> Path:
+        """The folder of the last export, else the user's Documents folder."""
+        from PySide6.QtCore import QStandardPaths
+
+        last = str(self.settings.value(SettingsKey.EXPORT_FOLDER, "") or "")
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents else Path.home()
 
     def export_flags(self, format_name: str, path: Path) -> bool:
         """Write the current article's flags to ``path`` as W3C JSON, Markdown or CSV."""
@@ -800,19 +838,26 @@ class MainWindow(QMainWindow):
         return annotation
 
     def accept_suggestion(self, uuid: str | None = None) -> Annotation | None:
-        """Make the suggestion a flag in the user's layer; it is selected with its note open."""
+        """Make the suggestion a flag in the user's layer, its reasons kept in its note.
+
+        Like a dismissal, it moves on to the next suggestion with the focus in the
+        card list, so that A and D go on reviewing (the note can be edited later).
+        """
         from reader.suggestions import accepted
 
         suggestion = self._suggestion(uuid)
         if suggestion is None:
             return None
+        following = self._next_suggestion(suggestion)
         flag = accepted(suggestion)
         label = f"Accept suggestion “{shorten(suggestion.anchor.exact, 30)}”"
         if not self._push(ReplaceFlagsCommand(label, self.library, self, [suggestion], [flag])):
             return None
-        self.select_annotation(flag.uuid)
-        self.annotation_pane.focus_note_editor()
-        self.statusBar().showMessage(f"Accepted as {flag.kind.label.lower()}", 4000)
+        self.select_annotation(following.uuid if following is not None else flag.uuid)
+        self.annotation_pane.card_list.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+        self.statusBar().showMessage(
+            f"Accepted as {flag.kind.label.lower()}, the reasons in its note", 4000
+        )
         return flag
 
     def dismiss_suggestion(self, uuid: str | None = None) -> bool:
@@ -836,9 +881,13 @@ class MainWindow(QMainWindow):
         return True
 
     def _next_suggestion(self, current: Annotation) -> Annotation | None:
-        waiting = [a for a in self.annotation_pane.open_suggestions() if a.uuid != current.uuid]
-        later = [a for a in waiting if a.anchor.start >= current.anchor.start]
-        following = later or waiting
+        """The suggestion after ``current`` in reading order, else the first one left."""
+        waiting = self.annotation_pane.open_suggestions()
+        uuids = [a.uuid for a in waiting]
+        if current.uuid not in uuids:
+            return waiting[0] if waiting else None
+        at = uuids.index(current.uuid)
+        following = waiting[at + 1 :] or waiting[:at]
         return following[0] if following else None
 
     def accept_all_suggestions(self) -> int:
@@ -868,9 +917,22 @@ class MainWindow(QMainWindow):
         return len(waiting)
 
     def set_sourced_claims_visible(self, visible: bool) -> None:
-        """Show the claims the article sources as a faint marker (never stored as flags)."""
+        """Show the claims the article sources as a faint marker (never stored as flags).
+
+        Hovering over one shows who or what sources it.
+        """
         self.show_sourced_action.setChecked(visible)
+        if visible and self._sourced_tips is None:
+            self._sourced_tips = SourcedClaimTips(self)
+            self.article_view.viewport().installEventFilter(self._sourced_tips)
         self._mark_sourced_claims()
+
+    def sourced_claim_at(self, position: int) -> str | None:
+        """Who sources the claim marked at document ``position`` ("" if unnamed), or None."""
+        for (start, end), attribution in self._sourced_by:
+            if start <= position < end:
+                return attribution
+        return None
 
     def sourced_claim_ranges(self) -> list[tuple[int, int]]:
         """Document ranges of the sourced claims marked now."""
@@ -879,6 +941,7 @@ class MainWindow(QMainWindow):
     def _mark_sourced_claims(self) -> None:
         selections: list[QTextEdit.ExtraSelection] = []
         self._sourced_ranges = []
+        self._sourced_by = []
         if self.show_sourced_action.isChecked() and self.article is not None:
             # Imported here: the detector stays off the path to the first painted article.
             from reader.detectors import SuggestionKind, suggest
@@ -903,6 +966,7 @@ class MainWindow(QMainWindow):
                 selection.format = mark
                 selections.append(selection)
                 self._sourced_ranges.append(span)
+                self._sourced_by.append((span, claim.attribution))
         self.article_view.setExtraSelections(selections)
 
     def _update_suggestion_actions(self) -> None:
@@ -916,11 +980,21 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self._flush_note()
-        self.undo_stack.undo()
+        self._replay(self.undo_stack.undoText(), "Undone", self.undo_stack.undo)
 
     def redo(self) -> None:
         self._flush_note()
-        self.undo_stack.redo()
+        self._replay(self.undo_stack.redoText(), "Redone", self.undo_stack.redo)
+
+    def _replay(self, text: str, done: str, step: Callable[[], None]) -> None:
+        """Undo or redo one step; the flag it changes is selected, and the status bar says what."""
+        self._replaying = True
+        try:
+            step()
+        finally:
+            self._replaying = False
+        if text:
+            self.statusBar().showMessage(f"{done}: {text}", 6000)
 
     def copy_selection(self) -> None:
         widget = QApplication.focusWidget()
@@ -966,6 +1040,8 @@ class MainWindow(QMainWindow):
         self.annotation_pane.update_annotation(annotation)
         if self._is_drawn(annotation):
             self.article_view.update_highlight(annotation)
+        if self._replaying and self.annotation_pane.selected_uuid() != annotation.uuid:
+            self.select_annotation(annotation.uuid)  # show what the undo changed
         if before is None or before.tags != annotation.tags:
             self.annotation_pane.set_known_tags(self.library.tags())
         if before is None or _counted_as(before) != _counted_as(annotation):
@@ -1090,6 +1166,21 @@ class MainWindow(QMainWindow):
         self.article_view.set_zoom(self._zoom)
         self.settings.setValue(SettingsKey.ZOOM, self._zoom)
 
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+        self._say_zoom()
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+        self._say_zoom()
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+        self._say_zoom()
+
+    def _say_zoom(self) -> None:
+        self.statusBar().showMessage(f"Zoom {round(100 * ZOOM_FACTOR**self._zoom)}%", 3000)
+
     @property
     def zoom(self) -> int:
         return self._zoom
@@ -1103,12 +1194,17 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme)
-        if self.article is not None:
-            selected = self.annotation_pane.selected_uuid()
-            annotations = self.annotation_pane.model.annotations()
-            self.article_view.show_article(self.article, self._drawn(annotations), theme)
+        if self.toolbar.actions():
+            self._paint_delete_icon()
+        # The view keeps its page, flags, selection and place; only its colours change.
+        self.article_view.set_theme(theme)
+        # The style sheet just re-polished the view's viewport with the palette it had
+        # when first polished, which the viewport now keeps instead of inheriting.
+        viewport = self.article_view.viewport()
+        viewport.setPalette(self.article_view.palette())
+        if self.article is not None and self._annotation_pane is not None:
             self._mark_sourced_claims()
-            self._show_selection(selected)
+            self._show_selection(self._annotation_pane.selected_uuid())
 
     # Errors
 
@@ -1173,9 +1269,10 @@ class MainWindow(QMainWindow):
         if steps != self._zoom:
             self._zoom = steps
             self.settings.setValue(SettingsKey.ZOOM, steps)
+            self._say_zoom()
 
     def _on_card_selected(self, uuid: str) -> None:
-        self._show_selection(uuid)
+        self._show_selection(uuid or None)  # "": a filter hid the selected card
 
     def _on_card_activated(self, uuid: str) -> None:
         self._show_selection(uuid)
@@ -1197,11 +1294,66 @@ class MainWindow(QMainWindow):
 
     def _on_delete_requested(self, uuid: str) -> None:
         annotation = self.annotation_pane.model.annotation(uuid)
-        if annotation is not None:
-            self._push(DeleteFlagCommand(self.library, self, annotation))
+        if annotation is not None and self._push(DeleteFlagCommand(self.library, self, annotation)):
+            undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.statusBar().showMessage(f"Deleted flag — {undo} to undo", 6000)
 
     def _on_color_scheme_changed(self, _scheme: QtCore.Qt.ColorScheme) -> None:
         self._follow_system_theme()
+
+
+class SourcedClaimTips(QObject):
+    """Tooltips over the marked sourced claims of the window's article: their source."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+            return False
+        view = self._window.article_view
+        position = view.cursorForPosition(event.pos()).position()
+        attribution = self._window.sourced_claim_at(position)
+        if attribution is None:
+            return False
+        from PySide6.QtWidgets import QToolTip
+
+        source = f"“{attribution}”" if attribution else "the article"
+        QToolTip.showText(event.globalPos(), f"Sourced claim: attributed to {source}", view)
+        return True
+
+
+def distinct_shortcuts(*keys: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """The key sequences, a standard key as all its platform bindings, each sequence once.
+
+    A sequence given twice makes the action's shortcut ambiguous, and Qt then fires
+    neither: X11's standard Redo already is Ctrl+Shift+Z, for one.
+    """
+    found: list[QKeySequence] = []
+    for key in keys:
+        if isinstance(key, QKeySequence.StandardKey):
+            sequences = QKeySequence.keyBindings(key)
+        else:
+            sequences = [QKeySequence(key)]
+        for sequence in sequences:
+            if not sequence.isEmpty() and sequence not in found:
+                found.append(sequence)
+    return found
+
+
+def export_file_name(title: str, suffix: str) -> str:
+    """A file name from the article's title: its words, single spaces, no punctuation."""
+    words = re.findall(r"\w+(?:[-'’]\w+)*", title)
+    stem = " ".join(words)[:80].strip()
+    return f"{stem or 'flags'}{suffix}"
+
+
+def import_error_text(path: Path, message: str) -> str:
+    """The message of a failed import, naming the file once."""
+    if path.name not in message:
+        message = f"cannot import {path.name}: {message}"
+    return message[:1].upper() + message[1:]
 
 
 def preferred_theme(settings: QSettings) -> Theme:

@@ -103,22 +103,35 @@ QToolBar {{ border: none; border-bottom: 1px solid {named["border"]}; spacing: 4
 QStatusBar {{ border-top: 1px solid {named["border"]}; }}
 QLabel[role="heading"] {{ font-weight: 600; color: {named["muted"]}; padding: 2px 0; }}
 QLabel[role="empty"] {{ color: {named["muted"]}; padding: 12px; }}
-QListView {{ border: none; background: {named["window"]}; outline: none; }}
-QListView:focus {{ border: 1px solid {named["highlight"]}; }}
-QLineEdit, QPlainTextEdit {{
+QListView {{
+    border: 2px solid transparent; border-radius: 4px; background: {named["window"]};
+    outline: none;
+}}
+QListView:focus {{ border-color: {named["highlight"]}; }}
+QLineEdit, QPlainTextEdit, QTextBrowser[role="note"] {{
     border: 1px solid {named["border"]}; border-radius: 4px; padding: 3px 5px;
     background: {named["base"]};
 }}
-QLineEdit:focus, QPlainTextEdit:focus {{ border: 1px solid {named["highlight"]}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextBrowser[role="note"]:focus {{
+    border: 2px solid {named["highlight"]}; padding: 2px 4px;
+}}
+QPushButton {{
+    border: 1px solid {named["border"]}; border-radius: 4px; padding: 3px 12px;
+    background: {named["button"]}; min-height: 18px;
+}}
+QPushButton:hover {{ border-color: {named["muted"]}; }}
+QPushButton:pressed {{ background: {named["border"]}; }}
+QPushButton:disabled {{ color: {named["muted"]}; }}
 QPushButton[role="filter"] {{
-    border: 1px solid {named["border"]}; border-radius: 11px; padding: 2px 8px;
-    background: {named["base"]};
+    border-radius: 11px; padding: 1px 10px; background: {named["base"]};
 }}
 QPushButton[role="filter"]:checked {{
     background: {named["highlight"]}; color: {named["highlighted_text"]};
     border-color: {named["highlight"]};
 }}
-QPushButton:focus {{ border: 1px solid {named["highlight"]}; }}
+QPushButton:focus {{ border: 2px solid {named["highlight"]}; padding: 2px 11px; }}
+QPushButton[role="filter"]:focus {{ padding: 0 9px; }}
+QPushButton[role="filter"]:checked:focus {{ border-color: {named["text"]}; }}
 QFrame[role="editor"] {{
     background: {named["base"]}; border-top: 1px solid {named["border"]};
 }}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Anchor, Annotation, Kind
 from reader.gui.annotation_pane import AnnotationPane
-from reader.gui.card_delegate import CardDelegate, quoted
+from reader.gui.card_delegate import CardDelegate, quoted, wrap_lines
 
 TEXT = " ".join(f"Sentence number {n} says that something happened somewhere." for n in range(60))
 
@@ -98,3 +99,13 @@ def test_the_selected_card_stays_in_sight_when_the_list_shrinks(qtbot: QtBot) ->
     view.resize(view.width(), view.height() - 150)
     rect = view.visualRect(view.currentIndex())
     assert rect.top() >= 0 and rect.bottom() < view.viewport().height()
+
+
+def test_cut_reasons_keep_one_bullet_a_line(qapp: QApplication) -> None:
+    reasons = "\n".join(f"• reason number {n}: a loaded word" for n in range(1, 8))
+    font = QFont()
+    lines = wrap_lines(reasons, font, 2000, 4)
+    assert len(lines) == 4
+    assert all(line.count("•") == 1 for line in lines)
+    assert lines[0] == "• reason number 1: a loaded word"
+    assert lines[-1].startswith("• reason number 4") and lines[-1].endswith("…")

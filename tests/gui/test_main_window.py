@@ -141,7 +141,7 @@ def test_flag_note_undo_redo_and_restart(session: Session, qtbot: QtBot) -> None
     assert reopened.article is not None and reopened.article.id == shown
     assert reopened.zoom == 3
     assert reopened.splitter.sizes() == sizes
-    assert reopened.windowTitle() == f"Annotated Reader — {reopened.article.title}"
+    assert reopened.windowTitle() == reopened.article.title
     for uuid, (note, kind) in made.items():
         stored = reopened.library.annotation(uuid)
         assert (stored.note, stored.kind, stored.status) == (note, kind, Status.ACTIVE)
@@ -304,7 +304,7 @@ def test_open_file_imports_once_and_shows_it(session: Session, tmp_path: Path) -
     assert window.open_file(source)
     assert window.article is not None and window.article.title == "A local story"
     first_id = window.article.id
-    assert window.windowTitle() == "Annotated Reader — A local story"
+    assert window.windowTitle() == "A local story"
     assert window.open_file(source)
     assert window.article.id == first_id
     assert len(window.library.articles()) == count + 1

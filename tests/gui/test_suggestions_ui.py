@@ -128,7 +128,7 @@ def test_suggestion_card_shows_score_and_reasons(windows: Windows) -> None:
 def test_accept_with_the_keyboard_then_undo_and_redo(windows: Windows, qtbot: QtBot) -> None:
     window = suggested_window(windows)
     pane = window.annotation_pane
-    suggestion = pane.open_suggestions()[1]
+    suggestion, following, after_that = pane.open_suggestions()[1:4]
     window.select_annotation(suggestion.uuid)
     pane.card_list.setFocus()
     qtbot.keyClick(pane.card_list, Qt.Key.Key_A)
@@ -136,10 +136,15 @@ def test_accept_with_the_keyboard_then_undo_and_redo(windows: Windows, qtbot: Qt
     flag = window.library.annotation(suggestion.uuid)
     assert (flag.layer, flag.status, flag.kind) == ("mine", Status.ACTIVE, suggestion.kind)
     assert all(reason in flag.note for reason in suggestion.reasons)
-    assert pane.selected_uuid() == flag.uuid
-    assert QApplication.focusWidget() is pane.editor.note_edit
-    assert pane.editor.note_edit.toPlainText() == flag.note
     assert suggestion.uuid not in {a.uuid for a in pane.open_suggestions()}
+    # On to the next suggestion, the focus still in the cards: D dismisses that one.
+    assert pane.selected_uuid() == following.uuid
+    assert QApplication.focusWidget() is pane.card_list
+    qtbot.keyClick(pane.card_list, Qt.Key.Key_D)
+    assert window.library.annotation(following.uuid).status is Status.DISMISSED
+    assert window.library.annotation(suggestion.uuid).note == flag.note
+    assert pane.selected_uuid() == after_that.uuid
+    window.undo()
 
     window.undo()
     back = window.library.annotation(suggestion.uuid)
@@ -148,7 +153,7 @@ def test_accept_with_the_keyboard_then_undo_and_redo(windows: Windows, qtbot: Qt
     window.redo()
     again = window.library.annotation(suggestion.uuid)
     assert (again.layer, again.status, again.note) == ("mine", Status.ACTIVE, flag.note)
-    assert window.undo_stack.count() == 2
+    assert window.undo_stack.index() == 2  # suggest, accept; the dismissal undone
 
 
 def test_accept_button_and_ctrl_enter(windows: Windows, qtbot: QtBot) -> None:
