@@ -1198,10 +1198,6 @@ class MainWindow(QMainWindow):
             self._paint_delete_icon()
         # The view keeps its page, flags, selection and place; only its colours change.
         self.article_view.set_theme(theme)
-        # The style sheet just re-polished the view's viewport with the palette it had
-        # when first polished, which the viewport now keeps instead of inheriting.
-        viewport = self.article_view.viewport()
-        viewport.setPalette(self.article_view.palette())
         if self.article is not None and self._annotation_pane is not None:
             self._mark_sourced_claims()
             self._show_selection(self._annotation_pane.selected_uuid())
