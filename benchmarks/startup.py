@@ -42,6 +42,8 @@ label.show()
 app.exec()
 """
 
+# From the second start on, the app paints a copy of the last article kept in its render
+# cache and opens the library after that paint (MainWindow.restore_session).
 # The app reports its first paint through ArticleView.painted: an event filter on the
 # article's viewport() would itself cost ~8 ms, the first time PySide6 wraps it. The
 # article's flags are drawn just after that paint: their first paint is reported too.
@@ -73,7 +75,7 @@ window.article_view.painted.connect(on_paint)
 window.ready.connect(on_ready)
 app.exec()
 window.close()
-window.library.close()
+window.close_library()
 """
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # The Qt-free modules the window needs come first: once PySide6 is imported, it reads
 # the source of every module imported after it (looking for its __feature__ switches),
@@ -13,7 +14,6 @@ import reader.anchoring.selectors  # noqa: F401
 import reader.render.cache  # noqa: F401
 from reader.core.models import ReaderError
 from reader.render.palette import Theme
-from reader.storage.library import Library
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QTimer
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import QApplication
 
 from reader.gui.main_window import APP_NAME, MainWindow, preferred_theme
 from reader.gui.theme import apply_theme
+
+if TYPE_CHECKING:  # imported when the library is opened: after the first paint, if it can
+    from reader.storage.library import Library
 
 SETTINGS_FILE_NAME = "settings.ini"
 CACHE_FOLDER_NAME = "render-cache"
@@ -67,6 +70,8 @@ def application(offscreen: bool = False) -> QApplication:
 
 def open_library(db_path: Path) -> Library:
     """The library at ``db_path``, with the sample articles if it is empty."""
+    from reader.storage.library import Library
+
     library = Library.open(db_path)
     try:
         if library.is_empty():
@@ -93,10 +98,11 @@ def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | 
 
         QMessageBox.critical(None, APP_NAME, f"Cannot open the library: {error}")
         return 1
+    window.library_failed.connect(lambda: app.exit(1))  # a quick start found it unreadable
     try:
         return app.exec()
     finally:
-        window.library.close()
+        window.close_library()
 
 
 def start_window(
@@ -109,13 +115,17 @@ def start_window(
     """Open the library and settings, and show the main window on the last article.
 
     Rendered articles are cached in ``cache_folder`` (by default a folder next to
-    the settings file).
+    the settings file). Without ``open_file`` the window may start quickly, opening
+    the library just after its first paint (``MainWindow.restore_session``); if the
+    library cannot be opened then, it says so and emits ``library_failed``.
     """
     settings = open_settings(settings_path)
     apply_theme(app, preferred_theme(settings))
-    library = open_library(db_path)
-    window = MainWindow(library, settings)
-    window.article_view.use_render_cache(cache_folder or settings_path.parent / CACHE_FOLDER_NAME)
+    if open_file is None:
+        window = MainWindow(lambda: open_library(db_path), settings)
+    else:
+        window = MainWindow(open_library(db_path), settings)
+    window.use_render_cache(cache_folder or settings_path.parent / CACHE_FOLDER_NAME)
     window.restore_session()
     if open_file is not None:
         window.open_file(open_file)

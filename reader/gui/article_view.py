@@ -6,31 +6,24 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6 import QtCore, QtGui
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QUrl, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QDesktopServices,
-    QFocusEvent,
     QFont,
     QFontMetricsF,
     QImage,
-    QKeyEvent,
     QKeySequence,
-    QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPalette,
     QPen,
-    QResizeEvent,
     QTextCursor,
     QTextDocument,
-    QTextLine,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from reader.anchoring.canonical import markdown_blocks
 from reader.anchoring.selectors import make_anchor
@@ -47,6 +40,19 @@ from reader.gui.offsets import OffsetMap, build_offset_map
 from reader.render.cache import RenderCache, RenderedPage
 from reader.render.header import header_texts, is_safe_link
 from reader.render.palette import FOCUS_COLOURS, THEME_COLOURS, Theme
+
+if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs start-up time
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import (
+        QContextMenuEvent,
+        QFocusEvent,
+        QKeyEvent,
+        QMouseEvent,
+        QPaintEvent,
+        QResizeEvent,
+        QTextLine,
+    )
+    from PySide6.QtWidgets import QMenu, QWidget
 
 FLAG_KEYS: dict[str, Kind] = {
     "1": Kind.UNSOURCED_CLAIM,

@@ -10,13 +10,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, Kind, ReaderError
-from reader.storage.library import Library
+
+if TYPE_CHECKING:  # the storage code stays off the way to the first paint (MainWindow)
+    from reader.storage.library import Library
 
 NOTE_EDIT_ID = 1001
 

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QSettings,
+    QSize,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -49,14 +57,15 @@ from reader.gui.commands import (
 )
 from reader.gui.suggestion_commands import ReplaceFlagsCommand
 from reader.gui.theme import KIND_SHORTCUTS, apply_theme, remembered_theme, system_theme
+from reader.render.cache import load_last_article, save_last_article
 from reader.render.palette import KIND_COLOURS, Theme
-from reader.storage.library import Library
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from reader.gui.annotation_pane import AnnotationPane
     from reader.gui.library_panel import LibraryPanel
+    from reader.storage.library import Library
 
 APP_NAME = "Annotated Reader"
 DEFAULT_SIZE = QSize(1400, 900)
@@ -96,19 +105,28 @@ class MainWindow(QMainWindow):
 
     Nothing on the way to the first paint names ``Qt`` (``QtCore.Qt`` in the code):
     PySide6 builds that namespace's ~90 enums at its first use, ~12 ms.
+
+    Given a function that opens the library instead of the library, the window can
+    start quickly: see ``restore_session``.
     """
 
     ready = Signal()
+    library_failed = Signal()  # a quick start could not open the library; the user was told
 
     def __init__(
         self,
-        library: Library,
+        library: Library | Callable[[], Library],
         settings: QSettings,
         theme: Theme | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.library = library
+        if callable(library):
+            self._library: Library | None = None
+            self._open_library: Callable[[], Library] | None = library
+        else:
+            self._library, self._open_library = library, None
+        self._last_article_folder: Path | None = None
         self.settings = settings
         self._forced_theme = theme
         self.theme = theme or self._preferred_theme()
@@ -128,6 +146,7 @@ class MainWindow(QMainWindow):
         # What the panels show, kept until they are built.
         self._pending_panels: tuple[list[Annotation], str | None] | None = None
         self._highlights_pending = False  # the article is shown, its flags not yet drawn
+        self._showing_copy = False  # quick start: the article shown is not read from the library
         self._replaying = False  # an undo or redo is running
 
         self.setWindowTitle(APP_NAME)
@@ -154,6 +173,26 @@ class MainWindow(QMainWindow):
         self.toolbar = self._add_toolbar()
         self._connect()
         self.article_view.painted.connect(self._on_first_paint)
+
+    @property
+    def library(self) -> Library:
+        """The library; opened here at first use if the window was given a way to open it."""
+        if self._library is None:
+            assert self._open_library is not None
+            self._library = self._open_library()
+            self._open_library = None
+        return self._library
+
+    def close_library(self) -> None:
+        """Close the library if it was opened."""
+        if self._library is not None:
+            self._library.close()
+
+    def use_render_cache(self, folder: Path) -> None:
+        """Keep rendered articles in ``folder``, and there a copy of the article shown
+        last, for a quick start (see ``restore_session``)."""
+        self.article_view.use_render_cache(folder)
+        self._last_article_folder = folder
 
     @property
     def library_panel(self) -> LibraryPanel:
@@ -219,8 +258,10 @@ class MainWindow(QMainWindow):
 
     def _draw_pending_highlights(self) -> None:
         """Start-up: draw the flags over the article painted without them, paint them at
-        once, then build the panels."""
+        once, then build the panels. After a quick start, read the library first."""
         if not self._highlights_pending:
+            return
+        if self._showing_copy and not self._read_quick_started_article():
             return
         self._highlights_pending = False
         if self._pending_panels is not None and self.article is not None:
@@ -534,7 +575,16 @@ class MainWindow(QMainWindow):
     # Start-up and settings
 
     def restore_session(self, article_id: int | None = None) -> None:
-        """Layout, zoom and the article shown last time (or ``article_id``)."""
+        """Layout, zoom and the article shown last time (or ``article_id``).
+
+        Quick start: if the window was given a way to open the library (not the library
+        itself) and the render cache holds a copy of the article to show (written on
+        closing, see ``use_render_cache``), the copy is shown without opening the library:
+        importing the storage code and reading SQLite would delay the first paint by
+        ~7 ms. Right after that paint the library is opened and the article, its flags and
+        layers read; an article changed meanwhile (or gone) replaces the copy before the
+        flags are drawn, so from the next frame on the window is as a normal start left it.
+        """
         geometry = self.settings.value(SettingsKey.GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -551,13 +601,67 @@ class MainWindow(QMainWindow):
             self.annotation_pane.set_known_tags(self.library.tags())
         if article_id is None:
             article_id = _int_setting(self.settings.value(SettingsKey.LAST_ARTICLE), -1)
-        ids = [summary.id for summary in self.library.articles()]  # as the library lists them
-        if article_id not in ids:
-            article_id = ids[0] if ids else None
-        if article_id is not None:
-            # Before the first paint, the highlights come just after it (see show_article).
-            self.show_article(article_id, highlights_later=self._annotation_pane is None)
+        copy = self._last_article_copy(article_id)
+        if copy is not None:
+            self._show(copy, [], [], None, highlights_later=True)
+            self._showing_copy = True
+        else:
+            shown = self._article_to_show(article_id)
+            if shown is not None:
+                # Before the first paint, the highlights come just after it (see show_article).
+                self.show_article(shown, highlights_later=self._annotation_pane is None)
         self.article_view.setFocus()
+
+    def _last_article_copy(self, article_id: int) -> Article | None:
+        """The copy of the article to show, for a quick start; None when it cannot be one."""
+        folder = self._last_article_folder
+        if self._library is not None or self._annotation_pane is not None or folder is None:
+            return None
+        return load_last_article(folder, article_id)
+
+    def _article_to_show(self, article_id: int) -> int | None:
+        """``article_id`` if the library has it, else the first it lists, else None."""
+        ids = [summary.id for summary in self.library.articles()]  # as the library lists them
+        if article_id in ids:
+            return article_id
+        return ids[0] if ids else None
+
+    def _read_quick_started_article(self) -> bool:
+        """After a quick start: open the library and show what it holds in place of the
+        copy, re-rendered only if it differs. False if the library cannot be opened."""
+        copy = self.article
+        assert copy is not None
+        try:
+            article_id = self._article_to_show(copy.id)  # opens the library
+        except ReaderError as error:
+            self._highlights_pending = False
+            self._library_failed(error)
+            return False
+        read = self._read(article_id) if article_id is not None else None
+        if read is None:
+            self._clear_article()
+            return True
+        article, annotations, layers = read
+        changed = article != copy  # edited or imported again since, or another article
+        self._show(article, annotations, layers, None, highlights_later=True, render=changed)
+        return True
+
+    def _library_failed(self, error: ReaderError) -> None:
+        """The library of a quick start cannot be opened: say so, as a normal start would
+        have before showing the window; ``library_failed`` once the message is closed."""
+        self._clear_article()
+        self.show_error(f"Cannot open the library: {error}")
+        assert self.error_box is not None
+        self.error_box.finished.connect(lambda _result: self.library_failed.emit())
+
+    def _clear_article(self) -> None:
+        self.article = None
+        self._layers = []
+        self._pending_panels = None
+        self._showing_copy = False
+        self.article_view.clear_article()
+        self.setWindowTitle(APP_NAME)
+        self.suggest_action.setEnabled(False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -576,6 +680,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SettingsKey.ZOOM, self._zoom)
         if self.article is not None:
             self.settings.setValue(SettingsKey.LAST_ARTICLE, self.article.id)
+            if self._last_article_folder is not None:
+                save_last_article(self._last_article_folder, self.article)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -595,18 +701,44 @@ class MainWindow(QMainWindow):
         QBrush needs.
         """
         self._flush_note()
+        read = self._read(article_id)
+        if read is None:
+            return False
+        article, annotations, layers = read
+        self._show(article, annotations, layers, select_uuid, highlights_later=highlights_later)
+        return True
+
+    def _read(self, article_id: int) -> tuple[Article, list[Annotation], list[Layer]] | None:
+        """The article, its flags and its layers; None (and an error dialog) if unreadable."""
         try:
-            article = self.library.article(article_id)
-            annotations = self.library.annotations(article_id)
-            layers = self.library.layers(article_id)
+            return (
+                self.library.article(article_id),
+                self.library.annotations(article_id),
+                self.library.layers(article_id),
+            )
         except ReaderError as error:
             self.show_error(str(error))
-            return False
+            return None
+
+    def _show(
+        self,
+        article: Article,
+        annotations: list[Annotation],
+        layers: list[Layer],
+        select_uuid: str | None,
+        *,
+        highlights_later: bool,
+        render: bool = True,
+    ) -> None:
+        """Show the article, and its flags now or after the next paint (``render``: False
+        when the page shows it already)."""
         self.article = article
         self._layers = layers
         self._highlights_pending = highlights_later
-        drawn = [] if self._highlights_pending else self._drawn(annotations)
-        self.article_view.show_article(article, drawn, self.theme)
+        self._showing_copy = False
+        if render:
+            drawn = [] if highlights_later else self._drawn(annotations)
+            self.article_view.show_article(article, drawn, self.theme)
         # Only the title: the platform adds the application's display name after it.
         self.setWindowTitle(article.title or "Untitled")
         self.settings.setValue(SettingsKey.LAST_ARTICLE, article.id)
@@ -616,7 +748,6 @@ class MainWindow(QMainWindow):
             self._pending_panels = (annotations, select_uuid or None)
         else:
             self._fill_panels(annotations, select_uuid or None)
-        return True
 
     def _fill_panels(self, annotations: list[Annotation], select_uuid: str | None) -> None:
         """The shown article's flags in the pane, menus and status bar; its row marked."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reader.core.models import Annotation
 from reader.gui.commands import AnnotationSink, LibraryCommand, copy_annotation
-from reader.storage.library import Library
+
+if TYPE_CHECKING:  # the storage code stays off the way to the first paint (MainWindow)
+    from reader.storage.library import Library
 
 
 class FlagSetSink(AnnotationSink, Protocol):

@@ -6,6 +6,10 @@ named by a hash of everything the render depends on: the Markdown, the header, t
 theme, RENDER_VERSION and the size and time of the renderer's source files. A stale
 or damaged entry is never read: its name no longer matches, or it fails to parse and
 counts as missing. The folder keeps the MAX_ENTRIES most recently used entries.
+
+Beside the pages, LAST_ARTICLE_FILE keeps a copy of the article shown when the app
+last closed, so that the next start can show it before the library is opened (see
+``save_last_article`` and ``load_last_article``).
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
-from reader.core.models import Article
+from reader.core.models import Article, SourceFormat
 from reader.render.header import header_texts
 from reader.render.palette import Theme
 
@@ -26,6 +31,7 @@ RENDER_VERSION = 1
 MAX_ENTRIES = 64
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _SUFFIX = ".json"
+LAST_ARTICLE_FILE = "last-article.json"  # not a page: never pruned
 _RENDERER_FILES = ("html.py", "stylesheet.py", "palette.py", "header.py", "cache.py")
 
 # canonical start, document start, length in code points, astral indexes (see offsets)
@@ -69,28 +75,58 @@ class RenderCache:
     def put(self, key: str, page: RenderedPage) -> None:
         """Store the page; a folder that cannot be written only means no cache."""
         data = {"html": page.html, "segments": page.segments, "exact": page.exact}
-        import tempfile  # only on a miss: not on the way to the first paint
-
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temporary, self.folder / f"{key}{_SUFFIX}")
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            _write_json(self.folder / f"{key}{_SUFFIX}", data)
             self._prune()
         except OSError:
             return
 
     def _prune(self) -> None:
-        entries = sorted(
-            self.folder.glob(f"*{_SUFFIX}"), key=lambda path: path.stat().st_mtime, reverse=True
-        )
-        for path in entries[MAX_ENTRIES:]:
+        pages = [path for path in self.folder.glob(f"*{_SUFFIX}") if path.name != LAST_ARTICLE_FILE]
+        pages.sort(key=lambda path: path.stat().st_mtime, reverse=True)
+        for path in pages[MAX_ENTRIES:]:
             path.unlink(missing_ok=True)
+
+
+def save_last_article(folder: Path, article: Article) -> None:
+    """Keep a copy of ``article`` for ``load_last_article``; an unwritable folder is ignored."""
+    try:
+        _write_json(folder / LAST_ARTICLE_FILE, asdict(article))
+    except (OSError, ValueError):  # ValueError: text that UTF-8 cannot hold
+        return
+
+
+def load_last_article(folder: Path, article_id: int) -> Article | None:
+    """The article ``save_last_article`` kept, if it is ``article_id``; None when there is
+    none, it is another one, or the file is damaged.
+
+    The copy may be out of date (the article edited or imported again since): whoever
+    shows it must check it against the library.
+    """
+    path = folder / LAST_ARTICLE_FILE
+    try:
+        if path.stat().st_size > MAX_ENTRY_BYTES:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        article = _article_from_data(data)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return article if article.id == article_id else None
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a crash leaves the old file)."""
+    import tempfile  # only on a write: not on the way to the first paint
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _fingerprint(sources: Sequence[Path]) -> str:
@@ -119,3 +155,17 @@ def _page_from_data(data: object) -> RenderedPage:
             raise ValueError("bad segment")
         parsed.append((canonical_start, document_start, length, tuple(astral)))
     return RenderedPage(html, parsed, exact)
+
+
+def _article_from_data(data: object) -> Article:
+    if not isinstance(data, dict):
+        raise ValueError("not an object")
+    values: dict[str, Any] = {}
+    for field in fields(Article):
+        value = data[field.name]
+        expected = int if field.type == "int" else str  # the enum's field: its value
+        if type(value) is not expected:
+            raise ValueError(f"bad {field.name}")
+        values[field.name] = value
+    values["source_format"] = SourceFormat(values["source_format"])
+    return Article(**values)

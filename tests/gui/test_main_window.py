@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
-from reader.core.models import Anchor, Annotation, Article, Kind, Status
-from reader.gui.main_window import MainWindow
+from reader.core.models import Anchor, Annotation, Article, ArticleMeta, Kind, Status
+from reader.gui.main_window import APP_NAME, MainWindow
+from reader.render.cache import LAST_ARTICLE_FILE
 from reader.render.palette import Theme
 from reader.samples import ensure_samples
 from reader.storage.library import Library
@@ -460,3 +461,163 @@ def test_start_paints_the_page_then_its_flags_then_the_panels_without_moving_any
             window.close()
     finally:
         library.close()
+
+
+class QuickStarts:
+    """Starts as the app does: the library opened by the window, a render cache kept."""
+
+    def __init__(self, qtbot: QtBot, db_path: Path, settings_path: Path, cache: Path) -> None:
+        self.qtbot = qtbot
+        self.db_path = db_path
+        self.settings_path = settings_path
+        self.cache = cache
+        self.opened: list[Library] = []
+
+    def open_library(self) -> Library:
+        library = Library.open(self.db_path)
+        self.opened.append(library)
+        return library
+
+    def start(self) -> tuple[MainWindow, int]:
+        """The window, shown and ready, and how many libraries it opened before its first paint."""
+        settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(self.open_library, settings, theme=Theme.LIGHT)
+        self.qtbot.addWidget(window)
+        window.use_render_cache(self.cache)
+        already = len(self.opened)
+        window.restore_session()
+        opened_before_paint = len(self.opened) - already
+        with self.qtbot.waitSignal(window.ready, timeout=3000):
+            window.show()
+        return window, opened_before_paint
+
+    def stop(self, window: MainWindow) -> None:
+        window.close()
+        window.close_library()
+
+
+@pytest.fixture
+def quick(qtbot: QtBot, db_path: Path, settings_path: Path, tmp_path: Path) -> QuickStarts:
+    return QuickStarts(qtbot, db_path, settings_path, tmp_path / "cache")
+
+
+def assert_shows_library_state(window: MainWindow, library: Library) -> None:
+    """The window shows the article as the library holds it, with its flags."""
+    assert window.article is not None
+    stored = library.article(window.article.id)
+    assert window.article == stored
+    assert window.article_view.article == stored
+    assert window.windowTitle() == stored.title
+    assert stored.text.split("\n")[-1] in window.article_view.toPlainText()
+    drawn = {a.uuid for a in library.annotations(stored.id) if a.status is Status.ACTIVE}
+    assert set(window.article_view.highlighted_uuids()) == drawn
+    assert {a.uuid for a in window.annotation_pane.model.annotations()} == {
+        a.uuid for a in library.annotations(stored.id)
+    }
+
+
+def test_a_start_without_a_copy_opens_the_library_first_and_keeps_one(
+    quick: QuickStarts,
+) -> None:
+    window, opened = quick.start()
+    assert opened == 1  # no copy of the last article yet: the normal start
+    assert_shows_library_state(window, quick.opened[0])
+    quick.stop(window)
+    assert (quick.cache / LAST_ARTICLE_FILE).is_file()
+
+
+def test_a_start_with_a_fresh_copy_paints_before_opening_the_library(
+    quick: QuickStarts, qtbot: QtBot
+) -> None:
+    window, _ = quick.start()
+    library = quick.opened[0]
+    article_id = library.articles()[-1].id
+    window.show_article(article_id)
+    anchor = make_anchor(library.article(article_id).text, 0, 12)
+    library.add_annotation(Annotation(article_id=article_id, kind=Kind.OPINION, anchor=anchor))
+    quick.stop(window)
+
+    window, opened = quick.start()
+    assert opened == 0  # the copy was painted, the library opened after that paint
+    assert window.article is not None and window.article.id == article_id
+    assert_shows_library_state(window, quick.opened[-1])
+    quick.stop(window)
+
+
+def test_a_stale_copy_is_replaced_by_the_new_text_and_flags(
+    quick: QuickStarts, qtbot: QtBot
+) -> None:
+    window, _ = quick.start()
+    assert window.article is not None
+    old = window.article
+    quick.stop(window)
+    library = Library.open(quick.db_path)  # another program imports a new version
+    meta = ArticleMeta(
+        title="A new title",
+        markdown=old.markdown + "\n\nA closing paragraph added by the new version.\n",
+        source_format=old.source_format,
+        url=old.url,
+        source_path=old.source_path,
+    )
+    result = library.import_article(meta)
+    assert result.article.id == old.id and result.article.sha256 != old.sha256
+    new_text = result.article.text
+    span = new_text.index("A closing paragraph"), len(new_text)
+    flag = Annotation(
+        article_id=old.id, kind=Kind.CONTEXT_NOTE, anchor=make_anchor(new_text, *span)
+    )
+    library.add_annotation(flag)
+    library.close()
+
+    window, opened = quick.start()
+    assert opened == 0  # the old copy painted first
+    assert_shows_library_state(window, quick.opened[-1])
+    assert "A closing paragraph added by the new version." in window.article_view.toPlainText()
+    assert window.windowTitle() == "A new title"
+    assert flag.uuid in window.article_view.highlighted_uuids()
+    quick.stop(window)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "other article", "bad field"])
+def test_a_damaged_copy_means_a_normal_start(quick: QuickStarts, damage: str) -> None:
+    window, _ = quick.start()
+    quick.stop(window)
+    copy = quick.cache / LAST_ARTICLE_FILE
+    text = copy.read_text(encoding="utf-8")
+    if damage == "truncate":
+        copy.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif damage == "other article":
+        copy.write_text(re.sub(r'"id":\d+', '"id":999', text), encoding="utf-8")
+    else:
+        copy.write_text(re.sub(r'"version":\d+', '"version":"1"', text), encoding="utf-8")
+
+    window, opened = quick.start()
+    assert opened == 1
+    assert_shows_library_state(window, quick.opened[-1])
+    quick.stop(window)
+
+
+def test_a_quick_start_on_an_unreadable_library_says_so(quick: QuickStarts, qtbot: QtBot) -> None:
+    window, _ = quick.start()
+    quick.stop(window)
+    for library in quick.opened:
+        library.close()
+    quick.db_path.write_bytes(b"not a database " * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{quick.db_path}{suffix}").unlink(missing_ok=True)
+
+    settings = QSettings(str(quick.settings_path), QSettings.Format.IniFormat)
+    window = MainWindow(quick.open_library, settings, theme=Theme.LIGHT)
+    qtbot.addWidget(window)
+    window.use_render_cache(quick.cache)
+    window.restore_session()
+    assert window.article is not None  # the copy, before the library is opened
+    window.show()
+    qtbot.waitUntil(lambda: window.error_box is not None)
+    assert window.error_box is not None
+    assert "Cannot open the library" in window.error_box.text()
+    assert window.article is None
+    assert window.windowTitle() == APP_NAME
+    with qtbot.waitSignal(window.library_failed, timeout=1000):
+        window.error_box.close()
+    window.close()

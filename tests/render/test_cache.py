@@ -81,3 +81,49 @@ def test_the_folder_keeps_the_most_recent_entries(
         os.utime(path, (stamp, stamp))
     cache.put("key5", PAGE)
     assert sorted(path.stem for path in tmp_path.glob("*.json")) == ["key3", "key4", "key5"]
+
+
+def test_the_last_article_comes_back_for_its_id_only(
+    tmp_path: Path, make_article: ArticleFactory
+) -> None:
+    article = make_article("Text 😀 with *emphasis*.", title="Kept")
+    cache_module.save_last_article(tmp_path / "cache", article)
+    assert cache_module.load_last_article(tmp_path / "cache", article.id) == article
+    assert cache_module.load_last_article(tmp_path / "cache", article.id + 1) is None
+    assert cache_module.load_last_article(tmp_path / "missing", article.id) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],
+        lambda text: "[]",
+        lambda text: text.replace('"version":1', '"version":"1"'),
+        lambda text: text.replace('"source_format":"markdown"', '"source_format":"pdf"'),
+        lambda text: text.replace('"title":', '"heading":'),
+    ],
+)
+def test_a_damaged_last_article_counts_as_missing(
+    tmp_path: Path, make_article: ArticleFactory, damage: Callable[[str], str]
+) -> None:
+    article = make_article("Text.")
+    cache_module.save_last_article(tmp_path, article)
+    path = tmp_path / cache_module.LAST_ARTICLE_FILE
+    damaged = damage(path.read_text(encoding="utf-8"))
+    assert damaged != path.read_text(encoding="utf-8")
+    path.write_text(damaged, encoding="utf-8")
+    assert cache_module.load_last_article(tmp_path, article.id) is None
+
+
+def test_pruning_pages_keeps_the_last_article(
+    tmp_path: Path, make_article: ArticleFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 2)
+    article = make_article("Text.")
+    cache_module.save_last_article(tmp_path, article)
+    os.utime(tmp_path / cache_module.LAST_ARTICLE_FILE, (1, 1))  # the oldest file
+    cache = RenderCache(tmp_path)
+    for number in range(4):
+        cache.put(f"page{number}", PAGE)
+    assert len([p for p in tmp_path.glob("page*.json")]) == 2
+    assert cache_module.load_last_article(tmp_path, article.id) == article
