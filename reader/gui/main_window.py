@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QObject,
-    QSettings,
     QSize,
     QTimer,
     Signal,
@@ -20,16 +19,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
     QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QFont,
     QGuiApplication,
     QHelpEvent,
     QKeySequence,
     QPalette,
-    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QUndoStack,
@@ -61,6 +56,8 @@ from reader.render.cache import load_last_article, save_last_article
 from reader.render.palette import KIND_COLOURS, Theme
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
     from reader.gui.annotation_pane import AnnotationPane
