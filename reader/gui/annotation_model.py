@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -51,6 +53,7 @@ _ROLE_NAMES = {
 
 
 FEW_CHANGES = 12
+_ANNOTATION_ROLE = int(AnnotationRole.ANNOTATION)
 
 
 def accessible_text(annotation: Annotation) -> str:
@@ -68,6 +71,10 @@ def _sort_key(annotation: Annotation) -> tuple[int, int, str]:
     return (annotation.anchor.start, annotation.anchor.end, annotation.uuid)
 
 
+def _tally_key(annotation: Annotation) -> tuple[Status, str, Kind]:
+    return (annotation.status, annotation.layer, annotation.kind)
+
+
 class AnnotationListModel(QAbstractListModel):
     """The annotations of one article, in reading order (by start offset)."""
 
@@ -75,6 +82,8 @@ class AnnotationListModel(QAbstractListModel):
         super().__init__(parent)
         self._annotations: list[Annotation] = []
         self._rows: dict[str, int] = {}
+        # How many annotations of each status, layer and kind: counts without a pass over all.
+        self._tally: Counter[tuple[Status, str, Kind]] = Counter()
 
     # Qt interface
 
@@ -82,14 +91,14 @@ class AnnotationListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._annotations)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row = index.row()
-        if not 0 <= row < len(self._annotations) or index.column() != 0:
+        row = index.row()  # -1 for an invalid index; this flat model makes no child indexes
+        if not 0 <= row < len(self._annotations):
             return None
         annotation = self._annotations[row]
-        if role == AnnotationRole.ANNOTATION:  # asked for every card on each layout: first
+        if role == _ANNOTATION_ROLE:  # asked for every card on each layout: fewest calls
             return annotation
+        if index.column() != 0 or index.parent().isValid():
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return annotation.anchor.exact
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -126,6 +135,7 @@ class AnnotationListModel(QAbstractListModel):
     def set_annotations(self, annotations: Iterable[Annotation]) -> None:
         self.beginResetModel()
         self._annotations = sorted(annotations, key=_sort_key)
+        self._tally = Counter(_tally_key(annotation) for annotation in self._annotations)
         self._reindex()
         self.endResetModel()
 
@@ -144,14 +154,11 @@ class AnnotationListModel(QAbstractListModel):
         if annotation.uuid in self._rows:
             self.update(annotation)
             return
-        key = _sort_key(annotation)
-        row = next(
-            (i for i, other in enumerate(self._annotations) if _sort_key(other) > key),
-            len(self._annotations),
-        )
+        row = bisect_right(self._annotations, _sort_key(annotation), key=_sort_key)
         self.beginInsertRows(QModelIndex(), row, row)
         self._annotations.insert(row, annotation)
-        self._reindex()
+        self._tally[_tally_key(annotation)] += 1
+        self._reindex(row)
         self.endInsertRows()
 
     def update(self, annotation: Annotation) -> None:
@@ -159,6 +166,8 @@ class AnnotationListModel(QAbstractListModel):
         if row is None:
             self.add(annotation)
             return
+        self._tally[_tally_key(self._annotations[row])] -= 1
+        self._tally[_tally_key(annotation)] += 1
         self._annotations[row] = annotation
         index = self.index(row, 0)
         self.dataChanged.emit(index, index)
@@ -182,24 +191,42 @@ class AnnotationListModel(QAbstractListModel):
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
+        self._tally[_tally_key(self._annotations[row])] -= 1
         del self._annotations[row]
-        self._reindex()
+        del self._rows[uuid]
+        self._reindex(row)
         self.endRemoveRows()
 
     def counts(self) -> dict[Kind, int]:
         """Active flags per kind (what the library panel shows)."""
         result = dict.fromkeys(Kind, 0)
-        for annotation in self._annotations:
-            if annotation.status is Status.ACTIVE:
-                result[annotation.kind] += 1
+        for (status, _layer, kind), count in self._tally.items():
+            if status is Status.ACTIVE:
+                result[kind] += count
         return result
 
-    def _reindex(self) -> None:
-        self._rows = {annotation.uuid: row for row, annotation in enumerate(self._annotations)}
+    def count(self, statuses: Collection[Status], hidden_layers: Collection[str] = ()) -> int:
+        """How many annotations have one of ``statuses``, outside ``hidden_layers``."""
+        return sum(
+            count
+            for (status, layer, _kind), count in self._tally.items()
+            if status in statuses and layer not in hidden_layers
+        )
+
+    def _reindex(self, first: int = 0) -> None:
+        """The rows of the annotations from row ``first`` on (the ones before kept theirs)."""
+        if first == 0:
+            self._rows = {}
+        for row in range(first, len(self._annotations)):
+            self._rows[self._annotations[row].uuid] = row
 
 
 class AnnotationFilterModel(QSortFilterProxyModel):
-    """Filters the annotation list by kind, layer, text and status."""
+    """Filters the annotation list by kind, layer, text and status.
+
+    It keeps the annotation of each of its rows in a Python list too, so a view
+    laying every card out reads them without a call through Qt per row.
+    """
 
     def __init__(self, statuses: Sequence[Status], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -208,6 +235,47 @@ class AnnotationFilterModel(QSortFilterProxyModel):
         self._layer: str | None = None
         self._hidden_layers: frozenset[str] = frozenset()
         self._text = ""
+        self._shown: list[Annotation] = []
+        # Connected before any view's: the list is current when a view hears of a change.
+        self.rowsInserted.connect(self._on_rows_inserted)
+        self.rowsRemoved.connect(self._on_rows_removed)
+        self.dataChanged.connect(self._on_data_changed)
+        self.rowsMoved.connect(self._copy_rows)
+        self.modelReset.connect(self._copy_rows)
+        self.layoutChanged.connect(self._copy_rows)
+
+    def shown_annotations(self) -> list[Annotation] | None:
+        """The annotation of each row (the list itself: do not change it), or ``None``
+        if it is out of step with the rows (a source other than AnnotationListModel)."""
+        return self._shown if len(self._shown) == self.rowCount() else None
+
+    def _annotation_at(self, row: int) -> Annotation | None:
+        annotation = self.index(row, 0).data(_ANNOTATION_ROLE)
+        return annotation if isinstance(annotation, Annotation) else None
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        added = [self._annotation_at(row) for row in range(first, last + 1)]
+        if parent.isValid() or None in added:
+            self._copy_rows()
+            return
+        self._shown[first:first] = [a for a in added if a is not None]
+
+    def _on_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid():
+            return
+        del self._shown[first : last + 1]
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            annotation = self._annotation_at(row)
+            if annotation is None or row >= len(self._shown):
+                self._copy_rows()
+                return
+            self._shown[row] = annotation
+
+    def _copy_rows(self) -> None:
+        found = [self._annotation_at(row) for row in range(self.rowCount())]
+        self._shown = [a for a in found if a is not None]
 
     def set_kinds(self, kinds: Iterable[Kind]) -> None:
         self.beginFilterChange()

@@ -109,19 +109,34 @@ class CardList(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
+        # Not Adjust: that lays every card out again when the height changes (the
+        # editor below opening or closing), though only the width changes a card.
+        self.setResizeMode(QListView.ResizeMode.Fixed)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMouseTracking(True)
 
+    def doItemsLayout(self) -> None:
+        delegate = self.itemDelegate()
+        if not isinstance(delegate, CardDelegate):
+            super().doItemsLayout()
+            return
+        delegate.begin_layout(self)
+        try:
+            super().doItemsLayout()
+        finally:
+            delegate.end_layout()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # The viewport's size: it narrows when the scroll bar shows.
         current = self.currentIndex()
-        was_shown = current.isValid() and self._is_shown(current, event.oldSize().height())
+        shrinks = event.size().height() < event.oldSize().height()
+        was_shown = (
+            shrinks and current.isValid() and self._is_shown(current, event.oldSize().height())
+        )
         super().resizeEvent(event)
-        # QListView re-lays rows out only when its height changes; card heights
-        # depend on the width (wrapped text).
         if event.size().width() != event.oldSize().width():
-            self.scheduleDelayedItemsLayout()
-        # The selected card stays in sight when the list shrinks (the editor opening below).
+            self.scheduleDelayedItemsLayout()  # the cards' text wraps anew
+        # The selected card stays in sight when the list shrinks.
         if was_shown and not self._is_shown(current, self.viewport().height()):
             self.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
 
@@ -722,6 +737,8 @@ class AnnotationPane(QWidget):
 
     def open_suggestions(self) -> list[Annotation]:
         """The suggestions waiting for review in the shown layers, in reading order."""
+        if not self.open_suggestion_count():
+            return []
         return [
             annotation
             for annotation in self.model.annotations()
@@ -908,13 +925,13 @@ class AnnotationPane(QWidget):
         if not shown:
             self.annotation_selected.emit("")
 
+    def open_suggestion_count(self) -> int:
+        """How many suggestions wait for review in the shown layers."""
+        return self.model.count([Status.SUGGESTED], self._hidden_layers)
+
     def listed_total(self) -> int:
         """Flags and open suggestions the card list shows when no filter is on."""
-        return sum(
-            1
-            for annotation in self.model.annotations()
-            if annotation.status in LISTED_STATUSES and annotation.layer not in self._hidden_layers
-        )
+        return self.model.count(LISTED_STATUSES, self._hidden_layers)
 
     def _update_sections(self) -> None:
         total = self.listed_total()
@@ -928,7 +945,7 @@ class AnnotationPane(QWidget):
         self.orphan_heading.setVisible(orphans > 0)
         self.orphan_list.setVisible(orphans > 0)
         self.orphan_heading.setText(f"Orphaned flags ({orphans})")
-        waiting = len(self.open_suggestions())
+        waiting = self.open_suggestion_count()
         self.suggestion_bar.setVisible(waiting > 0)
         self.suggestion_count_label.setText(
             f"{waiting} suggestion{'' if waiting == 1 else 's'} to review"

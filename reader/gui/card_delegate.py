@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Annotation, LayerKind, Status
-from reader.gui.annotation_model import AnnotationRole
+from reader.gui.annotation_model import AnnotationFilterModel, AnnotationRole
 from reader.gui.icons import draw_underline
 from reader.render.palette import KIND_COLOURS
 
@@ -118,12 +118,33 @@ class _Block:
     color: QColor
 
 
+_ANNOTATION_ROLE = int(AnnotationRole.ANNOTATION)
+# What every card's size depends on besides its content: the card width and the font key.
+_Metrics = tuple[int, str]
+
+
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._note_cache: dict[str, str] = {}
-        # Every change to the list makes QListView ask again for every card's size.
+        # Every change to the list makes QListView ask again for every card's size:
+        # first by the annotation object's identity (cheap), then by its content.
         self._size_cache: dict[tuple[object, ...], QSize] = {}
+        self._sizes_by_id: dict[int, tuple[Annotation, _Metrics, QSize]] = {}
+        self._layout_metrics: _Metrics | None = None
+        self._layout_rows: list[Annotation] | None = None
+
+    def begin_layout(self, view: QAbstractItemView) -> None:
+        """The list lays every card out: measure the width and font once, not per card,
+        and read the annotations from the filter's list rather than through Qt."""
+        self._layout_metrics = (self._view_card_width(view), view.font().key())
+        model = view.model()
+        if isinstance(model, AnnotationFilterModel) and view.rootIndex() == QModelIndex():
+            self._layout_rows = model.shown_annotations()
+
+    def end_layout(self) -> None:
+        self._layout_metrics = None
+        self._layout_rows = None
 
     def _plain_note(self, note: str) -> str:
         cached = self._note_cache.get(note)
@@ -186,37 +207,53 @@ class CardDelegate(QStyledItemDelegate):
             )
         return blocks
 
-    @staticmethod
-    def _card_width(option: QStyleOptionViewItem) -> int:
+    @classmethod
+    def _card_width(cls, option: QStyleOptionViewItem) -> int:
         # sizeHint gets no useful rect: the card is as wide as the list's viewport.
-        # Not viewport().width(): PySide6's first wrap of a viewport costs ~6 ms.
         view = option.widget
         if isinstance(view, QAbstractItemView):
-            width = view.maximumViewportSize().width()
-            bar = view.verticalScrollBar()
-            if bar.isVisible():
-                width -= bar.width()
-            return int(width)
+            return cls._view_card_width(view)
         rect: QRect = option.rect
         return int(rect.width())
+
+    @staticmethod
+    def _view_card_width(view: QAbstractItemView) -> int:
+        # Not viewport().width(): PySide6's first wrap of a viewport costs ~6 ms.
+        width = view.maximumViewportSize().width()
+        bar = view.verticalScrollBar()
+        if bar.isVisible():
+            width -= bar.width()
+        return int(width)
 
     @staticmethod
     def _text_width(card_width: int) -> int:
         return max(60, card_width - 2 * OUTER_MARGIN - BAR_WIDTH - 2 * PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        annotation = index.data(AnnotationRole.ANNOTATION)
+        # Called for every card on each layout of the list: the common case makes
+        # one call into Qt (the row) and one dictionary look-up.
+        rows = self._layout_rows
+        annotation = rows[index.row()] if rows is not None else index.data(_ANNOTATION_ROLE)
+        metrics = self._layout_metrics
+        if metrics is None:
+            font: QFont = option.font
+            metrics = (self._card_width(option), font.key())
+        known = self._sizes_by_id.get(id(annotation))
+        if known is not None and known[0] is annotation and known[1] == metrics:
+            return known[2]
         if not isinstance(annotation, Annotation):
             return super().sizeHint(option, index)
-        card_width = self._card_width(option)
-        font: QFont = option.font
-        key = (*_size_key(annotation), card_width, font.key())
+        card_width = metrics[0]
+        key = (*_size_key(annotation), *metrics)
         size = self._size_cache.get(key)
         if size is None:
             if len(self._size_cache) >= SIZE_CACHE_LIMIT:
                 self._size_cache.clear()
             size = self._measure(annotation, option, card_width)
             self._size_cache[key] = size
+        if len(self._sizes_by_id) >= SIZE_CACHE_LIMIT:
+            self._sizes_by_id.clear()
+        self._sizes_by_id[id(annotation)] = (annotation, metrics, size)
         return size
 
     def _measure(
