@@ -7,7 +7,8 @@ import io
 from typing import Any
 
 from reader.anchoring.canonical import canonical_text, text_sha256
-from reader.core.models import Anchor, Annotation, Article, Kind, SourceFormat, Status
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, Article, Kind, SourceFormat, Status
 from reader.exporters.csv_export import CSV_COLUMNS, to_csv
 
 TEXT_MARKDOWN = '=SUM(A1) is what they typed.\n\nPrices, "officially", rose 😀 in Köln.'
@@ -34,10 +35,7 @@ def make_article() -> Article:
 
 def flag(article: Article, quote: str, **fields: Any) -> Annotation:
     start = article.text.index(quote)
-    end = start + len(quote)
-    anchor = Anchor(
-        start, end, quote, article.text[max(0, start - 32) : start], article.text[end : end + 32]
-    )
+    anchor = make_anchor(article.text, start, start + len(quote))
     return Annotation(article_id=article.id, kind=Kind.UNSOURCED_CLAIM, anchor=anchor, **fields)
 
 

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from reader.anchoring.canonical import canonical_text, text_sha256
-from reader.core.models import Anchor, Annotation, Article, Kind, SourceFormat, Status
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, Article, Kind, SourceFormat, Status
 from reader.exporters.w3c import dumps_w3c, to_w3c
 
 MARKDOWN = (
@@ -37,10 +38,7 @@ def make_article(url: str = "https://news.example/jobs") -> Article:
 
 def flag(article: Article, quote: str, **fields: Any) -> Annotation:
     start = article.text.index(quote)
-    end = start + len(quote)
-    anchor = Anchor(
-        start, end, quote, article.text[max(0, start - 32) : start], article.text[end : end + 32]
-    )
+    anchor = make_anchor(article.text, start, start + len(quote))
     return Annotation(article_id=article.id, kind=Kind.OPINION, anchor=anchor, **fields)
 
 

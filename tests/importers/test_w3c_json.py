@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from reader.anchoring.canonical import canonical_text, text_sha256
+from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, Kind, ReaderError, SourceFormat, Status
 from reader.exporters.w3c import dumps_w3c, to_w3c
 from reader.importers.w3c_json import (
@@ -51,9 +52,7 @@ def make_article(url: str = "https://news.example/cafe") -> Article:
 
 def flag(article: Article, quote: str, kind: Kind = Kind.OPINION, **fields: Any) -> Annotation:
     start = article.text.index(quote)
-    end = start + len(quote)
-    before = article.text[max(0, start - 32) : start]
-    anchor = Anchor(start, end, quote, before, article.text[end : end + 32])
+    anchor = make_anchor(article.text, start, start + len(quote))
     return Annotation(article_id=article.id, kind=kind, anchor=anchor, **fields)
 
 
