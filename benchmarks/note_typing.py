@@ -9,8 +9,16 @@ shows the article, a flag is selected and keys are typed into its note editor:
 - keystroke: the key event and the repaint it causes (what the typist waits for);
 - save: the debounced save firing (SQLite write through the undo stack, the card
   and the highlight updated) and the repaint that follows;
-- new flag: a selected passage flagged (SQLite commit, highlight, new card, note
-  editor focused) and the repaint that follows; undone afterwards, untimed.
+- new flag, first frame: a selected passage flagged (SQLite commit, highlight, the
+  flag in the note editor with the keyboard focus) and the window's next paint
+  (the events posted by then, as the event loop's next turn sends them before
+  any timer);
+- new flag, card list too: the same, until the card list has laid its cards out
+  with the new one, selected and scrolled to it, the counts updated (the work the
+  window leaves for after that first frame), and the repaint that follows.
+
+The passage is selected, and its selection painted, before the clock starts; each
+new flag is undone afterwards, untimed.
 
 Medians in ms, against one 16 ms frame, and the ratio flagged / plain.
 """
@@ -34,6 +42,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat  # noqa: E402
+from reader.gui.annotation_model import AnnotationRole  # noqa: E402
 from reader.gui.app import application, open_settings, settle  # noqa: E402
 from reader.gui.main_window import MainWindow  # noqa: E402
 from reader.storage.library import Library  # noqa: E402
@@ -91,19 +100,37 @@ def type_into_note(
     return statistics.median(strokes), statistics.median(saves)
 
 
-def flag_passages(app: QApplication, window: MainWindow, article_id: int, count: int) -> float:
-    """Median ms to flag a selected passage and repaint, at ``count`` places in the article."""
+def flag_passages(
+    app: QApplication, window: MainWindow, article_id: int, count: int
+) -> tuple[float, float]:
+    """Median ms from flagging a selected passage to (the first frame painted, the card
+    list updated and painted too), at ``count`` places in the article."""
     window.show_article(article_id)
     settle(app, 1000)
     text = window.library.article(article_id).text
-    times: list[float] = []
+    pane = window.annotation_pane
+    first_frames: list[float] = []
+    wholes: list[float] = []
     for n in range(count):
         start = text.find(" ", (n * 7919) % (len(text) - 200)) + 1
         window.article_view.select_text(start, start + 40)
-        times.append(timed(lambda: (window.flag_selection(Kind.OPINION), app.processEvents())))
+        app.processEvents()  # the selection is on screen before the key is pressed
+        began = time.perf_counter()
+        flag = window.flag_selection(Kind.OPINION)
+        app.sendPostedEvents()  # the paint; the timers (the card list's turn) come after
+        first_frame = time.perf_counter()
+        assert flag is not None and pane.editor.annotation == flag
+        assert QApplication.focusWidget() is pane.editor.note_edit
+        assert window.article_view.selected_annotation() == flag.uuid
+        while pane.card_list.currentIndex().data(AnnotationRole.UUID) != flag.uuid:
+            app.processEvents()
+        app.sendPostedEvents()  # the card list's repaint
+        done = time.perf_counter()
+        first_frames.append((first_frame - began) * 1000)
+        wholes.append((done - began) * 1000)
         window.undo()
         app.processEvents()
-    return statistics.median(times)
+    return statistics.median(first_frames), statistics.median(wholes)
 
 
 def main() -> int:
@@ -125,11 +152,11 @@ def main() -> int:
         type_into_note(app, window, plain_id, plain_uuid, 8)  # warm-up: first paints, fonts
         plain = [
             *type_into_note(app, window, plain_id, plain_uuid, options.keys),
-            flag_passages(app, window, plain_id, 20),
+            *flag_passages(app, window, plain_id, 20),
         ]
         flagged = [
             *type_into_note(app, window, flagged_id, flagged_uuid, options.keys),
-            flag_passages(app, window, flagged_id, 20),
+            *flag_passages(app, window, flagged_id, 20),
         ]
         window.close()
         window.deleteLater()
@@ -137,16 +164,21 @@ def main() -> int:
         library.close()
         del settings
     print(f"{options.words} words; {options.flags} flags vs 1; {options.keys} keys; medians")
-    print(f"{'':28s}{'1 flag':>10s}{'2,000 flags':>13s}{'ratio':>8s}   budget")
+    width = 66
+    print(f"{'(ms)':{width}s}{'1 flag':>10s}{'2,000 flags':>13s}{'ratio':>8s}   budget")
     rows = (
-        ("keystroke + repaint (ms)", 0),
+        ("keystroke + repaint", 0),
         ("debounced save + repaint", 1),
-        ("new flag: saved, highlighted", 2),
+        ("new flag: saved, highlighted, editor focused (first frame)", 2),
+        ("new flag: …card list updated too", 3),
     )
     for label, index in rows:
         low, high = plain[index], flagged[index]
         verdict = "ok" if high <= FRAME_MS else "OVER"
-        print(f"{label:28s}{low:10.2f}{high:13.2f}{high / low:8.2f}   {FRAME_MS:.0f} ms {verdict}")
+        print(
+            f"{label:{width}s}{low:10.2f}{high:13.2f}{high / low:8.2f}   "
+            f"{FRAME_MS:.0f} ms {verdict}"
+        )
     return 0
 
 

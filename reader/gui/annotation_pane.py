@@ -614,6 +614,10 @@ class AnnotationPane(QWidget):
         self.orphan_filter = AnnotationFilterModel([Status.ORPHANED], self)
         self.orphan_filter.setSourceModel(self.model)
         self._syncing = False
+        self._card_timer = QTimer(self)  # selects the edited flag's card (open_in_editor)
+        self._card_timer.setSingleShot(True)
+        self._card_timer.setInterval(0)  # a timer, not a queued call: runs after the paint
+        self._card_timer.timeout.connect(self._select_edited_card)
 
         self.kind_buttons = QButtonGroup(self)
         self.kind_buttons.setExclusive(True)
@@ -810,26 +814,55 @@ class AnnotationPane(QWidget):
 
     def select_annotation(self, uuid: str | None) -> None:
         """Select the card of ``uuid`` (without telling the article view again)."""
+        self._stop_holding_cards()
+        annotation = self.model.annotation(uuid) if uuid else None
         self._syncing = True
         try:
-            annotation = self.model.annotation(uuid) if uuid else None
-            if annotation is None:
-                self.card_list.selectionModel().clear()
-                self.orphan_list.selectionModel().clear()
-                self.editor.set_annotation(None)
-                return
-            if annotation.status is Status.ORPHANED:
-                self._select_in(self.orphan_list, self.orphan_filter, uuid)
-                self.card_list.selectionModel().clear()
-            else:
-                if not self._select_in(self.card_list, self.active_filter, uuid):
-                    # Filtered out: show everything so the selected card is there.
-                    self.clear_filters()
-                    self._select_in(self.card_list, self.active_filter, uuid)
-                self.orphan_list.selectionModel().clear()
+            self._select_card(annotation)
             self.editor.set_annotation(annotation)
         finally:
             self._syncing = False
+
+    def open_in_editor(self, uuid: str) -> None:
+        """Open the flag in the editor now, and select its card at the next turn of the
+        event loop: selecting it scrolls to it, which lays every card out again (a new
+        card moves those after it), too slow to wait for before the editor shows."""
+        annotation = self.model.annotation(uuid)
+        if annotation is None:
+            return
+        self.editor.set_annotation(annotation)
+        # Nor is the list painted meanwhile: a paint of the list lays it out first.
+        self.card_list.setUpdatesEnabled(False)
+        self._card_timer.start()
+
+    def _stop_holding_cards(self) -> None:
+        self._card_timer.stop()
+        if not self.card_list.updatesEnabled():
+            self.card_list.setUpdatesEnabled(True)
+
+    def _select_edited_card(self) -> None:
+        self._stop_holding_cards()
+        uuid = self.selected_uuid()
+        self._syncing = True
+        try:
+            self._select_card(self.model.annotation(uuid) if uuid else None)
+        finally:
+            self._syncing = False
+
+    def _select_card(self, annotation: Annotation | None) -> None:
+        """Select the card in its list (the caller sets ``_syncing``)."""
+        if annotation is None:
+            self.card_list.selectionModel().clear()
+            self.orphan_list.selectionModel().clear()
+        elif annotation.status is Status.ORPHANED:
+            self._select_in(self.orphan_list, self.orphan_filter, annotation.uuid)
+            self.card_list.selectionModel().clear()
+        else:
+            if not self._select_in(self.card_list, self.active_filter, annotation.uuid):
+                # Filtered out: show everything so the selected card is there.
+                self.clear_filters()
+                self._select_in(self.card_list, self.active_filter, annotation.uuid)
+            self.orphan_list.selectionModel().clear()
 
     def clear_filters(self) -> None:
         button = self.kind_buttons.button(0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +75,7 @@ MEASURE_SAMPLE = "Readers follow a line of about seventy characters, spaces incl
 MIN_SIDE_MARGIN = 24.0
 TOP_MARGIN = 20.0
 FOCUS_FRAME = 2  # pixels
+FEW_RANGES = 4  # painting more ranges than this paints every flag
 
 Interval = tuple[int, int]
 
@@ -229,11 +230,20 @@ class ArticleView(QTextBrowser):
             self._selected_uuid = None
         self._refresh(old + self._all_ranges())
 
-    def add_highlight(self, annotation: Annotation) -> None:
-        self.update_highlight(annotation)
+    def add_highlight(self, annotation: Annotation, *, select: bool = False) -> None:
+        """Draw a new flag; with ``select``, drawn as the selected one in the same change
+        of the document (each change lays the changed lines out again)."""
+        ranges = self._redraw(annotation)
+        if select:
+            ranges += self._reselect(annotation.uuid)
+        self._refresh(ranges)
 
     def update_highlight(self, annotation: Annotation) -> None:
         """Draw the flag as it is now (a flag no longer active or suggested disappears)."""
+        self._refresh(self._redraw(annotation))
+
+    def _redraw(self, annotation: Annotation) -> list[Interval]:
+        """Record the flag's new state; the ranges to paint again."""
         old = self._highlights.get(annotation.uuid)
         if old is not None and _drawn_alike(old.annotation, annotation):
             # A note, tag or source edit: the highlight looks the same, keep its formats
@@ -241,10 +251,9 @@ class ArticleView(QTextBrowser):
             self._highlights[annotation.uuid] = _Highlight(
                 annotation, old.start, old.end, old.order
             )
-            return
+            return []
         ranges = []
-        old = self._highlights.pop(annotation.uuid, None)
-        self._index = None
+        old = self._forget(annotation.uuid)
         if old is not None:
             ranges.append((old.start, old.end))
         new = self._remember(annotation, old.order if old else None)
@@ -252,11 +261,10 @@ class ArticleView(QTextBrowser):
             ranges.append((new.start, new.end))
         elif annotation.uuid == self._selected_uuid:
             self._selected_uuid = None
-        self._refresh(ranges)
+        return ranges
 
     def remove_highlight(self, uuid: str) -> None:
-        old = self._highlights.pop(uuid, None)
-        self._index = None
+        old = self._forget(uuid)
         if uuid == self._selected_uuid:
             self._selected_uuid = None
         if old is not None:
@@ -264,15 +272,22 @@ class ArticleView(QTextBrowser):
 
     def select_annotation(self, uuid: str | None) -> None:
         """Mark the flag as the selected one and scroll its passage into view."""
+        self._refresh(self._reselect(uuid))
+
+    def _reselect(self, uuid: str | None) -> list[Interval]:
+        """Make ``uuid`` the selected flag and scroll to it; the ranges to paint again."""
+        selected = uuid if uuid in self._highlights else None
         ranges = []
+        if selected is not None:
+            start, end = self._range_of(selected)
+            self._scroll_into_view(start, end)
+            if selected == self._selected_uuid:
+                return []  # drawn as selected already
+            ranges.append((start, end))
         if self._selected_uuid in self._highlights:
             ranges.append(self._range_of(self._selected_uuid))
-        self._selected_uuid = uuid if uuid in self._highlights else None
-        if self._selected_uuid is not None:
-            start, end = self._range_of(self._selected_uuid)
-            ranges.append((start, end))
-            self._scroll_into_view(start, end)
-        self._refresh(ranges)
+        self._selected_uuid = selected
+        return ranges
 
     def selected_annotation(self) -> str | None:
         return self._selected_uuid
@@ -523,7 +538,28 @@ class ArticleView(QTextBrowser):
             self._next_order += 1
         highlight = _Highlight(annotation, span[0], span[1], order)
         self._highlights[annotation.uuid] = highlight
-        self._index = None
+        if self._index is not None:
+            starts, ordered, longest = self._index
+            at = bisect_right(starts, highlight.start)
+            starts.insert(at, highlight.start)
+            ordered.insert(at, highlight)
+            self._index = (starts, ordered, max(longest, highlight.end - highlight.start))
+        return highlight
+
+    def _forget(self, uuid: str) -> _Highlight | None:
+        """Stop drawing a flag (its formats stay until its range is painted again)."""
+        highlight = self._highlights.pop(uuid, None)
+        if highlight is None or self._index is None:
+            return highlight
+        # The index is kept sorted rather than rebuilt: that sorts every highlight.
+        # Its longest length stays an upper bound, which is all ``_covering`` needs.
+        starts, ordered, _longest = self._index
+        at = bisect_left(starts, highlight.start)
+        while at < len(starts) and starts[at] == highlight.start:
+            if ordered[at].annotation.uuid == uuid:
+                del starts[at], ordered[at]
+                break
+            at += 1
         return highlight
 
     def _range_of(self, uuid: str | None) -> Interval:
@@ -550,18 +586,17 @@ class ArticleView(QTextBrowser):
     def _paint(self, document: QTextDocument, ranges: list[Interval], restore: bool) -> None:
         """Restore ``ranges`` (disjoint, sorted) to plain text, then merge the highlights in.
 
-        A few ranges (one flag changed) take only the flags over them, cut to them;
+        A few ranges (a flag or two changed) take only the flags over them, cut to them;
         many ranges are the ranges of every flag and take them all.
         """
         if not ranges:
             return
         clip: list[Interval] | None = None
         highlights = list(self._highlights.values())
-        if len(ranges) <= 2:
+        if len(ranges) <= FEW_RANGES:
             clip = ranges
-            highlights = [
-                h for h in highlights if any(h.start < end and start < h.end for start, end in clip)
-            ]
+            over = {id(h): h for start, end in clip for h in self._covering(start, end)}
+            highlights = list(over.values())
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         if restore:

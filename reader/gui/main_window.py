@@ -145,6 +145,11 @@ class MainWindow(QMainWindow):
         self._highlights_pending = False  # the article is shown, its flags not yet drawn
         self._showing_copy = False  # quick start: the article shown is not read from the library
         self._replaying = False  # an undo or redo is running
+        # Counts and actions after a new flag: updated once its first frame is painted.
+        self._after_new_flag = QTimer(self)
+        self._after_new_flag.setSingleShot(True)
+        self._after_new_flag.setInterval(0)  # a timer, not a queued call: runs after the paint
+        self._after_new_flag.timeout.connect(self._update_counts_and_actions)
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -899,6 +904,10 @@ class MainWindow(QMainWindow):
 
     def _show_selection(self, uuid: str | None) -> None:
         """Mark the flag in the article (a suggestion with its trigger words) and update actions."""
+        self._mark_selection(uuid)
+        self._update_suggestion_actions()
+
+    def _mark_selection(self, uuid: str | None) -> None:
         self.article_view.select_annotation(uuid)
         annotation = self.annotation_pane.model.annotation(uuid) if uuid else None
         suggested = annotation is not None and annotation.status is Status.SUGGESTED
@@ -907,7 +916,6 @@ class MainWindow(QMainWindow):
         else:
             self._trigger_ranges = []
         self.delete_action.setEnabled(annotation is not None and not suggested)
-        self._update_suggestion_actions()
 
     def trigger_ranges(self) -> list[tuple[int, int]]:
         """Document ranges of the trigger words marked in the selected suggestion's passage."""
@@ -1154,11 +1162,16 @@ class MainWindow(QMainWindow):
         if self.article is None or annotation.article_id != self.article.id:
             self.show_article(annotation.article_id, annotation.uuid)
             return
-        self.annotation_pane.add_annotation(annotation)
+        # What the user waits for is in the first frame: the flag saved, its highlight
+        # and the flag in the editor. The card list selects (and so lays its cards out
+        # again), and the counts and actions follow, once that frame is painted.
+        pane = self.annotation_pane
+        pane.add_annotation(annotation)
         if self._is_drawn(annotation):
-            self.article_view.add_highlight(annotation)
-        self.select_annotation(annotation.uuid)
-        self._counts_changed()
+            self.article_view.add_highlight(annotation, select=True)
+        pane.open_in_editor(annotation.uuid)
+        self._mark_selection(annotation.uuid)
+        self._after_new_flag.start()
 
     def annotation_changed(self, annotation: Annotation) -> None:
         if self.article is None or annotation.article_id != self.article.id:
@@ -1215,6 +1228,10 @@ class MainWindow(QMainWindow):
         current = self.annotation_pane.model.annotation(selected) if selected else None
         self.select_annotation(current.uuid if current and self._is_drawn(current) else None)
         self._counts_changed()
+
+    def _update_counts_and_actions(self) -> None:
+        self._counts_changed()
+        self._update_suggestion_actions()
 
     def _counts_changed(self) -> None:
         if self.article is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -785,3 +786,65 @@ def test_keyboard_focus_draws_a_frame(
     edge = view.viewport().grab().toImage()
     for x, y in points:
         assert edge.pixelColor(round(x * ratio), round(y * ratio)) != focus
+
+
+def test_flags_drawn_one_by_one_look_as_if_drawn_at_once(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+) -> None:
+    words = " ".join(f"w{n:03d}" for n in range(300))
+    article = make_article(words)
+    text = article.text
+    kinds = list(Kind)
+    flags = [
+        flag(article, text.index(f"w{n:03d}"), text.index(f"w{n + span:03d}"), kinds[n % 3])
+        for n, span in ((n, 1 + (n * 7) % 13) for n in range(0, 280, 4))
+    ]
+    view.show_article(article, [], Theme.LIGHT)
+    for annotation in flags:  # one by one, then some changed and some removed again
+        view.add_highlight(annotation, select=True)
+    for annotation in flags[::5]:
+        view.update_highlight(dataclasses.replace(annotation, kind=Kind.OPINION))
+    for annotation in flags[1::3]:
+        view.remove_highlight(annotation.uuid)
+    view.select_annotation(None)
+    kept = {a.uuid: a for a in flags if a not in flags[1::3]}
+    for annotation in flags[::5]:
+        if annotation.uuid in kept:
+            kept[annotation.uuid] = dataclasses.replace(annotation, kind=Kind.OPINION)
+
+    at_once = ArticleView()
+    qtbot.addWidget(at_once)
+    at_once.resize(view.size())
+    at_once.show()
+    at_once.show_article(article, list(kept.values()), Theme.LIGHT)
+    end = view.document().characterCount() - 1
+    assert [format_at(view, p) for p in range(end)] == [format_at(at_once, p) for p in range(end)]
+    assert [view.annotation_at_position(p) for p in range(end)] == [
+        at_once.annotation_at_position(p) for p in range(end)
+    ]
+    for bar in (view.verticalScrollBar(), at_once.verticalScrollBar()):
+        bar.setValue(0)
+    strokes = [(style, line.toLine()) for style, line in view.underline_strokes()]
+    assert strokes and strokes == [
+        (style, line.toLine()) for style, line in at_once.underline_strokes()
+    ]
+
+
+def test_a_flag_added_as_selected_takes_the_mark_from_the_one_before(
+    view: ArticleView, make_article: ArticleFactory
+) -> None:
+    article = make_article("one two three four five six seven")
+    text = article.text
+    first = flag(article, text.index("two"), text.index("two") + 3, Kind.OPINION)
+    second = flag(article, text.index("five"), text.index("five") + 4, Kind.OPINION)
+    view.show_article(article, [first], Theme.LIGHT)
+    view.select_annotation(first.uuid)
+    first_span = view.document_range(first.anchor.start, first.anchor.end)
+    second_span = view.document_range(second.anchor.start, second.anchor.end)
+    assert first_span is not None and second_span is not None
+    marked = format_at(view, first_span[0]).background().color().alpha()
+
+    view.add_highlight(second, select=True)
+    assert view.selected_annotation() == second.uuid
+    assert format_at(view, second_span[0]).background().color().alpha() == marked
+    assert format_at(view, first_span[0]).background().color().alpha() < marked
