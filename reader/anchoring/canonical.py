@@ -8,7 +8,6 @@ hard breaks as a newline, images as their alt text.
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -62,4 +61,6 @@ def canonical_text(markdown: str) -> str:
 
 
 def text_sha256(text: str) -> str:
+    import hashlib  # on first use: loading OpenSSL is not needed to show an article
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

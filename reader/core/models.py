@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
 
 
@@ -64,6 +63,8 @@ class SourceFormat(StrEnum):
 
 def utc_now() -> str:
     """ISO 8601 timestamp in UTC, to the second, as stored everywhere."""
+    from datetime import UTC, datetime  # on first use: not needed to show the last article
+
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urlsplit
 
 from reader.core.models import Article
@@ -24,6 +23,8 @@ def is_safe_link(href: str) -> bool:
 def format_date(published: str) -> str:
     """``2025-02-05`` (or a longer ISO timestamp) as ``5 February 2025``; anything else as is."""
     try:
+        from datetime import date  # only to render a page: not needed to show a cached one
+
         day = date.fromisoformat(published.strip()[:10])
     except ValueError:
         return published.strip()
