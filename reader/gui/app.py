@@ -20,7 +20,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from reader.gui.main_window import APP_NAME, MainWindow, preferred_theme
+from reader.gui.main_window import APP_NAME, MainWindow
+from reader.gui.session import preferred_theme
 from reader.gui.theme import apply_theme
 
 if TYPE_CHECKING:  # imported when the library is opened: after the first paint, if it can

@@ -149,6 +149,12 @@ def test_flag_note_undo_redo_and_restart(session: Session, qtbot: QtBot) -> None
     assert reopened.annotation_pane.model.row_of(last) >= 0
 
 
+def test_first_start_gives_the_article_the_most_width(session: Session) -> None:
+    window = session.start()
+    library, article, pane = window.splitter.sizes()
+    assert article > library and article > pane
+
+
 def test_exact_is_the_selected_text_with_emoji_and_accents(
     session: Session, qtbot: QtBot, tmp_path: Path
 ) -> None:

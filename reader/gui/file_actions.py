@@ -1,0 +1,177 @@
+"""The main window's file operations: open and import (from files, a drop or the
+clipboard) and export of the flags."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.core.models import ReaderError
+from reader.gui.session import SettingsKey
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from reader.gui.main_window import MainWindow
+
+EXPORT_FILTERS = {
+    "w3c": "W3C Web Annotation JSON (*.json)",
+    "markdown": "Markdown (*.md)",
+    "csv": "CSV (*.csv)",
+}
+
+
+def open_file(window: MainWindow, path: Path) -> bool:
+    """Import ``path`` (an article or a flag file) and show its article."""
+    from reader.actions import (
+        describe_import,
+        import_article_file,
+        import_flag_file,
+        is_flag_file,
+    )
+
+    try:
+        if is_flag_file(path):
+            flags = import_flag_file(window.library, path)
+            article_id = flags.article_id
+            message = f"Added {flags.added} flags from {path.name}"
+        else:
+            result = import_article_file(window.library, path)
+            article_id = result.article.id
+            message = describe_import(result)
+    except ReaderError as error:
+        window.show_error(import_error_text(path, str(error)))
+        return False
+    except OSError as error:
+        window.show_error(f"Cannot read {path.name}: {error.strerror or error}")
+        return False
+    _after_import(window, article_id, message)
+    return True
+
+
+def import_clipboard(window: MainWindow) -> bool:
+    from reader.actions import describe_import
+    from reader.importers.articles import article_from_html, article_from_text
+
+    data = QApplication.clipboard().mimeData()
+    try:
+        if data is not None and data.hasHtml() and data.html().strip():
+            meta = article_from_html(data.html())
+        elif data is not None and data.hasText() and data.text().strip():
+            meta = article_from_text(data.text())
+        else:
+            raise ReaderError("the clipboard holds no text")
+        result = window.library.import_article(meta)
+    except ReaderError as error:
+        window.show_error(f"Cannot import the clipboard: {error}")
+        return False
+    _after_import(window, result.article.id, describe_import(result))
+    return True
+
+
+def _after_import(window: MainWindow, article_id: int, message: str) -> None:
+    window.library_panel.clear_filters()  # or the new article might not be listed
+    window.library_panel.reload()
+    window.annotation_pane.set_known_tags(window.library.tags())
+    window.show_article(article_id)
+    window.statusBar().showMessage(message[:1].upper() + message[1:], 8000)
+
+
+def choose_files(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.importers.articles import ARTICLE_SUFFIXES
+
+    patterns = " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
+    paths, _ = QFileDialog.getOpenFileNames(
+        window,
+        "Open or import",
+        "",
+        f"Articles ({patterns});;Flag files (*.json *.jsonld);;All files (*)",
+    )
+    for name in paths:
+        open_file(window, Path(name))
+
+
+def choose_export(window: MainWindow, format_name: str) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.actions import ExportFormat
+
+    if window.article is None:
+        window.show_error("Open an article first.")
+        return
+    export_format = ExportFormat(format_name)
+    suggested = export_folder(window) / export_file_name(window.article.title, export_format.suffix)
+    name, _ = QFileDialog.getSaveFileName(
+        window, "Export flags", str(suggested), EXPORT_FILTERS[format_name]
+    )
+    if name:
+        window.settings.setValue(SettingsKey.EXPORT_FOLDER, str(Path(name).parent))
+        export_flags(window, format_name, Path(name))
+
+
+def export_folder(window: MainWindow) -> Path:
+    """The folder of the last export, else the user's Documents folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    last = str(window.settings.value(SettingsKey.EXPORT_FOLDER, "") or "")
+    if last and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def export_flags(window: MainWindow, format_name: str, path: Path) -> bool:
+    """Write the current article's flags to ``path`` as W3C JSON, Markdown or CSV."""
+    from reader.actions import ExportFormat, export_text, write_file_atomically
+
+    if window.article is None:
+        window.show_error("Open an article first.")
+        return False
+    window._flush_note()
+    try:
+        content = export_text(window.library, window.article.id, ExportFormat(format_name))
+        write_file_atomically(path, content)
+    except ReaderError as error:
+        window.show_error(f"Cannot export: {error}")
+        return False
+    window.statusBar().showMessage(f"Exported flags to {path}", 8000)
+    return True
+
+
+def accept_drag(event: QDragEnterEvent) -> None:
+    """Take a drag that brings local files."""
+    if any(url.isLocalFile() for url in event.mimeData().urls()):
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+
+
+def drop(window: MainWindow, event: QDropEvent) -> None:
+    """Import the files dropped on the window."""
+    paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+    if not paths:
+        event.ignore()
+        return
+    event.acceptProposedAction()
+    # Import after the drop returns, so an error dialog does not block the drag source.
+    QTimer.singleShot(0, lambda: window.import_paths(paths))
+
+
+def export_file_name(title: str, suffix: str) -> str:
+    """A file name from the article's title: its words, single spaces, no punctuation."""
+    words = re.findall(r"\w+(?:[-'’]\w+)*", title)
+    stem = " ".join(words)[:80].strip()
+    return f"{stem or 'flags'}{suffix}"
+
+
+def import_error_text(path: Path, message: str) -> str:
+    """The message of a failed import, naming the file once."""
+    if path.name not in message:
+        message = f"cannot import {path.name}: {message}"
+    return message[:1].upper() + message[1:]
