@@ -1,8 +1,8 @@
 """Undoable flag edits: each command writes to the library at once in redo and undo.
 
 The commands know nothing about widgets; they report every change to an
-``AnnotationSink`` (the main window), which updates the article view, the
-annotation model and the library panel.
+``AnnotationSink`` (the main window's ``FlagUpdates``), which updates the article
+view, the annotation model and the library panel.
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ def export_flags(window: MainWindow, format_name: str, path: Path) -> bool:
     if window.article is None:
         window.show_error("Open an article first.")
         return False
-    window._flush_note()
+    window.flush_note()
     try:
         content = export_text(window.library, window.article.id, ExportFormat(format_name))
         write_file_atomically(path, content)

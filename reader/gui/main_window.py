@@ -1,8 +1,9 @@
 """The main window: library panel | article | annotation pane, with menus, toolbar and undo.
 
 Its actions, menus and toolbar are built in ``window_actions``, its session kept in
-``session``; the suggestion review and the file operations, used only after the first
-paint, live in ``suggestion_review`` and ``file_actions``.
+``session``. What is used only after the first paint lives in ``flag_edits`` (the user's
+flag edits), ``flag_updates`` (what the undo commands report), ``layer_visibility``,
+``suggestion_review`` and ``file_actions``.
 """
 
 from __future__ import annotations
@@ -13,20 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
 from reader.gui import session
 from reader.gui.article_view import ZOOM_FACTOR, ArticleView
-from reader.gui.commands import (
-    AddFlagCommand,
-    DeleteFlagCommand,
-    EditField,
-    EditFlagCommand,
-    LibraryCommand,
-    edited_copy,
-)
 from reader.gui.session import SettingsKey, preferred_theme
 from reader.gui.theme import apply_theme, remembered_theme, system_theme
 from reader.gui.window_actions import (
@@ -46,6 +39,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QMessageBox
 
     from reader.gui.annotation_pane import AnnotationPane
+    from reader.gui.commands import LibraryCommand
+    from reader.gui.flag_edits import FlagEdits
+    from reader.gui.flag_updates import FlagUpdates
     from reader.gui.library_panel import LibraryPanel
     from reader.gui.suggestion_review import SuggestionReview
     from reader.storage.library import Library
@@ -54,7 +50,6 @@ APP_NAME = "Annotated Reader"
 LIBRARY_MIN_WIDTH = 180
 PANE_MIN_WIDTH = 260
 DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
-FEW_CHANGES = 12  # fewer flags than this are redrawn one by one, more all at once
 
 
 class MainWindow(QMainWindow):
@@ -73,9 +68,6 @@ class MainWindow(QMainWindow):
     Given a function that opens the library instead of the library, the window can
     start quickly: see ``restore_session``.
     """
-
-    ready = Signal()
-    library_failed = Signal()  # a quick start could not open the library; the user was told
 
     ready = Signal()
     library_failed = Signal()  # a quick start could not open the library; the user was told
@@ -131,6 +123,8 @@ class MainWindow(QMainWindow):
         self._needs_default_split = True
         self.undo_stack = QUndoStack(self)
         self._suggestion_review: SuggestionReview | None = None
+        self._flag_updates: FlagUpdates | None = None
+        self._flag_edits: FlagEdits | None = None
         self._library_panel: LibraryPanel | None = None
         self._annotation_pane: AnnotationPane | None = None
         # What the panels show, kept until they are built.
@@ -138,11 +132,6 @@ class MainWindow(QMainWindow):
         self._highlights_pending = False  # the article is shown, its flags not yet drawn
         self._showing_copy = False  # quick start: the article shown is not read from the library
         self._replaying = False  # an undo or redo is running
-        # Counts and actions after a new flag: updated once its first frame is painted.
-        self._after_new_flag = QTimer(self)
-        self._after_new_flag.setSingleShot(True)
-        self._after_new_flag.setInterval(0)  # a timer, not a queued call: runs after the paint
-        self._after_new_flag.timeout.connect(self._update_counts_and_actions)
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -241,8 +230,8 @@ class MainWindow(QMainWindow):
         if pending is not None and self.article is not None:
             self._fill_panels(*pending)
         else:
-            self._update_status()
-            self._review.update_actions()
+            self.flag_updates.update_status()
+            self.update_review_actions()
         self._follow_system_theme()
         self.ready.emit()
 
@@ -260,12 +249,12 @@ class MainWindow(QMainWindow):
             return
         self._highlights_pending = False
         if self._pending_panels is not None and self.article is not None:
-            self.article_view.set_annotations(self._drawn(self._pending_panels[0]))
+            self.article_view.set_annotations(self.drawn(self._pending_panels[0]))
         if self._annotation_pane is None:
             self.article_view.viewport().repaint()
             QTimer.singleShot(0, self.finish_startup)
 
-    def _flush_note(self) -> None:
+    def flush_note(self) -> None:
         """Save a note still waiting for its debounced save."""
         if self._annotation_pane is not None:
             self._annotation_pane.editor.flush_pending_edit()
@@ -278,6 +267,24 @@ class MainWindow(QMainWindow):
 
             self._suggestion_review = SuggestionReview(self)
         return self._suggestion_review
+
+    @property
+    def flag_updates(self) -> FlagUpdates:
+        """What the undo commands report their writes to; made with the panels."""
+        if self._flag_updates is None:
+            from reader.gui.flag_updates import FlagUpdates
+
+            self._flag_updates = FlagUpdates(self)
+        return self._flag_updates
+
+    @property
+    def _edits(self) -> FlagEdits:
+        """The user's flag edits; made with the panels."""
+        if self._flag_edits is None:
+            from reader.gui.flag_edits import FlagEdits
+
+            self._flag_edits = FlagEdits(self)
+        return self._flag_edits
 
     # Construction
 
@@ -319,12 +326,12 @@ class MainWindow(QMainWindow):
         pane.dismiss_requested.connect(self.dismiss_suggestion)
         pane.accept_all_requested.connect(self.accept_all_suggestions)
         pane.dismiss_all_requested.connect(self.dismiss_all_suggestions)
-        editor = pane.editor
-        editor.kind_edited.connect(self._on_kind_edited)
-        editor.note_edited.connect(self._on_note_edited)
-        editor.tags_edited.connect(self._on_tags_edited)
-        editor.source_edited.connect(self._on_source_edited)
-        editor.delete_requested.connect(self._on_delete_requested)
+        editor, edits = pane.editor, self._edits
+        editor.kind_edited.connect(edits.edit_kind)
+        editor.note_edited.connect(edits.edit_note)
+        editor.tags_edited.connect(edits.edit_tags)
+        editor.source_edited.connect(edits.edit_source)
+        editor.delete_requested.connect(edits.delete)
         editor.undo_redirect.undo_requested.connect(self.undo)
         editor.undo_redirect.redo_requested.connect(self.redo)
 
@@ -352,7 +359,7 @@ class MainWindow(QMainWindow):
         session.save_session(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._flush_note()
+        self.flush_note()
         self.save_session()
         super().closeEvent(event)
 
@@ -367,7 +374,7 @@ class MainWindow(QMainWindow):
         drawn just after: drawing them builds PySide6's Qt namespace (~12 ms), which
         QBrush needs.
         """
-        self._flush_note()
+        self.flush_note()
         read = self._read(article_id)
         if read is None:
             return False
@@ -404,13 +411,13 @@ class MainWindow(QMainWindow):
         self._highlights_pending = highlights_later
         self._showing_copy = False
         if render:
-            drawn = [] if highlights_later else self._drawn(annotations)
+            drawn = [] if highlights_later else self.drawn(annotations)
             self.article_view.show_article(article, drawn, self.theme)
         # Only the title: the platform adds the application's display name after it.
         self.setWindowTitle(article.title or "Untitled")
         self.settings.setValue(SettingsKey.LAST_ARTICLE, article.id)
         self.suggest_action.setEnabled(True)
-        self.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in self._hidden_layers())
+        self.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in self.hidden_layers())
         if self._annotation_pane is None:
             self._pending_panels = (annotations, select_uuid or None)
         else:
@@ -421,8 +428,10 @@ class MainWindow(QMainWindow):
         assert self.article is not None
         self.annotation_pane.set_annotations(annotations, self._layers)
         self.library_panel.mark_current(self.article.id)
-        self._rebuild_layers_menu()
-        self._update_status()
+        from reader.gui.layer_visibility import rebuild_layers_menu
+
+        rebuild_layers_menu(self)
+        self.flag_updates.update_status()
         self._review.mark_sourced_claims()
         self.select_annotation(select_uuid)
 
@@ -459,26 +468,15 @@ class MainWindow(QMainWindow):
 
         return export_flags(self, format_name, path)
 
-    # Flags
+    # Flags: see flag_edits
 
     def flag_selection(self, kind: Kind) -> Annotation | None:
         """Flag the passage selected in the article; the new card opens with its note editor."""
-        if self.article is None:
-            return None
-        anchor = self.article_view.selected_anchor()
-        if anchor is None or not anchor.exact.strip():
-            self.statusBar().showMessage("Select a passage in the article first", 5000)
-            return None
-        self._flush_note()
-        annotation = Annotation(article_id=self.article.id, kind=kind, anchor=anchor)
-        if not self._push(AddFlagCommand(self.library, self, annotation)):
-            return None
-        cursor = self.article_view.textCursor()
-        cursor.clearSelection()  # so the new highlight shows instead of the selection colour
-        self.article_view.setTextCursor(cursor)
-        self.annotation_pane.focus_note_editor()
-        self.statusBar().showMessage(f"Flagged as {kind.label.lower()}", 4000)
-        return annotation
+        return self._edits.flag_selection(kind)
+
+    def delete_selected_flag(self) -> None:
+        """Delete the selected flag; on a suggestion, Delete dismisses it."""
+        self._edits.delete_selected()
 
     def select_annotation(self, uuid: str | None) -> None:
         self.annotation_pane.select_annotation(uuid)
@@ -486,10 +484,11 @@ class MainWindow(QMainWindow):
 
     def _show_selection(self, uuid: str | None) -> None:
         """Mark the flag in the article (a suggestion with its trigger words) and update actions."""
-        self._mark_selection(uuid)
-        self._review.update_actions()
+        self.mark_selection(uuid)
+        self.update_review_actions()
 
-    def _mark_selection(self, uuid: str | None) -> None:
+    def mark_selection(self, uuid: str | None) -> None:
+        """Mark the flag in the article (a suggestion with its trigger words), not its card."""
         self.article_view.select_annotation(uuid)
         annotation = self.annotation_pane.model.annotation(uuid) if uuid else None
         suggested = annotation is not None and annotation.status is Status.SUGGESTED
@@ -497,18 +496,13 @@ class MainWindow(QMainWindow):
         self._review.mark_triggers(annotation if marked else None)
         self.delete_action.setEnabled(annotation is not None and not suggested)
 
+    def update_review_actions(self) -> None:
+        """Enable the suggestion actions that apply to the article and the selected flag."""
+        self._review.update_actions()
+
     def trigger_ranges(self) -> list[tuple[int, int]]:
         """Document ranges of the trigger words marked in the selected suggestion's passage."""
         return list(self._review.trigger_ranges)
-
-    def delete_selected_flag(self) -> None:
-        """Delete the selected flag; on a suggestion, Delete dismisses it."""
-        uuid = self.annotation_pane.selected_uuid()
-        annotation = self.annotation_pane.model.annotation(uuid) if uuid else None
-        if annotation is not None and annotation.status is Status.SUGGESTED:
-            self.dismiss_suggestion(annotation.uuid)
-        elif uuid is not None:
-            self._on_delete_requested(uuid)
 
     # Suggestions: see suggestion_review
 
@@ -543,12 +537,17 @@ class MainWindow(QMainWindow):
         return list(self._review.sourced_ranges)
 
     def undo(self) -> None:
-        self._flush_note()
+        self.flush_note()
         self._replay(self.undo_stack.undoText(), "Undone", self.undo_stack.undo)
 
     def redo(self) -> None:
-        self._flush_note()
+        self.flush_note()
         self._replay(self.undo_stack.redoText(), "Redone", self.undo_stack.redo)
+
+    @property
+    def replaying(self) -> bool:
+        """Whether an undo or redo is running."""
+        return self._replaying
 
     def _replay(self, text: str, done: str, step: Callable[[], None]) -> None:
         """Undo or redo one step; the flag it changes is selected, and the status bar says what."""
@@ -568,7 +567,9 @@ class MainWindow(QMainWindow):
         else:
             self.article_view.copy()
 
-    def _push(self, command: LibraryCommand) -> bool:
+    def push(self, command: LibraryCommand) -> bool:
+        """Run the command and push it on the undo stack; False (and an error dialog) if
+        the library refused it."""
         try:
             command.execute()
         except ReaderError as error:
@@ -577,160 +578,33 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(command)
         return True
 
-    def _edit(self, uuid: str, edited: EditField, **changes: object) -> None:
-        before = self.annotation_pane.model.annotation(uuid)
-        if before is None:
-            return
-        after = edited_copy(before, **changes)  # type: ignore[arg-type]
-        self._push(EditFlagCommand(self.library, self, before, after, edited))
+    # Layers: the menu in layer_visibility
 
-    # AnnotationSink: called by the undo commands after each write
+    @property
+    def layers(self) -> list[Layer]:
+        """The shown article's layers."""
+        return self._layers
 
-    def annotation_added(self, annotation: Annotation) -> None:
-        if self.article is None or annotation.article_id != self.article.id:
-            self.show_article(annotation.article_id, annotation.uuid)
-            return
-        # What the user waits for is in the first frame: the flag saved, its highlight
-        # and the flag in the editor. The card list selects (and so lays its cards out
-        # again), and the counts and actions follow, once that frame is painted.
-        pane = self.annotation_pane
-        pane.add_annotation(annotation)
-        if self._is_drawn(annotation):
-            self.article_view.add_highlight(annotation, select=True)
-        pane.open_in_editor(annotation.uuid)
-        self._mark_selection(annotation.uuid)
-        self._after_new_flag.start()
+    def read_layers(self) -> list[Layer]:
+        """Read the shown article's layers again, after a change to them."""
+        assert self.article is not None
+        self._layers = self.library.layers(self.article.id)
+        return self._layers
 
-    def annotation_changed(self, annotation: Annotation) -> None:
-        if self.article is None or annotation.article_id != self.article.id:
-            self.show_article(annotation.article_id, annotation.uuid)
-            return
-        before = self.annotation_pane.model.annotation(annotation.uuid)
-        self.annotation_pane.update_annotation(annotation)
-        if self._is_drawn(annotation):
-            self.article_view.update_highlight(annotation)
-        if self._replaying and self.annotation_pane.selected_uuid() != annotation.uuid:
-            self.select_annotation(annotation.uuid)  # show what the undo changed
-        if before is None or before.tags != annotation.tags:
-            self.annotation_pane.set_known_tags(self.library.tags())
-        if before is None or _counted_as(before) != _counted_as(annotation):
-            self._counts_changed()
-
-    def annotation_removed(self, annotation: Annotation) -> None:
-        if self.article is None or annotation.article_id != self.article.id:
-            self.show_article(annotation.article_id)
-            return
-        was_selected = self.annotation_pane.selected_uuid() == annotation.uuid
-        self.annotation_pane.remove_annotation(annotation.uuid)
-        self.article_view.remove_highlight(annotation.uuid)
-        if was_selected:
-            self.select_annotation(None)
-        self._counts_changed()
-
-    def annotations_replaced(
-        self, removed: Sequence[Annotation], added: Sequence[Annotation]
-    ) -> None:
-        """Many flags changed at once: one update of the pane, the view and the counts."""
-        touched = [*removed, *added]
-        if not touched:
-            return
-        if self.article is None or any(a.article_id != self.article.id for a in touched):
-            self.show_article(touched[0].article_id)
-            return
-        selected = self.annotation_pane.selected_uuid()
-        self.annotation_pane.replace_annotations([a.uuid for a in removed], added)
-        if {a.layer for a in added} - {layer.name for layer in self._layers}:
-            self._layers = self.library.layers(self.article.id)
-            self.annotation_pane.set_layers(self._layers)
-            self._rebuild_layers_menu()
-        if len(touched) < FEW_CHANGES:
-            for annotation in removed:
-                self.article_view.remove_highlight(annotation.uuid)
-            for annotation in added:
-                if self._is_drawn(annotation):
-                    self.article_view.add_highlight(annotation)
-        else:
-            self.article_view.set_annotations(self._drawn(self.annotation_pane.model.annotations()))
-        if len(added) == 1 and self._is_drawn(added[0]):
-            selected = added[0].uuid
-        current = self.annotation_pane.model.annotation(selected) if selected else None
-        self.select_annotation(current.uuid if current and self._is_drawn(current) else None)
-        self._counts_changed()
-
-    def _update_counts_and_actions(self) -> None:
-        self._counts_changed()
-        self._review.update_actions()
-
-    def _counts_changed(self) -> None:
-        if self.article is not None:
-            self.library_panel.update_counts(self.article.id, self.annotation_pane.model.counts())
-        self._update_status()
-
-    def _update_status(self) -> None:
-        counts = self.annotation_pane.model.counts()
-        parts = [
-            f"{count} {kind.label.lower()}{'' if count == 1 else 's'}"
-            for kind, count in counts.items()
-            if count
-        ]
-        waiting = len(self.annotation_pane.open_suggestions())
-        if waiting:
-            parts.append(f"{waiting} suggestion{'' if waiting == 1 else 's'}")
-        self.status_label.setText(" · ".join(parts) if parts else "No flags")
-
-    # Layers
-
-    def _hidden_layers(self) -> set[str]:
+    def hidden_layers(self) -> set[str]:
         return {layer.name for layer in self._layers if layer.hidden}
 
-    def _is_drawn(self, annotation: Annotation) -> bool:
-        return annotation.status in DRAWN_STATUSES and annotation.layer not in self._hidden_layers()
+    def is_drawn(self, annotation: Annotation) -> bool:
+        """Whether the flag is highlighted in the article: shown, in a layer not hidden."""
+        return annotation.status in DRAWN_STATUSES and annotation.layer not in self.hidden_layers()
 
-    def _drawn(self, annotations: Sequence[Annotation]) -> list[Annotation]:
-        return [annotation for annotation in annotations if self._is_drawn(annotation)]
-
-    def _rebuild_layers_menu(self) -> None:
-        self.layers_menu.clear()
-        self.layer_actions = {}
-        names = sorted(
-            {layer.name for layer in self._layers}
-            | {a.layer for a in self.annotation_pane.model.annotations()}
-        )
-        hidden = self._hidden_layers()
-        for name in names:
-            action = QAction(name, self.layers_menu)
-            action.setCheckable(True)
-            action.setChecked(name not in hidden)
-            action.setToolTip(f"Show or hide the flags of layer {name!r}")
-            action.toggled.connect(lambda shown, n=name: self.set_layer_visible(n, shown))
-            self.layers_menu.addAction(action)
-            self.layer_actions[name] = action
-        self.layers_menu.setEnabled(bool(names))
-        self.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in hidden)
+    def drawn(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        return [annotation for annotation in annotations if self.is_drawn(annotation)]
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
-        if self.article is None:
-            return
-        try:
-            self.library.set_layer_hidden(self.article.id, name, not visible)
-        except ReaderError as error:
-            self.show_error(str(error))
-            return
-        selected = self.annotation_pane.selected_uuid()
-        self._layers = self.library.layers(self.article.id)
-        annotations = self.annotation_pane.model.annotations()
-        self.article_view.set_annotations(self._drawn(annotations))
-        self.annotation_pane.set_layers(self._layers)
-        action = self.layer_actions.get(name)
-        if action is not None and action.isChecked() != visible:
-            action.blockSignals(True)
-            action.setChecked(visible)
-            action.blockSignals(False)
-        if name == SUGGESTIONS_LAYER:
-            self.show_suggestions_action.setChecked(visible)
-        current = self.annotation_pane.model.annotation(selected) if selected else None
-        self.select_annotation(current.uuid if current and self._is_drawn(current) else None)
-        self._update_status()
+        from reader.gui.layer_visibility import set_layer_visible
+
+        set_layer_visible(self, name, visible)
 
     # Zoom and theme
 
@@ -842,30 +716,5 @@ class MainWindow(QMainWindow):
         self._show_selection(uuid)
         self.article_view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
-    def _on_kind_edited(self, uuid: str, kind: object) -> None:
-        if isinstance(kind, Kind):
-            self._edit(uuid, EditField.KIND, kind=kind)
-
-    def _on_note_edited(self, uuid: str, note: str) -> None:
-        self._edit(uuid, EditField.NOTE, note=note)
-
-    def _on_tags_edited(self, uuid: str, tags: object) -> None:
-        if isinstance(tags, list):
-            self._edit(uuid, EditField.TAGS, tags=[str(tag) for tag in tags])
-
-    def _on_source_edited(self, uuid: str, source: str) -> None:
-        self._edit(uuid, EditField.SOURCE, source=source)
-
-    def _on_delete_requested(self, uuid: str) -> None:
-        annotation = self.annotation_pane.model.annotation(uuid)
-        if annotation is not None and self._push(DeleteFlagCommand(self.library, self, annotation)):
-            undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.statusBar().showMessage(f"Deleted flag — {undo} to undo", 6000)
-
     def _on_color_scheme_changed(self, _scheme: QtCore.Qt.ColorScheme) -> None:
         self._follow_system_theme()
-
-
-def _counted_as(annotation: Annotation) -> tuple[Kind, Status, str]:
-    """What the flag counts in the library panel and the status bar depend on."""
-    return annotation.kind, annotation.status, annotation.layer

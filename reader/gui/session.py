@@ -54,8 +54,8 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
     split = window.settings.value(SettingsKey.SPLITTER)
     window._pending_split = split if isinstance(split, QByteArray) else None
     window.set_zoom(int_setting(window.settings.value(SettingsKey.ZOOM), 0))
-    if window._library_panel is not None:
-        window._library_panel.reload()
+    if window.is_ready():
+        window.library_panel.reload()
         window.annotation_pane.set_known_tags(window.library.tags())
     if article_id is None:
         article_id = int_setting(window.settings.value(SettingsKey.LAST_ARTICLE), -1)
@@ -67,14 +67,14 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
         shown = _article_to_show(window, article_id)
         if shown is not None:
             # Before the first paint, the highlights come just after it (see show_article).
-            window.show_article(shown, highlights_later=window._annotation_pane is None)
+            window.show_article(shown, highlights_later=not window.is_ready())
     window.article_view.setFocus()
 
 
 def _last_article_copy(window: MainWindow, article_id: int) -> Article | None:
     """The copy of the article to show, for a quick start; None when it cannot be one."""
     folder = window._last_article_folder
-    if window._library is not None or window._annotation_pane is not None or folder is None:
+    if window._library is not None or window.is_ready() or folder is None:
         return None
     return load_last_article(folder, article_id)
 

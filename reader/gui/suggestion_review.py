@@ -40,7 +40,7 @@ class SuggestionReview:
         window = self._window
         if window.article is None:
             return None
-        window._flush_note()
+        window.flush_note()
         article = window.article
         QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
@@ -52,11 +52,12 @@ class SuggestionReview:
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        if SUGGESTIONS_LAYER in window._hidden_layers():
+        if SUGGESTIONS_LAYER in window.hidden_layers():
             window.set_layer_visible(SUGGESTIONS_LAYER, True)
         count = len(fresh)
-        if (stale or fresh) and not window._push(
-            ReplaceFlagsCommand(f"Suggest flags ({count})", window.library, window, stale, fresh)
+        label = f"Suggest flags ({count})"
+        if (stale or fresh) and not window.push(
+            ReplaceFlagsCommand(label, window.library, window.flag_updates, stale, fresh)
         ):
             return None
         window.statusBar().showMessage(
@@ -90,8 +91,8 @@ class SuggestionReview:
         following = self._next_suggestion(suggestion)
         flag = accepted(suggestion)
         label = f"Accept suggestion “{shorten(suggestion.anchor.exact, 30)}”"
-        if not window._push(
-            ReplaceFlagsCommand(label, window.library, window, [suggestion], [flag])
+        if not window.push(
+            ReplaceFlagsCommand(label, window.library, window.flag_updates, [suggestion], [flag])
         ):
             return None
         window.select_annotation(following.uuid if following is not None else flag.uuid)
@@ -112,9 +113,9 @@ class SuggestionReview:
         following = self._next_suggestion(suggestion)
         label = f"Dismiss suggestion “{shorten(suggestion.anchor.exact, 30)}”"
         command = ReplaceFlagsCommand(
-            label, window.library, window, [suggestion], [dismissed(suggestion)]
+            label, window.library, window.flag_updates, [suggestion], [dismissed(suggestion)]
         )
-        if not window._push(command):
+        if not window.push(command):
             return False
         if following is not None:
             window.select_annotation(following.uuid)
@@ -139,8 +140,8 @@ class SuggestionReview:
         waiting = window.annotation_pane.open_suggestions()
         flags = [accepted(suggestion) for suggestion in waiting]
         label = f"Accept {len(waiting)} suggestions"
-        if not waiting or not window._push(
-            ReplaceFlagsCommand(label, window.library, window, waiting, flags)
+        if not waiting or not window.push(
+            ReplaceFlagsCommand(label, window.library, window.flag_updates, waiting, flags)
         ):
             return 0
         window.statusBar().showMessage(f"Accepted {len(waiting)} suggestions", 6000)
@@ -153,8 +154,8 @@ class SuggestionReview:
         waiting = window.annotation_pane.open_suggestions()
         hidden = [dismissed(suggestion) for suggestion in waiting]
         label = f"Dismiss {len(waiting)} suggestions"
-        if not waiting or not window._push(
-            ReplaceFlagsCommand(label, window.library, window, waiting, hidden)
+        if not waiting or not window.push(
+            ReplaceFlagsCommand(label, window.library, window.flag_updates, waiting, hidden)
         ):
             return 0
         window.statusBar().showMessage(f"Dismissed {len(waiting)} suggestions", 6000)

@@ -1,0 +1,62 @@
+"""Showing and hiding the article's layers: the Layers menu, one checkable entry per layer,
+and the flags redrawn when a layer is shown or hidden."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+
+from reader.core.models import ReaderError
+from reader.gui.window_actions import SUGGESTIONS_LAYER
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+
+def rebuild_layers_menu(window: MainWindow) -> None:
+    """The Layers menu for the article's layers and those its flags name."""
+    menu = window.layers_menu
+    menu.clear()
+    window.layer_actions = {}
+    names = sorted(
+        {layer.name for layer in window.layers}
+        | {a.layer for a in window.annotation_pane.model.annotations()}
+    )
+    hidden = window.hidden_layers()
+    for name in names:
+        action = QAction(name, menu)
+        action.setCheckable(True)
+        action.setChecked(name not in hidden)
+        action.setToolTip(f"Show or hide the flags of layer {name!r}")
+        action.toggled.connect(lambda shown, n=name: window.set_layer_visible(n, shown))
+        menu.addAction(action)
+        window.layer_actions[name] = action
+    menu.setEnabled(bool(names))
+    window.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in hidden)
+
+
+def set_layer_visible(window: MainWindow, name: str, visible: bool) -> None:
+    """Store the layer as shown or hidden, and draw (or list) its flags or not."""
+    if window.article is None:
+        return
+    try:
+        window.library.set_layer_hidden(window.article.id, name, not visible)
+    except ReaderError as error:
+        window.show_error(str(error))
+        return
+    pane = window.annotation_pane
+    selected = pane.selected_uuid()
+    layers = window.read_layers()
+    window.article_view.set_annotations(window.drawn(pane.model.annotations()))
+    pane.set_layers(layers)
+    action = window.layer_actions.get(name)
+    if action is not None and action.isChecked() != visible:
+        action.blockSignals(True)
+        action.setChecked(visible)
+        action.blockSignals(False)
+    if name == SUGGESTIONS_LAYER:
+        window.show_suggestions_action.setChecked(visible)
+    current = pane.model.annotation(selected) if selected else None
+    window.select_annotation(current.uuid if current and window.is_drawn(current) else None)
+    window.flag_updates.update_status()
