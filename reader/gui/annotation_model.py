@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from reader.core.models import Annotation, Kind, Status
+from reader.gui.tooltips import plain_tooltip
 from reader.render.palette import KIND_COLOURS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -103,8 +104,11 @@ class AnnotationListModel(QAbstractListModel):
             return annotation.anchor.exact
         if role == Qt.ItemDataRole.ToolTipRole:
             if annotation.status is Status.SUGGESTED:
-                return f"Suggested {annotation.kind.label.lower()}: {'; '.join(annotation.reasons)}"
-            return f"{annotation.kind.label}: {annotation.note or annotation.anchor.exact}"
+                reasons = "; ".join(annotation.reasons)
+                return plain_tooltip(f"Suggested {annotation.kind.label.lower()}: {reasons}")
+            return plain_tooltip(
+                f"{annotation.kind.label}: {annotation.note or annotation.anchor.exact}"
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return accessible_text(annotation)
         if role == Qt.ItemDataRole.DecorationRole:

@@ -239,14 +239,13 @@ class AnnotationPane(QWidget):
             self.editor.set_annotation(annotation)
 
     def remove_annotation(self, uuid: str) -> None:
-        if self.editor.annotation is not None and self.editor.annotation.uuid == uuid:
-            self.editor.set_annotation(None)
+        self.editor.forget(uuid)
         self.model.remove(uuid)
 
     def replace_annotations(self, remove: Sequence[str], add: Sequence[Annotation]) -> None:
         """Many changes at once (suggestions filled, accepted or dismissed)."""
-        if self.editor.annotation is not None and self.editor.annotation.uuid in remove:
-            self.editor.set_annotation(None)
+        for uuid in remove:
+            self.editor.forget(uuid)
         self.model.replace(remove, add)
 
     # Selection

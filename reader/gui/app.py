@@ -70,12 +70,14 @@ def application(offscreen: bool = False) -> QApplication:
 
 
 def open_library(db_path: Path) -> Library:
-    """The library at ``db_path``, with the sample articles if it is empty."""
+    """The library at ``db_path``; a library made here starts with the sample articles
+    (one that exists keeps what it holds, empty or not, as in the command line)."""
     from reader.storage.library import Library
 
+    is_new = not db_path.exists()
     library = Library.open(db_path)
     try:
-        if library.is_empty():
+        if is_new:
             from reader.samples import ensure_samples
 
             ensure_samples(library)

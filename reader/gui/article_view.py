@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.anchoring.canonical import markdown_blocks
 from reader.anchoring.selectors import make_anchor
@@ -51,8 +51,9 @@ if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs star
         QPaintEvent,
         QResizeEvent,
         QTextLine,
+        QWheelEvent,
     )
-    from PySide6.QtWidgets import QMenu, QWidget
+    from PySide6.QtWidgets import QMenu
 
 FLAG_KEYS: dict[str, Kind] = {
     "1": Kind.UNSOURCED_CLAIM,
@@ -150,8 +151,7 @@ class ArticleView(QTextBrowser):
         """Render the article and draw its active and suggested flags."""
         self._theme = theme
         self._apply_palette()
-        document = QTextDocument(self)
-        document.setDefaultFont(self._body_font())
+        document = self._new_document()
         self._offsets = self._render(document, article, theme)
         self._article = article
         self._pristine = document.clone(document)
@@ -197,9 +197,15 @@ class ArticleView(QTextBrowser):
         self._highlights = {}
         self._index = None
         self._selected_uuid = None
+        self.setDocument(self._new_document())
+
+    def _new_document(self) -> QTextDocument:
         document = QTextDocument(self)
+        # Highlights are formats set on the document: kept as undo steps they would
+        # pile up with every flag drawn or selected. The user's undo is the window's.
+        document.setUndoRedoEnabled(False)
         document.setDefaultFont(self._body_font())
-        self.setDocument(document)
+        return document
 
     def set_theme(self, theme: Theme) -> None:
         """Show the same article and flags in another theme, at the same place."""
@@ -388,6 +394,16 @@ class ArticleView(QTextBrowser):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        if key in (QtCore.Qt.Key.Key_Tab, QtCore.Qt.Key.Key_Backtab) and (
+            modifiers & QtCore.Qt.KeyboardModifier.ControlModifier
+        ):
+            backward = key == QtCore.Qt.Key.Key_Backtab or bool(
+                modifiers & QtCore.Qt.KeyboardModifier.ShiftModifier
+            )
+            QTextBrowser.focusNextPrevChild(self, not backward)  # the next or previous link
+            event.accept()
+            return
         kind = FLAG_KEYS.get(event.text())
         if kind is not None and modifiers == QtCore.Qt.KeyboardModifier.NoModifier:
             if self.selected_anchor() is not None:
@@ -395,6 +411,21 @@ class ArticleView(QTextBrowser):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        # Tab leaves the article, as it leaves any panel; QTextBrowser would visit each
+        # of its links first. Ctrl+Tab goes through the links (keyPressEvent).
+        return QWidget.focusNextPrevChild(self, next)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # Ctrl+wheel zooms the page as Ctrl +/- do (QTextEdit would change its own font).
+        if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.set_zoom(self._zoom + (1 if delta > 0 else -1))
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == QtCore.Qt.MouseButton.LeftButton:

@@ -29,8 +29,6 @@ from reader.gui.icons import color_swatch_icon
 from reader.gui.note_widgets import NoteEdit, NoteView
 from reader.render.palette import KIND_COLOURS
 
-NOTE_SAVE_DELAY_MS = 350
-
 NOTE_PLACEHOLDERS: dict[Kind, str] = {
     Kind.UNSOURCED_CLAIM: "Why does this need a source? What source would settle it? (Markdown)",
     Kind.OPINION: "Whose opinion is it? Which words are loaded? (Markdown)",
@@ -121,8 +119,10 @@ class FlagEditor(QFrame):
         self._pending_note: tuple[str, str] | None = None
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
-        self._note_timer.timeout.connect(self.flush_pending_edit)
+        # The note is saved at the event loop's next turn: after the keys already
+        # queued, so a fast typist's burst is one write.
+        self._note_timer.setInterval(0)
+        self._note_timer.timeout.connect(self.flush_pending_note)
         self.undo_redirect = UndoRedirect(self)
 
         self.kind_combo = QComboBox()
@@ -273,6 +273,15 @@ class FlagEditor(QFrame):
         cursor.setPosition(min(position, len(note)))
         self.note_edit.setTextCursor(cursor)
 
+    def forget(self, uuid: str) -> None:
+        """The flag ``uuid`` is gone: drop what waits to be saved into it, and close it."""
+        if self._pending_note is not None and self._pending_note[0] == uuid:
+            self._note_timer.stop()
+            self._pending_note = None
+        if self._annotation is not None and self._annotation.uuid == uuid:
+            self._annotation = None  # closed without saving the tags or source into it
+            self.set_annotation(None)
+
     def _show_suggestion(self, annotation: Annotation) -> None:
         self.suggestion_title.setText(f"{annotation.kind.label} · {suggestion_badge(annotation)}")
         items = "".join(f"<li>{html.escape(reason)}</li>" for reason in annotation.reasons)
@@ -315,7 +324,21 @@ class FlagEditor(QFrame):
             self.dismiss_requested.emit(self._annotation.uuid)
 
     def flush_pending_edit(self) -> None:
-        """Save the note typed so far, if a save is waiting for the debounce."""
+        """Save the note typed so far if its save is waiting, and the tags and source typed
+        but not yet saved (before an undo, say)."""
+        annotation = self._annotation
+        if annotation is None or annotation.status is Status.SUGGESTED:
+            self.flush_pending_note()
+            return
+        # Read before the note's save shows the stored flag again in the fields.
+        tags = parse_tags(self.tags_edit.text())
+        source = self.source_edit.text().strip()
+        self.flush_pending_note()
+        self._save_tags(annotation.uuid, tags)
+        self._save_source(annotation.uuid, source)
+
+    def flush_pending_note(self) -> None:
+        """Save the note typed so far, if its save is waiting."""
         self._note_timer.stop()
         pending, self._pending_note = self._pending_note, None
         if pending is not None:
@@ -336,31 +359,42 @@ class FlagEditor(QFrame):
             self.kind_edited.emit(self._annotation.uuid, kind)
 
     def _on_tags_finished(self) -> None:
-        if self.tag_completer.is_choosing():
-            # Return in the completions reaches the field before the completion is
-            # filled in: save the tags once it is.
-            QTimer.singleShot(0, self._save_tags)
-        else:
-            self._save_tags()
-
-    def _save_tags(self) -> None:
         if self._annotation is None:
             return
+        uuid = self._annotation.uuid
+        if self.tag_completer.is_choosing():
+            # Return in the completions reaches the field before the completion is
+            # filled in: save the tags once it is, into this flag only.
+            QTimer.singleShot(0, lambda: self._save_typed_tags(uuid))
+        else:
+            self._save_typed_tags(uuid)
+
+    def _save_typed_tags(self, uuid: str) -> None:
         tags = parse_tags(self.tags_edit.text())
-        if tags != self._annotation.tags:
-            self.flush_pending_edit()
-            self.tags_edited.emit(self._annotation.uuid, tags)
+        self.flush_pending_note()
+        self._save_tags(uuid, tags)
+
+    def _save_tags(self, uuid: str, tags: list[str]) -> None:
+        annotation = self._annotation
+        if annotation is None or annotation.uuid != uuid or annotation.status is Status.SUGGESTED:
+            return
+        if tags != annotation.tags:
+            self.tags_edited.emit(uuid, tags)
 
     def _on_source_finished(self) -> None:
         if self._annotation is None:
             return
         source = self.source_edit.text().strip()
-        if source != self._annotation.source:
-            self.flush_pending_edit()
-            self.source_edited.emit(self._annotation.uuid, source)
+        self.flush_pending_note()
+        self._save_source(self._annotation.uuid, source)
+
+    def _save_source(self, uuid: str, source: str) -> None:
+        annotation = self._annotation
+        if annotation is None or annotation.uuid != uuid or annotation.status is Status.SUGGESTED:
+            return
+        if source != annotation.source:
+            self.source_edited.emit(uuid, source)
 
     def _on_delete_clicked(self) -> None:
         if self._annotation is not None:
-            self._note_timer.stop()
-            self._pending_note = None
             self.delete_requested.emit(self._annotation.uuid)

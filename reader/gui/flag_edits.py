@@ -60,6 +60,7 @@ class FlagEdits:
     def delete(self, uuid: str) -> None:
         """Delete the flag (the editor's Delete button); the status bar says how to undo."""
         window = self._window
+        window.flush_note()  # the command keeps the flag as it is, with the note typed
         annotation = window.annotation_pane.model.annotation(uuid)
         if annotation is None:
             return

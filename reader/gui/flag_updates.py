@@ -48,6 +48,8 @@ class FlagUpdates:
             window.article_view.add_highlight(annotation, select=True)
         pane.open_in_editor(annotation.uuid)
         window.mark_selection(annotation.uuid)
+        if annotation.tags:  # a deleted flag back (undo)
+            self.tags_changed()
         self._after_new_flag.start()
 
     def annotation_changed(self, annotation: Annotation) -> None:
@@ -63,7 +65,7 @@ class FlagUpdates:
         if window.replaying and pane.selected_uuid() != annotation.uuid:
             window.select_annotation(annotation.uuid)  # show what the undo changed
         if before is None or before.tags != annotation.tags:
-            pane.set_known_tags(window.library.tags())
+            self.tags_changed()
         if before is None or _counted_as(before) != _counted_as(annotation):
             self.counts_changed()
 
@@ -78,6 +80,8 @@ class FlagUpdates:
         window.article_view.remove_highlight(annotation.uuid)
         if was_selected:
             window.select_annotation(None)
+        if annotation.tags:
+            self.tags_changed()
         self.counts_changed()
 
     def annotations_replaced(
@@ -109,7 +113,23 @@ class FlagUpdates:
             selected = added[0].uuid
         current = pane.model.annotation(selected) if selected else None
         window.select_annotation(current.uuid if current and window.is_drawn(current) else None)
+        if any(annotation.tags for annotation in touched):
+            self.tags_changed()
         self.counts_changed()
+
+    def tags_changed(self) -> None:
+        """The library's tags in the tag completion and the library's tag filter, and the
+        shown article's tags in its row (the filter lists it by them)."""
+        window = self._window
+        tags = window.library.tags()
+        window.annotation_pane.set_known_tags(tags)
+        panel = window.library_panel
+        panel.set_tags(tags)
+        if window.article is not None:
+            article_tags = {
+                tag for a in window.annotation_pane.model.annotations() for tag in a.tags
+            }
+            panel.update_article_tags(window.article.id, sorted(article_tags))
 
     def _update_counts_and_actions(self) -> None:
         self.counts_changed()

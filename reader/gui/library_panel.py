@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Kind
+from reader.gui.tooltips import plain_tooltip
 from reader.render.palette import KIND_COLOURS
 from reader.storage.library import ArticleSummary, Library, SearchHit
 
@@ -310,7 +311,7 @@ class LibraryPanel(QWidget):
         self.list_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_widget.setUniformItemSizes(False)
         self.list_widget.itemActivated.connect(self._on_item_chosen)
-        self.list_widget.itemClicked.connect(self._on_item_chosen)
+        self.list_widget.itemClicked.connect(self._on_item_clicked)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 0)
@@ -351,6 +352,14 @@ class LibraryPanel(QWidget):
                 # A new entry: the item compares values, and tells the view only of a change.
                 item.setData(ENTRY_ROLE, dataclasses.replace(entry, counts=dict(counts)))
 
+    def update_article_tags(self, article_id: int, tags: Sequence[str]) -> None:
+        """The article's flags are tagged ``tags`` now: list it again under a tag filter."""
+        for summary in self._summaries:
+            if summary.id == article_id:
+                summary.tags = list(tags)
+        if isinstance(self.tag_combo.currentData(), str) and not self.search_edit.text().strip():
+            self.refresh_list()
+
     def refresh_list(self) -> None:
         self._search_timer.stop()
         query = self.search_edit.text().strip()
@@ -370,7 +379,7 @@ class LibraryPanel(QWidget):
             item = QListWidgetItem()
             item.setData(ENTRY_ROLE, entry)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.title}. {entry.subtitle}")
-            item.setToolTip(entry.title)
+            item.setToolTip(plain_tooltip(entry.title))
             self.list_widget.addItem(item)
         self.mark_current(self._current_article)
 
@@ -423,6 +432,13 @@ class LibraryPanel(QWidget):
         if self.list_widget.count():
             self.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
             self.list_widget.setCurrentRow(0)
+
+    def _on_item_clicked(self, item: QListWidgetItem) -> None:
+        # Where a single click activates, itemActivated has chosen the item already.
+        style = self.list_widget.style()
+        hint = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
+        if not style.styleHint(hint, None, self.list_widget):
+            self._on_item_chosen(item)
 
     def _on_item_chosen(self, item: QListWidgetItem) -> None:
         entry = item.data(ENTRY_ROLE)

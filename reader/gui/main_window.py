@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
 from reader.gui import session
-from reader.gui.article_view import ZOOM_FACTOR, ArticleView
+from reader.gui.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
 from reader.gui.session import SettingsKey, preferred_theme
 from reader.gui.theme import apply_theme, remembered_theme, system_theme
 from reader.gui.window_actions import (
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
     zoom_out_action: QAction
     zoom_reset_action: QAction
     theme_group: QActionGroup
-    theme_actions: dict[str, QAction]
+    theme_actions: dict[Theme | None, QAction]  # None: follow the system
     layers_menu: QMenu
     layer_actions: dict[str, QAction]
 
@@ -224,6 +224,11 @@ class MainWindow(QMainWindow):
         self.setTabOrder(library_panel.list_widget, self.article_view)
         self.setTabOrder(self.article_view, pane.kind_buttons.button(0))
         self._connect_panels()
+        for shortcut, forward in (("F6", True), ("Shift+F6", False)):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(shortcut)])
+            action.triggered.connect(lambda _=False, f=forward: self.cycle_panels(f))
+            self.addAction(action)
         library_panel.reload()
         pane.set_known_tags(self.library.tags())
         pending, self._pending_panels = self._pending_panels, None
@@ -234,6 +239,29 @@ class MainWindow(QMainWindow):
             self.update_review_actions()
         self._follow_system_theme()
         self.ready.emit()
+
+    def cycle_panels(self, forward: bool = True) -> None:
+        """Move the keyboard focus to the next (or previous) panel: F6 and Shift+F6."""
+        containers: list[QWidget] = [self.library_panel, self.article_view, self.annotation_pane]
+        targets: list[QWidget] = [
+            self.library_panel.list_widget,
+            self.article_view,
+            self.annotation_pane.card_list,
+        ]
+        focused = QApplication.focusWidget()
+        at = next(
+            (
+                n
+                for n, panel in enumerate(containers)
+                if focused is not None and (focused is panel or panel.isAncestorOf(focused))
+            ),
+            None,
+        )
+        if at is None:
+            target = targets[0 if forward else -1]
+        else:
+            target = targets[(at + (1 if forward else -1)) % len(targets)]
+        target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     def _on_first_paint(self) -> None:
         self.article_view.painted.disconnect(self._on_first_paint)
@@ -255,7 +283,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.finish_startup)
 
     def flush_note(self) -> None:
-        """Save a note still waiting for its debounced save."""
+        """Save the note, tags and source typed in the flag editor and not saved yet."""
         if self._annotation_pane is not None:
             self._annotation_pane.editor.flush_pending_edit()
 
@@ -569,7 +597,11 @@ class MainWindow(QMainWindow):
 
     def push(self, command: LibraryCommand) -> bool:
         """Run the command and push it on the undo stack; False (and an error dialog) if
-        the library refused it."""
+        the library refused it. A note still waiting for its save is saved first, as its
+        own step (that save comes through here too)."""
+        if self._annotation_pane is not None:
+            # Re-entry is harmless: the note's save clears its wait before it pushes.
+            self._annotation_pane.editor.flush_pending_note()
         try:
             command.execute()
         except ReaderError as error:
@@ -609,7 +641,7 @@ class MainWindow(QMainWindow):
     # Zoom and theme
 
     def set_zoom(self, steps: int) -> None:
-        self._zoom = max(-5, min(10, steps))
+        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, steps))
         self.article_view.set_zoom(self._zoom)
         self.settings.setValue(SettingsKey.ZOOM, self._zoom)
 
@@ -632,9 +664,10 @@ class MainWindow(QMainWindow):
     def zoom(self) -> int:
         return self._zoom
 
-    def choose_theme(self, value: str) -> None:
-        self.settings.setValue(SettingsKey.THEME, value)
-        self.set_theme(Theme(value) if value else system_theme())
+    def choose_theme(self, theme: Theme | None) -> None:
+        """Use ``theme`` from now on; None: follow the system's."""
+        self.settings.setValue(SettingsKey.THEME, theme.value if theme is not None else "")
+        self.set_theme(theme or system_theme())
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -658,6 +691,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self
         )
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # messages quote file names, text
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.error_box = box
         box.finished.connect(lambda _result: self._forget_error(box))

@@ -3,6 +3,7 @@ and saved on closing."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = QSize(1400, 900)
 
 
-class SettingsKey:
+class SettingsKey(StrEnum):
     GEOMETRY = "window/geometry"
     STATE = "window/state"
     SPLITTER = "window/splitter"

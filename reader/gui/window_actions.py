@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QToolBar
 
 from reader.core.models import Kind, LayerKind
 from reader.gui.session import SettingsKey, int_setting
-from reader.gui.theme import KIND_SHORTCUTS
+from reader.gui.theme import KIND_SHORTCUTS, remembered_theme
+from reader.render.palette import Theme
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -99,13 +100,18 @@ def build_actions(window: MainWindow) -> None:
     )
     window.theme_group = QActionGroup(window)
     window.theme_actions = {}
-    stored = str(window.settings.value(SettingsKey.THEME, ""))
-    for value, label in (("", "Follow System"), ("light", "Light"), ("dark", "Dark")):
-        action = add_action(window, label, lambda _=False, v=value: window.choose_theme(v))
+    stored = remembered_theme(window.settings.value(SettingsKey.THEME, ""))
+    choices: tuple[tuple[Theme | None, str], ...] = (
+        (None, "Follow System"),
+        (Theme.LIGHT, "Light"),
+        (Theme.DARK, "Dark"),
+    )
+    for theme, label in choices:
+        action = add_action(window, label, lambda _=False, t=theme: window.choose_theme(t))
         action.setCheckable(True)
-        action.setChecked(value == stored)
+        action.setChecked(theme is stored)
         window.theme_group.addAction(action)
-        window.theme_actions[value] = action
+        window.theme_actions[theme] = action
 
 
 def build_suggestion_actions(window: MainWindow) -> None:

@@ -78,7 +78,7 @@ def test_no_action_has_the_same_shortcut_twice(window: MainWindow) -> None:
 
 
 def test_switching_to_dark_repaints_the_article_dark(window: MainWindow, qtbot: QtBot) -> None:
-    window.choose_theme("dark")
+    window.choose_theme(Theme.DARK)
     qtbot.wait(20)
     view = window.article_view
     image = view.viewport().grab().toImage()
