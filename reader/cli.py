@@ -256,7 +256,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     library = open_library(args)
     hits = library.search(args.query, args.limit)
     if args.json:
-        print_json([asdict(hit) for hit in hits])
+        print_json([asdict(hit) | {"snippet": hit.marked()} for hit in hits])
         return 0
     if not hits:
         print("No matches.")
@@ -264,7 +264,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in hits:
         where = f"flag {hit.annotation_uuid}" if hit.annotation_uuid else "article"
         print(f"{hit.article_id:>4}  {hit.title}  ({where})")
-        print(f"      {shorten(hit.snippet, 100)}")
+        print(f"      {shorten(hit.marked(), 100)}")
     return 0
 
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from reader.core.models import Kind
 from reader.gui.tooltips import plain_tooltip
 from reader.render.palette import KIND_COLOURS
-from reader.storage.library import ArticleSummary, Library, SearchHit
+from reader.storage.library import MATCH_END, MATCH_START, ArticleSummary, Library, SearchHit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
@@ -91,10 +91,11 @@ def hit_entry(hit: SearchHit) -> Entry:
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """The snippet split into (text, is_match) parts; matches are marked ``[...]``."""
+    """The snippet split into (text, is_match) parts (matches between MATCH_START/END)."""
     parts: list[tuple[str, bool]] = []
-    for piece in re.split(r"(\[[^\]]*\])", " ".join(snippet.split())):
-        if piece.startswith("[") and piece.endswith("]"):
+    pattern = f"({MATCH_START}[^{MATCH_END}]*{MATCH_END})"
+    for piece in re.split(pattern, " ".join(snippet.split())):
+        if piece.startswith(MATCH_START) and piece.endswith(MATCH_END):
             parts.append((piece[1:-1], True))
         elif piece:
             parts.append((piece, False))

@@ -134,13 +134,20 @@ class ArticleSummary:
     tags: list[str] = field(default_factory=list)
 
 
+MATCH_START, MATCH_END = "\x02", "\x03"  # around matched words in a snippet: never in text
+
+
 @dataclass
 class SearchHit:
     article_id: int
     title: str
     annotation_uuid: str | None
-    snippet: str
+    snippet: str  # matched words between MATCH_START and MATCH_END
     score: float
+
+    def marked(self, start: str = "[", end: str = "]") -> str:
+        """The snippet with its matched words between ``start`` and ``end``."""
+        return self.snippet.replace(MATCH_START, start).replace(MATCH_END, end)
 
 
 @dataclass
@@ -591,7 +598,7 @@ class Library:
             return []
         hits: list[SearchHit] = []
         for article_id, title, snippet, rank in self.conn.execute(
-            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), "
+            "SELECT a.id, a.title, snippet(articles_fts, 1, char(2), char(3), '…', 12), "
             "bm25(articles_fts) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
             (match, limit),
@@ -599,7 +606,7 @@ class Library:
             hits.append(SearchHit(article_id, title, None, snippet, -rank))
         for uuid, article_id, title, snippet, rank in self.conn.execute(
             "SELECT n.uuid, n.article_id, a.title, "
-            "snippet(annotations_fts, -1, '[', ']', '…', 12), bm25(annotations_fts) "
+            "snippet(annotations_fts, -1, char(2), char(3), '…', 12), bm25(annotations_fts) "
             "FROM annotations_fts JOIN annotations n ON n.rowid = annotations_fts.rowid "
             "JOIN articles a ON a.id = n.article_id "
             "WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?",

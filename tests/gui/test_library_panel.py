@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from reader.gui.library_panel import fit_snippet
+from reader.gui.library_panel import fit_snippet, snippet_parts
+from reader.storage.library import MATCH_END, MATCH_START
 
-SNIPPET = "…the rescue group [Crisis] team said on Monday that it would…"
+SNIPPET = f"…the rescue group {MATCH_START}Crisis{MATCH_END} team said on Monday that it would…"
+PLAIN = SNIPPET.replace(MATCH_START, "").replace(MATCH_END, "")
 
 
 def width_of(text: str, is_match: bool) -> int:
@@ -13,7 +15,7 @@ def width_of(text: str, is_match: bool) -> int:
 
 def test_snippet_that_fits_is_shown_whole() -> None:
     parts = fit_snippet(SNIPPET, width_of, 1000)
-    assert "".join(text for text, _ in parts) == SNIPPET.replace("[", "").replace("]", "")
+    assert "".join(text for text, _ in parts) == PLAIN
     assert [text.strip() for text, is_match in parts if is_match] == ["Crisis"]
 
 
@@ -25,5 +27,11 @@ def test_narrow_snippet_keeps_the_match_whole_and_cuts_between_words() -> None:
         assert [text.strip() for text, is_match in parts if is_match] == ["Crisis"]
         assert shown.endswith("…")
         words = shown.strip("… ").split()
-        original = SNIPPET.replace("[", "").replace("]", "").strip("…").split()
+        original = PLAIN.strip("…").split()
         assert all(word in original for word in words), shown
+
+
+def test_square_brackets_in_the_text_are_not_matches() -> None:
+    parts = snippet_parts(f"as reported [1], the {MATCH_START}council{MATCH_END} voted")
+    assert [text for text, is_match in parts if is_match] == ["council"]
+    assert "[1]" in "".join(text for text, _ in parts)

@@ -97,7 +97,7 @@ def test_search_stays_in_step_with_notes(library: Library) -> None:
     library.delete_annotation(annotation.uuid)
     assert library.search("comptroller") == []
     hits = library.search("bridge cost")
-    assert hits and hits[0].annotation_uuid is None and "[cost]" in hits[0].snippet
+    assert hits and hits[0].annotation_uuid is None and "[cost]" in hits[0].marked()
 
 
 def test_search_tolerates_fts_syntax(library: Library) -> None:
