@@ -53,7 +53,7 @@ _ROLE_NAMES = {
 }
 
 
-FEW_CHANGES = 12
+FEW_CHANGES = 12  # up to this many changed flags are updated one by one, more all at once
 _ANNOTATION_ROLE = int(AnnotationRole.ANNOTATION)
 
 

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.anchoring.canonical import markdown_blocks
 from reader.anchoring.selectors import make_anchor
-from reader.core.models import Anchor, Annotation, Article, Kind, ReaderError, Status
+from reader.core.models import Anchor, Annotation, Article, ReaderError, Status
 from reader.gui import offsets
+from reader.gui.flag_keys import FLAG_KEYS
 from reader.gui.highlight import (
     HighlightStyle,
     draw_underline,
@@ -55,11 +56,6 @@ if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs star
     )
     from PySide6.QtWidgets import QMenu
 
-FLAG_KEYS: dict[str, Kind] = {
-    "1": Kind.UNSOURCED_CLAIM,
-    "2": Kind.OPINION,
-    "3": Kind.CONTEXT_NOTE,
-}
 DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
 BODY_FONT_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif"]
 BASE_POINT_SIZE = 12.5
@@ -383,14 +379,7 @@ class ArticleView(QTextBrowser):
     # -- Qt overrides ---------------------------------------------------------
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        # The app never fetches: no remote image, no local file named by an article.
-        # Something must come back: given nothing, the document reads a local file itself,
-        # and given no usable image, Qt's image handler loads the named path directly.
-        if QUrl(name).scheme().lower() == "data":
-            return None  # the document decodes data: URLs itself
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return _placeholder_image()
-        return ""
+        return offline_resource(kind, name)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier
@@ -845,7 +834,16 @@ def _selected_positions(cursor: QTextCursor) -> Interval:
     return first, last_cell.lastCursorPosition().position()
 
 
-def _placeholder_image() -> QImage:
-    image = QImage(1, 1, QImage.Format.Format_ARGB32)
-    image.fill(QtCore.Qt.GlobalColor.transparent)
-    return image
+def offline_resource(kind: int, name: QUrl | str) -> Any:
+    """What a text browser's ``loadResource`` returns: nothing from a file or the network.
+
+    Something must come back: given nothing, the document reads a local file itself,
+    and given no usable image, Qt's image handler loads the named path directly.
+    """
+    if QUrl(name).scheme().lower() == "data":
+        return None  # the document decodes data: URLs itself
+    if kind == QTextDocument.ResourceType.ImageResource.value:
+        image = QImage(1, 1, QImage.Format.Format_ARGB32)
+        image.fill(QtCore.Qt.GlobalColor.transparent)
+        return image  # a blank placeholder
+    return ""

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QLineF,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.models import Annotation, LayerKind, Status
 from reader.gui.annotation_model import AnnotationFilterModel, AnnotationRole
-from reader.gui.icons import draw_underline
-from reader.render.palette import KIND_COLOURS
+from reader.gui.highlight import HighlightStyle, draw_underline, underline_thickness
+from reader.render.palette import KIND_COLOURS, Theme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -314,7 +323,17 @@ class CardDelegate(QStyledItemDelegate):
         width = self._text_width(self._card_width(option))
         label_font = self._fonts(option.font)[0]
         label_metrics = QFontMetrics(label_font)
-        draw_underline(painter, annotation.kind, left, top + label_metrics.ascent() - 3, 22)
+        # the kind's underline as the article draws it, as a sample beside the label
+        sample = HighlightStyle(annotation.kind, suggested=suggested)
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        baseline = top + label_metrics.ascent() - 3
+        draw_underline(
+            painter,
+            sample,
+            Theme.DARK if dark else Theme.LIGHT,
+            QLineF(left, baseline, left + 22, baseline),
+            underline_thickness(label_metrics.height()),
+        )
         painter.setFont(label_font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(left + 30, top + label_metrics.ascent(), annotation.kind.label)

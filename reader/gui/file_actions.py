@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from reader.actions import ExportFormat
 from reader.core.models import ReaderError
 from reader.gui.session import SettingsKey
 
@@ -19,9 +20,9 @@ if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
 
 EXPORT_FILTERS = {
-    "w3c": "W3C Web Annotation JSON (*.json)",
-    "markdown": "Markdown (*.md)",
-    "csv": "CSV (*.csv)",
+    ExportFormat.W3C: "W3C Web Annotation JSON (*.json)",
+    ExportFormat.MARKDOWN: "Markdown (*.md)",
+    ExportFormat.CSV: "CSV (*.csv)",
 }
 
 
@@ -97,22 +98,19 @@ def choose_files(window: MainWindow) -> None:
         open_file(window, Path(name))
 
 
-def choose_export(window: MainWindow, format_name: str) -> None:
+def choose_export(window: MainWindow, export_format: ExportFormat) -> None:
     from PySide6.QtWidgets import QFileDialog
-
-    from reader.actions import ExportFormat
 
     if window.article is None:
         window.show_error("Open an article first.")
         return
-    export_format = ExportFormat(format_name)
     suggested = export_folder(window) / export_file_name(window.article.title, export_format.suffix)
     name, _ = QFileDialog.getSaveFileName(
-        window, "Export flags", str(suggested), EXPORT_FILTERS[format_name]
+        window, "Export flags", str(suggested), EXPORT_FILTERS[export_format]
     )
     if name:
         window.settings.setValue(SettingsKey.EXPORT_FOLDER, str(Path(name).parent))
-        export_flags(window, format_name, Path(name))
+        export_flags(window, export_format, Path(name))
 
 
 def export_folder(window: MainWindow) -> Path:
@@ -126,16 +124,16 @@ def export_folder(window: MainWindow) -> Path:
     return Path(documents) if documents else Path.home()
 
 
-def export_flags(window: MainWindow, format_name: str, path: Path) -> bool:
+def export_flags(window: MainWindow, export_format: ExportFormat, path: Path) -> bool:
     """Write the current article's flags to ``path`` as W3C JSON, Markdown or CSV."""
-    from reader.actions import ExportFormat, export_text, write_file_atomically
+    from reader.actions import export_text, write_file_atomically
 
     if window.article is None:
         window.show_error("Open an article first.")
         return False
     window.flush_note()
     try:
-        content = export_text(window.library, window.article.id, ExportFormat(format_name))
+        content = export_text(window.library, window.article.id, export_format)
         write_file_atomically(path, content)
     except ReaderError as error:
         window.show_error(f"Cannot export: {error}")

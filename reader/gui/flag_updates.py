@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from reader.core.models import Annotation, Kind, Status
+from reader.gui.annotation_model import FEW_CHANGES
 from reader.gui.layer_visibility import rebuild_layers_menu
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
-
-FEW_CHANGES = 12  # fewer flags than this are redrawn one by one, more all at once
 
 
 class FlagUpdates:
@@ -101,7 +100,7 @@ class FlagUpdates:
         if {a.layer for a in added} - {layer.name for layer in window.layers}:
             pane.set_layers(window.read_layers())
             rebuild_layers_menu(window)
-        if len(touched) < FEW_CHANGES:
+        if len(touched) <= FEW_CHANGES:
             for annotation in removed:
                 view.remove_highlight(annotation.uuid)
             for annotation in added:
@@ -111,8 +110,7 @@ class FlagUpdates:
             view.set_annotations(window.drawn(pane.model.annotations()))
         if len(added) == 1 and window.is_drawn(added[0]):
             selected = added[0].uuid
-        current = pane.model.annotation(selected) if selected else None
-        window.select_annotation(current.uuid if current and window.is_drawn(current) else None)
+        window.keep_selection(selected)
         if any(annotation.tags for annotation in touched):
             self.tags_changed()
         self.counts_changed()

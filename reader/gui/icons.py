@@ -1,57 +1,22 @@
-"""Icons and small drawings for the three kinds, painted with QPainter in the kind colour.
+"""Icons for the three kinds and for deleting, painted with QPainter.
 
-Each kind has its colour and its underline style (wavy, dotted, solid), so that
-no meaning rests on colour alone.
+Each kind's icon has its colour and its underline as the article draws it (wavy,
+dotted, solid), so that no meaning rests on colour alone.
 """
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from reader.core.models import Kind
-from reader.render.palette import KIND_COLOURS
+from reader.gui.highlight import HighlightStyle, draw_underline
+from reader.render.palette import KIND_COLOURS, Theme
 
 ICON_SIZES = (16, 20, 24, 32, 48, 64)
 
 
-def draw_underline(painter: QPainter, kind: Kind, x: float, y: float, width: float) -> None:
-    """The kind's underline from (x, y) over ``width`` pixels, in its colour."""
-    color = QColor(KIND_COLOURS[kind])
-    thickness = max(1.5, width / 16)
-    pen = QPen(color, thickness)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if kind is Kind.UNSOURCED_CLAIM:
-        path = QPainterPath(QPointF(x, y))
-        amplitude = thickness * 1.1
-        wavelength = thickness * 5
-        steps = max(8, int(width))
-        for step in range(1, steps + 1):
-            px = x + width * step / steps
-            path.lineTo(px, y + amplitude * math.sin(2 * math.pi * (px - x) / wavelength))
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-    elif kind is Kind.OPINION:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        gap = thickness * 2.6
-        count = max(2, int(width // gap))
-        for index in range(count):
-            painter.drawEllipse(
-                QPointF(x + thickness / 2 + index * gap, y), thickness / 1.6, thickness / 1.6
-            )
-    else:
-        painter.setPen(pen)
-        painter.drawLine(QPointF(x, y), QPointF(x + width, y))
-    painter.restore()
-
-
-def _kind_pixmap(kind: Kind, size: int) -> QPixmap:
+def _kind_pixmap(kind: Kind, theme: Theme, size: int) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -77,15 +42,16 @@ def _kind_pixmap(kind: Kind, size: int) -> QPixmap:
         )
     painter.end()
     painter = QPainter(pixmap)
-    draw_underline(painter, kind, margin, size * 0.8, size - 2 * margin)
+    line = QLineF(margin, size * 0.8, size - margin, size * 0.8)
+    draw_underline(painter, HighlightStyle(kind), theme, line, max(1.5, size / 20))
     painter.end()
     return pixmap
 
 
-def kind_icon(kind: Kind) -> QIcon:
+def kind_icon(kind: Kind, theme: Theme) -> QIcon:
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addPixmap(_kind_pixmap(kind, size))
+        icon.addPixmap(_kind_pixmap(kind, theme, size))
     return icon
 
 

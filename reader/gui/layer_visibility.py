@@ -57,6 +57,5 @@ def set_layer_visible(window: MainWindow, name: str, visible: bool) -> None:
         action.blockSignals(False)
     if name == SUGGESTIONS_LAYER:
         window.show_suggestions_action.setChecked(visible)
-    current = pane.model.annotation(selected) if selected else None
-    window.select_annotation(current.uuid if current and window.is_drawn(current) else None)
+    window.keep_selection(selected)
     window.flag_updates.update_status()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToo
 
 from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
 from reader.gui import session
-from reader.gui.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
+from reader.gui.article_view import DRAWN_STATUSES, MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
 from reader.gui.session import SettingsKey, preferred_theme
 from reader.gui.theme import apply_theme, remembered_theme, system_theme
 from reader.gui.window_actions import (
@@ -29,7 +29,7 @@ from reader.gui.window_actions import (
     build_menus,
     fill_toolbar,
     name_step,
-    paint_delete_icon,
+    paint_theme_icons,
 )
 from reader.render.palette import Theme
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QMenu, QMessageBox
 
+    from reader.actions import ExportFormat
     from reader.gui.annotation_pane import AnnotationPane
     from reader.gui.commands import LibraryCommand
     from reader.gui.flag_edits import FlagEdits
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 APP_NAME = "Annotated Reader"
 LIBRARY_MIN_WIDTH = 180
 PANE_MIN_WIDTH = 260
-DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
     # Built by window_actions.
     open_action: QAction
     clipboard_action: QAction
-    export_actions: dict[str, QAction]
     quit_action: QAction
     undo_action: QAction
     redo_action: QAction
@@ -479,10 +478,10 @@ class MainWindow(QMainWindow):
 
         choose_files(self)
 
-    def choose_export(self, format_name: str) -> None:
+    def choose_export(self, export_format: ExportFormat) -> None:
         from reader.gui.file_actions import choose_export
 
-        choose_export(self, format_name)
+        choose_export(self, export_format)
 
     def export_folder(self) -> Path:
         """The folder of the last export, else the user's Documents folder."""
@@ -490,11 +489,11 @@ class MainWindow(QMainWindow):
 
         return export_folder(self)
 
-    def export_flags(self, format_name: str, path: Path) -> bool:
+    def export_flags(self, export_format: ExportFormat, path: Path) -> bool:
         """Write the current article's flags to ``path`` as W3C JSON, Markdown or CSV."""
         from reader.gui.file_actions import export_flags
 
-        return export_flags(self, format_name, path)
+        return export_flags(self, export_format, path)
 
     # Flags: see flag_edits
 
@@ -509,6 +508,11 @@ class MainWindow(QMainWindow):
     def select_annotation(self, uuid: str | None) -> None:
         self.annotation_pane.select_annotation(uuid)
         self._show_selection(uuid)
+
+    def keep_selection(self, uuid: str | None) -> None:
+        """Select the flag again if it is still listed and drawn; else select none."""
+        current = self.annotation_pane.model.annotation(uuid) if uuid else None
+        self.select_annotation(current.uuid if current and self.is_drawn(current) else None)
 
     def _show_selection(self, uuid: str | None) -> None:
         """Mark the flag in the article (a suggestion with its trigger words) and update actions."""
@@ -675,7 +679,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, theme)
         if self.toolbar.actions():
-            paint_delete_icon(self)
+            paint_theme_icons(self)
         # The view keeps its page, flags, selection and place; only its colours change.
         self.article_view.set_theme(theme)
         if self.article is not None and self._annotation_pane is not None:

@@ -8,14 +8,13 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFocusEvent,
-    QImage,
     QKeyEvent,
     QMouseEvent,
     QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
+from reader.gui.article_view import offline_resource
 from reader.render.header import is_safe_link
 from reader.render.palette import Theme
 
@@ -68,14 +67,7 @@ class NoteView(QTextBrowser):
         self.setHtml(note_html(markdown, Theme.DARK if dark else Theme.LIGHT))
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        # A note never makes the app read a file or the network: images stay empty.
-        if QUrl(name).scheme().lower() == "data":
-            return None
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            image = QImage(1, 1, QImage.Format.Format_ARGB32)
-            image.fill(Qt.GlobalColor.transparent)
-            return image
-        return ""
+        return offline_resource(kind, name)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -3,6 +3,7 @@ a suggestion's trigger words and the claims the article sources."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
@@ -136,29 +137,26 @@ class SuggestionReview:
     def accept_all(self) -> int:
         from reader.suggestions import accepted
 
-        window = self._window
-        waiting = window.annotation_pane.open_suggestions()
-        flags = [accepted(suggestion) for suggestion in waiting]
-        label = f"Accept {len(waiting)} suggestions"
-        if not waiting or not window.push(
-            ReplaceFlagsCommand(label, window.library, window.flag_updates, waiting, flags)
-        ):
-            return 0
-        window.statusBar().showMessage(f"Accepted {len(waiting)} suggestions", 6000)
-        return len(waiting)
+        return self._replace_all("Accept", "Accepted", accepted)
 
     def dismiss_all(self) -> int:
         from reader.suggestions import dismissed
 
+        return self._replace_all("Dismiss", "Dismissed", dismissed)
+
+    def _replace_all(
+        self, verb: str, done: str, replacement: Callable[[Annotation], Annotation]
+    ) -> int:
+        """Replace every open suggestion by ``replacement`` of it, in one undo step."""
         window = self._window
         waiting = window.annotation_pane.open_suggestions()
-        hidden = [dismissed(suggestion) for suggestion in waiting]
-        label = f"Dismiss {len(waiting)} suggestions"
+        flags = [replacement(suggestion) for suggestion in waiting]
+        label = f"{verb} {len(waiting)} suggestions"
         if not waiting or not window.push(
-            ReplaceFlagsCommand(label, window.library, window.flag_updates, waiting, hidden)
+            ReplaceFlagsCommand(label, window.library, window.flag_updates, waiting, flags)
         ):
             return 0
-        window.statusBar().showMessage(f"Dismissed {len(waiting)} suggestions", 6000)
+        window.statusBar().showMessage(f"{done} {len(waiting)} suggestions", 6000)
         return len(waiting)
 
     def update_actions(self) -> None:

@@ -6,14 +6,7 @@ from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.core.models import Kind
 from reader.render.palette import Theme
-
-KIND_SHORTCUTS: dict[Kind, str] = {
-    Kind.UNSOURCED_CLAIM: "1",
-    Kind.OPINION: "2",
-    Kind.CONTEXT_NOTE: "3",
-}
 
 _LIGHT = {
     "window": "#f4f2ee",

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
-from reader.core.models import Kind, LayerKind
+from reader.core.models import LayerKind
+from reader.gui.flag_keys import FLAG_KEYS
 from reader.gui.session import SettingsKey, int_setting
-from reader.gui.theme import KIND_SHORTCUTS, remembered_theme
+from reader.gui.theme import remembered_theme
 from reader.render.palette import Theme
 
 if TYPE_CHECKING:
@@ -52,14 +53,6 @@ def build_actions(window: MainWindow) -> None:
         "Ctrl+Shift+V",
         "Import the article on the clipboard (HTML or text)",
     )
-    window.export_actions = {
-        name: add_action(window, label, lambda _=False, n=name: window.choose_export(n), None, tip)
-        for name, label, tip in (
-            ("w3c", "&W3C JSON…", "Export this article's flags as W3C Web Annotations"),
-            ("markdown", "&Markdown…", "Export this article's flags as Markdown notes"),
-            ("csv", "&CSV…", "Export this article's flags as a spreadsheet table"),
-        )
-    }
     window.quit_action = add_action(window, "&Quit", window.close, key.Quit)
     window.undo_action = add_action(window, "&Undo", window.undo, key.Undo, "Undo the last change")
     window.redo_action = add_action(window, "&Redo", window.redo, key.Redo, "Redo")
@@ -75,12 +68,12 @@ def build_actions(window: MainWindow) -> None:
         "Search articles and notes",
     )
     window.flag_actions = {}
-    for kind in Kind:
+    for flag_key, kind in FLAG_KEYS.items():
         action = add_action(
             window,
             kind.label,
             lambda _=False, k=kind: window.flag_selection(k),
-            KIND_SHORTCUTS[kind],
+            flag_key,
             f"Flag the selected passage as {kind.label.lower()}",
         )
         window.flag_actions[kind] = action
@@ -184,8 +177,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.open_action)
     file_menu.addAction(window.clipboard_action)
     export_menu = file_menu.addMenu("&Export Flags")
-    for action in window.export_actions.values():
-        export_menu.addAction(action)
+    export_menu.aboutToShow.connect(lambda: fill_export_menu(window, export_menu))
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
     edit_menu = bar.addMenu("&Edit")
@@ -223,6 +215,22 @@ def build_menus(window: MainWindow) -> None:
         theme_menu.addAction(action)
 
 
+def fill_export_menu(window: MainWindow, menu: QMenu) -> None:
+    """The Export Flags actions, made as the menu first opens: ``reader.actions`` loads
+    the importers and exporters, which the first paint does not need."""
+    if menu.actions():
+        return
+    from reader.actions import ExportFormat
+
+    for export_format, label, tip in (
+        (ExportFormat.W3C, "&W3C JSON…", "Export this article's flags as W3C Web Annotations"),
+        (ExportFormat.MARKDOWN, "&Markdown…", "Export this article's flags as Markdown notes"),
+        (ExportFormat.CSV, "&CSV…", "Export this article's flags as a spreadsheet table"),
+    ):
+        slot = lambda _=False, f=export_format: window.choose_export(f)  # noqa: E731
+        menu.addAction(add_action(window, label, slot, None, tip))
+
+
 def add_toolbar(window: MainWindow) -> QToolBar:
     """The toolbar, filled by ``fill_toolbar`` just after the first paint.
 
@@ -250,15 +258,12 @@ def fill_toolbar(window: MainWindow, toolbar: QToolBar | None = None) -> None:
         return
     from PySide6.QtWidgets import QStyle
 
-    from reader.gui.icons import kind_icon
-
     toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for kind, action in window.flag_actions.items():
-        action.setIcon(kind_icon(kind))
+    for action in window.flag_actions.values():
         toolbar.addAction(action)
     toolbar.addSeparator()
     style = window.style()
-    paint_delete_icon(window)
+    paint_theme_icons(window)
     window.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
     window.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
     toolbar.addAction(window.delete_action)
@@ -271,10 +276,12 @@ def fill_toolbar(window: MainWindow, toolbar: QToolBar | None = None) -> None:
     window.settings.setValue(SettingsKey.TOOLBAR_HEIGHT, toolbar.sizeHint().height())
 
 
-def paint_delete_icon(window: MainWindow) -> None:
-    """The Delete Flag icon, drawn in the theme's text colour like the kind icons."""
-    from reader.gui.icons import delete_icon
+def paint_theme_icons(window: MainWindow) -> None:
+    """The kind icons, with the theme's underlines, and the Delete Flag icon in its text colour."""
+    from reader.gui.icons import delete_icon, kind_icon
 
+    for kind, action in window.flag_actions.items():
+        action.setIcon(kind_icon(kind, window.theme))
     window.delete_action.setIcon(delete_icon(window.palette().color(QPalette.ColorRole.ButtonText)))
 
 

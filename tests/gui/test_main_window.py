@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.actions import ExportFormat
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, ArticleMeta, Kind, Status
 from reader.gui.main_window import APP_NAME, MainWindow
@@ -279,9 +280,9 @@ def test_export_writes_each_format(session: Session, tmp_path: Path, qtbot: QtBo
     start, end = sentence_span(article, 1)
     flag_with_keyboard(qtbot, window, start, end, Kind.CONTEXT_NOTE)
     quote = article.text[start:end]
-    for name, suffix in (("w3c", ".json"), ("markdown", ".md"), ("csv", ".csv")):
-        target = tmp_path / f"flags{suffix}"
-        assert window.export_flags(name, target)
+    for export_format in ExportFormat:
+        target = tmp_path / f"flags{export_format.suffix}"
+        assert window.export_flags(export_format, target)
         assert quote[:20] in target.read_text(encoding="utf-8")
 
 
@@ -627,3 +628,13 @@ def test_a_quick_start_on_an_unreadable_library_says_so(quick: QuickStarts, qtbo
     with qtbot.waitSignal(window.library_failed, timeout=1000):
         window.error_box.close()
     window.close()
+
+
+def test_the_export_menu_offers_each_format_once_opened(session: Session) -> None:
+    window = session.start()
+    menus = [action.menu() for action in window.menuBar().actions()]
+    export_menu = next(m for m in menus[0].findChildren(QMenu) if m.title() == "&Export Flags")
+    assert export_menu.actions() == []  # made as it first opens, off the start-up path
+    for _ in range(2):
+        export_menu.aboutToShow.emit()
+    assert [a.text() for a in export_menu.actions()] == ["&W3C JSON…", "&Markdown…", "&CSV…"]
