@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
@@ -17,57 +17,12 @@ from reader.core.models import Anchor, Annotation, Article, ArticleMeta, Kind, S
 from reader.gui.main_window import APP_NAME, MainWindow
 from reader.render.cache import LAST_ARTICLE_FILE
 from reader.render.palette import Theme
-from reader.samples import ensure_samples
 from reader.storage.library import Library
 
+if TYPE_CHECKING:
+    from tests.gui.conftest import Session
+
 KIND_KEYS = {Kind.UNSOURCED_CLAIM: "1", Kind.OPINION: "2", Kind.CONTEXT_NOTE: "3"}
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.sqlite"
-    library = Library.open(path)
-    ensure_samples(library)
-    library.close()
-    return path
-
-
-@pytest.fixture
-def settings_path(tmp_path: Path) -> Path:
-    return tmp_path / "settings.ini"
-
-
-class Session:
-    """Opens windows on one library file and one settings file, as restarts of the app."""
-
-    def __init__(self, qtbot: QtBot, db_path: Path, settings_path: Path) -> None:
-        self.qtbot = qtbot
-        self.db_path = db_path
-        self.settings_path = settings_path
-        self.libraries: list[Library] = []
-
-    def start(self) -> MainWindow:
-        library = Library.open(self.db_path)
-        self.libraries.append(library)
-        settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
-        window = MainWindow(library, settings, theme=Theme.LIGHT)
-        self.qtbot.addWidget(window)
-        window.restore_session()
-        with self.qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        return window
-
-    def close(self) -> None:
-        for library in self.libraries:
-            library.close()
-
-
-@pytest.fixture
-def session(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[Session]:
-    opened = Session(qtbot, db_path, settings_path)
-    yield opened
-    opened.close()
 
 
 def sentence_span(article: Article, number: int = 1) -> tuple[int, int]:

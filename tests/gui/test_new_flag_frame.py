@@ -16,17 +16,7 @@ from reader.gui.annotation_model import AnnotationRole
 from reader.gui.library_panel import ENTRY_ROLE, Entry
 from reader.gui.main_window import MainWindow
 from reader.render.palette import Theme
-from reader.samples import ensure_samples
 from reader.storage.library import Library
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.sqlite"
-    library = Library.open(path)
-    ensure_samples(library)
-    library.close()
-    return path
 
 
 @pytest.fixture

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -14,50 +13,10 @@ from pytestqt.qtbot import QtBot
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Kind, Status
 from reader.gui.main_window import MainWindow
-from reader.render.palette import Theme
-from reader.samples import ensure_samples
-from reader.storage.library import Library
 from reader.suggestions import SUGGESTIONS_LAYER, trigger_spans
 
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.sqlite"
-    library = Library.open(path)
-    ensure_samples(library)
-    library.close()
-    return path
-
-
-class Windows:
-    """Main windows on one library and settings file, as restarts of the app."""
-
-    def __init__(self, qtbot: QtBot, db_path: Path, settings_path: Path) -> None:
-        self.qtbot = qtbot
-        self.db_path = db_path
-        self.settings_path = settings_path
-        self.libraries: list[Library] = []
-
-    def start(self) -> MainWindow:
-        library = Library.open(self.db_path)
-        self.libraries.append(library)
-        settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
-        window = MainWindow(library, settings, theme=Theme.LIGHT)
-        self.qtbot.addWidget(window)
-        opinion_piece = next(s.id for s in library.articles() if "Screens" in s.title)
-        window.restore_session(opinion_piece)
-        with self.qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        return window
-
-
-@pytest.fixture
-def windows(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[Windows]:
-    opened = Windows(qtbot, db_path, tmp_path / "settings.ini")
-    yield opened
-    for library in opened.libraries:
-        library.close()
+if TYPE_CHECKING:
+    from tests.gui.conftest import Session
 
 
 def stored(window: MainWindow, status: Status) -> list[Annotation]:
@@ -69,8 +28,8 @@ def stored(window: MainWindow, status: Status) -> list[Annotation]:
     ]
 
 
-def suggested_window(windows: Windows) -> MainWindow:
-    window = windows.start()
+def suggested_window(session: Session) -> MainWindow:
+    window = session.start("Screens")
     count = window.suggest_flags()
     assert count is not None and count > 3
     return window
@@ -83,8 +42,8 @@ def shown_statuses(window: MainWindow) -> list[str]:
     ]
 
 
-def test_suggest_fills_the_layer_in_one_undo_step(windows: Windows) -> None:
-    window = windows.start()
+def test_suggest_fills_the_layer_in_one_undo_step(session: Session) -> None:
+    window = session.start("Screens")
     flags_before = stored(window, Status.ACTIVE)
     window.suggest_action.trigger()
     open_ones = stored(window, Status.SUGGESTED)
@@ -110,8 +69,8 @@ def test_suggest_fills_the_layer_in_one_undo_step(windows: Windows) -> None:
     assert len(stored(window, Status.SUGGESTED)) == len(open_ones)
 
 
-def test_suggestion_card_shows_score_and_reasons(windows: Windows) -> None:
-    window = suggested_window(windows)
+def test_suggestion_card_shows_score_and_reasons(session: Session) -> None:
+    window = suggested_window(session)
     suggestion = window.annotation_pane.open_suggestions()[0]
     window.select_annotation(suggestion.uuid)
     editor = window.annotation_pane.editor
@@ -125,8 +84,8 @@ def test_suggestion_card_shows_score_and_reasons(windows: Windows) -> None:
     assert not window.delete_action.isEnabled()
 
 
-def test_accept_with_the_keyboard_then_undo_and_redo(windows: Windows, qtbot: QtBot) -> None:
-    window = suggested_window(windows)
+def test_accept_with_the_keyboard_then_undo_and_redo(session: Session, qtbot: QtBot) -> None:
+    window = suggested_window(session)
     pane = window.annotation_pane
     suggestion, following, after_that = pane.open_suggestions()[1:4]
     window.select_annotation(suggestion.uuid)
@@ -156,8 +115,8 @@ def test_accept_with_the_keyboard_then_undo_and_redo(windows: Windows, qtbot: Qt
     assert window.undo_stack.index() == 2  # suggest, accept; the dismissal undone
 
 
-def test_accept_button_and_ctrl_enter(windows: Windows, qtbot: QtBot) -> None:
-    window = suggested_window(windows)
+def test_accept_button_and_ctrl_enter(session: Session, qtbot: QtBot) -> None:
+    window = suggested_window(session)
     pane = window.annotation_pane
     first, second = pane.open_suggestions()[:2]
     window.select_annotation(first.uuid)
@@ -169,8 +128,8 @@ def test_accept_button_and_ctrl_enter(windows: Windows, qtbot: QtBot) -> None:
     assert window.library.annotation(second.uuid).status is Status.ACTIVE
 
 
-def test_dismissed_is_not_suggested_again(windows: Windows, qtbot: QtBot) -> None:
-    window = suggested_window(windows)
+def test_dismissed_is_not_suggested_again(session: Session, qtbot: QtBot) -> None:
+    window = suggested_window(session)
     pane = window.annotation_pane
     first, second = pane.open_suggestions()[:2]
     window.select_annotation(first.uuid)
@@ -196,9 +155,9 @@ def test_dismissed_is_not_suggested_again(windows: Windows, qtbot: QtBot) -> Non
 
 @pytest.mark.parametrize("verb", ["accept", "dismiss"])
 def test_accept_all_and_dismiss_all_are_one_undo_step(
-    windows: Windows, qtbot: QtBot, verb: str
+    session: Session, qtbot: QtBot, verb: str
 ) -> None:
-    window = suggested_window(windows)
+    window = suggested_window(session)
     pane = window.annotation_pane
     waiting = {a.uuid for a in pane.open_suggestions()}
     active_before = len(stored(window, Status.ACTIVE))
@@ -222,9 +181,9 @@ def test_accept_all_and_dismiss_all_are_one_undo_step(
 
 
 def test_hidden_suggestions_leave_the_view_and_the_pane_and_stay_hidden(
-    windows: Windows,
+    session: Session,
 ) -> None:
-    window = suggested_window(windows)
+    window = suggested_window(session)
     waiting = {a.uuid for a in window.annotation_pane.open_suggestions()}
     window.select_annotation(next(iter(waiting)))
     assert window.show_suggestions_action.isChecked()
@@ -241,7 +200,7 @@ def test_hidden_suggestions_leave_the_view_and_the_pane_and_stay_hidden(
     assert not window.layer_actions[SUGGESTIONS_LAYER].isChecked()
     window.close()
 
-    reopened = windows.start()
+    reopened = session.start("Screens")
     assert not reopened.show_suggestions_action.isChecked()
     assert not waiting & set(reopened.article_view.highlighted_uuids())
     reopened.show_suggestions_action.trigger()
@@ -249,8 +208,8 @@ def test_hidden_suggestions_leave_the_view_and_the_pane_and_stay_hidden(
     assert reopened.layer_actions[SUGGESTIONS_LAYER].isChecked()
 
 
-def test_trigger_words_are_marked_while_the_suggestion_is_selected(windows: Windows) -> None:
-    window = suggested_window(windows)
+def test_trigger_words_are_marked_while_the_suggestion_is_selected(session: Session) -> None:
+    window = suggested_window(session)
     suggestion = next(a for a in window.annotation_pane.open_suggestions() if trigger_spans(a))
     view = window.article_view
     window.select_annotation(suggestion.uuid)
@@ -271,8 +230,8 @@ def test_trigger_words_are_marked_while_the_suggestion_is_selected(windows: Wind
     assert weight_at(start) < QFont.Weight.Bold.value
 
 
-def test_note_is_shown_rendered_until_edited(windows: Windows, qtbot: QtBot) -> None:
-    window = windows.start()
+def test_note_is_shown_rendered_until_edited(session: Session, qtbot: QtBot) -> None:
+    window = session.start("Screens")
     article = window.article
     assert article is not None
     flag = Annotation(
@@ -306,8 +265,8 @@ def test_note_is_shown_rendered_until_edited(windows: Windows, qtbot: QtBot) -> 
     assert editor.is_editing_note()
 
 
-def test_sourced_claims_are_a_faint_marker_never_stored(windows: Windows) -> None:
-    window = windows.start()
+def test_sourced_claims_are_a_faint_marker_never_stored(session: Session) -> None:
+    window = session.start("Screens")
     prisons = next(s.id for s in window.library.articles() if "Salvador" in s.title)
     window.show_article(prisons)
     stored_before = window.library.annotations(prisons)
