@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reader.anchoring.canonical import canonical_text, text_sha256  # noqa: E402
 from reader.core.models import Article, SourceFormat  # noqa: E402
+from reader.importers.articles import read_article_file
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_articles"
 
@@ -52,16 +53,9 @@ def make_article() -> ArticleFactory:
 
 
 def sample_article(path: Path) -> Article:
-    """A sample article: its front matter (``---`` ... ``---``) gives the title."""
-    source = path.read_text(encoding="utf-8")
-    title = path.stem
-    if source.startswith("---\n"):
-        front, _, source = source[4:].partition("\n---\n")
-        for line in front.splitlines():
-            key, _, value = line.partition(":")
-            if key.strip() == "title":
-                title = value.strip().strip('"')
-    return build_article(source, title=title)
+    """A sample article as the importer reads it (front matter gives the title)."""
+    meta = read_article_file(path)
+    return build_article(meta.markdown, title=meta.title)
 
 
 @pytest.fixture
