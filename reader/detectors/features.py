@@ -14,6 +14,13 @@ from reader.detectors.text import Token, tokenize
 _CONDITIONAL_START = frozenset({"if", "once", "unless"})
 _CLAUSE_BREAK = re.compile(r",|…|\.\.\.|—|–|;|\bthen\b")
 _SCARE_QUOTE_MAX_WORDS = 3
+# a short quotation right after these words names a term ("the word “alien”"), it does not
+# hold it at arm's length
+_MENTION_WORDS = frozenset(
+    {"term", "terms", "word", "words", "phrase", "phrases", "label", "labels", "slogan"}
+    | {"name", "names", "called", "named", "dubbed", "titled", "entitled", "headlined"}
+    | {"hashtag", "motto", "nickname", "nicknamed", "spelled", "pronounced", "tagline"}
+)
 _STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
 _MONTHS = frozenset(
@@ -182,8 +189,14 @@ class SentenceAnalysis:
         for start, end in self.quotes.spans:
             inner = self.text[start + 1 : end - 1].strip(" ,.")
             if inner and len(inner.split()) <= _SCARE_QUOTE_MAX_WORDS and inner[0].isalpha():
-                spans.append((start, end))
+                if not self._mentioned(start):
+                    spans.append((start, end))
         return spans
+
+    def _mentioned(self, quote_start: int) -> bool:
+        """The quoted words are named as words (use–mention), not used as the writer's own."""
+        before = [t for t in self.tokens if t.end <= quote_start]
+        return bool(before) and before[-1].norm in _MENTION_WORDS
 
 
 def analyse(sentence: str) -> SentenceAnalysis:

@@ -129,3 +129,15 @@ def test_plain_text_gives_nothing() -> None:
 def test_too_long_text_is_rejected() -> None:
     with pytest.raises(ReaderError, match="too long"):
         suggest("a " * 1_500_000)
+
+
+def test_scare_quotes_but_not_a_quoted_term() -> None:
+    sneer = "The council's “consultation” lasted a single weekend in August."
+    (opinion,) = suggest(sneer, kinds={SuggestionKind.OPINION})
+    assert "scare quotes: “consultation”" in opinion.reasons
+    mention = "The agency stopped using the word “migrant” in its press releases."
+    assert not any(
+        r.startswith("scare quotes")
+        for s in suggest(mention, kinds={SuggestionKind.OPINION})
+        for r in s.reasons
+    )
