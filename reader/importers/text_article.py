@@ -1,15 +1,19 @@
 """Plain text (a .txt file or pasted text) as a Markdown article.
 
-Paragraphs are separated by blank lines; the lines of a paragraph are joined by a
-space (soft wrap) and stripped of their indentation.  Control characters other
-than tabs and line breaks are dropped.  Every character Markdown could read as
-syntax is escaped, so the article's canonical text is exactly these paragraphs.
+Paragraphs are separated by blank lines, and stripped of their indentation.
+Lines between blank lines are joined by a space when they look wrapped to a
+width (each line too full to take the next line's first word); otherwise, as in
+text with a paragraph or a sentence a line, each line is a paragraph of its own.
+Control characters other than tabs and line breaks are dropped.  Every character
+Markdown could read as syntax is escaped, so the article's canonical text is
+exactly these paragraphs.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 from pathlib import PurePath
 
 from reader.anchoring.selectors import shorten
@@ -19,11 +23,12 @@ from reader.markdown_escape import escape_line
 
 MAX_TITLE_LINE = 120
 _LINE_BREAKS = re.compile(r"\r\n?")
+WRAPPED_SHARE = 0.8  # of a block's line ends that must look wrapped; some breaks are by hand
 
 
 def text_paragraphs(text: str) -> list[str]:
     """The paragraphs of ``text`` as the article will hold them."""
-    return [" ".join(lines) for lines in _paragraph_lines(text)]
+    return [paragraph for lines in _paragraph_lines(text) for paragraph in _joined(lines)]
 
 
 def article_from_text(text: str, title: str = "", source_path: str = "") -> ArticleMeta:
@@ -35,7 +40,7 @@ def article_from_text(text: str, title: str = "", source_path: str = "") -> Arti
         title = paragraphs.pop(0)[0]
     if not paragraphs:
         raise ReaderError(f"no article text found in {name}")
-    body = [" ".join(lines) for lines in paragraphs]
+    body = [paragraph for lines in paragraphs for paragraph in _joined(lines)]
     if not title:
         title = PurePath(source_path).stem if source_path else shorten(body[0], 80)
     return ArticleMeta(
@@ -60,6 +65,17 @@ def _paragraph_lines(text: str) -> list[list[str]]:
         elif paragraphs[-1]:
             paragraphs.append([])
     return [lines for lines in paragraphs if lines]
+
+
+def _joined(lines: list[str]) -> list[str]:
+    """One paragraph if the lines look wrapped to a width, else a paragraph per line."""
+    width = max(len(line) for line in lines)
+    wrapped = sum(
+        1
+        for line, following in pairwise(lines)
+        if len(line) + 1 + len(following.split(maxsplit=1)[0]) > width
+    )
+    return [" ".join(lines)] if wrapped >= WRAPPED_SHARE * (len(lines) - 1) else lines
 
 
 def _is_title_line(lines: list[str]) -> bool:

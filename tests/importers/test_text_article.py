@@ -1,4 +1,5 @@
 import random
+import textwrap
 
 import pytest
 
@@ -90,3 +91,28 @@ def test_pasted_single_paragraph_is_titled_by_its_start() -> None:
 def test_text_without_words_is_refused(text: str) -> None:
     with pytest.raises(ReaderError, match="no article text found in story.txt"):
         article_from_text(text, source_path="/tmp/story.txt")
+
+
+def test_lines_wrapped_to_a_width_are_one_paragraph() -> None:
+    paragraph = (
+        "The board's memo on the change, dated Feb. 6 and obtained through a public-records "
+        "request, estimates that the new schedule will save about $96,000 a year, mostly in "
+        "part-time wages, and says no permanent staff will be laid off this spring."
+    )
+    for width in (40, 60, 72):
+        wrapped = textwrap.fill(paragraph, width, break_on_hyphens=False)
+        assert wrapped.count("\n") >= 2
+        assert text_paragraphs(wrapped) == [paragraph]
+
+
+def test_one_sentence_or_paragraph_a_line_keeps_each_line() -> None:
+    lines = [
+        "Gone are the days when they led the world in recession-busting",
+        "Unemployment fell to 4.1 percent in March.",
+        "What a disgraceful decision this was!",
+        "The senator was only human.",
+    ]
+    assert text_paragraphs("\n".join(lines)) == lines
+    article = article_from_text("\n".join(lines), source_path="/x/sentences.txt")
+    assert article.title == "sentences"
+    assert canonical_text(article.markdown) == "\n\n".join(lines)
