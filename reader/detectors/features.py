@@ -188,9 +188,13 @@ class SentenceAnalysis:
         spans = []
         for start, end in self.quotes.spans:
             inner = self.text[start + 1 : end - 1].strip(" ,.")
-            if inner and len(inner.split()) <= _SCARE_QUOTE_MAX_WORDS and inner[0].isalpha():
-                if not self._mentioned(start):
-                    spans.append((start, end))
+            words = len(inner.split())
+            if (
+                0 < words <= _SCARE_QUOTE_MAX_WORDS
+                and inner[0].isalpha()
+                and not self._mentioned(start)
+            ):
+                spans.append((start, end))
         return spans
 
     def _mentioned(self, quote_start: int) -> bool:
