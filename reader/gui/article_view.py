@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui
-from PySide6.QtCore import QLineF, QPointF, QRectF, QUrl, Signal
+from PySide6.QtCore import QPointF, QRectF, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -27,16 +25,10 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.anchoring.canonical import markdown_blocks
 from reader.anchoring.selectors import make_anchor
-from reader.core.models import Anchor, Annotation, Article, ReaderError, Status
+from reader.core.models import Anchor, Annotation, Article, ReaderError
 from reader.gui import offsets
 from reader.gui.flag_keys import FLAG_KEYS
-from reader.gui.highlight import (
-    HighlightStyle,
-    draw_underline,
-    highlight_format,
-    stacking_key,
-    underline_thickness,
-)
+from reader.gui.highlight_layer import HighlightLayer, Interval, Stroke
 from reader.gui.offsets import OffsetMap, build_offset_map
 from reader.render.cache import RenderCache, RenderedPage
 from reader.render.header import header_texts, is_safe_link
@@ -51,12 +43,10 @@ if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs star
         QMouseEvent,
         QPaintEvent,
         QResizeEvent,
-        QTextLine,
         QWheelEvent,
     )
     from PySide6.QtWidgets import QMenu
 
-DRAWN_STATUSES = frozenset({Status.ACTIVE, Status.SUGGESTED})
 BODY_FONT_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif"]
 BASE_POINT_SIZE = 12.5
 ZOOM_FACTOR = 1.1
@@ -72,25 +62,6 @@ MEASURE_SAMPLE = "Readers follow a line of about seventy characters, spaces incl
 MIN_SIDE_MARGIN = 24.0
 TOP_MARGIN = 20.0
 FOCUS_FRAME = 2  # pixels
-FEW_RANGES = 4  # painting more ranges than this paints every flag
-
-Interval = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class _Highlight:
-    annotation: Annotation
-    start: int  # document positions
-    end: int
-    order: int  # when it was added: highlighted_uuids() lists them in this order
-
-    @property
-    def stacking(self) -> tuple[int, int, int, str]:
-        """Sort key: the first is drawn on top (highlight.stacking_key)."""
-        annotation = self.annotation
-        return stacking_key(
-            annotation.kind, annotation.status, self.start, self.end, annotation.uuid
-        )
 
 
 class ArticleView(QTextBrowser):
@@ -115,18 +86,12 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._article: Article | None = None
         self._offsets: OffsetMap | None = None
-        self._pristine: QTextDocument | None = None  # the document before any highlight
+        self._layer: HighlightLayer | None = None  # the flags drawn over the article shown
         self._theme = Theme.LIGHT
-        self._highlights: dict[str, _Highlight] = {}
-        self._next_order = 0
-        self._selected_uuid: str | None = None
         self._zoom = 0
         self._press_position: QPoint | None = None
         self._side_margin = -1.0
         self._cache: RenderCache | None = None
-        # highlights sorted by start, their starts, and the longest one's length
-        self._index: tuple[list[int], list[_Highlight], int] | None = None
-        self._underline_width = 1.5
         self._palette_theme: Theme | None = None
         self._painted_once = False
         self._apply_palette()
@@ -150,14 +115,8 @@ class ArticleView(QTextBrowser):
         document = self._new_document()
         self._offsets = self._render(document, article, theme)
         self._article = article
-        self._pristine = document.clone(document)
-        self._highlights = {}
-        self._index = None
-        self._selected_uuid = None
-        self._underline_width = underline_thickness(QFontMetricsF(document.defaultFont()).height())
-        for annotation in annotations:
-            self._remember(annotation)
-        self._paint(document, self._merged(self._all_ranges()), restore=False)
+        self._layer = HighlightLayer(document, self._offsets, len(article.text), theme)
+        self._layer.show(annotations)
         self._side_margin = -1.0
         self._set_margins(document)
         self.setDocument(document)  # deletes the previous document, a child of this view
@@ -189,10 +148,7 @@ class ArticleView(QTextBrowser):
     def clear_article(self) -> None:
         self._article = None
         self._offsets = None
-        self._pristine = None
-        self._highlights = {}
-        self._index = None
-        self._selected_uuid = None
+        self._layer = None
         self.setDocument(self._new_document())
 
     def _new_document(self) -> QTextDocument:
@@ -205,98 +161,62 @@ class ArticleView(QTextBrowser):
 
     def set_theme(self, theme: Theme) -> None:
         """Show the same article and flags in another theme, at the same place."""
-        if self._article is None:
+        if self._article is None or self._layer is None:
             self._theme = theme
             self._apply_palette()
             return
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        selected = self._selected_uuid
-        annotations = [h.annotation for h in sorted(self._highlights.values(), key=_by_order)]
-        self.show_article(self._article, annotations, theme)
-        if selected is not None and selected in self._highlights:
-            self._selected_uuid = selected
-            self._refresh([self._range_of(selected)])
+        selected = self._layer.selected
+        self.show_article(self._article, self._layer.annotations(), theme)
+        self._layer.repaint(self._layer.select(selected))  # selected again, not scrolled to
         bar.setValue(round(fraction * bar.maximum()))
 
     # -- highlights ---------------------------------------------------------
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Replace every highlight (only active and suggested flags are drawn)."""
-        old = self._all_ranges()
-        self._highlights = {}
-        self._index = None
-        for annotation in annotations:
-            self._remember(annotation)
-        if self._selected_uuid not in self._highlights:
-            self._selected_uuid = None
-        self._refresh(old + self._all_ranges())
+        if self._layer is not None:
+            self._layer.repaint(self._layer.replace(annotations))
 
     def add_highlight(self, annotation: Annotation, *, select: bool = False) -> None:
         """Draw a new flag; with ``select``, drawn as the selected one in the same change
         of the document (each change lays the changed lines out again)."""
-        ranges = self._redraw(annotation)
+        if self._layer is None:
+            return
+        ranges = self._layer.redraw(annotation)
         if select:
-            ranges += self._reselect(annotation.uuid)
-        self._refresh(ranges)
+            ranges += self._reselect(self._layer, annotation.uuid)
+        self._layer.repaint(ranges)
 
     def update_highlight(self, annotation: Annotation) -> None:
         """Draw the flag as it is now (a flag no longer active or suggested disappears)."""
-        self._refresh(self._redraw(annotation))
-
-    def _redraw(self, annotation: Annotation) -> list[Interval]:
-        """Record the flag's new state; the ranges to paint again."""
-        old = self._highlights.get(annotation.uuid)
-        if old is not None and _drawn_alike(old.annotation, annotation):
-            # A note, tag or source edit: the highlight looks the same, keep its formats
-            # (and the index: it holds the old state, drawn alike).
-            self._highlights[annotation.uuid] = _Highlight(
-                annotation, old.start, old.end, old.order
-            )
-            return []
-        ranges = []
-        old = self._forget(annotation.uuid)
-        if old is not None:
-            ranges.append((old.start, old.end))
-        new = self._remember(annotation, old.order if old else None)
-        if new is not None:
-            ranges.append((new.start, new.end))
-        elif annotation.uuid == self._selected_uuid:
-            self._selected_uuid = None
-        return ranges
+        if self._layer is not None:
+            self._layer.repaint(self._layer.redraw(annotation))
 
     def remove_highlight(self, uuid: str) -> None:
-        old = self._forget(uuid)
-        if uuid == self._selected_uuid:
-            self._selected_uuid = None
-        if old is not None:
-            self._refresh([(old.start, old.end)])
+        if self._layer is not None:
+            self._layer.repaint(self._layer.remove(uuid))
 
     def select_annotation(self, uuid: str | None) -> None:
         """Mark the flag as the selected one and scroll its passage into view."""
-        self._refresh(self._reselect(uuid))
+        if self._layer is not None:
+            self._layer.repaint(self._reselect(self._layer, uuid))
 
-    def _reselect(self, uuid: str | None) -> list[Interval]:
+    def _reselect(self, layer: HighlightLayer, uuid: str | None) -> list[Interval]:
         """Make ``uuid`` the selected flag and scroll to it; the ranges to paint again."""
-        selected = uuid if uuid in self._highlights else None
-        ranges = []
-        if selected is not None:
-            start, end = self._range_of(selected)
-            self._scroll_into_view(start, end)
-            if selected == self._selected_uuid:
-                return []  # drawn as selected already
-            ranges.append((start, end))
-        if self._selected_uuid in self._highlights:
-            ranges.append(self._range_of(self._selected_uuid))
-        self._selected_uuid = selected
-        return ranges
+        span = layer.range_of(uuid)
+        if span is not None:
+            self._scroll_into_view(*span)
+        return layer.select(uuid)
 
     def selected_annotation(self) -> str | None:
-        return self._selected_uuid
+        return self._layer.selected if self._layer is not None else None
 
     def highlighted_uuids(self) -> list[str]:
         """The flags drawn now, in the order they were added."""
-        return [h.annotation.uuid for h in sorted(self._highlights.values(), key=_by_order)]
+        layer = self._layer
+        return [annotation.uuid for annotation in layer.annotations()] if layer else []
 
     def annotation_at(self, point: QPoint) -> str:
         """The uuid of the topmost highlight under a viewport point, or ""."""
@@ -313,12 +233,7 @@ class ArticleView(QTextBrowser):
 
     def annotation_at_position(self, position: int) -> str:
         """The uuid of the topmost highlight over the character at a document position."""
-        covering = [h for h in self._highlights.values() if h.start <= position < h.end]
-        if not covering:
-            return ""
-        if self._selected_uuid in {h.annotation.uuid for h in covering}:
-            return str(self._selected_uuid)
-        return min(covering, key=lambda h: h.stacking).annotation.uuid
+        return self._layer.annotation_at(position) if self._layer is not None else ""
 
     # -- selection in canonical offsets ---------------------------------------
 
@@ -369,9 +284,8 @@ class ArticleView(QTextBrowser):
             return
         self._zoom = steps
         self.document().setDefaultFont(self._body_font())
-        self._underline_width = underline_thickness(
-            QFontMetricsF(self.document().defaultFont()).height()
-        )
+        if self._layer is not None:
+            self._layer.font_changed()
         self._side_margin = -1.0
         self._set_margins(self.document())
         self.zoom_changed.emit(steps)
@@ -439,8 +353,8 @@ class ArticleView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._painted_once:
-            if self._highlights:
-                self._paint_underlines(event.rect())
+            if self._layer:
+                self._paint_underlines(self._layer, event.rect())
             if self.hasFocus():
                 self._paint_focus_frame()
         else:
@@ -542,148 +456,14 @@ class ArticleView(QTextBrowser):
         frame_format.setBottomMargin(TOP_MARGIN * 2)
         frame.setFrameFormat(frame_format)
 
-    def _remember(self, annotation: Annotation, order: int | None = None) -> _Highlight | None:
-        """Record a flag to draw, if it is drawn and its passage is shown."""
-        if annotation.status not in DRAWN_STATUSES or self._offsets is None:
-            return None
-        if self._article is None or not 0 <= annotation.anchor.start < annotation.anchor.end:
-            return None
-        if annotation.anchor.end > len(self._article.text):
-            return None
-        span = self._offsets.document_range(annotation.anchor.start, annotation.anchor.end)
-        if span is None:
-            return None
-        if order is None:
-            order = self._next_order
-            self._next_order += 1
-        highlight = _Highlight(annotation, span[0], span[1], order)
-        self._highlights[annotation.uuid] = highlight
-        if self._index is not None:
-            starts, ordered, longest = self._index
-            at = bisect_right(starts, highlight.start)
-            starts.insert(at, highlight.start)
-            ordered.insert(at, highlight)
-            self._index = (starts, ordered, max(longest, highlight.end - highlight.start))
-        return highlight
-
-    def _forget(self, uuid: str) -> _Highlight | None:
-        """Stop drawing a flag (its formats stay until its range is painted again)."""
-        highlight = self._highlights.pop(uuid, None)
-        if highlight is None or self._index is None:
-            return highlight
-        # The index is kept sorted rather than rebuilt: that sorts every highlight.
-        # Its longest length stays an upper bound, which is all ``_covering`` needs.
-        starts, ordered, _longest = self._index
-        at = bisect_left(starts, highlight.start)
-        while at < len(starts) and starts[at] == highlight.start:
-            if ordered[at].annotation.uuid == uuid:
-                del starts[at], ordered[at]
-                break
-            at += 1
-        return highlight
-
-    def _range_of(self, uuid: str | None) -> Interval:
-        highlight = self._highlights[str(uuid)]
-        return highlight.start, highlight.end
-
-    def _all_ranges(self) -> list[Interval]:
-        return [(h.start, h.end) for h in self._highlights.values()]
-
-    def _refresh(self, ranges: Iterable[Interval]) -> None:
-        """Redraw the highlights over these document ranges, and nothing else."""
-        self._paint(self.document(), self._merged(ranges), restore=True)
-
-    @staticmethod
-    def _merged(ranges: Iterable[Interval]) -> list[Interval]:
-        merged: list[Interval] = []
-        for start, end in sorted(ranges):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-            else:
-                merged.append((start, end))
-        return merged
-
-    def _paint(self, document: QTextDocument, ranges: list[Interval], restore: bool) -> None:
-        """Restore ``ranges`` (disjoint, sorted) to plain text, then merge the highlights in.
-
-        A few ranges (a flag or two changed) take only the flags over them, cut to them;
-        many ranges are the ranges of every flag and take them all.
-        """
-        if not ranges:
-            return
-        clip: list[Interval] | None = None
-        highlights = list(self._highlights.values())
-        if len(ranges) <= FEW_RANGES:
-            clip = ranges
-            over = {id(h): h for start, end in clip for h in self._covering(start, end)}
-            highlights = list(over.values())
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        if restore:
-            for start, end in ranges:
-                self._restore(cursor, start, end)
-        for start, end, style in self._pieces(highlights):
-            text_format = highlight_format(style, self._theme)
-            for low, high in _clipped(start, end, clip):
-                cursor.setPosition(low)
-                cursor.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(text_format)
-        cursor.endEditBlock()
-
-    def _restore(self, cursor: QTextCursor, start: int, end: int) -> None:
-        """Give ``[start, end)`` back the formats it had before any highlight."""
-        if self._pristine is None:
-            return
-        block = self._pristine.findBlock(start)
-        while block.isValid() and block.position() < end:
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                low = max(start, fragment.position())
-                high = min(end, fragment.position() + fragment.length())
-                if low < high:
-                    cursor.setPosition(low)
-                    cursor.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
-                    cursor.setCharFormat(fragment.charFormat())
-                fragments += 1
-            block = block.next()
-
-    def _pieces(self, highlights: list[_Highlight]) -> list[tuple[int, int, HighlightStyle]]:
-        """Cut the highlights into stretches each covered by the same flags, with their style."""
-        boundaries = sorted({h.start for h in highlights} | {h.end for h in highlights})
-        by_start = sorted(highlights, key=lambda h: h.start)
-        pieces: list[tuple[int, int, HighlightStyle]] = []
-        active: list[_Highlight] = []
-        next_index = 0
-        for start, end in zip(boundaries, boundaries[1:], strict=False):
-            active = [h for h in active if h.end > start]
-            while next_index < len(by_start) and by_start[next_index].start <= start:
-                if by_start[next_index].end > start:
-                    active.append(by_start[next_index])
-                next_index += 1
-            if active:
-                pieces.append((start, end, self._style(active)))
-        return pieces
-
-    def _style(self, covering: list[_Highlight]) -> HighlightStyle:
-        selected = [h for h in covering if h.annotation.uuid == self._selected_uuid]
-        top = selected[0] if selected else min(covering, key=lambda h: h.stacking)
-        return HighlightStyle(
-            kind=top.annotation.kind,
-            suggested=top.annotation.status is Status.SUGGESTED,
-            selected=bool(selected),
-            depth=len(covering),
-        )
-
-    def _paint_underlines(self, area: QRect) -> None:
-        strokes = self.underline_strokes(area)
+    def _paint_underlines(self, layer: HighlightLayer, area: QRect) -> None:
+        strokes = layer.underline_strokes(area, *self._scroll_offset())
         if not strokes:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipRect(area)
-        for style, line in strokes:
-            draw_underline(painter, style, self._theme, line, self._underline_width)
+        layer.draw_underlines(painter, strokes)
         painter.end()
 
     def _paint_focus_frame(self) -> None:
@@ -702,70 +482,17 @@ class ArticleView(QTextBrowser):
         if self._painted_once:
             self.viewport().update()
 
-    def underline_strokes(self, area: QRect | None = None) -> list[tuple[HighlightStyle, QLineF]]:
+    def underline_strokes(self, area: QRect | None = None) -> list[Stroke]:
         """The underlines to paint over ``area`` of the viewport (all of it by default):
         one stroke per line of each highlighted stretch, in viewport pixels."""
-        if not self._highlights:
+        if not self._layer:
             return []
-        document = self.document()
-        layout = document.documentLayout()
         if area is None:
             area = self.viewport().rect()
-        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
-        fuzzy = QtCore.Qt.HitTestAccuracy.FuzzyHit
-        first = layout.hitTest(QPointF(0, area.top() + dy), fuzzy)
-        last = layout.hitTest(QPointF(document.size().width(), area.bottom() + 1 + dy), fuzzy)
-        visible_start = document.findBlock(max(0, first)).position()
-        last_block = document.findBlock(max(0, last))
-        visible_end = last_block.position() + last_block.length()
-        strokes: list[tuple[HighlightStyle, QLineF]] = []
-        for start, end, style in self._pieces(self._covering(visible_start, visible_end)):
-            low, high = max(start, visible_start), min(end, visible_end)
-            if low < high:
-                strokes.extend((style, line) for line in self._lines_under(low, high, dx, dy))
-        return strokes
+        return self._layer.underline_strokes(area, *self._scroll_offset())
 
-    def _lines_under(self, start: int, end: int, dx: int, dy: int) -> list[QLineF]:
-        """Where the text of ``[start, end)`` is underlined: one line per line of text."""
-        document = self.document()
-        layout = document.documentLayout()
-        lines: list[QLineF] = []
-        block = document.findBlock(start)
-        while block.isValid() and block.position() < end:
-            base = block.position()
-            low, high = max(start, base) - base, min(end, base + block.length() - 1) - base
-            text_layout = block.layout()
-            if low < high and text_layout.lineCount():
-                # the layout's own origin, in document coordinates
-                origin = (
-                    layout.blockBoundingRect(block).topLeft() - text_layout.boundingRect().topLeft()
-                )
-                number = text_layout.lineForTextPosition(low).lineNumber()
-                while 0 <= number < text_layout.lineCount():
-                    line = text_layout.lineAt(number)
-                    line_start = line.textStart()
-                    if line_start >= high:
-                        break
-                    left = max(low, line_start)
-                    right = min(high, line_start + line.textLength())
-                    if left < right:
-                        x1 = origin.x() + _x_of(line, left) - dx
-                        x2 = origin.x() + _x_of(line, right) - dx
-                        y = origin.y() + line.y() + line.ascent() + line.descent() * 0.55 - dy
-                        lines.append(QLineF(min(x1, x2), y, max(x1, x2), y))
-                    number += 1
-            block = block.next()
-        return lines
-
-    def _covering(self, start: int, end: int) -> list[_Highlight]:
-        """The highlights over any of ``[start, end)``, found in the index by start."""
-        if self._index is None:
-            ordered = sorted(self._highlights.values(), key=_by_start)
-            longest = max((h.end - h.start for h in ordered), default=0)
-            self._index = ([h.start for h in ordered], ordered, longest)
-        starts, ordered, longest = self._index
-        low, high = bisect_left(starts, start - longest), bisect_left(starts, end)
-        return [h for h in ordered[low:high] if h.end > start]
+    def _scroll_offset(self) -> tuple[int, int]:
+        return self.horizontalScrollBar().value(), self.verticalScrollBar().value()
 
     def _scroll_into_view(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
@@ -780,31 +507,6 @@ class ArticleView(QTextBrowser):
         bar.setValue(bar.value() + top - height // 3)
 
 
-def _drawn_alike(old: Annotation, new: Annotation) -> bool:
-    """Whether the two states of a flag draw the same highlight."""
-    return (
-        old.kind is new.kind
-        and old.status is new.status
-        and old.layer == new.layer
-        and old.anchor.start == new.anchor.start
-        and old.anchor.end == new.anchor.end
-    )
-
-
-def _by_order(highlight: _Highlight) -> int:
-    return highlight.order
-
-
-def _x_of(line: QTextLine, position: int) -> float:
-    """Where a position of the line's block lies across the line (its layout's x)."""
-    x_and_position = cast(tuple[float, int], line.cursorToX(position))  # typed as object
-    return x_and_position[0]
-
-
-def _by_start(highlight: _Highlight) -> int:
-    return highlight.start
-
-
 def _trimmed(text: str, start: int, end: int) -> Interval:
     """``[start, end)`` without the white space at either end (a word selection's space)."""
     while start < end and text[start].isspace():
@@ -812,13 +514,6 @@ def _trimmed(text: str, start: int, end: int) -> Interval:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _clipped(start: int, end: int, clip: list[Interval] | None) -> list[Interval]:
-    if clip is None:
-        return [(start, end)]
-    pieces = [(max(start, low), min(end, high)) for low, high in clip]
-    return [(low, high) for low, high in pieces if low < high]
 
 
 def _selected_positions(cursor: QTextCursor) -> Interval:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToo
 
 from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
 from reader.gui import session
-from reader.gui.article_view import DRAWN_STATUSES, MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
+from reader.gui.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
+from reader.gui.highlight_layer import DRAWN_STATUSES
 from reader.gui.session import SettingsKey, preferred_theme
 from reader.gui.theme import apply_theme, remembered_theme, system_theme
 from reader.gui.window_actions import (
