@@ -68,8 +68,13 @@ def accessible_text(annotation: Annotation) -> str:
     return f"{annotation.kind.label}: {annotation.anchor.exact}{note}"
 
 
-def _sort_key(annotation: Annotation) -> tuple[int, int, str]:
-    return (annotation.anchor.start, annotation.anchor.end, annotation.uuid)
+_KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
+
+
+def _sort_key(annotation: Annotation) -> tuple[int, int, int, str]:
+    """Reading order; cards on the same passage in the kinds' order, as the flag keys are."""
+    anchor = annotation.anchor
+    return (anchor.start, anchor.end, _KIND_ORDER[annotation.kind], annotation.uuid)
 
 
 def _tally_key(annotation: Annotation) -> tuple[Status, str, Kind]:

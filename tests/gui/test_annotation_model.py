@@ -116,3 +116,16 @@ def test_suggestions_say_their_score_and_reasons() -> None:
     spoken = model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert "72%" in spoken and "loaded word: disgrace" in spoken
     assert "loaded word: disgrace" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_cards_on_one_passage_follow_the_kinds_order() -> None:
+    model = AnnotationListModel()
+    same = [flag(0, 39, kind, uuid=f"uuid-{i}") for i, kind in enumerate(reversed(Kind))]
+    model.set_annotations(same)
+    kinds = [model.index(row, 0).data(AnnotationRole.KIND) for row in range(model.rowCount())]
+    assert kinds == [kind.value for kind in Kind]
+    model.set_annotations(same[:1])
+    for annotation in same[1:]:
+        model.add(annotation)
+    kinds = [model.index(row, 0).data(AnnotationRole.KIND) for row in range(model.rowCount())]
+    assert kinds == [kind.value for kind in Kind]
