@@ -335,11 +335,13 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if kinds is not None:
         found = [suggestion for suggestion in found if suggestion.kind in kinds]
     if args.save and article_id is not None:
-        from reader.suggestions import save_suggestions
+        from reader.suggestions import flag_kind, save_suggestions
 
         saved = save_suggestions(library, article_id, found, kinds)
+        skipped = sum(1 for s in found if flag_kind(s.kind) is not None) - saved
+        known = f" ({skipped} already flagged or dismissed)" if skipped else ""
         print(
-            f"saved {saved} suggestions to the 'suggestions' layer of article {article_id}",
+            f"saved {saved} suggestions to the 'suggestions' layer of article {article_id}{known}",
             file=sys.stderr,
         )
     if args.json:
@@ -470,14 +472,17 @@ def build_parser() -> ArgumentParser:
 
     sub = with_json(command("suggest", cmd_suggest, "suggest flags for an article file or ID"))
     sub.add_argument("target", metavar="FILE|ID")
-    sub.add_argument("--kind", help="only this kind (unsourced, opinion, sourced_claim)")
+    sub.add_argument("--kind", help="only this kind: opinion, unsourced or sourced")
     sub.add_argument(
         "--include-sourced",
         action="store_true",
         help="also list claims the article does source, as kind sourced_claim",
     )
     sub.add_argument(
-        "--save", action="store_true", help="store them in the article's suggestions layer"
+        "--save",
+        action="store_true",
+        help="store them in the article's suggestions layer, but for passages dismissed "
+        "before or flagged with the same kind already",
     )
 
     sub = command("screenshot", cmd_screenshot, "render the main window to a PNG, offscreen")

@@ -39,15 +39,17 @@ def plan_suggestions(
     """(stale, fresh): the open suggestions to replace, and the new ones to store.
 
     Only open suggestions of the ``kinds`` looked for (all, by default) are
-    stale.  A passage dismissed before, or already flagged with the same kind,
-    is skipped.
+    stale.  A passage dismissed before is skipped, and so is one that overlaps a
+    flag of the same kind already made: the reader has flagged that claim or
+    opinion in their own words.
     """
     replaced = {flag_kind(kind) for kind in kinds} if kinds is not None else set(Kind)
-    known = {
+    dismissed_before = {
         (annotation.kind, annotation.anchor.start, annotation.anchor.end)
         for annotation in existing
-        if annotation.status in (Status.DISMISSED, Status.ACTIVE)
+        if annotation.status is Status.DISMISSED
     }
+    flagged = [annotation for annotation in existing if annotation.status is Status.ACTIVE]
     stale = [
         annotation
         for annotation in existing
@@ -58,7 +60,14 @@ def plan_suggestions(
     fresh: list[Annotation] = []
     for suggestion in found:
         kind = flag_kind(suggestion.kind)
-        if kind is None or (kind, suggestion.start, suggestion.end) in known:
+        if kind is None or (kind, suggestion.start, suggestion.end) in dismissed_before:
+            continue
+        if any(
+            flag.kind is kind
+            and flag.anchor.start < suggestion.end
+            and suggestion.start < flag.anchor.end
+            for flag in flagged
+        ):
             continue
         fresh.append(
             Annotation(

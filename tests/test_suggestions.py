@@ -55,6 +55,25 @@ def test_dismissed_and_accepted_passages_are_not_suggested_again(tmp_path: Path)
     assert library.annotation(first.uuid).status is Status.DISMISSED
 
 
+def test_a_passage_flagged_in_part_is_not_suggested_again_with_that_kind(
+    tmp_path: Path,
+) -> None:
+    library, article_id = article(tmp_path)
+    text = library.article(article_id).text
+    start = text.index("80,000 arrests")
+    mine = Annotation(
+        article_id=article_id,
+        kind=Kind.UNSOURCED_CLAIM,
+        anchor=make_anchor(text, start, start + len("80,000 arrests")),
+    )
+    library.add_annotation(mine)
+    save_suggestions(library, article_id, suggest(TEXT))
+    suggested = library.annotations(article_id, LayerKind.SUGGESTIONS.value)
+    claims = [a for a in suggested if a.kind is Kind.UNSOURCED_CLAIM]
+    assert not [a for a in claims if a.anchor.start <= start < a.anchor.end]
+    assert any(a.kind is Kind.OPINION for a in suggested)  # other passages still suggested
+
+
 def test_accepted_flag_keeps_reasons_in_its_note(tmp_path: Path) -> None:
     library, article_id = article(tmp_path)
     save_suggestions(library, article_id, suggest(TEXT))

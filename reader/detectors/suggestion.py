@@ -21,8 +21,9 @@ class SuggestionKind(StrEnum):
         try:
             return cls(cleaned)
         except ValueError:
-            names = ", ".join(kind.value for kind in cls)
-            raise ReaderError(f"no suggestions of kind {value!r} (use one of: {names})") from None
+            raise ReaderError(
+                f"unknown suggestion kind {value!r} (use opinion, unsourced or sourced)"
+            ) from None
 
 
 @dataclass(frozen=True)

@@ -311,7 +311,7 @@ def test_export_and_backup_never_overwrite_the_library(
 def test_suggest_kinds(cli: RunCli, tmp_path: Path) -> None:
     article_id = imported_id(cli, write_article(tmp_path))
     code, _, err = cli("suggest", str(article_id), "--kind", "context")
-    assert code == 1 and err.startswith("error: no suggestions of kind 'context'")
+    assert code == 1 and err.startswith("error: unknown suggestion kind 'context'")
     code, out, _ = cli("suggest", str(article_id), "--kind", "sourced", "--json")
     assert code == 0
     assert {s["kind"] for s in json.loads(out)} <= {"sourced_claim"}
