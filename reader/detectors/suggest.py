@@ -160,12 +160,26 @@ def _with_sources(text: str, spans: list[tuple[int, int]], introduced: str) -> l
         ):
             following = analyses[i + 1].named_sources
             sources[i] = following[0].text if following else ""
+        elif i + 1 < len(analyses) and _figures_sourced_next(analyses[i], analyses[i + 1]):
+            # "…a 9 percent cut. The adopted budget lists $1.21 million, down from $1.33 million."
+            sources[i] = analyses[i + 1].named_sources[0].text
     return [
         _Sentence(start, analysis, source, is_quoted)
         for (start, _), analysis, source, is_quoted in zip(
             spans, analyses, sources, quoted, strict=True
         )
     ]
+
+
+def _figures_sourced_next(claim: SentenceAnalysis, following: SentenceAnalysis) -> bool:
+    """A sentence with figures followed by one that opens with a named source and gives
+    the figures behind them: the source is next to the claim."""
+    sources = following.named_sources
+    return bool(sources) and sources[0].start == 0 and _has_figure(claim) and _has_figure(following)
+
+
+def _has_figure(analysis: SentenceAnalysis) -> bool:
+    return any(hit.category == "figure" for hit in analysis.claim_cues)
 
 
 def _only_quotation(analysis: SentenceAnalysis) -> bool:

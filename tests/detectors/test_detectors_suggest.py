@@ -141,3 +141,16 @@ def test_scare_quotes_but_not_a_quoted_term() -> None:
         for s in suggest(mention, kinds={SuggestionKind.OPINION})
         for r in s.reasons
     )
+
+
+def test_figures_sourced_by_the_next_sentence() -> None:
+    sourced = (
+        "Bus fares rose 12 percent this year. The transit authority's annual report lists "
+        "the average fare at $2.80, up from $2.50."
+    )
+    found = suggest(sourced, include_sourced=True)
+    first = _containing(found, SuggestionKind.SOURCED_CLAIM, "rose 12 percent")
+    assert first.attribution.startswith("The transit authority's annual report")
+    # a source for something else, without figures, does not cover the claim before it
+    unsourced = "Bus fares rose 12 percent this year. The mayor said buses were her priority."
+    _containing(suggest(unsourced), SuggestionKind.UNSOURCED_CLAIM, "rose 12 percent")
