@@ -22,7 +22,8 @@ Handler = Callable[[argparse.Namespace], int]
 COMMANDS = frozenset(
     {
         "import", "list", "show", "annotate", "annotations", "delete-annotation", "export",
-        "search", "check", "suggest", "screenshot", "backup",
+        "search", "check", "suggest", "screenshot", "backup", "lock-suggestions",
+        "unlock-suggestions",
     }
 )  # fmt: skip
 
@@ -323,11 +324,13 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     target = args.target
     if target.isdigit() and not Path(target).exists():
         library = open_library(args)
+        _refuse_if_locked(library)
         article_id: int | None = int(target)
         text = library.article(int(target)).text
     else:
         if args.save:
             raise ReaderError("--save needs an article ID from the library, not a file")
+        _refuse_if_locked(_existing_library(args))
         article_id = None
         text = canonical_text(read_article_file(Path(target)).markdown)
     include_sourced = args.include_sourced or bool(kinds and SuggestionKind.SOURCED_CLAIM in kinds)
@@ -368,6 +371,53 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             print(f"    attributed: {s.attribution}")
     if not found:
         print("No suggestions.")
+    return 0
+
+
+def _existing_library(args: argparse.Namespace) -> Any:
+    """The library --db names (or the default one) if it exists; None otherwise."""
+    from reader.storage.library import Library
+    from reader.storage.paths import resolve_db_path
+
+    path = resolve_db_path(args.db)
+    return Library.open(path) if path.is_file() else None
+
+
+def _refuse_if_locked(library: Any) -> None:
+    if library is not None and library.suggestions_locked():
+        raise ReaderError(
+            "suggestions are locked in this library by a teacher "
+            "('reader unlock-suggestions' with the PIN opens them)"
+        )
+
+
+def _read_pin(prompt: str) -> str:
+    """From the terminal without echo; a line of standard input when it is not a terminal."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_lock_suggestions(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    if library.suggestions_locked():
+        raise ReaderError("suggestions are locked already")
+    pin = _read_pin("New PIN (4 or more characters): ")
+    if sys.stdin.isatty() and _read_pin("The same PIN again: ") != pin:
+        raise ReaderError("the two PINs differ: nothing was locked")
+    library.lock_suggestions(pin)
+    print(f"Suggestions locked in {library.path.name}: hidden in the app, refused by 'suggest'.")
+    return 0
+
+
+def cmd_unlock_suggestions(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    if not library.suggestions_locked():
+        raise ReaderError("suggestions are not locked")
+    library.unlock_suggestions(_read_pin("PIN: "))
+    print(f"Suggestions unlocked in {library.path.name}.")
     return 0
 
 
@@ -484,6 +534,13 @@ def build_parser() -> ArgumentParser:
         help="store them in the article's suggestions layer, but for passages dismissed "
         "before or flagged with the same kind already",
     )
+
+    command(
+        "lock-suggestions",
+        cmd_lock_suggestions,
+        "hide the app's suggestions in this library until unlocked with a PIN (for teachers)",
+    )
+    command("unlock-suggestions", cmd_unlock_suggestions, "unlock suggestions with the PIN")
 
     sub = command("screenshot", cmd_screenshot, "render the main window to a PNG, offscreen")
     sub.add_argument("id", type=int, nargs="?", metavar="ID", help="article (default: the last)")

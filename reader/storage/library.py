@@ -205,6 +205,9 @@ def fts_query(query: str) -> str:
     return " ".join(quoted)
 
 
+SUGGESTIONS_LOCK = "suggestions_lock"  # settings key: the PIN's hash while locked
+
+
 class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
@@ -448,6 +451,47 @@ class Library:
             (article_id, name, kind.value, student),
         )
         return int(cursor.lastrowid or 0)
+
+    # Settings
+
+    def setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_setting(self, conn: sqlite3.Connection, key: str, value: str | None) -> None:
+        if value is None:
+            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        else:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def suggestions_locked(self) -> bool:
+        """Whether a teacher has locked the app's suggestions away in this library."""
+        return self.setting(SUGGESTIONS_LOCK) is not None
+
+    def lock_suggestions(self, pin: str) -> None:
+        """Lock suggestions until ``unlock_suggestions`` is given the same PIN."""
+        from reader.storage.pins import hash_pin
+
+        hashed = hash_pin(pin)  # outside the transaction: it takes a moment
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,)).fetchone():
+                raise ReaderError("suggestions are locked already")
+            self._set_setting(conn, SUGGESTIONS_LOCK, hashed)
+
+    def unlock_suggestions(self, pin: str) -> None:
+        from reader.storage.pins import pin_matches
+
+        stored = self.setting(SUGGESTIONS_LOCK)
+        if stored is None:
+            raise ReaderError("suggestions are not locked")
+        if not pin_matches(pin, stored):
+            raise ReaderError("wrong PIN: suggestions stay locked")
+        with self.transaction() as conn:
+            self._set_setting(conn, SUGGESTIONS_LOCK, None)
 
     # Annotations
 

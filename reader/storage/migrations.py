@@ -106,9 +106,15 @@ def migration_2_search(db: sqlite_utils.Database) -> None:
     db.table("annotations").enable_fts(["note", "exact"], fts_version="FTS5", create_triggers=True)
 
 
+def migration_3_settings(db: sqlite_utils.Database) -> None:
+    """Library-wide settings as text, such as the teacher's suggestions lock."""
+    db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_1_tables,
     migration_2_search,
+    migration_3_settings,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -373,3 +373,26 @@ def test_every_command_is_known_before_the_parser_is_built() -> None:
     parser = build_parser()
     [subparsers] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     assert set(subparsers.choices) == COMMANDS
+
+
+def test_a_teacher_locks_suggestions_with_a_pin(
+    cli: RunCli, tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_article(tmp_path, "Crime fell 40 percent in 2024. What a triumph!\n")
+    article_id = imported_id(cli, path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2718\n"))
+    code, out, _ = cli("lock-suggestions")
+    assert code == 0 and "locked" in out
+    for target in (str(article_id), str(path)):
+        code, out, err = cli("suggest", target, "--json")
+        assert code == 1 and out == ""
+        assert err.count("\n") == 1 and "locked in this library by a teacher" in err
+    assert cli("suggest", str(article_id), "--save")[0] == 1
+    assert Library.open(db).annotations(article_id) == []
+    monkeypatch.setattr(sys, "stdin", io.StringIO("0000\n"))
+    code, _, err = cli("unlock-suggestions")
+    assert code == 1 and "wrong PIN" in err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2718\n"))
+    assert cli("unlock-suggestions")[0] == 0
+    code, out, _ = cli("suggest", str(article_id), "--json")
+    assert code == 0 and json.loads(out)

@@ -1,0 +1,62 @@
+"""The teacher's suggestions lock: a PIN kept only as a salted hash, in the library file."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.core.models import ReaderError
+from reader.storage.library import SUGGESTIONS_LOCK, Library
+from reader.storage.migrations import migrate, schema_version
+from reader.storage.pins import hash_pin, pin_matches
+
+
+def test_lock_and_unlock_with_the_same_pin(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    assert not library.suggestions_locked()
+    library.lock_suggestions("2718")
+    assert library.suggestions_locked()
+    with pytest.raises(ReaderError, match="wrong PIN"):
+        library.unlock_suggestions("2719")
+    assert library.suggestions_locked()
+    library.close()
+    reopened = Library.open(tmp_path / "lib.sqlite")  # the lock is in the file
+    assert reopened.suggestions_locked()
+    reopened.unlock_suggestions("2718")
+    assert not reopened.suggestions_locked()
+    with pytest.raises(ReaderError, match="not locked"):
+        reopened.unlock_suggestions("2718")
+
+
+def test_the_file_holds_a_salted_hash_not_the_pin(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    library.lock_suggestions("secret-pin")
+    stored = library.setting(SUGGESTIONS_LOCK)
+    assert stored is not None and "secret-pin" not in stored
+    assert b"secret-pin" not in (tmp_path / "lib.sqlite").read_bytes()
+    assert hash_pin("secret-pin") != hash_pin("secret-pin")  # a new salt each time
+    assert pin_matches("secret-pin", stored) and not pin_matches("Secret-pin", stored)
+    assert not pin_matches("secret-pin", "scrypt$zz$00") and not pin_matches("x", "garbage")
+
+
+def test_short_pin_or_second_lock_changes_nothing(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    with pytest.raises(ReaderError, match="4 to 128 characters"):
+        library.lock_suggestions("123")
+    assert not library.suggestions_locked()
+    library.lock_suggestions("1234")
+    before = library.setting(SUGGESTIONS_LOCK)
+    with pytest.raises(ReaderError, match="locked already"):
+        library.lock_suggestions("5678")
+    assert library.setting(SUGGESTIONS_LOCK) == before
+
+
+def test_a_version_2_library_gains_the_settings_table(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, path, target=2)
+    conn.close()
+    library = Library.open(path)
+    assert schema_version(library.conn) == 3
+    assert not library.suggestions_locked()
+    assert len(list(tmp_path.glob("old.v2-*.backup.sqlite"))) == 1
