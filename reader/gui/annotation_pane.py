@@ -407,13 +407,33 @@ class AnnotationPane(QWidget):
         """Flags and open suggestions the card list shows when no filter is on."""
         return self.model.count(LISTED_STATUSES, self._hidden_layers)
 
+    def flag_total(self) -> int:
+        """The flags (no suggestions) the card list shows when no filter is on."""
+        return self.model.count([Status.ACTIVE], self._hidden_layers)
+
+    def shown_flag_count(self) -> int:
+        """The flags (no suggestions) the card list shows now."""
+        shown = self.active_filter.shown_annotations()
+        if shown is not None:
+            return sum(1 for annotation in shown if annotation.status is Status.ACTIVE)
+        proxy = self.active_filter
+        return sum(
+            1
+            for row in range(proxy.rowCount())
+            if proxy.index(row, 0).data(AnnotationRole.STATUS) == Status.ACTIVE.value
+        )
+
     def _update_sections(self) -> None:
+        # The heading counts flags; the suggestion bar counts the suggestions.
+        flags, shown_flags = self.flag_total(), self.shown_flag_count()
+        self.heading.setText(
+            f"Flags ({shown_flags})"
+            if shown_flags == flags
+            else f"Flags ({shown_flags} of {flags})"
+        )
         total = self.listed_total()
         shown = self.active_filter.rowCount()
         orphans = self.orphan_filter.rowCount()
-        self.heading.setText(
-            f"Flags ({shown})" if shown == total else f"Flags ({shown} of {total})"
-        )
         self.empty_label.setVisible(total == 0)
         self.no_match_label.setVisible(total > 0 and shown == 0)
         self.orphan_heading.setVisible(orphans > 0)

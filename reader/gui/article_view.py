@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.anchoring.canonical import markdown_blocks
 from reader.anchoring.selectors import make_anchor
-from reader.core.models import Anchor, Annotation, Article, ReaderError
+from reader.core.models import Anchor, Annotation, Article, ReaderError, Status
 from reader.gui import offsets
 from reader.gui.flag_keys import FLAG_KEYS
 from reader.gui.highlight_layer import HighlightLayer, Interval, Stroke
@@ -65,11 +65,17 @@ FOCUS_FRAME = 2  # pixels
 
 
 class ArticleView(QTextBrowser):
-    """A read-only article with highlights; select text and press 1, 2 or 3 to flag it."""
+    """A read-only article with highlights; select text and press 1, 2 or 3 to flag it.
+
+    With a suggestion selected (its highlight clicked) and no text, A accepts it and
+    D (or Delete) dismisses it, as on its card.
+    """
 
     annotation_clicked = Signal(str)
     painted = Signal()  # after each paint of the page (start-up waits for the first)
     flag_requested = Signal(object)
+    accept_requested = Signal(str)  # the selected suggestion's uuid
+    dismiss_requested = Signal(str)
     zoom_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -81,7 +87,8 @@ class ArticleView(QTextBrowser):
         self.setAccessibleName("Article")
         self.setAccessibleDescription(
             "The article text. Select a passage and press 1 to flag an unsourced claim, "
-            "2 an opinion, 3 a context note."
+            "2 an opinion, 3 a context note. With a suggestion selected, "
+            "A accepts it and D dismisses it."
         )
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._article: Article | None = None
@@ -213,6 +220,15 @@ class ArticleView(QTextBrowser):
     def selected_annotation(self) -> str | None:
         return self._layer.selected if self._layer is not None else None
 
+    def selected_suggestion(self) -> str | None:
+        """The selected flag's uuid if it is an open suggestion."""
+        if self._layer is None:
+            return None
+        annotation = self._layer.annotation(self._layer.selected)
+        if annotation is None or annotation.status is not Status.SUGGESTED:
+            return None
+        return annotation.uuid
+
     def highlighted_uuids(self) -> list[str]:
         """The flags drawn now, in the order they were added."""
         layer = self._layer
@@ -307,12 +323,21 @@ class ArticleView(QTextBrowser):
             QTextBrowser.focusNextPrevChild(self, not backward)  # the next or previous link
             event.accept()
             return
+        plain = modifiers == QtCore.Qt.KeyboardModifier.NoModifier
         kind = FLAG_KEYS.get(event.text())
-        if kind is not None and modifiers == QtCore.Qt.KeyboardModifier.NoModifier:
+        if kind is not None and plain:
             if self.selected_anchor() is not None:
                 self.flag_requested.emit(kind)
             event.accept()
             return
+        accept, dismiss = QtCore.Qt.Key.Key_A, (QtCore.Qt.Key.Key_D, QtCore.Qt.Key.Key_Delete)
+        if plain and (key == accept or key in dismiss):
+            suggestion = self.selected_suggestion()
+            if suggestion is not None and not self.textCursor().hasSelection():
+                signal = self.accept_requested if key == accept else self.dismiss_requested
+                signal.emit(suggestion)
+                event.accept()
+                return
         super().keyPressEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)

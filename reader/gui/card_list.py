@@ -1,11 +1,15 @@
-"""The list of flag cards: Enter goes to the passage, A and D review a suggestion."""
+"""The list of flag cards: Enter goes to the passage, A and D review a suggestion.
+
+Letters do nothing else: Qt's type-ahead would jump to the next card whose quote
+starts with the letter (and the next A would accept a suggestion never read).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyleOptionViewItem, QWidget
 
 from reader.core.models import Status
@@ -98,6 +102,18 @@ class CardList(QListView):
         delegate = self.itemDelegateForIndex(index)
         height = self.visualRect(following).top() - laid_out.top() - self.spacing()
         return delegate is not None and delegate.sizeHint(option, index).height() == height
+
+    def keyboardSearch(self, search: str) -> None:
+        """No type-ahead: a card's text has no first letter to find it by."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Taking the focus with no current card, the view makes the first one current
+        # without scrolling to it: it is chosen (shown in the editor), so show it.
+        before = self.currentIndex()
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and current != before:
+            self.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()

@@ -91,6 +91,11 @@ class HighlightLayer:
         """The flags drawn now, in the order they were added."""
         return [h.annotation for h in sorted(self._highlights.values(), key=_by_order)]
 
+    def annotation(self, uuid: str | None) -> Annotation | None:
+        """The drawn flag ``uuid`` (None if it is not drawn)."""
+        highlight = self._highlights.get(uuid) if uuid is not None else None
+        return None if highlight is None else highlight.annotation
+
     def range_of(self, uuid: str | None) -> Interval | None:
         """The document range of a drawn flag (None if it is not drawn)."""
         highlight = self._highlights.get(uuid) if uuid is not None else None

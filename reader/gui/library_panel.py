@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -270,7 +271,12 @@ class EntryDelegate(QStyledItemDelegate):
 
 
 class LibraryPanel(QWidget):
-    """Lists the library's articles; searching shows hits in texts and notes instead."""
+    """Lists the library's articles; searching shows hits in texts and notes instead.
+
+    The current row is the open article: moving it (arrows, Home, End, a click) opens
+    its article or note at once. Refilling the list (search, tag filter, reload) opens
+    nothing, and neither does the row the view makes current as it takes the focus.
+    """
 
     article_chosen = Signal(int)
     note_hit_chosen = Signal(int, str)
@@ -281,6 +287,9 @@ class LibraryPanel(QWidget):
         self._library = library
         self._summaries: list[ArticleSummary] = []
         self._current_article: int | None = None
+        self._refilling = False
+        # The row a mouse press made current, and so opened: its click opens it no more.
+        self._opened_by_press: QListWidgetItem | None = None
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -311,8 +320,9 @@ class LibraryPanel(QWidget):
         self.list_widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_widget.setUniformItemSizes(False)
-        self.list_widget.itemActivated.connect(self._on_item_chosen)
+        self.list_widget.itemActivated.connect(self._on_item_activated)
         self.list_widget.itemClicked.connect(self._on_item_clicked)
+        self.list_widget.currentItemChanged.connect(self._on_current_item_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 0)
@@ -375,13 +385,18 @@ class LibraryPanel(QWidget):
                 self.heading.setText(f"Articles with flags tagged #{tag} ({len(entries)})")
             else:
                 self.heading.setText(f"Articles ({len(entries)})")
-        self.list_widget.clear()
-        for entry in entries:
-            item = QListWidgetItem()
-            item.setData(ENTRY_ROLE, entry)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.title}. {entry.subtitle}")
-            item.setToolTip(plain_tooltip(entry.title))
-            self.list_widget.addItem(item)
+        self._refilling = True
+        try:
+            self._opened_by_press = None
+            self.list_widget.clear()
+            for entry in entries:
+                item = QListWidgetItem()
+                item.setData(ENTRY_ROLE, entry)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.title}. {entry.subtitle}")
+                item.setToolTip(plain_tooltip(entry.title))
+                self.list_widget.addItem(item)
+        finally:
+            self._refilling = False
         self.mark_current(self._current_article)
 
     def mark_current(self, article_id: int | None) -> None:
@@ -429,16 +444,36 @@ class LibraryPanel(QWidget):
         self._search_timer.start()
 
     def _on_search_return(self) -> None:
+        """Return in the search box opens the first result, the focus in the list."""
         self.refresh_list()
-        if self.list_widget.count():
+        first = self.list_widget.item(0)
+        if first is not None:
             self.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.list_widget.setCurrentRow(0)
+            self.list_widget.setCurrentItem(first)
+            self._on_item_chosen(first)
+
+    def _on_current_item_changed(
+        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
+        # No previous row: the view picked the first row as it took the focus (or the
+        # search box did, and opens it itself); that is not the reader's choice.
+        if self._refilling or current is None or previous is None:
+            return
+        pressed = QApplication.mouseButtons() != Qt.MouseButton.NoButton
+        self._opened_by_press = current if pressed else None
+        self._on_item_chosen(current)
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
-        # Where a single click activates, itemActivated has chosen the item already.
+        # Where a single click activates, itemActivated follows and chooses the item.
         style = self.list_widget.style()
         hint = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
         if not style.styleHint(hint, None, self.list_widget):
+            self._on_item_activated(item)
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        """A click, a double click or Enter: opens the item unless its press did."""
+        opened, self._opened_by_press = item is self._opened_by_press, None
+        if not opened:
             self._on_item_chosen(item)
 
     def _on_item_chosen(self, item: QListWidgetItem) -> None:

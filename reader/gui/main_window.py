@@ -332,6 +332,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.article_view.annotation_clicked.connect(self._on_annotation_clicked)
         self.article_view.flag_requested.connect(self._on_flag_requested)
+        self.article_view.accept_requested.connect(self.accept_suggestion)
+        self.article_view.dismiss_requested.connect(self.dismiss_suggestion)
         self.article_view.zoom_changed.connect(self._on_zoom_changed)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -727,13 +729,21 @@ class MainWindow(QMainWindow):
 
     def _on_article_chosen(self, article_id: int) -> None:
         if self.article is None or article_id != self.article.id:
-            self.show_article(article_id)
+            self._show_chosen(article_id)
 
     def _on_note_hit_chosen(self, article_id: int, uuid: str) -> None:
         is_other = self.article is None or article_id != self.article.id
-        if is_other and not self.show_article(article_id):
+        if is_other and not self._show_chosen(article_id):
             return
         self.select_annotation(uuid)
+
+    def _show_chosen(self, article_id: int) -> bool:
+        """Show the article chosen in the library panel; if it cannot be read, the
+        panel marks the article still shown again."""
+        if self.show_article(article_id):
+            return True
+        self.library_panel.mark_current(self.article.id if self.article is not None else None)
+        return False
 
     def _on_annotation_clicked(self, uuid: str) -> None:
         self.select_annotation(uuid or None)

@@ -65,6 +65,8 @@ class SuggestionReview:
             f"{count} suggestion{'' if count == 1 else 's'}" if count else "No suggestions", 6000
         )
         if fresh:
+            # Review starts at the first suggestion, its card scrolled into sight.
+            window.select_annotation(window.annotation_pane.open_suggestions()[0].uuid)
             window.annotation_pane.card_list.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         return count
 

@@ -120,15 +120,15 @@ def build_suggestion_actions(window: MainWindow) -> None:
         "&Accept Suggestion",
         lambda _=False: window.accept_suggestion(),
         "Ctrl+Return",
-        "Make the selected suggestion a flag of yours (A on the card)",
+        "Make the selected suggestion a flag of yours; or press A on its card or in the article",
     )
     window.accept_action.setShortcuts(distinct_shortcuts("Ctrl+Return", "Ctrl+Enter"))
     window.dismiss_action = add_action(
         window,
         "D&ismiss Suggestion",
         lambda _=False: window.dismiss_suggestion(),
-        None,
-        "Hide the selected suggestion for good (D or Del on the card)",
+        "Ctrl+Shift+D",  # not Ctrl+Backspace: text boxes delete a word with it
+        "Hide the selected suggestion for good; or press D on its card or in the article",
     )
     window.accept_all_action = add_action(
         window,
