@@ -317,7 +317,11 @@ def test_one_click_opens_an_article_once(
     panel.article_chosen.connect(chosen.append)
     item = panel.list_widget.item(1)
     point = panel.list_widget.visualItemRect(item).center()
-    qtbot.mouseClick(panel.list_widget.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    try:
+        qtbot.mouseClick(panel.list_widget.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    finally:
+        # back to the application's style (Qt takes nullptr): Python frees this one
+        panel.list_widget.setStyle(None)  # type: ignore[arg-type]
     assert len(chosen) == 1
 
 
