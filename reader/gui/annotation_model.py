@@ -286,6 +286,11 @@ class AnnotationFilterModel(QSortFilterProxyModel):
         found = [self._annotation_at(row) for row in range(self.rowCount())]
         self._shown = [a for a in found if a is not None]
 
+    def set_statuses(self, statuses: Iterable[Status]) -> None:
+        self.beginFilterChange()
+        self._statuses = frozenset(statuses)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def set_kinds(self, kinds: Iterable[Kind]) -> None:
         self.beginFilterChange()
         self._kinds = frozenset(kinds)

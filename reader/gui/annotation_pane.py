@@ -50,6 +50,7 @@ class AnnotationPane(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Annotation pane")
         self._hidden_layers: frozenset[str] = frozenset()
+        self._suggestions_locked = False
         self.model = AnnotationListModel(self)
         self.active_filter = AnnotationFilterModel(LISTED_STATUSES, self)
         self.active_filter.setSourceModel(self.model)
@@ -181,6 +182,26 @@ class AnnotationPane(QWidget):
         row.addWidget(self.accept_all_button)
         return bar
 
+    def set_suggestions_locked(self, locked: bool) -> None:
+        """While locked, no suggestion is listed, counted or selected."""
+        if locked == self._suggestions_locked:
+            return
+        self._suggestions_locked = locked
+        if self._is_locked_away(self.editor.annotation):
+            self.select_annotation(None)
+        self.active_filter.set_statuses(self._listed_statuses())
+        self._update_sections()
+
+    def _is_locked_away(self, annotation: Annotation | None) -> bool:
+        return (
+            self._suggestions_locked
+            and annotation is not None
+            and annotation.status is Status.SUGGESTED
+        )
+
+    def _listed_statuses(self) -> tuple[Status, ...]:
+        return (Status.ACTIVE,) if self._suggestions_locked else LISTED_STATUSES
+
     def open_suggestions(self) -> list[Annotation]:
         """The suggestions waiting for review in the shown layers, in reading order."""
         if not self.open_suggestion_count():
@@ -257,6 +278,8 @@ class AnnotationPane(QWidget):
         """Select the card of ``uuid`` (without telling the article view again)."""
         self._stop_holding_cards()
         annotation = self.model.annotation(uuid) if uuid else None
+        if self._is_locked_away(annotation):
+            annotation = None
         self._syncing = True
         try:
             self._select_card(annotation)
@@ -400,12 +423,14 @@ class AnnotationPane(QWidget):
             self.annotation_selected.emit("")
 
     def open_suggestion_count(self) -> int:
-        """How many suggestions wait for review in the shown layers."""
+        """How many suggestions wait for review in the shown layers (none while locked)."""
+        if self._suggestions_locked:
+            return 0
         return self.model.count([Status.SUGGESTED], self._hidden_layers)
 
     def listed_total(self) -> int:
         """Flags and open suggestions the card list shows when no filter is on."""
-        return self.model.count(LISTED_STATUSES, self._hidden_layers)
+        return self.model.count(self._listed_statuses(), self._hidden_layers)
 
     def flag_total(self) -> int:
         """The flags (no suggestions) the card list shows when no filter is on."""

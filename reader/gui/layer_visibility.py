@@ -29,6 +29,9 @@ def rebuild_layers_menu(window: MainWindow) -> None:
         action.setCheckable(True)
         action.setChecked(name not in hidden)
         action.setToolTip(f"Show or hide the flags of layer {name!r}")
+        if name == SUGGESTIONS_LAYER and window.suggestions_locked:
+            action.setEnabled(False)
+            action.setToolTip("Suggestions are locked")
         action.toggled.connect(lambda shown, n=name: window.set_layer_visible(n, shown))
         menu.addAction(action)
         window.layer_actions[name] = action
@@ -38,8 +41,8 @@ def rebuild_layers_menu(window: MainWindow) -> None:
 
 def set_layer_visible(window: MainWindow, name: str, visible: bool) -> None:
     """Store the layer as shown or hidden, and draw (or list) its flags or not."""
-    if window.article is None:
-        return
+    if window.article is None or (name == SUGGESTIONS_LAYER and window.suggestions_locked):
+        return  # the lock leaves each article's Show Suggestions state as it is
     try:
         window.library.set_layer_hidden(window.article.id, name, not visible)
     except ReaderError as error:

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from reader.gui.flag_edits import FlagEdits
     from reader.gui.flag_updates import FlagUpdates
     from reader.gui.library_panel import LibraryPanel
+    from reader.gui.pin_dialog import PinDialog
+    from reader.gui.suggestion_lock import SuggestionLock
     from reader.gui.suggestion_review import SuggestionReview
     from reader.storage.library import Library
 
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
     dismiss_all_action: QAction
     show_suggestions_action: QAction
     show_sourced_action: QAction
+    lock_suggestions_action: QAction
     zoom_in_action: QAction
     zoom_out_action: QAction
     zoom_reset_action: QAction
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         self._needs_default_split = True
         self.undo_stack = QUndoStack(self)
         self._suggestion_review: SuggestionReview | None = None
+        self._suggestion_lock: SuggestionLock | None = None
         self._flag_updates: FlagUpdates | None = None
         self._flag_edits: FlagEdits | None = None
         self._library_panel: LibraryPanel | None = None
@@ -224,6 +228,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(library_panel.list_widget, self.article_view)
         self.setTabOrder(self.article_view, pane.kind_buttons.button(0))
         self._connect_panels()
+        pane.set_suggestions_locked(self.suggestions_locked)
+        self._lock.show_controls()
         for shortcut, forward in (("F6", True), ("Shift+F6", False)):
             action = QAction(self)
             action.setShortcuts([QKeySequence(shortcut)])
@@ -295,6 +301,16 @@ class MainWindow(QMainWindow):
 
             self._suggestion_review = SuggestionReview(self)
         return self._suggestion_review
+
+    @property
+    def _lock(self) -> SuggestionLock:
+        """The teacher's suggestion lock, read from the library at first use: after the
+        first paint, where the article's flags are drawn or the panels built."""
+        if self._suggestion_lock is None:
+            from reader.gui.suggestion_lock import SuggestionLock
+
+            self._suggestion_lock = SuggestionLock(self)
+        return self._suggestion_lock
 
     @property
     def flag_updates(self) -> FlagUpdates:
@@ -559,6 +575,20 @@ class MainWindow(QMainWindow):
     def dismiss_all_suggestions(self) -> int:
         return self._review.dismiss_all()
 
+    @property
+    def suggestions_locked(self) -> bool:
+        """Whether a teacher locked the library's suggestions: none shown, none asked for."""
+        return self._lock.locked
+
+    def ask_suggestion_lock(self) -> PinDialog:
+        """The dialog that locks the suggestions with a new PIN, or unlocks them."""
+        return self._lock.ask()
+
+    @property
+    def pin_dialog(self) -> PinDialog | None:
+        """The lock's PIN dialog while it is open."""
+        return None if self._suggestion_lock is None else self._suggestion_lock.dialog
+
     def set_sourced_claims_visible(self, visible: bool) -> None:
         """Show the claims the article sources as a faint marker (never stored as flags)."""
         self._review.set_sourced_claims_visible(visible)
@@ -634,7 +664,10 @@ class MainWindow(QMainWindow):
         return {layer.name for layer in self._layers if layer.hidden}
 
     def is_drawn(self, annotation: Annotation) -> bool:
-        """Whether the flag is highlighted in the article: shown, in a layer not hidden."""
+        """Whether the flag is highlighted in the article: shown, in a layer not hidden,
+        and not a suggestion while suggestions are locked."""
+        if annotation.status is Status.SUGGESTED and self.suggestions_locked:
+            return False
         return annotation.status in DRAWN_STATUSES and annotation.layer not in self.hidden_layers()
 
     def drawn(self, annotations: Sequence[Annotation]) -> list[Annotation]:

@@ -41,6 +41,9 @@ class SuggestionReview:
         window = self._window
         if window.article is None:
             return None
+        if window.suggestions_locked:
+            window.statusBar().showMessage("Suggestions are locked", 4000)
+            return None
         window.flush_note()
         article = window.article
         QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
@@ -76,6 +79,8 @@ class SuggestionReview:
         uuid = uuid or pane.selected_uuid()
         annotation = pane.model.annotation(uuid) if uuid else None
         if annotation is None or annotation.status is not Status.SUGGESTED:
+            return None
+        if self._window.suggestions_locked:
             return None
         return annotation
 
@@ -165,7 +170,9 @@ class SuggestionReview:
         window = self._window
         selected = self.suggestion(None) is not None
         waiting = bool(window.annotation_pane.open_suggestions())
-        window.suggest_action.setEnabled(window.article is not None)
+        window.suggest_action.setEnabled(
+            window.article is not None and not window.suggestions_locked
+        )
         window.accept_action.setEnabled(selected)
         window.dismiss_action.setEnabled(selected)
         window.accept_all_action.setEnabled(waiting)
@@ -200,7 +207,8 @@ class SuggestionReview:
         selections: list[QTextEdit.ExtraSelection] = []
         self.sourced_ranges = []
         self._sourced_by = []
-        if window.show_sourced_action.isChecked() and window.article is not None:
+        shown = window.show_sourced_action.isChecked() and not window.suggestions_locked
+        if shown and window.article is not None:
             # Imported here: the detector stays off the path to the first painted article.
             from reader.detectors import SuggestionKind, suggest
 

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
 
 SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
+LOCK_TIP = (
+    "Lock the app's suggestions with a PIN, so students cannot see or ask for "
+    "the app's suggestions; the PIN unlocks them"
+)
 
 
 def add_action(
@@ -161,6 +165,10 @@ def build_suggestion_actions(window: MainWindow) -> None:
         "Mark the factual claims the article does source, with a faint dotted line",
     )
     window.show_sourced_action.setCheckable(True)
+    # Its name and tips follow the lock once it is read (SuggestionLock.show_controls).
+    window.lock_suggestions_action = add_action(
+        window, "Lock Suggestions…", window.ask_suggestion_lock, None, LOCK_TIP
+    )
     for action in (
         window.suggest_action,
         window.accept_action,
@@ -207,6 +215,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addSeparator()
     view_menu.addAction(window.show_suggestions_action)
     view_menu.addAction(window.show_sourced_action)
+    view_menu.addAction(window.lock_suggestions_action)
     window.layers_menu = view_menu.addMenu("&Layers")
     window.layers_menu.setToolTipsVisible(True)
     window.layer_actions = {}
