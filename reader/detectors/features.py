@@ -157,12 +157,19 @@ class SentenceAnalysis:
         ]
 
     @cached_property
-    def has_strong_cue(self) -> bool:
-        """A cue that marks the writer's own voice whatever the rest of the sentence says."""
-        return any(
-            hit.category in STRONG_CUES or (hit.category == "prediction" and not hit.words)
+    def strong_cues(self) -> frozenset[str]:
+        """The categories of the cues that mark the writer's own voice whatever the rest
+        of the sentence says (a conditional prediction, "if …, it changes everything",
+        among them)."""
+        return frozenset(
+            hit.category
             for hit in self.opinion_cues
+            if hit.category in STRONG_CUES or (hit.category == "prediction" and not hit.words)
         )
+
+    @property
+    def has_strong_cue(self) -> bool:
+        return bool(self.strong_cues)
 
     def _conditional_prediction(self) -> list[CueHit]:
         words = [t for t, m in zip(self.tokens, self.masked, strict=True) if not m]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,8 @@ class LinearModel:
     weights: dict[str, float]
     threshold: float
     bigrams: bool
+    # for a strong cue: the share of training sentences with it that carry the label
+    cue_scores: dict[str, float] = field(default_factory=dict)
 
     def logit(self, features: dict[str, float]) -> float:
         weights = self.weights
@@ -135,6 +137,7 @@ def read_model(path: Path) -> LinearModel:
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["threshold"]),
             bool(data["bigrams"]),
+            {str(k): float(v) for k, v in data.get("cue_scores", {}).items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         raise ReaderError(f"detector file {path} is not a model file") from None

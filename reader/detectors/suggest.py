@@ -268,10 +268,14 @@ def _opinion(sentence: _Sentence, model: LinearModel, claim_logit: float) -> Sug
     analysis = sentence.analysis
     features = opinion_features(analysis, model.bigrams, claim_logit)
     score = model.probability(features)
-    # a strong cue marks the writer's own voice whatever the model says; the score is the bar
-    if score < model.threshold and not analysis.has_strong_cue:
+    # a strong cue marks the writer's own voice whatever the model says; its score is how
+    # often sentences with that cue were opinion in training, and at least the bar
+    strong = analysis.strong_cues
+    if score < model.threshold and not strong:
         return None
-    score = max(score, model.threshold)
+    if strong:
+        cue_score = max(model.cue_scores.get(category, 0.0) for category in strong)
+        score = max(score, model.threshold, cue_score)
     ranked: list[tuple[float, str, tuple[int, int]]] = []
     for hit in analysis.opinion_cues:
         label = _OPINION_LABELS.get(hit.category)

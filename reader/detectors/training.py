@@ -6,7 +6,8 @@ split only.  The L2 strength, bigrams and decision threshold are chosen by strat
 cross-validation on train, repeated with several shuffles for the small opinion set.
 Opinion is scored as suggest() decides: a sentence with a strong cue is flagged
 whatever the model says, so the threshold is chosen with that rule in place (the
-model's figure without the rule is logged and stored too).  Needs numpy (test
+model's figure without the rule is logged and stored too), with each strong cue's
+score: the share of training sentences with it that are labelled opinion.  Needs numpy (test
 extra); inference does not.  ``--lexicon`` first rebuilds lexicon.json from the
 vaderSentiment and textblob packages, which must then be installed.
 """
@@ -52,6 +53,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 L2_GRID = (3e-3, 1e-2, 3e-2, 0.1, 0.3)
 FOLDS = 5
 MIN_COUNT = 2
+MIN_CUE_SENTENCES = 10
 SEED = 7
 STEPS = 300
 CUE_PREFIXES = ("c:", "k:", "s:", "l:")
@@ -307,6 +309,7 @@ def train_task(
         f"{task.name}: chose bigrams={bigrams} l2={l2:g} threshold={threshold}, "
         f"cv={value:.4f}, {len(kept)} weights"
     )
+    cue_scores = _cue_scores(analyses, labels) if task.name == "opinion" else {}
     return {
         "model": task.name,
         "about": f"Logistic regression trained by reader/detectors/training.py on {task.credit}.",
@@ -321,7 +324,22 @@ def train_task(
         },
         "training_rows": len(sentences),
         "bias": round(bias, 4),
+        "cue_scores": cue_scores,
         "weights": dict(sorted(kept.items())),
+    }
+
+
+def _cue_scores(analyses: list[SentenceAnalysis], labels: FloatArray) -> dict[str, float]:
+    """For each strong cue seen in at least MIN_CUE_SENTENCES training sentences, the
+    share of them labelled opinion: the score of a suggestion that cue alone makes."""
+    found: dict[str, list[float]] = {}
+    for analysis, label in zip(analyses, labels, strict=True):
+        for category in analysis.strong_cues:
+            found.setdefault(category, []).append(float(label))
+    return {
+        category: round(sum(values) / len(values), 2)
+        for category, values in sorted(found.items())
+        if len(values) >= MIN_CUE_SENTENCES
     }
 
 

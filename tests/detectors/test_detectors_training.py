@@ -3,8 +3,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+
+from reader.detectors.features import analyse
 from reader.detectors.resources import read_model
-from reader.detectors.training import main, read_split
+from reader.detectors.training import _cue_scores, main, read_split
 
 SUBJECTIVE = [
     "This is a disgraceful and pathetic decision.",
@@ -77,3 +80,12 @@ def test_read_split_skips_bad_labels(tmp_path: Path) -> None:
 def test_missing_data_fails_cleanly(tmp_path: Path) -> None:
     assert main(["--data", str(tmp_path / "nowhere"), "--output", str(tmp_path / "out")]) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_cue_scores_are_the_share_of_opinion_among_sentences_with_the_cue() -> None:
+    loaded = [analyse(f"The mayor's disgraceful plan number {i} was filed.") for i in range(12)]
+    second = [analyse(f"You should read report {i}.") for i in range(5)]
+    labels = np.array([1.0] * 8 + [0.0] * 4 + [1.0] * 5)
+    assert all(a.strong_cues == {"loaded"} for a in loaded)
+    scores = _cue_scores(loaded + second, labels)
+    assert scores == {"loaded": round(8 / 12, 2)}  # second person: too few sentences
