@@ -7,8 +7,8 @@ cross-validation on train, repeated with several shuffles for the small opinion 
 Opinion is scored as suggest() decides: a sentence with a strong cue is flagged
 whatever the model says, so the threshold is chosen with that rule in place (the
 model's figure without the rule is logged and stored too), with each strong cue's
-score: the share of training sentences with it that are labelled opinion.  Needs numpy (test
-extra); inference does not.  ``--lexicon`` first rebuilds lexicon.json from the
+score: the share of training sentences with it that are labelled opinion.  Needs
+numpy (test extra); inference does not.  ``--lexicon`` first rebuilds lexicon.json from the
 vaderSentiment and textblob packages, which must then be installed.
 """
 
