@@ -224,9 +224,12 @@ class AnnotationPane(QWidget):
     # Content
 
     def set_annotations(self, annotations: Sequence[Annotation], layers: Sequence[Layer]) -> None:
+        """Show another article's flags, their lists at the top (a reset keeps the scroll)."""
         self.editor.set_annotation(None)
         self.model.set_annotations(annotations)
         self.set_layers(layers)
+        for view in (self.card_list, self.orphan_list):
+            view.scrollToTop()
 
     def set_layers(self, layers: Sequence[Layer]) -> None:
         current = self.layer_combo.currentData()

@@ -127,6 +127,10 @@ class ArticleView(QTextBrowser):
         self._side_margin = -1.0
         self._set_margins(document)
         self.setDocument(document)  # deletes the previous document, a child of this view
+        # setDocument only scrolls the cursor's line into view, which leaves the page
+        # scrolled down to the top margin when the last article was scrolled: go to the top.
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
 
     def use_render_cache(self, folder: Path | None) -> None:
         """Keep rendered articles in ``folder``: shown again, they need no Markdown parsing."""
@@ -298,13 +302,45 @@ class ArticleView(QTextBrowser):
         steps = max(MIN_ZOOM, min(MAX_ZOOM, steps))
         if steps == self._zoom:
             return
+        place = self._reading_place()
         self._zoom = steps
         self.document().setDefaultFont(self._body_font())
         if self._layer is not None:
             self._layer.font_changed()
         self._side_margin = -1.0
         self._set_margins(self.document())
+        if place is not None:
+            self._scroll_to_place(*place)
         self.zoom_changed.emit(steps)
+
+    def _reading_place(self) -> tuple[int, int] | None:
+        """What a zoom keeps in view: a document position, and the viewport y its line
+        should be at. The selected flag's start if its line is in view, else the first
+        line at the top of the view; None with no article."""
+        if self._article is None:
+            return None
+        height = self.viewport().height()
+        span = self._layer.range_of(self._layer.selected) if self._layer is not None else None
+        if span is not None:
+            top = self._line_rect(span[0]).top()
+            if 0 <= top < height:
+                return span[0], min(top, height // 3)  # room below for its passage
+        cursor = self.cursorForPosition(QtCore.QPoint(round(self._side_margin), 0))
+        if self.cursorRect(cursor).bottom() < 0:  # the point fell in the space above a line
+            cursor.movePosition(QTextCursor.MoveOperation.Down)
+        return cursor.position(), max(0, self.cursorRect(cursor).top())
+
+    def _scroll_to_place(self, position: int, y: int) -> None:
+        """Scroll the line holding ``position`` to viewport ``y`` (lays the page out only
+        down to that line)."""
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self._line_rect(position).top() - y)
+
+    def _line_rect(self, position: int) -> QRect:
+        """The viewport rectangle of the cursor at a document position: its line's height."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        return self.cursorRect(cursor)
 
     # -- Qt overrides ---------------------------------------------------------
 
@@ -520,11 +556,8 @@ class ArticleView(QTextBrowser):
         return self.horizontalScrollBar().value(), self.verticalScrollBar().value()
 
     def _scroll_into_view(self, start: int, end: int) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        top = self.cursorRect(cursor).top()
-        cursor.setPosition(end)
-        bottom = self.cursorRect(cursor).bottom()
+        top = self._line_rect(start).top()
+        bottom = self._line_rect(end).bottom()
         height = self.viewport().height()
         if top >= 0 and bottom <= height:
             return
