@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
@@ -66,3 +68,20 @@ def session(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[Sessio
     opened = Session(qtbot, db_path, settings_path)
     yield opened
     opened.close()
+
+
+def send_wheel(view: QAbstractScrollArea, delta: int, modifiers: Qt.KeyboardModifier) -> None:
+    """One wheel notch (``delta`` 120 or -120) over the middle of a scroll area's viewport."""
+    viewport = view.viewport()
+    point = QPointF(viewport.rect().center())
+    event = QWheelEvent(
+        point,
+        QPointF(viewport.mapToGlobal(point.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)

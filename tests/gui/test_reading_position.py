@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.gui.article_view import ArticleView
 from reader.gui.main_window import MainWindow
-from tests.gui.conftest import Session
+from tests.gui.conftest import Session, send_wheel
 
 SCREENS_ARTICLE = "Screens"  # sample articles, by words of their titles
 LIBRARY_ARTICLE = "Marlow Falls"
@@ -127,21 +126,6 @@ def line_height(view: ArticleView, position: int) -> int:
     return position_rect(view, position).height()
 
 
-def ctrl_wheel(view: ArticleView, delta: int) -> None:
-    point = QPointF(view.viewport().rect().center())
-    event = QWheelEvent(
-        point,
-        QPointF(view.viewport().mapToGlobal(point.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, delta),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.ControlModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(view.viewport(), event)
-
-
 def zoom_keys(window: MainWindow, qtbot: QtBot, key: Qt.Key, times: int) -> Callable[[], None]:
     def press() -> None:
         for _ in range(times):
@@ -153,7 +137,7 @@ def zoom_keys(window: MainWindow, qtbot: QtBot, key: Qt.Key, times: int) -> Call
 def zoom_wheel(view: ArticleView, notches: int) -> Callable[[], None]:
     def turn() -> None:
         for _ in range(abs(notches)):
-            ctrl_wheel(view, 120 if notches > 0 else -120)
+            send_wheel(view, 120 if notches > 0 else -120, Qt.KeyboardModifier.ControlModifier)
 
     return turn
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QTextDocument, QWheelEvent
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
@@ -28,6 +28,7 @@ from reader.gui.session import SettingsKey
 from reader.render.palette import Theme
 from reader.samples import ensure_samples
 from reader.storage.library import Library
+from tests.gui.conftest import send_wheel
 
 
 @pytest.fixture
@@ -128,32 +129,16 @@ def test_drawing_highlights_leaves_no_undo_history(window: MainWindow, qtbot: Qt
 # 4. Ctrl+wheel
 
 
-def wheel(window: MainWindow, qtbot: QtBot, delta: int, modifiers: Qt.KeyboardModifier) -> None:
-    view = window.article_view
-    point = QPointF(view.viewport().rect().center())
-    event = QWheelEvent(
-        point,
-        QPointF(view.viewport().mapToGlobal(point.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, delta),
-        Qt.MouseButton.NoButton,
-        modifiers,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(view.viewport(), event)
-
-
 def test_ctrl_wheel_zooms_the_page_and_is_remembered(window: MainWindow, qtbot: QtBot) -> None:
     view = window.article_view
     ui_font = view.font().pointSizeF()
     body = view.document().defaultFont().pointSizeF()
-    wheel(window, qtbot, 120, Qt.KeyboardModifier.ControlModifier)
+    send_wheel(window.article_view, 120, Qt.KeyboardModifier.ControlModifier)
     assert window.zoom == 1 and view.zoom() == 1
     assert view.document().defaultFont().pointSizeF() > body
     assert view.font().pointSizeF() == ui_font
     assert window.settings.value(SettingsKey.ZOOM) in (1, "1")
-    wheel(window, qtbot, -120, Qt.KeyboardModifier.ControlModifier)
+    send_wheel(window.article_view, -120, Qt.KeyboardModifier.ControlModifier)
     assert window.zoom == 0
 
 
