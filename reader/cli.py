@@ -17,6 +17,7 @@ from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, Kind, ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
+HIDDEN_WHEN_LOCKED = frozenset({"suggested", "dismissed"})
 # Any other first word opens the app (on that file); checked before the parser is built,
 # so that starting the app costs as little as possible.
 COMMANDS = frozenset(
@@ -206,6 +207,8 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     if args.layer and args.layer not in {layer.name for layer in library.layers(args.id)}:
         raise ReaderError(f"article {args.id} has no layer named {args.layer!r}")
     annotations = library.annotations(args.id, args.layer)
+    if library.suggestions_locked():  # a teacher's lock: the app's suggestions are not shown
+        annotations = [a for a in annotations if a.status.value not in HIDDEN_WHEN_LOCKED]
     if args.json:
         print_json([annotation_dict(annotation) for annotation in annotations])
         return 0

@@ -505,11 +505,24 @@ class Library:
     def replace_annotations(self, remove: Sequence[str], add: Sequence[Annotation]) -> None:
         """Delete some flags and add others in one transaction (e.g. refreshed suggestions)."""
         with self.transaction() as conn:
+            self._refuse_suggestions_while_locked(conn, add)
             self._check_anchors(conn, add)
             for uuid in remove:
                 delete_annotation_rows(conn, uuid)
             for annotation in add:
                 self._insert_annotation(conn, annotation)
+
+    def _refuse_suggestions_while_locked(
+        self, conn: sqlite3.Connection, annotations: Sequence[Annotation]
+    ) -> None:
+        """A teacher's lock holds for every writer, another process included."""
+        touched = any(
+            a.status is Status.SUGGESTED or a.layer == LayerKind.SUGGESTIONS.value
+            for a in annotations
+        )
+        locked = conn.execute("SELECT 1 FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,))
+        if touched and locked.fetchone():
+            raise ReaderError("suggestions are locked in this library by a teacher")
 
     def _insert_annotation(self, conn: sqlite3.Connection, annotation: Annotation) -> None:
         if conn.execute("SELECT 1 FROM annotations WHERE uuid = ?", (annotation.uuid,)).fetchone():
@@ -561,6 +574,7 @@ class Library:
         self.annotation(annotation.uuid)  # raises if it is gone
         now = utc_now()
         with self.transaction() as conn:
+            self._refuse_suggestions_while_locked(conn, [annotation])
             self._check_anchors(conn, [annotation])
             layer_id = self._layer_id(conn, annotation.article_id, annotation.layer)
             values = annotation_values(annotation, layer_id) | {"updated": now}
@@ -653,7 +667,8 @@ class Library:
             "snippet(annotations_fts, -1, char(2), char(3), '…', 12), bm25(annotations_fts) "
             "FROM annotations_fts JOIN annotations n ON n.rowid = annotations_fts.rowid "
             "JOIN articles a ON a.id = n.article_id "
-            "WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?",
+            "WHERE annotations_fts MATCH ? AND n.status NOT IN ('suggested', 'dismissed') "
+            "ORDER BY bm25(annotations_fts) LIMIT ?",
             (match, limit),
         ):
             hits.append(SearchHit(article_id, title, uuid, snippet, -rank))

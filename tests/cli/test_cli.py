@@ -380,15 +380,26 @@ def test_a_teacher_locks_suggestions_with_a_pin(
 ) -> None:
     path = write_article(tmp_path, "Crime fell 40 percent in 2024. What a triumph!\n")
     article_id = imported_id(cli, path)
+    assert cli("suggest", str(article_id), "--save")[0] == 0  # stored before the lock
+    code, out, _ = cli("annotations", str(article_id), "--json")
+    assert {a["status"] for a in json.loads(out)} == {"suggested"}
     monkeypatch.setattr(sys, "stdin", io.StringIO("2718\n"))
     code, out, _ = cli("lock-suggestions")
     assert code == 0 and "locked" in out
+    code, out, _ = cli("annotations", str(article_id), "--json")
+    assert code == 0 and json.loads(out) == []  # the stored suggestions are not listed
     for target in (str(article_id), str(path)):
         code, out, err = cli("suggest", target, "--json")
         assert code == 1 and out == ""
         assert err.count("\n") == 1 and "locked in this library by a teacher" in err
+    suggested = len(Library.open(db).annotations(article_id))
     assert cli("suggest", str(article_id), "--save")[0] == 1
-    assert Library.open(db).annotations(article_id) == []
+    code, _, err = cli(
+        "annotate", str(article_id), "--kind", "opinion", "--quote", "triumph", "--layer",
+        "suggestions",
+    )  # fmt: skip
+    assert code == 1 and "locked" in err
+    assert len(Library.open(db).annotations(article_id)) == suggested
     monkeypatch.setattr(sys, "stdin", io.StringIO("0000\n"))
     code, _, err = cli("unlock-suggestions")
     assert code == 1 and "wrong PIN" in err

@@ -1,11 +1,21 @@
 """The teacher's suggestions lock: a PIN kept only as a salted hash, in the library file."""
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from reader.core.models import ReaderError
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import (
+    Annotation,
+    ArticleMeta,
+    Kind,
+    LayerKind,
+    ReaderError,
+    SourceFormat,
+    Status,
+)
 from reader.storage.library import SUGGESTIONS_LOCK, Library
 from reader.storage.migrations import migrate, schema_version
 from reader.storage.pins import hash_pin, pin_matches
@@ -60,3 +70,61 @@ def test_a_version_2_library_gains_the_settings_table(tmp_path: Path) -> None:
     assert schema_version(library.conn) == 3
     assert not library.suggestions_locked()
     assert len(list(tmp_path.glob("old.v2-*.backup.sqlite"))) == 1
+
+
+def article_with_a_suggestion(library: Library) -> tuple[int, str, Annotation]:
+    """An article, its text and an opinion suggestion on its last sentence (not stored)."""
+    meta = ArticleMeta(
+        title="T",
+        markdown="Crime fell 40 percent. What a triumph!",
+        source_format=SourceFormat.MARKDOWN,
+        source_path="/t.md",
+    )
+    article_id = library.import_article(meta).article.id
+    text = library.article(article_id).text
+    suggestion = Annotation(
+        article_id=article_id,
+        kind=Kind.OPINION,
+        anchor=make_anchor(text, 23, len(text)),
+        layer=LayerKind.SUGGESTIONS.value,
+        status=Status.SUGGESTED,
+    )
+    return article_id, text, suggestion
+
+
+def test_no_writer_stores_a_suggestion_while_locked(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    library = Library.open(path)
+    article_id, text, suggestion = article_with_a_suggestion(library)
+    library.add_annotation(suggestion)
+    Library.open(path).lock_suggestions("2718")  # another process locks the library
+    mine = Annotation(
+        article_id=article_id, kind=Kind.UNSOURCED_CLAIM, anchor=make_anchor(text, 0, 22)
+    )
+    for write in (
+        lambda: library.add_annotation(replace(suggestion, uuid="other")),
+        lambda: library.update_annotation(replace(suggestion, status=Status.DISMISSED)),
+        lambda: library.replace_annotations(
+            [], [mine, replace(mine, uuid="x", layer="suggestions")]
+        ),
+    ):
+        with pytest.raises(ReaderError, match="locked"):
+            write()
+    assert [a.uuid for a in library.annotations(article_id)] == [suggestion.uuid]
+    assert library.annotation(suggestion.uuid).status is Status.SUGGESTED
+    library.add_annotation(mine)  # the reader's own flags are never locked
+    assert len(library.annotations(article_id)) == 2
+
+
+def test_note_search_never_returns_suggestions(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    article_id, text, suggestion = article_with_a_suggestion(library)
+    mine = Annotation(
+        article_id=article_id,
+        kind=Kind.OPINION,
+        anchor=make_anchor(text, 23, len(text)),
+        note="A triumph for whom?",
+    )
+    library.add_annotations([suggestion, mine])
+    flagged = [hit.annotation_uuid for hit in library.search("triumph") if hit.annotation_uuid]
+    assert flagged == [mine.uuid]
