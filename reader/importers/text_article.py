@@ -2,8 +2,9 @@
 
 Paragraphs are separated by blank lines, and stripped of their indentation.
 Lines between blank lines are joined by a space when they look wrapped to a
-width (each line too full to take the next line's first word); otherwise, as in
-text with a paragraph or a sentence a line, each line is a paragraph of its own.
+width (a line too full to take the next line's first word runs on; in wrapped
+text a short line ends its paragraph); otherwise, as in text with a paragraph or
+a sentence a line, each line is a paragraph of its own.
 Control characters other than tabs and line breaks are dropped.  Every character
 Markdown could read as syntax is escaped, so the article's canonical text is
 exactly these paragraphs.
@@ -23,7 +24,7 @@ from reader.markdown_escape import escape_line
 
 MAX_TITLE_LINE = 120
 _LINE_BREAKS = re.compile(r"\r\n?")
-WRAPPED_SHARE = 0.8  # of a block's line ends that must look wrapped; some breaks are by hand
+WRAPPED_SHARE = 0.5  # of a block's line ends that look wrapped, for the block to be wrapped
 
 
 def text_paragraphs(text: str) -> list[str]:
@@ -68,14 +69,23 @@ def _paragraph_lines(text: str) -> list[list[str]]:
 
 
 def _joined(lines: list[str]) -> list[str]:
-    """One paragraph if the lines look wrapped to a width, else a paragraph per line."""
+    """The paragraphs of lines between blank lines.  If most line ends look wrapped to a
+    width, a full line runs on into the next and a short one ends its paragraph (text
+    wrapped without blank lines); otherwise each line is a paragraph."""
     width = max(len(line) for line in lines)
-    wrapped = sum(
-        1
+    full = [
+        len(line) + 1 + len(following.split(maxsplit=1)[0]) > width
         for line, following in pairwise(lines)
-        if len(line) + 1 + len(following.split(maxsplit=1)[0]) > width
-    )
-    return [" ".join(lines)] if wrapped >= WRAPPED_SHARE * (len(lines) - 1) else lines
+    ]
+    if sum(full) < WRAPPED_SHARE * len(full):
+        return lines
+    paragraphs = [lines[0]]
+    for line, runs_on in zip(lines[1:], full, strict=True):
+        if runs_on:
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 def _is_title_line(lines: list[str]) -> bool:

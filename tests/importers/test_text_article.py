@@ -116,3 +116,17 @@ def test_one_sentence_or_paragraph_a_line_keeps_each_line() -> None:
     article = article_from_text("\n".join(lines), source_path="/x/sentences.txt")
     assert article.title == "sentences"
     assert canonical_text(article.markdown) == "\n\n".join(lines)
+
+
+def test_text_wrapped_without_blank_lines_keeps_its_paragraphs() -> None:
+    paragraphs = [
+        "The council's budget, published on Monday by the city's finance office, cuts the "
+        "library's share by nine percent and closes two branches on Sundays from March.",
+        "Residents who spoke at the meeting said the evening hours matter most to people "
+        "who work day shifts, and several asked the council to reconsider before the vote.",
+        "The mayor said the cuts were painful but necessary.",
+        "A final vote is expected on March 3, after a second public hearing at the town hall.",
+    ]
+    wrapped = "\n".join(textwrap.fill(p, 70, break_on_hyphens=False) for p in paragraphs)
+    assert wrapped.count("\n") > len(paragraphs)
+    assert text_paragraphs(wrapped) == paragraphs
