@@ -505,7 +505,7 @@ class Library:
     def replace_annotations(self, remove: Sequence[str], add: Sequence[Annotation]) -> None:
         """Delete some flags and add others in one transaction (e.g. refreshed suggestions)."""
         with self.transaction() as conn:
-            self._refuse_suggestions_while_locked(conn, add)
+            self._refuse_suggestions_while_locked(conn, add, remove)
             self._check_anchors(conn, add)
             for uuid in remove:
                 delete_annotation_rows(conn, uuid)
@@ -513,15 +513,23 @@ class Library:
                 self._insert_annotation(conn, annotation)
 
     def _refuse_suggestions_while_locked(
-        self, conn: sqlite3.Connection, annotations: Sequence[Annotation]
+        self, conn: sqlite3.Connection, new: Sequence[Annotation], stored: Sequence[str]
     ) -> None:
-        """A teacher's lock holds for every writer, another process included."""
-        touched = any(
-            a.status is Status.SUGGESTED or a.layer == LayerKind.SUGGESTIONS.value
-            for a in annotations
-        )
-        locked = conn.execute("SELECT 1 FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,))
-        if touched and locked.fetchone():
+        """A teacher's lock holds for every writer, another process included: no suggestion
+        is written, and none of the ``stored`` flags changed or removed is a suggestion."""
+        if not conn.execute("SELECT 1 FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,)).fetchone():
+            return
+        suggestions = LayerKind.SUGGESTIONS.value
+        touched = any(a.status is Status.SUGGESTED or a.layer == suggestions for a in new)
+        for uuid in stored:
+            touched = touched or bool(
+                conn.execute(
+                    "SELECT 1 FROM annotations a JOIN layers l ON l.id = a.layer_id "
+                    "WHERE a.uuid = ? AND (a.status = ? OR l.name = ?)",
+                    (uuid, Status.SUGGESTED.value, suggestions),
+                ).fetchone()
+            )
+        if touched:
             raise ReaderError("suggestions are locked in this library by a teacher")
 
     def _insert_annotation(self, conn: sqlite3.Connection, annotation: Annotation) -> None:
@@ -574,7 +582,7 @@ class Library:
         self.annotation(annotation.uuid)  # raises if it is gone
         now = utc_now()
         with self.transaction() as conn:
-            self._refuse_suggestions_while_locked(conn, [annotation])
+            self._refuse_suggestions_while_locked(conn, [annotation], [annotation.uuid])
             self._check_anchors(conn, [annotation])
             layer_id = self._layer_id(conn, annotation.article_id, annotation.layer)
             values = annotation_values(annotation, layer_id) | {"updated": now}

@@ -107,6 +107,10 @@ def test_no_writer_stores_a_suggestion_while_locked(tmp_path: Path) -> None:
         lambda: library.replace_annotations(
             [], [mine, replace(mine, uuid="x", layer="suggestions")]
         ),
+        # accepting it, in place or as a new flag, or deleting it
+        lambda: library.update_annotation(replace(suggestion, status=Status.ACTIVE, layer="mine")),
+        lambda: library.replace_annotations([suggestion.uuid], [replace(mine, uuid="y")]),
+        lambda: library.delete_annotation(suggestion.uuid),
     ):
         with pytest.raises(ReaderError, match="locked"):
             write()
