@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.models import Annotation, Kind, Layer, Status
+from reader.core.models import Annotation, Kind, Layer, LayerKind, Status
 from reader.gui.annotation_model import AnnotationFilterModel, AnnotationListModel, AnnotationRole
 from reader.gui.card_list import CardList
 from reader.gui.flag_editor import FlagEditor
@@ -50,6 +50,7 @@ class AnnotationPane(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Annotation pane")
         self._hidden_layers: frozenset[str] = frozenset()
+        self._layer_names: frozenset[str] = frozenset()  # the article's, for the layer filter
         self._suggestions_locked = False
         self.model = AnnotationListModel(self)
         self.active_filter = AnnotationFilterModel(LISTED_STATUSES, self)
@@ -190,6 +191,7 @@ class AnnotationPane(QWidget):
         if self._is_locked_away(self.editor.annotation):
             self.select_annotation(None)
         self.active_filter.set_statuses(self._listed_statuses())
+        self._fill_layer_combo()
         self._update_sections()
 
     def _is_locked_away(self, annotation: Annotation | None) -> bool:
@@ -232,10 +234,22 @@ class AnnotationPane(QWidget):
             view.scrollToTop()
 
     def set_layers(self, layers: Sequence[Layer]) -> None:
+        self._layer_names = frozenset(layer.name for layer in layers)
+        self._fill_layer_combo()
+        hidden = [layer.name for layer in layers if layer.hidden]
+        self._hidden_layers = frozenset(hidden)
+        self.active_filter.set_hidden_layers(hidden)
+        self.orphan_filter.set_hidden_layers(hidden)
+        self._update_sections()
+
+    def _fill_layer_combo(self) -> None:
+        """The layer filter's entries: the layers of the article and of its flags, but
+        not the suggestions' while they are locked. A layer no longer offered, if it was
+        the one chosen, gives way to all layers."""
         current = self.layer_combo.currentData()
-        names = sorted(
-            {layer.name for layer in layers} | {a.layer for a in self.model.annotations()}
-        )
+        names = sorted(self._layer_names | {a.layer for a in self.model.annotations()})
+        if self._suggestions_locked:
+            names = [name for name in names if name != LayerKind.SUGGESTIONS.value]
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         self.layer_combo.addItem("All layers", None)
@@ -245,11 +259,6 @@ class AnnotationPane(QWidget):
         self.layer_combo.blockSignals(False)
         self.layer_combo.setVisible(len(names) > 1)
         self._on_layer_changed(self.layer_combo.currentIndex())
-        hidden = [layer.name for layer in layers if layer.hidden]
-        self._hidden_layers = frozenset(hidden)
-        self.active_filter.set_hidden_layers(hidden)
-        self.orphan_filter.set_hidden_layers(hidden)
-        self._update_sections()
 
     def set_known_tags(self, tags: Sequence[str]) -> None:
         self.editor.tag_completer.set_tags(tags)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
@@ -36,7 +36,7 @@ from reader.render.palette import Theme
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
     from PySide6.QtWidgets import QMenu, QMessageBox
 
     from reader.actions import ExportFormat
@@ -401,6 +401,21 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         session.restore_split(self)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Back in the window: `reader lock-suggestions` may have run meanwhile.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.is_ready()
+        ):
+            self.refresh_suggestion_lock()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Here only keys no widget took: among them the shortcuts of disabled actions.
+        if not (self.is_ready() and self._review.explain_disabled_shortcut(event)):
+            super().keyPressEvent(event)
+
     def save_session(self) -> None:
         session.save_session(self)
 
@@ -579,6 +594,11 @@ class MainWindow(QMainWindow):
     def suggestions_locked(self) -> bool:
         """Whether a teacher locked the library's suggestions: none shown, none asked for."""
         return self._lock.locked
+
+    def refresh_suggestion_lock(self) -> bool:
+        """Read the lock from the library again, and show the window as it says; whether
+        suggestions are locked."""
+        return self._lock.refresh()
 
     def ask_suggestion_lock(self) -> PinDialog:
         """The dialog that locks the suggestions with a new PIN, or unlocks them."""

@@ -108,6 +108,8 @@ class PinDialog(QDialog):
             message = str(error)
             self.error_label.setText(message[:1].upper() + message[1:] + ".")
             self.error_label.show()
+            # The layout grows by the error line; a shown dialog keeps its size unless told.
+            self.adjustSize()
             for field in (self.pin_edit, self.confirm_edit):
                 if field is not None:
                     field.clear()

@@ -42,11 +42,13 @@ class SuggestionLock:
 
     def ask(self) -> PinDialog:
         """Open the dialog that locks the suggestions, or unlocks them: window-modal,
-        not blocking. Once it closes, the lock is read from the library again."""
+        not blocking. The lock is read from the library first (another process may have
+        changed it), and again once the dialog closes."""
         from reader.gui.pin_dialog import PinDialog
 
         window = self._window
         window.flush_note()
+        self.refresh()
         if self.locked:
             dialog = PinDialog(
                 "Unlock Suggestions",
@@ -76,12 +78,16 @@ class SuggestionLock:
             self.dialog = None
         self.refresh()
 
-    def refresh(self) -> None:
-        """Read the lock from the library again; show the window as it says."""
+    def refresh(self) -> bool:
+        """Read the lock from the library again (one SELECT); show the window as it says.
+
+        Another process (``reader lock-suggestions``) may have changed it meanwhile.
+        Returns whether suggestions are locked.
+        """
         window = self._window
         locked = window.library.suggestions_locked()
         if locked == self.locked:
-            return
+            return locked
         self.locked = locked
         if locked:
             # Undoing or redoing a step of before would bring suggestions back (an
@@ -93,6 +99,7 @@ class SuggestionLock:
             "Suggestions locked; the undo history was cleared" if locked else "Suggestions shown",
             6000,
         )
+        return locked
 
     def show_controls(self) -> None:
         """The lock action's name, the suggestion actions and the status bar's note."""

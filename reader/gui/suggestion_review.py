@@ -7,19 +7,31 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QKeyCombination, QObject
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, ReaderError, Status
 from reader.gui.suggestion_commands import ReplaceFlagsCommand
-from reader.gui.window_actions import SUGGESTIONS_LAYER
+from reader.gui.window_actions import ACCEPT_TIP, DISMISS_TIP, SUGGESTIONS_LAYER, set_tips
 from reader.render.palette import KIND_COLOURS
 
 if TYPE_CHECKING:
     from reader.gui.article_view import ArticleView
     from reader.gui.main_window import MainWindow
+
+NO_SUGGESTION_TIP = "select a suggestion (not a flag of yours) to {verb} it"
 
 
 class SuggestionReview:
@@ -39,10 +51,7 @@ class SuggestionReview:
         from reader.suggestions import plan_suggestions
 
         window = self._window
-        if window.article is None:
-            return None
-        if window.suggestions_locked:
-            window.statusBar().showMessage("Suggestions are locked", 4000)
+        if window.article is None or self._refused_as_locked("nothing was suggested"):
             return None
         window.flush_note()
         article = window.article
@@ -93,8 +102,11 @@ class SuggestionReview:
         from reader.suggestions import accepted
 
         window = self._window
+        if self._refused_as_locked("nothing was accepted"):
+            return None
         suggestion = self.suggestion(uuid)
         if suggestion is None:
+            window.statusBar().showMessage("Select a suggestion to accept it", 4000)
             return None
         following = self._next_suggestion(suggestion)
         flag = accepted(suggestion)
@@ -115,8 +127,11 @@ class SuggestionReview:
         from reader.suggestions import dismissed
 
         window = self._window
+        if self._refused_as_locked("nothing was dismissed"):
+            return False
         suggestion = self.suggestion(uuid)
         if suggestion is None:
+            window.statusBar().showMessage("Select a suggestion to dismiss it", 4000)
             return False
         following = self._next_suggestion(suggestion)
         label = f"Dismiss suggestion “{shorten(suggestion.anchor.exact, 30)}”"
@@ -129,6 +144,15 @@ class SuggestionReview:
             window.select_annotation(following.uuid)
             window.annotation_pane.card_list.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         window.statusBar().showMessage("Suggestion dismissed", 4000)
+        return True
+
+    def _refused_as_locked(self, nothing_done: str) -> bool:
+        """Read the lock again first: another process (``reader lock-suggestions``) may
+        have locked suggestions meanwhile. If they are locked, the window shows it and
+        the status bar says that ``nothing_done``."""
+        if not self._window.refresh_suggestion_lock():
+            return False
+        self._window.statusBar().showMessage(f"Suggestions are locked: {nothing_done}", 6000)
         return True
 
     def _next_suggestion(self, current: Annotation) -> Annotation | None:
@@ -156,6 +180,8 @@ class SuggestionReview:
     ) -> int:
         """Replace every open suggestion by ``replacement`` of it, in one undo step."""
         window = self._window
+        if self._refused_as_locked(f"nothing was {done.lower()}"):
+            return 0
         waiting = window.annotation_pane.open_suggestions()
         flags = [replacement(suggestion) for suggestion in waiting]
         label = f"{verb} {len(waiting)} suggestions"
@@ -173,10 +199,47 @@ class SuggestionReview:
         window.suggest_action.setEnabled(
             window.article is not None and not window.suggestions_locked
         )
-        window.accept_action.setEnabled(selected)
-        window.dismiss_action.setEnabled(selected)
+        for action, verb, tip in (
+            (window.accept_action, "accept", ACCEPT_TIP),
+            (window.dismiss_action, "dismiss", DISMISS_TIP),
+        ):
+            action.setEnabled(selected)
+            if window.suggestions_locked:
+                continue  # the lock's tips say why
+            if selected:
+                set_tips(action, tip)
+            else:
+                why = f"{action.text().replace('&', '')}: {NO_SUGGESTION_TIP.format(verb=verb)}"
+                action.setToolTip(why)
+                action.setStatusTip(why)
         window.accept_all_action.setEnabled(waiting)
         window.dismiss_all_action.setEnabled(waiting)
+
+    def explain_disabled_shortcut(self, event: QKeyEvent) -> bool:
+        """Say in the status bar why Accept or Dismiss Suggestion, disabled, did nothing
+        at its shortcut (a disabled action's shortcut reaches the window as a plain key).
+        Whether the key was one of theirs."""
+        window = self._window
+        combination = event.keyCombination()
+        modifiers = combination.keyboardModifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier
+        pressed = QKeySequence(QKeyCombination(modifiers, combination.key()))
+        actions: tuple[tuple[QAction, str], ...] = (
+            (window.accept_action, "accept"),
+            (window.dismiss_action, "dismiss"),
+        )
+        for action, verb in actions:
+            if action.isEnabled() or pressed not in action.shortcuts():
+                continue
+            if window.suggestions_locked:
+                message = "Suggestions are locked"
+            elif window.article is None:
+                message = f"Open an article and select a suggestion to {verb} it"
+            else:
+                message = f"Select a suggestion to {verb} it"
+            window.statusBar().showMessage(message, 4000)
+            event.accept()
+            return True
+        return False
 
     def mark_triggers(self, suggestion: Annotation | None) -> None:
         """Mark the trigger words of the selected suggestion; None: of none."""

@@ -23,6 +23,10 @@ LOCK_TIP = (
     "Lock the app's suggestions with a PIN, so students cannot see or ask for "
     "the app's suggestions; the PIN unlocks them"
 )
+ACCEPT_TIP = (
+    "Make the selected suggestion a flag of yours; or press A on its card or in the article"
+)
+DISMISS_TIP = "Hide the selected suggestion for good; or press D on its card or in the article"
 
 
 def add_action(
@@ -36,13 +40,17 @@ def add_action(
     if shortcut is not None:
         # setShortcuts: PySide6's setShortcut() would build the Qt namespace (see MainWindow).
         action.setShortcuts(distinct_shortcuts(shortcut))
-    hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    label = text.replace("&", "").rstrip("…")
-    action.setToolTip(f"{tip or label} ({hint})" if hint else tip or label)
-    action.setStatusTip(tip or label)
+    set_tips(action, tip or text.replace("&", "").rstrip("…"))
     action.triggered.connect(slot)
     window.addAction(action)
     return action
+
+
+def set_tips(action: QAction, tip: str) -> None:
+    """The action's status tip, and its tooltip with its shortcut."""
+    hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip} ({hint})" if hint else tip)
+    action.setStatusTip(tip)
 
 
 def build_actions(window: MainWindow) -> None:
@@ -124,7 +132,7 @@ def build_suggestion_actions(window: MainWindow) -> None:
         "&Accept Suggestion",
         lambda _=False: window.accept_suggestion(),
         "Ctrl+Return",
-        "Make the selected suggestion a flag of yours; or press A on its card or in the article",
+        ACCEPT_TIP,
     )
     window.accept_action.setShortcuts(distinct_shortcuts("Ctrl+Return", "Ctrl+Enter"))
     window.dismiss_action = add_action(
@@ -132,7 +140,7 @@ def build_suggestion_actions(window: MainWindow) -> None:
         "D&ismiss Suggestion",
         lambda _=False: window.dismiss_suggestion(),
         "Ctrl+Shift+D",  # not Ctrl+Backspace: text boxes delete a word with it
-        "Hide the selected suggestion for good; or press D on its card or in the article",
+        DISMISS_TIP,
     )
     window.accept_all_action = add_action(
         window,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, Status
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 PIN = "2718"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+CTRL_KEYPAD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier
 
 
 def stored(window: MainWindow, status: Status, article_id: int | None = None) -> list[Annotation]:
@@ -296,3 +297,230 @@ def test_the_right_pin_restores_suggestions_and_each_articles_state(
     assert hidden and not hidden & drawn(window)
     layers = {layer.name: layer.hidden for layer in window.library.layers(hidden_article.id)}
     assert layers[SUGGESTIONS_LAYER]
+
+
+# A lock changed by another process (`reader lock-suggestions` / `unlock-suggestions`)
+
+
+def lock_elsewhere(db_path: Path) -> None:
+    outside = Library.open(db_path)  # another process on the same file
+    try:
+        outside.lock_suggestions(PIN)
+    finally:
+        outside.close()
+
+
+def unlock_elsewhere(db_path: Path) -> None:
+    outside = Library.open(db_path)
+    try:
+        outside.unlock_suggestions(PIN)
+    finally:
+        outside.close()
+
+
+def come_back_to(qtbot: QtBot, window: MainWindow) -> None:
+    """Another window is made active, then the main window again."""
+    other = QWidget()
+    qtbot.addWidget(other)
+    with qtbot.waitActive(other):
+        other.show()
+        other.activateWindow()
+    assert not window.isActiveWindow()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    other.close()
+
+
+def test_a_lock_from_elsewhere_shows_when_the_window_is_active_again(
+    qtbot: QtBot, session: Session, db_path: Path
+) -> None:
+    window = session.start("Screens")
+    assert window.suggest_flags()
+    suggestions = {a.uuid for a in stored(window, Status.SUGGESTED)}
+    flags = stored(window, Status.ACTIVE)
+    lock_elsewhere(db_path)
+    assert suggestions <= drawn(window)  # not read again yet
+
+    come_back_to(qtbot, window)
+
+    assert_locked_view(window)
+    assert window.lock_suggestions_action.text() == "Unlock Suggestions…"
+    assert {a.uuid for a in flags} <= drawn(window)
+
+    unlock_elsewhere(db_path)
+    come_back_to(qtbot, window)
+
+    assert lock_note(window) is None
+    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+    assert suggestions <= drawn(window)
+    assert suggestions <= {a.uuid for a in listed(window)}
+    assert window.suggest_action.isEnabled() and window.accept_all_action.isEnabled()
+
+
+def test_suggest_flags_reads_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
+    window = session.start("Screens")
+    qtbot.waitUntil(window.is_ready)  # the lock was read
+    assert stored(window, Status.SUGGESTED) == [] and lock_note(window) is None
+    lock_elsewhere(db_path)
+    assert window.suggest_action.isEnabled()  # the window does not know yet
+
+    qtbot.keyClick(window.article_view, Qt.Key.Key_S, CTRL_SHIFT)
+
+    assert stored(window, Status.SUGGESTED) == []
+    assert window.error_box is None
+    assert "Suggestions are locked" in window.statusBar().currentMessage()
+    assert_locked_view(window)
+
+
+def test_accept_and_dismiss_read_the_lock_first(
+    qtbot: QtBot, session: Session, db_path: Path
+) -> None:
+    window = session.start("Screens")
+    assert window.suggest_flags()
+    suggestions = stored(window, Status.SUGGESTED)
+    flags = stored(window, Status.ACTIVE)
+    window.select_annotation(suggestions[0].uuid)
+    lock_elsewhere(db_path)
+    assert window.accept_action.isEnabled()  # the window does not know yet
+
+    cards = window.annotation_pane.card_list
+    cards.setFocus()
+    qtbot.keyClick(cards, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.error_box is None
+    assert "nothing was accepted" in window.statusBar().currentMessage()
+    assert_locked_view(window)
+    assert window.dismiss_suggestion(suggestions[1].uuid) is False
+    assert "nothing was dismissed" in window.statusBar().currentMessage()
+    assert stored(window, Status.SUGGESTED) == suggestions
+    assert stored(window, Status.ACTIVE) == flags
+
+
+def test_a_dismissal_reads_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
+    window = session.start("Screens")
+    assert window.suggest_flags()
+    suggestions = stored(window, Status.SUGGESTED)
+    window.select_annotation(suggestions[0].uuid)
+    lock_elsewhere(db_path)
+
+    window.dismiss_action.trigger()
+
+    assert window.error_box is None
+    assert "nothing was dismissed" in window.statusBar().currentMessage()
+    assert stored(window, Status.SUGGESTED) == suggestions
+    assert stored(window, Status.DISMISSED) == []
+    assert_locked_view(window)
+
+
+def test_the_pin_dialog_follows_a_lock_changed_elsewhere(
+    qtbot: QtBot, session: Session, db_path: Path
+) -> None:
+    window = session.start("Screens")
+    assert window.suggest_flags()
+    lock_elsewhere(db_path)
+    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+
+    dialog = open_pin_dialog(window)
+
+    assert dialog.windowTitle() == "Unlock Suggestions" and dialog.confirm_edit is None
+    assert_locked_view(window)
+    qtbot.keyClicks(dialog.pin_edit, PIN)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.pin_dialog is None
+    assert not window.library.suggestions_locked()
+    assert lock_note(window) is None
+
+    lock_through_dialog(qtbot, window)
+    unlock_elsewhere(db_path)
+    dialog = open_pin_dialog(window)
+    assert dialog.windowTitle() == "Lock Suggestions" and dialog.confirm_edit is not None
+    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+    assert lock_note(window) is None
+    dialog.reject()
+
+
+def test_the_wrong_pin_message_fits_in_the_dialog(qtbot: QtBot, session: Session) -> None:
+    window = session.start("Screens")
+    lock_through_dialog(qtbot, window)
+    dialog = open_pin_dialog(window)
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+
+    qtbot.keyClicks(dialog.pin_edit, "0000")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(10)  # the layout's request to be laid out again
+
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert dialog.height() > before
+    assert dialog.height() >= dialog.sizeHint().height()
+    inside = dialog.rect()
+    assert inside.contains(dialog.buttons.geometry())
+    assert inside.contains(dialog.error_label.geometry())
+    label = dialog.error_label
+    assert label.height() >= label.heightForWidth(label.width())
+    dialog.reject()
+
+
+# The layer filter while locked
+
+
+def test_the_layer_filter_offers_no_suggestions_layer_while_locked(
+    qtbot: QtBot, session: Session
+) -> None:
+    window = session.start("Screens")
+    assert window.suggest_flags()
+    combo = window.annotation_pane.layer_combo
+    assert combo.findData(SUGGESTIONS_LAYER) >= 0
+    combo.setCurrentIndex(combo.findData(SUGGESTIONS_LAYER))
+    assert {a.status for a in listed(window)} == {Status.SUGGESTED}
+    flags = stored(window, Status.ACTIVE)
+
+    lock_through_dialog(qtbot, window)
+
+    assert combo.findData(SUGGESTIONS_LAYER) == -1
+    assert combo.currentData() is None  # all layers
+    assert {a.uuid for a in listed(window)} == {a.uuid for a in flags}
+
+    unlock_through_dialog(qtbot, window, PIN)
+
+    assert combo.findData(SUGGESTIONS_LAYER) >= 0
+    assert combo.currentData() is None
+
+
+# Accept and Dismiss Suggestion on a flag of yours
+
+
+def test_accept_and_dismiss_say_why_they_do_nothing_on_a_flag(
+    qtbot: QtBot, session: Session
+) -> None:
+    window = session.start("Screens")
+    assert window.suggest_flags()
+    suggestions = stored(window, Status.SUGGESTED)
+    flags = stored(window, Status.ACTIVE)
+    window.select_annotation(flags[0].uuid)
+    cards = window.annotation_pane.card_list
+    cards.setFocus()
+
+    for action, key, modifiers, verb in (
+        (window.accept_action, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier, "accept"),
+        (window.dismiss_action, Qt.Key.Key_D, CTRL_SHIFT, "dismiss"),
+    ):
+        assert not action.isEnabled()
+        assert f"select a suggestion (not a flag of yours) to {verb} it" in action.statusTip()
+        assert f"to {verb} it" in action.toolTip()
+        window.statusBar().clearMessage()
+        qtbot.keyClick(cards, key, modifiers)
+        assert window.statusBar().currentMessage() == f"Select a suggestion to {verb} it"
+    qtbot.keyClick(cards, Qt.Key.Key_Enter, CTRL_KEYPAD)
+    assert window.statusBar().currentMessage() == "Select a suggestion to accept it"
+    assert window.accept_suggestion(flags[0].uuid) is None
+    assert window.statusBar().currentMessage() == "Select a suggestion to accept it"
+    assert stored(window, Status.ACTIVE) == flags
+    assert stored(window, Status.SUGGESTED) == suggestions
+    assert window.annotation_pane.selected_uuid() == flags[0].uuid
+
+    window.select_annotation(suggestions[0].uuid)
+    assert window.accept_action.isEnabled() and window.dismiss_action.isEnabled()
+    assert "select a suggestion" not in window.accept_action.statusTip()
+    assert window.accept_action.statusTip().startswith("Make the selected suggestion")
+    assert "Ctrl" in window.accept_action.toolTip()
