@@ -72,7 +72,8 @@ def _joined(lines: list[str]) -> list[str]:
     """The paragraphs of lines between blank lines.  If most line ends look wrapped to a
     width, a full line runs on into the next and a short one ends its paragraph (text
     wrapped without blank lines); otherwise each line is a paragraph."""
-    width = max(len(line) for line in lines)
+    # the wrap width: a line of one unbreakable word (a URL) may run past it
+    width = max((len(line) for line in lines if " " in line), default=0)
     full = [
         len(line) + 1 + len(following.split(maxsplit=1)[0]) > width
         for line, following in pairwise(lines)

@@ -130,3 +130,14 @@ def test_text_wrapped_without_blank_lines_keeps_its_paragraphs() -> None:
     wrapped = "\n".join(textwrap.fill(p, 70, break_on_hyphens=False) for p in paragraphs)
     assert wrapped.count("\n") > len(paragraphs)
     assert text_paragraphs(wrapped) == paragraphs
+
+
+def test_one_overlong_line_does_not_unwrap_a_paragraph() -> None:
+    paragraph = (
+        "The full budget is published on the town's website as a spreadsheet that anyone "
+        "can download, at https://example.org/marlow-falls/finance/budget-2025-26/adopted-"
+        "operating-budget-final-version.xlsx, together with the minutes of the meeting."
+    )
+    wrapped = textwrap.fill(paragraph, 60, break_on_hyphens=False, break_long_words=False)
+    assert max(len(line) for line in wrapped.split("\n")) >= 100
+    assert text_paragraphs(wrapped) == [paragraph]
