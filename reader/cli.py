@@ -17,7 +17,6 @@ from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, Kind, ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
-HIDDEN_WHEN_LOCKED = frozenset({"suggested", "dismissed"})
 # Any other first word opens the app (on that file); checked before the parser is built,
 # so that starting the app costs as little as possible.
 COMMANDS = frozenset(
@@ -208,7 +207,9 @@ def cmd_annotations(args: argparse.Namespace) -> int:
         raise ReaderError(f"article {args.id} has no layer named {args.layer!r}")
     annotations = library.annotations(args.id, args.layer)
     if library.suggestions_locked():  # a teacher's lock: the app's suggestions are not shown
-        annotations = [a for a in annotations if a.status.value not in HIDDEN_WHEN_LOCKED]
+        from reader.storage.library import SUGGESTION_STATUSES
+
+        annotations = [a for a in annotations if a.status not in SUGGESTION_STATUSES]
     if args.json:
         print_json([annotation_dict(annotation) for annotation in annotations])
         return 0
@@ -327,13 +328,13 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     target = args.target
     if target.isdigit() and not Path(target).exists():
         library = open_library(args)
-        _refuse_if_locked(library)
+        _refuse_if_locked(library.suggestions_locked())
         article_id: int | None = int(target)
         text = library.article(int(target)).text
     else:
         if args.save:
             raise ReaderError("--save needs an article ID from the library, not a file")
-        _refuse_if_locked(_existing_library(args))
+        _refuse_if_locked(_library_file_locked(args))
         article_id = None
         text = canonical_text(read_article_file(Path(target)).markdown)
     include_sourced = args.include_sourced or bool(kinds and SuggestionKind.SOURCED_CLAIM in kinds)
@@ -377,17 +378,18 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing_library(args: argparse.Namespace) -> Any:
-    """The library --db names (or the default one) if it exists; None otherwise."""
-    from reader.storage.library import Library
+def _library_file_locked(args: argparse.Namespace) -> bool:
+    """Whether the library --db names (or the default one) exists and is locked; read
+    only, so that suggesting on a file changes no library."""
+    from reader.storage.library import suggestions_locked_in
     from reader.storage.paths import resolve_db_path
 
     path = resolve_db_path(args.db)
-    return Library.open(path) if path.is_file() else None
+    return path.is_file() and suggestions_locked_in(path)
 
 
-def _refuse_if_locked(library: Any) -> None:
-    if library is not None and library.suggestions_locked():
+def _refuse_if_locked(locked: bool) -> None:
+    if locked:
         raise ReaderError(
             "suggestions are locked in this library by a teacher "
             "('reader unlock-suggestions' with the PIN opens them)"

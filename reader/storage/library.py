@@ -206,6 +206,38 @@ def fts_query(query: str) -> str:
 
 
 SUGGESTIONS_LOCK = "suggestions_lock"  # settings key: the PIN's hash while locked
+SUGGESTION_STATUSES = (Status.SUGGESTED, Status.DISMISSED)  # the app's suggestions, open or not
+
+
+def suggestions_locked_in(path: Path) -> bool:
+    """Whether the library file at ``path`` is locked, read without opening it as a
+    library (no migration, no write); False for a file that is not a library."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return _is_locked(conn)
+    except sqlite3.Error:  # not a database, or one from before the settings table
+        return False
+    finally:
+        conn.close()
+
+
+def _set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:
+    if value is None:
+        conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+    else:
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def _is_locked(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT 1 FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,)).fetchone()
+    return row is not None
 
 
 class Library:
@@ -458,19 +490,9 @@ class Library:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def _set_setting(self, conn: sqlite3.Connection, key: str, value: str | None) -> None:
-        if value is None:
-            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
-        else:
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
-
     def suggestions_locked(self) -> bool:
         """Whether a teacher has locked the app's suggestions away in this library."""
-        return self.setting(SUGGESTIONS_LOCK) is not None
+        return _is_locked(self.conn)
 
     def lock_suggestions(self, pin: str) -> None:
         """Lock suggestions until ``unlock_suggestions`` is given the same PIN."""
@@ -478,20 +500,22 @@ class Library:
 
         hashed = hash_pin(pin)  # outside the transaction: it takes a moment
         with self.transaction() as conn:
-            if conn.execute("SELECT 1 FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,)).fetchone():
+            if _is_locked(conn):
                 raise ReaderError("suggestions are locked already")
-            self._set_setting(conn, SUGGESTIONS_LOCK, hashed)
+            _set_setting(conn, SUGGESTIONS_LOCK, hashed)
 
     def unlock_suggestions(self, pin: str) -> None:
         from reader.storage.pins import pin_matches
 
-        stored = self.setting(SUGGESTIONS_LOCK)
-        if stored is None:
-            raise ReaderError("suggestions are not locked")
-        if not pin_matches(pin, stored):
-            raise ReaderError("wrong PIN: suggestions stay locked")
         with self.transaction() as conn:
-            self._set_setting(conn, SUGGESTIONS_LOCK, None)
+            stored = conn.execute(
+                "SELECT value FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,)
+            ).fetchone()
+            if stored is None:
+                raise ReaderError("suggestions are not locked")
+            if not pin_matches(pin, str(stored[0])):
+                raise ReaderError("wrong PIN: suggestions stay locked")
+            _set_setting(conn, SUGGESTIONS_LOCK, None)
 
     # Annotations
 
@@ -515,9 +539,11 @@ class Library:
     def _refuse_suggestions_while_locked(
         self, conn: sqlite3.Connection, new: Sequence[Annotation], stored: Sequence[str]
     ) -> None:
-        """A teacher's lock holds for every writer, another process included: no suggestion
-        is written, and none of the ``stored`` flags changed or removed is a suggestion."""
-        if not conn.execute("SELECT 1 FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,)).fetchone():
+        """A teacher's lock holds for every writer of flags, another process included: no
+        suggestion is written, and none of the ``stored`` flags changed or removed is a
+        suggestion.  (Re-importing an article still moves or orphans its suggestions with
+        the text, as it does every flag: nothing a reader sees.)"""
+        if not _is_locked(conn):
             return
         suggestions = LayerKind.SUGGESTIONS.value
         touched = any(a.status is Status.SUGGESTED or a.layer == suggestions for a in new)
@@ -675,9 +701,9 @@ class Library:
             "snippet(annotations_fts, -1, char(2), char(3), '…', 12), bm25(annotations_fts) "
             "FROM annotations_fts JOIN annotations n ON n.rowid = annotations_fts.rowid "
             "JOIN articles a ON a.id = n.article_id "
-            "WHERE annotations_fts MATCH ? AND n.status NOT IN ('suggested', 'dismissed') "
+            "WHERE annotations_fts MATCH ? AND n.status NOT IN (?, ?) "
             "ORDER BY bm25(annotations_fts) LIMIT ?",
-            (match, limit),
+            (match, *(status.value for status in SUGGESTION_STATUSES), limit),
         ):
             hits.append(SearchHit(article_id, title, uuid, snippet, -rank))
         hits.sort(key=lambda hit: hit.score, reverse=True)

@@ -4,6 +4,7 @@ import io
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ import pytest
 from reader.cli import main
 from reader.paths import SAMPLE_ARTICLES
 from reader.storage.library import Library
+from reader.storage.migrations import migrate
 
 RunCli = Callable[..., tuple[int, str, str]]
 
@@ -407,3 +409,20 @@ def test_a_teacher_locks_suggestions_with_a_pin(
     assert cli("unlock-suggestions")[0] == 0
     code, out, _ = cli("suggest", str(article_id), "--json")
     assert code == 0 and json.loads(out)
+
+
+def test_suggesting_on_a_file_leaves_the_library_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = write_article(tmp_path, "Crime fell 40 percent in 2024. What a triumph!\n")
+    old = tmp_path / "old.sqlite"  # a library from before the lock, and not a library at all
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, old, target=2)
+    conn.close()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a library", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for db in (old, junk):
+        assert main(["--db", str(db), "suggest", str(article), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

@@ -16,7 +16,7 @@ from reader.core.models import (
     SourceFormat,
     Status,
 )
-from reader.storage.library import SUGGESTIONS_LOCK, Library
+from reader.storage.library import SUGGESTIONS_LOCK, Library, suggestions_locked_in
 from reader.storage.migrations import migrate, schema_version
 from reader.storage.pins import hash_pin, pin_matches
 
@@ -43,7 +43,9 @@ def test_the_file_holds_a_salted_hash_not_the_pin(tmp_path: Path) -> None:
     library.lock_suggestions("secret-pin")
     stored = library.setting(SUGGESTIONS_LOCK)
     assert stored is not None and "secret-pin" not in stored
-    assert b"secret-pin" not in (tmp_path / "lib.sqlite").read_bytes()
+    files = list(tmp_path.glob("lib.sqlite*"))  # the write-ahead log too
+    assert stored.encode() in b"".join(f.read_bytes() for f in files)  # where it would be
+    assert all(b"secret-pin" not in f.read_bytes() for f in files)
     assert hash_pin("secret-pin") != hash_pin("secret-pin")  # a new salt each time
     assert pin_matches("secret-pin", stored) and not pin_matches("Secret-pin", stored)
     assert not pin_matches("secret-pin", "scrypt$zz$00") and not pin_matches("x", "garbage")
@@ -132,3 +134,22 @@ def test_note_search_never_returns_suggestions(tmp_path: Path) -> None:
     library.add_annotations([suggestion, mine])
     flagged = [hit.annotation_uuid for hit in library.search("triumph") if hit.annotation_uuid]
     assert flagged == [mine.uuid]
+
+
+def test_the_lock_is_read_from_a_file_without_changing_it(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    library = Library.open(path)
+    assert not suggestions_locked_in(path)
+    library.lock_suggestions("2718")
+    assert suggestions_locked_in(path)
+    old = tmp_path / "old.sqlite"  # a version 2 library: no settings table yet
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, old, target=2)
+    conn.close()
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a library", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert not suggestions_locked_in(old) and not suggestions_locked_in(junk)
+    assert not suggestions_locked_in(tmp_path / "missing.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no backup, no new file
+    assert schema_version(sqlite3.connect(old)) == 2
