@@ -135,6 +135,9 @@ def test_scare_quotes_but_not_a_quoted_term() -> None:
     sneer = "The council's “consultation” lasted a single weekend in August."
     (opinion,) = suggest(sneer, kinds={SuggestionKind.OPINION})
     assert "scare quotes: “consultation”" in opinion.reasons
+    called = "What they called “reform” cost the town its library."
+    (opinion,) = suggest(called, kinds={SuggestionKind.OPINION})
+    assert "scare quotes: “reform”" in opinion.reasons
     mention = "The agency stopped using the word “migrant” in its press releases."
     assert not any(
         r.startswith("scare quotes")
