@@ -451,14 +451,8 @@ class AnnotationPane(QWidget):
     def shown_flag_count(self) -> int:
         """The flags (no suggestions) the card list shows now."""
         shown = self.active_filter.shown_annotations()
-        if shown is not None:
-            return sum(1 for annotation in shown if annotation.status is Status.ACTIVE)
-        proxy = self.active_filter
-        return sum(
-            1
-            for row in range(proxy.rowCount())
-            if proxy.index(row, 0).data(AnnotationRole.STATUS) == Status.ACTIVE.value
-        )
+        assert shown is not None  # always in step: its source is an AnnotationListModel
+        return sum(1 for annotation in shown if annotation.status is Status.ACTIVE)
 
     def _update_sections(self) -> None:
         # The heading counts flags; the suggestion bar counts the suggestions.

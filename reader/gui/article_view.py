@@ -236,7 +236,7 @@ class ArticleView(QTextBrowser):
     def highlighted_uuids(self) -> list[str]:
         """The flags drawn now, in the order they were added."""
         layer = self._layer
-        return [annotation.uuid for annotation in layer.annotations()] if layer else []
+        return [annotation.uuid for annotation in layer.annotations()] if layer is not None else []
 
     def annotation_at(self, point: QPoint) -> str:
         """The uuid of the topmost highlight under a viewport point, or ""."""
@@ -414,7 +414,7 @@ class ArticleView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._painted_once:
-            if self._layer:
+            if self._layer is not None:
                 self._paint_underlines(self._layer, event.rect())
             if self.hasFocus():
                 self._paint_focus_frame()
@@ -546,7 +546,7 @@ class ArticleView(QTextBrowser):
     def underline_strokes(self, area: QRect | None = None) -> list[Stroke]:
         """The underlines to paint over ``area`` of the viewport (all of it by default):
         one stroke per line of each highlighted stretch, in viewport pixels."""
-        if not self._layer:
+        if self._layer is None:
             return []
         if area is None:
             area = self.viewport().rect()

@@ -77,12 +77,6 @@ class HighlightLayer:
         self._underline_width = 0.0
         self.font_changed()  # sets it
 
-    def __len__(self) -> int:
-        return len(self._highlights)
-
-    def __contains__(self, uuid: object) -> bool:
-        return uuid in self._highlights
-
     @property
     def selected(self) -> str | None:
         return self._selected_uuid

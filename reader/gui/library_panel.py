@@ -287,7 +287,7 @@ class LibraryPanel(QWidget):
         self._library = library
         self._summaries: list[ArticleSummary] = []
         self._current_article: int | None = None
-        self._refilling = False
+        self._refilling = False  # the list is being filled or its row moved: open nothing
         # The row a mouse press made current, and so opened: its click opens it no more.
         self._opened_by_press: QListWidgetItem | None = None
         self._search_timer = QTimer(self)
@@ -447,16 +447,23 @@ class LibraryPanel(QWidget):
         """Return in the search box opens the first result, the focus in the list."""
         self.refresh_list()
         first = self.list_widget.item(0)
-        if first is not None:
+        if first is None:
+            return
+        # Opened here once: moving the current row off the open article's row must not
+        # open it through currentItemChanged as well.
+        self._refilling = True
+        try:
             self.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
             self.list_widget.setCurrentItem(first)
-            self._on_item_chosen(first)
+        finally:
+            self._refilling = False
+        self._on_item_chosen(first)
 
     def _on_current_item_changed(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
     ) -> None:
-        # No previous row: the view picked the first row as it took the focus (or the
-        # search box did, and opens it itself); that is not the reader's choice.
+        # No previous row: the view picked the first row as it took the focus; that is
+        # not the reader's choice.
         if self._refilling or current is None or previous is None:
             return
         pressed = QApplication.mouseButtons() != Qt.MouseButton.NoButton

@@ -622,12 +622,21 @@ class MainWindow(QMainWindow):
         return list(self._review.sourced_ranges)
 
     def undo(self) -> None:
+        self._read_lock_before_replay()
         self.flush_note()
         self._replay(self.undo_stack.undoText(), "Undone", self.undo_stack.undo)
 
     def redo(self) -> None:
+        self._read_lock_before_replay()
         self.flush_note()
         self._replay(self.undo_stack.redoText(), "Redone", self.undo_stack.redo)
+
+    def _read_lock_before_replay(self) -> None:
+        """Another process may have locked suggestions meanwhile, and the library refuses
+        a step that touches one then: reading the lock clears the stack if it turned on
+        (the status bar says so), leaving nothing to undo or redo."""
+        if self.is_ready():
+            self.refresh_suggestion_lock()
 
     @property
     def replaying(self) -> bool:

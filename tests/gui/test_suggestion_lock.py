@@ -524,3 +524,44 @@ def test_accept_and_dismiss_say_why_they_do_nothing_on_a_flag(
     assert "select a suggestion" not in window.accept_action.statusTip()
     assert window.accept_action.statusTip().startswith("Make the selected suggestion")
     assert "Ctrl" in window.accept_action.toolTip()
+
+
+def test_undo_and_redo_read_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
+    window = session.start("Screens")
+    assert window.suggest_flags()
+    suggestion = stored(window, Status.SUGGESTED)[0]
+    assert window.accept_suggestion(suggestion.uuid) is not None
+    assert window.undo_action.text().startswith("&Undo Accept")
+    accepted = stored(window, Status.ACTIVE)
+    assert suggestion.uuid in {a.uuid for a in accepted}
+    lock_elsewhere(db_path)
+    assert window.undo_action.isEnabled()  # the window does not know yet
+
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.error_box is None
+    assert "undo history was cleared" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0
+    assert_locked_view(window)
+    assert stored(window, Status.ACTIVE) == accepted
+    window.redo()
+    assert window.error_box is None
+    assert stored(window, Status.ACTIVE) == accepted
+
+
+def test_redo_reads_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
+    window = session.start("Screens")
+    assert window.suggest_flags()
+    suggestions = stored(window, Status.SUGGESTED)
+    assert window.accept_suggestion(suggestions[0].uuid) is not None
+    window.undo()
+    assert stored(window, Status.SUGGESTED) == suggestions
+    lock_elsewhere(db_path)
+    assert window.redo_action.isEnabled()
+
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Z, CTRL_SHIFT)
+
+    assert window.error_box is None
+    assert window.undo_stack.count() == 0
+    assert_locked_view(window)
+    assert stored(window, Status.SUGGESTED) == suggestions

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QListView
@@ -351,3 +352,39 @@ def test_return_in_the_search_box_opens_the_first_result(session: Session, qtbot
     assert QApplication.focusWidget() is panel.list_widget
     assert panel.list_widget.currentRow() == 0
     assert window.article is not None and window.article.id == first.article_id
+
+
+@pytest.mark.parametrize("first_open", [True, False])
+def test_return_in_the_empty_search_box_opens_the_first_row_once(
+    session: Session, qtbot: QtBot, first_open: bool
+) -> None:
+    window = session.start("Screens")
+    panel = window.library_panel
+    first, other = panel.entries()[0], panel.entries()[1]
+    window.show_article(first.article_id if first_open else other.article_id)
+    assert panel.list_widget.currentRow() == (0 if first_open else 1)  # the open row
+    chosen: list[int] = []
+    panel.article_chosen.connect(chosen.append)
+    panel.search_edit.setFocus()
+
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+
+    assert chosen == [first.article_id]
+    assert panel.list_widget.currentRow() == 0
+    assert QApplication.focusWidget() is panel.list_widget
+    assert window.article is not None and window.article.id == first.article_id
+
+
+def test_return_on_search_results_opens_the_first_hit_once(session: Session, qtbot: QtBot) -> None:
+    window = session.start("Screens")
+    panel = window.library_panel
+    chosen: list[tuple[int, str]] = []
+    panel.article_chosen.connect(lambda article_id: chosen.append((article_id, "")))
+    panel.note_hit_chosen.connect(lambda article_id, uuid: chosen.append((article_id, uuid)))
+    panel.search_edit.setFocus()
+    qtbot.keyClicks(panel.search_edit, "library")
+
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+
+    first = panel.entries()[0]
+    assert chosen == [(first.article_id, first.annotation_uuid or "")]
