@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reader.anchoring.selectors import shorten
-from reader.core.models import Annotation, Kind, ReaderError
+from reader.core.models import Annotation, Kind, LayerKind, ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
 # Any other first word opens the app (on that file); checked before the parser is built,
@@ -209,6 +209,8 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     if library.suggestions_locked():  # a teacher's lock: the app's suggestions are not shown
         from reader.storage.library import SUGGESTION_STATUSES
 
+        if args.layer == LayerKind.SUGGESTIONS.value:
+            raise ReaderError("suggestions are locked in this library by a teacher")
         annotations = [a for a in annotations if a.status not in SUGGESTION_STATUSES]
     if args.json:
         print_json([annotation_dict(annotation) for annotation in annotations])

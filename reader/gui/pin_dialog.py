@@ -96,7 +96,7 @@ class PinDialog(QDialog):
         if len(pin) < MIN_PIN_LENGTH:
             return f"A PIN has at least {MIN_PIN_LENGTH} characters."
         if self.confirm_edit.text() != pin:
-            return "Type the same PIN again below."
+            return "Type the same PIN in both fields."
         return ""
 
     def accept(self) -> None:

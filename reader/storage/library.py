@@ -546,7 +546,9 @@ class Library:
         if not _is_locked(conn):
             return
         suggestions = LayerKind.SUGGESTIONS.value
-        touched = any(a.status is Status.SUGGESTED or a.layer == suggestions for a in new)
+        touched = any(
+            a.status is Status.SUGGESTED or a.layer.casefold() == suggestions for a in new
+        )
         for uuid in stored:
             touched = touched or bool(
                 conn.execute(

@@ -390,6 +390,8 @@ def test_a_teacher_locks_suggestions_with_a_pin(
     assert code == 0 and "locked" in out
     code, out, _ = cli("annotations", str(article_id), "--json")
     assert code == 0 and json.loads(out) == []  # the stored suggestions are not listed
+    code, _, err = cli("annotations", str(article_id), "--layer", "suggestions")
+    assert code == 1 and "locked" in err
     for target in (str(article_id), str(path)):
         code, out, err = cli("suggest", target, "--json")
         assert code == 1 and out == ""
@@ -401,6 +403,12 @@ def test_a_teacher_locks_suggestions_with_a_pin(
         "suggestions",
     )  # fmt: skip
     assert code == 1 and "locked" in err
+    for layer in ("Suggestions", "SUGGESTIONS"):
+        code, _, err = cli(
+            "annotate", str(article_id), "--kind", "opinion", "--quote", "triumph", "--layer",
+            layer,
+        )  # fmt: skip
+        assert code == 1 and "locked" in err
     assert len(Library.open(db).annotations(article_id)) == suggested
     monkeypatch.setattr(sys, "stdin", io.StringIO("0000\n"))
     code, _, err = cli("unlock-suggestions")
