@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._suggestion_review: SuggestionReview | None = None
         self._suggestion_lock: SuggestionLock | None = None
+        self._library_version: int | None = None  # what this window last listed
         self._flag_updates: FlagUpdates | None = None
         self._flag_edits: FlagEdits | None = None
         self._library_panel: LibraryPanel | None = None
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         from reader.gui.library_panel import LibraryPanel
 
         library_panel = LibraryPanel(self.library)
+        self._library_version = self.library.data_version()
         library_panel.setMinimumWidth(LIBRARY_MIN_WIDTH)
         pane = AnnotationPane()
         pane.setMinimumWidth(PANE_MIN_WIDTH)
@@ -403,13 +405,21 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        # Back in the window: `reader lock-suggestions` may have run meanwhile.
+        # Back in the window: the command line may have written the library meanwhile.
         if (
             event.type() == QEvent.Type.ActivationChange
             and self.isActiveWindow()
             and self.is_ready()
         ):
             self.refresh_suggestion_lock()
+            self._list_changes_made_elsewhere()
+
+    def _list_changes_made_elsewhere(self) -> None:
+        """Articles imported or flagged by another process: the library list again."""
+        version = self.library.data_version()
+        if version != self._library_version:
+            self._library_version = version
+            self.library_panel.reload()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Here only keys no widget took: among them the shortcuts of disabled actions.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
@@ -85,3 +85,16 @@ def send_wheel(view: QAbstractScrollArea, delta: int, modifiers: Qt.KeyboardModi
         False,
     )
     QApplication.sendEvent(viewport, event)
+
+
+def come_back_to(qtbot: QtBot, window: MainWindow) -> None:
+    """Another window is made active, then the main window again."""
+    other = QWidget()
+    qtbot.addWidget(other)
+    with qtbot.waitActive(other):
+        other.show()
+        other.activateWindow()
+    assert not window.isActiveWindow()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    other.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, Status
@@ -15,6 +15,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.pin_dialog import PinDialog
 from reader.storage.library import Library
 from reader.suggestions import SUGGESTIONS_LAYER
+from tests.gui.conftest import come_back_to
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Session
@@ -316,19 +317,6 @@ def unlock_elsewhere(db_path: Path) -> None:
         outside.unlock_suggestions(PIN)
     finally:
         outside.close()
-
-
-def come_back_to(qtbot: QtBot, window: MainWindow) -> None:
-    """Another window is made active, then the main window again."""
-    other = QWidget()
-    qtbot.addWidget(other)
-    with qtbot.waitActive(other):
-        other.show()
-        other.activateWindow()
-    assert not window.isActiveWindow()
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    other.close()
 
 
 def test_a_lock_from_elsewhere_shows_when_the_window_is_active_again(
