@@ -74,7 +74,7 @@ class ArticleView(QTextBrowser):
     annotation_clicked = Signal(str)
     painted = Signal()  # after each paint of the page (start-up waits for the first)
     flag_requested = Signal(object)
-    accept_requested = Signal(str)  # the selected suggestion's uuid
+    accept_requested = Signal(str)  # the selected flag's uuid: the window checks it is a suggestion
     dismiss_requested = Signal(str)
     zoom_changed = Signal(int)
 
@@ -367,11 +367,14 @@ class ArticleView(QTextBrowser):
             event.accept()
             return
         accept, dismiss = QtCore.Qt.Key.Key_A, (QtCore.Qt.Key.Key_D, QtCore.Qt.Key.Key_Delete)
-        if plain and (key == accept or key in dismiss):
-            suggestion = self.selected_suggestion()
-            if suggestion is not None and not self.textCursor().hasSelection():
+        if plain and (key == accept or key in dismiss) and not self.textCursor().hasSelection():
+            # A and D on a flag of the reader's own go on to say it is no suggestion;
+            # Delete on one is left to the window, which deletes it
+            letter = key != QtCore.Qt.Key.Key_Delete
+            chosen = self.selected_annotation() if letter else self.selected_suggestion()
+            if chosen is not None:
                 signal = self.accept_requested if key == accept else self.dismiss_requested
-                signal.emit(suggestion)
+                signal.emit(chosen)
                 event.accept()
                 return
         super().keyPressEvent(event)

@@ -204,17 +204,23 @@ def test_a_and_d_in_the_article_review_the_clicked_suggestion(
     assert window.library.annotation(third.uuid).status is Status.SUGGESTED
 
 
-def test_letters_in_the_article_leave_a_selected_flag_alone(session: Session, qtbot: QtBot) -> None:
+def test_letters_in_the_article_leave_a_selected_flag_alone_and_say_why(
+    session: Session, qtbot: QtBot
+) -> None:
     window = session.start("Screens")
     assert window.suggest_flags()
     view = window.article_view
     flag = next(a for a in stored(window, Status.ACTIVE) if a.anchor.exact.startswith("Mark my"))
     click_highlight(qtbot, window, flag)
     steps = window.undo_stack.count()
-    for key in (Qt.Key.Key_A, Qt.Key.Key_D):
+    for key, verb in ((Qt.Key.Key_A, "accept"), (Qt.Key.Key_D, "dismiss")):
         qtbot.keyClick(view, key)
+        assert window.statusBar().currentMessage() == f"Select a suggestion to {verb} it"
     assert window.undo_stack.count() == steps
     assert window.library.annotation(flag.uuid) == flag
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # Delete on a flag of one's own deletes it
+    assert window.undo_stack.count() == steps + 1
+    assert flag.uuid not in {a.uuid for a in window.library.annotations(flag.article_id)}
 
 
 def test_dismiss_suggestion_has_a_window_shortcut(session: Session, qtbot: QtBot) -> None:
