@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reader.anchoring.canonical import canonical_text, text_sha256  # noqa: E402
-from reader.core.models import Article, SourceFormat  # noqa: E402
+from reader.anchoring.selectors import make_anchor  # noqa: E402
+from reader.core.models import Annotation, Article, Kind, SourceFormat  # noqa: E402
 from reader.importers.articles import read_article_file
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_articles"
@@ -27,14 +29,17 @@ def build_article(
     publication: str = "The Daily Test",
     published: str = "2025-02-05",
     article_id: int = 1,
+    url: str = "https://example.org/article",
+    imported_at: str = "2025-02-06T10:00:00Z",
 ) -> Article:
+    """An Article (not stored) from Markdown, with its canonical text and hash."""
     text = canonical_text(markdown)
     return Article(
         id=article_id,
         title=title,
         author=author,
         publication=publication,
-        url="https://example.org/article",
+        url=url,
         published=published,
         source_format=SourceFormat.MARKDOWN,
         source_path="",
@@ -42,8 +47,15 @@ def build_article(
         text=text,
         sha256=text_sha256(text),
         version=1,
-        imported_at="2025-02-06T10:00:00Z",
+        imported_at=imported_at,
     )
+
+
+def flag_quote(article: Article, quote: str, kind: Kind, **fields: Any) -> Annotation:
+    """A flag (not stored) on the first occurrence of ``quote``, with its context."""
+    start = article.text.index(quote)
+    anchor = make_anchor(article.text, start, start + len(quote))
+    return Annotation(article_id=article.id, kind=kind, anchor=anchor, **fields)
 
 
 @pytest.fixture

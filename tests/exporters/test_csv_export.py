@@ -6,37 +6,28 @@ import csv
 import io
 from typing import Any
 
-from reader.anchoring.canonical import canonical_text, text_sha256
-from reader.anchoring.selectors import make_anchor
-from reader.core.models import Annotation, Article, Kind, SourceFormat, Status
+from reader.core.models import Annotation, Article, Kind, Status
 from reader.exporters.csv_export import CSV_COLUMNS, to_csv
+from tests.conftest import build_article, flag_quote
 
 TEXT_MARKDOWN = '=SUM(A1) is what they typed.\n\nPrices, "officially", rose 😀 in Köln.'
 
 
 def make_article() -> Article:
-    text = canonical_text(TEXT_MARKDOWN)
-    return Article(
-        id=4,
+    return build_article(
+        TEXT_MARKDOWN,
         title="Prices",
         author="",
         publication="",
         url="",
         published="",
-        source_format=SourceFormat.MARKDOWN,
-        source_path="",
-        markdown=TEXT_MARKDOWN,
-        text=text,
-        sha256=text_sha256(text),
-        version=1,
+        article_id=4,
         imported_at="2024-03-02T10:00:00Z",
     )
 
 
 def flag(article: Article, quote: str, **fields: Any) -> Annotation:
-    start = article.text.index(quote)
-    anchor = make_anchor(article.text, start, start + len(quote))
-    return Annotation(article_id=article.id, kind=Kind.UNSOURCED_CLAIM, anchor=anchor, **fields)
+    return flag_quote(article, quote, Kind.UNSOURCED_CLAIM, **fields)
 
 
 def rows(text: str) -> list[dict[str, str]]:

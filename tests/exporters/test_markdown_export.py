@@ -6,25 +6,16 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from reader.anchoring.canonical import canonical_text, inline_text, markdown_parser, text_sha256
-from reader.core.models import Anchor, Annotation, Article, Kind, SourceFormat, Status
+from reader.anchoring.canonical import inline_text, markdown_parser
+from reader.core.models import Anchor, Annotation, Article, Kind, Status
 from reader.exporters.markdown_export import to_markdown
+from tests.conftest import build_article
 
 
 def make_article(markdown: str, **meta: str) -> Article:
-    text = canonical_text(markdown)
     fields = {"title": "Budget row", "author": "", "publication": "", "url": "", "published": ""}
-    fields.update(meta)
-    return Article(
-        id=3,
-        source_format=SourceFormat.MARKDOWN,
-        source_path="",
-        markdown=markdown,
-        text=text,
-        sha256=text_sha256(text),
-        version=1,
-        imported_at="2024-03-02T10:00:00Z",
-        **fields,
+    return build_article(
+        markdown, article_id=3, imported_at="2024-03-02T10:00:00Z", **(fields | meta)
     )
 
 

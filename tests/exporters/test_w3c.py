@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reader.anchoring.canonical import canonical_text, text_sha256
-from reader.anchoring.selectors import make_anchor
-from reader.core.models import Annotation, Article, Kind, SourceFormat, Status
+from reader.core.models import Annotation, Article, Kind, Status
 from reader.exporters.w3c import dumps_w3c, to_w3c
+from tests.conftest import build_article, flag_quote
 
 MARKDOWN = (
     "# Jobs report\n\n"
@@ -18,28 +17,19 @@ MARKDOWN = (
 
 
 def make_article(url: str = "https://news.example/jobs") -> Article:
-    text = canonical_text(MARKDOWN)
-    return Article(
-        id=1,
+    return build_article(
+        MARKDOWN,
         title="Jobs report",
         author="A. Writer",
         publication="The Example",
-        url=url,
         published="2024-03-01",
-        source_format=SourceFormat.MARKDOWN,
-        source_path="",
-        markdown=MARKDOWN,
-        text=text,
-        sha256=text_sha256(text),
-        version=1,
+        url=url,
         imported_at="2024-03-02T10:00:00Z",
     )
 
 
 def flag(article: Article, quote: str, **fields: Any) -> Annotation:
-    start = article.text.index(quote)
-    anchor = make_anchor(article.text, start, start + len(quote))
-    return Annotation(article_id=article.id, kind=Kind.OPINION, anchor=anchor, **fields)
+    return flag_quote(article, quote, Kind.OPINION, **fields)
 
 
 def test_collection_shape_and_context() -> None:

@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from reader.anchoring.canonical import canonical_text, text_sha256
-from reader.anchoring.selectors import make_anchor
-from reader.core.models import Anchor, Annotation, Article, Kind, ReaderError, SourceFormat, Status
+from reader.core.models import Anchor, Annotation, Article, Kind, ReaderError, Status
 from reader.exporters.w3c import dumps_w3c, to_w3c
 from reader.importers.w3c_json import (
     MAX_FLAG_FILE_BYTES,
@@ -22,6 +20,7 @@ from reader.importers.w3c_json import (
     parse_w3c,
     read_flag_file,
 )
+from tests.conftest import build_article, flag_quote
 
 MARKDOWN = (
     "# Café prices 😀\n\n"
@@ -32,28 +31,20 @@ MARKDOWN = (
 
 
 def make_article(url: str = "https://news.example/cafe") -> Article:
-    text = canonical_text(MARKDOWN)
-    return Article(
-        id=7,
+    return build_article(
+        MARKDOWN,
         title="Café prices 😀",
         author="",
         publication="",
-        url=url,
         published="",
-        source_format=SourceFormat.MARKDOWN,
-        source_path="",
-        markdown=MARKDOWN,
-        text=text,
-        sha256=text_sha256(text),
-        version=1,
+        article_id=7,
+        url=url,
         imported_at="2024-03-02T10:00:00Z",
     )
 
 
 def flag(article: Article, quote: str, kind: Kind = Kind.OPINION, **fields: Any) -> Annotation:
-    start = article.text.index(quote)
-    anchor = make_anchor(article.text, start, start + len(quote))
-    return Annotation(article_id=article.id, kind=kind, anchor=anchor, **fields)
+    return flag_quote(article, quote, kind, **fields)
 
 
 def sample_flags(article: Article) -> list[Annotation]:
