@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat
-from reader.gui.library_panel import ENTRY_ROLE
+from reader.gui.library_entries import ENTRY_ROLE
 from reader.storage.library import Library
 from tests.gui.conftest import Session, come_back_to
 

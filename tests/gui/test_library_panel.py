@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.gui.library_panel import fit_snippet, snippet_parts
+from reader.gui.library_entries import fit_snippet, snippet_parts
 from reader.storage.library import MATCH_END, MATCH_START
 
 SNIPPET = f"…the rescue group {MATCH_START}Crisis{MATCH_END} team said on Monday that it would…"

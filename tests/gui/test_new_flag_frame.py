@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.models import Kind
 from reader.gui.annotation_model import AnnotationRole
-from reader.gui.library_panel import ENTRY_ROLE, Entry
+from reader.gui.library_entries import ENTRY_ROLE, Entry
 from reader.gui.main_window import MainWindow
 from reader.render.palette import Theme
 from reader.storage.library import Library
