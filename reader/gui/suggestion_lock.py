@@ -13,7 +13,7 @@ from PySide6 import QtCore
 from PySide6.QtWidgets import QLabel
 
 from reader.gui.layer_visibility import rebuild_layers_menu
-from reader.gui.window_actions import LOCK_TIP
+from reader.gui.window_actions import LOCK_TIP, review_actions, set_tips
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -106,20 +106,11 @@ class SuggestionLock:
         window = self._window
         action = window.lock_suggestions_action
         action.setText("Unlock Suggestions…" if self.locked else "Lock Suggestions…")
-        tip = UNLOCK_TIP if self.locked else LOCK_TIP
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        for shown in (window.show_suggestions_action, window.show_sourced_action):
-            shown.setEnabled(not self.locked)
-        for each in (
-            window.suggest_action,
-            window.accept_action,
-            window.dismiss_action,
-            window.accept_all_action,
-            window.dismiss_all_action,
-            window.show_suggestions_action,
-            window.show_sourced_action,
-        ):
+        set_tips(action, UNLOCK_TIP if self.locked else LOCK_TIP)
+        shown = (window.show_suggestions_action, window.show_sourced_action)
+        for each in shown:
+            each.setEnabled(not self.locked)
+        for each in (*review_actions(window), *shown):
             self._show_tips(each)
         window.update_review_actions()
         if self.locked and self._note is None:

@@ -53,6 +53,17 @@ def set_tips(action: QAction, tip: str) -> None:
     action.setStatusTip(tip)
 
 
+def review_actions(window: MainWindow) -> tuple[QAction, ...]:
+    """Suggest Flags and the actions that review its suggestions, in menu order."""
+    return (
+        window.suggest_action,
+        window.accept_action,
+        window.dismiss_action,
+        window.accept_all_action,
+        window.dismiss_all_action,
+    )
+
+
 def build_actions(window: MainWindow) -> None:
     key = QKeySequence.StandardKey
     window.open_action = add_action(
@@ -177,13 +188,7 @@ def build_suggestion_actions(window: MainWindow) -> None:
     window.lock_suggestions_action = add_action(
         window, "Lock Suggestions…", window.ask_suggestion_lock, None, LOCK_TIP
     )
-    for action in (
-        window.suggest_action,
-        window.accept_action,
-        window.dismiss_action,
-        window.accept_all_action,
-        window.dismiss_all_action,
-    ):
+    for action in review_actions(window):
         action.setEnabled(False)
 
 
@@ -208,13 +213,7 @@ def build_menus(window: MainWindow) -> None:
     flag_menu.addSeparator()
     flag_menu.addAction(window.delete_action)
     flag_menu.addSeparator()
-    for action in (
-        window.suggest_action,
-        window.accept_action,
-        window.dismiss_action,
-        window.accept_all_action,
-        window.dismiss_all_action,
-    ):
+    for action in review_actions(window):
         flag_menu.addAction(action)
     view_menu = bar.addMenu("&View")
     view_menu.addAction(window.zoom_in_action)
