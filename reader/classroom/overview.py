@@ -1,0 +1,283 @@
+"""The whole class against the key: per student, per key passage, per sentence.
+
+Only the kinds the assignment asks for are compared, and only active flags:
+a key flag of another kind, or an orphaned one, is left out, and so is a
+student's flag of a kind not asked for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reader.classroom.agreement import ClassAgreement, class_agreement
+from reader.classroom.matching import Footprint, KeyOutcome, SentenceUnits
+from reader.classroom.scores import PartialOverlap, StudentResult, StudentWork, score_student
+from reader.classroom.submission import display_names
+from reader.core.models import Annotation, Article, Kind, Status
+
+# Near-identical submissions: this share of (sentence, kind) marks in common, at this size.
+SIMILAR_JACCARD = 0.9
+SIMILAR_MIN_FLAGS = 5
+# An extra passage is worth the teacher's look when this many students flagged it.
+EXTRA_MIN_STUDENTS = 2
+EXTRA_MIN_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class KeyPassage:
+    """A key flag across the class: how many found it, found it as another kind, missed it."""
+
+    key_flag: Annotation
+    found: int
+    other_kinds: dict[Kind, int]  # students who found it only as another kind, by that kind
+    missed: int
+
+    @property
+    def found_other_kind(self) -> int:
+        return sum(self.other_kinds.values())
+
+
+@dataclass(frozen=True)
+class ExtraPassage:
+    """A sentence no key flag covers that several students flagged."""
+
+    sentence: int
+    start: int
+    end: int
+    students: int  # distinct students who flagged it
+    kinds: dict[Kind, int]  # students per kind
+
+
+@dataclass(frozen=True)
+class SimilarPair:
+    first: str  # student ids
+    second: str
+    similarity: float  # Jaccard of their (sentence, kind) marks
+    identical: bool  # the very same passages with the same kinds
+
+
+@dataclass(frozen=True)
+class ClassOverview:
+    article: Article
+    kinds: tuple[Kind, ...]
+    units: SentenceUnits
+    key: tuple[Annotation, ...]  # in the order of the article
+    students: tuple[StudentResult, ...]  # by name
+    names: dict[str, str]  # student id -> the name to show (shared names told apart)
+    passages: tuple[KeyPassage, ...]  # the most missed first
+    extra_passages: tuple[ExtraPassage, ...]  # the most flagged first
+    sentence_counts: tuple[dict[Kind, int], ...]  # per sentence: students who flagged it, by kind
+    key_sentences: frozenset[int]
+    agreement: ClassAgreement
+    similar: tuple[SimilarPair, ...]
+
+    @property
+    def overlap(self) -> PartialOverlap:
+        """The class's partial-overlap figures: every student's credit added up."""
+        total = PartialOverlap()
+        for student in self.students:
+            total += student.overlap
+        return total
+
+
+def build_overview(
+    article: Article,
+    key: Sequence[Annotation],
+    students: Sequence[StudentWork],
+    kinds: Sequence[Kind] = tuple(Kind),
+) -> ClassOverview:
+    """Compare every student's flags on ``article`` with the ``key``."""
+    asked = tuple(dict.fromkeys(kinds))
+    units = SentenceUnits(article.text)
+
+    def place(flag: Annotation) -> Footprint:
+        return units.footprint(flag.anchor.start, flag.anchor.end)
+
+    key_flags = sorted(
+        (f for f in key if f.status is Status.ACTIVE and f.kind in asked),
+        key=lambda f: (f.anchor.start, f.anchor.end, f.uuid),
+    )
+    placed_key = [(flag, place(flag)) for flag in key_flags]
+    names = display_names([(s.student_id, s.name) for s in students])
+    results: list[StudentResult] = []
+    for work in sorted(students, key=lambda s: (names[s.student_id].casefold(), s.student_id)):
+        flags = [f for f in work.flags if f.status is Status.ACTIVE and f.kind in asked]
+        kept = StudentWork(work.student_id, work.name, flags, work.handed_in)
+        results.append(score_student(kept, placed_key, {f.uuid: place(f) for f in flags}))
+
+    marks = {kind: [student_marks(r, kind) for r in results] for kind in asked}
+    sentence_count = len(units.sentences)
+    counts: list[dict[Kind, int]] = [{} for _ in range(sentence_count)]
+    for kind, per_student in marks.items():
+        for sentences in per_student:
+            for sentence in sentences:
+                counts[sentence][kind] = counts[sentence].get(kind, 0) + 1
+    key_sentences = frozenset(s for _, footprint in placed_key for s in footprint.sentences)
+    return ClassOverview(
+        article=article,
+        kinds=asked,
+        units=units,
+        key=tuple(key_flags),
+        students=tuple(results),
+        names=names,
+        passages=key_passages(key_flags, results),
+        extra_passages=extra_passages(units, counts, key_sentences, marks, len(results)),
+        sentence_counts=tuple(counts),
+        key_sentences=key_sentences,
+        agreement=class_agreement(marks, sentence_count, len(results)),
+        similar=similar_pairs(results),
+    )
+
+
+def student_marks(result: StudentResult, kind: Kind) -> set[int]:
+    """The sentences a student flagged with ``kind``."""
+    return {
+        sentence
+        for flag in result.work.flags
+        if flag.kind is kind
+        for sentence in result.footprints[flag.uuid].sentences
+    }
+
+
+def key_passages(
+    key_flags: Sequence[Annotation], results: Sequence[StudentResult]
+) -> tuple[KeyPassage, ...]:
+    passages = []
+    for index, key_flag in enumerate(key_flags):
+        found = missed = 0
+        other: Counter[Kind] = Counter()
+        for result in results:
+            passage = result.key_passages[index]
+            if passage.outcome is KeyOutcome.FOUND:
+                found += 1
+            elif passage.outcome is KeyOutcome.MISSED:
+                missed += 1
+            else:
+                other.update({f.kind for f in passage.flags})
+        passages.append(KeyPassage(key_flag, found, dict(other), missed))
+    # stable: equally missed passages keep the article's order
+    return tuple(sorted(passages, key=lambda p: (-p.missed, -p.found_other_kind)))
+
+
+def extra_passages(
+    units: SentenceUnits,
+    counts: Sequence[dict[Kind, int]],
+    key_sentences: frozenset[int],
+    marks: dict[Kind, list[set[int]]],
+    students: int,
+) -> tuple[ExtraPassage, ...]:
+    needed = max(EXTRA_MIN_STUDENTS, EXTRA_MIN_SHARE * students)
+    passages = []
+    for sentence, by_kind in enumerate(counts):
+        if sentence in key_sentences or not by_kind:
+            continue
+        flagged_by = sum(
+            1
+            for student in range(students)
+            if any(sentence in marks[kind][student] for kind in marks)
+        )
+        if flagged_by >= needed:
+            start, end = units.sentences[sentence]
+            passages.append(ExtraPassage(sentence, start, end, flagged_by, dict(by_kind)))
+    return tuple(sorted(passages, key=lambda p: -p.students))
+
+
+def similar_pairs(results: Sequence[StudentResult]) -> tuple[SimilarPair, ...]:
+    """Pairs of students whose marks are near-identical (Jaccard >= SIMILAR_JACCARD)."""
+    signatures = []
+    for result in results:
+        if len(result.work.flags) < SIMILAR_MIN_FLAGS:
+            continue
+        marks = frozenset(
+            (sentence, flag.kind)
+            for flag in result.work.flags
+            for sentence in result.footprints[flag.uuid].sentences
+        )
+        spans = frozenset((f.anchor.start, f.anchor.end, f.kind) for f in result.work.flags)
+        signatures.append((len(marks), result.work.student_id, marks, spans))
+    signatures.sort(key=lambda item: item[0])
+    pairs = []
+    for index, (size, student, marks, spans) in enumerate(signatures):
+        for other_size, other, other_marks, other_spans in signatures[index + 1 :]:
+            if size < SIMILAR_JACCARD * other_size:
+                break  # sorted by size: the rest are larger still
+            common = len(marks & other_marks)
+            similarity = common / (size + other_size - common)
+            if similarity >= SIMILAR_JACCARD:
+                pairs.append(SimilarPair(student, other, similarity, spans == other_spans))
+    return tuple(sorted(pairs, key=lambda p: -p.similarity))
+
+
+def overview_json(overview: ClassOverview) -> dict[str, Any]:
+    """The overview as plain JSON data, for ``--json`` output."""
+    text = overview.article.text
+
+    def quote(flag: Annotation) -> dict[str, Any]:
+        return {
+            "uuid": flag.uuid,
+            "kind": flag.kind.value,
+            "start": flag.anchor.start,
+            "end": flag.anchor.end,
+            "exact": flag.anchor.exact,
+        }
+
+    def figure(value: float | None) -> float | None:
+        return None if value is None else round(value, 4)
+
+    overlap = overview.overlap
+    return {
+        "article": overview.article.title,
+        "kinds": [kind.value for kind in overview.kinds],
+        "key_flags": len(overview.key),
+        "students": [
+            {
+                "id": r.work.student_id,
+                "name": overview.names[r.work.student_id],
+                "handed_in": r.work.handed_in,
+                "summary": r.summary(),
+                "total": vars(r.total),
+                "per_kind": {kind.value: vars(r.per_kind[kind]) for kind in overview.kinds},
+                "precision": figure(r.overlap.precision),
+                "recall": figure(r.overlap.recall),
+            }
+            for r in overview.students
+        ],
+        "passages": [
+            {
+                **quote(p.key_flag),
+                "found": p.found,
+                "other_kinds": {kind.value: n for kind, n in p.other_kinds.items()},
+                "missed": p.missed,
+            }
+            for p in overview.passages
+        ],
+        "extra_passages": [
+            {
+                "start": p.start,
+                "end": p.end,
+                "exact": text[p.start : p.end],
+                "students": p.students,
+                "kinds": {kind.value: n for kind, n in p.kinds.items()},
+            }
+            for p in overview.extra_passages
+        ],
+        "agreement": {
+            "reading": overview.agreement.reading,
+            "alpha": {
+                kind.value: figure(a.alpha) for kind, a in overview.agreement.per_kind.items()
+            },
+        },
+        "similar": [
+            {
+                "students": [overview.names[p.first], overview.names[p.second]],
+                "similarity": figure(p.similarity),
+                "identical": p.identical,
+            }
+            for p in overview.similar
+        ],
+        "precision": figure(overlap.precision),
+        "recall": figure(overlap.recall),
+    }

@@ -1,0 +1,52 @@
+"""The class overview on a synthetic class: copies pointed out, figures consistent, JSON."""
+
+from __future__ import annotations
+
+import json
+
+from reader.classroom.overview import build_overview, overview_json
+from reader.classroom.scores import StudentWork
+from reader.classroom.synthetic import synthetic_class
+
+
+def test_near_copies_are_pointed_out_and_nobody_else() -> None:
+    synthetic = synthetic_class(12, copies=2, seed=3)
+    overview = build_overview(synthetic.article, synthetic.key, synthetic.students)
+    found = {frozenset((p.first, p.second)) for p in overview.similar}
+    assert found == {frozenset(pair) for pair in synthetic.copies}
+    assert all(0.9 <= p.similarity < 1 and not p.identical for p in overview.similar)
+
+
+def test_an_identical_copy_is_called_identical() -> None:
+    synthetic = synthetic_class(4, seed=5)
+    first = synthetic.students[0]
+    twin = StudentWork("ffffffff-0000-4000-8000-000000000000", "Twin", first.flags)
+    overview = build_overview(synthetic.article, synthetic.key, [*synthetic.students, twin])
+    [pair] = overview.similar
+    assert {pair.first, pair.second} == {first.student_id, twin.student_id}
+    assert pair.identical and pair.similarity == 1.0
+
+
+def test_figures_add_up_for_every_student() -> None:
+    synthetic = synthetic_class(20, seed=7)
+    overview = build_overview(synthetic.article, synthetic.key, synthetic.students)
+    for result in overview.students:
+        total = result.total
+        assert total.found + total.found_other_kind + total.missed == len(synthetic.key)
+        assert total.matching + total.other_kind + total.extra == len(result.work.flags) == 20
+        assert sum(t.key_flags for t in result.per_kind.values()) == total.key_flags
+        assert sum(t.extra for t in result.per_kind.values()) == total.extra
+    for passage in overview.passages:
+        assert passage.found + passage.found_other_kind + passage.missed == 20
+    missed = [p.missed for p in overview.passages]
+    assert missed == sorted(missed, reverse=True)
+
+
+def test_json_output_is_plain_data() -> None:
+    synthetic = synthetic_class(3, seed=1)
+    overview = build_overview(synthetic.article, synthetic.key, synthetic.students)
+    data = json.loads(json.dumps(overview_json(overview)))
+    assert len(data["students"]) == 3
+    assert data["students"][0]["summary"].startswith("You found ")
+    assert data["key_flags"] == 15 and len(data["passages"]) == 15
+    assert set(data["agreement"]["alpha"]) == {"unsourced_claim", "opinion", "context_note"}
