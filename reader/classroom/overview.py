@@ -32,12 +32,9 @@ class KeyPassage:
 
     key_flag: Annotation
     found: int
-    other_kinds: dict[Kind, int]  # students who found it only as another kind, by that kind
+    found_other_kind: int  # students who found it only as another kind
     missed: int
-
-    @property
-    def found_other_kind(self) -> int:
-        return sum(self.other_kinds.values())
+    other_kinds: dict[Kind, int]  # those students, by the kind they used (one may use two)
 
 
 @dataclass(frozen=True)
@@ -147,17 +144,22 @@ def key_passages(
 ) -> tuple[KeyPassage, ...]:
     passages = []
     for index, key_flag in enumerate(key_flags):
-        found = missed = 0
+        outcomes: Counter[KeyOutcome] = Counter()
         other: Counter[Kind] = Counter()
         for result in results:
             passage = result.key_passages[index]
-            if passage.outcome is KeyOutcome.FOUND:
-                found += 1
-            elif passage.outcome is KeyOutcome.MISSED:
-                missed += 1
-            else:
+            outcomes[passage.outcome] += 1
+            if passage.outcome is KeyOutcome.OTHER_KIND:
                 other.update({f.kind for f in passage.flags})
-        passages.append(KeyPassage(key_flag, found, dict(other), missed))
+        passages.append(
+            KeyPassage(
+                key_flag,
+                outcomes[KeyOutcome.FOUND],
+                outcomes[KeyOutcome.OTHER_KIND],
+                outcomes[KeyOutcome.MISSED],
+                dict(other),
+            )
+        )
     # stable: equally missed passages keep the article's order
     return tuple(sorted(passages, key=lambda p: (-p.missed, -p.found_other_kind)))
 

@@ -7,6 +7,9 @@ import json
 from reader.classroom.overview import build_overview, overview_json
 from reader.classroom.scores import StudentWork
 from reader.classroom.synthetic import synthetic_class
+from reader.core.models import Kind
+from tests.classroom.conftest import key_flags, lunch_article
+from tests.conftest import flag_quote
 
 
 def test_near_copies_are_pointed_out_and_nobody_else() -> None:
@@ -50,3 +53,16 @@ def test_json_output_is_plain_data() -> None:
     assert data["students"][0]["summary"].startswith("You found ")
     assert data["key_flags"] == 15 and len(data["passages"]) == 15
     assert set(data["agreement"]["alpha"]) == {"unsourced_claim", "opinion", "context_note"}
+
+
+def test_a_student_using_two_other_kinds_on_one_passage_counts_once() -> None:
+    article = lunch_article()
+    key = key_flags(article)
+    both = [
+        flag_quote(article, "Everyone agrees the food", Kind.UNSOURCED_CLAIM),
+        flag_quote(article, "the best in the country", Kind.CONTEXT_NOTE),
+    ]
+    overview = build_overview(article, key, [StudentWork("s1", "Dee", both)])
+    [passage] = [p for p in overview.passages if p.key_flag.uuid == key[1].uuid]
+    assert (passage.found, passage.found_other_kind, passage.missed) == (0, 1, 0)
+    assert passage.other_kinds == {Kind.UNSOURCED_CLAIM: 1, Kind.CONTEXT_NOTE: 1}

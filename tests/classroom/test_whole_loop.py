@@ -104,10 +104,13 @@ def test_counts_match_the_hand_count(tmp_path: Path) -> None:
     assert cam.missed == [claim, context]
 
     # per passage, most missed first (ties in the article's order)
-    assert [(p.key_flag.uuid, p.found, p.other_kinds, p.missed) for p in overview.passages] == [
-        (claim.uuid, 1, {}, 2),
-        (context.uuid, 1, {}, 2),
-        (opinion.uuid, 2, {UNSOURCED: 1}, 0),
+    assert [
+        (p.key_flag.uuid, p.found, p.found_other_kind, p.missed, p.other_kinds)
+        for p in overview.passages
+    ] == [
+        (claim.uuid, 1, 0, 2, {}),
+        (context.uuid, 1, 0, 2, {}),
+        (opinion.uuid, 2, 1, 0, {UNSOURCED: 1}),
     ]
     # sentences no key flag covers, flagged by two of the three students
     text = article.text
