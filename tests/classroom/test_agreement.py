@@ -49,3 +49,16 @@ def test_degenerate_classes_do_not_crash() -> None:
 def test_the_middle_readings() -> None:
     assert KindAgreement(OPINION, 0.7).words == "mostly agrees on opinion passages (α 0.70)"
     assert KindAgreement(UNSOURCED, 0.5).words == "partly agrees on unsourced claims (α 0.50)"
+
+
+def test_numpy_is_loaded_only_when_alpha_is_computed() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import reader.classroom.overview, reader.classroom.report, reader.classroom.agreement\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
