@@ -99,7 +99,11 @@ def open_envelope(raw: bytes, name: str, expected: FileFormat) -> dict[str, Any]
         raise ReaderError(too_large(name, len(raw)))
     if not raw.strip():
         raise ReaderError(f"{name} is empty, not {expected.description} file")
-    data = decode_json(raw, name)
+    try:
+        data = decode_json(raw, name)
+    except ReaderError as exc:
+        # decode_json words its refusals for flag files; say what this file should have been
+        raise ReaderError(str(exc).replace("a flag file", f"{expected.description} file")) from None
     if not isinstance(data, dict):
         raise ReaderError(f"{name} is not {expected.description} file (no JSON object)")
     found = data.get("format")

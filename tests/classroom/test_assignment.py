@@ -134,7 +134,7 @@ def moved_hint(start: int, end: int, exact: str) -> Callable[[], bytes]:
         (lambda: b"hello", "is not valid JSON"),
         (lambda: b"[1, 2]", "is not an assignment file"),
         (lambda: b"\xff\xfe\x00junk", "is not UTF-8"),
-        (lambda: b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (lambda: b"[" * 100_000 + b"]" * 100_000, "nested too deeply to be an assignment file"),
         (lambda: as_bytes(assignment_document(format="something-else")), "not an assignment"),
         (
             lambda: as_bytes(assignment_document(format="annotated-reader-submission")),

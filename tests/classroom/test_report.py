@@ -117,3 +117,16 @@ def test_near_copies_are_named_in_the_summary() -> None:
     [(copy, original)] = synthetic.copies
     [warning] = re.findall(r'<p class="warning">(.*?)</p>', html)
     assert overview.names[copy] in warning and overview.names[original] in warning
+
+
+def test_two_students_with_one_name_both_have_their_page(tmp_path: Path) -> None:
+    article, works = hand_in(tmp_path)
+    first, second = works[0], works[1]
+    same_name = [
+        StudentWork(first.student_id, "Sam Lee", first.flags),
+        StudentWork(second.student_id, "Sam Lee", second.flags),
+    ]
+    html = render_report(build_overview(article, key_flags(article), same_name))
+    # the ids differ in their last character only: as much of them is shown as tells them apart
+    assert f"<h2>Sam Lee ({first.student_id})</h2>" in html
+    assert f"<h2>Sam Lee ({second.student_id})</h2>" in html

@@ -156,3 +156,5 @@ def test_two_students_with_one_name_are_told_apart() -> None:
         "bbbb2222-0000": "sam lee (bbbb)",
         "cccc3333": "Ana",
     }
+    close = display_names([("abcd1234", "Jo"), ("abcd5678", "Jo")])
+    assert close == {"abcd1234": "Jo (abcd1)", "abcd5678": "Jo (abcd5)"}
