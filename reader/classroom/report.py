@@ -197,7 +197,7 @@ def legend(overview: ClassOverview) -> str:
         )
     return (
         '<p class="legend">The darker a sentence, the more students flagged it, in the colour '
-        "of the kind most of them chose; the small letters count the students per kind. "
+        "of the kind most of them chose; the small letters count the students per kind.<br>"
         + "<br>".join(items)
         + "</p>"
     )
