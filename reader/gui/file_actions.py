@@ -4,6 +4,7 @@ clipboard) and export of the flags."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.actions import ExportFormat
 from reader.core.models import ReaderError
+from reader.gui.file_dialogs import DialogMode
 from reader.gui.session import SettingsKey
 
 if TYPE_CHECKING:
@@ -35,6 +37,9 @@ def open_file(window: MainWindow, path: Path) -> bool:
         is_flag_file,
     )
 
+    if window.library.is_library_file(path):
+        window.show_error(f"{path.name} is the library itself: open an article or a flag file.")
+        return False
     try:
         if is_flag_file(path):
             flags = import_flag_file(window.library, path)
@@ -83,34 +88,44 @@ def _after_import(window: MainWindow, article_id: int, message: str) -> None:
 
 
 def choose_files(window: MainWindow) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
+    """File › Open: a dialog whose chosen files are imported once it closes."""
     from reader.importers.articles import ARTICLE_SUFFIXES
 
     patterns = " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
-    paths, _ = QFileDialog.getOpenFileNames(
-        window,
-        "Open or import",
-        "",
-        f"Articles ({patterns});;Flag files (*.json *.jsonld);;All files (*)",
-    )
-    for name in paths:
-        open_file(window, Path(name))
+    filters = [f"Articles ({patterns})", "Flag files (*.json *.jsonld)", "All files (*)"]
+    open_files = window.import_paths
+    _show_dialog(window, DialogMode.OPEN_FILES, "Open or import", None, filters, open_files)
 
 
 def choose_export(window: MainWindow, export_format: ExportFormat) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
+    """File › Export: a dialog for the file, written once the dialog closes."""
     if window.article is None:
         window.show_error("Open an article first.")
         return
+
+    def chosen(paths: list[Path]) -> None:
+        window.settings.setValue(SettingsKey.EXPORT_FOLDER, str(paths[0].parent))
+        export_flags(window, export_format, paths[0])
+
     suggested = export_folder(window) / export_file_name(window.article.title, export_format.suffix)
-    name, _ = QFileDialog.getSaveFileName(
-        window, "Export flags", str(suggested), EXPORT_FILTERS[export_format]
-    )
-    if name:
-        window.settings.setValue(SettingsKey.EXPORT_FOLDER, str(Path(name).parent))
-        export_flags(window, export_format, Path(name))
+    filters = [EXPORT_FILTERS[export_format]]
+    _show_dialog(window, DialogMode.SAVE_FILE, "Export flags", suggested, filters, chosen)
+
+
+def _show_dialog(
+    window: MainWindow,
+    mode: DialogMode,
+    caption: str,
+    start: Path | None,
+    filters: list[str],
+    on_chosen: Callable[[list[Path]], None],
+) -> None:
+    from reader.gui.file_dialogs import show_file_dialog
+
+    def failed(error: ReaderError) -> None:
+        window.show_error(f"Cannot open the library again: {error}. Please restart the app.")
+
+    show_file_dialog(window, window.library, mode, caption, start, filters, on_chosen, failed)
 
 
 def export_folder(window: MainWindow) -> Path:
@@ -130,6 +145,11 @@ def export_flags(window: MainWindow, export_format: ExportFormat, path: Path) ->
 
     if window.article is None:
         window.show_error("Open an article first.")
+        return False
+    if window.library.is_library_file(path):
+        window.show_error(
+            f"Cannot export to {path.name}: it is the library itself. Nothing was written."
+        )
         return False
     window.flush_note()
     try:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from reader.core.models import ReaderError
+from reader.gui.tooltips import plain_tooltip
 from reader.gui.window_actions import SUGGESTIONS_LAYER
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def rebuild_layers_menu(window: MainWindow) -> None:
         action = QAction(name, menu)
         action.setCheckable(True)
         action.setChecked(name not in hidden)
-        action.setToolTip(f"Show or hide the flags of layer {name!r}")
+        action.setToolTip(plain_tooltip(f"Show or hide the flags of layer “{name}”"))
         if name == SUGGESTIONS_LAYER and window.suggestions_locked:
             action.setEnabled(False)
             action.setToolTip("Suggestions are locked")

@@ -109,11 +109,12 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._library: Library | None = None
+        self._open_library: Callable[[], Library] | None = None
         if callable(library):
-            self._library: Library | None = None
-            self._open_library: Callable[[], Library] | None = library
+            self._open_library = library
         else:
-            self._library, self._open_library = library, None
+            self._take_library(library)
         self._last_article_folder: Path | None = None
         self.settings = settings
         self._forced_theme = theme
@@ -168,9 +169,16 @@ class MainWindow(QMainWindow):
         """The library; opened here at first use if the window was given a way to open it."""
         if self._library is None:
             assert self._open_library is not None
-            self._library = self._open_library()
+            self._take_library(self._open_library())
             self._open_library = None
+        assert self._library is not None
         return self._library
+
+    def _take_library(self, library: Library) -> None:
+        from reader.gui.library_guard import guard_library_files
+
+        guard_library_files(library)  # only SQLite may open its file: see library_guard
+        self._library = library
 
     def close_library(self) -> None:
         """Close the library if it was opened."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, ReaderError, Status
 from reader.gui.suggestion_commands import ReplaceFlagsCommand
+from reader.gui.tooltips import plain_tooltip
 from reader.gui.window_actions import ACCEPT_TIP, DISMISS_TIP, SUGGESTIONS_LAYER, set_tips
 from reader.render.palette import KIND_COLOURS
 
@@ -317,7 +318,8 @@ class SourcedClaimTips(QObject):
         from PySide6.QtWidgets import QToolTip
 
         source = f"“{attribution}”" if attribution else "the article"
-        QToolTip.showText(event.globalPos(), f"Sourced claim: attributed to {source}", view)
+        text = plain_tooltip(f"Sourced claim: attributed to {source}")  # the article's words
+        QToolTip.showText(event.globalPos(), text, view)
         return True
 
 

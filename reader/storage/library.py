@@ -739,3 +739,11 @@ class Library:
             backup_to(self.conn, destination)
         except (OSError, sqlite3.Error) as error:
             raise ReaderError(f"cannot write backup {destination}: {error}") from None
+
+    def reconnect(self) -> None:
+        """Close the connection and open the file again, so that SQLite takes its locks
+        anew: they are POSIX locks, which the whole process loses when anything in it
+        closes a descriptor of the file. The old connection is closed first: a second
+        connection opened beside it shares its lock state and would take no lock."""
+        self.conn.close()
+        self.conn = Library.open(self.path).conn
