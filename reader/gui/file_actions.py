@@ -55,6 +55,9 @@ def open_file(window: MainWindow, path: Path) -> bool:
     except OSError as error:
         window.show_error(f"Cannot read {path.name}: {error.strerror or error}")
         return False
+    except Exception as error:  # a bad input no importer foresaw: the window stays
+        window.show_error(unexpected_import_error(f"Cannot import {path.name}", error))
+        return False
     _after_import(window, article_id, message)
     return True
 
@@ -74,6 +77,9 @@ def import_clipboard(window: MainWindow) -> bool:
         result = window.library.import_article(meta)
     except ReaderError as error:
         window.show_error(f"Cannot import the clipboard: {error}")
+        return False
+    except Exception as error:  # a bad input no importer foresaw: the window stays
+        window.show_error(unexpected_import_error("Cannot import the clipboard", error))
         return False
     _after_import(window, result.article.id, describe_import(result))
     return True
@@ -186,6 +192,13 @@ def export_file_name(title: str, suffix: str) -> str:
     words = re.findall(r"\w+(?:[-'’]\w+)*", title)
     stem = " ".join(words)[:80].strip()
     return f"{stem or 'flags'}{suffix}"
+
+
+def unexpected_import_error(what: str, error: Exception) -> str:
+    """The one line shown for an error no importer foresaw; the details go to the log."""
+    from reader.gui.error_log import describe_unexpected
+
+    return f"{describe_unexpected(error, what)}. Nothing was imported."
 
 
 def import_error_text(path: Path, message: str) -> str:
