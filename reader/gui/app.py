@@ -125,7 +125,7 @@ def start_window(
     settings = open_settings(settings_path)
     apply_theme(app, preferred_theme(settings))
     if open_file is None:
-        window = MainWindow(lambda: open_library(db_path), settings)
+        window = MainWindow(lambda: open_library(db_path), settings, library_path=db_path)
     else:
         window = MainWindow(open_library(db_path), settings)
     window.use_render_cache(cache_folder or settings_path.parent / CACHE_FOLDER_NAME)

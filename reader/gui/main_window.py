@@ -107,14 +107,21 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         theme: Theme | None = None,
         parent: QWidget | None = None,
+        *,
+        library_path: Path | None = None,
     ) -> None:
+        """``library``: the library, or a function that opens the one at ``library_path``."""
         super().__init__(parent)
         self._library: Library | None = None
         self._open_library: Callable[[], Library] | None = None
         if callable(library):
+            assert library_path is not None, "a library opened later needs its path"
             self._open_library = library
         else:
             self._take_library(library)
+            library_path = library.path
+        # What is remembered per library (the last article) is filed under this name.
+        self.library_key = session.library_key(library_path)
         self._last_article_folder: Path | None = None
         self.settings = settings
         self._forced_theme = theme
@@ -189,7 +196,7 @@ class MainWindow(QMainWindow):
         """Keep rendered articles in ``folder``, and there a copy of the article shown
         last, for a quick start (see ``restore_session``)."""
         self.article_view.use_render_cache(folder)
-        self._last_article_folder = folder
+        self._last_article_folder = folder / session.LIBRARIES_FOLDER / self.library_key
 
     @property
     def library_panel(self) -> LibraryPanel:
@@ -494,7 +501,7 @@ class MainWindow(QMainWindow):
             self.article_view.show_article(article, drawn, self.theme)
         # Only the title: the platform adds the application's display name after it.
         self.setWindowTitle(article.title or "Untitled")
-        self.settings.setValue(SettingsKey.LAST_ARTICLE, article.id)
+        session.remember_article(self, article.id)
         self.suggest_action.setEnabled(True)
         self.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in self.hidden_layers())
         if self._annotation_pane is None:

@@ -3,7 +3,9 @@ and saved on closing."""
 
 from __future__ import annotations
 
+import zlib
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
 
 DEFAULT_SIZE = QSize(1400, 900)
+LIBRARIES_FOLDER = "libraries"  # in the render cache: a folder per library, for its last article
 
 
 class SettingsKey(StrEnum):
@@ -29,7 +32,7 @@ class SettingsKey(StrEnum):
     THEME = "view/theme"  # the user's choice: "", "light" or "dark"
     SYSTEM_THEME = "view/system_theme"  # the system's, as last seen
     TOOLBAR_HEIGHT = "window/toolbar_height"
-    LAST_ARTICLE = "library/last_article"
+    LAST_ARTICLE = "last_article"  # a group: one key per library (see library_key)
     EXPORT_FOLDER = "export/folder"
 
 
@@ -59,7 +62,7 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
         window.library_panel.reload()
         window.annotation_pane.set_known_tags(window.library.tags())
     if article_id is None:
-        article_id = int_setting(window.settings.value(SettingsKey.LAST_ARTICLE), -1)
+        article_id = remembered_article(window)
     copy = _last_article_copy(window, article_id)
     if copy is not None:
         window._show(copy, [], [], None, highlights_later=True)
@@ -124,10 +127,27 @@ def save_session(window: MainWindow) -> None:
     window.settings.setValue(SettingsKey.SPLITTER, window.splitter.saveState())
     window.settings.setValue(SettingsKey.ZOOM, window.zoom)
     if window.article is not None:
-        window.settings.setValue(SettingsKey.LAST_ARTICLE, window.article.id)
+        remember_article(window, window.article.id)
         if window._last_article_folder is not None:
             save_last_article(window._last_article_folder, window.article)
     window.settings.sync()
+
+
+def library_key(path: Path) -> str:
+    """A short name for the library file at ``path``, the same for each way of naming it:
+    checksums of its resolved path (hashlib's import would cost the start-up more)."""
+    data = str(path.resolve()).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def remembered_article(window: MainWindow) -> int:
+    """The article last shown from this window's library; -1 if none."""
+    key = f"{SettingsKey.LAST_ARTICLE}/{window.library_key}"
+    return int_setting(window.settings.value(key), -1)
+
+
+def remember_article(window: MainWindow, article_id: int) -> None:
+    window.settings.setValue(f"{SettingsKey.LAST_ARTICLE}/{window.library_key}", article_id)
 
 
 def restore_split(window: MainWindow) -> None:

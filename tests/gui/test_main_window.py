@@ -15,6 +15,7 @@ from reader.actions import ExportFormat
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, ArticleMeta, Kind, Status
 from reader.gui.main_window import APP_NAME, MainWindow
+from reader.gui.session import LIBRARIES_FOLDER, library_key
 from reader.render.cache import LAST_ARTICLE_FILE
 from reader.render.palette import Theme
 from reader.storage.library import Library
@@ -435,6 +436,11 @@ class QuickStarts:
         self.cache = cache
         self.opened: list[Library] = []
 
+    @property
+    def copy_path(self) -> Path:
+        """The copy of the library's last article, kept for a quick start."""
+        return self.cache / LIBRARIES_FOLDER / library_key(self.db_path) / LAST_ARTICLE_FILE
+
     def open_library(self) -> Library:
         library = Library.open(self.db_path)
         self.opened.append(library)
@@ -443,7 +449,9 @@ class QuickStarts:
     def start(self) -> tuple[MainWindow, int]:
         """The window, shown and ready, and how many libraries it opened before its first paint."""
         settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
-        window = MainWindow(self.open_library, settings, theme=Theme.LIGHT)
+        window = MainWindow(
+            self.open_library, settings, theme=Theme.LIGHT, library_path=self.db_path
+        )
         self.qtbot.addWidget(window)
         window.use_render_cache(self.cache)
         already = len(self.opened)
@@ -485,7 +493,7 @@ def test_a_start_without_a_copy_opens_the_library_first_and_keeps_one(
     assert opened == 1  # no copy of the last article yet: the normal start
     assert_shows_library_state(window, quick.opened[0])
     quick.stop(window)
-    assert (quick.cache / LAST_ARTICLE_FILE).is_file()
+    assert (quick.copy_path).is_file()
 
 
 def test_a_start_with_a_fresh_copy_paints_before_opening_the_library(
@@ -544,7 +552,7 @@ def test_a_stale_copy_is_replaced_by_the_new_text_and_flags(
 def test_a_damaged_copy_means_a_normal_start(quick: QuickStarts, damage: str) -> None:
     window, _ = quick.start()
     quick.stop(window)
-    copy = quick.cache / LAST_ARTICLE_FILE
+    copy = quick.copy_path
     text = copy.read_text(encoding="utf-8")
     if damage == "truncate":
         copy.write_text(text[: len(text) // 2], encoding="utf-8")
@@ -569,7 +577,7 @@ def test_a_quick_start_on_an_unreadable_library_says_so(quick: QuickStarts, qtbo
         Path(f"{quick.db_path}{suffix}").unlink(missing_ok=True)
 
     settings = QSettings(str(quick.settings_path), QSettings.Format.IniFormat)
-    window = MainWindow(quick.open_library, settings, theme=Theme.LIGHT)
+    window = MainWindow(quick.open_library, settings, theme=Theme.LIGHT, library_path=quick.db_path)
     qtbot.addWidget(window)
     window.use_render_cache(quick.cache)
     window.restore_session()
