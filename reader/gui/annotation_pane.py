@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from reader.gui.annotation_model import AnnotationFilterModel, AnnotationListMod
 from reader.gui.card_list import CardList
 from reader.gui.flag_editor import FlagEditor
 from reader.gui.icons import color_swatch_icon
+from reader.gui.narrow_rows import ChipRow, LabelWithButtons
 from reader.render.palette import KIND_COLOURS
 
 LISTED_STATUSES = (Status.ACTIVE, Status.SUGGESTED)  # in the card list; orphans apart
@@ -65,19 +65,15 @@ class AnnotationPane(QWidget):
 
         self.kind_buttons = QButtonGroup(self)
         self.kind_buttons.setExclusive(True)
-        filter_row = QHBoxLayout()
-        filter_row.setSpacing(4)
         all_button = self._filter_button("All", "Show every kind of flag")
         self.kind_buttons.addButton(all_button, 0)
-        filter_row.addWidget(all_button)
         for position, kind in enumerate(Kind, start=1):
             button = self._filter_button(
                 SHORT_LABELS[kind], f"Show only {kind.label.lower()} flags"
             )
             button.setIcon(color_swatch_icon(KIND_COLOURS[kind]))
             self.kind_buttons.addButton(button, position)
-            filter_row.addWidget(button)
-        filter_row.addStretch(1)
+        self.kind_chips = ChipRow(self.kind_buttons.buttons())  # wrapped when narrow
         all_button.setChecked(True)
         self.kind_buttons.idToggled.connect(self._on_kind_filter_toggled)
 
@@ -139,7 +135,7 @@ class AnnotationPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.setSpacing(6)
-        layout.addLayout(filter_row)
+        layout.addWidget(self.kind_chips)
         layout.addLayout(search_row)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty_label)
@@ -159,10 +155,7 @@ class AnnotationPane(QWidget):
             model.layoutChanged.connect(self._update_sections)
         self._update_sections()
 
-    def _build_suggestion_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setProperty("role", "suggestions")
-        bar.setAccessibleName("Suggestions")
+    def _build_suggestion_bar(self) -> LabelWithButtons:
         self.suggestion_count_label = QLabel()
         self.accept_all_button = QPushButton("Accept all")
         self.accept_all_button.setAccessibleName("Accept all suggestions")
@@ -176,11 +169,10 @@ class AnnotationPane(QWidget):
             "Hide every suggestion; these passages are not suggested again (one step to undo)"
         )
         self.dismiss_all_button.clicked.connect(self.dismiss_all_requested)
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.suggestion_count_label, 1)
-        row.addWidget(self.dismiss_all_button)
-        row.addWidget(self.accept_all_button)
+        buttons = [self.dismiss_all_button, self.accept_all_button]
+        bar = LabelWithButtons(self.suggestion_count_label, buttons)  # stacked when narrow
+        bar.setProperty("role", "suggestions")
+        bar.setAccessibleName("Suggestions")
         return bar
 
     def set_suggestions_locked(self, locked: bool) -> None:

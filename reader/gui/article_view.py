@@ -502,12 +502,20 @@ class ArticleView(QTextBrowser):
             width -= bar.width()
         return width
 
+    def _measure(self, document: QTextDocument) -> float:
+        """The width of a line of MEASURE_CHARACTERS in the article's type."""
+        metrics = QFontMetricsF(document.defaultFont())
+        return metrics.horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE) * MEASURE_CHARACTERS
+
+    def readable_width(self) -> int:
+        """The view's width at which its lines are MEASURE_CHARACTERS long."""
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.frameWidth()
+        return round(self._measure(self.document()) + 2 * MIN_SIDE_MARGIN) + scroll_bar + frame
+
     def _set_margins(self, document: QTextDocument) -> None:
         """Keep lines near MEASURE_CHARACTERS long, centred, whatever the width."""
-        metrics = QFontMetricsF(document.defaultFont())
-        measure = (
-            metrics.horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE) * MEASURE_CHARACTERS
-        )
+        measure = self._measure(document)
         side = max(MIN_SIDE_MARGIN, (self._viewport_width() - measure) / 2)
         if abs(side - self._side_margin) < 1:
             return

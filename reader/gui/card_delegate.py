@@ -43,6 +43,7 @@ OUTER_MARGIN = 6
 PADDING = 10
 BAR_WIDTH = 4
 LINE_GAP = 4
+LABEL_INDENT = 30  # the kind's label, right of its underline sample
 QUOTE_LINES = 3
 NOTE_LINES = 4
 REASON_LINES = 6
@@ -336,8 +337,10 @@ class CardDelegate(QStyledItemDelegate):
         )
         painter.setFont(label_font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(left + 30, top + label_metrics.ascent(), annotation.kind.label)
-        badge = _badge_text(annotation)
+        label, badge = header_texts(
+            label_metrics, annotation.kind.label, _badge_text(annotation), width - LABEL_INDENT
+        )
+        painter.drawText(left + LABEL_INDENT, top + label_metrics.ascent(), label)
         if badge:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             badge_width = label_metrics.horizontalAdvance(badge)
@@ -358,6 +361,19 @@ class CardDelegate(QStyledItemDelegate):
     ) -> QWidget:
         # Cards are edited in the pane's editor, never in place.
         return None  # type: ignore[return-value]
+
+
+def header_texts(metrics: QFontMetrics, label: str, badge: str, width: int) -> tuple[str, str]:
+    """The kind's label and the badge as a card header ``width`` wide shows them: whole if
+    they fit, else elided, the label first (down to about half the width), never overlapping."""
+    gap = metrics.horizontalAdvance("  ") if badge else 0
+    label_width, badge_width = metrics.horizontalAdvance(label), metrics.horizontalAdvance(badge)
+    if label_width + gap + badge_width <= width:
+        return label, badge
+    label_room = max(width - gap - badge_width, min(label_width, width // 2))
+    label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_room)
+    badge_room = width - gap - metrics.horizontalAdvance(label)
+    return label, metrics.elidedText(badge, Qt.TextElideMode.ElideMiddle, max(0, badge_room))
 
 
 def _badge_text(annotation: Annotation) -> str:

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QToolBar, QWidget
 
 from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
 from reader.gui import session
 from reader.gui.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
+from reader.gui.columns import ColumnLimits, ColumnSplitter
 from reader.gui.highlight_layer import DRAWN_STATUSES
 from reader.gui.session import SettingsKey, preferred_theme
 from reader.gui.theme import apply_theme, remembered_theme, system_theme
@@ -53,6 +54,9 @@ if TYPE_CHECKING:
 APP_NAME = "Annotated Reader"
 LIBRARY_MIN_WIDTH = 180
 PANE_MIN_WIDTH = 260
+COLUMN_LIMITS = ColumnLimits(
+    library=LIBRARY_MIN_WIDTH, pane=PANE_MIN_WIDTH, pane_comfortable=320, article=320
+)
 
 
 class MainWindow(QMainWindow):
@@ -150,8 +154,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.article_view = ArticleView()
         self.article_view.setAccessibleName("Article")
-        self.splitter = QSplitter()  # horizontal
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = ColumnSplitter(self.article_view.readable_width, COLUMN_LIMITS)
         for width in (LIBRARY_MIN_WIDTH, None, PANE_MIN_WIDTH):
             if width is None:
                 self.splitter.addWidget(self.article_view)
@@ -160,7 +163,7 @@ class MainWindow(QMainWindow):
             placeholder.setMinimumWidth(width)
             self.splitter.addWidget(placeholder)
         self.splitter.setStretchFactor(1, 1)
-        self.article_view.setMinimumWidth(320)
+        self.article_view.setMinimumWidth(COLUMN_LIMITS.article)
         self.setCentralWidget(self.splitter)
 
         self.status_label = QLabel()
@@ -252,6 +255,9 @@ class MainWindow(QMainWindow):
             action.setShortcuts([QKeySequence(shortcut)])
             action.triggered.connect(lambda _=False, f=forward: self.cycle_panels(f))
             self.addAction(action)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         library_panel.reload()
         pane.set_known_tags(self.library.tags())
         pending, self._pending_panels = self._pending_panels, None
@@ -851,6 +857,12 @@ class MainWindow(QMainWindow):
     def _on_card_activated(self, uuid: str) -> None:
         self._show_selection(uuid)
         self.article_view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+
+    def _on_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        # The keyboard went into the library (Tab, F6, Ctrl+F) while a narrow window
+        # had folded it away: show it.
+        if now is not None and self.library_panel.isAncestorOf(now):
+            self.splitter.unfold_library()
 
     def _on_color_scheme_changed(self, _scheme: QtCore.Qt.ColorScheme) -> None:
         self._follow_system_theme()

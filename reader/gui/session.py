@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
 
 DEFAULT_SIZE = QSize(1400, 900)
+DEFAULT_PANEL_WIDTHS = (280, 400)  # library and pane; the article takes the rest
 LIBRARIES_FOLDER = "libraries"  # in the render cache: a folder per library, for its last article
 
 
@@ -155,9 +156,10 @@ def restore_split(window: MainWindow) -> None:
     # The split is restored once the window has its final size, or the
     # splitter would spread the size change over the restored panes.
     split, window._pending_split = window._pending_split, None
-    restored = split is not None and window.splitter.restoreState(split)
-    if not restored and window._needs_default_split:
-        window.splitter.setSizes(default_split(window.splitter.width()))
+    if split is not None and window.splitter.restoreState(split):
+        window.splitter.keep_widths()
+    elif window._needs_default_split:
+        window.splitter.set_wanted_widths(*DEFAULT_PANEL_WIDTHS)
     window._needs_default_split = False
 
 
@@ -168,13 +170,6 @@ def preferred_theme(settings: QSettings) -> Theme:
         or remembered_theme(settings.value(SettingsKey.SYSTEM_THEME, ""))
         or system_theme()
     )
-
-
-def default_split(width: int) -> list[int]:
-    """Library, article and pane widths for a first start: the article gets the most."""
-    library = min(280, width // 5)
-    pane = min(400, (width * 3) // 10)
-    return [library, max(0, width - library - pane), pane]
 
 
 def int_setting(value: object, default: int) -> int:

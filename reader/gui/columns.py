@@ -1,0 +1,110 @@
+"""The main window's three columns: library | article | flag pane.
+
+The article keeps a readable line first. When the window narrows, the panels give way:
+the library shrinks to its minimum, the pane to a comfortable width, then the library
+folds away and the pane narrows to its minimum. As the window widens they come back
+to the widths the user gave them (by dragging a handle, or those of a first start).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QSplitter
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
+LIBRARY, ARTICLE, PANE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class ColumnLimits:
+    library: int  # below it the library folds away (width 0)
+    pane: int
+    pane_comfortable: int  # the pane narrows below this only once the library is folded
+    article: int
+
+
+def fit_columns(
+    available: int, library: int, pane: int, readable: int, limits: ColumnLimits
+) -> tuple[int, int, int]:
+    """Library, article and pane widths in ``available`` pixels, from the panel widths the
+    user wants, so that the article is ``readable`` wide if it can be."""
+    wanted_pane = pane
+
+    def short() -> int:
+        return readable - (available - library - pane)
+
+    if short() > 0:  # the library down to its minimum
+        library -= min(short(), max(0, library - limits.library))
+    if short() > 0:  # the pane down to a comfortable width
+        pane -= min(short(), max(0, pane - limits.pane_comfortable))
+    if short() > 0 and library:  # the library folds away; the pane takes back what is spare
+        library = 0
+        pane = min(wanted_pane, pane - min(0, short()))
+    if short() > 0:  # the pane down to its minimum
+        pane -= min(short(), max(0, pane - limits.pane))
+    return library, available - library - pane, pane
+
+
+class ColumnSplitter(QSplitter):
+    """A horizontal splitter of the three columns that fits them on each change of width."""
+
+    def __init__(self, readable_width: Callable[[], int], limits: ColumnLimits) -> None:
+        super().__init__()
+        self._readable_width = readable_width
+        self._limits = limits
+        self._wanted: list[int] | None = None  # library and pane widths, once laid out
+        self._chosen_article: int | None = None  # the article's width after the last drag
+        self.setChildrenCollapsible(False)
+        self.splitterMoved.connect(self._on_splitter_moved)
+
+    def set_wanted_widths(self, library: int, pane: int) -> None:
+        """The panels' widths to return to when there is room; the columns fitted to them."""
+        self._wanted = [library, pane]
+        self.setCollapsible(LIBRARY, True)
+        self.fit()
+
+    def keep_widths(self) -> None:
+        """Take the panels' widths as they are now as those the user wants."""
+        sizes = self.sizes()
+        self._wanted = [sizes[LIBRARY], sizes[PANE]]
+        self.setCollapsible(LIBRARY, True)
+
+    def fit(self) -> None:
+        if self._wanted is None:
+            return
+        available = sum(self.sizes())
+        library, pane = self._wanted
+        readable = min(self._readable_width(), self._chosen_article or available)
+        fitted = fit_columns(available, library, pane, readable, self._limits)
+        if list(fitted) != self.sizes():
+            self.setSizes(list(fitted))
+
+    def unfold_library(self) -> None:
+        """Give a folded library its minimum width back, from the article (until the next
+        change of the window's width)."""
+        library, article, pane = self.sizes()
+        if library == 0:
+            self.setSizes([self._limits.library, article - self._limits.library, pane])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+    def _on_splitter_moved(self, _position: int, handle: int) -> None:
+        # Handle 1 lies between the library and the article, handle 2 before the pane:
+        # a drag sets the width wanted for that panel only (not for one folded away),
+        # and an article dragged narrower than readable is readable enough from then on.
+        if self._wanted is None:
+            return
+        sizes = self.sizes()
+        if handle == 1:
+            self._wanted[0] = sizes[LIBRARY]
+        else:
+            self._wanted[1] = sizes[PANE]
+        self._chosen_article = sizes[ARTICLE]  # what readable means to this user
