@@ -408,6 +408,10 @@ class ArticleView(QTextBrowser):
         moved = (point - pressed).manhattanLength()
         if moved < QApplication.startDragDistance() and not self.textCursor().hasSelection():
             self.annotation_clicked.emit(self.annotation_at(point))
+        elif self.textCursor().hasSelection():
+            # A drag selects whole words, as in a word processor: a quote never ends
+            # inside a word. (Shift+arrows and a double-click's drag are left as they are.)
+            self.setTextCursor(snapped_to_words(self.textCursor()))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.build_context_menu(event.pos())
@@ -583,6 +587,31 @@ def _trimmed(text: str, start: int, end: int) -> Interval:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def snapped_to_words(cursor: QTextCursor) -> QTextCursor:
+    """The selection with each end that falls inside a word moved out to that word's
+    edge (Unicode word boundaries: "country’s" and "80,000" are one word each)."""
+    document = cursor.document()
+    start = _word_edge(document, cursor.selectionStart(), backward=True)
+    end = _word_edge(document, cursor.selectionEnd(), backward=False)
+    forward = cursor.position() >= cursor.anchor()
+    snapped = QTextCursor(document)
+    snapped.setPosition(start if forward else end)
+    snapped.setPosition(end if forward else start, QTextCursor.MoveMode.KeepAnchor)
+    return snapped
+
+
+def _word_edge(document: QTextDocument, position: int, backward: bool) -> int:
+    from PySide6.QtCore import QTextBoundaryFinder  # used on a drag: not at start-up
+
+    block = document.findBlock(position)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Word, block.text())
+    finder.setPosition(position - block.position())
+    if finder.isAtBoundary():
+        return position
+    edge = finder.toPreviousBoundary() if backward else finder.toNextBoundary()
+    return position if edge < 0 else block.position() + edge
 
 
 def _selected_positions(cursor: QTextCursor) -> Interval:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -81,9 +81,10 @@ def test_a_dragged_width_is_the_one_that_comes_back(wide: MainWindow, qtbot: QtB
     handle = window.splitter.handle(2)
     library, article, pane = window.splitter.sizes()
     start = handle.rect().center()
+    end = start + QPoint(-60, 0)  # the pane's handle dragged left: a wider pane
     qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(handle, start + start.__class__(-60, 0))
-    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + start.__class__(-60, 0))
+    qtbot.mouseMove(handle, end)
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=end)
     dragged = window.splitter.sizes()
     assert dragged[2] > pane
     resize(qtbot, window, 900, 700)
