@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.models import ReaderError
 from reader.detectors.features import (
@@ -23,6 +23,7 @@ MIN_WORDS = 3
 MAX_REASONS = 5
 VAGUE_CLAIM_SCORE = 0.6
 DEFAULT_KINDS = frozenset({SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAIM})
+_KIND_NAMES = {SuggestionKind.OPINION: "opinion", SuggestionKind.UNSOURCED_CLAIM: "unsourced claim"}
 
 _OPINION_LABELS = {
     "loaded": "loaded word",
@@ -78,7 +79,10 @@ def suggest(
     if not isinstance(text, str):
         raise ReaderError("suggest needs the article's text as a string")
     if len(text) > MAX_TEXT_CHARS:
-        raise ReaderError(f"text too long for suggestions ({len(text):,} > {MAX_TEXT_CHARS:,})")
+        raise ReaderError(
+            f"the text is too long for suggestions: {_count(len(text))} characters, "
+            f"at most {_count(MAX_TEXT_CHARS)}"
+        )
     wanted = set(DEFAULT_KINDS if kinds is None else kinds)
     if include_sourced:
         wanted.add(SuggestionKind.SOURCED_CLAIM)
@@ -107,7 +111,44 @@ def suggest(
             found.extend(
                 s for s in made_here if not fragment or len(s.triggers) >= _FRAGMENT_EVIDENCE
             )
-    return sorted(found, key=lambda s: (s.start, s.kind))
+    return sorted(_one_per_sentence(found), key=lambda s: (s.start, s.kind))
+
+
+def _count(characters: int) -> str:
+    """A number of characters in plain words: "8.9 million", "2 million", "1,250"."""
+    millions = characters / 1_000_000
+    if characters < 1_000_000 or round(millions, 1) * 1_000_000 == MAX_TEXT_CHARS != characters:
+        return f"{characters:,}"  # rounded, it would read as the limit itself
+    return f"{millions:.1f}".removesuffix(".0") + " million"
+
+
+def _one_per_sentence(found: list[Suggestion]) -> list[Suggestion]:
+    """One flag suggestion per sentence: an opinion and an unsourced claim (or two of a
+    kind) on the same passage become one, of the kind with the higher score, with every
+    reason; the other kind's reasons say which kind and score they come from. Sourced
+    claims (shown, never stored) stay apart."""
+    by_passage: dict[tuple[int, int], list[Suggestion]] = {}
+    kept: list[Suggestion] = []
+    for suggestion in found:
+        if suggestion.kind in DEFAULT_KINDS:
+            by_passage.setdefault((suggestion.start, suggestion.end), []).append(suggestion)
+        else:
+            kept.append(suggestion)
+    for group in by_passage.values():
+        first, *others = sorted(group, key=lambda s: -s.score)
+        reasons = list(first.reasons)
+        triggers = set(first.triggers)
+        for other in others:
+            triggers.update(other.triggers)
+            if other.kind is first.kind:
+                reasons.extend(other.reasons)
+            else:
+                also = f"{_KIND_NAMES[other.kind]} ({round(other.score * 100)}%) — "
+                reasons.extend(also + reason for reason in other.reasons)
+        kept.append(
+            replace(first, reasons=tuple(dict.fromkeys(reasons)), triggers=tuple(sorted(triggers)))
+        )
+    return kept
 
 
 def _introducer(analysis: SentenceAnalysis) -> str:

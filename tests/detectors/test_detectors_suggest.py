@@ -49,8 +49,9 @@ def test_seed_figure_without_source(seed: tuple[str, list[Suggestion]]) -> None:
 
 def test_seed_loaded_word_and_prediction(seed: tuple[str, list[Suggestion]]) -> None:
     text, found = seed
-    notorious = _containing(found, SuggestionKind.OPINION, "notorious groups")
-    assert "loaded word: notorious" in notorious.reasons
+    # also a vague attribution: one suggestion, an unsourced claim, the opinion's reason kept
+    notorious = _containing(found, SuggestionKind.UNSOURCED_CLAIM, "notorious groups")
+    assert "opinion (55%) — loaded word: notorious" in notorious.reasons
     assert "notorious" in _trigger_words(text, notorious)
     changes = _containing(found, SuggestionKind.OPINION, "it changes everything")
     assert "prediction: it changes everything" in changes.reasons
@@ -126,9 +127,55 @@ def test_plain_text_gives_nothing() -> None:
     assert suggest("Hello.\n\nThanks.") == []
 
 
-def test_too_long_text_is_rejected() -> None:
-    with pytest.raises(ReaderError, match="too long"):
+def test_too_long_text_is_refused_in_plain_words() -> None:
+    with pytest.raises(ReaderError) as refused:
         suggest("a " * 1_500_000)
+    assert str(refused.value) == (
+        "the text is too long for suggestions: 3 million characters, at most 2 million"
+    )
+    with pytest.raises(ReaderError, match=r": 2,000,001 characters, at most 2 million$"):
+        suggest("a" * 2_000_001)  # not "2.0 million": that would read as the limit
+    with pytest.raises(ReaderError, match=r": 8\.9 million characters, at most 2 million$"):
+        suggest("a" * 8_888_286)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "winner"),
+    [
+        ("This shameful decision cost 300 jobs in 2023.", SuggestionKind.OPINION),
+        (
+            "Officials say the reckless new policy has already cost taxpayers 4 million dollars.",
+            SuggestionKind.UNSOURCED_CLAIM,
+        ),
+    ],
+)
+def test_one_suggestion_per_sentence_with_every_reason(
+    sentence: str, winner: SuggestionKind
+) -> None:
+    """A sentence both an opinion and an unsourced claim is one suggestion, of the kind
+    that scores higher; the other kind's reasons follow, saying whose they are."""
+    text = f"{sentence}\n\nThe council met on Tuesday."
+    (opinion,) = suggest(text, kinds={SuggestionKind.OPINION})
+    (claim,) = suggest(text, kinds={SuggestionKind.UNSOURCED_CLAIM})
+    assert (opinion.start, opinion.end) == (claim.start, claim.end)
+    (merged,) = suggest(text)
+    first, other = (opinion, claim) if winner is SuggestionKind.OPINION else (claim, opinion)
+    assert first.score > other.score
+    assert merged.kind is winner and merged.score == first.score
+    name = "opinion" if other.kind is SuggestionKind.OPINION else "unsourced claim"
+    also = tuple(f"{name} ({round(other.score * 100)}%) — {r}" for r in other.reasons)
+    assert merged.reasons == first.reasons + also
+    assert set(merged.triggers) == set(opinion.triggers) | set(claim.triggers)
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLE_ARTICLES.glob("*.md")), ids=lambda p: p.stem)
+def test_no_sentence_of_a_sample_gets_two_suggestions(sample: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(sample, Path)
+    text = canonical_text(read_article_file(sample).markdown)
+    passages = [(s.start, s.end) for s in suggest(text)]
+    assert passages and len(passages) == len(set(passages))
 
 
 def test_scare_quotes_but_not_a_quoted_term() -> None:

@@ -291,3 +291,14 @@ def test_card_text_of_a_markdown_note_keeps_its_bullets(qtbot: QtBot) -> None:
     assert markdown_plain_text(note) == (
         "Suggested because:\n• loaded word: scandal\n• hedge: may\nWho says so?"
     )
+
+
+def test_a_sentence_gets_one_suggestion_card(session: Session) -> None:
+    """The opinion column's sentences that also make unsourced claims: one card each,
+    with the reasons of both kinds."""
+    window = suggested_window(session)
+    cards = window.annotation_pane.open_suggestions()
+    passages = [(card.anchor.start, card.anchor.end) for card in cards]
+    assert len(passages) == len(set(passages))
+    both = [card for card in cards if any("%) — " in reason for reason in card.reasons)]
+    assert both  # the sample column has sentences of both kinds
