@@ -8,11 +8,11 @@ to the widths the user gave them (by dragging a handle, or those of a first star
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QSplitter, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -62,17 +62,26 @@ class ColumnSplitter(QSplitter):
         self.setChildrenCollapsible(False)
         self.splitterMoved.connect(self._on_splitter_moved)
 
+    def add_columns(self, library: QWidget, article: QWidget, pane: QWidget) -> None:
+        """The three columns; the library alone may fold away (a drag, or no room)."""
+        for column in (library, article, pane):
+            self.addWidget(column)
+        self.setCollapsible(LIBRARY, True)
+
     def set_wanted_widths(self, library: int, pane: int) -> None:
         """The panels' widths to return to when there is room; the columns fitted to them."""
         self._wanted = [library, pane]
-        self.setCollapsible(LIBRARY, True)
         self.fit()
 
-    def keep_widths(self) -> None:
-        """Take the panels' widths as they are now as those the user wants."""
+    def keep_widths(self, wanted: Sequence[int] = ()) -> None:
+        """Keep the columns as they are; the panels' widths to return to when there is
+        room are ``wanted`` (library, pane), else the widths they have now."""
         sizes = self.sizes()
-        self._wanted = [sizes[LIBRARY], sizes[PANE]]
-        self.setCollapsible(LIBRARY, True)
+        self._wanted = list(wanted) if len(wanted) == 2 else [sizes[LIBRARY], sizes[PANE]]
+
+    def wanted_widths(self) -> list[int]:
+        """The library and pane widths to return to when there is room ([] before any)."""
+        return list(self._wanted or [])
 
     def fit(self) -> None:
         if self._wanted is None:

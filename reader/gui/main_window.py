@@ -155,13 +155,11 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView()
         self.article_view.setAccessibleName("Article")
         self.splitter = ColumnSplitter(self.article_view.readable_width, COLUMN_LIMITS)
-        for width in (LIBRARY_MIN_WIDTH, None, PANE_MIN_WIDTH):
-            if width is None:
-                self.splitter.addWidget(self.article_view)
-                continue
-            placeholder = QWidget()  # the panel's place and size until it is built
-            placeholder.setMinimumWidth(width)
-            self.splitter.addWidget(placeholder)
+        # placeholders of the panels' places and sizes until they are built
+        library_place, pane_place = QWidget(), QWidget()
+        library_place.setMinimumWidth(LIBRARY_MIN_WIDTH)
+        pane_place.setMinimumWidth(PANE_MIN_WIDTH)
+        self.splitter.add_columns(library_place, self.article_view, pane_place)
         self.splitter.setStretchFactor(1, 1)
         self.article_view.setMinimumWidth(COLUMN_LIMITS.article)
         self.setCentralWidget(self.splitter)

@@ -29,6 +29,7 @@ class SettingsKey(StrEnum):
     GEOMETRY = "window/geometry"
     STATE = "window/state"
     SPLITTER = "window/splitter"
+    PANEL_WIDTHS = "window/panel_widths"  # library and pane, when the window has room
     ZOOM = "view/zoom"
     THEME = "view/theme"  # the user's choice: "", "light" or "dark"
     SYSTEM_THEME = "view/system_theme"  # the system's, as last seen
@@ -126,6 +127,7 @@ def save_session(window: MainWindow) -> None:
     window.settings.setValue(SettingsKey.GEOMETRY, window.saveGeometry())
     window.settings.setValue(SettingsKey.STATE, window.saveState())
     window.settings.setValue(SettingsKey.SPLITTER, window.splitter.saveState())
+    window.settings.setValue(SettingsKey.PANEL_WIDTHS, window.splitter.wanted_widths())
     window.settings.setValue(SettingsKey.ZOOM, window.zoom)
     if window.article is not None:
         remember_article(window, window.article.id)
@@ -157,7 +159,10 @@ def restore_split(window: MainWindow) -> None:
     # splitter would spread the size change over the restored panes.
     split, window._pending_split = window._pending_split, None
     if split is not None and window.splitter.restoreState(split):
-        window.splitter.keep_widths()
+        # as they were, and as the user had them before a narrow window folded them
+        saved = window.settings.value(SettingsKey.PANEL_WIDTHS)
+        widths = [int_setting(width, -1) for width in saved] if isinstance(saved, list) else []
+        window.splitter.keep_widths(widths if all(width >= 0 for width in widths) else ())
     elif window._needs_default_split:
         window.splitter.set_wanted_widths(*DEFAULT_PANEL_WIDTHS)
     window._needs_default_split = False

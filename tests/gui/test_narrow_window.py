@@ -136,3 +136,21 @@ def test_a_card_header_elides_rather_than_overlaps(qapp: QApplication) -> None:
         assert shown_label.startswith("Unsourced") or shown_label.endswith("…")
         assert "…" in shown_label + shown_badge
     assert header_texts(metrics, label, "", 60)[0].endswith("…")
+
+
+def test_a_library_folded_by_a_narrow_window_comes_back_after_a_restart(
+    session: Session, qtbot: QtBot
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    resize(qtbot, window, 1400, 780)
+    wide_sizes = window.splitter.sizes()
+    resize(qtbot, window, 780, 640)  # within the offscreen screen: restored as is
+    assert window.splitter.sizes()[0] == 0
+    window.close()
+
+    reopened = session.start()  # as narrow as it was left, the library still folded
+    reopened.finish_startup()
+    assert reopened.width() == 780 and reopened.splitter.sizes()[0] == 0
+    resize(qtbot, reopened, 1400, 780)
+    assert reopened.splitter.sizes() == wide_sizes
