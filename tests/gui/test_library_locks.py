@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from tests.gui.conftest import Session
 
 COMPANIONS = ("", "-wal", "-shm", "-journal")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/locks").exists(), reason="reads the process's locks in Linux's /proc"
+)
 
 
 def held_locks(db: Path) -> set[str]:
