@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from reader.anchoring.canonical import canonical_text, text_sha256  # noqa: E402
+from reader.anchoring.canonical import article_text, text_sha256  # noqa: E402
 from reader.anchoring.selectors import make_anchor  # noqa: E402
 from reader.core.models import Annotation, Article, Kind, SourceFormat, Status  # noqa: E402
 from reader.gui.article_view import ArticleView  # noqa: E402
@@ -63,9 +63,7 @@ def long_article(words: int) -> Article:
         body = bodies[len(parts) % len(bodies)]
         parts.append(f"## Part {len(parts) + 1}\n\n{body}")
         count += len(body.split())
-    markdown = "\n\n".join(parts)
-    text = canonical_text(markdown)
-    return Article(
+    article = Article(
         id=1,
         title="A very long article",
         author="Benchmark",
@@ -74,12 +72,15 @@ def long_article(words: int) -> Article:
         published="2025-01-01",
         source_format=SourceFormat.MARKDOWN,
         source_path="",
-        markdown=markdown,
-        text=text,
-        sha256=text_sha256(text),
+        markdown="\n\n".join(parts),
+        text="",
+        sha256="",
         version=1,
         imported_at="2025-01-01T00:00:00Z",
     )
+    article.text = article_text(article, article.markdown)
+    article.sha256 = text_sha256(article.text)
+    return article
 
 
 def spread_flags(article: Article, count: int, seed: int = 7) -> list[Annotation]:

@@ -322,8 +322,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from reader.anchoring.canonical import canonical_text
-    from reader.detectors import SuggestionKind, suggest
+    from reader.anchoring.canonical import ArticleHeader, article_text
+    from reader.detectors import SuggestionKind, suggest_article
     from reader.importers.articles import read_article_file
 
     kinds = [SuggestionKind.parse(args.kind)] if args.kind else None
@@ -332,15 +332,18 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         library = open_library(args)
         _refuse_if_locked(library.suggestions_locked())
         article_id: int | None = int(target)
-        text = library.article(int(target)).text
+        stored = library.article(article_id)
+        header: ArticleHeader = stored
+        text = stored.text
     else:
         if args.save:
             raise ReaderError("--save needs an article ID from the library, not a file")
         _refuse_if_locked(_library_file_locked(args))
         article_id = None
-        text = canonical_text(read_article_file(Path(target)).markdown)
+        header = meta = read_article_file(Path(target))
+        text = article_text(meta, meta.markdown)
     include_sourced = args.include_sourced or bool(kinds and SuggestionKind.SOURCED_CLAIM in kinds)
-    found = suggest(text, kinds=kinds, include_sourced=include_sourced)
+    found = suggest_article(header, text, kinds=kinds, include_sourced=include_sourced)
     if kinds is not None:
         found = [suggestion for suggestion in found if suggestion.kind in kinds]
     if args.save and article_id is not None:

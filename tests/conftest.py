@@ -12,7 +12,7 @@ import pytest
 # Before anything imports Qt: no test needs (or may use) a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from reader.anchoring.canonical import canonical_text, text_sha256  # noqa: E402
+from reader.anchoring.canonical import article_text, text_sha256  # noqa: E402
 from reader.anchoring.selectors import make_anchor  # noqa: E402
 from reader.core.models import Annotation, Article, Kind, SourceFormat  # noqa: E402
 from reader.importers.articles import read_article_file
@@ -33,8 +33,7 @@ def build_article(
     imported_at: str = "2025-02-06T10:00:00Z",
 ) -> Article:
     """An Article (not stored) from Markdown, with its canonical text and hash."""
-    text = canonical_text(markdown)
-    return Article(
+    article = Article(
         id=article_id,
         title=title,
         author=author,
@@ -44,11 +43,14 @@ def build_article(
         source_format=SourceFormat.MARKDOWN,
         source_path="",
         markdown=markdown,
-        text=text,
-        sha256=text_sha256(text),
+        text="",
+        sha256="",
         version=1,
         imported_at=imported_at,
     )
+    article.text = article_text(article, markdown)
+    article.sha256 = text_sha256(article.text)
+    return article
 
 
 def flag_quote(article: Article, quote: str, kind: Kind, **fields: Any) -> Annotation:

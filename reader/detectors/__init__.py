@@ -1,6 +1,6 @@
 """Flag suggestions with reasons: opinion passages and unsourced claims (no Qt)."""
 
-from reader.detectors.suggest import suggest
+from reader.detectors.suggest import suggest, suggest_article
 from reader.detectors.suggestion import Suggestion, SuggestionKind
 
-__all__ = ["Suggestion", "SuggestionKind", "suggest"]
+__all__ = ["Suggestion", "SuggestionKind", "suggest", "suggest_article"]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from reader.anchoring.canonical import ArticleHeader, byline_span
 from reader.core.models import ReaderError
 from reader.detectors.features import (
     CueHit,
@@ -69,13 +70,29 @@ class _Sentence:
     quoted: bool  # wholly inside a quotation attributed elsewhere
 
 
-def suggest(
+def suggest_article(
+    article: ArticleHeader,
     text: str,
     *,
     kinds: Collection[SuggestionKind] | None = None,
     include_sourced: bool = False,
 ) -> list[Suggestion]:
-    """Candidate flags for ``text`` (canonical text), sorted by start offset."""
+    """Candidate flags for an article's ``text``: its headline and body, never its byline
+    (who wrote it, where and when is no claim or opinion)."""
+    byline = byline_span(article)
+    skip = [byline] if byline is not None else []
+    return suggest(text, kinds=kinds, include_sourced=include_sourced, skip=skip)
+
+
+def suggest(
+    text: str,
+    *,
+    kinds: Collection[SuggestionKind] | None = None,
+    include_sourced: bool = False,
+    skip: Collection[tuple[int, int]] = (),
+) -> list[Suggestion]:
+    """Candidate flags for ``text`` (canonical text), sorted by start offset; none in a
+    block that starts inside one of the ``skip`` spans."""
     if not isinstance(text, str):
         raise ReaderError("suggest needs the article's text as a string")
     if len(text) > MAX_TEXT_CHARS:
@@ -90,6 +107,9 @@ def suggest(
     found: list[Suggestion] = []
     introduced = ""  # the source of a quotation announced at the end of the block before
     for block in block_sentences(text):
+        if any(start <= block[0][0] < end for start, end in skip):
+            introduced = ""
+            continue
         sentences = _with_sources(text, block, introduced)
         last = sentences[-1].analysis
         introduced = _introducer(last)

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
-from reader.anchoring.canonical import markdown_blocks
+from reader.anchoring.canonical import article_blocks
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, ReaderError, Status
 from reader.gui import offsets
@@ -31,7 +31,7 @@ from reader.gui.flag_keys import FLAG_KEYS
 from reader.gui.highlight_layer import HighlightLayer, Interval, Stroke
 from reader.gui.offsets import OffsetMap, build_offset_map
 from reader.render.cache import RenderCache, RenderedPage
-from reader.render.header import header_texts, is_safe_link
+from reader.render.header import is_safe_link
 from reader.render.palette import FOCUS_COLOURS, THEME_COLOURS, Theme
 
 if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs start-up time
@@ -149,9 +149,7 @@ class ArticleView(QTextBrowser):
 
         html = render_article_html(article, theme)
         document.setHtml(html)
-        offsets = build_offset_map(
-            document, header_texts(article), markdown_blocks(article.markdown)
-        )
+        offsets = build_offset_map(document, article_blocks(article, article.markdown))
         if self._cache is not None:
             self._cache.put(key, RenderedPage(html, offsets.to_data(), offsets.exact))
         return offsets

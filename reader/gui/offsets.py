@@ -1,11 +1,11 @@
 """Canonical text offsets (code points) <-> QTextDocument positions (UTF-16 units).
 
-The canonical text is the article's blocks joined by a blank line; the document
-shows header blocks first, then one QTextBlock per canonical block (a code block
-spans one QTextBlock per line, a hard break is U+2028 inside a block).  The map is
-a sorted table of segments, each a run of text both sides hold, found by walking
-the document's blocks in order; lookups bisect it.  Offsets between segments (the
-block separators, the header) snap to the nearest segment edge in the direction
+The canonical text is the article's blocks (the header's, then the body's) joined
+by a blank line; the document shows one QTextBlock per canonical block (a code
+block spans one QTextBlock per line, a hard break is U+2028 inside a block).  The
+map is a sorted table of segments, each a run of text both sides hold, found by
+walking the document's blocks in order; lookups bisect it.  Offsets between
+segments (the block separators) snap to the nearest segment edge in the direction
 asked for.
 """
 
@@ -165,29 +165,14 @@ def document_blocks(document: QTextDocument) -> list[tuple[int, str]]:
     return blocks
 
 
-def build_offset_map(
-    document: QTextDocument, header: Sequence[str], canonical_blocks: Sequence[str]
-) -> OffsetMap:
-    return align_blocks(document_blocks(document), header, canonical_blocks)
+def build_offset_map(document: QTextDocument, canonical_blocks: Sequence[str]) -> OffsetMap:
+    return align_blocks(document_blocks(document), canonical_blocks)
 
 
-def align_blocks(
-    blocks: Sequence[tuple[int, str]], header: Sequence[str], canonical_blocks: Sequence[str]
-) -> OffsetMap:
-    """Align the document's blocks with the header texts, then the canonical blocks."""
+def align_blocks(blocks: Sequence[tuple[int, str]], canonical_blocks: Sequence[str]) -> OffsetMap:
+    """Align the document's blocks with the canonical blocks, in order."""
     texts = [normalise(text) for _, text in blocks]
     cursor = 0
-    for expected in header:
-        found = next(
-            (
-                j
-                for j in range(cursor, min(len(texts), cursor + _LOOKAHEAD))
-                if texts[j] == expected
-            ),
-            None,
-        )
-        if found is not None:
-            cursor = found + 1
     segments: list[Segment] = []
     exact = True
     canonical_start = 0

@@ -48,7 +48,7 @@ class SuggestionReview:
 
     def suggest(self) -> int | None:
         """Run the detector on the article and fill its suggestions layer (one undo step)."""
-        from reader.detectors import suggest
+        from reader.detectors import suggest_article
         from reader.suggestions import plan_suggestions
 
         window = self._window
@@ -59,7 +59,9 @@ class SuggestionReview:
         QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             stale, fresh = plan_suggestions(
-                article, window.library.annotations(article.id), suggest(article.text)
+                article,
+                window.library.annotations(article.id),
+                suggest_article(article, article.text),
             )
         except ReaderError as error:
             window.show_error(f"Cannot suggest flags: {error}")
@@ -274,10 +276,11 @@ class SuggestionReview:
         shown = window.show_sourced_action.isChecked() and not window.suggestions_locked
         if shown and window.article is not None:
             # Imported here: the detector stays off the path to the first painted article.
-            from reader.detectors import SuggestionKind, suggest
+            from reader.detectors import SuggestionKind, suggest_article
 
+            article = window.article
             try:
-                found = suggest(window.article.text, kinds=[], include_sourced=True)
+                found = suggest_article(article, article.text, kinds=[], include_sourced=True)
             except ReaderError as error:
                 window.show_error(f"Cannot find sourced claims: {error}")
                 found = []

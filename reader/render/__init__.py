@@ -5,7 +5,7 @@ loads markdown-it and Pygments, which the app's start does not need when the
 rendered article is cached (``reader.render.cache``).
 """
 
-from reader.render.header import header_texts, is_safe_link
+from reader.render.header import is_safe_link
 from reader.render.palette import KIND_COLOURS, THEME_COLOURS, Theme, ThemeColours
 from reader.render.stylesheet import stylesheet
 
@@ -14,7 +14,6 @@ __all__ = [
     "THEME_COLOURS",
     "Theme",
     "ThemeColours",
-    "header_texts",
     "is_safe_link",
     "stylesheet",
 ]

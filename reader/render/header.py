@@ -1,14 +1,11 @@
-"""The article's header (title and byline) and which links may open: no Markdown needed."""
+"""Which links in an article or a note may open (the header's text is the canonical
+text's: reader.anchoring.canonical.header_blocks)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from reader.core.models import Article
-
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-BYLINE_SEPARATOR = " · "
-UNTITLED = "Untitled article"
 
 
 def is_safe_link(href: str) -> bool:
@@ -18,22 +15,3 @@ def is_safe_link(href: str) -> bool:
     except ValueError:
         return False
     return scheme in SAFE_LINK_SCHEMES
-
-
-def format_date(published: str) -> str:
-    """``2025-02-05`` (or a longer ISO timestamp) as ``5 February 2025``; anything else as is."""
-    try:
-        from datetime import date  # only to render a page: not needed to show a cached one
-
-        day = date.fromisoformat(published.strip()[:10])
-    except ValueError:
-        return published.strip()
-    return f"{day.day} {day:%B %Y}"
-
-
-def header_texts(article: Article) -> list[str]:
-    """The text of each header block, in the order the HTML shows them."""
-    title = " ".join(article.title.split()) or UNTITLED
-    parts = [article.author.strip(), article.publication.strip(), format_date(article.published)]
-    byline = BYLINE_SEPARATOR.join(part for part in parts if part)
-    return [title, byline] if byline else [title]

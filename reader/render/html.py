@@ -1,7 +1,7 @@
 """Markdown -> HTML for the article view: header, body, Pygments-coloured code.
 
 The HTML keeps exactly the text the canonical text holds (reader.anchoring.canonical),
-block by block, so that the view can map canonical offsets onto document positions:
+block by block, header first, so that the view can map canonical offsets onto document positions:
 soft breaks become a space, hard breaks ``<br />``, images their alt text, and no
 newline is written between tags (a ``pre-wrap`` block would show it).
 """
@@ -19,9 +19,9 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from reader.anchoring.canonical import markdown_parser
+from reader.anchoring.canonical import header_blocks, markdown_parser
 from reader.core.models import Article
-from reader.render.header import header_texts, is_safe_link
+from reader.render.header import is_safe_link
 from reader.render.palette import THEME_COLOURS, Theme
 from reader.render.stylesheet import stylesheet
 
@@ -117,7 +117,7 @@ def render_body_html(markdown: str, theme: Theme) -> str:
 def render_header_html(article: Article) -> str:
     """The title, and the byline if there is one; the last of them keeps the gap before
     the body (QTextDocument's CSS has no sibling selectors: a class tells them apart)."""
-    texts = header_texts(article)
+    texts = header_blocks(article)
     if len(texts) == 1:
         return f'<h1 class="titlealone">{escapeHtml(texts[0])}</h1>'
     return (

@@ -56,7 +56,8 @@ UPDATE_ARTICLE = (
     + ", ".join(f"{name}=:{name}" for name in ARTICLE_FIELDS if name != "source_key")
     + " WHERE id=:id"
 )
-# Same text, new details: changed only when one of them differs (rowcount tells).
+# Same text (header included), new details it does not show, such as the URL: changed
+# only when one of them differs (rowcount tells).
 UPDATE_METADATA = (
     "UPDATE articles SET "
     + ", ".join(f"{name}=:{name}" for name in METADATA_FIELDS)
@@ -284,10 +285,10 @@ class Library:
     # Articles
 
     def import_article(self, meta: ArticleMeta) -> ImportResult:
-        from reader.anchoring.canonical import canonical_text, text_sha256
+        from reader.anchoring.canonical import article_text, body_start, text_sha256
 
-        text = canonical_text(meta.markdown)
-        if not text.strip():
+        text = article_text(meta, meta.markdown)
+        if not text[body_start(meta) :].strip():
             raise ReaderError("the article has no text")
         sha = text_sha256(text)
         values: dict[str, object] = {

@@ -111,10 +111,67 @@ def migration_3_settings(db: sqlite_utils.Database) -> None:
     db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
+def migration_4_header_in_text(db: sqlite_utils.Database) -> None:
+    """The text starts with the header (title, byline), so that it can be flagged: each
+    article's text and every stored version's gain it (the versions the article's header
+    of today: older headers were not kept), and every flag moves by its length."""
+    from reader.anchoring.canonical import BLOCK_SEPARATOR, header_text, text_sha256
+    from reader.anchoring.selectors import make_anchor
+    from reader.core.models import ArticleMeta, SourceFormat
+
+    conn = db.conn
+    articles = conn.execute(
+        "SELECT id, title, author, publication, published, source_key, sha256 FROM articles"
+    ).fetchall()
+    for article_id, title, author, publication, published, key, old_sha in articles:
+        header = ArticleMeta(
+            title=title,
+            markdown="",
+            source_format=SourceFormat.TEXT,  # unused: only the header's fields count
+            author=author or "",
+            publication=publication or "",
+            published=published or "",
+        )
+        head = header_text(header) + BLOCK_SEPARATOR
+        versions = conn.execute(
+            "SELECT version, text FROM article_versions WHERE article_id = ?", (article_id,)
+        ).fetchall()
+        for version, body in versions:
+            new = head + body
+            conn.execute(
+                "UPDATE article_versions SET text = ?, sha256 = ? "
+                "WHERE article_id = ? AND version = ?",
+                (new, text_sha256(new), article_id, version),
+            )
+        (body,) = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        text = head + body
+        sha = text_sha256(text)
+        if key.endswith(old_sha):  # a text's own key ("sha256:..." or "url:...#..."): keep it so
+            key = key.removesuffix(old_sha) + sha
+        conn.execute(
+            "UPDATE articles SET text = ?, sha256 = ?, source_key = ? WHERE id = ?",
+            (text, sha, key, article_id),
+        )
+        flags = conn.execute(
+            "SELECT uuid, start, end, exact, prefix, suffix FROM annotations WHERE article_id = ?",
+            (article_id,),
+        ).fetchall()
+        for uuid, start, end, exact, prefix, suffix in flags:
+            start, end = start + len(head), end + len(head)
+            if text[start:end] == exact:  # new context; an orphaned flag keeps its old one
+                anchor = make_anchor(text, start, end)
+                prefix, suffix = anchor.prefix, anchor.suffix
+            conn.execute(
+                "UPDATE annotations SET start = ?, end = ?, prefix = ?, suffix = ? WHERE uuid = ?",
+                (start, end, prefix, suffix, uuid),
+            )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_1_tables,
     migration_2_search,
     migration_3_settings,
+    migration_4_header_in_text,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -53,7 +53,10 @@ def test_import_list_show(cli: RunCli, tmp_path: Path) -> None:
     [entry] = json.loads(out)
     assert entry["title"] == "The bridge" and entry["publication"] == "Riverside Post"
     code, out, _ = cli("show", str(article_id), "--text")
-    assert out.startswith("The new bridge cost 40 million dollars")
+    assert out.startswith(
+        "The bridge\n\nAna Núñez · Riverside Post · 1 May 2025\n\n"
+        "The new bridge cost 40 million dollars"
+    )
     assert out.endswith("again at night.")
 
 

@@ -10,7 +10,9 @@ from reader.core.models import Annotation, Article, Kind, Status
 from reader.exporters.csv_export import CSV_COLUMNS, to_csv
 from tests.conftest import build_article, flag_quote
 
-TEXT_MARKDOWN = '=SUM(A1) is what they typed.\n\nPrices, "officially", rose 😀 in Köln.'
+# the second flag's 32 characters of prefix start with the "=" (the title and a
+# separator before the first paragraph)
+TEXT_MARKDOWN = '=SUM(A1) is what we all typed.\n\nPrices, "officially", rose 😀 in Köln.'
 
 
 def make_article() -> Article:
@@ -70,7 +72,7 @@ def test_one_row_per_flag_in_text_order_with_every_field() -> None:
         created="2024-03-02T10:00:00Z",
         updated="2024-03-04T09:00:00Z",
     )
-    earlier = flag(article, "what they typed")
+    earlier = flag(article, "what we all typed")
     parsed = rows(to_csv(article, [later, earlier]))
     assert [r["uuid"] for r in parsed] == [earlier.uuid, later.uuid]
     row = parsed[1]
@@ -111,12 +113,12 @@ def test_formula_cells_are_neutralised() -> None:
     assert row["source"] == "'@cmd|' /C calc'!A0"
     assert row["author"] == "'\tTab"
     assert row["suffix"] == dangerous.anchor.suffix  # harmless cells untouched
-    assert row["start"] == "0"
+    assert row["start"] == "8"  # after the title, "Prices"
 
 
 def test_carriage_returns_cannot_split_a_row() -> None:
     article = make_article()
-    text = to_csv(article, [flag(article, "what they typed", note="a\rb\r\nc")])
+    text = to_csv(article, [flag(article, "what we all typed", note="a\rb\r\nc")])
     [row] = rows(text)
     assert row["note"] == "a\nb\nc"
     assert "\r" not in text

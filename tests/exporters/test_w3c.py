@@ -80,10 +80,11 @@ def test_item_holds_kind_note_tags_source_and_both_selectors() -> None:
     target = item["target"]
     assert target["source"] == "https://news.example/jobs"
     position, quote = target["selector"]
-    assert position == {"type": "TextPositionSelector", "start": 13, "end": 37}
+    # after the title and byline: "Jobs report\n\nA. Writer · The Example · 1 March 2024\n\n"
+    assert position == {"type": "TextPositionSelector", "start": 66, "end": 90}
     assert quote["type"] == "TextQuoteSelector"
     assert quote["exact"] == "Unemployment fell to 3 %"
-    assert quote["prefix"] == "Jobs report\n\n"
+    assert quote["prefix"] == "le · 1 March 2024\n\nJobs report\n\n"
     assert quote["suffix"] == annotation.anchor.suffix
     assert item["reader:layer"] == "key"
     assert item["reader:status"] == "suggested"

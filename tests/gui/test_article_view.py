@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from reader.anchoring.canonical import byline_span
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Article, Kind, Status
 from reader.gui.article_view import (
@@ -116,7 +117,12 @@ def style_at(view: ArticleView, position: int) -> HighlightStyle | None:
 
 
 def selection_starts(article: Article) -> Iterator[int]:
-    """A few offsets spread over the text, each starting a word."""
+    """The headline's and the byline's starts, and a few offsets spread over the text,
+    each starting a word."""
+    yield 0
+    byline = byline_span(article)
+    if byline is not None:
+        yield byline[0]
     text = article.text
     step = max(1, len(text) // 6)
     for guess in range(0, len(text) - 1, step):
@@ -208,25 +214,31 @@ def test_a_kind_key_without_a_selection_flags_nothing(
     view.show_article(make_article("Plain text."), [], Theme.LIGHT)
     with qtbot.assertNotEmitted(view.flag_requested):
         qtbot.keyClick(view, Qt.Key.Key_1)
-    view.selectAll()  # the header alone holds no article text...
-    assert view.selected_anchor() is not None  # ...but select-all includes the body
+    view.selectAll()
+    assert view.selected_anchor() is not None
 
 
-def test_the_header_is_not_part_of_the_anchor(
-    view: ArticleView, make_article: ArticleFactory
+def test_the_headline_and_byline_can_be_flagged(
+    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
 ) -> None:
-    article = make_article("Body text.", title="Header title")
+    article = make_article("Body text.", title="Header title", author="Ana")
     view.show_article(article, [], Theme.LIGHT)
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(0)
-    cursor.setPosition(6, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
-    assert view.selected_anchor() is None
-    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
     anchor = view.selected_anchor()
     assert anchor is not None
-    assert anchor.exact == "Body text."
+    assert (anchor.start, anchor.exact) == (0, "Header title")
+    with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_2)
+    assert signal.args == [Kind.OPINION]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    anchor = view.selected_anchor()
+    assert anchor is not None
+    assert anchor.exact == "Ana · The Daily Test · 5 February 2025"
+    assert anchor.start == len("Header title\n\n")
 
 
 def test_highlights_use_each_kinds_underline(

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from reader.anchoring.canonical import markdown_blocks
+from reader.anchoring.canonical import article_blocks
 from reader.core.models import Article
 from reader.gui.offsets import OffsetMap, Segment, align_blocks, build_offset_map, normalise
-from reader.render import Theme, header_texts
+from reader.render import Theme
 from reader.render.html import render_article_html
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -45,7 +45,7 @@ def document_for(article: Article) -> QTextDocument:
 
 
 def offset_map_for(article: Article, document: QTextDocument) -> OffsetMap:
-    return build_offset_map(document, header_texts(article), markdown_blocks(article.markdown))
+    return build_offset_map(document, article_blocks(article, article.markdown))
 
 
 def selected(document: QTextDocument, start: int, end: int) -> str:
@@ -60,7 +60,7 @@ def check_every_block(article: Article) -> None:
     mapping = offset_map_for(article, document)
     assert mapping.exact
     start = 0
-    for block in markdown_blocks(article.markdown):
+    for block in article_blocks(article, article.markdown):
         end = start + len(block)
         span = mapping.document_range(start, end)
         assert span is not None
@@ -106,12 +106,16 @@ def test_sample_articles_map_exactly(path: Path, load_sample: Callable[[Path], A
     check_every_offset(article)
 
 
-def test_title_equal_to_first_heading_maps_to_the_body(make_article: ArticleFactory) -> None:
-    article = make_article("# Same\n\nbody", title="Same")
+def test_title_and_byline_map_to_their_own_blocks(make_article: ArticleFactory) -> None:
+    article = make_article("# Same\n\nbody", title="Same", author="Ana", publication="")
+    assert article.text == "Same\n\nAna · 5 February 2025\n\nSame\n\nbody"
     document = document_for(article)
-    span = offset_map_for(article, document).document_range(0, 4)
-    assert span is not None
-    assert document.findBlock(span[0]).blockNumber() > 0
+    mapping = offset_map_for(article, document)
+    for start, end, block in [(0, 4, 0), (6, 27, 1), (29, 33, 2)]:
+        span = mapping.document_range(start, end)
+        assert span is not None
+        assert document.findBlock(span[0]).blockNumber() == block
+        assert selected(document, *span) == article.text[start:end]
 
 
 def test_emoji_shifts_later_positions_by_one_unit() -> None:
@@ -135,10 +139,12 @@ def test_offsets_between_blocks_snap_in_the_direction_asked() -> None:
 def test_a_block_qt_shows_differently_is_aligned_character_by_character(
     make_article: ArticleFactory,
 ) -> None:
-    article = make_article("one two three\n\nfour")
+    article = make_article("one two three\n\nfour", author="", publication="", published="")
     blocks = [(0, "A test article"), (15, "one two  three"), (30, "four")]
-    mapping = align_blocks(blocks, header_texts(article)[:1], markdown_blocks(article.markdown))
+    mapping = align_blocks(blocks, article_blocks(article, article.markdown))
     assert not mapping.exact
-    assert mapping.to_document(0) == 15
-    assert mapping.to_document(8) == 24  # "three" after the doubled space
-    assert mapping.document_range(15, 19) == (30, 34)
+    body = len("A test article\n\n")
+    assert mapping.document_range(0, 14) == (0, 14)
+    assert mapping.to_document(body) == 15
+    assert mapping.to_document(body + 8) == 24  # "three" after the doubled space
+    assert mapping.document_range(body + 15, body + 19) == (30, 34)

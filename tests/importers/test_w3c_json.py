@@ -418,7 +418,7 @@ def mutated(change: str) -> dict[str, Any]:
         ("start negative", "item 1: target: 'start' must not be negative"),
         ("start bool", "item 1: target: 'start' must be an integer"),
         ("start float", "item 1: target: 'start' must be an integer"),
-        ("end before start", "item 1: target: 'end' (14) is before 'start' (15)"),
+        ("end before start", "item 1: target: 'end' (29) is before 'start' (30)"),
         ("end huge", "item 1: target: 'end' is beyond any article (1000000000000000)"),
         ("exact not string", "item 1: target: 'exact' must be a string"),
         ("exact empty", "item 1: target: 'exact' is empty"),

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
-from reader.anchoring.canonical import markdown_blocks
+from reader.anchoring.canonical import header_blocks, markdown_blocks
 from reader.core.models import Article
-from reader.render import Theme, header_texts, is_safe_link, stylesheet
+from reader.render import Theme, is_safe_link, stylesheet
 from reader.render.html import render_article_html
 
 ArticleFactory = Callable[..., Article]
@@ -25,18 +25,18 @@ def test_header_shows_title_and_byline(make_article: ArticleFactory) -> None:
     html = render_article_html(article, Theme.LIGHT)
     assert '<h1 class="title">Ships &amp; &lt;Boats&gt;</h1>' in html
     assert '<p class="byline">Ana · The Daily Test · 5 February 2025</p>' in html
-    assert header_texts(article) == ["Ships & <Boats>", "Ana · The Daily Test · 5 February 2025"]
+    assert header_blocks(article) == ["Ships & <Boats>", "Ana · The Daily Test · 5 February 2025"]
 
 
 def test_header_without_byline_or_title(make_article: ArticleFactory) -> None:
     article = make_article("Text.", title="  ", author="", publication="", published="")
-    assert header_texts(article) == ["Untitled article"]
+    assert header_blocks(article) == ["Untitled article"]
     assert "byline" not in body(render_article_html(article, Theme.DARK))
 
 
 def test_dates_that_are_not_iso_are_shown_as_given(make_article: ArticleFactory) -> None:
     article = make_article("Text.", author="", publication="", published="Spring 2024")
-    assert header_texts(article)[1] == "Spring 2024"
+    assert header_blocks(article)[1] == "Spring 2024"
 
 
 def test_raw_html_is_shown_as_text_not_markup(make_article: ArticleFactory) -> None:

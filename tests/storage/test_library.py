@@ -22,12 +22,14 @@ def library(tmp_path: Path) -> Library:
     return Library.open(tmp_path / "lib.sqlite")
 
 
-def flag(library: Library, article_id: int, quote: str, **extra: object) -> Annotation:
+def flag(
+    library: Library, article_id: int, quote: str, occurrence: int | None = None, **extra: object
+) -> Annotation:
     text = library.article(article_id).text
     annotation = Annotation(
         article_id=article_id,
         kind=Kind.UNSOURCED_CLAIM,
-        anchor=anchor_for_quote(text, quote),
+        anchor=anchor_for_quote(text, quote, occurrence),
         **extra,  # type: ignore[arg-type]
     )
     library.add_annotation(annotation)
@@ -193,14 +195,39 @@ def test_backup_is_a_readable_copy(library: Library, tmp_path: Path) -> None:
     assert copy.check().ok
 
 
-def test_same_text_with_new_title_updates_the_details(library: Library) -> None:
-    library.import_article(meta())
+def test_the_text_starts_with_the_title_and_byline(library: Library) -> None:
+    bylined = meta()
+    bylined.author, bylined.publication, bylined.published = "Ana", "The Post", "2025-05-01"
+    article = library.import_article(bylined).article
+    assert article.text.startswith("Bridge\n\nAna · The Post · 1 May 2025\n\nBridge\n\nThe bridge")
+    headline = flag(library, article.id, "Bridge", occurrence=1)
+    assert (headline.anchor.start, headline.anchor.exact) == (0, "Bridge")
+
+
+def test_a_new_headline_is_a_new_version_with_flags_moved(library: Library) -> None:
+    article = library.import_article(meta()).article
+    body = flag(library, article.id, "40 million dollars")
+    on_title = flag(library, article.id, "Bridge", occurrence=1)
     renamed = meta()
-    renamed.title = "The bridge, corrected"
+    renamed.title = "Costly Bridge"
     result = library.import_article(renamed)
+    assert result.outcome is ImportOutcome.NEW_VERSION and result.article.version == 2
+    assert result.article.text.startswith("Costly Bridge\n\n")
+    moved = library.annotation(body.uuid)
+    assert moved.anchor.start == body.anchor.start + len("Costly ")
+    assert moved.anchor.exact == "40 million dollars"
+    assert library.annotation(on_title.uuid).anchor.start == len("Costly ")
+
+
+def test_same_text_with_new_details_updates_them(library: Library) -> None:
+    dated = meta()
+    dated.published = "2025-05-01"
+    library.import_article(dated)
+    dated.published = "2025-05-01T09:30:00Z"  # the byline shows the same date
+    result = library.import_article(dated)
     assert result.outcome is ImportOutcome.METADATA_UPDATED
-    assert result.article.title == "The bridge, corrected" and result.article.version == 1
-    assert library.import_article(renamed).outcome is ImportOutcome.UNCHANGED
+    assert result.article.published == "2025-05-01T09:30:00Z" and result.article.version == 1
+    assert library.import_article(dated).outcome is ImportOutcome.UNCHANGED
 
 
 def test_a_different_story_under_the_same_url_is_a_new_article(library: Library) -> None:

@@ -17,7 +17,7 @@ from reader.core.models import (
     Status,
 )
 from reader.storage.library import SUGGESTIONS_LOCK, Library, suggestions_locked_in
-from reader.storage.migrations import migrate, schema_version
+from reader.storage.migrations import LATEST_VERSION, migrate, schema_version
 from reader.storage.pins import hash_pin, pin_matches
 
 
@@ -69,7 +69,7 @@ def test_a_version_2_library_gains_the_settings_table(tmp_path: Path) -> None:
     migrate(conn, path, target=2)
     conn.close()
     library = Library.open(path)
-    assert schema_version(library.conn) == 3
+    assert schema_version(library.conn) == LATEST_VERSION
     assert not library.suggestions_locked()
     assert len(list(tmp_path.glob("old.v2-*.backup.sqlite"))) == 1
 
