@@ -437,3 +437,19 @@ def test_suggesting_on_a_file_leaves_the_library_alone(
         assert main(["--db", str(db), "suggest", str(article), "--json"]) == 0
         assert json.loads(capsys.readouterr().out)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_headline_and_byline_are_flagged_exported_and_found(cli: RunCli, tmp_path: Path) -> None:
+    article_id = imported_id(cli, write_article(tmp_path))
+    for quote, kind in (("The bridge", "opinion"), ("Riverside Post", "context")):
+        code, _, err = cli("annotate", str(article_id), "--kind", kind, "--quote", quote)
+        assert code == 0, err
+    _, out, _ = cli("annotations", str(article_id), "--json")
+    anchors = [(flag["start"], flag["exact"]) for flag in json.loads(out)]
+    assert anchors == [(0, "The bridge"), (len("The bridge\n\nAna Núñez · "), "Riverside Post")]
+    _, markdown, _ = cli("export", str(article_id), "--format", "markdown")
+    assert "> The bridge" in markdown and "> Riverside Post" in markdown
+    code, out, _ = cli("search", "Riverside", "--json")
+    assert code == 0
+    [hit] = [hit for hit in json.loads(out) if hit["annotation_uuid"] is None]
+    assert hit["snippet"].startswith("The bridge\n\nAna Núñez · [Riverside] Post")

@@ -204,3 +204,30 @@ def test_figures_sourced_by_the_next_sentence() -> None:
     # a source for something else, without figures, does not cover the claim before it
     unsourced = "Bus fares rose 12 percent this year. The mayor said buses were her priority."
     _containing(suggest(unsourced), SuggestionKind.UNSOURCED_CLAIM, "rose 12 percent")
+
+
+def test_the_headline_gets_suggestions_and_the_byline_none() -> None:
+    from reader.anchoring.canonical import article_text, byline_span
+    from reader.core.models import ArticleMeta, SourceFormat
+    from reader.detectors import suggest_article
+
+    meta = ArticleMeta(
+        title="A disastrous, reckless plan will surely ruin our beautiful city",
+        markdown="The council met on Tuesday. The plan costs 40 million dollars, the budget says.",
+        source_format=SourceFormat.MARKDOWN,
+        author="Prices rose 40 percent since 2019, the worst rise ever",  # a byline gone wrong
+        publication="The Daily Test",
+        published="2025-02-05",
+    )
+    text = article_text(meta, meta.markdown)
+    byline = byline_span(meta)
+    assert byline is not None
+
+    def in_byline(found: list[Suggestion]) -> list[Suggestion]:
+        return [s for s in found if byline[0] <= s.start < byline[1]]
+
+    assert in_byline(suggest(text))  # read as text, it would be suggested
+    found = suggest_article(meta, text, include_sourced=True)
+    assert not in_byline(found)
+    headline = _containing(found, SuggestionKind.OPINION, "reckless plan")
+    assert headline.start == 0

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.actions import ExportFormat
+from reader.anchoring.canonical import byline_span
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, ArticleMeta, Kind, Status
 from reader.gui.main_window import APP_NAME, MainWindow
@@ -129,6 +130,45 @@ def test_exact_is_the_selected_text_with_emoji_and_accents(
         start = article.text.index(quote)
         uuid = flag_with_keyboard(qtbot, window, start, start + len(quote), Kind.OPINION)
         assert window.library.annotation(uuid).anchor.exact == quote
+
+
+def new_flag_by_key(qtbot: QtBot, window: MainWindow, kind: Kind) -> Annotation:
+    """Press the kind's key in the article; the flag it stored."""
+    before = {a.uuid for a in window.annotation_pane.model.annotations()}
+    qtbot.keyClick(window.article_view, KIND_KEYS[kind])
+    added = [a for a in window.annotation_pane.model.annotations() if a.uuid not in before]
+    assert len(added) == 1
+    return window.library.annotation(added[0].uuid)
+
+
+def test_words_of_each_headline_and_byline_are_flagged_as_selected(
+    session: Session, qtbot: QtBot
+) -> None:
+    window = session.start()
+    view = window.article_view
+    control = Qt.KeyboardModifier.ControlModifier
+    bylines = 0
+    for summary in window.library.articles():
+        window.show_article(summary.id)
+        article = window.library.article(summary.id)
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_Home, control)
+        for _ in range(3):  # three words of the headline
+            qtbot.keyClick(view, Qt.Key.Key_Right, control | Qt.KeyboardModifier.ShiftModifier)
+        shown = view.textCursor().selectedText().strip()
+        assert len(shown.split()) == 3 and summary.title.startswith(shown)
+        stored = new_flag_by_key(qtbot, window, Kind.OPINION)
+        assert (stored.anchor.start, stored.anchor.exact) == (0, shown)
+        byline = byline_span(article)
+        if byline is None:  # a sample without author, publication or date
+            continue
+        view.select_text(*byline)
+        shown = view.textCursor().selectedText()
+        assert " · " in shown
+        stored = new_flag_by_key(qtbot, window, Kind.CONTEXT_NOTE)
+        assert (stored.anchor.start, stored.anchor.exact) == (byline[0], shown)
+        bylines += 1
+    assert bylines >= 2
 
 
 def test_flag_from_menu_kind_change_and_delete_are_undoable(session: Session, qtbot: QtBot) -> None:

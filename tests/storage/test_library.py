@@ -249,3 +249,68 @@ def test_a_different_story_under_the_same_url_is_a_new_article(library: Library)
     assert result.outcome is ImportOutcome.NEW and result.article.id != kept.id
     assert library.annotations(kept.id)[0].status is Status.ACTIVE
     assert library.import_article(other).outcome is ImportOutcome.UNCHANGED
+
+
+def library_at_schema_3(path: Path) -> None:
+    """A library as version 3 wrote it: the text is the body alone. One article in two
+    versions, keyed by its text's hash, with a flag at the body's start, one further on
+    and one orphaned."""
+    from reader.anchoring.canonical import canonical_text, text_sha256
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, path, target=3)
+    old_text = canonical_text("The old opening.\n\nResidents cheered.")
+    text = canonical_text(BODY)
+    sha = text_sha256(text)
+    conn.execute(
+        "INSERT INTO articles (id, source_key, title, author, publication, url, published, "
+        "source_format, source_path, markdown, text, sha256, version, imported_at) "
+        "VALUES (1, ?, 'Bridge', 'Ana', '', '', '2025-05-01', 'markdown', '', ?, ?, ?, 2, '')",
+        (f"sha256:{sha}", BODY, text, sha),
+    )
+    for version, version_text in ((1, old_text), (2, text)):
+        conn.execute(
+            "INSERT INTO article_versions VALUES (1, ?, '', ?, ?, '')",
+            (version, version_text, text_sha256(version_text)),
+        )
+    conn.execute("INSERT INTO layers (id, article_id, name, kind) VALUES (1, 1, 'mine', 'mine')")
+    flags = [("a", "Bridge", "active"), ("b", "Residents", "active"), ("c", "gone", "orphaned")]
+    for uuid, quote, status in flags:
+        start = text.find(quote) if quote in text else 3
+        conn.execute(
+            "INSERT INTO annotations (uuid, article_id, layer_id, kind, start, end, exact, "
+            "prefix, suffix, status) VALUES (?, 1, 1, 'opinion', ?, ?, ?, 'old', 'old', ?)",
+            (uuid, start, start + len(quote), quote, status),
+        )
+    conn.close()
+
+
+def test_a_schema_3_library_gains_the_header_in_its_text(tmp_path: Path) -> None:
+    from reader.anchoring.canonical import text_sha256
+
+    path = tmp_path / "old.sqlite"
+    library_at_schema_3(path)
+    library = Library.open(path)
+    article = library.article(1)
+    head = "Bridge\n\nAna · 1 May 2025\n\n"
+    body = "Bridge\n\nThe bridge cost 40 million dollars, officials said.\n\nResidents cheered."
+    assert article.text == head + body
+    assert article.sha256 == text_sha256(article.text)
+    flags = {annotation.uuid: annotation.anchor for annotation in library.annotations(1)}
+    for uuid, exact in (("a", "Bridge"), ("b", "Residents")):
+        anchor = flags[uuid]
+        assert anchor.exact == exact == article.text[anchor.start : anchor.end]
+        assert anchor.prefix == article.text[max(0, anchor.start - 32) : anchor.start]
+    assert flags["a"].start == len(head)
+    assert (flags["c"].start, flags["c"].prefix) == (len(head) + 3, "old")  # kept as it was
+    versions = library.conn.execute(
+        "SELECT text, sha256 FROM article_versions ORDER BY version"
+    ).fetchall()
+    assert versions[0][0] == head + "The old opening.\n\nResidents cheered."
+    assert [sha for _, sha in versions] == [text_sha256(text) for text, _ in versions]
+    assert library.article_by_hash(article.sha256) == 1
+    reimported = meta(BODY, path="")
+    reimported.author, reimported.published = "Ana", "2025-05-01"
+    assert library.import_article(reimported).outcome is ImportOutcome.UNCHANGED  # same key
+    assert [hit.article_id for hit in library.search("Ana")] == [1]
+    assert len(list(tmp_path.glob("old.v3-*.backup.sqlite"))) == 1
