@@ -113,8 +113,8 @@ def migration_3_settings(db: sqlite_utils.Database) -> None:
 
 def migration_4_header_in_text(db: sqlite_utils.Database) -> None:
     """The text starts with the header (title, byline), so that it can be flagged: each
-    article's text and every stored version's gain it (the versions the article's header
-    of today: older headers were not kept), and every flag moves by its length."""
+    article's text and its stored versions' gain it (older versions today's header too:
+    theirs was not kept), and every flag moves by its length."""
     from reader.anchoring.canonical import BLOCK_SEPARATOR, header_text, text_sha256
     from reader.anchoring.selectors import make_anchor
     from reader.core.models import ArticleMeta, SourceFormat
