@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.anchoring.canonical import canonical_text, text_sha256
+from reader.anchoring.canonical import article_text, text_sha256
 from reader.classroom.files import (
     MAX_NAME_CHARS,
     MAX_NOTE_CHARS,
@@ -170,11 +170,6 @@ def read_assignment(raw: bytes, name: str) -> Assignment:
 def read_article(data: dict[str, Any], where: str) -> tuple[ArticleMeta, str, str]:
     markdown = text_field(data, "markdown", where, limit=MAX_ARTICLE_BYTES, required=True)
     expected = text_field(data, "text_sha256", where, limit=64, required=True)
-    text = canonical_text(markdown)
-    if text_sha256(text) != expected:
-        raise ReaderError(
-            f"{where}: the text does not match its SHA-256 (the file was edited or damaged)"
-        )
     format_name = text_field(data, "source_format", where, limit=20) or SourceFormat.MARKDOWN
     try:
         source_format = SourceFormat(format_name)
@@ -189,6 +184,11 @@ def read_article(data: dict[str, Any], where: str) -> tuple[ArticleMeta, str, st
         url=text_field(data, "url", where, limit=4096),
         published=text_field(data, "published", where, limit=40),
     )
+    text = article_text(meta, markdown)
+    if text_sha256(text) != expected:
+        raise ReaderError(
+            f"{where}: the text does not match its SHA-256 (the file was edited or damaged)"
+        )
     return meta, text, expected
 
 

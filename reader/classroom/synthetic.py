@@ -13,11 +13,11 @@ import random
 import uuid
 from dataclasses import dataclass
 
-from reader.anchoring.canonical import canonical_text, text_sha256
+from reader.anchoring.canonical import article_text, text_sha256
 from reader.anchoring.selectors import make_anchor
 from reader.classroom.matching import SentenceUnits
 from reader.classroom.scores import StudentWork
-from reader.core.models import Annotation, Article, Kind, LayerKind, SourceFormat
+from reader.core.models import Annotation, Article, ArticleMeta, Kind, LayerKind, SourceFormat
 
 # fmt: off
 WORDS = (
@@ -61,7 +61,7 @@ def synthetic_markdown(rng: random.Random, words: int) -> str:
             sentences.append(" ".join(chosen).capitalize() + ".")
             count += len(chosen)
         paragraphs.append(" ".join(sentences))
-    return "# A synthetic article\n\n" + "\n\n".join(paragraphs) + "\n"
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def synthetic_class(
@@ -79,7 +79,8 @@ def synthetic_class(
         return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
     markdown = synthetic_markdown(rng, words)
-    text = canonical_text(markdown)
+    meta = ArticleMeta("A synthetic article", markdown, SourceFormat.MARKDOWN)
+    text = article_text(meta, markdown)
     article = Article(
         id=1,
         title="A synthetic article",
@@ -95,7 +96,7 @@ def synthetic_class(
         version=1,
         imported_at="2026-01-01T00:00:00Z",
     )
-    sentences = SentenceUnits(text).sentences[1:]  # not the title
+    sentences = SentenceUnits(text).sentences[1:]  # not the headline
     kinds = list(Kind)
 
     def flag(span: tuple[int, int], kind: Kind, layer: str, note: str = "") -> Annotation:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from reader.core.models import Annotation, Article, Kind, LayerKind
 from tests.conftest import build_article, flag_quote
 
+# The title is the text's first block; no byline, so the text is the title and the body.
 ARTICLE_MARKDOWN = (
-    "# School lunches\n\n"
     "The town spent 2 million euros on new school kitchens last year. "
     "Everyone agrees the food is now the best in the country. "
     "The mayor said the kitchens were finished on time.\n\n"
@@ -17,7 +17,14 @@ ARTICLE_MARKDOWN = (
 
 
 def lunch_article() -> Article:
-    return build_article(ARTICLE_MARKDOWN, title="School lunches", url="https://news.example/lunch")
+    return build_article(
+        ARTICLE_MARKDOWN,
+        title="School lunches",
+        author="",
+        publication="",
+        published="",
+        url="https://news.example/lunch",
+    )
 
 
 def key_flags(article: Article) -> list[Annotation]:

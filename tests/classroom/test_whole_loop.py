@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.anchoring.canonical import canonical_text
 from reader.classroom.assignment import load_assignment, new_assignment
 from reader.classroom.overview import build_overview
 from reader.classroom.scores import StudentWork, Tally
@@ -50,8 +49,15 @@ def hand_in(tmp_path: Path) -> tuple[Article, list[StudentWork]]:
     for number, (name, flags) in enumerate(WORK.items()):
         # each student's library: the article as the assignment carries it, without the key
         assignment = load_assignment(tmp_path / "lunch.reader-assignment")
-        mine = build_article(assignment.article.markdown, title=assignment.article.title)
-        assert mine.text == canonical_text(teacher_article.markdown)
+        meta = assignment.article
+        mine = build_article(
+            meta.markdown,
+            title=meta.title,
+            author=meta.author,
+            publication=meta.publication,
+            published=meta.published,
+        )
+        assert mine.text == teacher_article.text
         annotations = [flag_quote(mine, quote, kind, note=note) for quote, kind, note in flags]
         path = tmp_path / f"{name}.reader-submission"
         path.write_bytes(

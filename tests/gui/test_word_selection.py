@@ -34,7 +34,8 @@ def point_inside(window: MainWindow, text: str, letters: int) -> QPoint:
     (the mouse between two letters: inside the word)."""
     view = window.article_view
     assert window.article is not None
-    offset = window.article.text.index(text) + letters
+    body = window.article.text.index(TEXT)  # not the headline, which holds "council" too
+    offset = window.article.text.index(text, body) + letters
     position = view.document_range(offset, offset + 1)
     assert position is not None
     cursor = QTextCursor(view.document())
