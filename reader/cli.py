@@ -24,6 +24,9 @@ COMMANDS = frozenset(
         "import", "list", "show", "annotate", "annotations", "delete-annotation", "export",
         "search", "check", "suggest", "screenshot", "backup", "lock-suggestions",
         "unlock-suggestions",
+        # classroom (reader.cli_classroom)
+        "assign", "assignments", "hand-in", "collect", "class", "report", "release-key",
+        "use-as-key", "feedback",
     }
 )  # fmt: skip
 
@@ -81,6 +84,7 @@ def annotation_dict(annotation: Annotation) -> dict[str, Any]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.actions import describe_import, import_article_file, import_flag_file, is_flag_file
+    from reader.cli_classroom import import_classroom_file, is_classroom_file
 
     library = open_library(args)
     failed = 0
@@ -88,7 +92,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            if is_flag_file(path):
+            if is_classroom_file(path):  # an assignment or a released key
+                entry, message = import_classroom_file(library, path)
+                results.append(entry)
+            elif is_flag_file(path):
                 flags = import_flag_file(library, path)
                 results.append({"file": name, "type": "flags", **asdict(flags)})
                 message = (
@@ -561,6 +568,10 @@ def build_parser() -> ArgumentParser:
 
     sub = command("backup", cmd_backup, "copy the library with the SQLite backup API")
     sub.add_argument("-o", "--output", metavar="FILE")
+
+    from reader.cli_classroom import add_commands
+
+    add_commands(command)
     return parser
 
 

@@ -167,11 +167,19 @@ def migration_4_header_in_text(db: sqlite_utils.Database) -> None:
             )
 
 
+def migration_5_classroom(db: sqlite_utils.Database) -> None:
+    """Assignments, collected submissions and feedback (see reader.storage.classroom)."""
+    from reader.storage.classroom import create_tables
+
+    create_tables(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_1_tables,
     migration_2_search,
     migration_3_settings,
     migration_4_header_in_text,
+    migration_5_classroom,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
