@@ -1,0 +1,43 @@
+"""The one rule for who sees which layer, and an assignment that cannot be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.models import ArticleMeta, ReaderError, SourceFormat
+from reader.services.classroom import assign, may_see
+from reader.storage import classroom as store
+from reader.storage.classroom import Role
+from reader.storage.library import Library
+from tests.classroom.conftest import ARTICLE_MARKDOWN
+
+COLLECTED = "submission:0b5f3c1e-6a4d-4f4e-9a53-1c2d3e4f5a6b:7d9e2a40-1111-4222-8333-944455566677"
+
+
+@pytest.mark.parametrize(
+    ("role", "layer", "released", "seen"),
+    [
+        (Role.STUDENT, "key", False, False),
+        (Role.STUDENT, "key", True, True),
+        (Role.STUDENT, COLLECTED, True, False),
+        (Role.STUDENT, "mine", False, True),
+        (Role.TEACHER, "key", False, True),
+        (Role.TEACHER, COLLECTED, False, True),
+        (None, "key", False, True),  # a solo reader's own key
+    ],
+)
+def test_who_sees_which_layer(role: Role | None, layer: str, released: bool, seen: bool) -> None:
+    assert may_see(role, layer, key_released=released) is seen
+
+
+def test_an_assignment_that_cannot_be_written_is_not_kept(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    article = library.import_article(
+        ArticleMeta("School lunches", ARTICLE_MARKDOWN, SourceFormat.MARKDOWN)
+    ).article
+    with pytest.raises(ReaderError, match="does not exist"):
+        assign(library, article.id, tmp_path / "missing" / "a.reader-assignment", title="T")
+    assert store.assignments(library) == []
+    library.close()
