@@ -100,6 +100,11 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7/-]+\s")
 # a shorter <h1> is a section name or kicker, not the headline
 _MIN_HEADLINE_WORDS = 3
 
+# Characters XML 1.0 does not allow (tab and line breaks aside): lxml refuses to
+# move text holding one, as removing a void element does.  A form feed is a space
+# in HTML; the others are dropped.
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 _WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
 
 # Without a handler of their own, these libraries' warnings ("discarding data")
@@ -168,7 +173,23 @@ def _parse(html: str) -> lxml_html.HtmlElement | None:
         tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser)
     except (etree.ParserError, ValueError):
         return None
-    return tree if isinstance(tree, lxml_html.HtmlElement) else None
+    if not isinstance(tree, lxml_html.HtmlElement):
+        return None
+    _remove_xml_incompatible(tree)
+    return tree
+
+
+def _remove_xml_incompatible(tree: lxml_html.HtmlElement) -> None:
+    """Drop the characters lxml cannot store, whether the page has them raw or as ``&#12;``."""
+    for element in tree.iter():
+        for attribute in ("text", "tail"):
+            value = getattr(element, attribute)
+            if value and _XML_INCOMPATIBLE.search(value):
+                setattr(element, attribute, _xml_compatible(value))
+
+
+def _xml_compatible(value: str) -> str:
+    return _XML_INCOMPATIBLE.sub(lambda match: " " if match[0] == "\f" else "", value)
 
 
 def _remove_unsafe(tree: lxml_html.HtmlElement) -> None:

@@ -268,3 +268,15 @@ def test_a_short_heading_does_not_cut_the_title() -> None:
         " damaged the sea wall, engineers said.</p></article></body></html>"
     )
     assert article_from_html(html).title == "Analysis - why the harbour closed"
+
+
+@pytest.mark.parametrize("void", ['<img src="a.png">', "<input>", "<embed src='a.swf'>"])
+@pytest.mark.parametrize("control", ["&#12;", "\x0c", "&#1;", "\x1f", "&#xfffe;"])
+def test_a_control_character_after_a_void_element_is_dropped(void: str, control: str) -> None:
+    # lxml refuses to move text with such a character when the element is removed
+    html = (
+        "<html><body><article><p>The council met on Tuesday. "
+        f"{void}{control} The mayor said the cuts were needed.</p></article></body></html>"
+    )
+    text = canonical_text(article_from_html(html).markdown)
+    assert text == "The council met on Tuesday. The mayor said the cuts were needed."
