@@ -1,9 +1,9 @@
 """Turn the bytes of a file into text, finding the encoding rather than assuming it.
 
 The order: a byte-order mark; strict UTF-8; the encoding the file declares (saved
-web pages); charset-normalizer's best guess.  Bytes that are not text (NUL
-bytes, nothing decodes them sensibly) and UTF-8 with broken sequences in it are
-refused.
+web pages; only the web's encodings count); charset-normalizer's best guess.
+Bytes that are not text (NUL bytes, nothing decodes them sensibly) and UTF-8
+with broken sequences in it are refused.
 """
 
 from __future__ import annotations
@@ -37,6 +37,19 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 _DOUBLE_BYTE_ENCODINGS = frozenset(
     {"shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5"}
     | {"big5hkscs", "cp950", "euc_kr", "cp949", "johab", "hz"}
+)
+
+# The encodings of the WHATWG Encoding Standard, by Python's codec names: the only
+# ones a page's declared charset may pick.  Python also names byte transforms
+# (base64, zlib, rot13...) and its own text codecs (unicode_escape, undefined);
+# a page declaring one of those is read as if it declared nothing.  A declared
+# UTF-16 counts as UTF-8, as in browsers, and that is tried first anyway.
+_WEB_ENCODINGS = frozenset(
+    {"utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620"}
+    | {f"iso8859-{part}" for part in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)}
+    | {f"cp{page}" for page in range(1250, 1259)}
+    | {"gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950"}
+    | {"euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949"}
 )
 
 _DECLARED_CHARSET = re.compile(
@@ -108,9 +121,10 @@ def _known_encoding(label: str) -> str:
     if label in _WINDOWS_1252_ALIASES:
         return _WESTERN_DEFAULT
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return ""
+    return name if name in _WEB_ENCODINGS else ""
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -174,3 +174,19 @@ def test_decode_bytes_order() -> None:
     assert decode_bytes(b"caf\xe9", declared_encoding="iso-8859-1") == "café"
     with pytest.raises(ReaderError, match="NUL"):
         decode_bytes(b"text\x00more")
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["rot13", "hex", "base64", "zlib", "uu", "bz2", "zip", "quopri", "undefined", "unicode_escape"],
+)
+def test_a_declared_charset_that_is_no_web_encoding_is_ignored(tmp_path: Path, label: str) -> None:
+    # Python's codecs know these names, but they are byte or text transforms
+    page = (
+        f"<html><head><meta charset='{label}'></head><body><article>"
+        "<p>The council met on Tuesday at the café on the square.</p></article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1252"))
+    text = canonical_text(read_article_file(path).markdown)
+    assert text == "The council met on Tuesday at the café on the square."
