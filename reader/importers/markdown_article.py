@@ -1,7 +1,10 @@
 """Markdown articles, with an optional YAML front-matter block.
 
 Front matter is a block between two ``---`` lines at the very start of the file,
-read with ``yaml.safe_load``.  Its keys ``title``, ``author``, ``publication``,
+read with PyYAML's safe loader, bounded: at most 64 KiB and 50 levels of nesting,
+and no aliases (``*name``), so no block can expand into a huge structure.  A value
+YAML cannot build (``published: 2001-02-30``, a time of ``25:61``, a number too
+long for Python) is kept as the text written.  Its keys ``title``, ``author``, ``publication``,
 ``url`` and ``published`` fill the article's metadata; other keys are ignored.
 Without a title there, a level-one heading opening the body becomes the title
 (and leaves the body), else the file name, else the first line of text.
@@ -11,10 +14,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import Node, ScalarNode
 
 from reader.anchoring.canonical import inline_text, markdown_blocks, markdown_parser
 from reader.anchoring.selectors import shorten
@@ -24,6 +31,57 @@ from reader.importers.source_names import display_name
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 _OPENING_LINE = re.compile(r"\A---[ \t]*\n")
 _TEXT_KEYS = ("title", "publication", "url")
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_FRONT_MATTER_DEPTH = 50
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """The safe loader without aliases and with a bound on nesting."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise self._refusal("aliases (*name) are not allowed")
+        if self._depth >= MAX_FRONT_MATTER_DEPTH:
+            raise self._refusal(f"nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _refusal(self, problem: str) -> ComposerError:
+        # the scanner's mark: the line the problem is on, for the message
+        return ComposerError(None, None, problem, self.get_mark())
+
+
+def _as_written_if_invalid(
+    construct: Callable[[_FrontMatterLoader, ScalarNode], object],
+) -> Callable[[_FrontMatterLoader, Node], object]:
+    def lenient(loader: _FrontMatterLoader, node: Node) -> object:
+        if not isinstance(node, ScalarNode):  # "!!int [1, 2]"
+            raise ConstructorError(
+                None, None, "a number or date must be one value", node.start_mark
+            )
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
+    return lenient
+
+
+for _tag, _construct in (
+    ("int", SafeConstructor.construct_yaml_int),
+    ("float", SafeConstructor.construct_yaml_float),
+    ("timestamp", SafeConstructor.construct_yaml_timestamp),
+):
+    _FrontMatterLoader.add_constructor(
+        f"tag:yaml.org,2002:{_tag}", _as_written_if_invalid(_construct)
+    )
 
 
 def article_from_markdown(markdown_source: str, source_path: str = "") -> ArticleMeta:
@@ -57,8 +115,12 @@ def _split_front_matter(source: str, name: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER.match(source)
     if match is None:
         raise ReaderError(f"front matter in {name} is not closed (end it with a line of ---)")
+    if len(match.group(1)) > MAX_FRONT_MATTER_CHARS:
+        raise ReaderError(
+            f"front matter in {name} is longer than {MAX_FRONT_MATTER_CHARS // 1024} KB"
+        )
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # a SafeLoader
     except yaml.YAMLError as error:
         raise ReaderError(f"invalid front matter in {name}: {_yaml_problem(error)}") from None
     if data is None:

@@ -85,3 +85,59 @@ def test_bad_markdown_is_refused_with_one_line(source: str, message: str) -> Non
         article_from_markdown(source, "/tmp/bad.md")
     assert "\n" not in str(caught.value)
     assert str(caught.value)[0].islower()
+
+
+def front_matter(lines: str) -> str:
+    return f"---\ntitle: The council vote\n{lines}\n---\n\nThe council met on Tuesday.\n"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2001-02-30",
+        "2001-13-45",
+        "0000-01-01",
+        "2001-02-03 25:61:00",
+        "2001-02-03T10:00:00+99:00",
+        "9" * 4301,
+        "!!float 'x'",
+        "!!int 'twelve'",
+    ],
+)
+def test_a_published_value_yaml_cannot_construct_is_kept_as_written(written: str) -> None:
+    article = article_from_markdown(front_matter(f"published: {written}"), "/tmp/vote.md")
+    assert article.published == written.removeprefix("!!float ").removeprefix("!!int ").strip("'")
+    assert article.title == "The council vote"
+    assert canonical_text(article.markdown) == "The council met on Tuesday."
+
+
+def test_an_impossible_date_elsewhere_in_the_front_matter_does_not_stop_the_import() -> None:
+    article = article_from_markdown(front_matter("updated: 2001-02-30\nviews: " + "1" * 5000))
+    assert article.title == "The council vote"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("---\ntitle: " + "[" * 1200 + "\n---\nBody\n", r"nested more than \d+ levels deep"),
+        ("---\nx: " + "{a: " * 200 + "1" + "}" * 200 + "\n---\nBody\n", "nested more than"),
+        ("---\ntitle: [a, b]\n---\nBody\n", "title must be text, not list"),
+        ("---\ntitle: {a: b}\n---\nBody\n", "title must be text, not dict"),
+        ("---\ntitle: !!binary aGVsbG8=\n---\nBody\n", "title must be text, not bytes"),
+        ("---\nurl: 12.5\n---\nBody\n", "url must be text, not float"),
+        ("---\npublished: !!timestamp [1, 2]\n---\nBody\n", "must be one value"),
+        ("---\ntitle: !!python/object:os.system {}\n---\nBody\n", "invalid front matter"),
+        ("---\na: &a [x, x]\nb: &b [*a, *a]\ntitle: *b\n---\nBody\n", "aliases"),
+        ("---\nnote: '" + "x" * 70_000 + "'\n---\nBody\n", r"front matter in bad\.md is longer"),
+    ],
+)
+def test_hostile_front_matter_is_refused_with_one_line(source: str, message: str) -> None:
+    with pytest.raises(ReaderError, match=message) as caught:
+        article_from_markdown(source, "/tmp/bad.md")
+    assert "\n" not in str(caught.value)
+    assert len(str(caught.value)) < 200
+
+
+def test_a_null_title_falls_back_to_the_heading() -> None:
+    article = article_from_markdown("---\ntitle: null\nauthor: ~\n---\n# Heading\n\nBody.\n")
+    assert (article.title, article.author) == ("Heading", "")
