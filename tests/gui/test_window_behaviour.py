@@ -194,8 +194,8 @@ def test_import_error_names_the_file_once(window: MainWindow, tmp_path: Path) ->
     assert window.error_box is not None
     text = window.error_box.text()
     assert text.count("empty.md") == 1
-    assert text.lower().count("cannot import") == 1
-    assert text.startswith("Cannot import empty.md")
+    assert text.lower().count("cannot read") == 1
+    assert text.startswith("Cannot read empty.md")
     window.error_box.accept()
 
 

@@ -5,7 +5,12 @@ import pytest
 
 from reader.anchoring.canonical import canonical_text
 from reader.core.models import ReaderError, SourceFormat
-from reader.importers.articles import ARTICLE_SUFFIXES, decode_bytes, read_article_file
+from reader.importers.articles import (
+    ARTICLE_SUFFIXES,
+    article_from_markdown,
+    decode_bytes,
+    read_article_file,
+)
 from reader.importers.limits import MAX_ARTICLE_BYTES
 
 CP1252_TEXT = "“Smart quotes” — an en dash – café, naïve, 10 €.\n\nIt’s ‘quoted’ too."
@@ -158,7 +163,8 @@ def test_unknown_suffix_lists_the_supported_ones(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:
-    assert "no such file" in refused(tmp_path / "missing.md")
+    # the message does not assume the file was being imported: `suggest` reads files too
+    assert refused(tmp_path / "missing.html") == "cannot read missing.html: no such file"
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:
@@ -190,3 +196,19 @@ def test_a_declared_charset_that_is_no_web_encoding_is_ignored(tmp_path: Path, l
     path.write_bytes(page.encode("cp1252"))
     text = canonical_text(read_article_file(path).markdown)
     assert text == "The council met on Tuesday at the café on the square."
+
+
+def test_a_parser_library_error_becomes_one_line_with_the_cause_kept(tmp_path: Path) -> None:
+    # PyYAML's scanner raises ValueError on an escape past the last code point
+    path = tmp_path / "escape.md"
+    path.write_text('---\ntitle: "\\U00110000"\n---\n\nThe council met on Tuesday.\n')
+    message = refused(path)
+    assert message.startswith("cannot read escape.md: its content cannot be parsed (ValueError")
+    with pytest.raises(ReaderError) as caught:
+        read_article_file(path)
+    assert isinstance(caught.value.__cause__, ValueError)  # for the crash log
+
+
+def test_pasted_markdown_raises_only_reader_errors() -> None:
+    with pytest.raises(ReaderError, match="^cannot read the Markdown text: .*ValueError"):
+        article_from_markdown('---\ntitle: "\\U00110000"\n---\n\nText.\n')
