@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
@@ -136,20 +137,31 @@ def _front_matter_fields(data: dict[Any, Any], name: str) -> dict[str, str]:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise _wrong_type(name, key, value, "text")
-        fields[key] = " ".join((value or "").split())
+        fields[key] = _one_line(value or "")
     author = data.get("author")
     if isinstance(author, list) and all(isinstance(item, str) for item in author):
-        author = ", ".join(" ".join(item.split()) for item in author)
+        author = ", ".join(_one_line(item) for item in author)
     if author is not None and not isinstance(author, str):
         raise _wrong_type(name, "author", author, "text or a list of names")
-    fields["author"] = " ".join((author or "").split())
+    fields["author"] = _one_line(author or "")
     published = data.get("published")
     if isinstance(published, datetime.date):
         published = published.isoformat()
     if published is not None and not isinstance(published, str):
         raise _wrong_type(name, "published", published, "a date (2024-03-14)")
-    fields["published"] = (published or "").strip()
+    fields["published"] = _one_line(published or "")
     return fields
+
+
+def _one_line(value: str) -> str:
+    """``value`` with its whitespace collapsed, without control characters or the lone
+    surrogates YAML's escapes can make ("\\ud800"), which no file or database can store."""
+    kept = "".join(
+        " " if char.isspace() else char
+        for char in value
+        if char.isspace() or unicodedata.category(char) not in ("Cc", "Cs")
+    )
+    return " ".join(kept.split())
 
 
 def _wrong_type(name: str, key: str, value: object, wanted: str) -> ReaderError:

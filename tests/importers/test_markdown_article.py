@@ -141,3 +141,10 @@ def test_hostile_front_matter_is_refused_with_one_line(source: str, message: str
 def test_a_null_title_falls_back_to_the_heading() -> None:
     article = article_from_markdown("---\ntitle: null\nauthor: ~\n---\n# Heading\n\nBody.\n")
     assert (article.title, article.author) == ("Heading", "")
+
+
+def test_control_characters_and_lone_surrogates_leave_front_matter_text() -> None:
+    # YAML's escapes can make characters no file or database can store
+    source = '---\ntitle: "\\ud800The \\x01council\\tvote"\nauthor: ["A\\udfffnn"]\n---\nBody.\n'
+    article = article_from_markdown(source)
+    assert (article.title, article.author) == ("The council vote", "Ann")
