@@ -4,7 +4,9 @@ Nothing is fetched: trafilatura only parses the string it is given (its download
 functions are never called).  Scripts, styles, frames, embedded objects, forms'
 controls and images are cut from the page before extraction, so none of their
 content can reach the article; links survive only with an http(s) or mailto
-target.
+target.  Web-page junk trafilatura keeps is cut too: a list of links nested in a
+paragraph (a name's related-stories pop-up) and, at the article's end, short
+calls to write letters, follow, subscribe or read MORE.
 """
 
 from __future__ import annotations
@@ -105,6 +107,21 @@ _MIN_HEADLINE_WORDS = 3
 # in HTML; the others are dropped.
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
+# A list of at least this many links nested inside a paragraph is a pop-up (a
+# name's "related stories" card): HTML has no lists inside paragraphs, so a browser
+# shows it as a box of its own, not as words of the sentence.
+_MIN_POPUP_LINKS = 2
+_LINK_SHARE = 0.8  # of a list item's text, for the item to count as a link
+
+# Blocks that end a news page without being part of its story: calls to write,
+# follow, subscribe, or a lone "MORE".  Dropped only from the end of the article.
+_BOILERPLATE = re.compile(
+    r"(?:letters? to the editor|have your say|follow us\b|(?:sign up|subscribe) (?:for|to) our\b"
+    r"|(?:read |see )?more\W*$)",
+    re.IGNORECASE,
+)
+_MAX_BOILERPLATE_WORDS = 30
+
 _WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
 
 # Without a handler of their own, these libraries' warnings ("discarding data")
@@ -125,6 +142,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     page_url = _web_url(metadata.url if metadata else None)
     headline = _first_headline(tree)
     _remove_unsafe(tree)
+    _remove_link_popups(tree)
     stand_in = _protect_inline_spaces(tree, html)
     xml = trafilatura.extract(
         tree,
@@ -139,7 +157,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     )
     if xml and stand_in:
         xml = xml.replace(stand_in, " ")
-    blocks = extracted_blocks(xml) if xml else []
+    blocks = _without_trailing_boilerplate(extracted_blocks(xml) if xml else [])
     title = _without_site_suffix(_text(metadata.title if metadata else ""), headline)
     if blocks and blocks[0].heading and (not title or _same(blocks[0].texts[0], title)):
         title = title or blocks[0].texts[0]
@@ -201,6 +219,60 @@ def _remove_unsafe(tree: lxml_html.HtmlElement) -> None:
             element.drop_tag()
         else:
             element.drop_tree()
+
+
+def _remove_link_popups(tree: lxml_html.HtmlElement) -> None:
+    """Cut the pop-ups a page nests in its paragraphs: a list of links, with what
+    goes with it (a title, a "MORE" link), but not the words or the link it pops up from."""
+    popups = [
+        _popup_around(links, paragraph)
+        for paragraph in tree.iter("p")
+        for links in paragraph.iter("ul", "ol")
+        if _is_link_list(links)
+    ]
+    for popup in popups:
+        if popup.getparent() is not None:
+            popup.drop_tree()
+
+
+def _is_link_list(element: lxml_html.HtmlElement) -> bool:
+    items = element.findall("li")
+    return len(items) >= _MIN_POPUP_LINKS and all(
+        len(_text(" ".join(link.text_content() for link in item.iter("a"))))
+        >= _LINK_SHARE * len(_text(item.text_content()))
+        > 0
+        for item in items
+    )
+
+
+def _popup_around(
+    element: lxml_html.HtmlElement, paragraph: lxml_html.HtmlElement
+) -> lxml_html.HtmlElement:
+    """The largest element holding ``element`` inside ``paragraph`` in which nothing
+    comes before it but elements without links: no sentence text, no name's link."""
+    while (parent := element.getparent()) is not None and parent is not paragraph:
+        if parent.tag == "a" or (parent.text or "").strip():
+            break
+        before = list(element.itersiblings(preceding=True))
+        if any(
+            (sibling.tail or "").strip() or sibling.tag == "a" or sibling.find(".//a") is not None
+            for sibling in before
+        ):
+            break
+        element = parent
+    return element
+
+
+def _without_trailing_boilerplate(blocks: list[Block]) -> list[Block]:
+    end = len(blocks)
+    while end > 0 and _is_boilerplate(blocks[end - 1]):
+        end -= 1
+    return blocks[:end]
+
+
+def _is_boilerplate(block: Block) -> bool:
+    text = " ".join(block.texts)
+    return len(text.split()) <= _MAX_BOILERPLATE_WORDS and _BOILERPLATE.match(text) is not None
 
 
 def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:

@@ -280,3 +280,88 @@ def test_a_control_character_after_a_void_element_is_dropped(void: str, control:
     )
     text = canonical_text(article_from_html(html).markdown)
     assert text == "The council met on Tuesday. The mayor said the cuts were needed."
+
+
+def news_page(body: str) -> str:
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Harbour board delays vote on ferry fares | The Coastal Courier</title></head>"
+        "<body><header><nav><a href='/'>Home</a> <a href='/politics'>Politics</a></nav></header>"
+        "<main><article><h1>Harbour board delays vote on ferry fares</h1>"
+        f"<div class='article-body'>{body}</div></article></main>"
+        "<footer><p>Copyright The Coastal Courier</p></footer></body></html>"
+    )
+
+
+STORY = [
+    "Fares on the route have risen three times since 2021, and the operator says a fourth "
+    "rise is needed to cover fuel costs over the coming winter months.",
+    "Campaigners who packed the public gallery said the delay would give families on the "
+    "islands a chance to be heard before any decision was taken.",
+    "The board will meet again in four weeks, a spokesperson said, when the study of "
+    "passenger numbers is expected to be ready.",
+]
+STORY_HTML = "".join(f"<p>{paragraph}</p>\n" for paragraph in STORY)
+
+
+def test_a_related_stories_popup_inside_a_paragraph_is_left_out() -> None:
+    # a hover card on a politician's name: her name again, three headlines and MORE
+    first = (
+        "<p>The harbour board postponed its vote on ferry fares on Thursday after "
+        "<span class='entity-card'><a href='/topic/marta-olsen'>Marta Olsen</a>"
+        "<span class='entity-popup'><span class='entity-popup__title'>Marta Olsen</span>"
+        "<ul><li><a href='/politics/olsen-budget'>Olsen backs budget after late talks</a></li>"
+        "<li><a href='/politics/olsen-ferry'>Ferry users ask Olsen to freeze fares</a></li>"
+        "<li><a href='/politics/olsen-port'>Port workers meet Olsen over night shifts</a></li></ul>"
+        "<a class='more' href='/topic/marta-olsen'>MORE</a></span></span>, the councillor who "
+        "chairs its finance committee, asked for a fresh study of passenger numbers.</p>\n"
+    )
+    text = canonical_text(article_from_html(news_page(first + STORY_HTML)).markdown)
+    assert text.split("\n\n") == [
+        "The harbour board postponed its vote on ferry fares on Thursday after Marta Olsen, "
+        "the councillor who chairs its finance committee, asked for a fresh study of "
+        "passenger numbers.",
+        *STORY,
+    ]
+
+
+def test_a_paragraph_of_links_that_is_no_popup_stays() -> None:
+    first = (
+        "<p>The board's papers are online: <a href='https://courier.example/a'>the study</a>, "
+        "<span><a href='https://courier.example/b'>the fare table</a></span> and "
+        "<a href='https://courier.example/c'>more</a>.</p>\n"
+    )
+    text = canonical_text(article_from_html(news_page(first + STORY_HTML)).markdown)
+    assert text.split("\n\n") == [
+        "The board's papers are online: the study, the fare table and more.",
+        *STORY,
+    ]
+
+
+def test_a_letters_and_follow_us_footer_after_the_story_is_left_out() -> None:
+    footer = (
+        "<p><strong>Letters to the editor:</strong> have your say on this story. Email "
+        "<a href='mailto:letters@courier.example'>letters@courier.example</a></p>"
+        "<p>Follow us on <a href='https://social.example/c'>Facebook</a> and "
+        "<a href='https://photos.example/c'>Instagram</a></p>"
+        "<p><a href='https://courier.example/newsletter'>Sign up for our newsletter</a></p>"
+        "<p><a href='https://courier.example/more'>MORE</a></p>"
+    )
+    text = canonical_text(article_from_html(news_page(STORY_HTML + footer)).markdown)
+    assert text.split("\n\n") == STORY
+
+
+def test_the_same_words_inside_the_story_are_kept() -> None:
+    middle = (
+        "<p>Have your say, the chair told the gallery, but keep it short.</p>"
+        "<p>More than two hundred people signed the petition.</p>"
+    )
+    last = "<p>Letters to the editor of the Courier have run ten to one against the rise.</p>"
+    page = news_page(STORY_HTML + middle + "<p>" + STORY[0] + "</p>")
+    text = canonical_text(article_from_html(page).markdown)
+    assert "Have your say, the chair told" in text and "More than two hundred" in text
+    # a long last paragraph that happens to start with the words is story, not footer
+    long_last = last.replace("</p>", " " + "The editor said so on Friday. " * 5 + "</p>")
+    assert "Letters to the editor of the Courier" in canonical_text(
+        article_from_html(news_page(STORY_HTML + long_last)).markdown
+    )
