@@ -12,6 +12,7 @@ chained to it for the crash log.
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +57,7 @@ _PARSER_ERRORS = (
     yaml.YAMLError,
 )
 _MAX_DETAIL = 100
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def read_article_file(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> ArticleMeta:
@@ -67,12 +69,14 @@ def read_article_file(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Arti
 def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     """The article in a saved web page or clipboard HTML; raises only ReaderError."""
     name = display_name(source_path, "the HTML")
+    html = _storable(html)
     return _only_reader_errors(name, lambda: html_article.article_from_html(html, source_path))
 
 
 def article_from_markdown(markdown: str, source_path: str = "") -> ArticleMeta:
     """The article in Markdown text; raises only ReaderError."""
     name = display_name(source_path, "the Markdown text")
+    markdown = _storable(markdown)
     return _only_reader_errors(
         name, lambda: markdown_article.article_from_markdown(markdown, source_path)
     )
@@ -81,9 +85,16 @@ def article_from_markdown(markdown: str, source_path: str = "") -> ArticleMeta:
 def article_from_text(text: str, title: str = "", source_path: str = "") -> ArticleMeta:
     """The article in plain text (a pasted passage); raises only ReaderError."""
     name = display_name(source_path, "the text")
+    text = _storable(text)
     return _only_reader_errors(
         name, lambda: text_article.article_from_text(text, title, source_path)
     )
+
+
+def _storable(text: str) -> str:
+    """Pasted ``text`` without lone surrogates (a clipboard may hold them; no file or
+    database can); a file's decoded text never has them."""
+    return _LONE_SURROGATES.sub("\ufffd", text)
 
 
 def _only_reader_errors(name: str, read: Callable[[], ArticleMeta]) -> ArticleMeta:

@@ -3,14 +3,20 @@ ReaderError with one line, never another exception (issues 8 and 15)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.models import ReaderError
-from reader.importers.articles import read_article_file
+from reader.core.models import ArticleMeta, ReaderError
+from reader.importers.articles import (
+    article_from_html,
+    article_from_markdown,
+    article_from_text,
+    read_article_file,
+)
 
 # Pieces real inputs are made of, so that generated files reach the parsers' corners.
 HTML_PIECES = st.sampled_from(
@@ -175,7 +181,7 @@ def test_any_file_imports_or_is_refused_in_one_line(tmp_path: Path, suffix: str)
     path = tmp_path / f"input{suffix}"
 
     @settings(
-        max_examples=150,
+        max_examples=100,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -186,3 +192,25 @@ def test_any_file_imports_or_is_refused_in_one_line(tmp_path: Path, suffix: str)
         import_or_refuse(path)
 
     check()
+
+
+# Clipboard text can hold anything a QString holds, lone surrogates too.
+PASTED = st.lists(
+    st.one_of(st.characters(), st.sampled_from(["\ud800", "\udfff", "\n\n", "\x0c"])),
+    max_size=200,
+).map("".join)
+
+
+@pytest.mark.parametrize("importer", [article_from_html, article_from_markdown, article_from_text])
+@settings(max_examples=50, deadline=None, database=None)
+@given(text=st.one_of(PASTED, st.lists(st.one_of(HTML_PIECES, PASTED), max_size=20).map("".join)))
+def test_any_pasted_text_imports_or_is_refused_in_one_line(
+    importer: Callable[[str], ArticleMeta], text: str
+) -> None:
+    try:
+        article = importer(text)
+    except ReaderError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        for value in (article.title, article.author, article.published, article.markdown):
+            value.encode("utf-8")
