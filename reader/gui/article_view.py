@@ -77,6 +77,7 @@ class ArticleView(QTextBrowser):
     accept_requested = Signal(str)  # the selected flag's uuid: the window checks it is a suggestion
     dismiss_requested = Signal(str)
     zoom_changed = Signal(int)
+    resized = Signal()  # for what is laid over the page (the assignment banner)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -447,6 +448,7 @@ class ArticleView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._set_margins(self.document())
+        self.resized.emit()
 
     def build_context_menu(self, point: QPoint) -> QMenu:
         """The standard menu (copy, select all) with the three "Flag as" actions first."""

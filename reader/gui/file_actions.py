@@ -40,8 +40,12 @@ def open_file(window: MainWindow, path: Path) -> bool:
     if window.library.is_library_file(path):
         window.show_error(f"{path.name} is the library itself: open an article or a flag file.")
         return False
+    from reader.gui.classroom.opening import is_classroom_file, open_classroom_file
+
     try:
-        if is_flag_file(path):
+        if is_classroom_file(path):
+            article_id, message = open_classroom_file(window.library, path)
+        elif is_flag_file(path):
             flags = import_flag_file(window.library, path)
             article_id = flags.article_id
             message = f"Added {flags.added} flags from {path.name}"
@@ -95,10 +99,16 @@ def _after_import(window: MainWindow, article_id: int, message: str) -> None:
 
 def choose_files(window: MainWindow) -> None:
     """File › Open: a dialog whose chosen files are imported once it closes."""
+    from reader.gui.classroom.opening import OPENABLE_SUFFIXES
     from reader.importers.articles import ARTICLE_SUFFIXES
 
-    patterns = " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
-    filters = [f"Articles ({patterns})", "Flag files (*.json *.jsonld)", "All files (*)"]
+    suffixes = [*sorted(ARTICLE_SUFFIXES), *OPENABLE_SUFFIXES]
+    patterns = " ".join(f"*{suffix}" for suffix in suffixes)
+    filters = [
+        f"Articles and assignments ({patterns})",
+        "Flag files (*.json *.jsonld)",
+        "All files (*)",
+    ]
     open_files = window.import_paths
     _show_dialog(window, DialogMode.OPEN_FILES, "Open or import", None, filters, open_files)
 

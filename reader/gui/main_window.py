@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QToolBar, QWidg
 from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
 from reader.gui import session
 from reader.gui.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
+from reader.gui.classroom.actions import ClassroomActions
 from reader.gui.columns import ColumnLimits, ColumnSplitter
 from reader.gui.highlight_layer import DRAWN_STATUSES
 from reader.gui.session import SettingsKey, preferred_theme
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         build_actions(self)
+        self.classroom = ClassroomActions(self)
         build_menus(self)
         self.toolbar: QToolBar = add_toolbar(self)
         self._connect()
@@ -415,6 +417,7 @@ class MainWindow(QMainWindow):
         self._pending_panels = None
         self._showing_copy = False
         self.article_view.clear_article()
+        self.classroom.article_shown(None)
         self.setWindowTitle(APP_NAME)
         self.suggest_action.setEnabled(False)
 
@@ -524,6 +527,7 @@ class MainWindow(QMainWindow):
         self.flag_updates.update_status()
         self._review.mark_sourced_claims()
         self.select_annotation(select_uuid)
+        self.classroom.article_shown(self.article.id)
 
     def open_file(self, path: Path) -> bool:
         """Import ``path`` (an article or a flag file) and show its article."""

@@ -200,6 +200,10 @@ def build_menus(window: MainWindow) -> None:
     export_menu = file_menu.addMenu("&Export Flags")
     export_menu.aboutToShow.connect(lambda: fill_export_menu(window, export_menu))
     file_menu.addSeparator()
+    classroom = window.classroom
+    for action in (classroom.hand_in_action, classroom.assign_action, classroom.collect_action):
+        file_menu.addAction(action)
+    file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addAction(window.undo_action)
@@ -212,6 +216,8 @@ def build_menus(window: MainWindow) -> None:
         flag_menu.addAction(action)
     flag_menu.addSeparator()
     flag_menu.addAction(window.delete_action)
+    flag_menu.addSeparator()
+    flag_menu.addAction(window.classroom.use_as_key_action)
     flag_menu.addSeparator()
     for action in review_actions(window):
         flag_menu.addAction(action)

@@ -354,6 +354,22 @@ def own_flags(library: Library, found: StoredAssignment) -> list[Annotation]:
     ]
 
 
+def describe_flags(flags: Sequence[Annotation]) -> str:
+    """What a student is about to hand in, in words: "6 flags: 3 unsourced claims,
+    2 opinions, 1 context note; 1 flag without a note"."""
+    if not flags:
+        return "no flags yet"
+    counts = [(kind, sum(flag.kind is kind for flag in flags)) for kind in Kind]
+    kinds = ", ".join(f"{n} {kind.label.lower()}{'' if n == 1 else 's'}" for kind, n in counts if n)
+    text = f"{counted(len(flags), 'flag')}: {kinds}"
+    bare = sum(not flag.note.strip() for flag in flags)
+    return f"{text}; {counted(bare, 'flag')} without a note" if bare else text
+
+
+def counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 # Collect (the teacher)
 
 

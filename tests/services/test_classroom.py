@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.models import ArticleMeta, ReaderError, SourceFormat
-from reader.services.classroom import assign, may_see
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat
+from reader.services.classroom import assign, describe_flags, may_see
 from reader.storage import classroom as store
 from reader.storage.classroom import Role
 from reader.storage.library import Library
@@ -41,3 +42,23 @@ def test_an_assignment_that_cannot_be_written_is_not_kept(tmp_path: Path) -> Non
         assign(library, article.id, tmp_path / "missing" / "a.reader-assignment", title="T")
     assert store.assignments(library) == []
     library.close()
+
+
+def test_what_a_student_hands_in_is_said_in_words() -> None:
+    text = "One claim. Two views. Some context here."
+    anchor = make_anchor(text, 0, 10)
+
+    def flag(kind: Kind, note: str = "") -> Annotation:
+        return Annotation(article_id=1, kind=kind, anchor=anchor, note=note)
+
+    assert describe_flags([]) == "no flags yet"
+    assert describe_flags([flag(Kind.OPINION, "the mayor's")]) == "1 flag: 1 opinion"
+    six = [
+        *(flag(Kind.UNSOURCED_CLAIM, "which study?") for _ in range(3)),
+        flag(Kind.OPINION, "loaded"),
+        flag(Kind.OPINION, " "),
+        flag(Kind.CONTEXT_NOTE, "the 2019 law"),
+    ]
+    assert describe_flags(six) == (
+        "6 flags: 3 unsourced claims, 2 opinions, 1 context note; 1 flag without a note"
+    )

@@ -1,0 +1,353 @@
+"""The classroom's menu actions and what they do: Hand In (a student); Use My Flags as
+the Key, Assign and Collect Submissions (the teacher); and the assignment banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from reader.core.models import ReaderError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.gui.classroom.banner import AssignmentBanner
+    from reader.gui.classroom.dialogs import AssignmentForm
+    from reader.gui.file_dialogs import DialogMode
+    from reader.gui.main_window import MainWindow
+    from reader.services.classroom import CollectResult
+    from reader.storage.classroom import StoredAssignment
+
+SUBMISSION_SUFFIX = ".reader-submission"
+ASSIGNMENT_SUFFIX = ".reader-assignment"
+
+
+class ClassroomActions(QObject):
+    """Made with the window (its actions go in the menus); reads the library only when used."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._banner: AssignmentBanner | None = None  # made for the first assignment shown
+        self.dialog: QDialog | None = None  # the classroom dialog open now, if any
+        self.hand_in_action = self._action(
+            "&Hand In…", self.hand_in, "Save your flags on this assignment as a file to hand in"
+        )
+        self.assign_action = self._action(
+            "&Assign…", self.assign, "Save this article as an assignment file for the class"
+        )
+        self.collect_action = self._action(
+            "&Collect Submissions…",
+            self.collect,
+            "Add the students' submission files (or zips of them) to this library",
+        )
+        self.use_as_key_action = self._action(
+            "Use My Flags as the &Key…",
+            self.use_as_key,
+            "Make your flags on this article the answer key the students' work is compared with",
+        )
+
+    def _action(self, text: str, slot: Callable[[], object], tip: str) -> QAction:
+        action = QAction(text, self._window)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    # The shown article
+
+    def article_shown(self, article_id: int | None) -> None:
+        """Show the banner if the article is an assignment this library opened as a student."""
+        found = self._student_assignment(article_id) if article_id is not None else None
+        if found is not None or self._banner is not None:
+            self.banner.show_assignment(found)
+
+    @property
+    def banner(self) -> AssignmentBanner:
+        if self._banner is None:
+            from reader.gui.classroom.banner import AssignmentBanner
+
+            self._banner = AssignmentBanner(self._window.article_view)
+        return self._banner
+
+    def _assignments(self, article_id: int) -> list[StoredAssignment]:
+        from reader.storage import classroom as store
+
+        return store.assignments(self._window.library, article_id)
+
+    def _student_assignment(self, article_id: int) -> StoredAssignment | None:
+        from reader.storage.classroom import Role
+
+        found = [a for a in self._assignments(article_id) if a.role is Role.STUDENT]
+        return found[0] if found else None
+
+    # The student
+
+    def hand_in(self) -> None:
+        """Say what will be handed in, ask the name, then the file."""
+        from reader.gui.classroom.dialogs import HandInDialog
+        from reader.services import classroom as service
+        from reader.storage.classroom import STUDENT_NAME_SETTING
+
+        window = self._window
+        article = window.article
+        found = self._student_assignment(article.id) if article is not None else None
+        if found is None:
+            window.show_error(
+                "Hand In works on an assignment: open the .reader-assignment file "
+                "your teacher gave you first."
+            )
+            return
+        window.flush_note()
+        library = window.library
+        summary = service.describe_flags(service.own_flags(library, found))
+        name = library.setting(STUDENT_NAME_SETTING) or ""
+        dialog = HandInDialog(window, found.title, summary[:1].upper() + summary[1:], name)
+
+        def accepted() -> None:
+            self._choose_submission_file(found, dialog.name())
+
+        self._open(dialog, accepted)
+
+    def _choose_submission_file(self, found: StoredAssignment, name: str) -> None:
+        from reader.gui.file_dialogs import DialogMode
+        from reader.services.classroom import safe_file_name
+
+        start = self._window.export_folder() / (
+            f"{safe_file_name(found.title)}-{safe_file_name(name)}{SUBMISSION_SUFFIX}"
+        )
+        filters = [f"Submissions (*{SUBMISSION_SUFFIX})"]
+
+        def chosen(paths: list[Path]) -> None:
+            self.write_submission(found, name, with_suffix(paths[0], SUBMISSION_SUFFIX))
+
+        self._file_dialog(DialogMode.SAVE_FILE, "Hand in", start, filters, chosen)
+
+    def write_submission(self, found: StoredAssignment, name: str, path: Path) -> bool:
+        from reader.services import classroom as service
+
+        window = self._window
+        try:
+            done = service.hand_in(window.library, found.assignment_id, path, name)
+        except ReaderError as error:
+            window.show_error(f"Cannot hand in: {error}. Nothing was saved.")
+            return False
+        window.statusBar().showMessage(
+            f"Saved {service.counted(done.flags, 'flag')} by {done.student_name} to {path}: "
+            "hand this file in",
+            10000,
+        )
+        return True
+
+    # The teacher
+
+    def use_as_key(self) -> None:
+        """Ask first (the move cannot be undone), then make the user's flags the key."""
+        window = self._window
+        if window.article is None:
+            window.show_error("Open an article first.")
+            return
+        window.flush_note()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Use My Flags as the Key",
+            "Move your flags on this article into its answer key? The students' work is "
+            "compared with the key. This cannot be undone with Undo.",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            window,
+        )
+        box.button(QMessageBox.StandardButton.Ok).setText("&Use as Key")
+        self._open(box, self.make_key)
+
+    def make_key(self) -> bool:
+        from reader.services import classroom as service
+
+        window = self._window
+        assert window.article is not None
+        article_id = window.article.id
+        try:
+            done = service.use_as_key(window.library, article_id)
+        except ReaderError as error:
+            window.show_error(f"Cannot make the key: {error}. Nothing was changed.")
+            return False
+        # The steps on the stack name the flags in their old layer: undoing one would
+        # move a flag out of the key again.
+        window.undo_stack.clear()
+        window.show_article(article_id)
+        window.statusBar().showMessage(
+            f"Moved {service.counted(done.moved, 'flag')} into the key; "
+            f"it holds {service.counted(done.key_flags, 'flag')}",
+            10000,
+        )
+        return True
+
+    def assign(self) -> None:
+        """The assignment's details, then the file to save it to."""
+        from reader.gui.classroom.dialogs import AssignDialog
+        from reader.services import classroom as service
+
+        window = self._window
+        article = window.article
+        if article is None:
+            window.show_error("Open the article to assign first.")
+            return
+        if self._student_assignment(article.id) is not None:
+            window.show_error("This article is an assignment you opened as a student.")
+            return
+        key_flags = len(service.active_key(window.library, article.id))
+        dialog = AssignDialog(window, article.title, key_flags)
+
+        def accepted() -> None:
+            from reader.gui.file_dialogs import DialogMode
+            from reader.services.classroom import safe_file_name
+
+            form = dialog.form()
+
+            start = window.export_folder() / f"{safe_file_name(form.title)}{ASSIGNMENT_SUFFIX}"
+
+            def chosen(paths: list[Path]) -> None:
+                self.write_assignment(article.id, form, with_suffix(paths[0], ASSIGNMENT_SUFFIX))
+
+            filters = [f"Assignments (*{ASSIGNMENT_SUFFIX})"]
+            self._file_dialog(DialogMode.SAVE_FILE, "Save assignment", start, filters, chosen)
+
+        self._open(dialog, accepted)
+
+    def write_assignment(self, article_id: int, form: AssignmentForm, path: Path) -> bool:
+        from reader.services import classroom as service
+
+        window = self._window
+        try:
+            done = service.assign(
+                window.library,
+                article_id,
+                path,
+                title=form.title,
+                instructions=form.instructions,
+                kinds=form.kinds,
+                due=form.due,
+            )
+        except ReaderError as error:
+            window.show_error(f"Cannot assign: {error}. Nothing was saved.")
+            return False
+        key = (
+            f"the key holds {service.counted(done.key_flags, 'flag')}"
+            if done.key_flags
+            else "the key is empty yet (Flag › Use My Flags as the Key)"
+        )
+        window.statusBar().showMessage(
+            f"Saved the assignment “{done.title}” to {path}; {key}", 10000
+        )
+        return True
+
+    def collect(self) -> None:
+        """Choose the students' files, then collect them and say what happened."""
+        from reader.gui.file_dialogs import DialogMode
+
+        filters = [f"Submissions (*{SUBMISSION_SUFFIX} *.zip)", "All files (*)"]
+        start = self._window.export_folder()
+
+        def chosen(paths: list[Path]) -> None:
+            self.collect_paths(paths)
+
+        self._file_dialog(DialogMode.OPEN_FILES, "Collect submissions", start, filters, chosen)
+
+    def collect_paths(self, paths: list[Path]) -> CollectResult:
+        from reader.services import classroom as service
+
+        window = self._window
+        result = service.collect(window.library, paths)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if result.failed else QMessageBox.Icon.Information,
+            "Collect Submissions",
+            collect_heading(result),
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("\n".join(collect_lines(result)))
+        self._open(box, lambda: None)
+        if window.article is not None:
+            window.show_article(window.article.id)
+        return result
+
+    # Dialogs
+
+    def _open(self, dialog: QDialog, on_accepted: Callable[[], object]) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if result in (QDialog.DialogCode.Accepted.value, QMessageBox.StandardButton.Ok.value):
+                on_accepted()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _file_dialog(
+        self,
+        mode: DialogMode,
+        caption: str,
+        start: Path,
+        filters: list[str],
+        on_chosen: Callable[[list[Path]], None],
+    ) -> None:
+        from reader.gui.file_dialogs import show_file_dialog
+
+        window = self._window
+
+        def failed(error: ReaderError) -> None:
+            window.show_error(f"Cannot open the library again: {error}. Please restart the app.")
+
+        show_file_dialog(window, window.library, mode, caption, start, filters, on_chosen, failed)
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """The chosen path, with the file type's suffix added if the user left it out."""
+    return path if path.name.lower().endswith(suffix) else path.with_name(path.name + suffix)
+
+
+def collect_heading(result: CollectResult) -> str:
+    from reader.services.classroom import CollectOutcome, counted
+
+    outcomes = [c.outcome for c in result.collected]
+    new = outcomes.count(CollectOutcome.NEW)
+    replaced = outcomes.count(CollectOutcome.REPLACED)
+    unchanged = outcomes.count(CollectOutcome.UNCHANGED)
+    parts = [f"Collected {counted(new + replaced, 'submission')}"]
+    if replaced:
+        parts.append(f"{replaced} of them replacing an older one")
+    if unchanged:
+        parts.append(f"{unchanged} collected before and unchanged")
+    if result.failed:
+        parts.append(f"{len(result.failed)} refused")
+    return "; ".join(parts) + "."
+
+
+def collect_lines(result: CollectResult) -> list[str]:
+    """One line per file: whose work, how many flags, what happened or why it was refused."""
+    from reader.classroom.report import moment
+    from reader.services.classroom import CollectOutcome, counted
+
+    lines = []
+    for c in result.collected:
+        file = Path(c.source).name
+        if c.outcome is CollectOutcome.UNCHANGED:
+            lines.append(f"{file}: {c.student_name}, collected before, unchanged")
+        elif c.outcome is CollectOutcome.REPLACED:
+            lines.append(
+                f"{file}: {c.student_name}, {counted(c.flags, 'flag')}, replacing the "
+                f"file handed in {moment(c.replaced_handed_in)}"
+            )
+        else:
+            lines.append(f"{file}: {c.student_name}, {counted(c.flags, 'flag')}")
+    lines.extend(f"Refused: {message}" for _, message in result.failed)
+    if result.skipped:
+        lines.append(f"{counted(result.skipped, 'other file')} left aside")
+    return lines
