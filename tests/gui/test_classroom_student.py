@@ -80,10 +80,13 @@ def drop_files(window: MainWindow, *paths: Path) -> None:
 
 
 def file_dialog(qtbot: QtBot, window: MainWindow) -> SafeFileDialog:
-    qtbot.waitUntil(lambda: window.findChild(SafeFileDialog) is not None, timeout=3000)
-    dialog = window.findChild(SafeFileDialog)
-    assert dialog is not None and dialog.isVisible()
-    return dialog
+    """The file dialog open now (one closed before may wait for its deletion)."""
+
+    def shown() -> list[SafeFileDialog]:
+        return [d for d in window.findChildren(SafeFileDialog) if d.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=3000)
+    return shown()[0]
 
 
 def type_file_name(qtbot: QtBot, dialog: SafeFileDialog, name: str) -> None:

@@ -77,6 +77,7 @@ class AssignDialog(QDialog):
     def __init__(self, parent: QWidget, article_title: str, key_flags: int) -> None:
         super().__init__(parent)
         self.setWindowTitle("Assign")
+        self.setMinimumWidth(520)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.title_edit = QLineEdit(article_title)
         self.instructions_edit = QPlainTextEdit()
@@ -96,6 +97,7 @@ class AssignDialog(QDialog):
         self.due_box.setChecked(True)
         self.due_edit = QDateEdit(QDate.currentDate().addDays(DEFAULT_DUE_DAYS))
         self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("ddd d MMMM yyyy")  # never 11/12: which is the month?
         self.due_box.toggled.connect(self.due_edit.setEnabled)
         due_row = QHBoxLayout()
         due_row.addWidget(self.due_box)
