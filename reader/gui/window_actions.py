@@ -225,6 +225,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(window.zoom_in_action)
     view_menu.addAction(window.zoom_out_action)
     view_menu.addAction(window.zoom_reset_action)
+    view_menu.addAction(window.classroom.present_action)
     view_menu.addSeparator()
     view_menu.addAction(window.show_suggestions_action)
     view_menu.addAction(window.show_sourced_action)

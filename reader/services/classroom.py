@@ -143,6 +143,21 @@ def active_key(library: Library, article_id: int) -> list[Annotation]:
     return [a for a in library.annotations(article_id, KEY_LAYER) if a.status.value == "active"]
 
 
+def presented_flags(library: Library, article_id: int) -> list[Annotation]:
+    """The flags presentation mode reveals, in reading order: the key, where this
+    library may see it, else the reader's own flags."""
+    found = store.assignments(library, article_id)
+    role = found[0].role if found else None
+    released = any(a.key_released for a in found)
+    key = active_key(library, article_id) if may_see(role, KEY_LAYER, key_released=released) else []
+    flags = key or [
+        a
+        for a in library.annotations(article_id)
+        if is_own_work(a.layer) and a.status.value == "active"
+    ]
+    return sorted(flags, key=lambda a: (a.anchor.start, a.anchor.end))
+
+
 # Assign
 
 

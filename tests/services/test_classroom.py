@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat
-from reader.services.classroom import assign, describe_flags, may_see
+from reader.services.classroom import (
+    assign,
+    describe_flags,
+    import_released_key,
+    may_see,
+    open_assignment,
+    presented_flags,
+    release_key,
+)
 from reader.storage import classroom as store
 from reader.storage.classroom import Role
 from reader.storage.library import Library
-from tests.classroom.conftest import ARTICLE_MARKDOWN
+from tests.classroom.conftest import ARTICLE_MARKDOWN, key_flags
+from tests.conftest import flag_quote
 
 COLLECTED = "submission:0b5f3c1e-6a4d-4f4e-9a53-1c2d3e4f5a6b:7d9e2a40-1111-4222-8333-944455566677"
 
@@ -62,3 +72,34 @@ def test_what_a_student_hands_in_is_said_in_words() -> None:
     assert describe_flags(six) == (
         "6 flags: 3 unsourced claims, 2 opinions, 1 context note; 1 flag without a note"
     )
+
+
+def test_presentation_shows_the_key_only_where_it_may_be_seen(tmp_path: Path) -> None:
+    teacher = Library.open(tmp_path / "teacher.sqlite")
+    student = Library.open(tmp_path / "student.sqlite")
+    try:
+        article = teacher.import_article(
+            ArticleMeta("School lunches", ARTICLE_MARKDOWN, SourceFormat.MARKDOWN)
+        ).article
+        key = list(reversed(key_flags(teacher.article(article.id))))
+        teacher.add_annotations([replace(flag, article_id=article.id) for flag in key])
+        made = assign(teacher, article.id, tmp_path / "a.reader-assignment", title="Lunch")
+        assert [f.anchor.start for f in presented_flags(teacher, article.id)] == sorted(
+            f.anchor.start for f in key
+        )
+
+        opened = open_assignment(student, made.path)
+        own = student.article(opened.article_id)
+        mine = flag_quote(own, "last year", Kind.OPINION)
+        student.add_annotations([mine])
+        assert [f.uuid for f in presented_flags(student, own.id)] == [mine.uuid]  # no key yet
+
+        release_key(teacher, made.assignment_id, tmp_path / "k.reader-key")
+        import_released_key(student, tmp_path / "k.reader-key")
+        shown = presented_flags(student, own.id)
+        assert [f.anchor.exact for f in shown] == [
+            f.anchor.exact for f in sorted(key, key=lambda f: f.anchor.start)
+        ]
+    finally:
+        teacher.close()
+        student.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from reader.core.models import ReaderError
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from reader.gui.classroom.banner import AssignmentBanner
     from reader.gui.classroom.dialogs import AssignmentForm
+    from reader.gui.classroom.presentation import Presentation
     from reader.gui.file_dialogs import DialogMode
     from reader.gui.main_window import MainWindow
     from reader.services.classroom import CollectResult
@@ -34,6 +35,7 @@ class ClassroomActions(QObject):
         self._window = window
         self._banner: AssignmentBanner | None = None  # made for the first assignment shown
         self.dialog: QDialog | None = None  # the classroom dialog open now, if any
+        self.presentation: Presentation | None = None
         self.hand_in_action = self._action(
             "&Hand In…", self.hand_in, "Save your flags on this assignment as a file to hand in"
         )
@@ -50,6 +52,14 @@ class ClassroomActions(QObject):
             self.use_as_key,
             "Make your flags on this article the answer key the students' work is compared with",
         )
+
+        self.present_action = self._action(
+            "&Present",
+            self.present,
+            "Show the article alone, full screen in large type; → reveals the flags one by "
+            "one, ← hides them, Esc leaves",
+        )
+        self.present_action.setShortcuts([QKeySequence("F5")])
 
     def _action(self, text: str, slot: Callable[[], object], tip: str) -> QAction:
         action = QAction(text, self._window)
@@ -274,6 +284,29 @@ class ClassroomActions(QObject):
         if window.article is not None:
             window.show_article(window.article.id)
         return result
+
+    # Presentation mode
+
+    def present(self) -> Presentation | None:
+        """The article alone, full screen, its flags hidden until → reveals them."""
+        from reader.gui.classroom.presentation import Presentation
+        from reader.services.classroom import presented_flags
+
+        window = self._window
+        if window.article is None:
+            window.show_error("Open the article to present first.")
+            return None
+        window.flush_note()
+        flags = presented_flags(window.library, window.article.id)
+        presentation = Presentation(window, window.article, flags, window.theme)
+        presentation.closed.connect(self._on_presentation_closed)
+        self.presentation = presentation
+        presentation.start()
+        return presentation
+
+    def _on_presentation_closed(self) -> None:
+        self.presentation = None
+        self._window.activateWindow()
 
     # Dialogs
 

@@ -1,0 +1,134 @@
+"""Presentation mode, for the projector: the article alone in large type, full screen,
+its flags revealed one at a time (→), hidden again (←); Esc leaves."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from reader.gui.article_view import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR, ArticleView
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from reader.core.models import Annotation, Article
+    from reader.render.palette import Theme
+
+# At least this many pixels of body text per 1,080 pixels of screen height: readable
+# from the back of a classroom.
+BODY_PIXELS_AT_1080 = 28
+CAPTION_SCALE = 0.9  # the caption's type against the body's
+NEXT_KEYS = frozenset({Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown})
+BACK_KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp})
+
+
+def body_zoom(screen_height: int, dots_per_inch: float) -> int:
+    """The article view's zoom steps that make its body text tall enough on this screen."""
+    wanted = BODY_PIXELS_AT_1080 * max(1.0, screen_height / 1080)
+    base = BASE_POINT_SIZE * dots_per_inch / 72
+    if wanted <= base:
+        return 0
+    return min(MAX_ZOOM, math.ceil(math.log(wanted / base, ZOOM_FACTOR) - 1e-9))
+
+
+class Presentation(QWidget):
+    """A window of its own, so the main window stays exactly as it was."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        article: Article,
+        flags: Sequence[Annotation],
+        theme: Theme,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)  # closed with its parent
+        self.setWindowTitle(f"{article.title} — presenting")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self._article = article
+        self._theme = theme
+        self.flags = list(flags)
+        self.revealed = 0
+        self.view = ArticleView()
+        self.view.setAccessibleName("Article")
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys are the presenter's
+        self.caption = QLabel()
+        self.caption.setObjectName("presentation_caption")
+        self.caption.setWordWrap(True)
+        self.caption.setAccessibleName("Flag shown")
+        self.caption.setAutoFillBackground(True)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)  # the note escaped: see below
+        self.caption.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.caption)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def start(self) -> None:
+        """Full screen, the flags hidden, the type sized for the screen."""
+        height = self.screen().geometry().height()
+        self.view.set_zoom(body_zoom(height, self.logicalDpiY()))
+        # Rendered before it is shown: the page takes the theme's colours only then.
+        self.view.show_article(self._article, [], self._theme)
+        font = QFont(self.view.document().defaultFont())
+        font.setPointSizeF(font.pointSizeF() * CAPTION_SCALE)
+        self.caption.setFont(font)
+        side = round(font.pointSizeF() * 2)
+        self.caption.setContentsMargins(side, side // 2, side, side // 2)
+        self.showFullScreen()
+        self.activateWindow()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal_next(self) -> bool:
+        """Show the next flag in reading order, with its kind and note below the article."""
+        if self.revealed >= len(self.flags):
+            return False
+        self.revealed += 1
+        self._show_revealed()
+        return True
+
+    def hide_last(self) -> bool:
+        if self.revealed == 0:
+            return False
+        self.revealed -= 1
+        self._show_revealed()
+        return True
+
+    def _show_revealed(self) -> None:
+        shown = self.flags[: self.revealed]
+        self.view.set_annotations(shown)
+        if not shown:
+            self.caption.hide()
+            self.view.select_annotation(None)
+            return
+        last = shown[-1]
+        note = html.escape(" ".join(last.note.split()))
+        heading = f"<b>{last.kind.label}</b> · {self.revealed} of {len(self.flags)}"
+        self.caption.setText(f"{heading}<br>{note}" if note else heading)
+        self.caption.show()
+        self.view.select_annotation(last.uuid)  # scrolls its passage into view
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in NEXT_KEYS:
+            self.reveal_next()
+        elif key in BACK_KEYS:
+            self.hide_last()
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
