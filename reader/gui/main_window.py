@@ -817,7 +817,7 @@ class MainWindow(QMainWindow):
         drop(self, event)
 
     def import_paths(self, paths: Sequence[Path]) -> None:
-        for path in paths:
+        for path in self.classroom.take_submissions(paths):
             self.open_file(path)
 
     # Slots

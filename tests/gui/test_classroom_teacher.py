@@ -18,7 +18,7 @@ from reader.services import classroom as service
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, Role
 from reader.storage.library import Library
-from tests.gui.test_classroom_student import file_dialog, type_file_name
+from tests.gui.test_classroom_student import drop_files, file_dialog, type_file_name
 from tests.gui.test_main_window import sentence_span
 
 if TYPE_CHECKING:
@@ -176,5 +176,17 @@ def test_the_teacher_collects_submissions_and_is_told_what_happened(
         assert box.informativeText().startswith(
             "ana-2.reader-submission: Ana Lima, 3 flags, replacing the file handed in"
         )
+        box.accept()
+
+        # Dropped on the window, Ben's file again: nothing new, and the box says so.
+        before = window.article.id if window.article is not None else None
+        drop_files(window, folder / "ben.reader-submission")
+        qtbot.waitUntil(lambda: isinstance(window.classroom.dialog, QMessageBox), timeout=3000)
+        box = question_box(window)
+        assert box.text() == "Collected 0 submissions; 1 collected before and unchanged."
+        assert (
+            box.informativeText() == "ben.reader-submission: Ben Ode, collected before, unchanged"
+        )
+        assert window.article is not None and window.article.id == before
     finally:
         ana.close()

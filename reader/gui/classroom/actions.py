@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from reader.core.models import ReaderError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from reader.gui.classroom.banner import AssignmentBanner
     from reader.gui.classroom.dialogs import AssignmentForm
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reader.services.classroom import CollectResult
     from reader.storage.classroom import StoredAssignment
 
+# reader.classroom's suffixes, not imported from there: this module loads at start-up
 SUBMISSION_SUFFIX = ".reader-submission"
 ASSIGNMENT_SUFFIX = ".reader-assignment"
 
@@ -265,6 +266,14 @@ class ClassroomActions(QObject):
             self.collect_paths(paths)
 
         self._file_dialog(DialogMode.OPEN_FILES, "Collect submissions", start, filters, chosen)
+
+    def take_submissions(self, paths: Sequence[Path]) -> list[Path]:
+        """Collect the submission files among ``paths`` (dropped or opened) together;
+        the other paths, to open as usual."""
+        submissions = [p for p in paths if p.name.lower().endswith(SUBMISSION_SUFFIX)]
+        if submissions:
+            self.collect_paths(submissions)
+        return [p for p in paths if p not in submissions]
 
     def collect_paths(self, paths: list[Path]) -> CollectResult:
         from reader.services import classroom as service
