@@ -575,13 +575,26 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
-def cmd_app(args: argparse.Namespace) -> int:
-    from reader.gui.app import run_app
-    from reader.storage.paths import resolve_db_path
+def has_display() -> bool:
+    """Whether Qt can find a screen: on Linux without one it aborts the process."""
+    import os
 
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
+
+
+def cmd_app(args: argparse.Namespace) -> int:
     open_file = Path(args.file) if args.file else None
     if open_file is not None and not open_file.exists():
         raise ReaderError(f"no such file: {open_file}")
+    if not has_display():
+        raise ReaderError(
+            "no display found: set DISPLAY, or use a subcommand such as 'reader list'"
+        )
+    from reader.gui.app import run_app
+    from reader.storage.paths import resolve_db_path
+
     return run_app(resolve_db_path(args.db), open_file)
 
 
