@@ -24,16 +24,20 @@ Comma-separated, cells quoted when they hold a comma, a quote or a line break;
 rows end with ``\\n`` and a ``\\r`` inside a cell is written as ``\\n``.
 Write the string as UTF-8 (``utf-8-sig`` if it is meant for Excel).
 
-Formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a
-tab or a carriage return gets a leading ``'`` so that a spreadsheet shows it
-as text instead of running it as a formula.  Such cells therefore read back
-with that extra ``'``.
+Formula injection (after OWASP's CSV-injection advice): a text cell gets a
+leading ``'``, so that a spreadsheet shows it as text instead of running it as
+a formula, when it starts with a control character that breaks or indents a
+line (tab, carriage return, line feed, vertical tab, form feed), or with
+``=``, ``+``, ``-``, ``@`` or their full-width forms ``＝＋－＠`` — also behind
+blank or invisible characters (spaces, U+3000, zero-width spaces, a BOM),
+which some spreadsheets skip.  Such cells read back with that extra ``'``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 
 from reader.core.models import Annotation, Article
@@ -56,12 +60,25 @@ CSV_COLUMNS: tuple[str, ...] = (
     "updated",
 )
 TAG_SEPARATOR = "; "
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = frozenset("=+-@＝＋－＠")
+LINE_CONTROLS = frozenset("\t\r\n\v\f")
+
+
+def is_blank_or_invisible(char: str) -> bool:
+    """Spaces of any width and characters that show nothing (zero-width space, BOM)."""
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Zs")
+
+
+def could_run_as_formula(text: str) -> bool:
+    if text[:1] in LINE_CONTROLS:
+        return True
+    first_visible = next((char for char in text if not is_blank_or_invisible(char)), "")
+    return first_visible in FORMULA_STARTS
 
 
 def safe_cell(text: str) -> str:
     """Text as a spreadsheet will show it, never as a formula, with one kind of line break."""
-    if text.startswith(FORMULA_TRIGGERS):
+    if could_run_as_formula(text):
         text = "'" + text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -6,6 +6,8 @@ import csv
 import io
 from typing import Any
 
+import pytest
+
 from reader.core.models import Annotation, Article, Kind, Status
 from reader.exporters.csv_export import CSV_COLUMNS, to_csv
 from tests.conftest import build_article, flag_quote
@@ -122,3 +124,37 @@ def test_carriage_returns_cannot_split_a_row() -> None:
     [row] = rows(text)
     assert row["note"] == "a\nb\nc"
     assert "\r" not in text
+
+
+HIDDEN_FORMULAS = [
+    " =1+1",
+    "\u3000=1+1",
+    "\u200b=1+1",
+    "\ufeff=1+1",
+    "\n=1+1",
+    "\v=1+1",
+    "\f=1+1",
+    "\r=1+1",
+    "\t=1+1",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠SUM(A1)",
+    " \u200b\u3000＋1",
+    "\n",
+    "\v",
+]
+
+
+@pytest.mark.parametrize("note", HIDDEN_FORMULAS)
+def test_formulas_behind_blank_or_full_width_characters_are_neutralised(note: str) -> None:
+    article = make_article()
+    [row] = rows(to_csv(article, [flag(article, "what they typed", note=note)]))
+    assert row["note"] == "'" + note.replace("\r", "\n")
+
+
+@pytest.mark.parametrize("note", [" a plain note", "\u3000note", "a = b", "x-1", "'quoted"])
+def test_ordinary_cells_stay_as_written(note: str) -> None:
+    article = make_article()
+    [row] = rows(to_csv(article, [flag(article, "what they typed", note=note)]))
+    assert row["note"] == note
