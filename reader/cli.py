@@ -323,7 +323,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         destination = library.path.with_name(f"{library.path.stem}-backup-{stamp}.sqlite")
-    library.backup(destination)
+    library.backup(destination, replace=args.force)
     print(destination)
     return 0
 
@@ -568,6 +568,7 @@ def build_parser() -> ArgumentParser:
 
     sub = command("backup", cmd_backup, "copy the library with the SQLite backup API")
     sub.add_argument("-o", "--output", metavar="FILE")
+    sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     from reader.cli_classroom import add_commands
 

@@ -8,8 +8,10 @@ that was reported saved.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +32,7 @@ from reader.core.models import (
     Status,
     utc_now,
 )
+from reader.storage.files import SQLITE_SUFFIXES, same_file
 from reader.storage.migrations import backup_to, migrate, schema_version
 
 ARTICLE_COLUMNS = (
@@ -730,19 +733,50 @@ class Library:
         return CheckReport(integrity, schema_version(self.conn), articles, annotations, orphaned)
 
     def is_library_file(self, path: Path) -> bool:
-        """True for the library's own file or one of SQLite's companions (-wal, -shm, -journal)."""
-        own = self.path.resolve()
-        names = {own.name + suffix for suffix in ("", "-wal", "-shm", "-journal")}
-        target = path.expanduser().resolve()
-        return target.parent == own.parent and target.name in names
+        """True for the library's own file or one of SQLite's companions (-wal, -shm,
+        -journal) under any name: a hard or symbolic link, another spelling of its folder,
+        another case on a case-blind disk.  Compares files (device and inode) where they
+        exist, names (ignoring case) where they do not; never opens either."""
+        target = path.expanduser()
+        companions = [self.path.with_name(self.path.name + suffix) for suffix in SQLITE_SUFFIXES]
+        if any(same_file(target, companion) for companion in companions):
+            return True
+        resolved = target.resolve()
+        return same_file(resolved.parent, self.path.parent) and resolved.name.casefold() in {
+            companion.name.casefold() for companion in companions
+        }
 
-    def backup(self, destination: Path) -> None:
+    def backup(self, destination: Path, replace: bool = False) -> None:
+        """A copy of the library at ``destination``, which must not exist unless ``replace``;
+        never the library itself, never through a symbolic link."""
         if self.is_library_file(destination):
             raise ReaderError("the backup must not overwrite the library itself")
+        if destination.is_symlink():
+            raise ReaderError(f"{destination} is a symbolic link: nothing was written")
+        if destination.exists() and not replace:
+            raise ReaderError(f"{destination} exists: nothing was written (--force replaces it)")
         try:
-            backup_to(self.conn, destination)
+            descriptor, name = tempfile.mkstemp(
+                dir=destination.parent, prefix=f".{destination.name}.", suffix=".partial"
+            )
+            os.close(descriptor)
+        except OSError as error:
+            raise ReaderError(f"cannot write backup {destination}: {error.strerror}") from None
+        partial = Path(name)
+        try:
+            backup_to(self.conn, partial)
+            if replace:
+                os.replace(partial, destination)
+            else:
+                os.link(partial, destination)  # fails if a file appeared there meanwhile
+        except FileExistsError:
+            raise ReaderError(
+                f"{destination} exists: nothing was written (--force replaces it)"
+            ) from None
         except (OSError, sqlite3.Error) as error:
             raise ReaderError(f"cannot write backup {destination}: {error}") from None
+        finally:
+            partial.unlink(missing_ok=True)
 
     def reconnect(self) -> None:
         """Close the connection and open the file again, so that SQLite takes its locks
