@@ -39,14 +39,16 @@ class ArgumentParser(argparse.ArgumentParser):
         raise SystemExit(1)
 
 
-def open_library(args: argparse.Namespace) -> Any:
+def open_library(args: argparse.Namespace, read_only: bool = False) -> Any:
+    """The library --db names; ``read_only`` for commands that only read, so that a library
+    on read-only media or a full disk can still be listed, searched and exported."""
     from reader.samples import ensure_samples
     from reader.storage.library import Library
     from reader.storage.paths import resolve_db_path
 
     path = resolve_db_path(args.db)
     is_new = not path.exists()
-    library = Library.open(path)
+    library = Library.open(path, read_only=read_only)
     if is_new:
         ensure_samples(library)
     return library
@@ -130,7 +132,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = open_library(args)
+    library = open_library(args, read_only=True)
     summaries = library.articles()
     if args.json:
         print_json(
@@ -158,7 +160,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    library = open_library(args)
+    library = open_library(args, read_only=True)
     article = library.article(args.id)
     if args.text:
         sys.stdout.write(article.text)
@@ -208,7 +210,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_annotations(args: argparse.Namespace) -> int:
-    library = open_library(args)
+    library = open_library(args, read_only=True)
     library.article(args.id)
     if args.layer and args.layer not in {layer.name for layer in library.layers(args.id)}:
         raise ReaderError(f"article {args.id} has no layer named {args.layer!r}")
@@ -254,7 +256,7 @@ def cmd_delete_annotation(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from reader.actions import ExportFormat, export_text, write_file_atomically
 
-    library = open_library(args)
+    library = open_library(args, read_only=True)
     content = export_text(library, args.id, ExportFormat(args.format))
     if args.output and library.is_library_file(Path(args.output)):
         raise ReaderError("the export must not overwrite the library itself")
@@ -267,7 +269,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    library = open_library(args)
+    library = open_library(args, read_only=True)
     hits = library.search(args.query, args.limit)
     if args.json:
         print_json([asdict(hit) | {"snippet": hit.marked()} for hit in hits])
@@ -283,7 +285,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    library = open_library(args)
+    library = open_library(args, read_only=True)
     report = library.check()
     if args.json:
         print_json(
@@ -313,7 +315,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    library = open_library(args)
+    library = open_library(args, read_only=True)
     if args.output:
         destination = Path(args.output).expanduser()
         if not destination.parent.is_dir():
@@ -336,7 +338,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     kinds = [SuggestionKind.parse(args.kind)] if args.kind else None
     target = args.target
     if target.isdigit() and not Path(target).exists():
-        library = open_library(args)
+        library = open_library(args, read_only=not args.save)
         _refuse_if_locked(library.suggestions_locked())
         article_id: int | None = int(target)
         stored = library.article(article_id)
@@ -649,6 +651,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # a bug, not a user error: keep the trace out of the user's way
+        known = storage_user_error(error)
+        if known is not None:  # a full disk or a busy library met outside a transaction
+            sys.stderr.write(f"error: {known}\n")
+            return 1
         log = crash_log_path()
         try:
             log.parent.mkdir(parents=True, exist_ok=True)
@@ -661,6 +667,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = ""
         sys.stderr.write(f"error: internal error ({type(error).__name__}: {error}){where}\n")
         return 2
+
+
+def storage_user_error(error: Exception) -> ReaderError | None:
+    import sqlite3
+
+    from reader.storage.errors import user_error
+
+    return user_error(error) if isinstance(error, sqlite3.Error) else None
 
 
 def crash_log_path() -> Path:

@@ -18,3 +18,19 @@ def same_file(first: Path, second: Path) -> bool:
         return os.path.samefile(first, second)
     except (OSError, ValueError):
         return False
+
+
+def read_only_media(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (a CD, a locked card)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def has_wal_content(db_path: Path) -> bool:
+    """Whether the library's -wal file holds pages not yet copied into the file itself."""
+    try:
+        return os.stat(f"{db_path}-wal").st_size > 0
+    except OSError:
+        return False

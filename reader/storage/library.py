@@ -32,8 +32,15 @@ from reader.core.models import (
     Status,
     utc_now,
 )
-from reader.storage.files import SQLITE_SUFFIXES, same_file
-from reader.storage.migrations import backup_to, migrate, schema_version
+from reader.storage.errors import open_error, user_error
+from reader.storage.files import SQLITE_SUFFIXES, has_wal_content, read_only_media, same_file
+from reader.storage.migrations import (
+    LATEST_VERSION,
+    backup_to,
+    check_is_library,
+    migrate,
+    schema_version,
+)
 
 ARTICLE_COLUMNS = (
     "id, title, author, publication, url, published, source_format, source_path, "
@@ -250,23 +257,75 @@ class Library:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path) -> Library:
+    def open(cls, path: Path, read_only: bool = False) -> Library:
+        """The library at ``path``, made there if no file exists.  Any other file is
+        refused untouched.  ``read_only`` (for commands that only read) opens an existing
+        library without writing to it, so that one on read-only media or a full disk can
+        still be read; one that needs an upgrade is opened for writing all the same."""
         path = Path(path)
-        if path.exists() and path.is_dir():
+        if path.is_dir():
             raise ReaderError(f"{path} is a folder, not a library file")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            size: int | None = path.stat().st_size
+        except FileNotFoundError:
+            size = None
         except OSError as error:
-            raise ReaderError(f"cannot create folder {path.parent}: {error.strerror}") from None
+            raise ReaderError(f"cannot open library {path}: {error.strerror}") from None
+        if read_only and size:
+            library = cls._open_read_only(path, size)
+            if library is not None:
+                return library
+        if size is None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ReaderError(f"cannot create folder {path.parent}: {error.strerror}") from None
+        conn = cls._connect(str(path), path, writing=True)
         try:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            check_is_library(conn, path, size)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA busy_timeout=5000")
             migrate(conn, path)
         except sqlite3.DatabaseError as error:
-            raise ReaderError(f"cannot open library {path.name}: {error}") from None
+            conn.close()
+            raise open_error(error, path, writing=True) from None
+        except BaseException:
+            conn.close()
+            raise
         return cls(conn, path)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, size: int) -> Library | None:
+        """The library opened read-only, or None if it needs an upgrade first."""
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        if read_only_media(path.parent) and not has_wal_content(path):
+            uri += "&immutable=1"  # nobody can write there, and all is in the file itself
+        conn = cls._connect(uri, path, writing=False)
+        try:
+            check_is_library(conn, path, size)
+            if schema_version(conn) >= LATEST_VERSION:
+                conn.execute("PRAGMA foreign_keys=ON")
+                return cls(conn, path)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise open_error(error, path, writing=False) from None
+        except BaseException:
+            conn.close()
+            raise
+        conn.close()
+        return None
+
+    @staticmethod
+    def _connect(target: str, path: Path, writing: bool) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                target, uri=target.startswith("file:"), isolation_level=None,
+                check_same_thread=False,
+            )  # fmt: skip
+            conn.execute("PRAGMA busy_timeout=5000")
+        except sqlite3.DatabaseError as error:
+            raise open_error(error, path, writing) from None
+        return conn
 
     def close(self) -> None:
         self.conn.close()
@@ -277,16 +336,25 @@ class Library:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All of the block's writes, or none of them; a full disk, a read-only file or a
+        writer that holds the library too long come out as a plain ReaderError."""
         if self.conn.in_transaction:  # inside another one: all or nothing with it
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:  # SQLite may have rolled back already
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            known = user_error(error)
+            if known is None:
+                raise
+            raise known from None
 
     # Articles
 

@@ -111,6 +111,17 @@ def migration_3_settings(db: sqlite_utils.Database) -> None:
     db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
+APPLICATION_ID = 0x41526472  # "ARdr" in the file's header: this file is a library
+LIBRARY_TABLES = frozenset(
+    {"articles", "article_versions", "layers", "annotations", "tags", "annotation_tags"}
+)  # what a library from before the application id holds
+
+
+def migration_6_application_id(db: sqlite_utils.Database) -> None:
+    """Mark the file as ours, so that any other SQLite file is never taken for a library."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 def migration_4_header_in_text(db: sqlite_utils.Database) -> None:
     """The text starts with the header (title, byline), so that it can be flagged: each
     article's text and its stored versions' gain it (older versions today's header too:
@@ -180,12 +191,43 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_3_settings,
     migration_4_header_in_text,
     migration_5_classroom,
+    migration_6_application_id,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_is_library(conn: sqlite3.Connection, db_path: Path, size: int | None) -> None:
+    """Refuse, before anything is written, a file that is not one of our libraries: an
+    empty file, another program's SQLite database, or not a database at all.  ``size``
+    is the file's size before it was opened, None if it did not exist (a new library).
+    A library from before the application id is known by its tables.  Reads only."""
+    from reader.core.models import ReaderError
+
+    unchanged = "nothing was changed"
+    if size == 0:
+        raise ReaderError(
+            f"{db_path} is an empty file, not a library: {unchanged} "
+            "(delete it to start a new library there)"
+        )
+    try:
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_NOTADB:
+            raise
+        raise ReaderError(
+            f"{db_path} is not an Annotated Reader library (not a SQLite database): {unchanged}"
+        ) from None
+    ours = application_id == APPLICATION_ID or (application_id == 0 and tables >= LIBRARY_TABLES)
+    if not ours and size is not None:
+        raise ReaderError(
+            f"{db_path} is not an Annotated Reader library (another program's database): "
+            f"{unchanged}"
+        )
 
 
 def backup_to(conn: sqlite3.Connection, destination: Path) -> None:
@@ -226,7 +268,8 @@ def migrate(conn: sqlite3.Connection, db_path: Path, target: int = LATEST_VERSIO
             MIGRATIONS[number - 1](db)
             conn.execute(f"PRAGMA user_version = {number}")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
     return target

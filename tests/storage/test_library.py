@@ -6,7 +6,7 @@ import pytest
 from reader.anchoring.selectors import anchor_for_quote
 from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat, Status
 from reader.storage.library import ImportOutcome, Library
-from reader.storage.migrations import LATEST_VERSION, migrate, schema_version
+from reader.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
 
 BODY = "# Bridge\n\nThe bridge cost *40 million dollars*, officials said.\n\nResidents cheered."
 
@@ -173,6 +173,7 @@ def test_database_from_migration_1_is_upgraded(tmp_path: Path) -> None:
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
     conn.close()
     with pytest.raises(ReaderError, match="newer Annotated Reader"):
@@ -182,7 +183,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "junk.sqlite"
     path.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(ReaderError, match="cannot open library"):
+    with pytest.raises(ReaderError, match="not a SQLite database"):
         Library.open(path)
 
 
