@@ -186,22 +186,20 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from reader.anchoring.selectors import anchor_for_quote
+    from reader.core.models import Anchor
 
     kind = Kind.parse(args.kind)
     library = open_library(args)
-    article = library.article(args.id)
-    anchor = anchor_for_quote(article.text, args.quote, args.occurrence)
     annotation = Annotation(
-        article_id=article.id,
+        article_id=args.id,
         kind=kind,
-        anchor=anchor,
+        anchor=Anchor(0, 0, ""),  # found in the text when the flag is saved
         layer=args.layer,
         note=args.note,
         tags=args.tag,
         source=args.source,
     )
-    library.add_annotation(annotation)
+    library.add_annotation_on_quote(annotation, args.quote, args.occurrence)
     if args.json:
         print_json(annotation_dict(annotation))
     else:

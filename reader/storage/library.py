@@ -416,9 +416,10 @@ class Library:
         return ImportResult(self.article(new_id), ImportOutcome.NEW)
 
     def _text(self, conn: sqlite3.Connection, article_id: int) -> str:
-        return str(
-            conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-        )
+        row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise ReaderError(f"no article with id {article_id} (see 'reader list')")
+        return str(row[0])
 
     def _reanchor_all(
         self, conn: sqlite3.Connection, article_id: int, text: str
@@ -608,12 +609,29 @@ class Library:
     def replace_annotations(self, remove: Sequence[str], add: Sequence[Annotation]) -> None:
         """Delete some flags and add others in one transaction (e.g. refreshed suggestions)."""
         with self.transaction() as conn:
-            self._refuse_suggestions_while_locked(conn, add, remove)
-            self._check_anchors(conn, add)
-            for uuid in remove:
-                delete_annotation_rows(conn, uuid)
-            for annotation in add:
-                self._insert_annotation(conn, annotation)
+            self._replace_in(conn, remove, add)
+
+    def add_annotation_on_quote(
+        self, annotation: Annotation, quote: str, occurrence: int | None = None
+    ) -> None:
+        """Save ``annotation`` on the given occurrence of ``quote``, looked up in the text
+        the write transaction sees: a re-import committed meanwhile cannot move it."""
+        from reader.anchoring.selectors import anchor_for_quote
+
+        with self.transaction() as conn:
+            text = self._text(conn, annotation.article_id)
+            annotation.anchor = anchor_for_quote(text, quote, occurrence)
+            self._replace_in(conn, [], [annotation])
+
+    def _replace_in(
+        self, conn: sqlite3.Connection, remove: Sequence[str], add: Sequence[Annotation]
+    ) -> None:
+        self._refuse_suggestions_while_locked(conn, add, remove)
+        self._check_anchors(conn, add)
+        for uuid in remove:
+            delete_annotation_rows(conn, uuid)
+        for annotation in add:
+            self._insert_annotation(conn, annotation)
 
     def _refuse_suggestions_while_locked(
         self, conn: sqlite3.Connection, new: Sequence[Annotation], stored: Sequence[str]
