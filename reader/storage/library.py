@@ -8,12 +8,14 @@ that was reported saved.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
 import tempfile
+import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -217,6 +219,11 @@ def fts_query(query: str) -> str:
 
 
 SUGGESTIONS_LOCK = "suggestions_lock"  # settings key: the PIN's hash while locked
+PIN_FAILURES = "suggestions_pin_failures"  # settings key: wrong PINs in a row
+PIN_NOT_BEFORE = "suggestions_pin_not_before"  # settings key: no PIN is checked before (s)
+FREE_PIN_TRIES = 3  # wrong PINs in a row before the next try must wait
+PIN_FIRST_DELAY = 30  # seconds, doubled with each further wrong PIN
+PIN_LONGEST_DELAY = 3600
 SUGGESTION_STATUSES = (Status.SUGGESTED, Status.DISMISSED)  # the app's suggestions, open or not
 
 
@@ -244,6 +251,27 @@ def _set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def _setting_in(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def pin_delay(failures: int) -> float:
+    """Seconds before the next PIN is checked after ``failures`` wrong ones in a row:
+    none for the first few typos, then doubling up to an hour."""
+    if failures < FREE_PIN_TRIES:
+        return 0.0
+    return float(min(PIN_FIRST_DELAY * 2 ** (failures - FREE_PIN_TRIES), PIN_LONGEST_DELAY))
+
+
+def in_words(seconds: float) -> str:
+    whole = math.ceil(seconds)
+    if whole < 60:
+        return f"{whole} second{'s' if whole != 1 else ''}"
+    minutes = math.ceil(whole / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 def _is_locked(conn: sqlite3.Connection) -> bool:
@@ -567,8 +595,7 @@ class Library:
     # Settings
 
     def setting(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        return _setting_in(self.conn, key)
 
     def suggestions_locked(self) -> bool:
         """Whether a teacher has locked the app's suggestions away in this library."""
@@ -584,18 +611,35 @@ class Library:
                 raise ReaderError("suggestions are locked already")
             _set_setting(conn, SUGGESTIONS_LOCK, hashed)
 
-    def unlock_suggestions(self, pin: str) -> None:
+    def unlock_suggestions(self, pin: str, now: Callable[[], float] = time.time) -> None:
+        """Unlock with the PIN the suggestions were locked with.  Wrong PINs slow the next
+        try down, for every program on the library: the count and the time before which no
+        PIN is checked are kept in the settings, written with the check.  ``now`` gives the
+        time in seconds (a parameter so that tests need not wait)."""
         from reader.storage.pins import pin_matches
 
         with self.transaction() as conn:
-            stored = conn.execute(
-                "SELECT value FROM settings WHERE key = ?", (SUGGESTIONS_LOCK,)
-            ).fetchone()
+            stored = _setting_in(conn, SUGGESTIONS_LOCK)
             if stored is None:
                 raise ReaderError("suggestions are not locked")
-            if not pin_matches(pin, str(stored[0])):
-                raise ReaderError("wrong PIN: suggestions stay locked")
-            _set_setting(conn, SUGGESTIONS_LOCK, None)
+            failures = int(_setting_in(conn, PIN_FAILURES) or 0)
+            wait = float(_setting_in(conn, PIN_NOT_BEFORE) or 0) - now()
+            if wait > 0:
+                raise ReaderError(
+                    f"too many wrong PINs: try again in {in_words(wait)} (suggestions stay locked)"
+                )
+            matches = pin_matches(pin, stored)
+            if matches:
+                for key in (SUGGESTIONS_LOCK, PIN_FAILURES, PIN_NOT_BEFORE):
+                    _set_setting(conn, key, None)
+            else:
+                failures += 1
+                delay = pin_delay(failures)
+                _set_setting(conn, PIN_FAILURES, str(failures))
+                _set_setting(conn, PIN_NOT_BEFORE, repr(now() + delay))
+        if not matches:  # raised once the count is saved
+            later = f"; the next try in {in_words(delay)}" if delay else ""
+            raise ReaderError(f"wrong PIN: suggestions stay locked{later}")
 
     # Annotations
 

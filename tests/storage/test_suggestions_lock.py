@@ -1,6 +1,8 @@
 """The teacher's suggestions lock: a PIN kept only as a salted hash, in the library file."""
 
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +18,12 @@ from reader.core.models import (
     SourceFormat,
     Status,
 )
-from reader.storage.library import SUGGESTIONS_LOCK, Library, suggestions_locked_in
+from reader.storage.library import (
+    FREE_PIN_TRIES,
+    SUGGESTIONS_LOCK,
+    Library,
+    suggestions_locked_in,
+)
 from reader.storage.migrations import LATEST_VERSION, migrate, schema_version
 from reader.storage.pins import hash_pin, pin_matches
 
@@ -153,3 +160,71 @@ def test_the_lock_is_read_from_a_file_without_changing_it(tmp_path: Path) -> Non
     assert not suggestions_locked_in(tmp_path / "missing.sqlite")
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no backup, no new file
     assert schema_version(sqlite3.connect(old)) == 2
+
+
+class Clock:
+    """A clock the test moves by hand: no sleeping."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_repeated_wrong_pins_slow_down_the_next_try(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    library.lock_suggestions("2718")
+    clock = Clock()
+    for _ in range(FREE_PIN_TRIES - 1):
+        with pytest.raises(ReaderError, match="^wrong PIN: suggestions stay locked$"):
+            library.unlock_suggestions("0000", now=clock)
+    with pytest.raises(ReaderError, match=r"^wrong PIN: suggestions stay locked; the next try in "
+                       r"30 seconds$"):  # fmt: skip
+        library.unlock_suggestions("0000", now=clock)
+    clock.now += 20
+    other = Library.open(tmp_path / "lib.sqlite")  # another program on the library
+    with pytest.raises(ReaderError, match=r"^too many wrong PINs: try again in 10 seconds"):
+        other.unlock_suggestions("2718", now=clock)  # even the right PIN waits
+    assert other.suggestions_locked()
+    clock.now += 10
+    with pytest.raises(ReaderError, match="the next try in 1 minute$"):
+        other.unlock_suggestions("0000", now=clock)
+    clock.now += 60
+    library.unlock_suggestions("2718", now=clock)
+    assert not library.suggestions_locked()
+    library.lock_suggestions("3141")  # unlocked: the count starts again
+    with pytest.raises(ReaderError, match="^wrong PIN: suggestions stay locked$"):
+        library.unlock_suggestions("0000", now=clock)
+
+
+def test_the_wait_grows_to_an_hour_at_most(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    library.lock_suggestions("2718")
+    clock = Clock()
+    waits = []
+    for _ in range(FREE_PIN_TRIES + 10):
+        with pytest.raises(ReaderError) as raised:
+            library.unlock_suggestions("0000", now=clock)
+        waits.append(str(raised.value).rpartition("the next try in ")[2])
+        clock.now += 3600
+    assert waits[FREE_PIN_TRIES - 1 : FREE_PIN_TRIES + 3] == [
+        "30 seconds", "1 minute", "2 minutes", "4 minutes",
+    ]  # fmt: skip
+    assert waits[-1] == "60 minutes"
+
+
+def test_the_wait_holds_for_the_command_line_too(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite"
+    library = Library.open(db)
+    library.lock_suggestions("2718")
+    for _ in range(FREE_PIN_TRIES):
+        with pytest.raises(ReaderError):
+            library.unlock_suggestions("0000")  # the real clock
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(db), "unlock-suggestions"],
+        input="2718\n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: too many wrong PINs: try again in ")
+    assert library.suggestions_locked()
