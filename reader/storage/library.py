@@ -308,7 +308,7 @@ class Library:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise ReaderError(f"cannot create folder {path.parent}: {error.strerror}") from None
-        conn = cls._connect(str(path), path, writing=True)
+        conn = cls._connect(path, writing=True)
         try:
             check_is_library(conn, path, size)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -324,14 +324,14 @@ class Library:
 
     @classmethod
     def _open_read_only(cls, path: Path, size: int) -> Library | None:
-        """The library opened read-only, or None if it needs an upgrade first."""
+        """The library opened read-only, or None if its schema is not this version's."""
         uri = f"{path.resolve().as_uri()}?mode=ro"
         if read_only_media(path.parent) and not has_wal_content(path):
             uri += "&immutable=1"  # nobody can write there, and all is in the file itself
-        conn = cls._connect(uri, path, writing=False)
+        conn = cls._connect(path, writing=False, uri=uri)
         try:
             check_is_library(conn, path, size)
-            if schema_version(conn) >= LATEST_VERSION:
+            if schema_version(conn) == LATEST_VERSION:  # else upgraded, or refused, below
                 conn.execute("PRAGMA foreign_keys=ON")
                 return cls(conn, path)
         except sqlite3.DatabaseError as error:
@@ -344,12 +344,11 @@ class Library:
         return None
 
     @staticmethod
-    def _connect(target: str, path: Path, writing: bool) -> sqlite3.Connection:
+    def _connect(path: Path, writing: bool, uri: str | None = None) -> sqlite3.Connection:
         try:
             conn = sqlite3.connect(
-                target, uri=target.startswith("file:"), isolation_level=None,
-                check_same_thread=False,
-            )  # fmt: skip
+                uri or path, uri=uri is not None, isolation_level=None, check_same_thread=False
+            )
             conn.execute("PRAGMA busy_timeout=5000")
         except sqlite3.DatabaseError as error:
             raise open_error(error, path, writing) from None

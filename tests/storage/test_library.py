@@ -176,8 +176,9 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
     conn.close()
-    with pytest.raises(ReaderError, match="newer Annotated Reader"):
-        Library.open(path)
+    for read_only in (False, True):
+        with pytest.raises(ReaderError, match="newer Annotated Reader"):
+            Library.open(path, read_only=read_only)
 
 
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
