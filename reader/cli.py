@@ -345,6 +345,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     else:
         if args.save:
             raise ReaderError("--save needs an article ID from the library, not a file")
+        if not Path(target).is_file():
+            raise ReaderError(f"no such file: {target} (give a file, or an article ID)")
         _refuse_if_locked(_library_file_locked(args))
         article_id = None
         header = meta = read_article_file(Path(target))

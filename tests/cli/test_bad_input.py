@@ -89,3 +89,10 @@ def test_bad_file_is_refused_with_one_line(cli: RunCli, tmp_path: Path, kind: st
     assert err.startswith("error: ") and err.count("\n") == 1, err
     assert "Traceback" not in err
     assert snapshot(cli) == before
+
+
+def test_suggest_on_a_missing_file_says_no_such_file(cli: RunCli, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.html"
+    code, out, err = cli("suggest", str(missing))
+    assert (code, out) == (1, "")
+    assert err == f"error: no such file: {missing} (give a file, or an article ID)\n"
