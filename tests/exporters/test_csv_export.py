@@ -149,12 +149,12 @@ HIDDEN_FORMULAS = [
 @pytest.mark.parametrize("note", HIDDEN_FORMULAS)
 def test_formulas_behind_blank_or_full_width_characters_are_neutralised(note: str) -> None:
     article = make_article()
-    [row] = rows(to_csv(article, [flag(article, "what they typed", note=note)]))
+    [row] = rows(to_csv(article, [flag(article, "what we all typed", note=note)]))
     assert row["note"] == "'" + note.replace("\r", "\n")
 
 
 @pytest.mark.parametrize("note", [" a plain note", "\u3000note", "a = b", "x-1", "'quoted"])
 def test_ordinary_cells_stay_as_written(note: str) -> None:
     article = make_article()
-    [row] = rows(to_csv(article, [flag(article, "what they typed", note=note)]))
+    [row] = rows(to_csv(article, [flag(article, "what we all typed", note=note)]))
     assert row["note"] == note
