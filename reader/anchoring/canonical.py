@@ -10,11 +10,16 @@ hard breaks as a newline, images as their alt text.
 
 from __future__ import annotations
 
+import weakref
+from bisect import bisect_right, insort
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # markdown-it is imported on first use: it is not needed to open the app
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
 BLOCK_SEPARATOR = "\n\n"
@@ -46,9 +51,83 @@ class ArticleHeader(Protocol):
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """The one parser configuration shared by canonical text and rendering."""
-    from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt, helpers
 
-    return MarkdownIt("js-default")
+    parser = MarkdownIt("js-default")
+    # markdown-it's link rules look their helpers up on the parser: this one has a
+    # label scan that does not walk the same brackets again for every "[" or "!["
+    parser.helpers = SimpleNamespace(  # type: ignore[assignment]  # same functions as the module
+        parseLinkLabel=_memoised_link_label,
+        parseLinkDestination=helpers.parseLinkDestination,
+        parseLinkTitle=helpers.parseLinkTitle,
+    )
+    return parser
+
+
+@dataclass
+class _LabelEnds:
+    """What the label scans of one inline parse found: for each "[" a scan crossed, where
+    its label ends (-1: not before ``limit``, the end the scan ran to), and the "[" that
+    open a nested link (a label may not hold one)."""
+
+    ends: dict[int, tuple[int, int]] = field(default_factory=dict)
+    nested_links: list[int] = field(default_factory=list)
+
+
+_label_ends: weakref.WeakKeyDictionary[StateInline, _LabelEnds] = weakref.WeakKeyDictionary()
+
+
+def _memoised_link_label(state: StateInline, start: int, disable_nested: bool = False) -> int:
+    """markdown-it's ``parseLinkLabel``, each bracket scanned once per inline parse.
+
+    markdown-it scans from each "[" to its "]" (or to the end of the paragraph when
+    there is none), so that unmatched or nested brackets cost time quadratic in their
+    number.  Where a scan goes depends only on the position (markdown-it caches each
+    token's end by position), so one scan that keeps a stack of the "[" it crosses
+    finds every one of their labels' ends as well.
+    """
+    found = _label_ends.setdefault(state, _LabelEnds())
+    known = found.ends.get(start)
+    if known is None or (known[0] < 0 and known[1] < state.posMax):
+        _scan_labels(state, start, found)
+        known = found.ends[start]
+    end = known[0] if 0 <= known[0] < state.posMax else -1
+    if end >= 0 and disable_nested:
+        nested = found.nested_links
+        following = bisect_right(nested, start)
+        if following < len(nested) and nested[following] < end:
+            return -1
+    return end
+
+
+def _scan_labels(state: StateInline, start: int, found: _LabelEnds) -> None:
+    old_pos, limit = state.pos, state.posMax
+    opened = [start]
+    state.pos = start + 1
+    while state.pos < limit and opened:
+        marker = state.src[state.pos]
+        if marker == "]":
+            found.ends[opened.pop()] = (state.pos, limit)
+            if not opened:
+                break
+        before = state.pos
+        state.md.inline.skipToken(state)
+        if marker != "[":
+            continue
+        if before != state.pos - 1:  # the start of a link, not a bracket of text
+            if before not in found.nested_links[-1:]:
+                insort(found.nested_links, before)
+            continue
+        known = found.ends.get(before)
+        if known is None or (known[0] < 0 and known[1] < limit) or known[0] >= limit:
+            opened.append(before)
+        elif known[0] < 0:
+            break  # a bracket left open leaves open every one before it
+        else:
+            state.pos = known[0] + 1  # its label was scanned: step over it
+    for position in opened:
+        found.ends[position] = (-1, limit)
+    state.pos = old_pos
 
 
 def inline_text(token: Token) -> str:

@@ -1,0 +1,62 @@
+"""Hostile article inputs, built at any size: the fuzz corpus and the benchmark's inputs.
+
+Each input is a file name (its suffix picks the importer) and a function of a size in
+bytes that builds the file's text.  The sizes the reliability passes found stalls at
+are ``FULL_SIZES``; the fuzz run uses smaller ones so that each case runs in seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+def _repeated(unit: str, size: int) -> str:
+    return unit * max(1, size // len(unit))
+
+
+def _nested_links(size: int) -> str:
+    depth = max(1, size // 3)
+    return "[" * depth + "x" + "](" * depth
+
+
+def _many_attributes(size: int) -> str:
+    count = max(1, size // 14)
+    attributes = " ".join(f"a{index}=1" for index in range(count))
+    return f"<html><body><article><p {attributes}>The council met.</p></article></body></html>"
+
+
+def _html_page(body: str) -> str:
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+@dataclass(frozen=True)
+class HostileInput:
+    name: str  # a file name: its suffix picks the importer
+    build: Callable[[int], str]
+    full_size: int  # bytes, as the reliability passes measured it
+
+    def text(self, size: int | None = None) -> str:
+        return self.build(self.full_size if size is None else size)
+
+
+HOSTILE_INPUTS: tuple[HostileInput, ...] = (
+    HostileInput("nested-links.md", _nested_links, 150_000),
+    HostileInput("bold.html", lambda size: _html_page(_repeated("<b>a</b>", size)), 5 * MB),
+    HostileInput("paragraphs.txt", lambda size: _repeated("Para.\n\n", size), 7 * MB // 2),
+    HostileInput("ampersands.md", lambda size: _repeated("&amp;", size), 5 * MB),
+    HostileInput("image-openers.md", lambda size: _repeated("![", size), 10 * MB - 1024),
+    HostileInput("attributes.html", _many_attributes, 1_400_000),
+    HostileInput("headings.md", lambda size: _repeated("# Heading\n\n", size), 550_000),
+    HostileInput("list-items.md", lambda size: _repeated("- item\n", size), 700_000),
+    HostileInput(
+        "headings.html", lambda size: _html_page(_repeated("<h2>Heading</h2>", size)), 800_000
+    ),
+    HostileInput(
+        "list-items.html",
+        lambda size: _html_page("<ul>" + _repeated("<li>item</li>", size) + "</ul>"),
+        1_300_000,
+    ),
+)
