@@ -6,19 +6,29 @@ Markdown body, read with markdown-it-py: the text of each block (paragraph,
 heading, list item paragraph, quote paragraph, code block, table cell).  Every
 block is joined to the next by a blank line.  Soft line breaks read as a space,
 hard breaks as a newline, images as their alt text.
+
+markdown-it-py spends tens of microseconds on each block and on each character of
+inline syntax, whatever the text around them: Markdown with more of either than
+``MAX_BLOCKS`` and ``MAX_MARKS`` allow is refused before it is parsed (an article a
+hundred times longer than a long report still fits).
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Protocol
 
+from reader.core.models import ReaderError
+
 if TYPE_CHECKING:  # markdown-it is imported on first use: it is not needed to open the app
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
@@ -47,6 +57,12 @@ class ArticleHeader(Protocol):
     @property
     def published(self) -> str: ...
 
+MAX_BLOCKS = 10_000  # paragraphs, headings, list items, quotes, table rows
+MAX_MARKS = 50_000  # characters of inline syntax, escapes included
+_MARKS = "\\`*_[]<>&~|!"
+# the lines that may open a block: after a blank line, or with a block marker
+_BLOCK_START = re.compile(r"^[ \t]*(?:[-+*>#|]|\d+[.)])|(?<=\n\n)[^\n]", re.MULTILINE)
+
 
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
@@ -61,7 +77,33 @@ def markdown_parser() -> MarkdownIt:
         parseLinkDestination=helpers.parseLinkDestination,
         parseLinkTitle=helpers.parseLinkTitle,
     )
+    parser.core.ruler.before("normalize", "size_limits", _refuse_too_large)
     return parser
+
+
+def check_markdown_size(markdown: str) -> None:
+    """Raise ReaderError if ``markdown`` has more blocks or inline syntax than an article may."""
+    marks = sum(markdown.count(mark) for mark in _MARKS)
+    if marks > MAX_MARKS:
+        raise ReaderError(
+            f"the article has {marks:,} characters of Markdown syntax (links, emphasis, "
+            f"escapes…), more than the {MAX_MARKS:,} an article may have"
+        )
+    if markdown.count("\n") >= MAX_BLOCKS:
+        check_block_count(sum(1 for _ in islice(_BLOCK_START.finditer(markdown), MAX_BLOCKS + 1)))
+
+
+def check_block_count(blocks: int) -> None:
+    """Raise ReaderError if an article of ``blocks`` blocks is more than an article may have."""
+    if blocks > MAX_BLOCKS:
+        raise ReaderError(
+            f"the article has more than {MAX_BLOCKS:,} paragraphs, headings and list items, "
+            "the most an article may have"
+        )
+
+
+def _refuse_too_large(state: StateCore) -> None:
+    check_markdown_size(state.src)
 
 
 @dataclass
@@ -147,6 +189,11 @@ def inline_text(token: Token) -> str:
 
 def markdown_blocks(markdown: str) -> list[str]:
     """The text of each block of the Markdown, in reading order, empty blocks left out."""
+    return list(_cached_blocks(markdown))
+
+
+@lru_cache(maxsize=2)  # an import reads the blocks, then stores the canonical text
+def _cached_blocks(markdown: str) -> tuple[str, ...]:
     blocks: list[str] = []
     for token in markdown_parser().parse(markdown):
         if token.type == "inline":
@@ -157,12 +204,12 @@ def markdown_blocks(markdown: str) -> list[str]:
             continue
         if text.strip():
             blocks.append(text)
-    return blocks
+    return tuple(blocks)
 
 
 def canonical_text(markdown: str) -> str:
     """The text of the Markdown body alone (an article's text starts with its header)."""
-    return BLOCK_SEPARATOR.join(markdown_blocks(markdown))
+    return BLOCK_SEPARATOR.join(_cached_blocks(markdown))
 
 
 def format_date(published: str) -> str:

@@ -13,10 +13,10 @@ exactly these paragraphs.
 from __future__ import annotations
 
 import re
-import unicodedata
 from itertools import pairwise
 from pathlib import PurePath
 
+from reader.anchoring.canonical import check_block_count
 from reader.anchoring.selectors import shorten
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
 from reader.importers.source_names import display_name
@@ -24,6 +24,8 @@ from reader.markdown_escape import escape_line
 
 MAX_TITLE_LINE = 120
 _LINE_BREAKS = re.compile(r"\r\n?")
+# Unicode's control characters (category Cc) other than tab and line feed
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 WRAPPED_SHARE = 0.5  # of a block's line ends that look wrapped, for the block to be wrapped
 
 
@@ -41,6 +43,7 @@ def article_from_text(text: str, title: str = "", source_path: str = "") -> Arti
         title = paragraphs.pop(0)[0]
     if not paragraphs:
         raise ReaderError(f"no article text found in {name}")
+    check_block_count(len(paragraphs))  # before the work of escaping each of them
     body = [paragraph for lines in paragraphs for paragraph in _joined(lines)]
     if not title:
         title = PurePath(source_path).stem if source_path else shorten(body[0], 80)
@@ -53,11 +56,7 @@ def article_from_text(text: str, title: str = "", source_path: str = "") -> Arti
 
 
 def _paragraph_lines(text: str) -> list[list[str]]:
-    cleaned = "".join(
-        char
-        for char in _LINE_BREAKS.sub("\n", text)
-        if char in "\t\n" or unicodedata.category(char) != "Cc"
-    )
+    cleaned = _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
     paragraphs: list[list[str]] = [[]]
     for line in cleaned.removeprefix("\ufeff").split("\n"):
         stripped = line.strip()
