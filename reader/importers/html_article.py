@@ -122,6 +122,20 @@ _BOILERPLATE = re.compile(
 )
 _MAX_BOILERPLATE_WORDS = 30
 
+# A saved news page has a few thousand elements with a handful of attributes each; the
+# extractors' time grows with both (faster than linearly with an element's attributes).
+MAX_ELEMENTS = 15_000
+MAX_ATTRIBUTES = 75_000
+MAX_ELEMENT_ATTRIBUTES = 1_000
+# what looks like a start tag may be script text: the parsed elements are counted too
+_MAX_START_TAGS = 4 * MAX_ELEMENTS
+
+# A start tag and one attribute (libxml2 checks each attribute against those before it)
+_START_TAG = re.compile(
+    r"""<[a-zA-Z][^\s/>]*(?:[\s/]+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*"""
+)
+_ATTRIBUTE = re.compile(r"""[\s/]+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+
 _WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
 
 # Without a handler of their own, these libraries' warnings ("discarding data")
@@ -135,9 +149,11 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     import trafilatura  # imported here: it takes a while and only imports need it
 
     name = display_name(source_path, "the HTML")
+    _refuse_crowded_tags(html, name)
     tree = _parse(html)
     if tree is None:
         raise ReaderError(f"no article text found in {name}")
+    _refuse_oversized(tree, name)
     metadata = trafilatura.extract_metadata(copy.deepcopy(tree))
     page_url = _web_url(metadata.url if metadata else None)
     headline = _first_headline(tree)
@@ -208,6 +224,43 @@ def _remove_xml_incompatible(tree: lxml_html.HtmlElement) -> None:
 
 def _xml_compatible(value: str) -> str:
     return _XML_INCOMPATIBLE.sub(lambda match: " " if match[0] == "\f" else "", value)
+
+
+def _refuse_crowded_tags(html: str, name: str) -> None:
+    """Refuse a tag with too many attributes before libxml2 parses it (quadratically), and
+    a page far over the element limit before its tree takes the memory."""
+    shortest = 2 * MAX_ELEMENT_ATTRIBUTES  # an attribute takes two characters or more
+    for count, tag in enumerate(_START_TAG.finditer(html)):
+        if count > _MAX_START_TAGS:
+            raise _too_many_elements(name)
+        if tag.end() - tag.start() > shortest:
+            attributes = sum(1 for _ in _ATTRIBUTE.finditer(html, tag.start(), tag.end()))
+            if attributes > MAX_ELEMENT_ATTRIBUTES:
+                raise _too_many_attributes(name)
+
+
+def _too_many_elements(name: str) -> ReaderError:
+    return ReaderError(
+        f"{name} has more than {MAX_ELEMENTS:,} HTML elements, the most a page may have"
+    )
+
+
+def _too_many_attributes(name: str) -> ReaderError:
+    return ReaderError(
+        f"{name} has more HTML attributes than a page may have "
+        f"({MAX_ELEMENT_ATTRIBUTES:,} on one element, {MAX_ATTRIBUTES:,} in all)"
+    )
+
+
+def _refuse_oversized(tree: lxml_html.HtmlElement, name: str) -> None:
+    attributes = 0
+    for elements, element in enumerate(tree.iter(), start=1):
+        count = len(element.attrib)
+        attributes += count
+        if elements > MAX_ELEMENTS:
+            raise _too_many_elements(name)
+        if count > MAX_ELEMENT_ATTRIBUTES or attributes > MAX_ATTRIBUTES:
+            raise _too_many_attributes(name)
 
 
 def _remove_unsafe(tree: lxml_html.HtmlElement) -> None:

@@ -60,3 +60,9 @@ HOSTILE_INPUTS: tuple[HostileInput, ...] = (
         1_300_000,
     ),
 )
+
+
+def many_elements(count: int, attributes: int = 0) -> str:
+    """A page with ``count`` paragraphs, each with ``attributes`` attributes."""
+    names = "".join(f" a{index}=1" for index in range(attributes))
+    return _html_page(f"<p{names}>The council met.</p>" * count)
