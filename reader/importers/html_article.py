@@ -160,17 +160,20 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     _remove_unsafe(tree)
     _remove_link_popups(tree)
     stand_in = _protect_inline_spaces(tree, html)
-    xml = trafilatura.extract(
-        tree,
-        url=page_url or None,
-        output_format="xml",
-        include_links=True,
-        include_images=False,
-        include_tables=True,
-        include_formatting=True,
-        include_comments=False,
-        with_metadata=False,
-    )
+    try:
+        xml = trafilatura.extract(
+            tree,
+            url=page_url or None,
+            output_format="xml",
+            include_links=True,
+            include_images=False,
+            include_tables=True,
+            include_formatting=True,
+            include_comments=False,
+            with_metadata=False,
+        )
+    except etree.LxmlError:  # trafilatura re-reads its own output as XML, which can fail
+        raise ReaderError(f"no article text found in {name}: its HTML is too broken") from None
     if xml and stand_in:
         xml = xml.replace(stand_in, " ")
     blocks = _without_trailing_boilerplate(extracted_blocks(xml) if xml else [])

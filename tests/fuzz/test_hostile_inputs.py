@@ -45,3 +45,10 @@ def test_a_long_article_within_the_limits_is_imported() -> None:
     text = "\n\n".join(f"Paragraph {index} of a long report." for index in range(paragraphs))
     markdown = article_from_text(text, title="Report").markdown
     assert canonical_text(markdown).count("\n\n") == paragraphs - 1
+
+
+def test_a_page_trafilatura_cannot_reread_is_refused() -> None:
+    # found by the fuzz run: trafilatura's XML output failed to parse as XML
+    path = Path(__file__).parent / "cases" / "xml-unsafe-attribute.html"
+    with pytest.raises(ReaderError, match="its HTML is too broken"):
+        read_article_file(path)
