@@ -24,8 +24,8 @@ def _nested_links(size: int) -> str:
 
 def _many_attributes(size: int) -> str:
     count = max(1, size // 14)
-    attributes = " ".join(f"a{index}=1" for index in range(count))
-    return f"<html><body><article><p {attributes}>The council met.</p></article></body></html>"
+    attributes = "".join(f' a{index:07d}="1"' for index in range(count))  # 14 characters each
+    return f"<html><body><article><p{attributes}>The council met.</p></article></body></html>"
 
 
 def _html_page(body: str) -> str:
@@ -66,3 +66,14 @@ def many_elements(count: int, attributes: int = 0) -> str:
     """A page with ``count`` paragraphs, each with ``attributes`` attributes."""
     names = "".join(f" a{index}=1" for index in range(attributes))
     return _html_page(f"<p{names}>The council met.</p>" * count)
+
+
+# The largest inputs of these shapes that are not refused: what an import may cost.
+AT_THE_LIMITS: tuple[tuple[str, str], ...] = (
+    ("list-items-9990.md", "- item\n" * 9_990),
+    ("nested-list-9990.md", "".join("  " * (index % 10) + "- item\n" for index in range(9_990))),
+    ("images-24900.md", "![" * 24_900),
+    ("emphasis-24900.md", "*a* " * 24_900),
+    ("paragraphs-9990.html", many_elements(9_990)),
+    ("attributes-2400x30.html", many_elements(2_400, attributes=30)),
+)
