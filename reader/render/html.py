@@ -20,7 +20,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from reader.anchoring.canonical import header_blocks, markdown_parser
-from reader.core.models import Article
+from reader.core.models import Article, ReaderError
 from reader.render.header import is_safe_link
 from reader.render.palette import THEME_COLOURS, Theme
 from reader.render.stylesheet import stylesheet
@@ -108,7 +108,12 @@ def render_body_html(markdown: str, theme: Theme) -> str:
     """The HTML of the Markdown body alone."""
     parser = markdown_parser()
     env: EnvType = {}
-    tokens = parser.parse(markdown, env)
+    try:
+        tokens = parser.parse(markdown, env)
+    except ReaderError:
+        # over the parser's size limits (a note pasted in, a flag file's note): shown as
+        # it was written rather than not at all
+        return f"<pre>\n{escapeHtml(markdown)}</pre>"
     drop_unsafe_links(tokens)
     renderer = _ArticleRenderer(THEME_COLOURS[theme].pygments_style)
     return str(renderer.render(tokens, parser.options, env))

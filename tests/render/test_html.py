@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import pytest
 
-from reader.anchoring.canonical import header_blocks, markdown_blocks
+from reader.anchoring.canonical import MAX_MARKS, header_blocks, markdown_blocks
 from reader.core.models import Article
 from reader.render import Theme, is_safe_link, stylesheet
-from reader.render.html import render_article_html
+from reader.render.html import render_article_html, render_body_html
 
 ArticleFactory = Callable[..., Article]
 
@@ -124,3 +124,9 @@ def test_a_title_without_byline_keeps_the_gap_before_the_body(
     alone = make_article("Text.", author="", publication="", published="")
     assert '<h1 class="titlealone">' in render_article_html(alone, Theme.LIGHT)
     assert "h1.titlealone" in stylesheet(Theme.LIGHT)
+
+
+def test_markdown_over_the_size_limits_is_shown_as_written() -> None:
+    note = "A note with *" + "*" * MAX_MARKS + " <b>"
+    html = render_body_html(note, Theme.LIGHT)
+    assert html.startswith("<pre>") and "A note with" in html and "&lt;b&gt;" in html
