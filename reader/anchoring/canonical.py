@@ -57,6 +57,7 @@ class ArticleHeader(Protocol):
     @property
     def published(self) -> str: ...
 
+
 MAX_BLOCKS = 10_000  # paragraphs, headings, list items, quotes, table rows
 MAX_MARKS = 50_000  # characters of inline syntax, escapes included
 _MARKS = "\\`*_[]<>&~|!"
