@@ -341,7 +341,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         article_id: int | None = int(target)
         stored = library.article(article_id)
         header: ArticleHeader = stored
-        text = stored.text
+        text, markdown = stored.text, stored.markdown
     else:
         if args.save:
             raise ReaderError("--save needs an article ID from the library, not a file")
@@ -350,9 +350,11 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         _refuse_if_locked(_library_file_locked(args))
         article_id = None
         header = meta = read_article_file(Path(target))
-        text = article_text(meta, meta.markdown)
+        text, markdown = article_text(meta, meta.markdown), meta.markdown
     include_sourced = args.include_sourced or bool(kinds and SuggestionKind.SOURCED_CLAIM in kinds)
-    found = suggest_article(header, text, kinds=kinds, include_sourced=include_sourced)
+    found = suggest_article(
+        header, text, markdown=markdown, kinds=kinds, include_sourced=include_sourced
+    )
     if kinds is not None:
         found = [suggestion for suggestion in found if suggestion.kind in kinds]
     if args.save and article_id is not None:

@@ -14,7 +14,8 @@ _CITATION = re.compile(
     r"\[[^\]]{0,200}\b(?:1[89]|20)\d\d\b[^\]]{0,200}\]"
     r"|\((?:source|sources|via|see)\s*:[^)]{1,200}\)"
     r"|\([A-Z][A-Za-z&.\- ]{1,60},? (?:1[89]|20)\d\d\)"
-    r"|https?://\S+|www\.\S+",
+    r"|https?://\S+|www\.\S+"
+    r"|\[\^?\d{1,3}\]",  # a footnote mark: "[3]", "[^1]"
     re.IGNORECASE,
 )
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})

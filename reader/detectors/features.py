@@ -68,6 +68,14 @@ def match_cues(lexicon: Lexicon, tokens: list[Token], skip: list[bool]) -> list[
     return hits
 
 
+def strong_categories(hits: list[CueHit]) -> frozenset[str]:
+    return frozenset(
+        hit.category
+        for hit in hits
+        if hit.category in STRONG_CUES or (hit.category == "prediction" and not hit.words)
+    )
+
+
 @dataclass(frozen=True)
 class SentenceAnalysis:
     text: str
@@ -92,7 +100,11 @@ class SentenceAnalysis:
 
     @cached_property
     def opinion_cues(self) -> list[CueHit]:
-        hits = match_cues(cues().opinion, self.tokens, self.masked)
+        hits = [
+            hit
+            for hit in match_cues(cues().opinion, self.tokens, self.masked)
+            if not (hit.category == "first_person" and self._abbreviation(hit))  # "the US"
+        ]
         hits.extend(self._evaluative_words(hits))
         hits.extend(self._conditional_prediction())
         for start, end in self._scare_quotes():
@@ -104,6 +116,11 @@ class SentenceAnalysis:
             if not self.masked_at(match.start()):
                 hits.append(CueHit("exclamation", match.start(), match.end(), ()))
         return hits
+
+    def _abbreviation(self, hit: CueHit) -> bool:
+        """A word in capitals ("US") in a sentence that is not all capitals."""
+        word = self.text[hit.start : hit.end]
+        return len(word) > 1 and word.isupper() and not self.text.isupper()
 
     @cached_property
     def claim_cues(self) -> list[CueHit]:
@@ -161,11 +178,7 @@ class SentenceAnalysis:
         """The categories of the cues that mark the writer's own voice whatever the rest
         of the sentence says (a conditional prediction, "if …, it changes everything",
         among them)."""
-        return frozenset(
-            hit.category
-            for hit in self.opinion_cues
-            if hit.category in STRONG_CUES or (hit.category == "prediction" and not hit.words)
-        )
+        return strong_categories(self.opinion_cues)
 
     @property
     def has_strong_cue(self) -> bool:

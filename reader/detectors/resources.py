@@ -67,6 +67,8 @@ class Cues:
     opinion: Lexicon
     claim: Lexicon
     attribution: Lexicon
+    not_people: frozenset[str]  # capitalised words that name no person: parties, demonyms
+    boilerplate: tuple[str, ...]  # lower-case phrases of page furniture: "sign up for our"
 
 
 @cache
@@ -76,6 +78,8 @@ def cues() -> Cues:
         build_lexicon(data["opinion"]),
         build_lexicon(data["claim"]),
         build_lexicon(data["attribution"]),
+        frozenset(data["not_people"]),
+        tuple(phrase.lower() for phrase in data["boilerplate"]),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
@@ -14,10 +15,13 @@ from reader.detectors.features import (
     analyse,
     claim_features,
     opinion_features,
+    strong_categories,
 )
-from reader.detectors.resources import LinearModel, claim_model, opinion_model
+from reader.detectors.links import linked_spans
+from reader.detectors.places import not_people
+from reader.detectors.resources import LinearModel, claim_model, cues, opinion_model
 from reader.detectors.suggestion import Suggestion, SuggestionKind
-from reader.detectors.text import block_sentences
+from reader.detectors.text import Token, block_sentences, tokenize
 
 MAX_TEXT_CHARS = 2_000_000
 MIN_WORDS = 3
@@ -42,11 +46,11 @@ _OPINION_LABELS = {
 }
 _CLAIM_LABELS = {
     "figure": "figure",
-    "date": "date",
     "comparison": "comparison",
     "causal": "causal claim",
 }
-_WEAK_DATE_WORDS = frozenset({("since",), ("decade",), ("decades",)})
+_TOPIC_COUNT = 3  # a word used this often is what the article is about
+_TOPIC_SENSITIVE = frozenset({"loaded", "evaluative"})
 _MODALS = frozenset({"will", "won't", "shall", "would", "be", "to"})  # "going to", "bound to"
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 _FRAGMENT_EVIDENCE = 2  # trigger passages a heading or list item needs to be suggested
@@ -74,14 +78,23 @@ def suggest_article(
     article: ArticleHeader,
     text: str,
     *,
+    markdown: str = "",
     kinds: Collection[SuggestionKind] | None = None,
     include_sourced: bool = False,
 ) -> list[Suggestion]:
     """Candidate flags for an article's ``text``: its headline and body, never its byline
-    (who wrote it, where and when is no claim or opinion)."""
+    (who wrote it, where and when is no claim or opinion). With the article's ``markdown``,
+    a sentence holding a link counts as sourced."""
     byline = byline_span(article)
     skip = [byline] if byline is not None else []
-    return suggest(text, kinds=kinds, include_sourced=include_sourced, skip=skip)
+    return suggest(
+        text,
+        kinds=kinds,
+        include_sourced=include_sourced,
+        skip=skip,
+        title=article.title,
+        links=linked_spans(article, markdown) if markdown else (),
+    )
 
 
 def suggest(
@@ -90,9 +103,14 @@ def suggest(
     kinds: Collection[SuggestionKind] | None = None,
     include_sourced: bool = False,
     skip: Collection[tuple[int, int]] = (),
+    title: str = "",
+    links: Collection[tuple[int, int]] = (),
 ) -> list[Suggestion]:
     """Candidate flags for ``text`` (canonical text), sorted by start offset; none in a
-    block that starts inside one of the ``skip`` spans."""
+    block that starts inside one of the ``skip`` spans, nor in page furniture (a newsletter
+    prompt, a block that is only a link). The words of the ``title`` and words frequent in
+    the text are its topic, never a loaded word; a sentence holding one of the ``links``
+    spans is sourced by it."""
     if not isinstance(text, str):
         raise ReaderError("suggest needs the article's text as a string")
     if len(text) > MAX_TEXT_CHARS:
@@ -104,13 +122,16 @@ def suggest(
     if include_sourced:
         wanted.add(SuggestionKind.SOURCED_CLAIM)
     opinion, claim = opinion_model(), claim_model()
+    topic = topic_words(text, title)
     found: list[Suggestion] = []
     introduced = ""  # the source of a quotation announced at the end of the block before
     for block in block_sentences(text):
-        if any(start <= block[0][0] < end for start, end in skip):
+        if any(start <= block[0][0] < end for start, end in skip) or is_furniture(
+            text, block, links
+        ):
             introduced = ""
             continue
-        sentences = _with_sources(text, block, introduced)
+        sentences = _with_linked_sources(text, _with_sources(text, block, introduced), links)
         last = sentences[-1].analysis
         introduced = _introducer(last)
         fragment = len(block) == 1 and not _TERMINAL.search(last.text)
@@ -124,7 +145,7 @@ def suggest(
                 if made is not None and made.kind in wanted:
                     made_here.append(made)
             if SuggestionKind.OPINION in wanted and not sentence.quoted:
-                made = _opinion(sentence, opinion, claim_logit)
+                made = _opinion(sentence, opinion, claim_logit, topic)
                 if made is not None:
                     made_here.append(made)
             # a heading or a short list item is a label, not a statement: only strong evidence
@@ -140,6 +161,44 @@ def _count(characters: int) -> str:
     if characters < 1_000_000 or round(millions, 1) * 1_000_000 == MAX_TEXT_CHARS != characters:
         return f"{characters:,}"  # rounded, it would read as the limit itself
     return f"{millions:.1f}".removesuffix(".0") + " million"
+
+
+def topic_words(text: str, title: str) -> frozenset[str]:
+    """What the article is about: the words of its title and those it uses often."""
+    counts = Counter(token.norm for token in tokenize(text))
+    frequent = {word for word, count in counts.items() if count >= _TOPIC_COUNT}
+    return frozenset(frequent | {token.norm for token in tokenize(title)})
+
+
+def _on_topic(hit: CueHit, topic: frozenset[str]) -> bool:
+    return hit.category in _TOPIC_SENSITIVE and any(word in topic for word in hit.words)
+
+
+def is_furniture(
+    text: str, block: list[tuple[int, int]], links: Collection[tuple[int, int]]
+) -> bool:
+    """Page furniture, not the article: a newsletter or comment prompt, a "DON'T MISS"
+    heading, a list item that is only a link."""
+    start, end = block[0][0], block[-1][1]
+    content = text[start:end].lower().replace("’", "'")
+    if any(phrase in content for phrase in cues().boilerplate):
+        return True
+    linked = sum(min(end, e) - max(start, s) for s, e in links if s < end and start < e)
+    return linked >= len(content.strip(" -*•.")) > 0
+
+
+def _with_linked_sources(
+    text: str, sentences: list[_Sentence], links: Collection[tuple[int, int]]
+) -> list[_Sentence]:
+    """A sentence holding a link is sourced by it."""
+    result = []
+    for sentence in sentences:
+        end = sentence.start + len(sentence.analysis.text)
+        link = next(((s, e) for s, e in links if sentence.start <= s < end), None)
+        if link is not None and not sentence.source:
+            sentence = replace(sentence, source=f"a link: {text[link[0] : link[1]]}")
+        result.append(sentence)
+    return result
 
 
 def _one_per_sentence(found: list[Suggestion]) -> list[Suggestion]:
@@ -305,8 +364,8 @@ def _claim(sentence: _Sentence, model: LinearModel, logit: float) -> Suggestion 
         hits,
         key=lambda h: list(_CLAIM_LABELS).index(h.category) if h.category in _CLAIM_LABELS else 99,
     ):
-        label = "time" if hit.words == ("<time>",) else _CLAIM_LABELS.get(hit.category)
-        if label is None or hit.words in _WEAK_DATE_WORDS or shown.get(label, 0) >= 2:
+        label = _CLAIM_LABELS.get(hit.category)
+        if label is None or shown.get(label, 0) >= 2:
             continue
         if any(o is not hit and o.start <= hit.start and hit.end <= o.end for o in hits):
             continue  # "March" inside "March 3"
@@ -314,6 +373,8 @@ def _claim(sentence: _Sentence, model: LinearModel, logit: float) -> Suggestion 
         evidence.append((f"{label}{suffix}: {_span_text(sentence, hit)}", (hit.start, hit.end)))
     for source in vague:
         evidence.insert(0, (f"vague attribution: {source.text}", (source.start, source.end)))
+    if not evidence and any(hit.category == "date" for hit in hits):
+        return None  # a bare date or time ("in 2010", "at 7 p.m.") is not a claim
     if not evidence:
         name = _first_name(analysis)
         if name is not None:
@@ -325,20 +386,23 @@ def _claim(sentence: _Sentence, model: LinearModel, logit: float) -> Suggestion 
     return _suggestion(kind, sentence, score, evidence[:MAX_REASONS], sentence.source)
 
 
-def _opinion(sentence: _Sentence, model: LinearModel, claim_logit: float) -> Suggestion | None:
+def _opinion(
+    sentence: _Sentence, model: LinearModel, claim_logit: float, topic: frozenset[str]
+) -> Suggestion | None:
     analysis = sentence.analysis
     features = opinion_features(analysis, model.bigrams, claim_logit)
     score = model.probability(features)
     # a strong cue marks the writer's own voice whatever the model says; its score is how
     # often sentences with that cue were opinion in training, and at least the bar
-    strong = analysis.strong_cues
+    hits = [hit for hit in analysis.opinion_cues if not _on_topic(hit, topic)]
+    strong = strong_categories(hits)
     if score < model.threshold and not strong:
         return None
     if strong:
         cue_score = max(model.cue_scores.get(category, 0.0) for category in strong)
         score = max(score, model.threshold, cue_score)
     ranked: list[tuple[float, str, tuple[int, int]]] = []
-    for hit in analysis.opinion_cues:
+    for hit in hits:
         label = _OPINION_LABELS.get(hit.category)
         if label is None:
             continue
@@ -366,7 +430,7 @@ def _opinion(sentence: _Sentence, model: LinearModel, claim_logit: float) -> Sug
     ]
     if not evidence:
         kept = [t for t, m in zip(analysis.tokens, analysis.masked, strict=True) if not m]
-        words = _top_words(model, [t.norm for t in kept])
+        words = _top_words(model, [t.norm for t in kept if t.norm not in topic])
         if not words:
             return None
         evidence = [(f"opinion wording: {', '.join(words)}", None)]
@@ -383,13 +447,21 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].is_capitalised:
                 j += 1
-            worded = any(_is_word(t.text) for t in tokens[i : j + 1])
-            if worded and (j > i or i > 0):
+            run = [t for t in tokens[i : j + 1] if t.norm not in _FUNCTION_WORDS]
+            worded = any(_is_word(t.text) for t in run)
+            if worded and (j > i or i > 0) and not _names_a_place(run):
                 return tokens[i].start, tokens[j].end
             i = j + 1
         else:
             i += 1
     return None
+
+
+def _names_a_place(run: list[Token]) -> bool:
+    """ "Virginia", "New York", "Democratic": the capitalised words name no person."""
+    places = not_people()
+    whole = " ".join(t.text for t in run).lower()
+    return whole in places or all(t.norm in places for t in run)
 
 
 def _is_word(text: str) -> bool:

@@ -61,7 +61,7 @@ class SuggestionReview:
             stale, fresh = plan_suggestions(
                 article,
                 window.library.annotations(article.id),
-                suggest_article(article, article.text),
+                suggest_article(article, article.text, markdown=article.markdown),
             )
         except ReaderError as error:
             window.show_error(f"Cannot suggest flags: {error}")
@@ -280,7 +280,9 @@ class SuggestionReview:
 
             article = window.article
             try:
-                found = suggest_article(article, article.text, kinds=[], include_sourced=True)
+                found = suggest_article(
+                    article, article.text, markdown=article.markdown, kinds=[], include_sourced=True
+                )
             except ReaderError as error:
                 window.show_error(f"Cannot find sourced claims: {error}")
                 found = []

@@ -109,7 +109,7 @@ def test_offsets_with_emoji_accents_and_curly_quotes() -> None:
 
 
 def test_sentences_do_not_cross_blank_lines() -> None:
-    text = "Turnout was 40 percent in 2016\n\nTurnout was 60 percent in 2020."
+    text = "Turnout was 40 percent in 2016.\n\nTurnout was 60 percent in 2020."
     found = suggest(text, kinds={SuggestionKind.UNSOURCED_CLAIM})
     assert len(found) == 2
     assert all("\n" not in s.quote for s in found)

@@ -1,0 +1,139 @@
+"""Each wrong lesson of issue 12, on a short passage in news style written for the test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.anchoring.canonical import article_text
+from reader.detectors import Suggestion, SuggestionKind, suggest, suggest_article
+
+
+@dataclass(frozen=True)
+class _Header:
+    title: str
+    author: str = ""
+    publication: str = ""
+    published: str = ""
+
+
+def _suggest_page(title: str, markdown: str) -> list[Suggestion]:
+    """As the app and the CLI suggest: on the article's text, knowing its Markdown."""
+    header = _Header(title)
+    text = article_text(header, markdown)
+    return suggest_article(header, text, markdown=markdown, include_sourced=True)
+
+
+def _reasons(found: list[Suggestion]) -> list[str]:
+    return [reason for s in found for reason in s.reasons]
+
+
+def _on(found: list[Suggestion], words: str) -> list[Suggestion]:
+    return [s for s in found if words in s.quote]
+
+
+def test_a_figure_with_a_markdown_link_is_sourced() -> None:
+    markdown = (
+        "Turnout in the county fell by [30 points](https://example.org/turnout-2024) "
+        "between the two elections."
+    )
+    found = _suggest_page("Turnout falls", markdown)
+    assert not [s for s in found if s.kind is SuggestionKind.UNSOURCED_CLAIM]
+    sourced = _on(found, "30 points")
+    assert sourced and sourced[0].attribution == "a link: 30 points"
+
+
+def test_a_figure_with_a_footnote_is_sourced() -> None:
+    text = "Rents in the old town rose by 41 percent over the same five years.[3]"
+    found = suggest(text, include_sourced=True)
+    assert not [s for s in found if s.kind is SuggestionKind.UNSOURCED_CLAIM]
+
+
+def test_a_politicians_quoted_tweet_is_not_the_articles_opinion() -> None:
+    text = (
+        "Senator Dana Whitlock posted on X late on Tuesday. "
+        "“This bill is a disgraceful giveaway to the worst polluters,” she wrote."
+    )
+    found = suggest(text)
+    assert not [s for s in found if s.kind is SuggestionKind.OPINION]
+
+
+def test_a_prosecutors_assessment_in_quotes_is_not_the_articles_opinion() -> None:
+    text = (
+        "The district attorney, Ruth Okafor, told reporters the case was closed. "
+        "“My assessment is that this was a reckless and entirely avoidable crash,” Okafor said."
+    )
+    found = suggest(text)
+    assert not [s for s in found if s.kind is SuggestionKind.OPINION]
+
+
+def test_the_articles_topic_word_is_not_loaded() -> None:
+    text = (
+        "Plague case confirmed in a hiker in northern Arizona\n\n"
+        "Health officials confirmed a case of plague in a hiker on Monday. "
+        "Plague is carried by fleas that live on rodents such as prairie dogs. "
+        "The hiker was treated with antibiotics and is recovering at home. "
+        "Cases of plague are rare, with about seven a year in the country, the agency said."
+    )
+    found = suggest(text)
+    assert not [r for r in _reasons(found) if "plague" in r.lower()]
+
+
+def test_a_word_frequent_in_the_article_is_not_loaded() -> None:
+    text = (
+        "Council votes on the riverside plan\n\n"
+        "The storm left the harbour wall cracked in two places. "
+        "Crews said the storm was the worst damage to the wall since it was built. "
+        "Another storm is forecast for the weekend, the weather service said. "
+        "Residents near the storm wall were told to move their cars."
+    )
+    text = text.replace("storm", "catastrophic flood")  # a loaded word, used four times
+    found = suggest(text)
+    assert not [r for r in _reasons(found) if "catastrophic" in r.lower()]
+
+
+def test_places_are_not_named_people() -> None:
+    text = (
+        "In Virginia, the measure passed the legislature easily last spring. "
+        "Democratic lawmakers in Virginia passed the measure in March."
+    )
+    found = suggest(text)
+    for reason in _reasons(found):
+        assert "Virginia" not in reason
+        assert "Democratic" not in reason
+
+
+def test_us_the_country_is_not_the_pronoun() -> None:
+    text = "The tariffs hurt farmers across the US and Canada badly, and US exports dropped."
+    found = suggest(text)
+    for reason in _reasons(found):
+        assert "us" not in reason.lower().split(": ")[-1].split()
+
+
+def test_a_bare_date_or_time_is_not_a_claim() -> None:
+    for text in (
+        "The bridge opened to traffic in 2010 after years of delays.",
+        "The meeting begins at 7 p.m. on Thursday in the library hall.",
+    ):
+        found = suggest(text)
+        assert not [s for s in found if s.kind is SuggestionKind.UNSOURCED_CLAIM], text
+
+
+def test_newsletter_and_comment_prompts_are_never_suggested() -> None:
+    markdown = (
+        "We'd like to hear what you think about this or any of our articles. "
+        "Sign up for our free morning newsletter to get the best stories first.\n\n"
+        "DON'T MISS\n\n"
+        "- [Amazing deals on garden furniture this week](https://example.org/a)\n"
+        "- [Ten shocking photos from the county fair](https://example.org/b)"
+    )
+    found = _suggest_page("Fair opens", markdown)
+    assert [s for s in found if s.kind is not SuggestionKind.SOURCED_CLAIM] == []
+
+
+def test_a_sweeping_claim_about_the_public_is_suggested() -> None:
+    text = (
+        "Hospitals in the region reported a rise in flu admissions this week. "
+        "The public is beginning to panic as waiting rooms fill up."
+    )
+    found = suggest(text)
+    assert _on(found, "public is beginning to panic")
