@@ -330,7 +330,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     from reader.anchoring.canonical import ArticleHeader, article_text
-    from reader.detectors import SuggestionKind, suggest_article
+    from reader.detectors import SuggestionKind, best_first, suggest_article
     from reader.importers.articles import read_article_file
 
     kinds = [SuggestionKind.parse(args.kind)] if args.kind else None
@@ -367,6 +367,13 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             f"saved {saved} suggestions to the 'suggestions' layer of article {article_id}{known}",
             file=sys.stderr,
         )
+    if not args.all:
+        found, hidden = best_first(found, text)
+        if hidden:
+            print(
+                f"showing the {len(found)} best suggestions first; {hidden} more with --all",
+                file=sys.stderr,
+            )
     if args.json:
         print_json(
             [
@@ -548,6 +555,11 @@ def build_parser() -> ArgumentParser:
         "--include-sourced",
         action="store_true",
         help="also list claims the article does source, as kind sourced_claim",
+    )
+    sub.add_argument(
+        "--all",
+        action="store_true",
+        help="list every suggestion in text order, not only the best few per 1,000 words",
     )
     sub.add_argument(
         "--save",

@@ -1,6 +1,14 @@
 """Flag suggestions with reasons: opinion passages and unsourced claims (no Qt)."""
 
+from reader.detectors.ranking import SHOWN_PER_1000_WORDS, best_first
 from reader.detectors.suggest import suggest, suggest_article
 from reader.detectors.suggestion import Suggestion, SuggestionKind
 
-__all__ = ["Suggestion", "SuggestionKind", "suggest", "suggest_article"]
+__all__ = [
+    "SHOWN_PER_1000_WORDS",
+    "Suggestion",
+    "SuggestionKind",
+    "best_first",
+    "suggest",
+    "suggest_article",
+]

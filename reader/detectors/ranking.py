@@ -1,0 +1,27 @@
+"""Which suggestions are shown first: the one rule the app and the command line share."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from reader.detectors.suggestion import Suggestion, SuggestionKind
+
+# more than this many per 1,000 words and a teacher stops reading them
+SHOWN_PER_1000_WORDS = 8
+
+
+def shown_count(text: str) -> int:
+    """How many suggestions ``text`` gets by default: at least one."""
+    return max(1, math.ceil(len(text.split()) * SHOWN_PER_1000_WORDS / 1000))
+
+
+def best_first(found: Iterable[Suggestion], text: str) -> tuple[list[Suggestion], int]:
+    """(shown, hidden): the suggestions shown by default, highest score first, and how many
+    more there are. Sourced claims, listed only on request and never stored, are all shown
+    after them and not counted."""
+    ranked = sorted(found, key=lambda s: (-s.score, s.start))
+    flags = [s for s in ranked if s.kind is not SuggestionKind.SOURCED_CLAIM]
+    sourced = [s for s in ranked if s.kind is SuggestionKind.SOURCED_CLAIM]
+    limit = shown_count(text)
+    return flags[:limit] + sourced, max(0, len(flags) - limit)

@@ -1,0 +1,48 @@
+"""The default cap on suggestions: at most about 8 per 1,000 words, best first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.anchoring.canonical import article_text
+from reader.cli import main
+from reader.detectors import SHOWN_PER_1000_WORDS, SuggestionKind, best_first, suggest_article
+from reader.importers.articles import read_article_file
+from reader.paths import SAMPLE_ARTICLES
+
+COLUMN = SAMPLE_ARTICLES / "screens-opinion.md"
+
+
+def test_the_best_few_per_thousand_words_are_shown_first() -> None:
+    meta = read_article_file(COLUMN)
+    text = article_text(meta, meta.markdown)
+    found = suggest_article(meta, text, markdown=meta.markdown)
+    shown, hidden = best_first(found, text)
+    words = len(text.split())
+    assert len(shown) <= SHOWN_PER_1000_WORDS * words / 1000 + 1
+    assert hidden == len(found) - len(shown) > 0
+    assert [s.score for s in shown] == sorted((s.score for s in found), reverse=True)[: len(shown)]
+
+
+def test_sourced_claims_are_not_counted_against_the_cap() -> None:
+    meta = read_article_file(COLUMN)
+    text = article_text(meta, meta.markdown)
+    found = suggest_article(meta, text, markdown=meta.markdown, include_sourced=True)
+    shown, _ = best_first(found, text)
+    sourced = [s for s in found if s.kind is SuggestionKind.SOURCED_CLAIM]
+    assert sourced and all(s in shown for s in sourced)
+
+
+def test_suggest_lists_the_best_few_and_all_with_all(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["suggest", str(COLUMN), "--json"]) == 0
+    captured = capsys.readouterr()
+    shown = json.loads(captured.out)
+    assert main(["suggest", str(COLUMN), "--json", "--all"]) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert len(shown) < len(every)
+    assert f"{len(every) - len(shown)} more with --all" in captured.err
+    scores = [s["score"] for s in shown]
+    assert scores == sorted(scores, reverse=True)
+    assert [s["start"] for s in every] == sorted(s["start"] for s in every)
