@@ -18,7 +18,8 @@ from reader.detectors import Suggestion, SuggestionKind
 from reader.storage.library import Library
 
 SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
-REASON_SEPARATOR = ": "
+REASON_SEPARATOR = ": "  # how reasons written before the sentence form named their words
+_QUOTED_WORDS = re.compile(r"“([^”]+)”")
 
 
 def flag_kind(kind: SuggestionKind) -> Kind | None:
@@ -127,15 +128,17 @@ def trigger_spans(annotation: Annotation) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for reason in annotation.reasons:
-        _, _, words = reason.partition(REASON_SEPARATOR)
-        words = words.strip()
-        if not words:
-            continue
-        pattern = rf"(?<!\w){re.escape(words)}(?!\w)"
-        found = re.search(pattern, annotation.anchor.exact, re.IGNORECASE)
-        if found is not None:
-            start = annotation.anchor.start + found.start()
-            spans.append((start, start + len(found.group())))
+        quoted = _QUOTED_WORDS.findall(reason)
+        if not quoted:  # "loaded word: appalling"
+            quoted = [reason.partition(REASON_SEPARATOR)[2]]
+        for words in (w.strip() for w in quoted):
+            if not words:
+                continue
+            pattern = rf"(?<!\w){re.escape(words)}(?!\w)"
+            found = re.search(pattern, annotation.anchor.exact, re.IGNORECASE)
+            if found is not None:
+                start = annotation.anchor.start + found.start()
+                spans.append((start, start + len(found.group())))
     return sorted(set(spans))
 
 

@@ -30,25 +30,42 @@ VAGUE_CLAIM_SCORE = 0.6
 DEFAULT_KINDS = frozenset({SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAIM})
 _KIND_NAMES = {SuggestionKind.OPINION: "opinion", SuggestionKind.UNSOURCED_CLAIM: "unsourced claim"}
 
-_OPINION_LABELS = {
-    "loaded": "loaded word",
-    "evaluative": "evaluative word",
-    "intensifier": "intensifier",
-    "hedge": "hedge",
-    "prediction": "prediction",
-    "judgement": "value judgement",
-    "sweeping": "sweeping word",
-    "first_person": "first person",
-    "second_person": "second person",
-    "scare_quotes": "scare quotes",
-    "question": "rhetorical question",
-    "exclamation": "exclamation",
+# Reasons are sentences about the passage a 15-year-old can follow; the words that
+# triggered one stand in curly quotes, which is how the app finds and marks them.
+_OPINION_REASONS = {
+    "loaded": "“{}” is a loaded word: it judges as well as describes.",
+    "evaluative": "“{}” calls something good or bad.",
+    "intensifier": "“{}” makes it sound stronger than a plain report would.",
+    "hedge": "“{}” is a hedge: the writer is guessing or not sure.",
+    "prediction": "“{}” says what will happen, which nobody can know yet.",
+    "judgement": "“{}” says what should be done or what is right.",
+    "sweeping": "“{}” is sweeping: it speaks for everyone or everything.",
+    "first_person": "“{}” is the writer speaking for themselves.",
+    "second_person": "“{}” speaks to you, the reader, directly.",
+    "scare_quotes": "The quotation marks around “{}” hint that the word is not meant.",
+    "question": "It asks a question to make a point, not to get an answer.",
+    "exclamation": "The exclamation mark shows the writer's feelings.",
 }
-_CLAIM_LABELS = {
-    "figure": "figure",
-    "comparison": "comparison",
-    "causal": "causal claim",
+_OPINION_WORDING = "Words such as {} are common in opinions."
+# (without a source, with one)
+_CLAIM_REASONS = {
+    "figure": ("No source is given for the figure “{}”.", "It gives the figure “{}”."),
+    "comparison": (
+        "No source is given for the comparison “{}”.",
+        "It makes the comparison “{}”.",
+    ),
+    "causal": ("No source backs the cause in “{}”.", "It says what caused what: “{}”."),
 }
+_VAGUE_REASON = "“{}” does not say who exactly: the source is vague."
+_NAMED_REASONS = (
+    "It says something about “{}” without a source.",
+    "It says something about “{}”.",
+)
+_FACT_REASONS = (
+    "It states a fact that could be checked, but gives no source.",
+    "It states a fact.",
+)
+_OTHER_KIND = "Also read as {} ({}%): {}"
 _TOPIC_COUNT = 3  # a word used this often is what the article is about
 _TOPIC_SENSITIVE = frozenset({"loaded", "evaluative"})
 _MODALS = frozenset({"will", "won't", "shall", "would", "be", "to"})  # "going to", "bound to"
@@ -222,8 +239,8 @@ def _one_per_sentence(found: list[Suggestion]) -> list[Suggestion]:
             if other.kind is first.kind:
                 reasons.extend(other.reasons)
             else:
-                also = f"{_KIND_NAMES[other.kind]} ({round(other.score * 100)}%) — "
-                reasons.extend(also + reason for reason in other.reasons)
+                name, percent = _KIND_NAMES[other.kind], round(other.score * 100)
+                reasons.extend(_OTHER_KIND.format(name, percent, r) for r in other.reasons)
         kept.append(
             replace(first, reasons=tuple(dict.fromkeys(reasons)), triggers=tuple(sorted(triggers)))
         )
@@ -356,32 +373,35 @@ def _claim(sentence: _Sentence, model: LinearModel, logit: float) -> Suggestion 
     if vague:
         score = max(score, VAGUE_CLAIM_SCORE)
     unsourced = not sentence.source
-    suffix = " without a source" if unsourced else ""
+    which = 0 if unsourced else 1
     evidence: list[tuple[str, tuple[int, int] | None]] = []
     shown: dict[str, int] = {}
     hits = analysis.claim_cues
     for hit in sorted(
         hits,
-        key=lambda h: list(_CLAIM_LABELS).index(h.category) if h.category in _CLAIM_LABELS else 99,
+        key=lambda h: (
+            list(_CLAIM_REASONS).index(h.category) if h.category in _CLAIM_REASONS else 99
+        ),
     ):
-        label = _CLAIM_LABELS.get(hit.category)
-        if label is None or shown.get(label, 0) >= 2:
+        templates = _CLAIM_REASONS.get(hit.category)
+        if templates is None or shown.get(hit.category, 0) >= 2:
             continue
         if any(o is not hit and o.start <= hit.start and hit.end <= o.end for o in hits):
             continue  # "March" inside "March 3"
-        shown[label] = shown.get(label, 0) + 1
-        evidence.append((f"{label}{suffix}: {_span_text(sentence, hit)}", (hit.start, hit.end)))
+        shown[hit.category] = shown.get(hit.category, 0) + 1
+        reason = templates[which].format(_span_text(sentence, hit))
+        evidence.append((reason, (hit.start, hit.end)))
     for source in vague:
-        evidence.insert(0, (f"vague attribution: {source.text}", (source.start, source.end)))
+        evidence.insert(0, (_VAGUE_REASON.format(source.text), (source.start, source.end)))
     if not evidence and any(hit.category == "date" for hit in hits):
         return None  # a bare date or time ("in 2010", "at 7 p.m.") is not a claim
     if not evidence:
         name = _first_name(analysis)
         if name is not None:
             named = " ".join(analysis.text[name[0] : name[1]].split())
-            evidence.append((f"claim about named people{suffix}: {named}", name))
+            evidence.append((_NAMED_REASONS[which].format(named), name))
         else:
-            evidence.append((f"checkable statement of fact{suffix}", None))
+            evidence.append((_FACT_REASONS[which], None))
     kind = SuggestionKind.UNSOURCED_CLAIM if unsourced else SuggestionKind.SOURCED_CLAIM
     return _suggestion(kind, sentence, score, evidence[:MAX_REASONS], sentence.source)
 
@@ -401,39 +421,41 @@ def _opinion(
     if strong:
         cue_score = max(model.cue_scores.get(category, 0.0) for category in strong)
         score = max(score, model.threshold, cue_score)
-    ranked: list[tuple[float, str, tuple[int, int]]] = []
+    ranked: list[tuple[float, str, str, tuple[int, int]]] = []
     for hit in hits:
-        label = _OPINION_LABELS.get(hit.category)
-        if label is None:
+        template = _OPINION_REASONS.get(hit.category)
+        if template is None:
             continue
         weight = model.weight(f"c:{hit.category}") + sum(
             model.weight(f"w:{word}") for word in hit.words
         )
         start, end = _extended(analysis, hit)
         shown = " ".join(analysis.text[start:end].split())
-        reason = label if hit.category in ("question", "exclamation") else f"{label}: {shown}"
-        ranked.append((weight, reason, (start, end)))
+        if hit.category == "scare_quotes":
+            shown = shown.strip("\"'“”‘’")
+        ranked.append((weight, hit.category, template.format(shown), (start, end)))
     ranked = [  # "will" inside "will be entering"
         item
         for item in ranked
         if not any(
-            other[1].split(":")[0] == item[1].split(":")[0]
-            and other[2] != item[2]
-            and other[2][0] <= item[2][0]
-            and item[2][1] <= other[2][1]
+            other[1] == item[1]
+            and other[3] != item[3]
+            and other[3][0] <= item[3][0]
+            and item[3][1] <= other[3][1]
             for other in ranked
         )
     ]
     ranked.sort(key=lambda item: -item[0])
     evidence: list[tuple[str, tuple[int, int] | None]] = [
-        (reason, span) for _, reason, span in ranked[:MAX_REASONS]
+        (reason, span) for _, _, reason, span in ranked[:MAX_REASONS]
     ]
     if not evidence:
         kept = [t for t, m in zip(analysis.tokens, analysis.masked, strict=True) if not m]
         words = _top_words(model, [t.norm for t in kept if t.norm not in topic])
         if not words:
             return None
-        evidence = [(f"opinion wording: {', '.join(words)}", None)]
+        listed = ", ".join(f"“{word}”" for word in words)
+        evidence = [(_OPINION_WORDING.format(listed), None)]
     return _suggestion(SuggestionKind.OPINION, sentence, score, evidence)
 
 

@@ -78,7 +78,7 @@ def test_vague_subjects_stay_vague() -> None:
     ]
     found = suggest("Some shopkeepers say the new parking rules cut trade by half.")
     claim = next(s for s in found if s.kind == SuggestionKind.UNSOURCED_CLAIM)
-    assert "vague attribution: Some shopkeepers say" in claim.reasons
+    assert "“Some shopkeepers say” does not say who exactly: the source is vague." in claim.reasons
     # a count at the start of a sentence names nobody
     assert _sources("Eight in ten nurses say their shifts run over.") == []
 
@@ -119,13 +119,13 @@ def test_year_range_day_and_time_read_as_dates() -> None:
     )
     claim = next(s for s in found if s.kind == SuggestionKind.UNSOURCED_CLAIM)
     # dates and times are read whole, never as figures, and are no reason on their own
-    assert claim.reasons == ("figure without a source: 4,000",)
+    assert claim.reasons == ("No source is given for the figure “4,000”.",)
 
 
 def test_prediction_reason_ends_on_the_verb() -> None:
     found = suggest("These cuts will destroy small theatres across the north, mark my words.")
     opinion = next(s for s in found if s.kind == SuggestionKind.OPINION)
-    assert "prediction: will destroy" in opinion.reasons
+    assert "“will destroy” says what will happen, which nobody can know yet." in opinion.reasons
 
 
 def test_abbreviations_are_not_named_people() -> None:
