@@ -330,7 +330,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     from reader.anchoring.canonical import ArticleHeader, article_text
-    from reader.detectors import SuggestionKind, best_first, suggest_article
+    from reader.detectors import SuggestionKind, best_first, score_words, suggest_article
     from reader.importers.articles import read_article_file
 
     kinds = [SuggestionKind.parse(args.kind)] if args.kind else None
@@ -383,6 +383,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                     "end": s.end,
                     "quote": s.quote,
                     "score": round(s.score, 3),
+                    "likelihood": score_words(s.score),
                     "reasons": list(s.reasons),
                     "attribution": s.attribution,
                 }
@@ -391,7 +392,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         )
         return 0
     for s in found:
-        print(f"{s.kind.value:<15} {s.start:>6}-{s.end:<6} {s.score:.2f}  “{shorten(s.quote)}”")
+        chance = f"{score_words(s.score)} ({s.score:.0%})"
+        print(f"{s.kind.value:<15} {s.start:>6}-{s.end:<6} {chance:<15} “{shorten(s.quote)}”")
         for reason in s.reasons:
             print(f"    {reason}")
         if s.attribution:

@@ -1,6 +1,6 @@
 """Flag suggestions with reasons: opinion passages and unsourced claims (no Qt)."""
 
-from reader.detectors.ranking import SHOWN_PER_1000_WORDS, best_first
+from reader.detectors.ranking import SHOWN_PER_1000_WORDS, best_first, score_words
 from reader.detectors.suggest import suggest, suggest_article
 from reader.detectors.suggestion import Suggestion, SuggestionKind
 
@@ -9,6 +9,7 @@ __all__ = [
     "Suggestion",
     "SuggestionKind",
     "best_first",
+    "score_words",
     "suggest",
     "suggest_article",
 ]

@@ -7,6 +7,11 @@ from collections.abc import Iterable
 
 from reader.detectors.suggestion import Suggestion, SuggestionKind
 
+# a score from here on is "likely"; below, "possible": read off the reliability table of
+# `python benchmarks/detector_eval.py --calibration` (scores on train sentences the model
+# was not fitted on)
+LIKELY = 0.7
+
 # more than this many per 1,000 words and a teacher stops reading them
 SHOWN_PER_1000_WORDS = 8
 
@@ -25,3 +30,8 @@ def best_first(found: Iterable[Suggestion], text: str) -> tuple[list[Suggestion]
     sourced = [s for s in ranked if s.kind is SuggestionKind.SOURCED_CLAIM]
     limit = shown_count(text)
     return flags[:limit] + sourced, max(0, len(flags) - limit)
+
+
+def score_words(score: float) -> str:
+    """A suggestion's score as a student reads it."""
+    return "likely" if score >= LIKELY else "possible"

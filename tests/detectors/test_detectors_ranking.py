@@ -8,7 +8,14 @@ import pytest
 
 from reader.anchoring.canonical import article_text
 from reader.cli import main
-from reader.detectors import SHOWN_PER_1000_WORDS, SuggestionKind, best_first, suggest_article
+from reader.detectors import (
+    SHOWN_PER_1000_WORDS,
+    SuggestionKind,
+    best_first,
+    score_words,
+    suggest_article,
+)
+from reader.detectors.ranking import LIKELY
 from reader.importers.articles import read_article_file
 from reader.paths import SAMPLE_ARTICLES
 
@@ -46,3 +53,15 @@ def test_suggest_lists_the_best_few_and_all_with_all(capsys: pytest.CaptureFixtu
     scores = [s["score"] for s in shown]
     assert scores == sorted(scores, reverse=True)
     assert [s["start"] for s in every] == sorted(s["start"] for s in every)
+
+
+def test_scores_in_words_for_a_student(capsys: pytest.CaptureFixture[str]) -> None:
+    assert score_words(LIKELY) == "likely"
+    assert score_words(LIKELY - 0.01) == "possible"
+    assert main(["suggest", str(COLUMN), "--all", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert {s["likelihood"] for s in found} == {"likely", "possible"}
+    assert all((s["likelihood"] == "likely") == (s["score"] >= LIKELY) for s in found)
+    assert main(["suggest", str(COLUMN)]) == 0
+    listed = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    assert listed and all(("likely (" in line) or ("possible (" in line) for line in listed)
