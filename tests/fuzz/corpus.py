@@ -77,3 +77,49 @@ AT_THE_LIMITS: tuple[tuple[str, str], ...] = (
     ("paragraphs-9990.html", many_elements(9_990)),
     ("attributes-2400x30.html", many_elements(2_400, attributes=30)),
 )
+
+
+def _front_matter(field: str) -> str:
+    return f"---\ntitle: A council report\n{field}\n---\n\nThe council met on Tuesday.\n"
+
+
+def _declared_charset(name: str) -> str:
+    head = f"<html><head><meta charset='{name}'></head>"
+    return head + "<body><article><p>Caf\u00e9 prices rose.</p></article></body></html>"
+
+
+# Inputs that crashed an import (issues 8 and 15): each now imports, or is refused in one line.
+CRASH_INPUTS: tuple[tuple[str, str], ...] = (
+    *(
+        (f"front-matter-{index}.md", _front_matter(field))
+        for index, field in enumerate(
+            (
+                "published: 2001-02-30",
+                "published: 2001-13-45",
+                "published: 2001-02-03 25:61:00",
+                "published: 2001-02-03T10:00:00+99:00",
+                "published: 0000-01-01",
+                "published: !!float 'x'",
+                "published: " + "9" * 4_301,
+                "author: [a, b]",
+                "publication: {a: 1}",
+                "title2: &a [*a, *a, *a]",
+            )
+        )
+    ),
+    ("bracket-title.md", "# " + "[" * 1_200 + "\n\nThe council met.\n"),
+    *(
+        (f"charset-{name}.html", _declared_charset(name))
+        for name in ("rot13", "hex", "base64", "zlib", "uu", "bz2", "zip", "quopri", "undefined")
+    ),
+    *(
+        (
+            f"control-after-{tag}.html",
+            _html_page(
+                f"<p>The council met on Tuesday. <{tag} src=a.png>&#12; The mayor said the cuts "
+                "were needed.</p>"
+            ),
+        )
+        for tag in ("img", "input", "embed")
+    ),
+)

@@ -23,20 +23,19 @@ import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from tests.fuzz.corpus import HOSTILE_INPUTS
+from tests.fuzz.corpus import CRASH_INPUTS, HOSTILE_INPUTS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
 FUZZ_SIZES = (2_000, 20_000)  # bytes of each hostile input in the corpus
 MAX_INPUT = 1024 * 1024  # mutated inputs grow up to this many characters
-# Pieces of syntax the mutations insert.  Left out until the importer fixes of issues
-# 8 and 15 are merged: control characters right after <img>/<input>/<embed>, declared
-# charsets that are not text encodings, impossible front-matter dates.
+# Pieces of syntax the mutations insert.
 FRAGMENTS = (
     "[", "]", "![", "](", "](http://a)", "[x]: http://a\n", "`", "``", "*", "_", "**",
     "~~", "\\", "&amp;", "&#91;", "<", ">", "|", "\n", "\n\n", "# ", "- ", "1. ", "> ",
     "    ", "```\n", "---\n", "<b>", "</b>", "<p>", "</p>", "<li>", "<h2>", "<a href=x>",
     "<table><tr><td>", "<p a=1 b=2 c=3>", "<article>", "<!--", "-->", "\u00e9", "\u200b",
-    "\U0001f600", "<pre>", "<code>", "<br>",
+    "\U0001f600", "<pre>", "<code>", "<br>", "<img src=a>", "<input>", "<embed>", "\x0c",
+    "&#12;", "\x00", "\ud800", "<meta charset=rot13>", "---\npublished: 2001-02-30\n---\n",
 )  # fmt: skip
 WORKER_MEMORY_CAP = 2 * 1024**3  # address space: a runaway worker fails instead of the machine
 
@@ -49,6 +48,7 @@ def corpus() -> list[tuple[str, str]]:
     for hostile in HOSTILE_INPUTS:
         for size in FUZZ_SIZES:
             entries.append((hostile.name, hostile.text(size)))
+    entries.extend(CRASH_INPUTS)
     return entries
 
 

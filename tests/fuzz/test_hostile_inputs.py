@@ -14,7 +14,7 @@ from reader.importers.html_article import article_from_html
 from reader.importers.text_article import article_from_text
 from reader.render.html import render_body_html
 from reader.render.palette import Theme
-from tests.fuzz.corpus import HOSTILE_INPUTS, HostileInput, many_elements
+from tests.fuzz.corpus import CRASH_INPUTS, HOSTILE_INPUTS, HostileInput, many_elements
 
 # what each refusal says: Markdown and text count blocks and syntax, pages elements
 REFUSAL = r"^(the article has .* an article may have|\S+\.html has more .* a page may have)"
@@ -52,3 +52,15 @@ def test_a_page_trafilatura_cannot_reread_is_refused() -> None:
     path = Path(__file__).parent / "cases" / "xml-unsafe-attribute.html"
     with pytest.raises(ReaderError, match="its HTML is too broken"):
         read_article_file(path)
+
+
+@pytest.mark.parametrize(("name", "text"), CRASH_INPUTS, ids=[name for name, _ in CRASH_INPUTS])
+def test_an_input_that_crashed_imports_or_is_refused_in_one_line(
+    name: str, text: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        import_and_render(path)
+    except ReaderError as error:
+        assert "\n" not in str(error)
