@@ -354,6 +354,7 @@ def parse_bodies(value: object, where: str) -> Bodies:
     note: str | None = None
     source: str | None = None
     tags: list[str] = []
+    seen_tags: set[str] = set()  # a list lookup per tag would be quadratic in a hostile file
     for number, body in enumerate(bodies, start=1):
         here = f"{where}: body {number}"
         if not isinstance(body, dict):
@@ -382,8 +383,9 @@ def parse_bodies(value: object, where: str) -> Bodies:
             note = text
         elif purpose == "tagging":
             check_label(text, "value", here)
-            if text in tags:
+            if text in seen_tags:
                 raise ReaderError(f"{here}: the tag {shown(text)} appears twice")
+            seen_tags.add(text)
             tags.append(text)
         elif purpose == "linking":
             if source is not None:

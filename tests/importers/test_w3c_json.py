@@ -477,3 +477,19 @@ def test_huge_hostile_values_are_cut_short_in_messages() -> None:
     doc = collection()
     first_item(doc)["body"][0]["value"] = "opinion\n" * 100_000
     assert refused(doc) == "item 1: body 1: 'value' is longer than 200 characters"
+
+
+def test_a_flag_with_tens_of_thousands_of_tags_is_read_in_one_pass() -> None:
+    # Checking each tag against a list of the ones before it was quadratic: a flag file
+    # within the size limit could stall an import for minutes.
+    item = copy.deepcopy(first_item(collection()))
+    classifying = [body for body in item["body"] if body["purpose"] == "classifying"]
+    tags = [f"tag {number}" for number in range(60_000)]
+    item["body"] = classifying + [
+        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in tags
+    ]
+    [parsed] = parse_w3c(item)
+    assert parsed.tags == tags
+    item["body"].append({"type": "TextualBody", "purpose": "tagging", "value": "tag 7"})
+    with pytest.raises(ReaderError, match="the tag 'tag 7' appears twice"):
+        parse_w3c(item)
