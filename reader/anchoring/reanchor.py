@@ -2,12 +2,20 @@
 
 In order: the old position if the text there still equals ``exact``; else the
 exact quote (the occurrence nearest the old position); else an approximate
-match found with diff-match-patch and scored on quote, prefix, suffix and
-distance; else the flag is orphaned (kept, never dropped).
+match scored on quote, prefix, suffix and distance; else the flag is orphaned
+(kept, never dropped).
+
+The approximate match is bounded, so that thousands of flags, or very long
+quotes, cannot stall an import: short pieces of the quote and its context are
+looked up exactly (first in a window around the old position, then in the whole
+text), the places they point at are voted on, and only the few best places are
+scored, the costly edit distance only where a cheap bound allows a good score.
+A quote that no piece locates, or longer than ``MAX_FUZZY_QUOTE``, is orphaned.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -17,9 +25,17 @@ from diff_match_patch import diff_match_patch
 from reader.anchoring.selectors import find_occurrences, make_anchor
 from reader.core.models import Anchor
 
-# diff-match-patch's bitap matcher handles patterns up to 32 characters.
-MATCH_CHUNK = 32
 MIN_FUZZY_SCORE = 0.7
+SEED_LENGTH = 12  # pieces of the quote looked up exactly
+MAX_SEEDS = 10
+MAX_SEED_HITS = 50  # a piece found more often than this says nothing about the place
+MAX_PLACES = 3  # places (clusters of hits) scored per flag
+MAX_BOUNDS = 4  # start and end candidates per place
+MAX_SCORED = 4  # spans per flag given the costly score, best bound first
+MAX_FUZZY_QUOTE = 20_000
+# Seconds one edit distance may take: two long quotes that differ much are cut short,
+# which only lowers a score already too poor to place a flag.
+DIFF_TIMEOUT = 0.05
 
 
 class Method(StrEnum):
@@ -39,8 +55,7 @@ class Reanchored:
 @cache
 def matcher() -> diff_match_patch:
     dmp = diff_match_patch()
-    dmp.Match_Threshold = 0.4
-    dmp.Match_Distance = 5000
+    dmp.Diff_Timeout = DIFF_TIMEOUT
     return dmp
 
 
@@ -48,7 +63,7 @@ def reanchor(anchor: Anchor, text: str) -> Reanchored:
     exact = anchor.exact
     if text[anchor.start : anchor.end] == exact:
         return Reanchored(make_anchor(text, anchor.start, anchor.end), Method.POSITION, 1.0)
-    starts = find_occurrences(text, exact)
+    starts = nearby_occurrences(text, exact, anchor.start)
     if starts:
         best = min(starts, key=lambda s: abs(s - anchor.start))
         return Reanchored(make_anchor(text, best, best + len(exact)), Method.EXACT, 1.0)
@@ -57,6 +72,35 @@ def reanchor(anchor: Anchor, text: str) -> Reanchored:
         return Reanchored(None, Method.ORPHANED, 0.0)
     start, end, score = found
     return Reanchored(make_anchor(text, start, end), Method.FUZZY, score)
+
+
+def nearby_occurrences(text: str, piece: str, near: int) -> list[int]:
+    """Occurrences of ``piece`` in a window around ``near`` if there are any (the nearest
+    one is then among them), else in the whole text."""
+    reach = 4 * len(piece) + 2000
+    low = max(0, near - reach)
+    high = near + reach + len(piece)
+    found: list[int] = []
+    position = text.find(piece, low, high)
+    while position != -1:
+        found.append(position)
+        position = text.find(piece, position + 1, high)
+    if found:
+        return found
+    return find_occurrences(text, piece)
+
+
+def bag_similarity(a: str, b: str) -> float:
+    """An upper bound of :func:`similarity`: characters that differ in count must be edited."""
+    longest = max(len(a), len(b))
+    if not longest:
+        return 1.0
+    difference = Counter(a)
+    difference.subtract(Counter(b))
+    edits = max(
+        sum(n for n in difference.values() if n > 0), -sum(n for n in difference.values() if n < 0)
+    )
+    return 1.0 - edits / longest
 
 
 def similarity(a: str, b: str) -> float:
@@ -68,47 +112,85 @@ def similarity(a: str, b: str) -> float:
     return 1.0 - distance / max(len(a), len(b))
 
 
-def locate(text: str, pattern: str, near: int) -> int | None:
-    if not pattern:
-        return None
-    near = min(max(near, 0), len(text))
-    position = matcher().match_main(text, pattern, near)
-    return None if position == -1 else int(position)
+def seeds(anchor: Anchor) -> list[tuple[str, int]]:
+    """Pieces to look up, each with its offset from the quote's start (context: outside it)."""
+    exact = anchor.exact
+    length = len(exact)
+    pieces: list[tuple[str, int]] = []
+    if length >= SEED_LENGTH:
+        count = min(MAX_SEEDS, max(2, length // SEED_LENGTH))
+        step = (length - SEED_LENGTH) / (count - 1)
+        offsets = sorted({round(number * step) for number in range(count)})
+        pieces = [(exact[offset : offset + SEED_LENGTH], offset) for offset in offsets]
+    prefix = anchor.prefix[-SEED_LENGTH:]
+    if len(prefix) == SEED_LENGTH:
+        pieces.append((prefix, -SEED_LENGTH))
+    suffix = anchor.suffix[:SEED_LENGTH]
+    if len(suffix) == SEED_LENGTH:
+        pieces.append((suffix, length))
+    return pieces
 
 
 def fuzzy_match(anchor: Anchor, text: str) -> tuple[int, int, float] | None:
     """Best (start, end, score) for the quote in the new text, or None if nothing is close."""
-    exact = anchor.exact
-    length = len(exact)
-    head = exact[:MATCH_CHUNK]
-    tail = exact[-MATCH_CHUNK:]
-    start_candidates: set[int] = set()
-    end_candidates: set[int] = set()
-    if (position := locate(text, head, anchor.start)) is not None:
-        start_candidates.add(position)
-    if (position := locate(text, tail, anchor.end - len(tail))) is not None:
-        end_candidates.add(position + len(tail))
-    prefix = anchor.prefix[-MATCH_CHUNK:]
-    if (position := locate(text, prefix, anchor.start - len(prefix))) is not None:
-        start_candidates.add(position + len(prefix))
-    suffix = anchor.suffix[:MATCH_CHUNK]
-    if (position := locate(text, suffix, anchor.end)) is not None:
-        end_candidates.add(position)
-    # A start alone or an end alone still implies a span of about the old length.
-    end_candidates |= {min(len(text), s + length) for s in start_candidates}
-    start_candidates |= {max(0, e - length) for e in end_candidates}
+    length = len(anchor.exact)
+    if length > MAX_FUZZY_QUOTE:
+        return None
+    # Each hit of a piece implies a start; hits whose starts lie close form a place.
+    hits: list[tuple[int, int]] = []  # (implied start, offset of the piece)
+    for piece, offset in seeds(anchor):
+        found = nearby_occurrences(text, piece, anchor.start + offset)
+        if len(found) <= MAX_SEED_HITS:
+            hits.extend((position - offset, offset) for position in found)
+    if not hits:
+        return None
+    hits.sort()
+    places: list[list[tuple[int, int]]] = [[hits[0]]]
+    for hit in hits[1:]:
+        if hit[0] - places[-1][-1][0] <= max(SEED_LENGTH, length // 4):
+            places[-1].append(hit)
+        else:
+            places.append([hit])
+    places.sort(key=lambda p: (-len({o for _, o in p}), abs(p[0][0] - anchor.start)))
 
+    bounded = [
+        (bag_similarity(anchor.exact, text[start:end]), start, end)
+        for place in places[:MAX_PLACES]
+        for start, end in place_spans(place, length, len(text))
+    ]
+    bounded.sort(key=lambda b: -b[0])
     best: tuple[int, int, float] | None = None
-    for start in start_candidates:
-        for end in end_candidates:
-            if not start < end <= start + 2 * length + MATCH_CHUNK:
-                continue
-            score = span_score(anchor, text, start, end)
-            if best is None or score > best[2]:
-                best = (start, end, score)
+    for bound, start, end in bounded[:MAX_SCORED]:
+        # the quote weighs 0.75 of a score; the rest cannot exceed 0.25
+        if bound < MIN_FUZZY_SCORE or (best is not None and 0.75 * bound + 0.25 <= best[2]):
+            break
+        score = span_score(anchor, text, start, end)
+        if best is None or score > best[2]:
+            best = (start, end, score)
     if best is None or best[2] < MIN_FUZZY_SCORE:
         return None
     return best
+
+
+def place_spans(place: list[tuple[int, int]], length: int, size: int) -> list[tuple[int, int]]:
+    """Start and end candidates of one place: pieces near the quote's start say where it
+    starts, pieces near its end where it ends (edits between them change its length)."""
+    starts = [s for s, offset in place if offset <= length // 2]
+    ends = [s + length for s, offset in place if offset > length // 2 - SEED_LENGTH]
+    starts += [e - length for e in ends]
+    ends += [s + length for s in starts]
+    middle = sorted(s for s, _ in place)[len(place) // 2]
+
+    def nearest(values: list[int]) -> list[int]:
+        unique = sorted(set(values), key=lambda v: abs(v - middle))
+        return unique[:MAX_BOUNDS]
+
+    return [
+        (max(0, start), min(size, end))
+        for start in nearest(starts)
+        for end in nearest(ends)
+        if 0 <= start < end <= start + 2 * length + SEED_LENGTH and start < size
+    ]
 
 
 def span_score(anchor: Anchor, text: str, start: int, end: int) -> float:
