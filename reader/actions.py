@@ -9,7 +9,16 @@ from enum import StrEnum
 from pathlib import Path
 
 from reader.anchoring.reanchor import reanchor
-from reader.core.models import Anchor, Annotation, ReaderError, Status
+from reader.core.models import (
+    PROGRESS_EVERY,
+    Anchor,
+    Annotation,
+    Progress,
+    ReaderError,
+    Stage,
+    Status,
+    no_progress,
+)
 from reader.exporters.csv_export import to_csv
 from reader.exporters.markdown_export import to_markdown
 from reader.exporters.w3c import SHA256_URN_PREFIX, dumps_w3c
@@ -38,8 +47,16 @@ class FlagImportResult:
     orphaned: int
 
 
-def import_article_file(library: Library, path: Path) -> ImportResult:
-    return library.import_article(read_article_file(path))
+def import_article_file(
+    library: Library, path: Path, progress: Progress | None = None
+) -> ImportResult:
+    """Import the article at ``path``. ``progress`` is told how it goes and may raise
+    :class:`reader.core.models.Cancelled` to stop it: then nothing is written."""
+    report = progress or no_progress
+    report(Stage.READING, 0, 1)
+    meta = read_article_file(path)
+    report(Stage.READING, 1, 1)
+    return library.import_article(meta, report)
 
 
 def is_flag_file(path: Path) -> bool:
@@ -52,9 +69,15 @@ def target_article(library: Library, source: str) -> int | None:
     return library.article_by_url(source)
 
 
-def import_flag_file(library: Library, path: Path) -> FlagImportResult:
-    """Add the flags of a W3C file to the article they point at, all of them or none."""
+def import_flag_file(
+    library: Library, path: Path, progress: Progress | None = None
+) -> FlagImportResult:
+    """Add the flags of a W3C file to the article they point at, all of them or none.
+    ``progress`` is as for :func:`import_article_file`."""
+    report = progress or no_progress
+    report(Stage.READING, 0, 1)
     flags = read_flag_file(path)
+    report(Stage.READING, 1, 1)
     if not flags:
         raise ReaderError(f"{path.name} holds no flags")
     sources = {flag.target_source for flag in flags}
@@ -69,9 +92,14 @@ def import_flag_file(library: Library, path: Path) -> FlagImportResult:
         )
     text = library.article(article_id).text
     existing = {annotation.uuid for annotation in library.annotations(article_id)}
-    new = [
-        annotation_from_flag(flag, article_id, text) for flag in flags if flag.uuid not in existing
-    ]
+    wanted = [flag for flag in flags if flag.uuid not in existing]
+    new: list[Annotation] = []
+    for done, flag in enumerate(wanted):
+        if done % PROGRESS_EVERY == 0:
+            report(Stage.REANCHORING, done, len(wanted))
+        new.append(annotation_from_flag(flag, article_id, text))
+    report(Stage.REANCHORING, len(wanted), len(wanted))
+    report(Stage.SAVING, 0, 1)  # the last moment a cancel leaves everything as it was
     library.add_annotations(new)
     orphaned = sum(1 for annotation in new if annotation.status is Status.ORPHANED)
     return FlagImportResult(article_id, len(new), len(flags) - len(new), orphaned)

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 
 class ReaderError(Exception):
     """A user-facing error: its message is one line that explains what went wrong."""
+
+
+class Cancelled(ReaderError):  # noqa: N818  # what it says to the user: "cancelled"
+    """Raised by a progress hook to stop a long operation before it writes anything."""
+
+    def __init__(self, message: str = "cancelled: nothing was imported") -> None:
+        super().__init__(message)
+
+
+class Stage(StrEnum):
+    """The stages of an import that a progress hook is told about."""
+
+    READING = "reading"
+    REANCHORING = "re-anchoring"
+    SAVING = "saving"
+
+
+PROGRESS_EVERY = 200  # items (flags) handled between two calls of a progress hook
+
+# Told now and then how a long operation goes: (stage, done, total); may raise Cancelled.
+Progress = Callable[[str, int, int], None]
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """A progress hook that ignores what it is told."""
 
 
 class Kind(StrEnum):

@@ -20,8 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.models import (
+    PROGRESS_EVERY,
     Anchor,
     Annotation,
     Article,
@@ -29,9 +31,12 @@ from reader.core.models import (
     Kind,
     Layer,
     LayerKind,
+    Progress,
     ReaderError,
     SourceFormat,
+    Stage,
     Status,
+    no_progress,
     utc_now,
 )
 from reader.storage.errors import open_error, user_error
@@ -43,6 +48,9 @@ from reader.storage.migrations import (
     migrate,
     schema_version,
 )
+
+if TYPE_CHECKING:  # re-anchoring (diff-match-patch) is imported when an article changes
+    from reader.anchoring.reanchor import Reanchored
 
 ARTICLE_COLUMNS = (
     "id, title, author, publication, url, published, source_format, source_path, "
@@ -385,7 +393,14 @@ class Library:
 
     # Articles
 
-    def import_article(self, meta: ArticleMeta) -> ImportResult:
+    def import_article(self, meta: ArticleMeta, progress: Progress = no_progress) -> ImportResult:
+        """Store the article: new, a new version (its flags re-anchored), or unchanged.
+
+        The re-anchoring, the slow part, is computed before the write lock is taken,
+        from the flags as they were then; in the short transaction that writes, only
+        flags added or changed meanwhile are matched again.  ``progress`` may raise
+        :class:`Cancelled` until the transaction starts: then nothing is written.
+        """
         from reader.anchoring.canonical import article_text, body_start, text_sha256
 
         text = article_text(meta, meta.markdown)
@@ -407,6 +422,8 @@ class Library:
             "version": 1,
             "imported_at": utc_now(),
         }
+        planned = self._plan_reanchoring(str(values["source_key"]), text, progress)
+        progress(Stage.SAVING, 0, 1)  # the last moment a cancel leaves everything as it was
         with self.transaction() as conn:
             row = conn.execute(
                 "SELECT id, sha256, version FROM articles WHERE source_key = :source_key", values
@@ -427,10 +444,40 @@ class Library:
             values["version"] = version + 1
             conn.execute(UPDATE_ARTICLE, values)
             conn.execute(INSERT_VERSION, values)
-            reanchored, orphaned = self._reanchor_all(conn, article_id, text)
+            reanchored, orphaned = self._reanchor_all(conn, article_id, text, planned)
         return ImportResult(
             self.article(article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned
         )
+
+    def _plan_reanchoring(
+        self, key: str, text: str, progress: Progress
+    ) -> dict[Anchor, Reanchored]:
+        """Where each flag of the article stored under ``key`` goes on ``text``, computed
+        without a lock (a read sees one committed state); empty when there is nothing to
+        move.  Keyed by the old anchor: the result depends on it and the text alone."""
+        from reader.anchoring.reanchor import reanchor
+
+        row = self.conn.execute(
+            "SELECT id, text FROM articles WHERE source_key = ?", (key,)
+        ).fetchone()
+        if row is None or row[1] == text or not same_story(row[1], text):
+            return {}
+        anchors = [
+            Anchor(*found)
+            for found in self.conn.execute(
+                "SELECT start, end, exact, prefix, suffix FROM annotations WHERE article_id = ?",
+                (row[0],),
+            )
+        ]
+        planned: dict[Anchor, Reanchored] = {}
+        total = len(anchors)
+        for done, anchor in enumerate(anchors):
+            if done % PROGRESS_EVERY == 0:
+                progress(Stage.REANCHORING, done, total)
+            if anchor not in planned:  # flags on the same passage move together
+                planned[anchor] = reanchor(anchor, text)
+        progress(Stage.REANCHORING, total, total)
+        return planned
 
     def _import_new(self, conn: sqlite3.Connection, values: dict[str, object]) -> ImportResult:
         existing = conn.execute(
@@ -449,9 +496,15 @@ class Library:
         return str(row[0])
 
     def _reanchor_all(
-        self, conn: sqlite3.Connection, article_id: int, text: str
+        self,
+        conn: sqlite3.Connection,
+        article_id: int,
+        text: str,
+        planned: dict[Anchor, Reanchored],
     ) -> tuple[int, int]:
-        """Move every flag onto the new text; those that cannot be found are orphaned."""
+        """Move every flag onto the new text; those that cannot be found are orphaned.
+        Flags in ``planned`` are placed as it says; others (added or moved since the
+        plan was made) are matched here."""
         from reader.anchoring.reanchor import Method, reanchor
 
         moved = orphaned = 0
@@ -461,37 +514,36 @@ class Library:
             (article_id,),
         ).fetchall()
         now = utc_now()
+        removed: list[str] = []
+        orphans: list[tuple[str, str, str]] = []
+        placed: list[tuple[int, int, str, str, str, str, str, str]] = []
         for uuid, start, end, exact, prefix, suffix, status in rows:
-            result = reanchor(Anchor(start, end, exact, prefix, suffix), text)
+            old = Anchor(start, end, exact, prefix, suffix)
+            result = planned.get(old) or reanchor(old, text)
             if result.anchor is None and status in (Status.SUGGESTED, Status.DISMISSED):
                 # A suggestion is the app's own and can be made again: nothing to keep.
-                delete_annotation_rows(conn, uuid)
+                removed.append(uuid)
                 continue
             if result.anchor is None:
-                orphaned += 1
-                conn.execute(
-                    "UPDATE annotations SET status=?, updated=? WHERE uuid=?",
-                    (Status.ORPHANED.value, now, uuid),
-                )
+                orphans.append((Status.ORPHANED.value, now, uuid))
                 continue
             if result.method is not Method.POSITION or result.anchor.start != start:
                 moved += 1
             new_status = Status.ACTIVE.value if status == Status.ORPHANED.value else status
             anchor = result.anchor
-            conn.execute(
-                "UPDATE annotations SET start=?, end=?, exact=?, prefix=?, suffix=?, status=?, "
-                "updated=? WHERE uuid=?",
-                (
-                    anchor.start,
-                    anchor.end,
-                    anchor.exact,
-                    anchor.prefix,
-                    anchor.suffix,
-                    new_status,
-                    now,
-                    uuid,
-                ),
-            )
+            placed.append(
+                (anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix,
+                 new_status, now, uuid)
+            )  # fmt: skip
+        for uuid in removed:
+            delete_annotation_rows(conn, uuid)
+        conn.executemany("UPDATE annotations SET status=?, updated=? WHERE uuid=?", orphans)
+        conn.executemany(
+            "UPDATE annotations SET start=?, end=?, exact=?, prefix=?, suffix=?, status=?, "
+            "updated=? WHERE uuid=?",
+            placed,
+        )
+        orphaned = len(orphans)
         return moved, orphaned
 
     def article(self, article_id: int) -> Article:

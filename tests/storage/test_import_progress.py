@@ -1,0 +1,153 @@
+"""Long imports: the write lock is not held while flags are re-anchored, and a progress
+hook is told how an import goes and can cancel it with nothing written."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.actions import import_article_file, import_flag_file
+from reader.anchoring.selectors import anchor_for_quote, make_anchor
+from reader.core.models import Annotation, Cancelled, Kind, ReaderError, Stage, Status
+from reader.exporters.w3c import dumps_w3c
+from reader.storage.library import Library
+
+SENTENCES = [
+    "The council met on Tuesday to discuss the budget.",
+    "Officials said the bridge cost 40 million dollars.",
+    "Residents cheered as the first cars crossed the river.",
+    "Critics called the plan a waste of public money.",
+]
+FLAGS = 600
+
+
+def story(edited: bool = False) -> str:
+    paragraphs = [f"Paragraph {n}. {SENTENCES[n % len(SENTENCES)]}" for n in range(300)]
+    if edited:
+        paragraphs.insert(0, "Updated on Wednesday with the council's reply.")
+    return "# The bridge\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.fixture
+def flagged(tmp_path: Path) -> tuple[Library, Path]:
+    """A library whose article (from story.md) has many flags; story.md is then edited."""
+    library = Library.open(tmp_path / "lib.sqlite")
+    path = tmp_path / "story.md"
+    path.write_text(story(), encoding="utf-8")
+    article = import_article_file(library, path).article
+    text = article.text
+    flags = []
+    for number in range(FLAGS):
+        start = text.index(f"Paragraph {number % 300}. ")
+        flags.append(Annotation(article.id, Kind.OPINION, make_anchor(text, start, start + 30)))
+    library.add_annotations(flags)
+    path.write_text(story(edited=True), encoding="utf-8")
+    return library, path
+
+
+def snapshot(library: Library) -> list[str]:
+    return list(library.conn.iterdump())
+
+
+def test_another_writer_is_not_locked_out_while_flags_are_reanchored(
+    flagged: tuple[Library, Path],
+) -> None:
+    library, path = flagged
+    article_id = library.articles()[0].id
+    old_text = library.article(article_id).text
+    failures: list[BaseException] = []
+    written: list[Annotation] = []
+
+    def annotate_elsewhere() -> None:
+        other = Library.open(library.path)
+        try:
+            other.conn.execute("PRAGMA busy_timeout=0")  # fail at once if the lock is held
+            quote = "Critics called the plan a waste"
+            anchor = anchor_for_quote(old_text, quote + " of public money.\n\nParagraph 8.")
+            note = Annotation(article_id, Kind.CONTEXT_NOTE, anchor, note="from elsewhere")
+            other.add_annotation(note)
+            written.append(note)
+        except BaseException as error:  # reported by the test below
+            failures.append(error)
+        finally:
+            other.close()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == Stage.REANCHORING and 0 < done < total and not written and not failures:
+            thread = threading.Thread(target=annotate_elsewhere)
+            thread.start()
+            thread.join()
+
+    result = import_article_file(library, path, progress)
+    assert failures == []
+    assert result.article.version == 2
+    [note] = written
+    stored = library.annotation(note.uuid)
+    new_text = library.article(article_id).text
+    assert stored.status is Status.ACTIVE  # written meanwhile, and moved onto the new text
+    assert stored.anchor.exact == note.anchor.exact
+    assert new_text[stored.anchor.start : stored.anchor.end] == note.anchor.exact
+    assert stored.anchor.start != note.anchor.start
+    assert len(library.annotations(article_id)) == FLAGS + 1
+    library.close()
+
+
+def test_progress_counts_the_flags_reanchored(flagged: tuple[Library, Path]) -> None:
+    library, path = flagged
+    told: list[tuple[str, int, int]] = []
+    import_article_file(library, path, lambda *call: told.append(call))
+    stages = [stage for stage, _, _ in told]
+    assert stages[0] == Stage.READING and stages[-1] == Stage.SAVING
+    counts = [(done, total) for stage, done, total in told if stage == Stage.REANCHORING]
+    assert len(counts) > 2
+    assert counts[-1] == (FLAGS, FLAGS)
+    assert all(done <= total == FLAGS for done, total in counts)
+    library.close()
+
+
+@pytest.mark.parametrize("when", [Stage.READING, Stage.REANCHORING, Stage.SAVING])
+def test_a_cancelled_reimport_writes_nothing(flagged: tuple[Library, Path], when: Stage) -> None:
+    library, path = flagged
+    before = snapshot(library)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == when and (stage != Stage.REANCHORING or done > 0):
+            raise Cancelled()
+
+    with pytest.raises(ReaderError, match="^cancelled: nothing was imported$"):
+        import_article_file(library, path, progress)
+    assert snapshot(library) == before
+    assert library.articles()[0].version == 1
+    library.close()
+
+
+@pytest.mark.parametrize("when", [Stage.READING, Stage.REANCHORING, Stage.SAVING])
+def test_a_cancelled_flag_file_adds_nothing(
+    flagged: tuple[Library, Path], tmp_path: Path, when: Stage
+) -> None:
+    library, _ = flagged
+    article = library.article(library.articles()[0].id)
+    text = article.text
+    flags = [
+        Annotation(article.id, Kind.UNSOURCED_CLAIM, make_anchor(text, start, start + 20))
+        for start in range(0, 20 * 500, 20)
+        if text[start : start + 20].strip()
+    ]
+    flag_path = tmp_path / "flags.json"
+    flag_path.write_text(dumps_w3c(article, flags), encoding="utf-8")
+    before = snapshot(library)
+    told: list[tuple[str, int, int]] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        told.append((stage, done, total))
+        if stage == when and (stage != Stage.REANCHORING or done > 0):
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        import_flag_file(library, flag_path, progress)
+    assert snapshot(library) == before
+    assert told[-1][0] == when
+    assert import_flag_file(library, flag_path).added == len(flags)  # and it still can be
+    library.close()
