@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.actions import ExportFormat
-from reader.core.models import ReaderError
+from reader.core.models import Cancelled, Progress, ReaderError, Stage
 from reader.gui.file_dialogs import DialogMode
 from reader.gui.session import SettingsKey
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from reader.gui.main_window import MainWindow
+    from reader.storage.library import Library
 
 EXPORT_FILTERS = {
     ExportFormat.W3C: "W3C Web Annotation JSON (*.json)",
@@ -29,7 +30,7 @@ EXPORT_FILTERS = {
 
 
 def open_file(window: MainWindow, path: Path) -> bool:
-    """Import ``path`` (an article or a flag file) and show its article."""
+    """Import ``path`` (an article or a flag file) off the GUI thread and show its article."""
     from reader.actions import (
         describe_import,
         import_article_file,
@@ -42,17 +43,20 @@ def open_file(window: MainWindow, path: Path) -> bool:
         return False
     from reader.gui.classroom.opening import is_classroom_file, open_classroom_file
 
-    try:
+    def job(library: Library, progress: Progress) -> tuple[int, str]:
         if is_classroom_file(path):
-            article_id, message = open_classroom_file(window.library, path)
-        elif is_flag_file(path):
-            flags = import_flag_file(window.library, path)
-            article_id = flags.article_id
-            message = f"Added {flags.added} flags from {path.name}"
-        else:
-            result = import_article_file(window.library, path)
-            article_id = result.article.id
-            message = describe_import(result)
+            return open_classroom_file(library, path)
+        if is_flag_file(path):
+            flags = import_flag_file(library, path, progress)
+            return flags.article_id, f"Added {flags.added} flags from {path.name}"
+        result = import_article_file(library, path, progress)
+        return result.article.id, describe_import(result)
+
+    try:
+        article_id, message = _run(window, path.name, job)
+    except Cancelled as error:
+        window.statusBar().showMessage(f"Import of {path.name} {error}", 8000)
+        return False
     except ReaderError as error:
         window.show_error(import_error_text(path, str(error)))
         return False
@@ -71,22 +75,47 @@ def import_clipboard(window: MainWindow) -> bool:
     from reader.importers.articles import article_from_html, article_from_text
 
     data = QApplication.clipboard().mimeData()
-    try:
-        if data is not None and data.hasHtml() and data.html().strip():
-            meta = article_from_html(data.html())
-        elif data is not None and data.hasText() and data.text().strip():
-            meta = article_from_text(data.text())
+    html = data.html() if data is not None and data.hasHtml() else ""
+    text = data.text() if data is not None and data.hasText() else ""
+
+    def job(library: Library, progress: Progress) -> tuple[int, str]:
+        progress(Stage.READING, 0, 1)
+        if html.strip():
+            meta = article_from_html(html)
+        elif text.strip():
+            meta = article_from_text(text)
         else:
             raise ReaderError("the clipboard holds no text")
-        result = window.library.import_article(meta)
+        progress(Stage.READING, 1, 1)
+        result = library.import_article(meta, progress)
+        return result.article.id, describe_import(result)
+
+    try:
+        article_id, message = _run(window, "the clipboard", job)
+    except Cancelled as error:
+        window.statusBar().showMessage(f"Import of the clipboard {error}", 8000)
+        return False
     except ReaderError as error:
         window.show_error(f"Cannot import the clipboard: {error}")
         return False
     except Exception as error:  # a bad input no importer foresaw: the window stays
         window.show_error(unexpected_import_error("Cannot import the clipboard", error))
         return False
-    _after_import(window, result.article.id, describe_import(result))
+    _after_import(window, article_id, message)
     return True
+
+
+def _run(
+    window: MainWindow, name: str, job: Callable[[Library, Progress], tuple[int, str]]
+) -> tuple[int, str]:
+    """The job run in a worker thread on its own connection (see ``import_worker``)."""
+    from reader.gui.import_worker import ImportBusyError, run_import
+
+    window.flush_note()  # a note being typed is saved before another connection writes
+    try:
+        return run_import(window, window.library.path, name, job)
+    except ImportBusyError as error:
+        raise ReaderError(str(error)) from None
 
 
 def _after_import(window: MainWindow, article_id: int, message: str) -> None:

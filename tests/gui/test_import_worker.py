@@ -1,0 +1,113 @@
+"""Imports in the app run off the GUI thread: the window keeps turning, a progress
+dialog with Cancel shows for long ones, and a cancel leaves the library as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+from tests.gui.conftest import Session
+
+PARAGRAPH = "Paragraph {n} says the council met on Tuesday and voted on the budget.\n\n"
+
+
+def big_text_file(folder: Path, paragraphs: int = 40_000) -> Path:
+    path = folder / "big story.txt"
+    body = "".join(PARAGRAPH.format(n=n) for n in range(paragraphs))
+    path.write_text("A very long story\n\n" + body, encoding="utf-8")
+    return path
+
+
+class Watcher:
+    """A timer that fires while the import runs, as the window's own timers would, and
+    clicks Cancel on the progress dialog once it shows (if asked to)."""
+
+    def __init__(self, qtbot: QtBot, window: MainWindow, cancel: bool) -> None:
+        self.qtbot = qtbot
+        self.window = window
+        self.cancel = cancel
+        self.ticks = 0
+        self.busy_cursor = False
+        self.labels: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._on_timeout)
+
+    def _on_timeout(self) -> None:
+        self.ticks += 1
+        cursor = QApplication.overrideCursor()
+        self.busy_cursor |= cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+        dialog = self.window.findChild(QProgressDialog, "import_progress")
+        if dialog is None or not dialog.isVisible():
+            return
+        self.labels.append(dialog.labelText())
+        if self.cancel and not dialog.wasCanceled():
+            button = dialog.findChild(QPushButton)
+            assert button is not None and button.text() == "Cancel"
+            self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_large_import_keeps_the_window_turning_and_cancel_changes_nothing(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    window = session.start()
+    library = window.library
+    before = [(s.id, s.title, s.version) for s in library.articles()]
+    data_version = library.data_version()
+    path = big_text_file(tmp_path)
+    watcher = Watcher(qtbot, window, cancel=True)
+    watcher.timer.start()
+    try:
+        opened = window.open_file(path)
+    finally:
+        watcher.timer.stop()
+    assert not opened
+    assert watcher.ticks > 0  # the event loop turned while the file was imported
+    assert watcher.busy_cursor
+    assert watcher.labels and watcher.labels[0] == "Reading big story.txt…"
+    assert watcher.labels[-1] == "Cancelling: nothing will be imported…"
+    assert [(s.id, s.title, s.version) for s in library.articles()] == before
+    assert library.data_version() == data_version  # the worker's connection wrote nothing
+    assert window.error_box is None
+    assert "cancelled: nothing was imported" in window.statusBar().currentMessage()
+    assert QApplication.overrideCursor() is None
+    dialog = window.findChild(QProgressDialog, "import_progress")
+    assert dialog is None or not dialog.isVisible()
+    with qtbot.waitActive(window):  # the closed dialog leaves the window usable
+        window.activateWindow()
+
+
+def test_after_a_long_import_the_article_is_shown_and_listed(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    window = session.start()
+    count = len(window.library.articles())
+    path = big_text_file(tmp_path, paragraphs=6_000)
+    watcher = Watcher(qtbot, window, cancel=False)
+    watcher.timer.start()
+    try:
+        assert window.open_file(path)
+    finally:
+        watcher.timer.stop()
+    assert watcher.ticks > 0
+    assert window.article is not None and window.article.title == "A very long story"
+    assert len(window.library.articles()) == count + 1
+    titles = [entry.title for entry in window.library_panel.entries()]
+    assert "A very long story" in titles
+    assert QApplication.overrideCursor() is None
+
+
+def test_a_quick_import_opens_the_article_without_a_dialog(
+    session: Session, tmp_path: Path
+) -> None:
+    window = session.start()
+    path = tmp_path / "short.md"
+    path.write_text("# A short story\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    assert window.open_file(path)
+    assert window.article is not None and window.article.title == "A short story"
+    dialog = window.findChild(QProgressDialog, "import_progress")
+    assert dialog is None or not dialog.isVisible()
