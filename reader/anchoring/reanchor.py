@@ -31,7 +31,7 @@ MAX_SEEDS = 10
 MAX_SEED_HITS = 50  # a piece found more often than this says nothing about the place
 MAX_PLACES = 3  # places (clusters of hits) scored per flag
 MAX_BOUNDS = 4  # start and end candidates per place
-MAX_SCORED = 4  # spans per flag given the costly score, best bound first
+MAX_SCORED = 6  # spans per flag given the costly score, best bound first
 MAX_FUZZY_QUOTE = 20_000
 # Seconds one edit distance may take: two long quotes that differ much are cut short,
 # which only lowers a score already too poor to place a flag.
@@ -153,16 +153,28 @@ def fuzzy_match(anchor: Anchor, text: str) -> tuple[int, int, float] | None:
             places.append([hit])
     places.sort(key=lambda p: (-len({o for _, o in p}), abs(p[0][0] - anchor.start)))
 
-    bounded = [
-        (bag_similarity(anchor.exact, text[start:end]), start, end)
+    # Bound each span's score from cheap parts (the quote's characters, the context),
+    # then compute the quote's edit distance, likeliest first, while a span could win.
+    spans = [
+        (start, end)
         for place in places[:MAX_PLACES]
         for start, end in place_spans(place, length, len(text))
     ]
-    bounded.sort(key=lambda b: -b[0])
+    by_characters = sorted(
+        ((bag_similarity(anchor.exact, text[start:end]), start, end) for start, end in spans),
+        key=lambda b: -round(b[0], 2),  # stable: the likeliest first among equals
+    )[: 2 * MAX_SCORED]
+    bounded = sorted(
+        (
+            (0.75 * characters + context_score(anchor, text, start, end), characters, start, end)
+            for characters, start, end in by_characters
+            if characters >= MIN_FUZZY_SCORE
+        ),
+        key=lambda b: -b[0],
+    )
     best: tuple[int, int, float] | None = None
-    for bound, start, end in bounded[:MAX_SCORED]:
-        # the quote weighs 0.75 of a score; the rest cannot exceed 0.25
-        if bound < MIN_FUZZY_SCORE or (best is not None and 0.75 * bound + 0.25 <= best[2]):
+    for bound, _, start, end in bounded[:MAX_SCORED]:
+        if best is not None and bound <= best[2]:
             break
         score = span_score(anchor, text, start, end)
         if best is None or score > best[2]:
@@ -173,32 +185,39 @@ def fuzzy_match(anchor: Anchor, text: str) -> tuple[int, int, float] | None:
 
 
 def place_spans(place: list[tuple[int, int]], length: int, size: int) -> list[tuple[int, int]]:
-    """Start and end candidates of one place: pieces near the quote's start say where it
-    starts, pieces near its end where it ends (edits between them change its length)."""
-    starts = [s for s, offset in place if offset <= length // 2]
-    ends = [s + length for s, offset in place if offset > length // 2 - SEED_LENGTH]
-    starts += [e - length for e in ends]
-    ends += [s + length for s in starts]
-    middle = sorted(s for s, _ in place)[len(place) // 2]
+    """Start and end candidates of one place, likeliest first: a piece says best where
+    the quote starts (or ends) when it lies nearest that edge, as the fewest edits
+    can lie between them; the context just outside the quote says it best of all."""
 
-    def nearest(values: list[int]) -> list[int]:
-        unique = sorted(set(values), key=lambda v: abs(v - middle))
-        return unique[:MAX_BOUNDS]
+    def likeliest(edges: list[tuple[int, int]]) -> list[int]:  # (distance, edge)
+        unique = dict.fromkeys(edge for _, edge in sorted(edges))
+        return list(unique)[:MAX_BOUNDS]
 
+    starts = likeliest([(abs(offset), start) for start, offset in place])
+    ends = likeliest(
+        [(abs(length - offset - SEED_LENGTH), start + length) for start, offset in place]
+    )
+    pairs = sorted(
+        ((i + j, start, end) for i, start in enumerate(starts) for j, end in enumerate(ends)),
+    )
     return [
-        (max(0, start), min(size, end))
-        for start in nearest(starts)
-        for end in nearest(ends)
-        if 0 <= start < end <= start + 2 * length + SEED_LENGTH and start < size
+        (start, min(size, end))
+        for _, start, end in pairs
+        if 0 <= start < min(size, end) <= start + 2 * length + SEED_LENGTH
     ]
+
+
+def context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
+    """The part of a span's score that is not the quote: context and a short move."""
+    prefix = similarity(anchor.prefix, text[max(0, start - len(anchor.prefix)) : start])
+    suffix = similarity(anchor.suffix, text[end : end + len(anchor.suffix)])
+    distance = abs(start - anchor.start) / max(len(text), 1)
+    return 0.1 * prefix + 0.1 * suffix + 0.05 * (1.0 - distance)
 
 
 def span_score(anchor: Anchor, text: str, start: int, end: int) -> float:
     """Quote similarity counts most; matching context and a short move add confidence."""
     quote = similarity(anchor.exact, text[start:end])
-    prefix = similarity(anchor.prefix, text[max(0, start - len(anchor.prefix)) : start])
-    suffix = similarity(anchor.suffix, text[end : end + len(anchor.suffix)])
-    distance = abs(start - anchor.start) / max(len(text), 1)
-    score = 0.75 * quote + 0.1 * prefix + 0.1 * suffix + 0.05 * (1.0 - distance)
+    score = 0.75 * quote + context_score(anchor, text, start, end)
     # A poor quote match is never rescued by good context.
     return score if quote >= MIN_FUZZY_SCORE else min(score, quote)
