@@ -226,6 +226,13 @@ def fts_query(query: str) -> str:
     return " ".join(quoted)
 
 
+PLAN_ATTEMPTS = 3  # re-anchoring plans made unlocked before one is finished under the lock
+
+
+class _PlanOutdatedError(Exception):
+    """Many flags moved while an import matched them without a lock: match them again."""
+
+
 SUGGESTIONS_LOCK = "suggestions_lock"  # settings key: the PIN's hash while locked
 PIN_FAILURES = "suggestions_pin_failures"  # settings key: wrong PINs in a row
 PIN_NOT_BEFORE = "suggestions_pin_not_before"  # settings key: no PIN is checked before (s)
@@ -422,8 +429,26 @@ class Library:
             "version": 1,
             "imported_at": utc_now(),
         }
-        planned = self._plan_reanchoring(str(values["source_key"]), text, progress)
-        progress(Stage.SAVING, 0, 1)  # the last moment a cancel leaves everything as it was
+        planned: dict[Anchor, Reanchored] = {}
+        attempt = 1
+        while True:
+            self._plan_reanchoring(str(values["source_key"]), text, progress, planned)
+            progress(Stage.SAVING, 0, 1)  # the last moment a cancel leaves everything as it was
+            try:
+                return self._store_import(values, text, planned, attempt == PLAN_ATTEMPTS)
+            except _PlanOutdatedError:  # many flags moved meanwhile: match them unlocked
+                attempt += 1
+
+    def _store_import(
+        self,
+        values: dict[str, object],
+        text: str,
+        planned: dict[Anchor, Reanchored],
+        last_attempt: bool,
+    ) -> ImportResult:
+        """Write the import in one short transaction; raises _PlanOutdatedError (nothing
+        written) if many flags are not in ``planned``, unless it is the ``last_attempt``."""
+        sha = values["sha256"]
         with self.transaction() as conn:
             row = conn.execute(
                 "SELECT id, sha256, version FROM articles WHERE source_key = :source_key", values
@@ -441,6 +466,8 @@ class Library:
                 changed = conn.execute(UPDATE_METADATA, values).rowcount > 0
                 outcome = ImportOutcome.METADATA_UPDATED if changed else ImportOutcome.UNCHANGED
                 return ImportResult(self.article(article_id), outcome)
+            if not last_attempt and self._unplanned(conn, article_id, planned) > PROGRESS_EVERY:
+                raise _PlanOutdatedError
             values["version"] = version + 1
             conn.execute(UPDATE_ARTICLE, values)
             conn.execute(INSERT_VERSION, values)
@@ -449,19 +476,30 @@ class Library:
             self.article(article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned
         )
 
+    def _unplanned(
+        self, conn: sqlite3.Connection, article_id: int, planned: dict[Anchor, Reanchored]
+    ) -> int:
+        """How many flags of the article have an anchor the plan has not matched."""
+        rows = conn.execute(
+            "SELECT start, end, exact, prefix, suffix FROM annotations WHERE article_id = ?",
+            (article_id,),
+        )
+        return sum(Anchor(*found) not in planned for found in rows)
+
     def _plan_reanchoring(
-        self, key: str, text: str, progress: Progress
-    ) -> dict[Anchor, Reanchored]:
-        """Where each flag of the article stored under ``key`` goes on ``text``, computed
-        without a lock (a read sees one committed state); empty when there is nothing to
-        move.  Keyed by the old anchor: the result depends on it and the text alone."""
+        self, key: str, text: str, progress: Progress, planned: dict[Anchor, Reanchored]
+    ) -> None:
+        """Add to ``planned`` where each flag of the article stored under ``key`` goes on
+        ``text``, computed without a lock (a read sees one committed state); nothing when
+        there is nothing to move.  Keyed by the old anchor: the result depends on it and
+        the text alone, so a plan stays right whatever happens meanwhile."""
         from reader.anchoring.reanchor import reanchor
 
         row = self.conn.execute(
             "SELECT id, text FROM articles WHERE source_key = ?", (key,)
         ).fetchone()
         if row is None or row[1] == text or not same_story(row[1], text):
-            return {}
+            return
         anchors = [
             Anchor(*found)
             for found in self.conn.execute(
@@ -469,7 +507,6 @@ class Library:
                 (row[0],),
             )
         ]
-        planned: dict[Anchor, Reanchored] = {}
         total = len(anchors)
         for done, anchor in enumerate(anchors):
             if done % PROGRESS_EVERY == 0:
@@ -477,7 +514,6 @@ class Library:
             if anchor not in planned:  # flags on the same passage move together
                 planned[anchor] = reanchor(anchor, text)
         progress(Stage.REANCHORING, total, total)
-        return planned
 
     def _import_new(self, conn: sqlite3.Connection, values: dict[str, object]) -> ImportResult:
         existing = conn.execute(

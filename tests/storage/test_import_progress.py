@@ -4,6 +4,7 @@ hook is told how an import goes and can cancel it with nothing written."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from reader.actions import import_article_file, import_flag_file
 from reader.anchoring.selectors import anchor_for_quote, make_anchor
 from reader.core.models import Annotation, Cancelled, Kind, ReaderError, Stage, Status
 from reader.exporters.w3c import dumps_w3c
+from reader.importers.articles import read_article_file
 from reader.storage.library import Library
 
 SENTENCES = [
@@ -150,4 +152,34 @@ def test_a_cancelled_flag_file_adds_nothing(
     assert snapshot(library) == before
     assert told[-1][0] == when
     assert import_flag_file(library, flag_path).added == len(flags)  # and it still can be
+    library.close()
+
+
+def test_flags_moved_by_another_import_meanwhile_are_matched_again_unlocked(
+    flagged: tuple[Library, Path], tmp_path: Path
+) -> None:
+    library, path = flagged
+    article_id = library.articles()[0].id
+    told: list[tuple[str, int, int]] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        told.append((stage, done, total))
+        if stage == Stage.SAVING and len([t for t in told if t[0] == Stage.SAVING]) == 1:
+            # Another process imports another edit of the same file first.
+            other = Library.open(library.path)
+            meanwhile = path.with_name("meanwhile.md")
+            meanwhile.write_text(story().replace("# The bridge\n\n", "# The bridge\n\nNew.\n\n"))
+            meta = read_article_file(meanwhile)
+            other.import_article(replace(meta, source_path=str(path.resolve())))
+            other.close()
+
+    result = import_article_file(library, path, progress)
+    assert result.article.version == 3
+    rounds = [(done, total) for stage, done, total in told if stage == Stage.REANCHORING]
+    assert rounds.count((FLAGS, FLAGS)) == 2  # matched again, before the lock was taken
+    text = library.article(article_id).text
+    flags = library.annotations(article_id)
+    assert len(flags) == FLAGS
+    assert {flag.status for flag in flags} == {Status.ACTIVE}
+    assert all(text[f.anchor.start : f.anchor.end] == f.anchor.exact for f in flags)
     library.close()
