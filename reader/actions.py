@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reader.anchoring.reanchor import reanchor
+from reader.anchoring.reanchor import SearchBudget, reanchor
 from reader.core.models import (
     PROGRESS_EVERY,
     Anchor,
@@ -94,10 +94,11 @@ def import_flag_file(
     existing = {annotation.uuid for annotation in library.annotations(article_id)}
     wanted = [flag for flag in flags if flag.uuid not in existing]
     new: list[Annotation] = []
+    budget = SearchBudget()  # one for all the flags of the file
     for done, flag in enumerate(wanted):
         if done % PROGRESS_EVERY == 0:
             report(Stage.REANCHORING, done, len(wanted))
-        new.append(annotation_from_flag(flag, article_id, text))
+        new.append(annotation_from_flag(flag, article_id, text, budget))
     report(Stage.REANCHORING, len(wanted), len(wanted))
     report(Stage.SAVING, 0, 1)  # the last moment a cancel leaves everything as it was
     library.add_annotations(new)
@@ -105,12 +106,14 @@ def import_flag_file(
     return FlagImportResult(article_id, len(new), len(flags) - len(new), orphaned)
 
 
-def annotation_from_flag(flag: ParsedFlag, article_id: int, text: str) -> Annotation:
+def annotation_from_flag(
+    flag: ParsedFlag, article_id: int, text: str, budget: SearchBudget
+) -> Annotation:
     """The flag as an annotation of the article, re-anchored if the text has changed since."""
     anchor: Anchor = flag.anchor
     status = flag.status
     if status is not Status.ORPHANED:
-        placed = reanchor(anchor, text)
+        placed = reanchor(anchor, text, budget)
         if placed.anchor is None:
             status = Status.ORPHANED
         else:

@@ -33,6 +33,12 @@ MAX_PLACES = 3  # places (clusters of hits) scored per flag
 MAX_BOUNDS = 4  # start and end candidates per place
 MAX_SCORED = 6  # spans per flag given the costly score, best bound first
 MAX_FUZZY_QUOTE = 20_000
+# What the matching of one import may cost, a few seconds' worth: characters of text
+# scanned by searches, and characters compared (an edit distance costs DIFF_WEIGHT
+# times as much per character as counting characters does).
+SEARCH_BUDGET = 10_000_000_000
+COMPARE_BUDGET = 100_000_000
+DIFF_WEIGHT = 50
 # Seconds one edit distance may take: two long quotes that differ much are cut short,
 # which only lowers a score already too poor to place a flag.
 DIFF_TIMEOUT = 0.05
@@ -59,33 +65,64 @@ def matcher() -> diff_match_patch:
     return dmp
 
 
-def reanchor(anchor: Anchor, text: str) -> Reanchored:
+class SearchBudget:
+    """Characters of text that searches may scan, shared by all the flags of one import,
+    so that its cost is bounded whatever the flags and the text; once it is spent, a
+    flag not at its old position is orphaned (kept, never dropped)."""
+
+    def __init__(self, scan: int = SEARCH_BUDGET, compare: int = COMPARE_BUDGET) -> None:
+        self.scan = scan
+        self.compare = compare
+
+    def take_scan(self, characters: int) -> bool:
+        """Spend ``characters`` of scanning if there are that many left."""
+        if characters > self.scan:
+            self.scan = 0
+            return False
+        self.scan -= characters
+        return True
+
+    def take_compare(self, characters: int) -> bool:
+        """Spend ``characters`` of comparing if there are that many left."""
+        if characters > self.compare:
+            self.compare = 0
+            return False
+        self.compare -= characters
+        return True
+
+
+def reanchor(anchor: Anchor, text: str, budget: SearchBudget | None = None) -> Reanchored:
+    """Where ``anchor`` goes on ``text``; ``budget`` bounds the searches (one per flag
+    when it is not given)."""
     exact = anchor.exact
     if text[anchor.start : anchor.end] == exact:
         return Reanchored(make_anchor(text, anchor.start, anchor.end), Method.POSITION, 1.0)
-    starts = nearby_occurrences(text, exact, anchor.start)
+    budget = budget or SearchBudget()
+    starts = nearby_occurrences(text, exact, anchor.start, budget)
     if starts:
         best = min(starts, key=lambda s: abs(s - anchor.start))
         return Reanchored(make_anchor(text, best, best + len(exact)), Method.EXACT, 1.0)
-    found = fuzzy_match(anchor, text)
+    found = fuzzy_match(anchor, text, budget)
     if found is None:
         return Reanchored(None, Method.ORPHANED, 0.0)
     start, end, score = found
     return Reanchored(make_anchor(text, start, end), Method.FUZZY, score)
 
 
-def nearby_occurrences(text: str, piece: str, near: int) -> list[int]:
+def nearby_occurrences(text: str, piece: str, near: int, budget: SearchBudget) -> list[int]:
     """Occurrences of ``piece`` in a window around ``near`` if there are any (the nearest
-    one is then among them), else in the whole text."""
+    one is then among them), else in the whole text; none once the budget is spent."""
     reach = 4 * len(piece) + 2000
     low = max(0, near - reach)
     high = near + reach + len(piece)
     found: list[int] = []
+    if not budget.take_scan(min(high, len(text)) - low):
+        return found
     position = text.find(piece, low, high)
     while position != -1:
         found.append(position)
         position = text.find(piece, position + 1, high)
-    if found:
+    if found or not budget.take_scan(len(text)):
         return found
     return find_occurrences(text, piece)
 
@@ -131,7 +168,7 @@ def seeds(anchor: Anchor) -> list[tuple[str, int]]:
     return pieces
 
 
-def fuzzy_match(anchor: Anchor, text: str) -> tuple[int, int, float] | None:
+def fuzzy_match(anchor: Anchor, text: str, budget: SearchBudget) -> tuple[int, int, float] | None:
     """Best (start, end, score) for the quote in the new text, or None if nothing is close."""
     length = len(anchor.exact)
     if length > MAX_FUZZY_QUOTE:
@@ -139,7 +176,7 @@ def fuzzy_match(anchor: Anchor, text: str) -> tuple[int, int, float] | None:
     # Each hit of a piece implies a start; hits whose starts lie close form a place.
     hits: list[tuple[int, int]] = []  # (implied start, offset of the piece)
     for piece, offset in seeds(anchor):
-        found = nearby_occurrences(text, piece, anchor.start + offset)
+        found = nearby_occurrences(text, piece, anchor.start + offset, budget)
         if len(found) <= MAX_SEED_HITS:
             hits.extend((position - offset, offset) for position in found)
     if not hits:
@@ -160,6 +197,7 @@ def fuzzy_match(anchor: Anchor, text: str) -> tuple[int, int, float] | None:
         for place in places[:MAX_PLACES]
         for start, end in place_spans(place, length, len(text))
     ]
+    spans = [span for span in spans if budget.take_compare(span[1] - span[0])]
     by_characters = sorted(
         ((bag_similarity(anchor.exact, text[start:end]), start, end) for start, end in spans),
         key=lambda b: -round(b[0], 2),  # stable: the likeliest first among equals
@@ -175,6 +213,8 @@ def fuzzy_match(anchor: Anchor, text: str) -> tuple[int, int, float] | None:
     best: tuple[int, int, float] | None = None
     for bound, _, start, end in bounded[:MAX_SCORED]:
         if best is not None and bound <= best[2]:
+            break
+        if not budget.take_compare(DIFF_WEIGHT * (end - start)):
             break
         score = span_score(anchor, text, start, end)
         if best is None or score > best[2]:

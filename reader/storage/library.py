@@ -50,7 +50,7 @@ from reader.storage.migrations import (
 )
 
 if TYPE_CHECKING:  # re-anchoring (diff-match-patch) is imported when an article changes
-    from reader.anchoring.reanchor import Reanchored
+    from reader.anchoring.reanchor import Reanchored, SearchBudget
 
 ARTICLE_COLUMNS = (
     "id, title, author, publication, url, published, source_format, source_path, "
@@ -429,13 +429,17 @@ class Library:
             "version": 1,
             "imported_at": utc_now(),
         }
+        from reader.anchoring.reanchor import SearchBudget
+
         planned: dict[Anchor, Reanchored] = {}
+        budget = SearchBudget()  # one for all the matching of this import
         attempt = 1
         while True:
-            self._plan_reanchoring(str(values["source_key"]), text, progress, planned)
+            self._plan_reanchoring(str(values["source_key"]), text, progress, planned, budget)
             progress(Stage.SAVING, 0, 1)  # the last moment a cancel leaves everything as it was
             try:
-                return self._store_import(values, text, planned, attempt == PLAN_ATTEMPTS)
+                last_attempt = attempt == PLAN_ATTEMPTS
+                return self._store_import(values, text, planned, budget, last_attempt)
             except _PlanOutdatedError:  # many flags moved meanwhile: match them unlocked
                 attempt += 1
 
@@ -444,6 +448,7 @@ class Library:
         values: dict[str, object],
         text: str,
         planned: dict[Anchor, Reanchored],
+        budget: SearchBudget,
         last_attempt: bool,
     ) -> ImportResult:
         """Write the import in one short transaction; raises _PlanOutdatedError (nothing
@@ -471,7 +476,7 @@ class Library:
             values["version"] = version + 1
             conn.execute(UPDATE_ARTICLE, values)
             conn.execute(INSERT_VERSION, values)
-            reanchored, orphaned = self._reanchor_all(conn, article_id, text, planned)
+            reanchored, orphaned = self._reanchor_all(conn, article_id, text, planned, budget)
         return ImportResult(
             self.article(article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned
         )
@@ -487,7 +492,12 @@ class Library:
         return sum(Anchor(*found) not in planned for found in rows)
 
     def _plan_reanchoring(
-        self, key: str, text: str, progress: Progress, planned: dict[Anchor, Reanchored]
+        self,
+        key: str,
+        text: str,
+        progress: Progress,
+        planned: dict[Anchor, Reanchored],
+        budget: SearchBudget,
     ) -> None:
         """Add to ``planned`` where each flag of the article stored under ``key`` goes on
         ``text``, computed without a lock (a read sees one committed state); nothing when
@@ -512,7 +522,7 @@ class Library:
             if done % PROGRESS_EVERY == 0:
                 progress(Stage.REANCHORING, done, total)
             if anchor not in planned:  # flags on the same passage move together
-                planned[anchor] = reanchor(anchor, text)
+                planned[anchor] = reanchor(anchor, text, budget)
         progress(Stage.REANCHORING, total, total)
 
     def _import_new(self, conn: sqlite3.Connection, values: dict[str, object]) -> ImportResult:
@@ -537,6 +547,7 @@ class Library:
         article_id: int,
         text: str,
         planned: dict[Anchor, Reanchored],
+        budget: SearchBudget,
     ) -> tuple[int, int]:
         """Move every flag onto the new text; those that cannot be found are orphaned.
         Flags in ``planned`` are placed as it says; others (added or moved since the
@@ -555,7 +566,7 @@ class Library:
         placed: list[tuple[int, int, str, str, str, str, str, str]] = []
         for uuid, start, end, exact, prefix, suffix, status in rows:
             old = Anchor(start, end, exact, prefix, suffix)
-            result = planned.get(old) or reanchor(old, text)
+            result = planned.get(old) or reanchor(old, text, budget)
             if result.anchor is None and status in (Status.SUGGESTED, Status.DISMISSED):
                 # A suggestion is the app's own and can be made again: nothing to keep.
                 removed.append(uuid)

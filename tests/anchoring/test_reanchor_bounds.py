@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.actions import import_article_file, import_flag_file
 from reader.anchoring.canonical import canonical_text
-from reader.anchoring.reanchor import Method, reanchor
+from reader.anchoring.reanchor import Method, SearchBudget, reanchor
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Kind, Status
 from reader.exporters.w3c import dumps_w3c
@@ -101,3 +101,21 @@ def test_a_huge_quote_nowhere_in_the_text_is_orphaned() -> None:
     quote = "".join(random.Random(1).choice("abcdefgh ") for _ in range(200_000))
     result = reanchor(Anchor(0, len(quote), quote, "", ""), text)
     assert result.method is Method.ORPHANED and result.anchor is None
+
+
+def test_once_an_imports_search_budget_is_spent_flags_are_orphaned_not_lost() -> None:
+    text = long_text(200)
+    starts = [text.index(f"Part {number}: ") for number in range(20, 40)]
+    anchors = [make_anchor(text, start, start + 40) for start in starts]  # each one unique
+    shifted = "Breaking news. " * 1000 + text  # every quote is now far from its old place
+    budget = SearchBudget(scan=3 * len(shifted) + 100_000)
+    results = [reanchor(anchor, shifted, budget) for anchor in anchors]
+    methods = [result.method for result in results]
+    assert Method.EXACT in methods and Method.ORPHANED in methods
+    assert methods == sorted(methods, key=lambda m: m is Method.ORPHANED)  # found, then not
+    for anchor, result in zip(anchors, results, strict=True):
+        if result.anchor is not None:
+            assert result.anchor.exact == anchor.exact
+            assert result.anchor.start == anchor.start + len(shifted) - len(text)
+    # A flag still at its place costs no search: it keeps its place on a spent budget.
+    assert reanchor(anchors[0], text, budget).method is Method.POSITION
