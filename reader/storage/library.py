@@ -439,7 +439,7 @@ class Library:
             progress(Stage.SAVING, 0, 1)  # the last moment a cancel leaves everything as it was
             try:
                 last_attempt = attempt == PLAN_ATTEMPTS
-                return self._store_import(values, text, planned, budget, last_attempt)
+                return self._store_import(values, text, planned, budget, last_attempt, progress)
             except _PlanOutdatedError:  # many flags moved meanwhile: match them unlocked
                 attempt += 1
 
@@ -450,16 +450,20 @@ class Library:
         planned: dict[Anchor, Reanchored],
         budget: SearchBudget,
         last_attempt: bool,
+        progress: Progress,
     ) -> ImportResult:
         """Write the import in one short transaction; raises _PlanOutdatedError (nothing
-        written) if many flags are not in ``planned``, unless it is the ``last_attempt``."""
+        written) if many flags are not in ``planned``, unless it is the ``last_attempt``.
+        ``progress`` is asked once more before the commit: a cancel still rolls it back."""
         sha = values["sha256"]
         with self.transaction() as conn:
             row = conn.execute(
                 "SELECT id, sha256, version FROM articles WHERE source_key = :source_key", values
             ).fetchone()
             if row is None:
-                return self._import_new(conn, values)
+                result = self._import_new(conn, values)
+                progress(Stage.SAVING, 1, 1)
+                return result
             article_id, old_sha, version = row
             if old_sha != sha and not same_story(self._text(conn, article_id), text):
                 # Same URL, different story (a page whose canonical URL is the site's
@@ -477,6 +481,7 @@ class Library:
             conn.execute(UPDATE_ARTICLE, values)
             conn.execute(INSERT_VERSION, values)
             reanchored, orphaned = self._reanchor_all(conn, article_id, text, planned, budget)
+            progress(Stage.SAVING, 1, 1)
         return ImportResult(
             self.article(article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned
         )
