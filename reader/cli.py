@@ -671,6 +671,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if known is not None:  # a full disk or a busy library met outside a transaction
             sys.stderr.write(f"error: {known}\n")
             return 1
+        from reader.storage.paths import crash_log_path
+
         log = crash_log_path()
         try:
             log.parent.mkdir(parents=True, exist_ok=True)
@@ -691,9 +693,3 @@ def storage_user_error(error: Exception) -> ReaderError | None:
     from reader.storage.errors import user_error
 
     return user_error(error) if isinstance(error, sqlite3.Error) else None
-
-
-def crash_log_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("annotated-reader", appauthor=False)) / "crash.log"

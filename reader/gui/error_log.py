@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import traceback
 from datetime import UTC, datetime
-from pathlib import Path
 
-LOG_FILE_NAME = "crash.log"  # the command line's log (reader.cli.crash_log_path) too
-
-
-def crash_log_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("annotated-reader", appauthor=False)) / LOG_FILE_NAME
+from reader.storage.paths import crash_log_path
 
 
 def describe_unexpected(error: BaseException, what: str) -> str:

@@ -1,4 +1,5 @@
-"""Where the library lives: --db, else READER_DB, else the user data folder."""
+"""Where the library lives (--db, else READER_DB, else the user data folder), and the
+user's crash log."""
 
 from __future__ import annotations
 
@@ -19,3 +20,8 @@ def default_db_path() -> Path:
 def resolve_db_path(option: str | None) -> Path:
     chosen = option or os.environ.get(DB_ENV_VAR)
     return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def crash_log_path() -> Path:
+    """Where the app and the command line write the details of an error they did not expect."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "crash.log"
