@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 from reader.anchoring.canonical import article_text, text_sha256  # noqa: E402
 from reader.anchoring.selectors import make_anchor  # noqa: E402
 from reader.core.models import Annotation, Article, Kind, SourceFormat, Status  # noqa: E402
-from reader.gui.article_view import ArticleView  # noqa: E402
+from reader.gui.reading.article_view import ArticleView  # noqa: E402
 from reader.render import Theme  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"

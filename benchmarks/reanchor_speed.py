@@ -24,12 +24,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.actions import import_article_file, import_flag_file
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Article, Kind
-from reader.exporters.w3c import dumps_w3c
-from reader.paths import SAMPLE_ARTICLES
+from reader.core.shipped import SAMPLE_ARTICLES
+from reader.services.article_files import import_article_file, import_flag_file
 from reader.storage.library import Library
+from reader.w3c.writing import dumps_w3c
 
 SEED = SAMPLE_ARTICLES / "el-salvador-prisons.md"
 OTHER = SAMPLE_ARTICLES / "screens-opinion.md"

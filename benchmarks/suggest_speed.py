@@ -18,10 +18,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.actions import import_article_file
 from reader.anchoring.canonical import canonical_text
+from reader.core.shipped import SAMPLE_ARTICLES
 from reader.detectors import suggest
-from reader.paths import SAMPLE_ARTICLES
+from reader.services.article_files import import_article_file
 from reader.storage.library import Library
 
 SEED = SAMPLE_ARTICLES / "el-salvador-prisons.md"

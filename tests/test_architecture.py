@@ -28,7 +28,8 @@ def test_no_module_outside_gui_imports_pyside() -> None:
 
 def test_cli_and_core_import_without_loading_qt() -> None:
     code = (
-        "import sys, reader.cli, reader.actions, reader.samples, reader.storage.library; "
+        "import sys, reader.cli.main, reader.services.article_files, reader.services.samples, "
+        "reader.storage.library; "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

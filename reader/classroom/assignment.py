@@ -49,7 +49,7 @@ from reader.core.models import (
     utc_now,
 )
 from reader.importers.limits import MAX_ARTICLE_BYTES
-from reader.importers.w3c_json import ParsedFlag, shown
+from reader.w3c.reading import ParsedFlag, shown
 
 SUFFIX = ".reader-assignment"
 HINT_LAYER = "hint"

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.models import Annotation, Article, ReaderError, Status
-from reader.exporters.w3c import to_w3c
 from reader.importers.limits import describe_size
-from reader.importers.w3c_json import ParsedFlag, decode_json, parse_w3c, shown, text_value
+from reader.w3c.reading import ParsedFlag, decode_json, parse_w3c, shown, text_value
+from reader.w3c.writing import to_w3c
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # as for flag files: an article of 10 MiB plus its flags
 MAX_FLAGS = 5_000  # a careful student flags dozens; a key of thousands is a mistake

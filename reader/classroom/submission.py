@@ -40,7 +40,7 @@ from reader.classroom.files import (
     to_bytes,
 )
 from reader.core.models import Annotation, Article, LayerKind, ReaderError, Status, utc_now
-from reader.importers.w3c_json import ParsedFlag
+from reader.w3c.reading import ParsedFlag
 
 SUFFIX = ".reader-submission"
 

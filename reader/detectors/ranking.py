@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from reader.detectors.suggestion import Suggestion, SuggestionKind
+from reader.detectors.results import Suggestion, SuggestionKind
 
 # a score from here on is "likely"; below, "possible": read off the reliability table of
 # `python benchmarks/detector_eval.py --calibration` (scores on train sentences the model

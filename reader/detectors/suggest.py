@@ -20,7 +20,7 @@ from reader.detectors.features import (
 from reader.detectors.links import linked_spans
 from reader.detectors.places import not_people
 from reader.detectors.resources import LinearModel, claim_model, cues, opinion_model
-from reader.detectors.suggestion import Suggestion, SuggestionKind
+from reader.detectors.results import Suggestion, SuggestionKind
 from reader.detectors.text import Token, block_sentences, tokenize
 
 MAX_TEXT_CHARS = 2_000_000

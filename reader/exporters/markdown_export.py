@@ -36,9 +36,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.core.markdown_escape import escape_line as escape_text_line
 from reader.core.models import Annotation, Article, Status
-from reader.exporters.w3c import is_url
-from reader.markdown_escape import escape_line as escape_text_line
+from reader.w3c.writing import is_url
 
 LEADING_BLANKS = re.compile(r"[ \t]*")
 

@@ -20,9 +20,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from reader.gui.main_window import APP_NAME, MainWindow
-from reader.gui.session import preferred_theme
-from reader.gui.theme import apply_theme
+from reader.gui.common.theme import apply_theme
+from reader.gui.shell.main_window import APP_NAME, MainWindow
+from reader.gui.shell.session import preferred_theme
 
 if TYPE_CHECKING:  # imported when the library is opened: after the first paint, if it can
     from reader.storage.library import Library
@@ -78,7 +78,7 @@ def open_library(db_path: Path) -> Library:
     library = Library.open(db_path)
     try:
         if is_new:
-            from reader.samples import ensure_samples
+            from reader.services.samples import ensure_samples
 
             ensure_samples(library)
     except ReaderError:

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 from lxml import etree
 
 from reader.anchoring.canonical import canonical_text
-from reader.markdown_escape import escape_block_start, escape_inline
+from reader.core.markdown_escape import escape_block_start, escape_inline
 
 _BLOCK_TAGS = frozenset({"head", "p", "list", "quote", "table", "div", "ab", "main", "body"})
 _CONTAINER_TAGS = frozenset({"div", "ab", "main", "body"})

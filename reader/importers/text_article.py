@@ -18,9 +18,9 @@ from pathlib import PurePath
 
 from reader.anchoring.canonical import check_block_count
 from reader.anchoring.selectors import shorten
+from reader.core.markdown_escape import escape_line
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
 from reader.importers.source_names import display_name
-from reader.markdown_escape import escape_line
 
 MAX_TITLE_LINE = 120
 _LINE_BREAKS = re.compile(r"\r\n?")

@@ -235,7 +235,7 @@ def check_output(library: Library, output: Path) -> None:
 
 
 def write_bytes(path: Path, raw: bytes) -> None:
-    from reader.actions import write_file_atomically
+    from reader.services.article_files import write_file_atomically
 
     write_file_atomically(path, raw.decode("utf-8"))
 

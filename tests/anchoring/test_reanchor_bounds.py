@@ -5,14 +5,14 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from reader.actions import import_article_file, import_flag_file
 from reader.anchoring.canonical import canonical_text
 from reader.anchoring.reanchor import Method, SearchBudget, reanchor
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Kind, Status
-from reader.exporters.w3c import dumps_w3c
-from reader.paths import SAMPLE_ARTICLES
+from reader.core.shipped import SAMPLE_ARTICLES
+from reader.services.article_files import import_article_file, import_flag_file
 from reader.storage.library import Library
+from reader.w3c.writing import dumps_w3c
 
 SEED = SAMPLE_ARTICLES / "el-salvador-prisons.md"
 OTHER = SAMPLE_ARTICLES / "screens-opinion.md"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.storage.library import Library
 
 RunCli = Callable[..., tuple[int, str, str]]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.models import Kind
 from reader.storage.library import Library
 from tests.classroom.conftest import ARTICLE_MARKDOWN, key_flags, lunch_article

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-from reader.paths import SAMPLE_ARTICLES
+from reader.cli.main import main
+from reader.core.shipped import SAMPLE_ARTICLES
 from reader.storage.library import Library
 from reader.storage.migrations import migrate
 
@@ -331,7 +331,7 @@ def test_unwritable_library_folder_is_a_user_error(capsys: pytest.CaptureFixture
 
 BURST = """
 import sys
-from reader.cli import main
+from reader.cli.main import main
 for i in range(2000):
     main(["annotate", "1", "--kind", "opinion", "--quote", f"word{i % 400} ",
           "--occurrence", "1", "--note", f"note {i}"])
@@ -373,7 +373,7 @@ def test_exports_leave_out_suggestions(cli: RunCli, tmp_path: Path) -> None:
 
 
 def test_every_command_is_known_before_the_parser_is_built() -> None:
-    from reader.cli import COMMANDS, build_parser
+    from reader.cli.main import COMMANDS, build_parser
 
     parser = build_parser()
     [subparsers] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.storage.files import has_wal_content
 from reader.storage.library import Library
 from tests.storage.mounts import fill, read_only_file, remount_read_only, small_disk

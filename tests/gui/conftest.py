@@ -11,9 +11,9 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.gui.main_window import MainWindow
+from reader.gui.shell.main_window import MainWindow
 from reader.render.palette import Theme
-from reader.samples import ensure_samples
+from reader.services.samples import ensure_samples
 from reader.storage.library import Library
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.actions import import_article_file, import_flag_file
 from reader.anchoring.selectors import anchor_for_quote, make_anchor
 from reader.core.models import Annotation, Cancelled, Kind, ReaderError, Stage, Status
-from reader.exporters.w3c import dumps_w3c
 from reader.importers.articles import read_article_file
+from reader.services.article_files import import_article_file, import_flag_file
 from reader.storage.library import Library
+from reader.w3c.writing import dumps_w3c
 
 SENTENCES = [
     "The council met on Tuesday to discuss the budget.",

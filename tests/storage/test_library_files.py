@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from reader.core.models import ReaderError
 from reader.storage.library import Library
 from reader.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version

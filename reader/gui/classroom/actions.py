@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from reader.gui.classroom.banner import AssignmentBanner
     from reader.gui.classroom.dialogs import AssignmentForm
     from reader.gui.classroom.presentation import Presentation
-    from reader.gui.file_dialogs import DialogMode
-    from reader.gui.main_window import MainWindow
+    from reader.gui.common.file_dialogs import DialogMode
+    from reader.gui.shell.main_window import MainWindow
     from reader.services.classroom import CollectResult
     from reader.storage.classroom import StoredAssignment
 
@@ -125,7 +125,7 @@ class ClassroomActions(QObject):
         self._open(dialog, accepted)
 
     def _choose_submission_file(self, found: StoredAssignment, name: str) -> None:
-        from reader.gui.file_dialogs import DialogMode
+        from reader.gui.common.file_dialogs import DialogMode
         from reader.services.classroom import safe_file_name
 
         start = self._window.export_folder() / (
@@ -213,7 +213,7 @@ class ClassroomActions(QObject):
         dialog = AssignDialog(window, article.title, key_flags)
 
         def accepted() -> None:
-            from reader.gui.file_dialogs import DialogMode
+            from reader.gui.common.file_dialogs import DialogMode
             from reader.services.classroom import safe_file_name
 
             form = dialog.form()
@@ -257,7 +257,7 @@ class ClassroomActions(QObject):
 
     def collect(self) -> None:
         """Choose the students' files, then collect them and say what happened."""
-        from reader.gui.file_dialogs import DialogMode
+        from reader.gui.common.file_dialogs import DialogMode
 
         filters = [f"Submissions (*{SUBMISSION_SUFFIX} *.zip)", "All files (*)"]
         start = self._window.export_folder()
@@ -340,7 +340,7 @@ class ClassroomActions(QObject):
         filters: list[str],
         on_chosen: Callable[[list[Path]], None],
     ) -> None:
-        from reader.gui.file_dialogs import show_file_dialog
+        from reader.gui.common.file_dialogs import show_file_dialog
 
         window = self._window
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from reader.gui.note_widgets import NoteView
+from reader.gui.annotations.note_widgets import NoteView
 
 if TYPE_CHECKING:
     from reader.core.models import Kind
-    from reader.gui.article_view import ArticleView
+    from reader.gui.reading.article_view import ArticleView
     from reader.storage.classroom import StoredAssignment
 
 INSTRUCTIONS_MAX_HEIGHT = 140

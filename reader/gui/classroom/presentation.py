@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from reader.gui.article_view import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR, ArticleView
+from reader.gui.reading.article_view import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR, ArticleView
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent

@@ -1,0 +1,1 @@
+"""The command line: parser, one module per command group, output."""

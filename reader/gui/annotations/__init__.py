@@ -1,0 +1,1 @@
+"""The flag pane: list model, cards, editor, and the undoable edits."""

@@ -1,0 +1,1 @@
+"""Small pieces every room uses: theme, icons, tooltips, underlines, file dialogs."""

@@ -1,0 +1,1 @@
+"""The library panel: articles, search hits, and importing into the library."""

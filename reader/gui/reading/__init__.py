@@ -1,0 +1,1 @@
+"""The article as shown: view, offsets between text and layout, highlights, flag keys."""

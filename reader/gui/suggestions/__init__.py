@@ -1,0 +1,1 @@
+"""Reviewing flag suggestions and the teacher's PIN lock on them."""

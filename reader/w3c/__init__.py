@@ -1,0 +1,1 @@
+"""The W3C Web Annotation vocabulary: reading and writing flag files."""
