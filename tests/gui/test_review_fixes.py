@@ -336,10 +336,10 @@ def test_tags_chosen_in_the_completion_go_to_their_own_flag(
 
 
 def test_theme_menu_is_keyed_by_theme_and_stored_by_value(window: MainWindow) -> None:
-    assert set(window.theme_actions) == {None, Theme.LIGHT, Theme.DARK}
+    assert set(window.window_actions.themes) == {None, Theme.LIGHT, Theme.DARK}
     assert isinstance(SettingsKey.THEME, StrEnum)
-    window.theme_actions[Theme.DARK].trigger()
+    window.window_actions.themes[Theme.DARK].trigger()
     assert window.theme is Theme.DARK
     assert window.settings.value(SettingsKey.THEME) == "dark"
-    window.theme_actions[None].trigger()
+    window.window_actions.themes[None].trigger()
     assert window.settings.value(SettingsKey.THEME) == ""

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, Kind
+from reader.gui.common.actions import distinct_shortcuts
 from reader.gui.shell.file_actions import export_file_name
 from reader.gui.shell.main_window import APP_NAME, MainWindow
-from reader.gui.shell.window_actions import distinct_shortcuts
 from reader.render.palette import THEME_COLOURS, Theme
 from reader.services.samples import ensure_samples
 from reader.storage.library import Library
@@ -69,7 +69,7 @@ def test_no_action_has_the_same_shortcut_twice(window: MainWindow) -> None:
     for action in window.actions():
         keys = [sequence.toString() for sequence in action.shortcuts()]
         assert len(keys) == len(set(keys)), action.text()
-    redo_keys = window.redo_action.shortcuts()
+    redo_keys = window.window_actions.redo.shortcuts()
     assert QKeySequence("Ctrl+Shift+Z") in redo_keys
     assert all(key in redo_keys for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
 
@@ -220,14 +220,14 @@ def test_undo_selects_the_flag_it_changes_and_says_so(window: MainWindow, qtbot:
     window.select_annotation(near.uuid)
     window.undo()  # the new flag goes
     window.select_annotation(None)
-    assert window.undo_action.text().startswith("&Undo Edit source of flag")
+    assert window.window_actions.undo.text().startswith("&Undo Edit source of flag")
     window.undo()
     assert window.library.annotation(far.uuid).source == ""
     assert window.annotation_pane.selected_uuid() == far.uuid
     assert window.article_view.selected_annotation() == far.uuid
     assert window.statusBar().currentMessage().startswith("Undone: Edit source of flag")
-    assert window.redo_action.text().startswith("&Redo Edit source")
-    assert window.redo_action.iconText() == "Redo"
+    assert window.window_actions.redo.text().startswith("&Redo Edit source")
+    assert window.window_actions.redo.iconText() == "Redo"
 
 
 # 13. Notes rendered as CommonMark

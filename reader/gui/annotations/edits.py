@@ -65,7 +65,9 @@ class FlagEdits:
         if annotation is None:
             return
         if window.push(DeleteFlagCommand(window.library, window.flag_updates, annotation)):
-            undo = window.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            undo = window.window_actions.undo.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
             window.statusBar().showMessage(f"Deleted flag — {undo} to undo", 6000)
 
     def edit_kind(self, uuid: str, kind: object) -> None:

@@ -7,19 +7,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from reader.core.models import ReaderError
+from reader.core.models import LayerKind, ReaderError
 from reader.gui.common.tooltips import plain_tooltip
-from reader.gui.shell.window_actions import SUGGESTIONS_LAYER
 
 if TYPE_CHECKING:
     from reader.gui.shell.main_window import MainWindow
 
+SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
+
 
 def rebuild_layers_menu(window: MainWindow) -> None:
     """The Layers menu for the article's layers and those its flags name."""
-    menu = window.layers_menu
+    menu = window.window_actions.layers_menu
     menu.clear()
-    window.layer_actions = {}
+    window.window_actions.layer_actions.clear()
     names = sorted(
         {layer.name for layer in window.layers}
         | {a.layer for a in window.annotation_pane.model.annotations()}
@@ -35,9 +36,9 @@ def rebuild_layers_menu(window: MainWindow) -> None:
             action.setToolTip("Suggestions are locked")
         action.toggled.connect(lambda shown, n=name: window.set_layer_visible(n, shown))
         menu.addAction(action)
-        window.layer_actions[name] = action
+        window.window_actions.layer_actions[name] = action
     menu.setEnabled(bool(names))
-    window.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in hidden)
+    window.window_actions.show_suggestions.setChecked(SUGGESTIONS_LAYER not in hidden)
 
 
 def set_layer_visible(window: MainWindow, name: str, visible: bool) -> None:
@@ -54,12 +55,12 @@ def set_layer_visible(window: MainWindow, name: str, visible: bool) -> None:
     layers = window.read_layers()
     window.article_view.set_annotations(window.drawn(pane.model.annotations()))
     pane.set_layers(layers)
-    action = window.layer_actions.get(name)
+    action = window.window_actions.layer_actions.get(name)
     if action is not None and action.isChecked() != visible:
         action.blockSignals(True)
         action.setChecked(visible)
         action.blockSignals(False)
     if name == SUGGESTIONS_LAYER:
-        window.show_suggestions_action.setChecked(visible)
+        window.window_actions.show_suggestions.setChecked(visible)
     window.keep_selection(selected)
     window.flag_updates.update_status()

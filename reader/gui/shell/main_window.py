@@ -14,22 +14,22 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QToolBar, QWidget
 
-from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
+from reader.core.models import Annotation, Article, Kind, Layer, LayerKind, ReaderError, Status
 from reader.gui.classroom.actions import ClassroomActions
 from reader.gui.common.theme import apply_theme, remembered_theme, system_theme
 from reader.gui.reading.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
 from reader.gui.reading.highlight_layer import DRAWN_STATUSES
 from reader.gui.shell import session
 from reader.gui.shell.columns import ColumnLimits, ColumnSplitter
-from reader.gui.shell.session import SettingsKey, preferred_theme
+from reader.gui.shell.session import SettingsKey, int_setting, preferred_theme
 from reader.gui.shell.window_actions import (
-    SUGGESTIONS_LAYER,
     add_toolbar,
     build_actions,
     build_menus,
+    fill_export_menu,
     fill_toolbar,
     name_step,
     paint_theme_icons,
@@ -39,7 +39,7 @@ from reader.render.palette import Theme
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
-    from PySide6.QtWidgets import QMenu, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from reader.gui.annotations.commands import LibraryCommand
     from reader.gui.annotations.edits import FlagEdits
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 APP_NAME = "Annotated Reader"
 LIBRARY_MIN_WIDTH = 180
 PANE_MIN_WIDTH = 260
+SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
 COLUMN_LIMITS = ColumnLimits(
     library=LIBRARY_MIN_WIDTH, pane=PANE_MIN_WIDTH, pane_comfortable=320, article=320
 )
@@ -79,32 +80,6 @@ class MainWindow(QMainWindow):
 
     ready = Signal()
     library_failed = Signal()  # a quick start could not open the library; the user was told
-
-    # Built by window_actions.
-    open_action: QAction
-    clipboard_action: QAction
-    quit_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    copy_action: QAction
-    find_action: QAction
-    flag_actions: dict[Kind, QAction]
-    delete_action: QAction
-    suggest_action: QAction
-    accept_action: QAction
-    dismiss_action: QAction
-    accept_all_action: QAction
-    dismiss_all_action: QAction
-    show_suggestions_action: QAction
-    show_sourced_action: QAction
-    lock_suggestions_action: QAction
-    zoom_in_action: QAction
-    zoom_out_action: QAction
-    zoom_reset_action: QAction
-    theme_group: QActionGroup
-    theme_actions: dict[Theme | None, QAction]  # None: follow the system
-    layers_menu: QMenu
-    layer_actions: dict[str, QAction]
 
     def __init__(
         self,
@@ -167,10 +142,15 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-        build_actions(self)
+        stored_theme = remembered_theme(settings.value(SettingsKey.THEME, ""))
+        self.window_actions = build_actions(self, stored_theme)
         self.classroom = ClassroomActions(self)
-        build_menus(self)
-        self.toolbar: QToolBar = add_toolbar(self)
+        build_menus(self.menuBar(), self.window_actions, self.classroom)
+        height = int_setting(settings.value(SettingsKey.TOOLBAR_HEIGHT), 0)
+        self.toolbar: QToolBar = add_toolbar(self, height)
+        if height <= 0:  # the first start: no height to keep, so filled at once
+            self._fill_toolbar()
+        self._connect_actions()
         self._connect()
         self.article_view.painted.connect(self._on_first_paint)
 
@@ -227,7 +207,7 @@ class MainWindow(QMainWindow):
         if self._annotation_pane is not None:
             return
         self._draw_pending_highlights()
-        fill_toolbar(self)
+        self._fill_toolbar()
         # Imported here: the panels, their models and delegates stay off the path
         # to the first painted article.
         from reader.gui.annotations.pane import AnnotationPane
@@ -368,19 +348,62 @@ class MainWindow(QMainWindow):
         if theme is not self.theme:
             self.set_theme(theme)
 
+    def _fill_toolbar(self) -> None:
+        actions, theme, text = self.window_actions, self.theme, self._toolbar_text_colour()
+        if fill_toolbar(self.toolbar, actions, self.style(), theme, text):
+            height = self.toolbar.sizeHint().height()
+            self.settings.setValue(SettingsKey.TOOLBAR_HEIGHT, height)
+
+    def _toolbar_text_colour(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.ButtonText)
+
+    def _connect_actions(self) -> None:
+        actions = self.window_actions
+        actions.open.triggered.connect(self.choose_files)
+        actions.clipboard.triggered.connect(self.import_clipboard)
+        actions.quit.triggered.connect(self.close)
+        actions.undo.triggered.connect(self.undo)
+        actions.redo.triggered.connect(self.redo)
+        actions.copy.triggered.connect(self.copy_selection)
+        actions.find.triggered.connect(lambda: self.library_panel.focus_search())
+        for kind, action in actions.flags.items():
+            action.triggered.connect(lambda _=False, k=kind: self.flag_selection(k))
+        actions.delete.triggered.connect(self.delete_selected_flag)
+        actions.suggest.triggered.connect(self.suggest_flags)
+        actions.accept.triggered.connect(lambda _=False: self.accept_suggestion())
+        actions.dismiss.triggered.connect(lambda _=False: self.dismiss_suggestion())
+        actions.accept_all.triggered.connect(self.accept_all_suggestions)
+        actions.dismiss_all.triggered.connect(self.dismiss_all_suggestions)
+        actions.show_suggestions.triggered.connect(
+            lambda shown=True: self.set_layer_visible(SUGGESTIONS_LAYER, bool(shown))
+        )
+        actions.show_sourced.triggered.connect(
+            lambda shown=False: self.set_sourced_claims_visible(bool(shown))
+        )
+        actions.lock_suggestions.triggered.connect(self.ask_suggestion_lock)
+        actions.zoom_in.triggered.connect(self.zoom_in)
+        actions.zoom_out.triggered.connect(self.zoom_out)
+        actions.zoom_reset.triggered.connect(self.zoom_reset)
+        for theme, action in actions.themes.items():
+            action.triggered.connect(lambda _=False, t=theme: self.choose_theme(t))
+        export_menu = actions.export_menu
+        export_menu.aboutToShow.connect(
+            lambda: fill_export_menu(self, export_menu, self.choose_export)
+        )
+
     def _connect(self) -> None:
         self.article_view.annotation_clicked.connect(self._on_annotation_clicked)
         self.article_view.flag_requested.connect(self._on_flag_requested)
         self.article_view.accept_requested.connect(self.accept_suggestion)
         self.article_view.dismiss_requested.connect(self.dismiss_suggestion)
         self.article_view.zoom_changed.connect(self._on_zoom_changed)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.canUndoChanged.connect(self.window_actions.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.window_actions.redo.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: name_step(self.undo_action, "&Undo", text)
+            lambda text: name_step(self.window_actions.undo, "&Undo", text)
         )
         self.undo_stack.redoTextChanged.connect(
-            lambda text: name_step(self.redo_action, "&Redo", text)
+            lambda text: name_step(self.window_actions.redo, "&Redo", text)
         )
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -419,7 +442,7 @@ class MainWindow(QMainWindow):
         self.article_view.clear_article()
         self.classroom.article_shown(None)
         self.setWindowTitle(APP_NAME)
-        self.suggest_action.setEnabled(False)
+        self.window_actions.suggest.setEnabled(False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -509,8 +532,10 @@ class MainWindow(QMainWindow):
         # Only the title: the platform adds the application's display name after it.
         self.setWindowTitle(article.title or "Untitled")
         session.remember_article(self, article.id)
-        self.suggest_action.setEnabled(True)
-        self.show_suggestions_action.setChecked(SUGGESTIONS_LAYER not in self.hidden_layers())
+        self.window_actions.suggest.setEnabled(True)
+        self.window_actions.show_suggestions.setChecked(
+            SUGGESTIONS_LAYER not in self.hidden_layers()
+        )
         if self._annotation_pane is None:
             self._pending_panels = (annotations, select_uuid or None)
         else:
@@ -593,7 +618,7 @@ class MainWindow(QMainWindow):
         suggested = annotation is not None and annotation.status is Status.SUGGESTED
         marked = suggested and self.article_view.selected_annotation() == uuid
         self._review.mark_triggers(annotation if marked else None)
-        self.delete_action.setEnabled(annotation is not None and not suggested)
+        self.window_actions.delete.setEnabled(annotation is not None and not suggested)
 
     def update_review_actions(self) -> None:
         """Enable the suggestion actions that apply to the article and the selected flag."""
@@ -777,7 +802,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, theme)
         if self.toolbar.actions():
-            paint_theme_icons(self)
+            paint_theme_icons(self.window_actions, theme, self._toolbar_text_colour())
         # The view keeps its page, flags, selection and place; only its colours change.
         self.article_view.set_theme(theme)
         if self.article is not None and self._annotation_pane is not None:

@@ -1,244 +1,201 @@
-"""The main window's actions, menus and toolbar."""
+"""The main window's actions, menus and toolbar.
+
+``build_actions`` makes the actions, with their names, shortcuts and tips, and
+returns them as one ``WindowActions``; the window connects them to what they do.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from reader.core.models import LayerKind
-from reader.gui.common.theme import remembered_theme
+from reader.core.models import Kind
+from reader.gui.common.actions import distinct_shortcuts, set_tips
 from reader.gui.reading.flag_keys import FLAG_KEYS
-from reader.gui.shell.session import SettingsKey, int_setting
+from reader.gui.suggestions.tips import ACCEPT_TIP, DISMISS_TIP, LOCK_TIP
 from reader.render.palette import Theme
 
 if TYPE_CHECKING:
-    from reader.gui.shell.main_window import MainWindow
+    from PySide6.QtWidgets import QMainWindow, QMenuBar, QStyle, QWidget
 
-SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
-LOCK_TIP = (
-    "Lock the app's suggestions with a PIN, so students cannot see or ask for "
-    "the app's suggestions; the PIN unlocks them"
-)
-ACCEPT_TIP = (
-    "Make the selected suggestion a flag of yours; or press A on its card or in the article"
-)
-DISMISS_TIP = "Hide the selected suggestion for good; or press D on its card or in the article"
+    from reader.gui.classroom.actions import ClassroomActions
+    from reader.services.article_files import ExportFormat
 
 
 def add_action(
-    window: MainWindow,
+    parent: QWidget,
     text: str,
-    slot: object,
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     tip: str = "",
 ) -> QAction:
-    action = QAction(text, window)
+    """An action of ``parent``, its shortcut live wherever the focus is in that window."""
+    action = QAction(text, parent)
     if shortcut is not None:
         # setShortcuts: PySide6's setShortcut() would build the Qt namespace (see MainWindow).
         action.setShortcuts(distinct_shortcuts(shortcut))
     set_tips(action, tip or text.replace("&", "").rstrip("…"))
-    action.triggered.connect(slot)
-    window.addAction(action)
+    parent.addAction(action)
     return action
 
 
-def set_tips(action: QAction, tip: str) -> None:
-    """The action's status tip, and its tooltip with its shortcut."""
-    hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    action.setToolTip(f"{tip} ({hint})" if hint else tip)
-    action.setStatusTip(tip)
+class WindowActions:
+    """The window's actions; what each does is connected by the window."""
 
-
-def review_actions(window: MainWindow) -> tuple[QAction, ...]:
-    """Suggest Flags and the actions that review its suggestions, in menu order."""
-    return (
-        window.suggest_action,
-        window.accept_action,
-        window.dismiss_action,
-        window.accept_all_action,
-        window.dismiss_all_action,
-    )
-
-
-def build_actions(window: MainWindow) -> None:
-    key = QKeySequence.StandardKey
-    window.open_action = add_action(
-        window, "&Open / Import…", window.choose_files, key.Open, "Import an article or a flag file"
-    )
-    window.clipboard_action = add_action(
-        window,
-        "New Article from &Clipboard",
-        window.import_clipboard,
-        "Ctrl+Shift+V",
-        "Import the article on the clipboard (HTML or text)",
-    )
-    window.quit_action = add_action(window, "&Quit", window.close, key.Quit)
-    window.undo_action = add_action(window, "&Undo", window.undo, key.Undo, "Undo the last change")
-    window.redo_action = add_action(window, "&Redo", window.redo, key.Redo, "Redo")
-    window.redo_action.setShortcuts(distinct_shortcuts(key.Redo, "Ctrl+Shift+Z"))
-    window.undo_action.setEnabled(False)
-    window.redo_action.setEnabled(False)
-    window.copy_action = add_action(window, "&Copy", window.copy_selection, key.Copy)
-    window.find_action = add_action(
-        window,
-        "&Find…",
-        lambda: window.library_panel.focus_search(),
-        key.Find,
-        "Search articles and notes",
-    )
-    window.flag_actions = {}
-    for flag_key, kind in FLAG_KEYS.items():
-        action = add_action(
-            window,
-            kind.label,
-            lambda _=False, k=kind: window.flag_selection(k),
-            flag_key,
-            f"Flag the selected passage as {kind.label.lower()}",
+    def __init__(self, parent: QWidget, stored_theme: Theme | None) -> None:
+        """``stored_theme``: the theme the user chose (None: follow the system)."""
+        key = QKeySequence.StandardKey
+        self.open = add_action(
+            parent, "&Open / Import…", key.Open, "Import an article or a flag file"
         )
-        window.flag_actions[kind] = action
-    window.delete_action = add_action(
-        window, "&Delete Flag", window.delete_selected_flag, key.Delete, "Delete the selected flag"
-    )
-    window.delete_action.setEnabled(False)
-    build_suggestion_actions(window)
-    window.zoom_in_action = add_action(window, "Zoom &In", window.zoom_in)
-    window.zoom_in_action.setShortcuts(distinct_shortcuts(key.ZoomIn, "Ctrl+="))
-    window.zoom_in_action.setToolTip("Larger text (Ctrl++)")
-    window.zoom_out_action = add_action(
-        window, "Zoom &Out", window.zoom_out, key.ZoomOut, "Smaller text"
-    )
-    window.zoom_reset_action = add_action(
-        window, "&Actual Size", window.zoom_reset, "Ctrl+0", "Text at its normal size"
-    )
-    window.theme_group = QActionGroup(window)
-    window.theme_actions = {}
-    stored = remembered_theme(window.settings.value(SettingsKey.THEME, ""))
-    choices: tuple[tuple[Theme | None, str], ...] = (
-        (None, "Follow System"),
-        (Theme.LIGHT, "Light"),
-        (Theme.DARK, "Dark"),
-    )
-    for theme, label in choices:
-        action = add_action(window, label, lambda _=False, t=theme: window.choose_theme(t))
-        action.setCheckable(True)
-        action.setChecked(theme is stored)
-        window.theme_group.addAction(action)
-        window.theme_actions[theme] = action
+        self.clipboard = add_action(
+            parent,
+            "New Article from &Clipboard",
+            "Ctrl+Shift+V",
+            "Import the article on the clipboard (HTML or text)",
+        )
+        self.quit = add_action(parent, "&Quit", key.Quit)
+        self.undo = add_action(parent, "&Undo", key.Undo, "Undo the last change")
+        self.redo = add_action(parent, "&Redo", key.Redo, "Redo")
+        self.redo.setShortcuts(distinct_shortcuts(key.Redo, "Ctrl+Shift+Z"))
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        self.copy = add_action(parent, "&Copy", key.Copy)
+        self.find = add_action(parent, "&Find…", key.Find, "Search articles and notes")
+        self.flags: dict[Kind, QAction] = {
+            kind: add_action(
+                parent, kind.label, flag_key, f"Flag the selected passage as {kind.label.lower()}"
+            )
+            for flag_key, kind in FLAG_KEYS.items()
+        }
+        self.delete = add_action(parent, "&Delete Flag", key.Delete, "Delete the selected flag")
+        self.delete.setEnabled(False)
+        self.suggest = add_action(
+            parent,
+            "&Suggest Flags",
+            "Ctrl+Shift+S",
+            "Suggest opinion passages and unsourced claims, each with its reasons",
+        )
+        self.accept = add_action(parent, "&Accept Suggestion", "Ctrl+Return", ACCEPT_TIP)
+        self.accept.setShortcuts(distinct_shortcuts("Ctrl+Return", "Ctrl+Enter"))
+        self.dismiss = add_action(
+            parent,
+            "D&ismiss Suggestion",
+            "Ctrl+Shift+D",  # not Ctrl+Backspace: text boxes delete a word with it
+            DISMISS_TIP,
+        )
+        self.accept_all = add_action(
+            parent,
+            "Accept A&ll Suggestions",
+            None,
+            "Make every open suggestion a flag of yours (one step to undo)",
+        )
+        self.dismiss_all = add_action(
+            parent,
+            "Dismiss All Su&ggestions",
+            None,
+            "Hide every open suggestion for good (one step to undo)",
+        )
+        self.show_suggestions = add_action(
+            parent,
+            "Show &Suggestions",
+            None,
+            "Show or hide the app's suggestions on this article (e.g. before students see it)",
+        )
+        self.show_suggestions.setCheckable(True)
+        self.show_suggestions.setChecked(True)
+        self.show_sourced = add_action(
+            parent,
+            "Show Sourced &Claims",
+            None,
+            "Mark the factual claims the article does source, with a faint dotted line",
+        )
+        self.show_sourced.setCheckable(True)
+        # Its name and tips follow the lock once it is read (SuggestionLock.show_controls).
+        self.lock_suggestions = add_action(parent, "Lock Suggestions…", None, LOCK_TIP)
+        for action in self.review():
+            action.setEnabled(False)
+        self.zoom_in = add_action(parent, "Zoom &In")
+        self.zoom_in.setShortcuts(distinct_shortcuts(key.ZoomIn, "Ctrl+="))
+        self.zoom_in.setToolTip("Larger text (Ctrl++)")
+        self.zoom_out = add_action(parent, "Zoom &Out", key.ZoomOut, "Smaller text")
+        self.zoom_reset = add_action(parent, "&Actual Size", "Ctrl+0", "Text at its normal size")
+        self.theme_group = QActionGroup(parent)
+        self.themes: dict[Theme | None, QAction] = {}  # None: follow the system
+        choices: tuple[tuple[Theme | None, str], ...] = (
+            (None, "Follow System"),
+            (Theme.LIGHT, "Light"),
+            (Theme.DARK, "Dark"),
+        )
+        for theme, label in choices:
+            action = add_action(parent, label)
+            action.setCheckable(True)
+            action.setChecked(theme is stored_theme)
+            self.theme_group.addAction(action)
+            self.themes[theme] = action
+        self.layer_actions: dict[str, QAction] = {}  # the layers menu's, by layer name
+        self.layers_menu = QMenu("&Layers", parent)  # filled per article (LayersMenu)
+        self.layers_menu.setToolTipsVisible(True)
+        self.export_menu = QMenu("&Export Flags", parent)  # filled as it first opens
+
+    def review(self) -> tuple[QAction, ...]:
+        """Suggest Flags and the actions that review its suggestions, in menu order."""
+        return (self.suggest, self.accept, self.dismiss, self.accept_all, self.dismiss_all)
 
 
-def build_suggestion_actions(window: MainWindow) -> None:
-    window.suggest_action = add_action(
-        window,
-        "&Suggest Flags",
-        window.suggest_flags,
-        "Ctrl+Shift+S",
-        "Suggest opinion passages and unsourced claims, each with its reasons",
-    )
-    window.accept_action = add_action(
-        window,
-        "&Accept Suggestion",
-        lambda _=False: window.accept_suggestion(),
-        "Ctrl+Return",
-        ACCEPT_TIP,
-    )
-    window.accept_action.setShortcuts(distinct_shortcuts("Ctrl+Return", "Ctrl+Enter"))
-    window.dismiss_action = add_action(
-        window,
-        "D&ismiss Suggestion",
-        lambda _=False: window.dismiss_suggestion(),
-        "Ctrl+Shift+D",  # not Ctrl+Backspace: text boxes delete a word with it
-        DISMISS_TIP,
-    )
-    window.accept_all_action = add_action(
-        window,
-        "Accept A&ll Suggestions",
-        window.accept_all_suggestions,
-        None,
-        "Make every open suggestion a flag of yours (one step to undo)",
-    )
-    window.dismiss_all_action = add_action(
-        window,
-        "Dismiss All Su&ggestions",
-        window.dismiss_all_suggestions,
-        None,
-        "Hide every open suggestion for good (one step to undo)",
-    )
-    window.show_suggestions_action = add_action(
-        window,
-        "Show &Suggestions",
-        lambda shown=True: window.set_layer_visible(SUGGESTIONS_LAYER, bool(shown)),
-        None,
-        "Show or hide the app's suggestions on this article (e.g. before students see it)",
-    )
-    window.show_suggestions_action.setCheckable(True)
-    window.show_suggestions_action.setChecked(True)
-    window.show_sourced_action = add_action(
-        window,
-        "Show Sourced &Claims",
-        lambda shown=False: window.set_sourced_claims_visible(bool(shown)),
-        None,
-        "Mark the factual claims the article does source, with a faint dotted line",
-    )
-    window.show_sourced_action.setCheckable(True)
-    # Its name and tips follow the lock once it is read (SuggestionLock.show_controls).
-    window.lock_suggestions_action = add_action(
-        window, "Lock Suggestions…", window.ask_suggestion_lock, None, LOCK_TIP
-    )
-    for action in review_actions(window):
-        action.setEnabled(False)
+def build_actions(parent: QWidget, stored_theme: Theme | None) -> WindowActions:
+    """The window's actions, added to ``parent`` so that their shortcuts work there."""
+    return WindowActions(parent, stored_theme)
 
 
-def build_menus(window: MainWindow) -> None:
-    bar = window.menuBar()
+def build_menus(bar: QMenuBar, actions: WindowActions, classroom: ClassroomActions) -> None:
     file_menu = bar.addMenu("&File")
-    file_menu.addAction(window.open_action)
-    file_menu.addAction(window.clipboard_action)
-    export_menu = file_menu.addMenu("&Export Flags")
-    export_menu.aboutToShow.connect(lambda: fill_export_menu(window, export_menu))
+    file_menu.addAction(actions.open)
+    file_menu.addAction(actions.clipboard)
+    file_menu.addMenu(actions.export_menu)
     file_menu.addSeparator()
-    classroom = window.classroom
     for action in (classroom.hand_in_action, classroom.assign_action, classroom.collect_action):
         file_menu.addAction(action)
     file_menu.addSeparator()
-    file_menu.addAction(window.quit_action)
+    file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu("&Edit")
-    edit_menu.addAction(window.undo_action)
-    edit_menu.addAction(window.redo_action)
+    edit_menu.addAction(actions.undo)
+    edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
-    edit_menu.addAction(window.copy_action)
-    edit_menu.addAction(window.find_action)
+    edit_menu.addAction(actions.copy)
+    edit_menu.addAction(actions.find)
     flag_menu = bar.addMenu("F&lag")
-    for action in window.flag_actions.values():
+    for action in actions.flags.values():
         flag_menu.addAction(action)
     flag_menu.addSeparator()
-    flag_menu.addAction(window.delete_action)
+    flag_menu.addAction(actions.delete)
     flag_menu.addSeparator()
-    flag_menu.addAction(window.classroom.use_as_key_action)
+    flag_menu.addAction(classroom.use_as_key_action)
     flag_menu.addSeparator()
-    for action in review_actions(window):
+    for action in actions.review():
         flag_menu.addAction(action)
     view_menu = bar.addMenu("&View")
-    view_menu.addAction(window.zoom_in_action)
-    view_menu.addAction(window.zoom_out_action)
-    view_menu.addAction(window.zoom_reset_action)
-    view_menu.addAction(window.classroom.present_action)
+    view_menu.addAction(actions.zoom_in)
+    view_menu.addAction(actions.zoom_out)
+    view_menu.addAction(actions.zoom_reset)
+    view_menu.addAction(classroom.present_action)
     view_menu.addSeparator()
-    view_menu.addAction(window.show_suggestions_action)
-    view_menu.addAction(window.show_sourced_action)
-    view_menu.addAction(window.lock_suggestions_action)
-    window.layers_menu = view_menu.addMenu("&Layers")
-    window.layers_menu.setToolTipsVisible(True)
-    window.layer_actions = {}
+    view_menu.addAction(actions.show_suggestions)
+    view_menu.addAction(actions.show_sourced)
+    view_menu.addAction(actions.lock_suggestions)
+    view_menu.addMenu(actions.layers_menu)
     theme_menu = view_menu.addMenu("&Theme")
-    for action in window.theme_actions.values():
+    for action in actions.themes.values():
         theme_menu.addAction(action)
 
 
-def fill_export_menu(window: MainWindow, menu: QMenu) -> None:
+def fill_export_menu(
+    parent: QWidget, menu: QMenu, on_chosen: Callable[[ExportFormat], object]
+) -> None:
     """The Export Flags actions, made as the menu first opens:
     ``reader.services.article_files`` loads the importers and exporters, which the
     first paint does not need."""
@@ -251,15 +208,16 @@ def fill_export_menu(window: MainWindow, menu: QMenu) -> None:
         (ExportFormat.MARKDOWN, "&Markdown…", "Export this article's flags as Markdown notes"),
         (ExportFormat.CSV, "&CSV…", "Export this article's flags as a spreadsheet table"),
     ):
-        slot = lambda _=False, f=export_format: window.choose_export(f)  # noqa: E731
-        menu.addAction(add_action(window, label, slot, None, tip))
+        action = add_action(parent, label, None, tip)
+        action.triggered.connect(lambda _=False, f=export_format: on_chosen(f))
+        menu.addAction(action)
 
 
-def add_toolbar(window: MainWindow) -> QToolBar:
-    """The toolbar, filled by ``fill_toolbar`` just after the first paint.
+def add_toolbar(window: QMainWindow, height: int) -> QToolBar:
+    """The toolbar, empty: ``fill_toolbar`` fills it just after the first paint.
 
-    Until then it keeps the height it had last time, so that nothing moves.
-    On the first start there is no such height, and it is filled at once.
+    Until then it keeps ``height``, the height it had last time, so that nothing
+    moves (0: none known).
     """
     toolbar = QToolBar("Flags")
     toolbar.setObjectName("flags_toolbar")
@@ -267,46 +225,45 @@ def add_toolbar(window: MainWindow) -> QToolBar:
     toolbar.setIconSize(QSize(20, 20))
     toolbar.setAccessibleName("Flag toolbar")
     window.addToolBar(toolbar)  # at the top
-    height = int_setting(window.settings.value(SettingsKey.TOOLBAR_HEIGHT), 0)
     if height > 0:
         toolbar.setMinimumHeight(height)
-    else:
-        fill_toolbar(window, toolbar)
     return toolbar
 
 
-def fill_toolbar(window: MainWindow, toolbar: QToolBar | None = None) -> None:
-    """The toolbar's buttons and the actions' icons (drawn, and the style's)."""
-    toolbar = toolbar or window.toolbar
+def fill_toolbar(
+    toolbar: QToolBar, actions: WindowActions, style: QStyle, theme: Theme, text: QColor
+) -> bool:
+    """The toolbar's buttons and the actions' icons (drawn, and the style's); False if it
+    was filled already."""
     if toolbar.actions():
-        return
+        return False
     from PySide6.QtWidgets import QStyle
 
     toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for action in window.flag_actions.values():
+    for action in actions.flags.values():
         toolbar.addAction(action)
     toolbar.addSeparator()
-    style = window.style()
-    paint_theme_icons(window)
-    window.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-    window.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-    toolbar.addAction(window.delete_action)
+    paint_theme_icons(actions, theme, text)
+    actions.undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    actions.redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    toolbar.addAction(actions.delete)
     toolbar.addSeparator()
-    toolbar.addAction(window.suggest_action)
+    toolbar.addAction(actions.suggest)
     toolbar.addSeparator()
-    toolbar.addAction(window.undo_action)
-    toolbar.addAction(window.redo_action)
+    toolbar.addAction(actions.undo)
+    toolbar.addAction(actions.redo)
     toolbar.setMinimumHeight(0)
-    window.settings.setValue(SettingsKey.TOOLBAR_HEIGHT, toolbar.sizeHint().height())
+    return True
 
 
-def paint_theme_icons(window: MainWindow) -> None:
-    """The kind icons, with the theme's underlines, and the Delete Flag icon in its text colour."""
+def paint_theme_icons(actions: WindowActions, theme: Theme, text: QColor) -> None:
+    """The kind icons, with the theme's underlines, and the Delete Flag icon in ``text``,
+    the toolbar's text colour."""
     from reader.gui.common.icons import delete_icon, kind_icon
 
-    for kind, action in window.flag_actions.items():
-        action.setIcon(kind_icon(kind, window.theme))
-    window.delete_action.setIcon(delete_icon(window.palette().color(QPalette.ColorRole.ButtonText)))
+    for kind, action in actions.flags.items():
+        action.setIcon(kind_icon(kind, theme))
+    actions.delete.setIcon(delete_icon(text))
 
 
 def name_step(action: QAction, verb: str, text: str) -> None:
@@ -318,21 +275,3 @@ def name_step(action: QAction, verb: str, text: str) -> None:
     action.setStatusTip(plain)
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     action.setToolTip(f"{plain} ({keys})" if keys else plain)
-
-
-def distinct_shortcuts(*keys: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
-    """The key sequences, a standard key as all its platform bindings, each sequence once.
-
-    A sequence given twice makes the action's shortcut ambiguous, and Qt then fires
-    neither: X11's standard Redo already is Ctrl+Shift+Z, for one.
-    """
-    found: list[QKeySequence] = []
-    for key in keys:
-        if isinstance(key, QKeySequence.StandardKey):
-            sequences = QKeySequence.keyBindings(key)
-        else:
-            sequences = [QKeySequence(key)]
-        for sequence in sequences:
-            if not sequence.isEmpty() and sequence not in found:
-                found.append(sequence)
-    return found

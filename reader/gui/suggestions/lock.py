@@ -13,7 +13,8 @@ from PySide6 import QtCore
 from PySide6.QtWidgets import QLabel
 
 from reader.gui.annotations.layers import rebuild_layers_menu
-from reader.gui.shell.window_actions import LOCK_TIP, review_actions, set_tips
+from reader.gui.common.actions import set_tips
+from reader.gui.suggestions.tips import LOCK_TIP
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -104,13 +105,13 @@ class SuggestionLock:
     def show_controls(self) -> None:
         """The lock action's name, the suggestion actions and the status bar's note."""
         window = self._window
-        action = window.lock_suggestions_action
+        action = window.window_actions.lock_suggestions
         action.setText("Unlock Suggestions…" if self.locked else "Lock Suggestions…")
         set_tips(action, UNLOCK_TIP if self.locked else LOCK_TIP)
-        shown = (window.show_suggestions_action, window.show_sourced_action)
+        shown = (window.window_actions.show_suggestions, window.window_actions.show_sourced)
         for each in shown:
             each.setEnabled(not self.locked)
-        for each in (*review_actions(window), *shown):
+        for each in (*window.window_actions.review(), *shown):
             self._show_tips(each)
         window.update_review_actions()
         if self.locked and self._note is None:
@@ -145,6 +146,6 @@ class SuggestionLock:
             window.article_view.set_annotations(window.drawn(pane.model.annotations()))
             rebuild_layers_menu(window)
             window.keep_selection(selected)
-            window.set_sourced_claims_visible(window.show_sourced_action.isChecked())
+            window.set_sourced_claims_visible(window.window_actions.show_sourced.isChecked())
         window.flag_updates.counts_changed()
         window.update_review_actions()

@@ -22,16 +22,18 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from reader.anchoring.selectors import shorten
-from reader.core.models import Annotation, ReaderError, Status
+from reader.core.models import Annotation, LayerKind, ReaderError, Status
+from reader.gui.common.actions import set_tips
 from reader.gui.common.tooltips import plain_tooltip
-from reader.gui.shell.window_actions import ACCEPT_TIP, DISMISS_TIP, SUGGESTIONS_LAYER, set_tips
 from reader.gui.suggestions.commands import ReplaceFlagsCommand
+from reader.gui.suggestions.tips import ACCEPT_TIP, DISMISS_TIP
 from reader.render.palette import KIND_COLOURS
 
 if TYPE_CHECKING:
     from reader.gui.reading.article_view import ArticleView
     from reader.gui.shell.main_window import MainWindow
 
+SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
 NO_SUGGESTION_TIP = "select a suggestion (not a flag of yours) to {verb} it"
 
 
@@ -199,12 +201,12 @@ class SuggestionReview:
         window = self._window
         selected = self.suggestion(None) is not None
         waiting = bool(window.annotation_pane.open_suggestions())
-        window.suggest_action.setEnabled(
+        window.window_actions.suggest.setEnabled(
             window.article is not None and not window.suggestions_locked
         )
         for action, verb, tip in (
-            (window.accept_action, "accept", ACCEPT_TIP),
-            (window.dismiss_action, "dismiss", DISMISS_TIP),
+            (window.window_actions.accept, "accept", ACCEPT_TIP),
+            (window.window_actions.dismiss, "dismiss", DISMISS_TIP),
         ):
             action.setEnabled(selected)
             if window.suggestions_locked:
@@ -215,8 +217,8 @@ class SuggestionReview:
                 why = f"{action.text().replace('&', '')}: {NO_SUGGESTION_TIP.format(verb=verb)}"
                 action.setToolTip(why)
                 action.setStatusTip(why)
-        window.accept_all_action.setEnabled(waiting)
-        window.dismiss_all_action.setEnabled(waiting)
+        window.window_actions.accept_all.setEnabled(waiting)
+        window.window_actions.dismiss_all.setEnabled(waiting)
 
     def explain_disabled_shortcut(self, event: QKeyEvent) -> bool:
         """Say in the status bar why Accept or Dismiss Suggestion, disabled, did nothing
@@ -227,8 +229,8 @@ class SuggestionReview:
         modifiers = combination.keyboardModifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier
         pressed = QKeySequence(QKeyCombination(modifiers, combination.key()))
         actions: tuple[tuple[QAction, str], ...] = (
-            (window.accept_action, "accept"),
-            (window.dismiss_action, "dismiss"),
+            (window.window_actions.accept, "accept"),
+            (window.window_actions.dismiss, "dismiss"),
         )
         for action, verb in actions:
             if action.isEnabled() or pressed not in action.shortcuts():
@@ -255,7 +257,7 @@ class SuggestionReview:
         Hovering over one shows who or what sources it.
         """
         window = self._window
-        window.show_sourced_action.setChecked(visible)
+        window.window_actions.show_sourced.setChecked(visible)
         if visible and self._sourced_tips is None:
             self._sourced_tips = SourcedClaimTips(window)
             window.article_view.viewport().installEventFilter(self._sourced_tips)
@@ -273,7 +275,7 @@ class SuggestionReview:
         selections: list[QTextEdit.ExtraSelection] = []
         self.sourced_ranges = []
         self._sourced_by = []
-        shown = window.show_sourced_action.isChecked() and not window.suggestions_locked
+        shown = window.window_actions.show_sourced.isChecked() and not window.suggestions_locked
         if shown and window.article is not None:
             # Imported here: the detector stays off the path to the first painted article.
             from reader.detectors import SuggestionKind, suggest_article

@@ -96,7 +96,7 @@ def test_the_keyboard_unfolds_a_folded_library(wide: MainWindow, qtbot: QtBot) -
     window = wide
     resize(qtbot, window, 900, 700)
     assert window.splitter.sizes()[0] == 0
-    window.find_action.trigger()  # Ctrl+F: search the library
+    window.window_actions.find.trigger()  # Ctrl+F: search the library
     assert window.library_panel.search_edit.hasFocus()
     assert window.splitter.sizes()[0] >= COLUMN_LIMITS.library
 

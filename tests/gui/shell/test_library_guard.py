@@ -78,7 +78,7 @@ def cli(db: Path, *arguments: str) -> str:
 def open_dialog_on(qtbot: QtBot, window: MainWindow, folder: Path) -> SafeFileDialog:
     """File › Open, navigated to ``folder``, once every file there is listed with its type
     (when Qt's own dialog would have read each file to guess it)."""
-    window.open_action.trigger()
+    window.window_actions.open.trigger()
     dialog = window.findChild(SafeFileDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.selectNameFilter("All files (*)")
@@ -291,7 +291,7 @@ def test_hostile_text_in_tooltips_opens_no_file(
     flag = Annotation(article.id, Kind.OPINION, make_anchor(article.text, 0, 4), layer=image)
     window.library.add_annotation(flag)
     window.show_article(article.id)
-    action = window.layer_actions[image]
+    action = window.window_actions.layer_actions[image]
     QToolTip.showText(QPoint(10, 10), action.toolTip(), window)  # as the menu shows it
     assert held_locks(db_path) == {db_path.name, f"{db_path.name}-shm"}
     QToolTip.hideText()

@@ -177,7 +177,7 @@ def test_flag_from_menu_kind_change_and_delete_are_undoable(session: Session, qt
     assert article is not None
     start, end = sentence_span(article, 2)
     window.article_view.select_text(start, end)
-    window.flag_actions[Kind.CONTEXT_NOTE].trigger()
+    window.window_actions.flags[Kind.CONTEXT_NOTE].trigger()
     uuid = window.annotation_pane.selected_uuid()
     assert uuid is not None
     editor = window.annotation_pane.editor
@@ -190,7 +190,7 @@ def test_flag_from_menu_kind_change_and_delete_are_undoable(session: Session, qt
     editor.source_edit.setText("https://example.org/report")
     editor.source_edit.editingFinished.emit()
     assert window.library.annotation(uuid).source == "https://example.org/report"
-    window.delete_action.trigger()
+    window.window_actions.delete.trigger()
     assert window.annotation_pane.model.row_of(uuid) == -1
     with pytest.raises(Exception, match="no flag"):
         window.library.annotation(uuid)
@@ -635,8 +635,7 @@ def test_a_quick_start_on_an_unreadable_library_says_so(quick: QuickStarts, qtbo
 
 def test_the_export_menu_offers_each_format_once_opened(session: Session) -> None:
     window = session.start()
-    menus = [action.menu() for action in window.menuBar().actions()]
-    export_menu = next(m for m in menus[0].findChildren(QMenu) if m.title() == "&Export Flags")
+    export_menu = next(m for m in window.findChildren(QMenu) if m.title() == "&Export Flags")
     assert export_menu.actions() == []  # made as it first opens, off the start-up path
     for _ in range(2):
         export_menu.aboutToShow.emit()

@@ -46,13 +46,13 @@ def suggestion_actions_enabled(window: MainWindow) -> list[bool]:
     return [
         action.isEnabled()
         for action in (
-            window.suggest_action,
-            window.accept_action,
-            window.dismiss_action,
-            window.accept_all_action,
-            window.dismiss_all_action,
-            window.show_suggestions_action,
-            window.show_sourced_action,
+            window.window_actions.suggest,
+            window.window_actions.accept,
+            window.window_actions.dismiss,
+            window.window_actions.accept_all,
+            window.window_actions.dismiss_all,
+            window.window_actions.show_suggestions,
+            window.window_actions.show_sourced,
         )
     ]
 
@@ -67,14 +67,14 @@ def lock_note(window: MainWindow) -> QLabel | None:
 
 
 def open_pin_dialog(window: MainWindow) -> PinDialog:
-    window.lock_suggestions_action.trigger()
+    window.window_actions.lock_suggestions.trigger()
     dialog = window.pin_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
 
 def lock_through_dialog(qtbot: QtBot, window: MainWindow, pin: str = PIN) -> None:
-    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+    assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
     dialog = open_pin_dialog(window)
     assert dialog.confirm_edit is not None
     assert dialog.pin_edit.echoMode() == dialog.pin_edit.EchoMode.Password
@@ -86,7 +86,7 @@ def lock_through_dialog(qtbot: QtBot, window: MainWindow, pin: str = PIN) -> Non
 
 
 def unlock_through_dialog(qtbot: QtBot, window: MainWindow, pin: str) -> PinDialog:
-    assert window.lock_suggestions_action.text() == "Unlock Suggestions…"
+    assert window.window_actions.lock_suggestions.text() == "Unlock Suggestions…"
     dialog = open_pin_dialog(window)
     assert dialog.confirm_edit is None
     qtbot.keyClicks(dialog.pin_edit, pin)
@@ -103,14 +103,14 @@ def assert_locked_view(window: MainWindow) -> None:
     assert pane.open_suggestions() == [] and not pane.suggestion_bar.isVisible()
     assert "suggestion" not in window.status_label.text()
     assert suggestion_actions_enabled(window) == [False] * 7
-    assert "suggestions are locked" in window.suggest_action.toolTip()
-    assert "suggestions are locked" in window.show_suggestions_action.statusTip()
+    assert "suggestions are locked" in window.window_actions.suggest.toolTip()
+    assert "suggestions are locked" in window.window_actions.show_suggestions.statusTip()
     assert lock_note(window) is not None
 
 
 def test_lock_dialog_asks_for_the_new_pin_twice(qtbot: QtBot, session: Session) -> None:
     window = session.start("Screens")
-    assert "students cannot see or ask for" in window.lock_suggestions_action.toolTip()
+    assert "students cannot see or ask for" in window.window_actions.lock_suggestions.toolTip()
     dialog = open_pin_dialog(window)
     assert dialog.confirm_edit is not None
     assert dialog.confirm_edit.echoMode() == dialog.confirm_edit.EchoMode.Password
@@ -132,7 +132,7 @@ def test_lock_dialog_asks_for_the_new_pin_twice(qtbot: QtBot, session: Session) 
     )
     assert window.pin_dialog is None
     assert not window.library.suggestions_locked()
-    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+    assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
 
 
 def test_locking_hides_suggestions_and_their_actions(qtbot: QtBot, session: Session) -> None:
@@ -142,21 +142,21 @@ def test_locking_hides_suggestions_and_their_actions(qtbot: QtBot, session: Sess
     assert window.suggest_flags()
     suggestions = stored(window, Status.SUGGESTED)
     window.select_annotation(suggestions[0].uuid)
-    assert window.accept_action.isEnabled() and lock_note(window) is None
+    assert window.window_actions.accept.isEnabled() and lock_note(window) is None
 
     lock_through_dialog(qtbot, window)
 
     assert window.library.suggestions_locked()
     assert_locked_view(window)
     assert window.annotation_pane.selected_uuid() is None
-    assert window.lock_suggestions_action.text() == "Unlock Suggestions…"
-    assert "PIN" in window.lock_suggestions_action.toolTip()
+    assert window.window_actions.lock_suggestions.text() == "Unlock Suggestions…"
+    assert "PIN" in window.window_actions.lock_suggestions.toolTip()
     # The real flags are as they were: stored, drawn and listed.
     assert stored(window, Status.ACTIVE) == flags
     assert {a.uuid for a in flags} <= drawn(window)
     assert {a.uuid for a in listed(window)} == {a.uuid for a in flags}
     assert stored(window, Status.SUGGESTED) == suggestions
-    assert not window.layer_actions[SUGGESTIONS_LAYER].isEnabled()
+    assert not window.window_actions.layer_actions[SUGGESTIONS_LAYER].isEnabled()
 
 
 def test_nothing_asks_for_or_reviews_suggestions_while_locked(
@@ -194,13 +194,13 @@ def test_locking_clears_the_undo_history(qtbot: QtBot, session: Session) -> None
     window = session.start("Screens")
     assert window.suggest_flags()
     accepted = window.accept_all_suggestions()
-    assert accepted > 0 and window.undo_action.isEnabled()
+    assert accepted > 0 and window.window_actions.undo.isEnabled()
     flags = stored(window, Status.ACTIVE)
 
     lock_through_dialog(qtbot, window)
 
     assert window.undo_stack.count() == 0
-    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert not window.window_actions.undo.isEnabled() and not window.window_actions.redo.isEnabled()
     window.undo()  # the accepted suggestions stay flags: they do not come back
     assert stored(window, Status.ACTIVE) == flags
     assert stored(window, Status.SUGGESTED) == []
@@ -223,7 +223,7 @@ def test_a_locked_library_opens_locked(qtbot: QtBot, session: Session, db_path: 
     qtbot.waitUntil(reopened.is_ready)
     assert reopened.article is not None and "Screens" in reopened.article.title
     assert_locked_view(reopened)
-    assert reopened.lock_suggestions_action.text() == "Unlock Suggestions…"
+    assert reopened.window_actions.lock_suggestions.text() == "Unlock Suggestions…"
     assert stored(reopened, Status.ACTIVE) == flags
     assert {a.uuid for a in flags} <= drawn(reopened)
 
@@ -254,15 +254,15 @@ def test_the_right_pin_restores_suggestions_and_each_articles_state(
     hidden_article = window.article
     assert hidden_article is not None
     assert window.suggest_flags()
-    window.show_suggestions_action.trigger()  # hidden on this article only
-    assert not window.show_suggestions_action.isChecked()
+    window.window_actions.show_suggestions.trigger()  # hidden on this article only
+    assert not window.window_actions.show_suggestions.isChecked()
     screens = next(s.id for s in window.library.articles() if "Screens" in s.title)
     window.show_article(screens)
     assert window.suggest_flags()
-    assert window.show_suggestions_action.isChecked()
+    assert window.window_actions.show_suggestions.isChecked()
     suggestions = {a.uuid for a in stored(window, Status.SUGGESTED)}
     flags = stored(window, Status.ACTIVE)
-    window.show_sourced_action.trigger()
+    window.window_actions.show_sourced.trigger()
     sourced = window.sourced_claim_ranges()
     assert sourced
 
@@ -279,21 +279,25 @@ def test_the_right_pin_restores_suggestions_and_each_articles_state(
     assert window.pin_dialog is None
     assert not window.library.suggestions_locked()
     assert lock_note(window) is None
-    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+    assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
     assert suggestions <= drawn(window)
     assert suggestions <= {a.uuid for a in listed(window)}
     assert window.annotation_pane.suggestion_bar.isVisible()
-    assert window.show_suggestions_action.isEnabled()
-    assert window.show_suggestions_action.isChecked()
-    assert window.show_sourced_action.isChecked() and window.sourced_claim_ranges() == sourced
-    assert window.suggest_action.isEnabled() and window.accept_all_action.isEnabled()
-    assert "suggestions are locked" not in window.suggest_action.toolTip()
-    assert window.layer_actions[SUGGESTIONS_LAYER].isEnabled()
+    assert window.window_actions.show_suggestions.isEnabled()
+    assert window.window_actions.show_suggestions.isChecked()
+    assert (
+        window.window_actions.show_sourced.isChecked() and window.sourced_claim_ranges() == sourced
+    )
+    assert (
+        window.window_actions.suggest.isEnabled() and window.window_actions.accept_all.isEnabled()
+    )
+    assert "suggestions are locked" not in window.window_actions.suggest.toolTip()
+    assert window.window_actions.layer_actions[SUGGESTIONS_LAYER].isEnabled()
     assert stored(window, Status.ACTIVE) == flags
     assert {a.uuid for a in flags} <= drawn(window)
 
     window.show_article(hidden_article.id)
-    assert not window.show_suggestions_action.isChecked()
+    assert not window.window_actions.show_suggestions.isChecked()
     hidden = {a.uuid for a in stored(window, Status.SUGGESTED)}
     assert hidden and not hidden & drawn(window)
     layers = {layer.name: layer.hidden for layer in window.library.layers(hidden_article.id)}
@@ -332,17 +336,19 @@ def test_a_lock_from_elsewhere_shows_when_the_window_is_active_again(
     come_back_to(qtbot, window)
 
     assert_locked_view(window)
-    assert window.lock_suggestions_action.text() == "Unlock Suggestions…"
+    assert window.window_actions.lock_suggestions.text() == "Unlock Suggestions…"
     assert {a.uuid for a in flags} <= drawn(window)
 
     unlock_elsewhere(db_path)
     come_back_to(qtbot, window)
 
     assert lock_note(window) is None
-    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+    assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
     assert suggestions <= drawn(window)
     assert suggestions <= {a.uuid for a in listed(window)}
-    assert window.suggest_action.isEnabled() and window.accept_all_action.isEnabled()
+    assert (
+        window.window_actions.suggest.isEnabled() and window.window_actions.accept_all.isEnabled()
+    )
 
 
 def test_suggest_flags_reads_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
@@ -350,7 +356,7 @@ def test_suggest_flags_reads_the_lock_first(qtbot: QtBot, session: Session, db_p
     qtbot.waitUntil(window.is_ready)  # the lock was read
     assert stored(window, Status.SUGGESTED) == [] and lock_note(window) is None
     lock_elsewhere(db_path)
-    assert window.suggest_action.isEnabled()  # the window does not know yet
+    assert window.window_actions.suggest.isEnabled()  # the window does not know yet
 
     qtbot.keyClick(window.article_view, Qt.Key.Key_S, CTRL_SHIFT)
 
@@ -369,7 +375,7 @@ def test_accept_and_dismiss_read_the_lock_first(
     flags = stored(window, Status.ACTIVE)
     window.select_annotation(suggestions[0].uuid)
     lock_elsewhere(db_path)
-    assert window.accept_action.isEnabled()  # the window does not know yet
+    assert window.window_actions.accept.isEnabled()  # the window does not know yet
 
     cards = window.annotation_pane.card_list
     cards.setFocus()
@@ -391,7 +397,7 @@ def test_a_dismissal_reads_the_lock_first(qtbot: QtBot, session: Session, db_pat
     window.select_annotation(suggestions[0].uuid)
     lock_elsewhere(db_path)
 
-    window.dismiss_action.trigger()
+    window.window_actions.dismiss.trigger()
 
     assert window.error_box is None
     assert "nothing was dismissed" in window.statusBar().currentMessage()
@@ -406,7 +412,7 @@ def test_the_pin_dialog_follows_a_lock_changed_elsewhere(
     window = session.start("Screens")
     assert window.suggest_flags()
     lock_elsewhere(db_path)
-    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+    assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
 
     dialog = open_pin_dialog(window)
 
@@ -422,7 +428,7 @@ def test_the_pin_dialog_follows_a_lock_changed_elsewhere(
     unlock_elsewhere(db_path)
     dialog = open_pin_dialog(window)
     assert dialog.windowTitle() == "Lock Suggestions" and dialog.confirm_edit is not None
-    assert window.lock_suggestions_action.text() == "Lock Suggestions…"
+    assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
     assert lock_note(window) is None
     dialog.reject()
 
@@ -490,8 +496,13 @@ def test_accept_and_dismiss_say_why_they_do_nothing_on_a_flag(
     cards.setFocus()
 
     for action, key, modifiers, verb in (
-        (window.accept_action, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier, "accept"),
-        (window.dismiss_action, Qt.Key.Key_D, CTRL_SHIFT, "dismiss"),
+        (
+            window.window_actions.accept,
+            Qt.Key.Key_Return,
+            Qt.KeyboardModifier.ControlModifier,
+            "accept",
+        ),
+        (window.window_actions.dismiss, Qt.Key.Key_D, CTRL_SHIFT, "dismiss"),
     ):
         assert not action.isEnabled()
         assert f"select a suggestion (not a flag of yours) to {verb} it" in action.statusTip()
@@ -508,10 +519,10 @@ def test_accept_and_dismiss_say_why_they_do_nothing_on_a_flag(
     assert window.annotation_pane.selected_uuid() == flags[0].uuid
 
     window.select_annotation(suggestions[0].uuid)
-    assert window.accept_action.isEnabled() and window.dismiss_action.isEnabled()
-    assert "select a suggestion" not in window.accept_action.statusTip()
-    assert window.accept_action.statusTip().startswith("Make the selected suggestion")
-    assert "Ctrl" in window.accept_action.toolTip()
+    assert window.window_actions.accept.isEnabled() and window.window_actions.dismiss.isEnabled()
+    assert "select a suggestion" not in window.window_actions.accept.statusTip()
+    assert window.window_actions.accept.statusTip().startswith("Make the selected suggestion")
+    assert "Ctrl" in window.window_actions.accept.toolTip()
 
 
 def test_undo_and_redo_read_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
@@ -519,11 +530,11 @@ def test_undo_and_redo_read_the_lock_first(qtbot: QtBot, session: Session, db_pa
     assert window.suggest_flags()
     suggestion = stored(window, Status.SUGGESTED)[0]
     assert window.accept_suggestion(suggestion.uuid) is not None
-    assert window.undo_action.text().startswith("&Undo Accept")
+    assert window.window_actions.undo.text().startswith("&Undo Accept")
     accepted = stored(window, Status.ACTIVE)
     assert suggestion.uuid in {a.uuid for a in accepted}
     lock_elsewhere(db_path)
-    assert window.undo_action.isEnabled()  # the window does not know yet
+    assert window.window_actions.undo.isEnabled()  # the window does not know yet
 
     qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
@@ -545,7 +556,7 @@ def test_redo_reads_the_lock_first(qtbot: QtBot, session: Session, db_path: Path
     window.undo()
     assert stored(window, Status.SUGGESTED) == suggestions
     lock_elsewhere(db_path)
-    assert window.redo_action.isEnabled()
+    assert window.window_actions.redo.isEnabled()
 
     qtbot.keyClick(window.article_view, Qt.Key.Key_Z, CTRL_SHIFT)
 

@@ -226,16 +226,19 @@ def test_letters_in_the_article_leave_a_selected_flag_alone_and_say_why(
 def test_dismiss_suggestion_has_a_window_shortcut(session: Session, qtbot: QtBot) -> None:
     window = session.start("Screens")
     assert window.suggest_flags()
-    shortcuts = [s for s in window.dismiss_action.shortcuts() if not s.isEmpty()]
+    shortcuts = [s for s in window.window_actions.dismiss.shortcuts() if not s.isEmpty()]
     assert shortcuts
     taken = {
         s.toString()
         for action in window.actions()
-        if action is not window.dismiss_action
+        if action is not window.window_actions.dismiss
         for s in action.shortcuts()
     }
     assert not {s.toString() for s in shortcuts} & taken
-    for action, letter in ((window.accept_action, "A"), (window.dismiss_action, "D")):
+    for action, letter in (
+        (window.window_actions.accept, "A"),
+        (window.window_actions.dismiss, "D"),
+    ):
         assert f"press {letter} on its card or in the article" in action.statusTip()
         assert f"press {letter} on" in action.toolTip()
     suggestion = clickable_suggestions(window)[0]
@@ -254,7 +257,7 @@ def test_ctrl_backspace_still_deletes_a_word_with_a_suggestion_selected(
     search = window.library_panel.search_edit
     search.setFocus()
     qtbot.keyClicks(search, "two words")
-    assert window.dismiss_action.isEnabled()
+    assert window.window_actions.dismiss.isEnabled()
     qtbot.keySequence(search, QKeySequence("Ctrl+Backspace"))
     assert search.text() == "two "
     assert stored(window, Status.DISMISSED) == []

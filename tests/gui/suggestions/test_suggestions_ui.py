@@ -45,7 +45,7 @@ def shown_statuses(window: MainWindow) -> list[str]:
 def test_suggest_fills_the_layer_in_one_undo_step(session: Session) -> None:
     window = session.start("Screens")
     flags_before = stored(window, Status.ACTIVE)
-    window.suggest_action.trigger()
+    window.window_actions.suggest.trigger()
     open_ones = stored(window, Status.SUGGESTED)
     assert len(open_ones) > 3
     assert {a.layer for a in open_ones} == {SUGGESTIONS_LAYER}
@@ -80,8 +80,8 @@ def test_suggestion_card_shows_score_and_reasons(session: Session) -> None:
     assert editor.suggestion_title.text().endswith(f"suggested · {percent}")
     for reason in suggestion.reasons:
         assert reason.replace("&", "&amp;") in editor.reasons_label.text()
-    assert window.accept_action.isEnabled() and window.dismiss_action.isEnabled()
-    assert not window.delete_action.isEnabled()
+    assert window.window_actions.accept.isEnabled() and window.window_actions.dismiss.isEnabled()
+    assert not window.window_actions.delete.isEnabled()
 
 
 def test_accept_with_the_keyboard_then_undo_and_redo(session: Session, qtbot: QtBot) -> None:
@@ -173,7 +173,7 @@ def test_accept_all_and_dismiss_all_are_one_undo_step(
     else:
         assert {a.uuid for a in stored(window, Status.DISMISSED)} == waiting
         assert not waiting & set(window.article_view.highlighted_uuids())
-    assert not window.accept_all_action.isEnabled()
+    assert not window.window_actions.accept_all.isEnabled()
     window.undo()
     assert {a.uuid for a in pane.open_suggestions()} == waiting
     assert {a.uuid for a in stored(window, Status.SUGGESTED)} == waiting
@@ -186,26 +186,26 @@ def test_hidden_suggestions_leave_the_view_and_the_pane_and_stay_hidden(
     window = suggested_window(session)
     waiting = {a.uuid for a in window.annotation_pane.open_suggestions()}
     window.select_annotation(next(iter(waiting)))
-    assert window.show_suggestions_action.isChecked()
-    window.show_suggestions_action.trigger()
-    assert not window.show_suggestions_action.isChecked()
+    assert window.window_actions.show_suggestions.isChecked()
+    window.window_actions.show_suggestions.trigger()
+    assert not window.window_actions.show_suggestions.isChecked()
     assert not waiting & set(window.article_view.highlighted_uuids())
     assert Status.SUGGESTED.value not in shown_statuses(window)
     assert window.annotation_pane.selected_uuid() is None
     assert not window.annotation_pane.suggestion_bar.isVisible()
-    assert not window.accept_all_action.isEnabled()
+    assert not window.window_actions.accept_all.isEnabled()
     assert window.article is not None
     hidden = {layer.name for layer in window.library.layers(window.article.id) if layer.hidden}
     assert hidden == {SUGGESTIONS_LAYER}
-    assert not window.layer_actions[SUGGESTIONS_LAYER].isChecked()
+    assert not window.window_actions.layer_actions[SUGGESTIONS_LAYER].isChecked()
     window.close()
 
     reopened = session.start("Screens")
-    assert not reopened.show_suggestions_action.isChecked()
+    assert not reopened.window_actions.show_suggestions.isChecked()
     assert not waiting & set(reopened.article_view.highlighted_uuids())
-    reopened.show_suggestions_action.trigger()
+    reopened.window_actions.show_suggestions.trigger()
     assert waiting <= set(reopened.article_view.highlighted_uuids())
-    assert reopened.layer_actions[SUGGESTIONS_LAYER].isChecked()
+    assert reopened.window_actions.layer_actions[SUGGESTIONS_LAYER].isChecked()
 
 
 def test_trigger_words_are_marked_while_the_suggestion_is_selected(session: Session) -> None:
@@ -270,9 +270,9 @@ def test_sourced_claims_are_a_faint_marker_never_stored(session: Session) -> Non
     prisons = next(s.id for s in window.library.articles() if "Salvador" in s.title)
     window.show_article(prisons)
     stored_before = window.library.annotations(prisons)
-    assert not window.show_sourced_action.isChecked()
+    assert not window.window_actions.show_sourced.isChecked()
     assert window.sourced_claim_ranges() == []
-    window.show_sourced_action.trigger()
+    window.window_actions.show_sourced.trigger()
     marked = window.sourced_claim_ranges()
     assert marked
     assert [
@@ -280,7 +280,7 @@ def test_sourced_claims_are_a_faint_marker_never_stored(session: Session) -> Non
         for s in window.article_view.extraSelections()
     ] == marked
     assert window.library.annotations(prisons) == stored_before
-    window.show_sourced_action.trigger()
+    window.window_actions.show_sourced.trigger()
     assert window.sourced_claim_ranges() == [] and window.article_view.extraSelections() == []
 
 
