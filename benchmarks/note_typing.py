@@ -116,7 +116,7 @@ def flag_passages(
         window.article_view.select_text(start, start + 40)
         app.processEvents()  # the selection is on screen before the key is pressed
         began = time.perf_counter()
-        flag = window.flag_selection(Kind.OPINION)
+        flag = window.edits.flag_selection(Kind.OPINION)
         app.sendPostedEvents()  # the paint; the timers (the card list's turn) come after
         first_frame = time.perf_counter()
         assert flag is not None and pane.editor.annotation == flag
@@ -128,7 +128,7 @@ def flag_passages(
         done = time.perf_counter()
         first_frames.append((first_frame - began) * 1000)
         wholes.append((done - began) * 1000)
-        window.undo()
+        window.reading.undo()
         app.processEvents()
     return statistics.median(first_frames), statistics.median(wholes)
 

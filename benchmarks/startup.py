@@ -55,7 +55,7 @@ from reader.gui.app import application, start_window
 reported = []
 
 def on_paint():
-    if window.article is None:
+    if window.reading.article is None:
         return
     if not reported:
         reported.append("{PAINTED}")

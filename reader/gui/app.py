@@ -131,7 +131,7 @@ def start_window(
     window.use_render_cache(cache_folder or settings_path.parent / CACHE_FOLDER_NAME)
     window.restore_session()
     if open_file is not None:
-        window.open_file(open_file)
+        window.files.open_file(open_file)
     window.show()
     return window
 

@@ -80,7 +80,11 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
         QPointF(window.rect().center()), action, data, buttons, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(window, drop)
-    qtbot.waitUntil(lambda: window.article is not None and window.article.title == "Dropped story")
+    qtbot.waitUntil(
+        lambda: (
+            window.reading.article is not None and window.reading.article.title == "Dropped story"
+        )
+    )
     assert "Dropped story" in [summary.title for summary in library.articles()]
     window.close()
     library.close()
@@ -99,7 +103,7 @@ def test_a_second_start_paints_the_last_article_without_markdown_it_or_storage(
         "app.exec()\n"
         "names = ('markdown_it', 'pygments', 'reader.storage.library')\n"
         "loaded = [name in sys.modules for name in names]\n"
-        "print(window.article is not None, *loaded)\n"
+        "print(window.reading.article is not None, *loaded)\n"
         "window.close()\n"
         "window.close_library()\n"
     )

@@ -54,14 +54,14 @@ def window(qtbot: QtBot, tmp_path: Path, library: Library) -> MainWindow:
 
 def add_flag(window: MainWindow, start: int = 10, end: int = 40) -> Annotation:
     window.article_view.select_text(start, end)
-    flag = window.flag_selection(Kind.OPINION)
+    flag = window.edits.flag_selection(Kind.OPINION)
     assert flag is not None
     return flag
 
 
 def stored(window: MainWindow, uuid: str) -> Annotation | None:
-    assert window.article is not None
-    found = [a for a in window.library.annotations(window.article.id) if a.uuid == uuid]
+    assert window.reading.article is not None
+    found = [a for a in window.library.annotations(window.reading.article.id) if a.uuid == uuid]
     return found[0] if found else None
 
 
@@ -78,10 +78,10 @@ def test_note_typed_just_before_delete_comes_back_with_undo(
     if by_button:
         editor.delete_button.click()
     else:
-        window.delete_selected_flag()
+        window.edits.delete_selected()
     assert window.error_box is None
     assert stored(window, flag.uuid) is None
-    window.undo()
+    window.reading.undo()
     back = stored(window, flag.uuid)
     assert back is not None and back.note == "typed then deleted"
     assert window.error_box is None
@@ -106,7 +106,7 @@ def test_undo_while_typing_tags_saves_them_first(window: MainWindow, qtbot: QtBo
     # The typing was saved as steps of its own, and Ctrl+Z undid the last of them.
     assert after.source == "https://example.org/a"
     assert after.tags == ["first"]
-    window.redo()
+    window.reading.redo()
     redone = stored(window, flag.uuid)
     assert redone is not None and redone.tags == ["first", "second"]
 
@@ -134,19 +134,19 @@ def test_ctrl_wheel_zooms_the_page_and_is_remembered(window: MainWindow, qtbot: 
     ui_font = view.font().pointSizeF()
     body = view.document().defaultFont().pointSizeF()
     send_wheel(window.article_view, 120, Qt.KeyboardModifier.ControlModifier)
-    assert window.zoom == 1 and view.zoom() == 1
+    assert window.appearance.zoom == 1 and view.zoom() == 1
     assert view.document().defaultFont().pointSizeF() > body
     assert view.font().pointSizeF() == ui_font
     assert window.settings.value(SettingsKey.ZOOM) in (1, "1")
     send_wheel(window.article_view, -120, Qt.KeyboardModifier.ControlModifier)
-    assert window.zoom == 0
+    assert window.appearance.zoom == 0
 
 
 def test_window_and_view_agree_on_zoom_limits(window: MainWindow) -> None:
-    window.set_zoom(100)
-    assert window.zoom == MAX_ZOOM == window.article_view.zoom()
-    window.set_zoom(-100)
-    assert window.zoom == MIN_ZOOM == window.article_view.zoom()
+    window.appearance.set_zoom(100)
+    assert window.appearance.zoom == MAX_ZOOM == window.article_view.zoom()
+    window.appearance.set_zoom(-100)
+    assert window.appearance.zoom == MIN_ZOOM == window.article_view.zoom()
 
 
 # 8. Tab and F6 between panels
@@ -182,15 +182,15 @@ def test_f6_cycles_the_panels(window: MainWindow, qtbot: QtBot) -> None:
 
 def test_note_is_stored_at_the_next_turn_as_one_step(window: MainWindow, qtbot: QtBot) -> None:
     flag = add_flag(window)
-    steps = window.undo_stack.count()
+    steps = window.reading.undo_stack.count()
     editor = window.annotation_pane.editor
     for word in ("saved ", "at ", "once"):
         qtbot.keyClicks(editor.note_edit, word)
         qtbot.wait(5)
         saved = stored(window, flag.uuid)
         assert saved is not None and saved.note == editor.note_edit.toPlainText()
-    assert window.undo_stack.count() == steps + 1
-    window.undo()
+    assert window.reading.undo_stack.count() == steps + 1
+    window.reading.undo()
     undone = stored(window, flag.uuid)
     assert undone is not None and undone.note == ""
 
@@ -199,7 +199,7 @@ def test_note_is_stored_at_the_next_turn_as_one_step(window: MainWindow, qtbot: 
 
 
 def test_new_tag_filters_the_library_at_once(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.article is not None
+    assert window.reading.article is not None
     add_flag(window)
     editor = window.annotation_pane.editor
     editor.tags_edit.setText("freshtag")
@@ -208,8 +208,8 @@ def test_new_tag_filters_the_library_at_once(window: MainWindow, qtbot: QtBot) -
     row = panel.tag_combo.findData("freshtag")
     assert row > 0
     panel.tag_combo.setCurrentIndex(row)
-    assert [entry.article_id for entry in panel.entries()] == [window.article.id]
-    window.undo()  # the tag is gone again
+    assert [entry.article_id for entry in panel.entries()] == [window.reading.article.id]
+    window.reading.undo()  # the tag is gone again
     assert panel.tag_combo.findData("freshtag") == -1
 
 

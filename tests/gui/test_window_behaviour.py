@@ -38,16 +38,16 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 
 def add_flag(window: MainWindow, start: int, end: int, kind: Kind = Kind.OPINION) -> Annotation:
     """A flag on the shown article, made as the window makes one (undoable)."""
-    assert window.article is not None
+    assert window.reading.article is not None
     window.article_view.select_text(start, end)
-    flag = window.flag_selection(kind)
+    flag = window.edits.flag_selection(kind)
     assert flag is not None
     return flag
 
 
 def sentence(window: MainWindow, number: int) -> tuple[int, int]:
-    assert window.article is not None
-    text = window.article.text
+    assert window.reading.article is not None
+    text = window.reading.article.text
     starts = [0] + [i + 2 for i in range(len(text)) if text.startswith(". ", i)]
     start = starts[number]
     return start, text.index(".", start + 5) + 1
@@ -78,7 +78,7 @@ def test_no_action_has_the_same_shortcut_twice(window: MainWindow) -> None:
 
 
 def test_switching_to_dark_repaints_the_article_dark(window: MainWindow, qtbot: QtBot) -> None:
-    window.choose_theme(Theme.DARK)
+    window.appearance.choose_theme(Theme.DARK)
     qtbot.wait(20)
     view = window.article_view
     image = view.viewport().grab().toImage()
@@ -117,7 +117,7 @@ def test_card_grows_as_the_note_grows_and_shrinks_on_undo(window: MainWindow, qt
     pane.editor.flush_pending_edit()
     qtbot.waitUntil(lambda: cards.visualRect(index).height() > height, timeout=2000)
     qtbot.waitUntil(lambda: card_rects_do_not_overlap(window), timeout=2000)
-    window.undo()
+    window.reading.undo()
     qtbot.waitUntil(lambda: cards.visualRect(index).height() == height, timeout=2000)
     qtbot.waitUntil(lambda: card_rects_do_not_overlap(window), timeout=2000)
 
@@ -126,17 +126,17 @@ def test_card_grows_as_the_note_grows_and_shrinks_on_undo(window: MainWindow, qt
 
 
 def test_library_row_repaints_with_the_new_count(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.article is not None
+    assert window.reading.article is not None
     panel = window.library_panel
     model = panel.list_widget.model()
-    before = next(e for e in panel.entries() if e.article_id == window.article.id).counts
+    before = next(e for e in panel.entries() if e.article_id == window.reading.article.id).counts
     with qtbot.waitSignal(model.dataChanged, timeout=1000):
         add_flag(window, *sentence(window, 1), Kind.UNSOURCED_CLAIM)
-    entry = next(e for e in panel.entries() if e.article_id == window.article.id)
+    entry = next(e for e in panel.entries() if e.article_id == window.reading.article.id)
     assert entry.counts[Kind.UNSOURCED_CLAIM] == before.get(Kind.UNSOURCED_CLAIM, 0) + 1
     with qtbot.waitSignal(model.dataChanged, timeout=1000):
-        window.undo()
-    entry = next(e for e in panel.entries() if e.article_id == window.article.id)
+        window.reading.undo()
+    entry = next(e for e in panel.entries() if e.article_id == window.reading.article.id)
     assert entry.counts == before
 
 
@@ -148,16 +148,16 @@ def test_heading_counts_after_undo_delete_and_dismiss(window: MainWindow) -> Non
     flag = add_flag(window, *sentence(window, 1))
     listed = pane.active_filter.rowCount()
     assert pane.heading.text() == f"Flags ({listed})"
-    window.undo()
+    window.reading.undo()
     assert pane.heading.text() == f"Flags ({listed - 1})"
-    window.redo()
+    window.reading.redo()
     window.select_annotation(flag.uuid)
-    window.delete_selected_flag()
+    window.edits.delete_selected()
     assert pane.heading.text() == f"Flags ({listed - 1})"
-    assert window.suggest_flags()
+    assert window.review.suggest()
     waiting = len(pane.open_suggestions())
     assert pane.heading.text() == f"Flags ({listed - 1})"  # suggestions are not flags
-    window.dismiss_suggestion(pane.open_suggestions()[0].uuid)
+    window.review.dismiss(pane.open_suggestions()[0].uuid)
     assert pane.heading.text() == f"Flags ({listed - 1})"
     assert pane.suggestion_count_label.text() == f"{waiting - 1} suggestions to review"
     assert f"{waiting - 1} suggestions" in window.status_label.text()
@@ -190,7 +190,7 @@ def test_tag_chosen_from_the_completion_with_the_keyboard_is_saved(
 def test_import_error_names_the_file_once(window: MainWindow, tmp_path: Path) -> None:
     empty = tmp_path / "empty.md"
     empty.write_text("")
-    assert not window.open_file(empty)
+    assert not window.files.open_file(empty)
     assert window.error_box is not None
     text = window.error_box.text()
     assert text.count("empty.md") == 1
@@ -200,9 +200,9 @@ def test_import_error_names_the_file_once(window: MainWindow, tmp_path: Path) ->
 
 
 def test_window_title_is_the_article_title_alone(window: MainWindow) -> None:
-    assert window.article is not None
+    assert window.reading.article is not None
     # The platform adds the application's name (QGuiApplication.applicationDisplayName).
-    assert window.windowTitle() == window.article.title
+    assert window.windowTitle() == window.reading.article.title
     assert APP_NAME not in window.windowTitle()
 
 
@@ -218,10 +218,10 @@ def test_undo_selects_the_flag_it_changes_and_says_so(window: MainWindow, qtbot:
     assert window.library.annotation(far.uuid).source == "https://example.org/report"
     near = add_flag(window, *sentence(window, 4), Kind.CONTEXT_NOTE)
     window.select_annotation(near.uuid)
-    window.undo()  # the new flag goes
+    window.reading.undo()  # the new flag goes
     window.select_annotation(None)
     assert window.window_actions.undo.text().startswith("&Undo Edit source of flag")
-    window.undo()
+    window.reading.undo()
     assert window.library.annotation(far.uuid).source == ""
     assert window.annotation_pane.selected_uuid() == far.uuid
     assert window.article_view.selected_annotation() == far.uuid
@@ -306,9 +306,9 @@ def test_article_imported_under_a_tag_filter_is_listed(window: MainWindow, tmp_p
     assert panel.tag_combo.currentData() == "statistics"
     source = tmp_path / "story.md"
     source.write_text("# Brand new story\n\nThe council met on Tuesday.\n", encoding="utf-8")
-    assert window.open_file(source)
-    assert window.article is not None
-    assert window.article.id in {entry.article_id for entry in panel.entries()}
+    assert window.files.open_file(source)
+    assert window.reading.article is not None
+    assert window.reading.article.id in {entry.article_id for entry in panel.entries()}
     assert panel.tag_combo.currentData() is None
     assert panel.heading.text() == f"Articles ({len(window.library.articles())})"
 
@@ -326,20 +326,20 @@ def test_export_folder_is_documents_then_the_last_one_used(
     window: MainWindow, tmp_path: Path
 ) -> None:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert window.export_folder() in (Path(documents), Path.home())
+    assert window.files.export_folder() in (Path(documents), Path.home())
     window.settings.setValue("export/folder", str(tmp_path))
-    assert window.export_folder() == tmp_path
+    assert window.files.export_folder() == tmp_path
 
 
 # Sourced claims say who sources them
 
 
 def test_sourced_claim_tooltip_names_the_source(window: MainWindow, qtbot: QtBot) -> None:
-    window.set_sourced_claims_visible(True)
-    ranges = window.sourced_claim_ranges()
+    window.review.set_sourced_claims_visible(True)
+    ranges = window.review.sourced_ranges
     assert ranges, "the sample article sources some claims"
     start, end = ranges[0]
-    attribution = window.sourced_claim_at(start)
+    attribution = window.review.sourced_claim_at(start)
     assert attribution is not None
     view = window.article_view
     cursor = view.textCursor()

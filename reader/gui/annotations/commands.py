@@ -1,21 +1,19 @@
-"""Undoable flag edits: each command writes to the library at once in redo and undo.
+"""Undoable flag edits: a new flag, a deleted one, a changed kind, note, tags or source.
 
-The commands know nothing about widgets; they report every change to an
-``AnnotationSink`` (the main window's ``FlagUpdates``), which updates the article
-view, the annotation model and the library panel.
+Like every ``LibraryCommand`` they report each write to an ``AnnotationSink``
+(``FlagUpdates``), which updates the article view, the flag pane and the library panel.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from reader.anchoring.selectors import shorten
-from reader.core.models import Annotation, Kind, ReaderError
+from reader.core.models import Annotation, Kind
+from reader.gui.reading.commands import AnnotationSink, LibraryCommand, copy_annotation
 
 if TYPE_CHECKING:  # the storage code stays off the way to the first paint (MainWindow)
     from reader.storage.library import Library
@@ -23,66 +21,11 @@ if TYPE_CHECKING:  # the storage code stays off the way to the first paint (Main
 NOTE_EDIT_ID = 1001
 
 
-class AnnotationSink(Protocol):
-    def annotation_added(self, annotation: Annotation) -> None: ...
-    def annotation_changed(self, annotation: Annotation) -> None: ...
-    def annotation_removed(self, annotation: Annotation) -> None: ...
-    def show_error(self, message: str) -> None: ...
-
-
 class EditField(StrEnum):
     KIND = "kind"
     NOTE = "note"
     TAGS = "tags"
     SOURCE = "source"
-
-
-def copy_annotation(annotation: Annotation) -> Annotation:
-    """A copy the caller cannot change behind the command's back."""
-    return dataclasses.replace(
-        annotation, tags=list(annotation.tags), reasons=list(annotation.reasons)
-    )
-
-
-class LibraryCommand(QUndoCommand):
-    """Runs its first ``redo`` through ``execute``, so a refused write raises before the push.
-
-    QUndoStack.push calls ``redo`` from C++, where an exception cannot reach the
-    caller; later redo/undo failures are shown as an error dialog instead.
-    """
-
-    def __init__(self, text: str, library: Library, sink: AnnotationSink) -> None:
-        super().__init__(text)
-        self._library = library
-        self._sink = sink
-        self._executed = False
-
-    def execute(self) -> None:
-        """Apply the change now; raises ``ReaderError`` (and changes nothing) if it is refused."""
-        self._apply()
-        self._executed = True
-
-    def redo(self) -> None:
-        if self._executed:
-            self._executed = False
-            return
-        self._guarded(self._apply)
-
-    def undo(self) -> None:
-        self._guarded(self._revert)
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except ReaderError as error:
-            self.setObsolete(True)
-            self._sink.show_error(str(error))
-
-    def _apply(self) -> None:
-        raise NotImplementedError
-
-    def _revert(self) -> None:
-        raise NotImplementedError
 
 
 class AddFlagCommand(LibraryCommand):

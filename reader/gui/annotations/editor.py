@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from reader.core.models import Annotation, Kind, Status
 from reader.gui.annotations.card_delegate import suggestion_badge
 from reader.gui.annotations.commands import parse_tags
-from reader.gui.annotations.note_widgets import NoteEdit, NoteView
 from reader.gui.common.icons import color_swatch_icon
+from reader.gui.common.note_widgets import NoteEdit, NoteView
 from reader.render.palette import KIND_COLOURS
 
 NOTE_PLACEHOLDERS: dict[Kind, str] = {

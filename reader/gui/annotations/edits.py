@@ -1,10 +1,11 @@
-"""The user's changes to flags in the main window: a new flag on the selected passage, and
+"""The user's changes to flags: a new flag on the passage selected in the article, and
 the edits and deletions asked for in the flag editor, each pushed as one undo step."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 
 from reader.core.models import Annotation, Kind, Status
@@ -17,58 +18,65 @@ from reader.gui.annotations.commands import (
 )
 
 if TYPE_CHECKING:
-    from reader.gui.shell.main_window import MainWindow
+    from reader.gui.annotations.pane import AnnotationPane
+    from reader.gui.reading.commands import AnnotationSink
+    from reader.gui.reading.controller import ReadingController
 
 
-class FlagEdits:
-    """Turns the user's flag edits into undo commands on the window's undo stack."""
+class FlagEdits(QObject):
+    """Turns the user's flag edits into undo commands on the article's undo stack."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
+    dismiss_requested = Signal(str)  # Delete on a suggestion dismisses it
+
+    def __init__(
+        self, reading: ReadingController, pane: AnnotationPane, sink: AnnotationSink
+    ) -> None:
+        super().__init__(reading)
+        self._reading = reading
+        self._pane = pane
+        self._sink = sink
 
     def flag_selection(self, kind: Kind) -> Annotation | None:
         """Flag the passage selected in the article; the new card opens with its note editor."""
-        window = self._window
-        if window.article is None:
+        reading = self._reading
+        if reading.article is None:
             return None
-        view = window.article_view
+        view = reading.view
         anchor = view.selected_anchor()
         if anchor is None or not anchor.exact.strip():
-            window.statusBar().showMessage("Select a passage in the article first", 5000)
+            reading.say("Select a passage in the article first", 5000)
             return None
-        window.flush_note()
-        annotation = Annotation(article_id=window.article.id, kind=kind, anchor=anchor)
-        if not window.push(AddFlagCommand(window.library, window.flag_updates, annotation)):
+        reading.flush_edits()
+        annotation = Annotation(article_id=reading.article.id, kind=kind, anchor=anchor)
+        if not reading.push(AddFlagCommand(reading.library, self._sink, annotation)):
             return None
         cursor = view.textCursor()
         cursor.clearSelection()  # so the new highlight shows instead of the selection colour
         view.setTextCursor(cursor)
-        window.annotation_pane.focus_note_editor()
-        window.statusBar().showMessage(f"Flagged as {kind.label.lower()}", 4000)
+        self._pane.focus_note_editor()
+        reading.say(f"Flagged as {kind.label.lower()}", 4000)
         return annotation
 
     def delete_selected(self) -> None:
         """Delete the selected flag; on a suggestion, Delete dismisses it."""
-        pane = self._window.annotation_pane
-        uuid = pane.selected_uuid()
-        annotation = pane.model.annotation(uuid) if uuid else None
+        uuid = self._pane.selected_uuid()
+        annotation = self._pane.model.annotation(uuid) if uuid else None
         if annotation is not None and annotation.status is Status.SUGGESTED:
-            self._window.dismiss_suggestion(annotation.uuid)
+            self.dismiss_requested.emit(annotation.uuid)
         elif uuid is not None:
             self.delete(uuid)
 
     def delete(self, uuid: str) -> None:
         """Delete the flag (the editor's Delete button); the status bar says how to undo."""
-        window = self._window
-        window.flush_note()  # the command keeps the flag as it is, with the note typed
-        annotation = window.annotation_pane.model.annotation(uuid)
+        reading = self._reading
+        reading.flush_edits()  # the command keeps the flag as it is, with the note typed
+        annotation = self._pane.model.annotation(uuid)
         if annotation is None:
             return
-        if window.push(DeleteFlagCommand(window.library, window.flag_updates, annotation)):
-            undo = window.window_actions.undo.shortcut().toString(
-                QKeySequence.SequenceFormat.NativeText
-            )
-            window.statusBar().showMessage(f"Deleted flag — {undo} to undo", 6000)
+        if reading.push(DeleteFlagCommand(reading.library, self._sink, annotation)):
+            undo = QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)[0]
+            keys = undo.toString(QKeySequence.SequenceFormat.NativeText)
+            reading.say(f"Deleted flag — {keys} to undo", 6000)
 
     def edit_kind(self, uuid: str, kind: object) -> None:
         if isinstance(kind, Kind):
@@ -85,9 +93,10 @@ class FlagEdits:
         self._edit(uuid, EditField.SOURCE, source=source)
 
     def _edit(self, uuid: str, edited: EditField, **changes: object) -> None:
-        window = self._window
-        before = window.annotation_pane.model.annotation(uuid)
+        before = self._pane.model.annotation(uuid)
         if before is None:
             return
         after = edited_copy(before, **changes)  # type: ignore[arg-type]
-        window.push(EditFlagCommand(window.library, window.flag_updates, before, after, edited))
+        self._reading.push(
+            EditFlagCommand(self._reading.library, self._sink, before, after, edited)
+        )

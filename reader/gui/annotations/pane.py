@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -277,6 +277,13 @@ class AnnotationPane(QWidget):
 
     def selected_uuid(self) -> str | None:
         return None if self.editor.annotation is None else self.editor.annotation.uuid
+
+    def annotation(self, uuid: str) -> Annotation | None:
+        """The flag listed as ``uuid``, if it is."""
+        return self.model.annotation(uuid)
+
+    def focus_cards(self) -> None:
+        self.card_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_annotation(self, uuid: str | None) -> None:
         """Select the card of ``uuid`` (without telling the article view again)."""

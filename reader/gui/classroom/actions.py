@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -15,11 +15,14 @@ from reader.core.models import ReaderError
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from PySide6.QtWidgets import QWidget
+
     from reader.gui.classroom.banner import AssignmentBanner
     from reader.gui.classroom.dialogs import AssignmentForm
     from reader.gui.classroom.presentation import Presentation
     from reader.gui.common.file_dialogs import DialogMode
-    from reader.gui.shell.main_window import MainWindow
+    from reader.gui.reading.controller import ReadingController
+    from reader.render.palette import Theme
     from reader.services.classroom import CollectResult
     from reader.storage.classroom import StoredAssignment
 
@@ -31,9 +34,22 @@ ASSIGNMENT_SUFFIX = ".reader-assignment"
 class ClassroomActions(QObject):
     """Made with the window (its actions go in the menus); reads the library only when used."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    article_changed = Signal(int)  # a classroom step changed the article's flags: show it again
+
+    def __init__(
+        self,
+        reading: ReadingController,
+        parent: QWidget,
+        export_folder: Callable[[], Path],
+        theme: Callable[[], Theme],
+    ) -> None:
+        """``parent``: the window, of the actions and dialogs; ``export_folder``: where
+        files are saved first; ``theme``: the window's theme now."""
+        super().__init__(parent)
+        self._reading = reading
+        self._parent = parent
+        self._export_folder = export_folder
+        self._theme = theme
         self._banner: AssignmentBanner | None = None  # made for the first assignment shown
         self.dialog: QDialog | None = None  # the classroom dialog open now, if any
         self.presentation: Presentation | None = None
@@ -63,7 +79,7 @@ class ClassroomActions(QObject):
         self.present_action.setShortcuts([QKeySequence("F5")])
 
     def _action(self, text: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = QAction(text, self._window)
+        action = QAction(text, self._parent)
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(lambda _=False: slot())
@@ -82,13 +98,13 @@ class ClassroomActions(QObject):
         if self._banner is None:
             from reader.gui.classroom.banner import AssignmentBanner
 
-            self._banner = AssignmentBanner(self._window.article_view)
+            self._banner = AssignmentBanner(self._reading.view)
         return self._banner
 
     def _assignments(self, article_id: int) -> list[StoredAssignment]:
         from reader.storage import classroom as store
 
-        return store.assignments(self._window.library, article_id)
+        return store.assignments(self._reading.library, article_id)
 
     def _student_assignment(self, article_id: int) -> StoredAssignment | None:
         from reader.storage.classroom import Role
@@ -104,20 +120,20 @@ class ClassroomActions(QObject):
         from reader.services import classroom as service
         from reader.storage.classroom import STUDENT_NAME_SETTING
 
-        window = self._window
-        article = window.article
+        reading = self._reading
+        article = reading.article
         found = self._student_assignment(article.id) if article is not None else None
         if found is None:
-            window.show_error(
+            reading.show_error(
                 "Hand In works on an assignment: open the .reader-assignment file "
                 "your teacher gave you first."
             )
             return
-        window.flush_note()
-        library = window.library
+        reading.flush_edits()
+        library = reading.library
         summary = service.describe_flags(service.own_flags(library, found))
         name = library.setting(STUDENT_NAME_SETTING) or ""
-        dialog = HandInDialog(window, found.title, summary[:1].upper() + summary[1:], name)
+        dialog = HandInDialog(self._parent, found.title, summary[:1].upper() + summary[1:], name)
 
         def accepted() -> None:
             self._choose_submission_file(found, dialog.name())
@@ -128,7 +144,7 @@ class ClassroomActions(QObject):
         from reader.gui.common.file_dialogs import DialogMode
         from reader.services.classroom import safe_file_name
 
-        start = self._window.export_folder() / (
+        start = self._export_folder() / (
             f"{safe_file_name(found.title)}-{safe_file_name(name)}{SUBMISSION_SUFFIX}"
         )
         filters = [f"Submissions (*{SUBMISSION_SUFFIX})"]
@@ -141,13 +157,13 @@ class ClassroomActions(QObject):
     def write_submission(self, found: StoredAssignment, name: str, path: Path) -> bool:
         from reader.services import classroom as service
 
-        window = self._window
+        reading = self._reading
         try:
-            done = service.hand_in(window.library, found.assignment_id, path, name)
+            done = service.hand_in(reading.library, found.assignment_id, path, name)
         except ReaderError as error:
-            window.show_error(f"Cannot hand in: {error}. Nothing was saved.")
+            reading.show_error(f"Cannot hand in: {error}. Nothing was saved.")
             return False
-        window.statusBar().showMessage(
+        reading.say(
             f"Saved {service.counted(done.flags, 'flag')} by {done.student_name} to {path}: "
             "hand this file in",
             10000,
@@ -158,18 +174,18 @@ class ClassroomActions(QObject):
 
     def use_as_key(self) -> None:
         """Ask first (the move cannot be undone), then make the user's flags the key."""
-        window = self._window
-        if window.article is None:
-            window.show_error("Open an article first.")
+        reading = self._reading
+        if reading.article is None:
+            reading.show_error("Open an article first.")
             return
-        window.flush_note()
+        reading.flush_edits()
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Use My Flags as the Key",
             "Move your flags on this article into its answer key? The students' work is "
             "compared with the key. This cannot be undone with Undo.",
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            window,
+            self._parent,
         )
         box.button(QMessageBox.StandardButton.Ok).setText("&Use as Key")
         self._open(box, self.make_key)
@@ -177,19 +193,19 @@ class ClassroomActions(QObject):
     def make_key(self) -> bool:
         from reader.services import classroom as service
 
-        window = self._window
-        assert window.article is not None
-        article_id = window.article.id
+        reading = self._reading
+        assert reading.article is not None
+        article_id = reading.article.id
         try:
-            done = service.use_as_key(window.library, article_id)
+            done = service.use_as_key(reading.library, article_id)
         except ReaderError as error:
-            window.show_error(f"Cannot make the key: {error}. Nothing was changed.")
+            reading.show_error(f"Cannot make the key: {error}. Nothing was changed.")
             return False
         # The steps on the stack name the flags in their old layer: undoing one would
         # move a flag out of the key again.
-        window.undo_stack.clear()
-        window.show_article(article_id)
-        window.statusBar().showMessage(
+        reading.undo_stack.clear()
+        self.article_changed.emit(article_id)
+        reading.say(
             f"Moved {service.counted(done.moved, 'flag')} into the key; "
             f"it holds {service.counted(done.key_flags, 'flag')}",
             10000,
@@ -201,16 +217,16 @@ class ClassroomActions(QObject):
         from reader.gui.classroom.dialogs import AssignDialog
         from reader.services import classroom as service
 
-        window = self._window
-        article = window.article
+        reading = self._reading
+        article = reading.article
         if article is None:
-            window.show_error("Open the article to assign first.")
+            reading.show_error("Open the article to assign first.")
             return
         if self._student_assignment(article.id) is not None:
-            window.show_error("This article is an assignment you opened as a student.")
+            reading.show_error("This article is an assignment you opened as a student.")
             return
-        key_flags = len(service.active_key(window.library, article.id))
-        dialog = AssignDialog(window, article.title, key_flags)
+        key_flags = len(service.active_key(reading.library, article.id))
+        dialog = AssignDialog(self._parent, article.title, key_flags)
 
         def accepted() -> None:
             from reader.gui.common.file_dialogs import DialogMode
@@ -218,7 +234,7 @@ class ClassroomActions(QObject):
 
             form = dialog.form()
 
-            start = window.export_folder() / f"{safe_file_name(form.title)}{ASSIGNMENT_SUFFIX}"
+            start = self._export_folder() / f"{safe_file_name(form.title)}{ASSIGNMENT_SUFFIX}"
 
             def chosen(paths: list[Path]) -> None:
                 self.write_assignment(article.id, form, with_suffix(paths[0], ASSIGNMENT_SUFFIX))
@@ -231,10 +247,10 @@ class ClassroomActions(QObject):
     def write_assignment(self, article_id: int, form: AssignmentForm, path: Path) -> bool:
         from reader.services import classroom as service
 
-        window = self._window
+        reading = self._reading
         try:
             done = service.assign(
-                window.library,
+                reading.library,
                 article_id,
                 path,
                 title=form.title,
@@ -243,16 +259,14 @@ class ClassroomActions(QObject):
                 due=form.due,
             )
         except ReaderError as error:
-            window.show_error(f"Cannot assign: {error}. Nothing was saved.")
+            reading.show_error(f"Cannot assign: {error}. Nothing was saved.")
             return False
         key = (
             f"the key holds {service.counted(done.key_flags, 'flag')}"
             if done.key_flags
             else "the key is empty yet (Flag › Use My Flags as the Key)"
         )
-        window.statusBar().showMessage(
-            f"Saved the assignment “{done.title}” to {path}; {key}", 10000
-        )
+        reading.say(f"Saved the assignment “{done.title}” to {path}; {key}", 10000)
         return True
 
     def collect(self) -> None:
@@ -260,7 +274,7 @@ class ClassroomActions(QObject):
         from reader.gui.common.file_dialogs import DialogMode
 
         filters = [f"Submissions (*{SUBMISSION_SUFFIX} *.zip)", "All files (*)"]
-        start = self._window.export_folder()
+        start = self._export_folder()
 
         def chosen(paths: list[Path]) -> None:
             self.collect_paths(paths)
@@ -278,20 +292,20 @@ class ClassroomActions(QObject):
     def collect_paths(self, paths: list[Path]) -> CollectResult:
         from reader.services import classroom as service
 
-        window = self._window
-        result = service.collect(window.library, paths)
+        reading = self._reading
+        result = service.collect(reading.library, paths)
         box = QMessageBox(
             QMessageBox.Icon.Warning if result.failed else QMessageBox.Icon.Information,
             "Collect Submissions",
             collect_heading(result),
             QMessageBox.StandardButton.Ok,
-            window,
+            self._parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText("\n".join(collect_lines(result)))
         self._open(box, lambda: None)
-        if window.article is not None:
-            window.show_article(window.article.id)
+        if reading.article is not None:
+            self.article_changed.emit(reading.article.id)
         return result
 
     # Presentation mode
@@ -301,13 +315,13 @@ class ClassroomActions(QObject):
         from reader.gui.classroom.presentation import Presentation
         from reader.services.classroom import presented_flags
 
-        window = self._window
-        if window.article is None:
-            window.show_error("Open the article to present first.")
+        reading = self._reading
+        if reading.article is None:
+            reading.show_error("Open the article to present first.")
             return None
-        window.flush_note()
-        flags = presented_flags(window.library, window.article.id)
-        presentation = Presentation(window, window.article, flags, window.theme)
+        reading.flush_edits()
+        flags = presented_flags(reading.library, reading.article.id)
+        presentation = Presentation(self._parent, reading.article, flags, self._theme())
         presentation.closed.connect(self._on_presentation_closed)
         self.presentation = presentation
         presentation.start()
@@ -315,7 +329,7 @@ class ClassroomActions(QObject):
 
     def _on_presentation_closed(self) -> None:
         self.presentation = None
-        self._window.activateWindow()
+        self._parent.activateWindow()
 
     # Dialogs
 
@@ -342,12 +356,14 @@ class ClassroomActions(QObject):
     ) -> None:
         from reader.gui.common.file_dialogs import show_file_dialog
 
-        window = self._window
+        reading = self._reading
 
         def failed(error: ReaderError) -> None:
-            window.show_error(f"Cannot open the library again: {error}. Please restart the app.")
+            reading.show_error(f"Cannot open the library again: {error}. Please restart the app.")
 
-        show_file_dialog(window, window.library, mode, caption, start, filters, on_chosen, failed)
+        show_file_dialog(
+            self._parent, reading.library, mode, caption, start, filters, on_chosen, failed
+        )
 
 
 def with_suffix(path: Path, suffix: str) -> Path:

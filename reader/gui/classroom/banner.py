@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from reader.gui.annotations.note_widgets import NoteView
+from reader.gui.common.note_widgets import NoteView
 
 if TYPE_CHECKING:
     from reader.core.models import Kind

@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QFontMetricsF,
-    QImage,
     QKeySequence,
     QPainter,
     QPalette,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from reader.anchoring.canonical import article_blocks
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, ReaderError, Status
+from reader.gui.common.offline import offline_resource
 from reader.gui.reading import offsets
 from reader.gui.reading.flag_keys import FLAG_KEYS
 from reader.gui.reading.highlight_layer import HighlightLayer, Interval, Stroke
@@ -625,18 +625,3 @@ def _selected_positions(cursor: QTextCursor) -> Interval:
     first = table.cellAt(first_row, first_column).firstCursorPosition().position()
     last_cell = table.cellAt(first_row + rows - 1, first_column + columns - 1)
     return first, last_cell.lastCursorPosition().position()
-
-
-def offline_resource(kind: int, name: QUrl | str) -> Any:
-    """What a text browser's ``loadResource`` returns: nothing from a file or the network.
-
-    Something must come back: given nothing, the document reads a local file itself,
-    and given no usable image, Qt's image handler loads the named path directly.
-    """
-    if QUrl(name).scheme().lower() == "data":
-        return None  # the document decodes data: URLs itself
-    if kind == QTextDocument.ResourceType.ImageResource.value:
-        image = QImage(1, 1, QImage.Format.Format_ARGB32)
-        image.fill(QtCore.Qt.GlobalColor.transparent)
-        return image  # a blank placeholder
-    return ""

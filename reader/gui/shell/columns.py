@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6 import QtCore
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -117,3 +118,24 @@ class ColumnSplitter(QSplitter):
         else:
             self._wanted[1] = sizes[PANE]
         self._chosen_article = sizes[ARTICLE]  # what readable means to this user
+
+
+def cycle_focus(panels: Sequence[tuple[QWidget, QWidget]], forward: bool) -> None:
+    """Move the keyboard focus to the next (or previous) panel: F6 and Shift+F6.
+
+    ``panels``: each panel, and the widget in it that takes the focus.
+    """
+    focused = QApplication.focusWidget()
+    at = next(
+        (
+            n
+            for n, (panel, _) in enumerate(panels)
+            if focused is not None and (focused is panel or panel.isAncestorOf(focused))
+        ),
+        None,
+    )
+    if at is None:
+        target = panels[0 if forward else -1][1]
+    else:
+        target = panels[(at + (1 if forward else -1)) % len(panels)][1]
+    target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)

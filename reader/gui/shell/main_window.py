@@ -1,29 +1,31 @@
 """The main window: library panel | article | annotation pane, with menus, toolbar and undo.
 
-Its actions, menus and toolbar are built in ``window_actions``, its session kept in
-``session``. What is used only after the first paint lives in ``flag_edits`` (the user's
-flag edits), ``flag_updates`` (what the undo commands report), ``layer_visibility``,
-``suggestion_review`` and ``file_actions``.
+It builds the rooms' pieces and wires their signals: the article's ``ReadingController``
+(``reading.controller``), the user's flag edits and what the undo commands report
+(``annotations.edits`` and ``annotations.updates``), the Layers menu, the review of
+suggestions and their lock (``suggestions``). Its actions, menus and toolbar are built in
+``window_actions``, its session kept in ``session``, its files opened in ``file_actions``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QToolBar, QWidget
 
-from reader.core.models import Annotation, Article, Kind, Layer, LayerKind, ReaderError, Status
+from reader.core.models import Annotation, Article, Layer, LayerKind, Status
 from reader.gui.classroom.actions import ClassroomActions
-from reader.gui.common.theme import apply_theme, remembered_theme, system_theme
-from reader.gui.reading.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
-from reader.gui.reading.highlight_layer import DRAWN_STATUSES
+from reader.gui.common.theme import remembered_theme
+from reader.gui.reading.article_view import ArticleView
+from reader.gui.reading.controller import ReadingController
 from reader.gui.shell import session
-from reader.gui.shell.columns import ColumnLimits, ColumnSplitter
+from reader.gui.shell.appearance import Appearance
+from reader.gui.shell.columns import ColumnLimits, ColumnSplitter, cycle_focus
 from reader.gui.shell.session import SettingsKey, int_setting, preferred_theme
 from reader.gui.shell.window_actions import (
     add_toolbar,
@@ -34,28 +36,27 @@ from reader.gui.shell.window_actions import (
     name_step,
     paint_theme_icons,
 )
-from reader.render.palette import Theme
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
-    from reader.gui.annotations.commands import LibraryCommand
     from reader.gui.annotations.edits import FlagEdits
+    from reader.gui.annotations.layers import LayersMenu
     from reader.gui.annotations.pane import AnnotationPane
     from reader.gui.annotations.updates import FlagUpdates
     from reader.gui.library.panel import LibraryPanel
+    from reader.gui.shell.file_actions import FileActions
     from reader.gui.suggestions.lock import SuggestionLock
-    from reader.gui.suggestions.pin_dialog import PinDialog
     from reader.gui.suggestions.review import SuggestionReview
-    from reader.services.article_files import ExportFormat
+    from reader.render.palette import Theme
     from reader.storage.library import Library
 
 APP_NAME = "Annotated Reader"
+SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
 LIBRARY_MIN_WIDTH = 180
 PANE_MIN_WIDTH = 260
-SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
 COLUMN_LIMITS = ColumnLimits(
     library=LIBRARY_MIN_WIDTH, pane=PANE_MIN_WIDTH, pane_comfortable=320, article=320
 )
@@ -102,34 +103,33 @@ class MainWindow(QMainWindow):
             library_path = library.path
         # What is remembered per library (the last article) is filed under this name.
         self.library_key = session.library_key(library_path)
-        self._last_article_folder: Path | None = None
+        self.last_article_folder: Path | None = None
         self.settings = settings
-        self._forced_theme = theme
-        self.theme = theme or preferred_theme(self.settings)
-        self.article: Article | None = None
-        self._layers: list[Layer] = []
-        self._zoom = 0
         self.error_box: QMessageBox | None = None
-        self._pending_split: QByteArray | None = None
+        self.pending_split: QByteArray | None = None  # restored once the window is shown
         self._needs_default_split = True
-        self.undo_stack = QUndoStack(self)
-        self._suggestion_review: SuggestionReview | None = None
-        self._suggestion_lock: SuggestionLock | None = None
         self._library_version: int | None = None  # what this window last listed
+        # The rooms' pieces, made at first use: after the first paint.
+        self._lock: SuggestionLock | None = None
+        self._review: SuggestionReview | None = None
         self._flag_updates: FlagUpdates | None = None
-        self._flag_edits: FlagEdits | None = None
+        self._edits: FlagEdits | None = None
+        self._layers: LayersMenu | None = None
+        self._files: FileActions | None = None
         self._library_panel: LibraryPanel | None = None
         self._annotation_pane: AnnotationPane | None = None
         # What the panels show, kept until they are built.
         self._pending_panels: tuple[list[Annotation], str | None] | None = None
-        self._highlights_pending = False  # the article is shown, its flags not yet drawn
-        self._showing_copy = False  # quick start: the article shown is not read from the library
-        self._replaying = False  # an undo or redo is running
+        self.highlights_pending = False  # the article is shown, its flags not yet drawn
+        self.showing_copy = False  # quick start: the article shown is not read from the library
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.article_view = ArticleView()
         self.article_view.setAccessibleName("Article")
+        self.reading = ReadingController(
+            lambda: self.library, self.article_view, lambda: self.lock.locked, self
+        )
         self.splitter = ColumnSplitter(self.article_view.readable_width, COLUMN_LIMITS)
         # placeholders of the panels' places and sizes until they are built
         library_place, pane_place = QWidget(), QWidget()
@@ -144,13 +144,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         stored_theme = remembered_theme(settings.value(SettingsKey.THEME, ""))
         self.window_actions = build_actions(self, stored_theme)
-        self.classroom = ClassroomActions(self)
+        say = self.statusBar().showMessage
+        chosen = theme or preferred_theme(settings)
+        self.appearance = Appearance(settings, self.article_view, say, chosen, theme is not None)
+        self.classroom = ClassroomActions(
+            self.reading, self, lambda: self.files.export_folder(), lambda: self.theme
+        )
+        self.classroom.article_changed.connect(self.show_article)
         build_menus(self.menuBar(), self.window_actions, self.classroom)
         height = int_setting(settings.value(SettingsKey.TOOLBAR_HEIGHT), 0)
         self.toolbar: QToolBar = add_toolbar(self, height)
         if height <= 0:  # the first start: no height to keep, so filled at once
             self._fill_toolbar()
-        self._connect_actions()
         self._connect()
         self.article_view.painted.connect(self._on_first_paint)
 
@@ -170,6 +175,9 @@ class MainWindow(QMainWindow):
         guard_library_files(library)  # only SQLite may open its file: see library_guard
         self._library = library
 
+    def is_library_open(self) -> bool:
+        return self._library is not None
+
     def close_library(self) -> None:
         """Close the library if it was opened."""
         if self._library is not None:
@@ -179,7 +187,11 @@ class MainWindow(QMainWindow):
         """Keep rendered articles in ``folder``, and there a copy of the article shown
         last, for a quick start (see ``restore_session``)."""
         self.article_view.use_render_cache(folder)
-        self._last_article_folder = folder / session.LIBRARIES_FOLDER / self.library_key
+        self.last_article_folder = folder / session.LIBRARIES_FOLDER / self.library_key
+
+    @property
+    def theme(self) -> Theme:
+        return self.appearance.theme
 
     @property
     def library_panel(self) -> LibraryPanel:
@@ -228,8 +240,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(library_panel.list_widget, self.article_view)
         self.setTabOrder(self.article_view, pane.kind_buttons.button(0))
         self._connect_panels()
-        pane.set_suggestions_locked(self.suggestions_locked)
-        self._lock.show_controls()
+        pane.set_suggestions_locked(self.lock.locked)
+        self.lock.show_controls()
         for shortcut, forward in (("F6", True), ("Shift+F6", False)):
             action = QAction(self)
             action.setShortcuts([QKeySequence(shortcut)])
@@ -241,36 +253,22 @@ class MainWindow(QMainWindow):
         library_panel.reload()
         pane.set_known_tags(self.library.tags())
         pending, self._pending_panels = self._pending_panels, None
-        if pending is not None and self.article is not None:
+        if pending is not None and self.reading.article is not None:
             self._fill_panels(*pending)
         else:
             self.flag_updates.update_status()
-            self.update_review_actions()
-        self._follow_system_theme()
+            self.review.update_actions()
+        self.appearance.follow_system_theme()
         self.ready.emit()
 
     def cycle_panels(self, forward: bool = True) -> None:
         """Move the keyboard focus to the next (or previous) panel: F6 and Shift+F6."""
-        containers: list[QWidget] = [self.library_panel, self.article_view, self.annotation_pane]
-        targets: list[QWidget] = [
-            self.library_panel.list_widget,
-            self.article_view,
-            self.annotation_pane.card_list,
+        panels: list[tuple[QWidget, QWidget]] = [
+            (self.library_panel, self.library_panel.list_widget),
+            (self.article_view, self.article_view),
+            (self.annotation_pane, self.annotation_pane.card_list),
         ]
-        focused = QApplication.focusWidget()
-        at = next(
-            (
-                n
-                for n, panel in enumerate(containers)
-                if focused is not None and (focused is panel or panel.isAncestorOf(focused))
-            ),
-            None,
-        )
-        if at is None:
-            target = targets[0 if forward else -1]
-        else:
-            target = targets[(at + (1 if forward else -1)) % len(targets)]
-        target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+        cycle_focus(panels, forward)
 
     def _on_first_paint(self) -> None:
         self.article_view.painted.disconnect(self._on_first_paint)
@@ -280,13 +278,13 @@ class MainWindow(QMainWindow):
     def _draw_pending_highlights(self) -> None:
         """Start-up: draw the flags over the article painted without them, paint them at
         once, then build the panels. After a quick start, read the library first."""
-        if not self._highlights_pending:
+        if not self.highlights_pending:
             return
-        if self._showing_copy and not session.read_quick_started_article(self):
+        if self.showing_copy and not session.read_quick_started_article(self):
             return
-        self._highlights_pending = False
-        if self._pending_panels is not None and self.article is not None:
-            self.article_view.set_annotations(self.drawn(self._pending_panels[0]))
+        self.highlights_pending = False
+        if self._pending_panels is not None and self.reading.article is not None:
+            self.article_view.set_annotations(self.reading.drawn(self._pending_panels[0]))
         if self._annotation_pane is None:
             self.article_view.viewport().repaint()
             QTimer.singleShot(0, self.finish_startup)
@@ -296,24 +294,31 @@ class MainWindow(QMainWindow):
         if self._annotation_pane is not None:
             self._annotation_pane.editor.flush_pending_edit()
 
-    @property
-    def _review(self) -> SuggestionReview:
-        """The suggestion review, made at first use: after the first paint."""
-        if self._suggestion_review is None:
-            from reader.gui.suggestions.review import SuggestionReview
-
-            self._suggestion_review = SuggestionReview(self)
-        return self._suggestion_review
+    # The rooms' pieces, made at first use (after the first paint) and wired here
 
     @property
-    def _lock(self) -> SuggestionLock:
+    def lock(self) -> SuggestionLock:
         """The teacher's suggestion lock, read from the library at first use: after the
         first paint, where the article's flags are drawn or the panels built."""
-        if self._suggestion_lock is None:
+        if self._lock is None:
             from reader.gui.suggestions.lock import SuggestionLock
 
-            self._suggestion_lock = SuggestionLock(self)
-        return self._suggestion_lock
+            self._lock = SuggestionLock(self.reading, self.window_actions, self.statusBar(), self)
+            self._lock.lock_changed.connect(self._on_lock_changed)
+        return self._lock
+
+    @property
+    def review(self) -> SuggestionReview:
+        """Suggesting flags and reviewing the suggestions; made with the panels."""
+        if self._review is None:
+            from reader.gui.suggestions.review import SuggestionReview
+
+            pane, updates, lock = self.annotation_pane, self.flag_updates, self.lock
+            review = SuggestionReview(self.reading, pane, updates, self.window_actions, lock)
+            review.selection_wanted.connect(self.select_annotation)
+            review.layer_shown_wanted.connect(lambda name: self.layers.set_visible(name, True))
+            self._review = review
+        return self._review
 
     @property
     def flag_updates(self) -> FlagUpdates:
@@ -321,90 +326,121 @@ class MainWindow(QMainWindow):
         if self._flag_updates is None:
             from reader.gui.annotations.updates import FlagUpdates
 
-            self._flag_updates = FlagUpdates(self)
+            updates = FlagUpdates(self.reading, self.annotation_pane)
+            panel = self.library_panel
+            updates.article_left.connect(lambda id_, uuid: self.show_article(id_, uuid or None))
+            updates.flag_marked.connect(self.mark_selection)
+            updates.selection_wanted.connect(self.select_annotation)
+            updates.layers_changed.connect(lambda: self.layers.rebuild())
+            updates.tags_changed.connect(panel.set_tags)
+            updates.article_tags_changed.connect(panel.update_article_tags)
+            updates.counts_changed.connect(panel.update_counts)
+            updates.status_changed.connect(self.status_label.setText)
+            updates.review_due.connect(lambda: self.review.update_actions())
+            self._flag_updates = updates
         return self._flag_updates
 
     @property
-    def _edits(self) -> FlagEdits:
+    def edits(self) -> FlagEdits:
         """The user's flag edits; made with the panels."""
-        if self._flag_edits is None:
+        if self._edits is None:
             from reader.gui.annotations.edits import FlagEdits
 
-            self._flag_edits = FlagEdits(self)
-        return self._flag_edits
+            self._edits = FlagEdits(self.reading, self.annotation_pane, self.flag_updates)
+            self._edits.dismiss_requested.connect(lambda uuid: self.review.dismiss(uuid))
+        return self._edits
+
+    @property
+    def layers(self) -> LayersMenu:
+        """The Layers menu and the showing and hiding of layers; made with the panels."""
+        if self._layers is None:
+            from reader.gui.annotations.layers import LayersMenu
+
+            actions = self.window_actions
+            self._layers = LayersMenu(
+                actions.layers_menu,
+                actions.layer_actions,
+                actions.show_suggestions,
+                self.reading,
+                self.annotation_pane,
+                lambda: self.lock.locked,
+            )
+            self._layers.layer_toggled.connect(self._on_layer_toggled)
+        return self._layers
+
+    @property
+    def files(self) -> FileActions:
+        """Opening, importing and exporting files."""
+        if self._files is None:
+            from reader.gui.shell.file_actions import FileActions
+
+            self._files = FileActions(
+                self.reading, self, self.settings, self.classroom.take_submissions
+            )
+            self._files.imported.connect(self._on_imported)
+        return self._files
 
     # Construction
 
-    def _follows_system(self) -> bool:
-        chosen = self.settings.value(SettingsKey.THEME, "")
-        return self._forced_theme is None and remembered_theme(chosen) is None
-
-    def _follow_system_theme(self) -> None:
-        """Take the system's theme (start-up painted the one it had last time)."""
-        if not self._follows_system():
-            return
-        theme = system_theme()
-        self.settings.setValue(SettingsKey.SYSTEM_THEME, theme.value)
-        if theme is not self.theme:
-            self.set_theme(theme)
-
     def _fill_toolbar(self) -> None:
-        actions, theme, text = self.window_actions, self.theme, self._toolbar_text_colour()
+        actions, theme, text = self.window_actions, self.theme, self.toolbar_text_colour()
         if fill_toolbar(self.toolbar, actions, self.style(), theme, text):
             height = self.toolbar.sizeHint().height()
             self.settings.setValue(SettingsKey.TOOLBAR_HEIGHT, height)
 
-    def _toolbar_text_colour(self) -> QColor:
+    def toolbar_text_colour(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.ButtonText)
 
-    def _connect_actions(self) -> None:
-        actions = self.window_actions
-        actions.open.triggered.connect(self.choose_files)
-        actions.clipboard.triggered.connect(self.import_clipboard)
+    def _connect(self) -> None:
+        actions, reading, appearance = self.window_actions, self.reading, self.appearance
+        actions.open.triggered.connect(lambda: self.files.choose_files())
+        actions.clipboard.triggered.connect(lambda: self.files.import_clipboard())
         actions.quit.triggered.connect(self.close)
-        actions.undo.triggered.connect(self.undo)
-        actions.redo.triggered.connect(self.redo)
-        actions.copy.triggered.connect(self.copy_selection)
+        actions.undo.triggered.connect(reading.undo)
+        actions.redo.triggered.connect(reading.redo)
+        actions.copy.triggered.connect(self._on_copy)
         actions.find.triggered.connect(lambda: self.library_panel.focus_search())
         for kind, action in actions.flags.items():
-            action.triggered.connect(lambda _=False, k=kind: self.flag_selection(k))
-        actions.delete.triggered.connect(self.delete_selected_flag)
-        actions.suggest.triggered.connect(self.suggest_flags)
-        actions.accept.triggered.connect(lambda _=False: self.accept_suggestion())
-        actions.dismiss.triggered.connect(lambda _=False: self.dismiss_suggestion())
-        actions.accept_all.triggered.connect(self.accept_all_suggestions)
-        actions.dismiss_all.triggered.connect(self.dismiss_all_suggestions)
+            action.triggered.connect(lambda _=False, k=kind: self.edits.flag_selection(k))
+        actions.delete.triggered.connect(lambda: self.edits.delete_selected())
+        actions.suggest.triggered.connect(lambda: self.review.suggest())
+        actions.accept.triggered.connect(lambda: self.review.accept())
+        actions.dismiss.triggered.connect(lambda: self.review.dismiss())
+        actions.accept_all.triggered.connect(lambda: self.review.accept_all())
+        actions.dismiss_all.triggered.connect(lambda: self.review.dismiss_all())
         actions.show_suggestions.triggered.connect(
-            lambda shown=True: self.set_layer_visible(SUGGESTIONS_LAYER, bool(shown))
+            lambda shown=True: self.layers.set_visible(SUGGESTIONS_LAYER, bool(shown))
         )
         actions.show_sourced.triggered.connect(
-            lambda shown=False: self.set_sourced_claims_visible(bool(shown))
+            lambda shown=False: self.review.set_sourced_claims_visible(bool(shown))
         )
-        actions.lock_suggestions.triggered.connect(self.ask_suggestion_lock)
-        actions.zoom_in.triggered.connect(self.zoom_in)
-        actions.zoom_out.triggered.connect(self.zoom_out)
-        actions.zoom_reset.triggered.connect(self.zoom_reset)
+        actions.lock_suggestions.triggered.connect(lambda: self.lock.ask())
+        actions.zoom_in.triggered.connect(lambda: appearance.zoom_by(1))
+        actions.zoom_out.triggered.connect(lambda: appearance.zoom_by(-1))
+        actions.zoom_reset.triggered.connect(lambda: appearance.zoom_by(None))
         for theme, action in actions.themes.items():
-            action.triggered.connect(lambda _=False, t=theme: self.choose_theme(t))
+            action.triggered.connect(lambda _=False, t=theme: appearance.choose_theme(t))
         export_menu = actions.export_menu
         export_menu.aboutToShow.connect(
-            lambda: fill_export_menu(self, export_menu, self.choose_export)
+            lambda: fill_export_menu(self, export_menu, self.files.choose_export)
         )
-
-    def _connect(self) -> None:
-        self.article_view.annotation_clicked.connect(self._on_annotation_clicked)
-        self.article_view.flag_requested.connect(self._on_flag_requested)
-        self.article_view.accept_requested.connect(self.accept_suggestion)
-        self.article_view.dismiss_requested.connect(self.dismiss_suggestion)
-        self.article_view.zoom_changed.connect(self._on_zoom_changed)
-        self.undo_stack.canUndoChanged.connect(self.window_actions.undo.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.window_actions.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: name_step(self.window_actions.undo, "&Undo", text)
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: name_step(self.window_actions.redo, "&Redo", text)
-        )
+        view = self.article_view
+        view.annotation_clicked.connect(lambda uuid: self.select_annotation(uuid or None))
+        view.flag_requested.connect(lambda kind: self.edits.flag_selection(kind))
+        view.accept_requested.connect(lambda uuid: self.review.accept(uuid))
+        view.dismiss_requested.connect(lambda uuid: self.review.dismiss(uuid))
+        view.zoom_changed.connect(appearance.on_zoom_changed)
+        appearance.theme_changed.connect(self._on_theme_changed)
+        reading.error_raised.connect(self.show_error)
+        reading.message.connect(self.statusBar().showMessage)
+        reading.edits_flush_wanted.connect(self.flush_note)
+        reading.write_started.connect(self._on_write_started)
+        reading.replay_started.connect(self._on_replay_started)
+        stack = reading.undo_stack
+        stack.canUndoChanged.connect(actions.undo.setEnabled)
+        stack.canRedoChanged.connect(actions.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: name_step(actions.undo, "&Undo", text))
+        stack.redoTextChanged.connect(lambda text: name_step(actions.redo, "&Redo", text))
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
 
@@ -414,18 +450,18 @@ class MainWindow(QMainWindow):
         pane = self.annotation_pane
         pane.annotation_selected.connect(self._on_card_selected)
         pane.annotation_activated.connect(self._on_card_activated)
-        pane.accept_requested.connect(self.accept_suggestion)
-        pane.dismiss_requested.connect(self.dismiss_suggestion)
-        pane.accept_all_requested.connect(self.accept_all_suggestions)
-        pane.dismiss_all_requested.connect(self.dismiss_all_suggestions)
-        editor, edits = pane.editor, self._edits
+        pane.accept_requested.connect(lambda uuid: self.review.accept(uuid))
+        pane.dismiss_requested.connect(lambda uuid: self.review.dismiss(uuid))
+        pane.accept_all_requested.connect(lambda: self.review.accept_all())
+        pane.dismiss_all_requested.connect(lambda: self.review.dismiss_all())
+        editor, edits = pane.editor, self.edits
         editor.kind_edited.connect(edits.edit_kind)
         editor.note_edited.connect(edits.edit_note)
         editor.tags_edited.connect(edits.edit_tags)
         editor.source_edited.connect(edits.edit_source)
         editor.delete_requested.connect(edits.delete)
-        editor.undo_redirect.undo_requested.connect(self.undo)
-        editor.undo_redirect.redo_requested.connect(self.redo)
+        editor.undo_redirect.undo_requested.connect(self.reading.undo)
+        editor.undo_redirect.redo_requested.connect(self.reading.redo)
 
     # Start-up and settings
 
@@ -434,19 +470,19 @@ class MainWindow(QMainWindow):
         ``session.restore_session`` for the quick start."""
         session.restore_session(self, article_id)
 
-    def _clear_article(self) -> None:
-        self.article = None
-        self._layers = []
+    def clear_article(self) -> None:
+        self.reading.clear()
         self._pending_panels = None
-        self._showing_copy = False
-        self.article_view.clear_article()
+        self.showing_copy = False
         self.classroom.article_shown(None)
         self.setWindowTitle(APP_NAME)
         self.window_actions.suggest.setEnabled(False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        session.restore_split(self)
+        split, self.pending_split = self.pending_split, None
+        session.restore_split(self, split, self._needs_default_split)
+        self._needs_default_split = False
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -456,7 +492,7 @@ class MainWindow(QMainWindow):
             and self.isActiveWindow()
             and self.is_ready()
         ):
-            self.refresh_suggestion_lock()
+            self.lock.refresh()
             self._list_changes_made_elsewhere()
 
     def _list_changes_made_elsewhere(self) -> None:
@@ -468,15 +504,12 @@ class MainWindow(QMainWindow):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Here only keys no widget took: among them the shortcuts of disabled actions.
-        if not (self.is_ready() and self._review.explain_disabled_shortcut(event)):
+        if not (self.is_ready() and self.review.explain_disabled_shortcut(event)):
             super().keyPressEvent(event)
-
-    def save_session(self) -> None:
-        session.save_session(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_note()
-        self.save_session()
+        session.save_session(self)
         super().closeEvent(event)
 
     # Articles
@@ -491,26 +524,14 @@ class MainWindow(QMainWindow):
         QBrush needs.
         """
         self.flush_note()
-        read = self._read(article_id)
+        read = self.reading.read(article_id)
         if read is None:
             return False
         article, annotations, layers = read
-        self._show(article, annotations, layers, select_uuid, highlights_later=highlights_later)
+        self.show_read(article, annotations, layers, select_uuid, highlights_later=highlights_later)
         return True
 
-    def _read(self, article_id: int) -> tuple[Article, list[Annotation], list[Layer]] | None:
-        """The article, its flags and its layers; None (and an error dialog) if unreadable."""
-        try:
-            return (
-                self.library.article(article_id),
-                self.library.annotations(article_id),
-                self.library.layers(article_id),
-            )
-        except ReaderError as error:
-            self.show_error(str(error))
-            return None
-
-    def _show(
+    def show_read(
         self,
         article: Article,
         annotations: list[Annotation],
@@ -520,22 +541,24 @@ class MainWindow(QMainWindow):
         highlights_later: bool,
         render: bool = True,
     ) -> None:
-        """Show the article, and its flags now or after the next paint (``render``: False
-        when the page shows it already)."""
-        self.article = article
-        self._layers = layers
-        self._highlights_pending = highlights_later
-        self._showing_copy = False
-        if render:
-            drawn = [] if highlights_later else self.drawn(annotations)
-            self.article_view.show_article(article, drawn, self.theme)
+        """Show the article read, and its flags now or after the next paint (``render``:
+        False when the page shows it already)."""
+        self.reading.show(
+            article,
+            annotations,
+            layers,
+            self.theme,
+            highlights_later=highlights_later,
+            render=render,
+        )
+        self.highlights_pending = highlights_later
+        self.showing_copy = False
         # Only the title: the platform adds the application's display name after it.
         self.setWindowTitle(article.title or "Untitled")
         session.remember_article(self, article.id)
         self.window_actions.suggest.setEnabled(True)
-        self.window_actions.show_suggestions.setChecked(
-            SUGGESTIONS_LAYER not in self.hidden_layers()
-        )
+        shown = SUGGESTIONS_LAYER not in self.reading.hidden_layers()
+        self.window_actions.show_suggestions.setChecked(shown)
         if self._annotation_pane is None:
             self._pending_panels = (annotations, select_uuid or None)
         else:
@@ -543,73 +566,26 @@ class MainWindow(QMainWindow):
 
     def _fill_panels(self, annotations: list[Annotation], select_uuid: str | None) -> None:
         """The shown article's flags in the pane, menus and status bar; its row marked."""
-        assert self.article is not None
-        self.annotation_pane.set_annotations(annotations, self._layers)
-        self.library_panel.mark_current(self.article.id)
-        from reader.gui.annotations.layers import rebuild_layers_menu
-
-        rebuild_layers_menu(self)
+        article = self.reading.article
+        assert article is not None
+        self.annotation_pane.set_annotations(annotations, self.reading.layers)
+        self.library_panel.mark_current(article.id)
+        self.layers.rebuild()
         self.flag_updates.update_status()
-        self._review.mark_sourced_claims()
+        self.review.mark_sourced_claims()
         self.select_annotation(select_uuid)
-        self.classroom.article_shown(self.article.id)
+        self.classroom.article_shown(article.id)
 
-    def open_file(self, path: Path) -> bool:
-        """Import ``path`` (an article or a flag file) and show its article."""
-        from reader.gui.shell.file_actions import open_file
-
-        return open_file(self, path)
-
-    def import_clipboard(self) -> bool:
-        from reader.gui.shell.file_actions import import_clipboard
-
-        return import_clipboard(self)
-
-    def choose_files(self) -> None:
-        from reader.gui.shell.file_actions import choose_files
-
-        choose_files(self)
-
-    def choose_export(self, export_format: ExportFormat) -> None:
-        from reader.gui.shell.file_actions import choose_export
-
-        choose_export(self, export_format)
-
-    def export_folder(self) -> Path:
-        """The folder of the last export, else the user's Documents folder."""
-        from reader.gui.shell.file_actions import export_folder
-
-        return export_folder(self)
-
-    def export_flags(self, export_format: ExportFormat, path: Path) -> bool:
-        """Write the current article's flags to ``path`` as W3C JSON, Markdown or CSV."""
-        from reader.gui.shell.file_actions import export_flags
-
-        return export_flags(self, export_format, path)
-
-    # Flags: see flag_edits
-
-    def flag_selection(self, kind: Kind) -> Annotation | None:
-        """Flag the passage selected in the article; the new card opens with its note editor."""
-        return self._edits.flag_selection(kind)
-
-    def delete_selected_flag(self) -> None:
-        """Delete the selected flag; on a suggestion, Delete dismisses it."""
-        self._edits.delete_selected()
+    # The selected flag
 
     def select_annotation(self, uuid: str | None) -> None:
         self.annotation_pane.select_annotation(uuid)
-        self._show_selection(uuid)
+        self.show_selection(uuid)
 
-    def keep_selection(self, uuid: str | None) -> None:
-        """Select the flag again if it is still listed and drawn; else select none."""
-        current = self.annotation_pane.model.annotation(uuid) if uuid else None
-        self.select_annotation(current.uuid if current and self.is_drawn(current) else None)
-
-    def _show_selection(self, uuid: str | None) -> None:
+    def show_selection(self, uuid: str | None) -> None:
         """Mark the flag in the article (a suggestion with its trigger words) and update actions."""
         self.mark_selection(uuid)
-        self.update_review_actions()
+        self.review.update_actions()
 
     def mark_selection(self, uuid: str | None) -> None:
         """Mark the flag in the article (a suggestion with its trigger words), not its card."""
@@ -617,197 +593,8 @@ class MainWindow(QMainWindow):
         annotation = self.annotation_pane.model.annotation(uuid) if uuid else None
         suggested = annotation is not None and annotation.status is Status.SUGGESTED
         marked = suggested and self.article_view.selected_annotation() == uuid
-        self._review.mark_triggers(annotation if marked else None)
+        self.review.mark_triggers(annotation if marked else None)
         self.window_actions.delete.setEnabled(annotation is not None and not suggested)
-
-    def update_review_actions(self) -> None:
-        """Enable the suggestion actions that apply to the article and the selected flag."""
-        self._review.update_actions()
-
-    def trigger_ranges(self) -> list[tuple[int, int]]:
-        """Document ranges of the trigger words marked in the selected suggestion's passage."""
-        return list(self._review.trigger_ranges)
-
-    # Suggestions: see suggestion_review
-
-    def suggest_flags(self) -> int | None:
-        """Run the detector on the article and fill its suggestions layer (one undo step)."""
-        return self._review.suggest()
-
-    def accept_suggestion(self, uuid: str | None = None) -> Annotation | None:
-        """Make the suggestion a flag in the user's layer, its reasons kept in its note."""
-        return self._review.accept(uuid)
-
-    def dismiss_suggestion(self, uuid: str | None = None) -> bool:
-        """Hide the suggestion for good; the next one is selected, to go on reviewing."""
-        return self._review.dismiss(uuid)
-
-    def accept_all_suggestions(self) -> int:
-        return self._review.accept_all()
-
-    def dismiss_all_suggestions(self) -> int:
-        return self._review.dismiss_all()
-
-    @property
-    def suggestions_locked(self) -> bool:
-        """Whether a teacher locked the library's suggestions: none shown, none asked for."""
-        return self._lock.locked
-
-    def refresh_suggestion_lock(self) -> bool:
-        """Read the lock from the library again, and show the window as it says; whether
-        suggestions are locked."""
-        return self._lock.refresh()
-
-    def ask_suggestion_lock(self) -> PinDialog:
-        """The dialog that locks the suggestions with a new PIN, or unlocks them."""
-        return self._lock.ask()
-
-    @property
-    def pin_dialog(self) -> PinDialog | None:
-        """The lock's PIN dialog while it is open."""
-        return None if self._suggestion_lock is None else self._suggestion_lock.dialog
-
-    def set_sourced_claims_visible(self, visible: bool) -> None:
-        """Show the claims the article sources as a faint marker (never stored as flags)."""
-        self._review.set_sourced_claims_visible(visible)
-
-    def sourced_claim_at(self, position: int) -> str | None:
-        """Who sources the claim marked at document ``position`` ("" if unnamed), or None."""
-        return self._review.sourced_claim_at(position)
-
-    def sourced_claim_ranges(self) -> list[tuple[int, int]]:
-        """Document ranges of the sourced claims marked now."""
-        return list(self._review.sourced_ranges)
-
-    def undo(self) -> None:
-        self._read_lock_before_replay()
-        self.flush_note()
-        self._replay(self.undo_stack.undoText(), "Undone", self.undo_stack.undo)
-
-    def redo(self) -> None:
-        self._read_lock_before_replay()
-        self.flush_note()
-        self._replay(self.undo_stack.redoText(), "Redone", self.undo_stack.redo)
-
-    def _read_lock_before_replay(self) -> None:
-        """Another process may have locked suggestions meanwhile, and the library refuses
-        a step that touches one then: reading the lock clears the stack if it turned on
-        (the status bar says so), leaving nothing to undo or redo."""
-        if self.is_ready():
-            self.refresh_suggestion_lock()
-
-    @property
-    def replaying(self) -> bool:
-        """Whether an undo or redo is running."""
-        return self._replaying
-
-    def _replay(self, text: str, done: str, step: Callable[[], None]) -> None:
-        """Undo or redo one step; the flag it changes is selected, and the status bar says what."""
-        self._replaying = True
-        try:
-            step()
-        finally:
-            self._replaying = False
-        if text:
-            self.statusBar().showMessage(f"{done}: {text}", 6000)
-
-    def copy_selection(self) -> None:
-        widget = QApplication.focusWidget()
-        copy = getattr(widget, "copy", None)
-        if callable(copy):
-            copy()
-        else:
-            self.article_view.copy()
-
-    def push(self, command: LibraryCommand) -> bool:
-        """Run the command and push it on the undo stack; False (and an error dialog) if
-        the library refused it. A note still waiting for its save is saved first, as its
-        own step (that save comes through here too)."""
-        if self._annotation_pane is not None:
-            # Re-entry is harmless: the note's save clears its wait before it pushes.
-            self._annotation_pane.editor.flush_pending_note()
-        try:
-            command.execute()
-        except ReaderError as error:
-            self.show_error(str(error))
-            return False
-        self.undo_stack.push(command)
-        return True
-
-    # Layers: the menu in layer_visibility
-
-    @property
-    def layers(self) -> list[Layer]:
-        """The shown article's layers."""
-        return self._layers
-
-    def read_layers(self) -> list[Layer]:
-        """Read the shown article's layers again, after a change to them."""
-        assert self.article is not None
-        self._layers = self.library.layers(self.article.id)
-        return self._layers
-
-    def hidden_layers(self) -> set[str]:
-        return {layer.name for layer in self._layers if layer.hidden}
-
-    def is_drawn(self, annotation: Annotation) -> bool:
-        """Whether the flag is highlighted in the article: shown, in a layer not hidden,
-        and not a suggestion while suggestions are locked."""
-        if annotation.status is Status.SUGGESTED and self.suggestions_locked:
-            return False
-        return annotation.status in DRAWN_STATUSES and annotation.layer not in self.hidden_layers()
-
-    def drawn(self, annotations: Sequence[Annotation]) -> list[Annotation]:
-        return [annotation for annotation in annotations if self.is_drawn(annotation)]
-
-    def set_layer_visible(self, name: str, visible: bool) -> None:
-        from reader.gui.annotations.layers import set_layer_visible
-
-        set_layer_visible(self, name, visible)
-
-    # Zoom and theme
-
-    def set_zoom(self, steps: int) -> None:
-        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, steps))
-        self.article_view.set_zoom(self._zoom)
-        self.settings.setValue(SettingsKey.ZOOM, self._zoom)
-
-    def zoom_in(self) -> None:
-        self.set_zoom(self._zoom + 1)
-        self._say_zoom()
-
-    def zoom_out(self) -> None:
-        self.set_zoom(self._zoom - 1)
-        self._say_zoom()
-
-    def zoom_reset(self) -> None:
-        self.set_zoom(0)
-        self._say_zoom()
-
-    def _say_zoom(self) -> None:
-        self.statusBar().showMessage(f"Zoom {round(100 * ZOOM_FACTOR**self._zoom)}%", 3000)
-
-    @property
-    def zoom(self) -> int:
-        return self._zoom
-
-    def choose_theme(self, theme: Theme | None) -> None:
-        """Use ``theme`` from now on; None: follow the system's."""
-        self.settings.setValue(SettingsKey.THEME, theme.value if theme is not None else "")
-        self.set_theme(theme or system_theme())
-
-    def set_theme(self, theme: Theme) -> None:
-        self.theme = theme
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, theme)
-        if self.toolbar.actions():
-            paint_theme_icons(self.window_actions, theme, self._toolbar_text_colour())
-        # The view keeps its page, flags, selection and place; only its colours change.
-        self.article_view.set_theme(theme)
-        if self.article is not None and self._annotation_pane is not None:
-            self._review.mark_sourced_claims()
-            self._show_selection(self._annotation_pane.selected_uuid())
 
     # Errors
 
@@ -837,22 +624,71 @@ class MainWindow(QMainWindow):
         accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from reader.gui.shell.file_actions import drop
-
-        drop(self, event)
-
-    def import_paths(self, paths: Sequence[Path]) -> None:
-        for path in self.classroom.take_submissions(paths):
-            self.open_file(path)
+        self.files.drop(event)
 
     # Slots
 
+    def _on_write_started(self) -> None:
+        if self._annotation_pane is not None:
+            # Re-entry is harmless: the note's save clears its wait before it pushes.
+            self._annotation_pane.editor.flush_pending_note()
+
+    def _on_replay_started(self) -> None:
+        # Another process may have locked suggestions meanwhile, and the library refuses
+        # a step that touches one then: reading the lock clears the stack if it turned on
+        # (the status bar says so), leaving nothing to undo or redo.
+        if self.is_ready():
+            self.lock.refresh()
+        self.flush_note()
+
+    def _on_lock_changed(self, locked: bool) -> None:
+        """The article's highlights, cards, counts and menus, with or without suggestions."""
+        if self.is_ready():
+            pane = self.annotation_pane
+            selected = pane.selected_uuid()
+            pane.set_suggestions_locked(locked)
+            if self.reading.article is not None:
+                self.article_view.set_annotations(self.reading.drawn(pane.model.annotations()))
+                self.layers.rebuild()
+                self.select_annotation(self.flag_updates.kept(selected))
+                shown = self.window_actions.show_sourced.isChecked()
+                self.review.set_sourced_claims_visible(shown)
+            self.flag_updates.update_counts()
+        self.review.update_actions()
+
+    def _on_theme_changed(self) -> None:
+        if self.toolbar.actions():
+            paint_theme_icons(self.window_actions, self.theme, self.toolbar_text_colour())
+        if self.reading.article is not None and self._annotation_pane is not None:
+            self.review.mark_sourced_claims()
+            self.show_selection(self._annotation_pane.selected_uuid())
+
+    def _on_imported(self, article_id: int) -> None:
+        self.library_panel.clear_filters()  # or the new article might not be listed
+        self.library_panel.reload()
+        self.annotation_pane.set_known_tags(self.library.tags())
+        self.show_article(article_id)
+
+    def _on_layer_toggled(self, selected: str | None) -> None:
+        self.select_annotation(self.flag_updates.kept(selected))
+        self.flag_updates.update_status()
+
+    def _on_copy(self) -> None:
+        widget = QApplication.focusWidget()
+        copy = getattr(widget, "copy", None)
+        if callable(copy):
+            copy()
+        else:
+            self.article_view.copy()
+
     def _on_article_chosen(self, article_id: int) -> None:
-        if self.article is None or article_id != self.article.id:
+        article = self.reading.article
+        if article is None or article_id != article.id:
             self._show_chosen(article_id)
 
     def _on_note_hit_chosen(self, article_id: int, uuid: str) -> None:
-        is_other = self.article is None or article_id != self.article.id
+        article = self.reading.article
+        is_other = article is None or article_id != article.id
         if is_other and not self._show_chosen(article_id):
             return
         self.select_annotation(uuid)
@@ -862,27 +698,15 @@ class MainWindow(QMainWindow):
         panel marks the article still shown again."""
         if self.show_article(article_id):
             return True
-        self.library_panel.mark_current(self.article.id if self.article is not None else None)
+        article = self.reading.article
+        self.library_panel.mark_current(article.id if article is not None else None)
         return False
 
-    def _on_annotation_clicked(self, uuid: str) -> None:
-        self.select_annotation(uuid or None)
-
-    def _on_flag_requested(self, kind: object) -> None:
-        if isinstance(kind, Kind):
-            self.flag_selection(kind)
-
-    def _on_zoom_changed(self, steps: int) -> None:
-        if steps != self._zoom:
-            self._zoom = steps
-            self.settings.setValue(SettingsKey.ZOOM, steps)
-            self._say_zoom()
-
     def _on_card_selected(self, uuid: str) -> None:
-        self._show_selection(uuid or None)  # "": a filter hid the selected card
+        self.show_selection(uuid or None)  # "": a filter hid the selected card
 
     def _on_card_activated(self, uuid: str) -> None:
-        self._show_selection(uuid)
+        self.show_selection(uuid)
         self.article_view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _on_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
@@ -892,4 +716,4 @@ class MainWindow(QMainWindow):
             self.splitter.unfold_library()
 
     def _on_color_scheme_changed(self, _scheme: QtCore.Qt.ColorScheme) -> None:
-        self._follow_system_theme()
+        self.appearance.follow_system_theme()

@@ -58,8 +58,8 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)
     split = window.settings.value(SettingsKey.SPLITTER)
-    window._pending_split = split if isinstance(split, QByteArray) else None
-    window.set_zoom(int_setting(window.settings.value(SettingsKey.ZOOM), 0))
+    window.pending_split = split if isinstance(split, QByteArray) else None
+    window.appearance.set_zoom(int_setting(window.settings.value(SettingsKey.ZOOM), 0))
     if window.is_ready():
         window.library_panel.reload()
         window.annotation_pane.set_known_tags(window.library.tags())
@@ -67,8 +67,8 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
         article_id = remembered_article(window)
     copy = _last_article_copy(window, article_id)
     if copy is not None:
-        window._show(copy, [], [], None, highlights_later=True)
-        window._showing_copy = True
+        window.show_read(copy, [], [], None, highlights_later=True)
+        window.showing_copy = True
     else:
         shown = _article_to_show(window, article_id)
         if shown is not None:
@@ -79,8 +79,8 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
 
 def _last_article_copy(window: MainWindow, article_id: int) -> Article | None:
     """The copy of the article to show, for a quick start; None when it cannot be one."""
-    folder = window._last_article_folder
-    if window._library is not None or window.is_ready() or folder is None:
+    folder = window.last_article_folder
+    if window.is_library_open() or window.is_ready() or folder is None:
         return None
     return load_last_article(folder, article_id)
 
@@ -96,28 +96,28 @@ def _article_to_show(window: MainWindow, article_id: int) -> int | None:
 def read_quick_started_article(window: MainWindow) -> bool:
     """After a quick start: open the library and show what it holds in place of the
     copy, re-rendered only if it differs. False if the library cannot be opened."""
-    copy = window.article
+    copy = window.reading.article
     assert copy is not None
     try:
         article_id = _article_to_show(window, copy.id)  # opens the library
     except ReaderError as error:
-        window._highlights_pending = False
+        window.highlights_pending = False
         _library_failed(window, error)
         return False
-    read = window._read(article_id) if article_id is not None else None
+    read = window.reading.read(article_id) if article_id is not None else None
     if read is None:
-        window._clear_article()
+        window.clear_article()
         return True
     article, annotations, layers = read
     changed = article != copy  # edited or imported again since, or another article
-    window._show(article, annotations, layers, None, highlights_later=True, render=changed)
+    window.show_read(article, annotations, layers, None, highlights_later=True, render=changed)
     return True
 
 
 def _library_failed(window: MainWindow, error: ReaderError) -> None:
     """The library of a quick start cannot be opened: say so, as a normal start would
     have before showing the window; ``library_failed`` once the message is closed."""
-    window._clear_article()
+    window.clear_article()
     window.show_error(f"Cannot open the library: {error}")
     assert window.error_box is not None
     window.error_box.finished.connect(lambda _result: window.library_failed.emit())
@@ -128,11 +128,12 @@ def save_session(window: MainWindow) -> None:
     window.settings.setValue(SettingsKey.STATE, window.saveState())
     window.settings.setValue(SettingsKey.SPLITTER, window.splitter.saveState())
     window.settings.setValue(SettingsKey.PANEL_WIDTHS, window.splitter.wanted_widths())
-    window.settings.setValue(SettingsKey.ZOOM, window.zoom)
-    if window.article is not None:
-        remember_article(window, window.article.id)
-        if window._last_article_folder is not None:
-            save_last_article(window._last_article_folder, window.article)
+    window.settings.setValue(SettingsKey.ZOOM, window.appearance.zoom)
+    article = window.reading.article
+    if article is not None:
+        remember_article(window, article.id)
+        if window.last_article_folder is not None:
+            save_last_article(window.last_article_folder, article)
     window.settings.sync()
 
 
@@ -153,19 +154,18 @@ def remember_article(window: MainWindow, article_id: int) -> None:
     window.settings.setValue(f"{SettingsKey.LAST_ARTICLE}/{window.library_key}", article_id)
 
 
-def restore_split(window: MainWindow) -> None:
-    """The split of the last session, else the default one on a first start."""
+def restore_split(window: MainWindow, split: QByteArray | None, first_show: bool) -> None:
+    """The split of the last session (``split``), else the default one on the window's
+    first show."""
     # The split is restored once the window has its final size, or the
     # splitter would spread the size change over the restored panes.
-    split, window._pending_split = window._pending_split, None
     if split is not None and window.splitter.restoreState(split):
         # as they were, and as the user had them before a narrow window folded them
         saved = window.settings.value(SettingsKey.PANEL_WIDTHS)
         widths = [int_setting(width, -1) for width in saved] if isinstance(saved, list) else []
         window.splitter.keep_widths(widths if all(width >= 0 for width in widths) else ())
-    elif window._needs_default_split:
+    elif first_show:
         window.splitter.set_wanted_widths(*DEFAULT_PANEL_WIDTHS)
-    window._needs_default_split = False
 
 
 def preferred_theme(settings: QSettings) -> Theme:

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from reader.core.models import Annotation
-from reader.gui.annotations.commands import AnnotationSink, LibraryCommand, copy_annotation
+from reader.gui.reading.commands import FlagSetSink, LibraryCommand, copy_annotation
 
 if TYPE_CHECKING:  # the storage code stays off the way to the first paint (MainWindow)
     from reader.storage.library import Library
-
-
-class FlagSetSink(AnnotationSink, Protocol):
-    def annotations_replaced(
-        self, removed: Sequence[Annotation], added: Sequence[Annotation]
-    ) -> None: ...
 
 
 class ReplaceFlagsCommand(LibraryCommand):

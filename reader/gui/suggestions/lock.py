@@ -1,4 +1,4 @@
-"""A teacher's lock on the app's suggestions, as the main window shows it.
+"""A teacher's lock on the app's suggestions, as the app shows it.
 
 The lock itself (a PIN's hash) lives in the library. While it is on, no suggestion
 is drawn, listed, counted or selected, whatever each article's Show Suggestions
@@ -7,19 +7,20 @@ state (which stays stored as it was), and the suggestion actions are disabled.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-from reader.gui.annotations.layers import rebuild_layers_menu
 from reader.gui.common.actions import set_tips
 from reader.gui.suggestions.tips import LOCK_TIP
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QStatusBar, QWidget
 
-    from reader.gui.shell.main_window import MainWindow
+    from reader.gui.reading.controller import ReadingController
     from reader.gui.suggestions.pin_dialog import PinDialog
 
 UNLOCK_TIP = "Show the app's suggestions again: asks for the PIN they were locked with"
@@ -30,13 +31,41 @@ NOTE_TIP = (
 )
 
 
-class SuggestionLock:
-    """Reads the lock from the library, locks and unlocks it through a PIN dialog, and
-    shows the window accordingly. Made after the first paint, at its first use."""
+class SuggestionActions(Protocol):
+    """The actions the lock and the review of suggestions change."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
-        self.locked = window.library.suggestions_locked()
+    suggest: QAction
+    accept: QAction
+    dismiss: QAction
+    accept_all: QAction
+    dismiss_all: QAction
+    show_suggestions: QAction
+    show_sourced: QAction
+    lock_suggestions: QAction
+
+    def review(self) -> tuple[QAction, ...]: ...
+
+
+class SuggestionLock(QObject):
+    """Reads the lock from the library, locks and unlocks it through a PIN dialog, and
+    shows its actions and the status bar's note accordingly; ``lock_changed`` tells
+    the rest. Made after the first paint, at its first use."""
+
+    lock_changed = Signal(bool)  # read again and found changed: whether locked now
+
+    def __init__(
+        self,
+        reading: ReadingController,
+        actions: SuggestionActions,
+        status_bar: QStatusBar,
+        dialog_parent: QWidget,
+    ) -> None:
+        super().__init__(reading)
+        self._reading = reading
+        self._actions = actions
+        self._status_bar = status_bar
+        self._dialog_parent = dialog_parent
+        self.locked = reading.library.suggestions_locked()
         self.dialog: PinDialog | None = None
         self._note: QLabel | None = None
         self._unlocked_tips: dict[QAction, tuple[str, str]] = {}
@@ -47,16 +76,16 @@ class SuggestionLock:
         changed it), and again once the dialog closes."""
         from reader.gui.suggestions.pin_dialog import PinDialog
 
-        window = self._window
-        window.flush_note()
+        reading = self._reading
+        reading.flush_edits()
         self.refresh()
         if self.locked:
             dialog = PinDialog(
                 "Unlock Suggestions",
                 "Type the PIN the app's suggestions were locked with to show them again.",
-                window.library.unlock_suggestions,
+                reading.library.unlock_suggestions,
                 confirm=False,
-                parent=window,
+                parent=self._dialog_parent,
             )
         else:
             dialog = PinDialog(
@@ -64,9 +93,9 @@ class SuggestionLock:
                 "Choose a PIN. While suggestions are locked, nobody can see or ask for "
                 "the app's suggestions in this library; the same PIN unlocks them. "
                 "Your own flags stay as they are; the undo history is cleared.",
-                window.library.lock_suggestions,
+                reading.library.lock_suggestions,
                 confirm=True,
-                parent=window,
+                parent=self._dialog_parent,
             )
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.finished.connect(lambda _result: self._on_finished(dialog))
@@ -85,18 +114,18 @@ class SuggestionLock:
         Another process (``reader lock-suggestions``) may have changed it meanwhile.
         Returns whether suggestions are locked.
         """
-        window = self._window
-        locked = window.library.suggestions_locked()
+        reading = self._reading
+        locked = reading.library.suggestions_locked()
         if locked == self.locked:
             return locked
         self.locked = locked
         if locked:
             # Undoing or redoing a step of before would bring suggestions back (an
             # Accept undone) or change them unseen; the stack cannot drop some steps.
-            window.undo_stack.clear()
+            reading.undo_stack.clear()
         self.show_controls()
-        self.show_flags()
-        window.statusBar().showMessage(
+        self.lock_changed.emit(locked)
+        reading.say(
             "Suggestions locked; the undo history was cleared" if locked else "Suggestions shown",
             6000,
         )
@@ -104,22 +133,21 @@ class SuggestionLock:
 
     def show_controls(self) -> None:
         """The lock action's name, the suggestion actions and the status bar's note."""
-        window = self._window
-        action = window.window_actions.lock_suggestions
+        actions = self._actions
+        action = actions.lock_suggestions
         action.setText("Unlock Suggestions…" if self.locked else "Lock Suggestions…")
         set_tips(action, UNLOCK_TIP if self.locked else LOCK_TIP)
-        shown = (window.window_actions.show_suggestions, window.window_actions.show_sourced)
+        shown = (actions.show_suggestions, actions.show_sourced)
         for each in shown:
             each.setEnabled(not self.locked)
-        for each in (*window.window_actions.review(), *shown):
+        for each in (*actions.review(), *shown):
             self._show_tips(each)
-        window.update_review_actions()
         if self.locked and self._note is None:
             self._note = QLabel("Suggestions locked")
             self._note.setAccessibleName("Suggestions locked")
             self._note.setContentsMargins(12, 0, 4, 0)  # apart from the flag counts
             self._note.setToolTip(NOTE_TIP)
-            window.statusBar().addPermanentWidget(self._note)
+            self._status_bar.addPermanentWidget(self._note)
         if self._note is not None:
             self._note.setVisible(self.locked)
 
@@ -133,19 +161,3 @@ class SuggestionLock:
         else:
             action.setToolTip(usual[0])
             action.setStatusTip(usual[1])
-
-    def show_flags(self) -> None:
-        """The article's highlights, cards, counts and menus, with or without suggestions."""
-        window = self._window
-        if not window.is_ready():
-            return  # the panels are told when they are built
-        pane = window.annotation_pane
-        selected = pane.selected_uuid()
-        pane.set_suggestions_locked(self.locked)
-        if window.article is not None:
-            window.article_view.set_annotations(window.drawn(pane.model.annotations()))
-            rebuild_layers_menu(window)
-            window.keep_selection(selected)
-            window.set_sourced_claims_visible(window.window_actions.show_sourced.isChecked())
-        window.flag_updates.counts_changed()
-        window.update_review_actions()

@@ -1,13 +1,13 @@
-"""The review of the detector's suggestions in the main window, and the marks it draws:
+"""The review of the detector's suggestions on the shown article, and the marks it draws:
 a suggestion's trigger words and the claims the article sources."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QKeyCombination, QObject
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,18 +31,44 @@ from reader.render.palette import KIND_COLOURS
 
 if TYPE_CHECKING:
     from reader.gui.reading.article_view import ArticleView
-    from reader.gui.shell.main_window import MainWindow
+    from reader.gui.reading.commands import FlagSetSink
+    from reader.gui.reading.controller import ReadingController
+    from reader.gui.suggestions.lock import SuggestionActions, SuggestionLock
 
 SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
 NO_SUGGESTION_TIP = "select a suggestion (not a flag of yours) to {verb} it"
 
 
-class SuggestionReview:
-    """Suggests flags on the window's article, accepts and dismisses the suggestions,
+class ReviewedFlags(Protocol):
+    """What the review asks of the flag pane."""
+
+    def open_suggestions(self) -> list[Annotation]: ...
+    def selected_uuid(self) -> str | None: ...
+    def annotation(self, uuid: str) -> Annotation | None: ...
+    def focus_cards(self) -> None: ...
+
+
+class SuggestionReview(QObject):
+    """Suggests flags on the shown article, accepts and dismisses the suggestions,
     and marks trigger words and sourced claims in the article."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
+    selection_wanted = Signal(object)  # the flag to select next (a uuid)
+    layer_shown_wanted = Signal(str)  # a hidden layer to show: the suggestions'
+
+    def __init__(
+        self,
+        reading: ReadingController,
+        flags: ReviewedFlags,
+        sink: FlagSetSink,
+        actions: SuggestionActions,
+        lock: SuggestionLock,
+    ) -> None:
+        super().__init__(reading)
+        self._reading = reading
+        self._flags = flags
+        self._sink = sink
+        self._actions = actions
+        self._lock = lock
         self.trigger_ranges: list[tuple[int, int]] = []
         self.sourced_ranges: list[tuple[int, int]] = []
         self._sourced_by: list[tuple[tuple[int, int], str]] = []
@@ -53,48 +79,47 @@ class SuggestionReview:
         from reader.detectors import suggest_article
         from reader.services.suggestions import plan_suggestions
 
-        window = self._window
-        if window.article is None or self._refused_as_locked("nothing was suggested"):
+        reading = self._reading
+        if reading.article is None or self._refused_as_locked("nothing was suggested"):
             return None
-        window.flush_note()
-        article = window.article
+        reading.flush_edits()
+        article = reading.article
         QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             stale, fresh = plan_suggestions(
                 article,
-                window.library.annotations(article.id),
+                reading.library.annotations(article.id),
                 suggest_article(article, article.text, markdown=article.markdown),
             )
         except ReaderError as error:
-            window.show_error(f"Cannot suggest flags: {error}")
+            reading.show_error(f"Cannot suggest flags: {error}")
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        if SUGGESTIONS_LAYER in window.hidden_layers():
-            window.set_layer_visible(SUGGESTIONS_LAYER, True)
+        if SUGGESTIONS_LAYER in reading.hidden_layers():
+            self.layer_shown_wanted.emit(SUGGESTIONS_LAYER)
         count = len(fresh)
         label = f"Suggest flags ({count})"
-        if (stale or fresh) and not window.push(
-            ReplaceFlagsCommand(label, window.library, window.flag_updates, stale, fresh)
+        if (stale or fresh) and not reading.push(
+            ReplaceFlagsCommand(label, reading.library, self._sink, stale, fresh)
         ):
             return None
-        window.statusBar().showMessage(
+        reading.say(
             f"{count} suggestion{'' if count == 1 else 's'}" if count else "No suggestions", 6000
         )
         if fresh:
             # Review starts at the first suggestion, its card scrolled into sight.
-            window.select_annotation(window.annotation_pane.open_suggestions()[0].uuid)
-            window.annotation_pane.card_list.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+            self.selection_wanted.emit(self._flags.open_suggestions()[0].uuid)
+            self._flags.focus_cards()
         return count
 
     def suggestion(self, uuid: str | None) -> Annotation | None:
         """The open suggestion ``uuid`` (or the selected one), if there is one."""
-        pane = self._window.annotation_pane
-        uuid = uuid or pane.selected_uuid()
-        annotation = pane.model.annotation(uuid) if uuid else None
+        uuid = uuid or self._flags.selected_uuid()
+        annotation = self._flags.annotation(uuid) if uuid else None
         if annotation is None or annotation.status is not Status.SUGGESTED:
             return None
-        if self._window.suggestions_locked:
+        if self._lock.locked:
             return None
         return annotation
 
@@ -106,63 +131,61 @@ class SuggestionReview:
         """
         from reader.services.suggestions import accepted
 
-        window = self._window
+        reading = self._reading
         if self._refused_as_locked("nothing was accepted"):
             return None
         suggestion = self.suggestion(uuid)
         if suggestion is None:
-            window.statusBar().showMessage("Select a suggestion to accept it", 4000)
+            reading.say("Select a suggestion to accept it", 4000)
             return None
         following = self._next_suggestion(suggestion)
         flag = accepted(suggestion)
         label = f"Accept suggestion “{shorten(suggestion.anchor.exact, 30)}”"
-        if not window.push(
-            ReplaceFlagsCommand(label, window.library, window.flag_updates, [suggestion], [flag])
+        if not reading.push(
+            ReplaceFlagsCommand(label, reading.library, self._sink, [suggestion], [flag])
         ):
             return None
-        window.select_annotation(following.uuid if following is not None else flag.uuid)
-        window.annotation_pane.card_list.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
-        window.statusBar().showMessage(
-            f"Accepted as {flag.kind.label.lower()}, the reasons in its note", 4000
-        )
+        self.selection_wanted.emit(following.uuid if following is not None else flag.uuid)
+        self._flags.focus_cards()
+        reading.say(f"Accepted as {flag.kind.label.lower()}, the reasons in its note", 4000)
         return flag
 
     def dismiss(self, uuid: str | None = None) -> bool:
         """Hide the suggestion for good; the next one is selected, to go on reviewing."""
         from reader.services.suggestions import dismissed
 
-        window = self._window
+        reading = self._reading
         if self._refused_as_locked("nothing was dismissed"):
             return False
         suggestion = self.suggestion(uuid)
         if suggestion is None:
-            window.statusBar().showMessage("Select a suggestion to dismiss it", 4000)
+            reading.say("Select a suggestion to dismiss it", 4000)
             return False
         following = self._next_suggestion(suggestion)
         label = f"Dismiss suggestion “{shorten(suggestion.anchor.exact, 30)}”"
         command = ReplaceFlagsCommand(
-            label, window.library, window.flag_updates, [suggestion], [dismissed(suggestion)]
+            label, reading.library, self._sink, [suggestion], [dismissed(suggestion)]
         )
-        if not window.push(command):
+        if not reading.push(command):
             return False
         if following is not None:
-            window.select_annotation(following.uuid)
-            window.annotation_pane.card_list.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
-        window.statusBar().showMessage("Suggestion dismissed", 4000)
+            self.selection_wanted.emit(following.uuid)
+            self._flags.focus_cards()
+        reading.say("Suggestion dismissed", 4000)
         return True
 
     def _refused_as_locked(self, nothing_done: str) -> bool:
         """Read the lock again first: another process (``reader lock-suggestions``) may
         have locked suggestions meanwhile. If they are locked, the window shows it and
         the status bar says that ``nothing_done``."""
-        if not self._window.refresh_suggestion_lock():
+        if not self._lock.refresh():
             return False
-        self._window.statusBar().showMessage(f"Suggestions are locked: {nothing_done}", 6000)
+        self._reading.say(f"Suggestions are locked: {nothing_done}", 6000)
         return True
 
     def _next_suggestion(self, current: Annotation) -> Annotation | None:
         """The suggestion after ``current`` in reading order, else the first one left."""
-        waiting = self._window.annotation_pane.open_suggestions()
+        waiting = self._flags.open_suggestions()
         uuids = [a.uuid for a in waiting]
         if current.uuid not in uuids:
             return waiting[0] if waiting else None
@@ -184,32 +207,30 @@ class SuggestionReview:
         self, verb: str, done: str, replacement: Callable[[Annotation], Annotation]
     ) -> int:
         """Replace every open suggestion by ``replacement`` of it, in one undo step."""
-        window = self._window
+        reading = self._reading
         if self._refused_as_locked(f"nothing was {done.lower()}"):
             return 0
-        waiting = window.annotation_pane.open_suggestions()
+        waiting = self._flags.open_suggestions()
         flags = [replacement(suggestion) for suggestion in waiting]
         label = f"{verb} {len(waiting)} suggestions"
-        if not waiting or not window.push(
-            ReplaceFlagsCommand(label, window.library, window.flag_updates, waiting, flags)
+        if not waiting or not reading.push(
+            ReplaceFlagsCommand(label, reading.library, self._sink, waiting, flags)
         ):
             return 0
-        window.statusBar().showMessage(f"{done} {len(waiting)} suggestions", 6000)
+        reading.say(f"{done} {len(waiting)} suggestions", 6000)
         return len(waiting)
 
     def update_actions(self) -> None:
-        window = self._window
+        reading = self._reading
         selected = self.suggestion(None) is not None
-        waiting = bool(window.annotation_pane.open_suggestions())
-        window.window_actions.suggest.setEnabled(
-            window.article is not None and not window.suggestions_locked
-        )
+        waiting = bool(self._flags.open_suggestions())
+        self._actions.suggest.setEnabled(reading.article is not None and not self._lock.locked)
         for action, verb, tip in (
-            (window.window_actions.accept, "accept", ACCEPT_TIP),
-            (window.window_actions.dismiss, "dismiss", DISMISS_TIP),
+            (self._actions.accept, "accept", ACCEPT_TIP),
+            (self._actions.dismiss, "dismiss", DISMISS_TIP),
         ):
             action.setEnabled(selected)
-            if window.suggestions_locked:
+            if self._lock.locked:
                 continue  # the lock's tips say why
             if selected:
                 set_tips(action, tip)
@@ -217,38 +238,38 @@ class SuggestionReview:
                 why = f"{action.text().replace('&', '')}: {NO_SUGGESTION_TIP.format(verb=verb)}"
                 action.setToolTip(why)
                 action.setStatusTip(why)
-        window.window_actions.accept_all.setEnabled(waiting)
-        window.window_actions.dismiss_all.setEnabled(waiting)
+        self._actions.accept_all.setEnabled(waiting)
+        self._actions.dismiss_all.setEnabled(waiting)
 
     def explain_disabled_shortcut(self, event: QKeyEvent) -> bool:
         """Say in the status bar why Accept or Dismiss Suggestion, disabled, did nothing
         at its shortcut (a disabled action's shortcut reaches the window as a plain key).
         Whether the key was one of theirs."""
-        window = self._window
+        reading = self._reading
         combination = event.keyCombination()
         modifiers = combination.keyboardModifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier
         pressed = QKeySequence(QKeyCombination(modifiers, combination.key()))
         actions: tuple[tuple[QAction, str], ...] = (
-            (window.window_actions.accept, "accept"),
-            (window.window_actions.dismiss, "dismiss"),
+            (self._actions.accept, "accept"),
+            (self._actions.dismiss, "dismiss"),
         )
         for action, verb in actions:
             if action.isEnabled() or pressed not in action.shortcuts():
                 continue
-            if window.suggestions_locked:
+            if self._lock.locked:
                 message = "Suggestions are locked"
-            elif window.article is None:
+            elif reading.article is None:
                 message = f"Open an article and select a suggestion to {verb} it"
             else:
                 message = f"Select a suggestion to {verb} it"
-            window.statusBar().showMessage(message, 4000)
+            reading.say(message, 4000)
             event.accept()
             return True
         return False
 
     def mark_triggers(self, suggestion: Annotation | None) -> None:
         """Mark the trigger words of the selected suggestion; None: of none."""
-        view = self._window.article_view
+        view = self._reading.view
         self.trigger_ranges = [] if suggestion is None else mark_triggers(view, suggestion)
 
     def set_sourced_claims_visible(self, visible: bool) -> None:
@@ -256,11 +277,11 @@ class SuggestionReview:
 
         Hovering over one shows who or what sources it.
         """
-        window = self._window
-        window.window_actions.show_sourced.setChecked(visible)
+        reading = self._reading
+        self._actions.show_sourced.setChecked(visible)
         if visible and self._sourced_tips is None:
-            self._sourced_tips = SourcedClaimTips(window)
-            window.article_view.viewport().installEventFilter(self._sourced_tips)
+            self._sourced_tips = SourcedClaimTips(reading.view, self)
+            reading.view.viewport().installEventFilter(self._sourced_tips)
         self.mark_sourced_claims()
 
     def sourced_claim_at(self, position: int) -> str | None:
@@ -271,32 +292,32 @@ class SuggestionReview:
         return None
 
     def mark_sourced_claims(self) -> None:
-        window = self._window
+        reading = self._reading
         selections: list[QTextEdit.ExtraSelection] = []
         self.sourced_ranges = []
         self._sourced_by = []
-        shown = window.window_actions.show_sourced.isChecked() and not window.suggestions_locked
-        if shown and window.article is not None:
+        shown = self._actions.show_sourced.isChecked() and not self._lock.locked
+        if shown and reading.article is not None:
             # Imported here: the detector stays off the path to the first painted article.
             from reader.detectors import SuggestionKind, suggest_article
 
-            article = window.article
+            article = reading.article
             try:
                 found = suggest_article(
                     article, article.text, markdown=article.markdown, kinds=[], include_sourced=True
                 )
             except ReaderError as error:
-                window.show_error(f"Cannot find sourced claims: {error}")
+                reading.show_error(f"Cannot find sourced claims: {error}")
                 found = []
             mark = QTextCharFormat()
             mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            mark.setUnderlineColor(window.palette().color(QPalette.ColorRole.PlaceholderText))
+            mark.setUnderlineColor(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
             for claim in found:
-                span = window.article_view.document_range(claim.start, claim.end)
+                span = reading.view.document_range(claim.start, claim.end)
                 if claim.kind is not SuggestionKind.SOURCED_CLAIM or span is None:
                     continue
                 selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(window.article_view.document())
+                cursor = QTextCursor(reading.view.document())
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
@@ -304,22 +325,23 @@ class SuggestionReview:
                 selections.append(selection)
                 self.sourced_ranges.append(span)
                 self._sourced_by.append((span, claim.attribution))
-        window.article_view.setExtraSelections(selections)
+        reading.view.setExtraSelections(selections)
 
 
 class SourcedClaimTips(QObject):
-    """Tooltips over the marked sourced claims of the window's article: their source."""
+    """Tooltips over the marked sourced claims of the article: their source."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, view: ArticleView, review: SuggestionReview) -> None:
+        super().__init__(view)
+        self._view = view
+        self._review = review
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
             return False
-        view = self._window.article_view
+        view = self._view
         position = view.cursorForPosition(event.pos()).position()
-        attribution = self._window.sourced_claim_at(position)
+        attribution = self._review.sourced_claim_at(position)
         if attribution is None:
             return False
         from PySide6.QtWidgets import QToolTip

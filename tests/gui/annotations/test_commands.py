@@ -15,10 +15,10 @@ from reader.gui.annotations.commands import (
     DeleteFlagCommand,
     EditField,
     EditFlagCommand,
-    LibraryCommand,
     edited_copy,
     parse_tags,
 )
+from reader.gui.reading.commands import LibraryCommand
 from reader.gui.suggestions.commands import ReplaceFlagsCommand
 from reader.services.suggestions import accepted
 from reader.storage.library import Library

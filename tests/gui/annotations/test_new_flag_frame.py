@@ -36,8 +36,8 @@ def window(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def select_sentence(window: MainWindow, number: int) -> tuple[int, int]:
-    assert window.article is not None
-    text = window.article.text
+    assert window.reading.article is not None
+    text = window.reading.article.text
     start = 0
     for _ in range(number):
         start = text.index(". ", start) + 2
@@ -75,18 +75,18 @@ def test_keys_typed_right_after_the_flag_key_go_into_the_note(
 def test_the_first_frame_shows_the_flag_saved_and_highlighted_then_the_rest_follows(
     window: MainWindow, qtbot: QtBot, db_path: Path
 ) -> None:
-    assert window.article is not None
+    assert window.reading.article is not None
     pane = window.annotation_pane
     listed = pane.listed_total()
     opinions = pane.model.counts()[Kind.OPINION]
     start, end = select_sentence(window, 1)
-    flag = window.flag_selection(Kind.OPINION)
+    flag = window.edits.flag_selection(Kind.OPINION)
     assert flag is not None
     QApplication.sendPostedEvents()  # the first paint, before any timer
 
     other = Library.open(db_path)  # another connection: the flag is committed
     try:
-        assert other.annotation(flag.uuid).anchor.exact == window.article.text[start:end]
+        assert other.annotation(flag.uuid).anchor.exact == window.reading.article.text[start:end]
     finally:
         other.close()
     assert window.article_view.selected_annotation() == flag.uuid
@@ -108,7 +108,9 @@ def test_the_first_frame_shows_the_flag_saved_and_highlighted_then_the_rest_foll
     entries = [
         panel.list_widget.item(row).data(ENTRY_ROLE) for row in range(panel.list_widget.count())
     ]
-    shown = [e for e in entries if isinstance(e, Entry) and e.article_id == window.article.id]
+    shown = [
+        e for e in entries if isinstance(e, Entry) and e.article_id == window.reading.article.id
+    ]
     assert shown and shown[0].counts[Kind.OPINION] == opinions + 1
 
 
@@ -117,16 +119,16 @@ def test_undo_before_the_card_list_catches_up_leaves_everything_consistent(
 ) -> None:
     pane = window.annotation_pane
     select_sentence(window, 3)
-    flag = window.flag_selection(Kind.CONTEXT_NOTE)
+    flag = window.edits.flag_selection(Kind.CONTEXT_NOTE)
     assert flag is not None
-    window.undo()  # in the same turn of the event loop
+    window.reading.undo()  # in the same turn of the event loop
     qtbot.wait(20)
     assert pane.model.row_of(flag.uuid) == -1
     assert flag.uuid not in window.article_view.highlighted_uuids()
     assert pane.selected_uuid() is None and current_card(window) is None
     assert pane.card_list.updatesEnabled()
 
-    window.redo()
+    window.reading.redo()
     qtbot.waitUntil(lambda: current_card(window) == flag.uuid, timeout=1000)
     assert pane.selected_uuid() == flag.uuid
     assert window.article_view.selected_annotation() == flag.uuid
@@ -136,10 +138,10 @@ def test_a_flag_chosen_before_the_card_list_catches_up_stays_chosen(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     select_sentence(window, 1)
-    first = window.flag_selection(Kind.OPINION)
+    first = window.edits.flag_selection(Kind.OPINION)
     qtbot.wait(20)
     select_sentence(window, 4)
-    second = window.flag_selection(Kind.UNSOURCED_CLAIM)
+    second = window.edits.flag_selection(Kind.UNSOURCED_CLAIM)
     assert first is not None and second is not None
     window.select_annotation(first.uuid)  # a click on the first card, in the same turn
     qtbot.wait(20)

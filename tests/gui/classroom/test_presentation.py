@@ -83,7 +83,7 @@ def test_present_reveals_the_key_in_reading_order_and_esc_restores_the_window(
     assert window.classroom.presentation is None
     assert not presentation.isVisible()
     assert window.geometry() == geometry and window.windowState() == state
-    assert window.article is not None and window.article.id == article_id
+    assert window.reading.article is not None and window.reading.article.id == article_id
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
 
 
@@ -97,7 +97,7 @@ def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> Non
     qtbot.addWidget(window)
     window.restore_session()
     window.show()
-    window.set_theme(Theme.LIGHT)
+    window.appearance.set_theme(Theme.LIGHT)
     window.classroom.present_action.trigger()
     assert window.classroom.presentation is None
     assert window.error_box is not None and "Open the article" in window.error_box.text()

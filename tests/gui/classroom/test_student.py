@@ -132,7 +132,7 @@ def test_a_student_opens_an_assignment_flags_three_passages_and_hands_in(
     assert window.article_view.viewportMargins().top() == banner.height() > 0
     assert window.statusBar().currentMessage().startswith("Opened the assignment")
 
-    article = window.article
+    article = window.reading.article
     assert article is not None
     kinds = [Kind.UNSOURCED_CLAIM, Kind.OPINION, Kind.CONTEXT_NOTE]
     first = ""
@@ -174,8 +174,8 @@ def test_the_banner_goes_with_the_article_and_comes_back_with_it(
     assignment = make_assignment(tmp_path)
     window = session.start()
     window.finish_startup()
-    assert window.open_file(assignment)
-    assigned = window.article
+    assert window.files.open_file(assignment)
+    assigned = window.reading.article
     assert assigned is not None and window.classroom.banner.isVisible()
     other = next(s.id for s in window.library.articles() if s.id != assigned.id)
     window.show_article(other)
@@ -202,7 +202,7 @@ def test_a_broken_assignment_file_is_one_message_and_changes_nothing(
     before = len(window.library.articles())
     broken = tmp_path / "broken.reader-assignment"
     broken.write_text(json.dumps({"format": "annotated-reader-assignment", "version": 99}))
-    assert not window.open_file(broken)
+    assert not window.files.open_file(broken)
     assert window.error_box is not None
     assert "broken.reader-assignment" in window.error_box.text()
     assert "\n" not in window.error_box.text()

@@ -39,8 +39,8 @@ def test_my_flags_become_the_key_once_confirmed(session: Session, qtbot: QtBot) 
     window = session.start()
     window.finish_startup()
     library = window.library
-    assert window.article is not None
-    article_id = window.article.id
+    assert window.reading.article is not None
+    article_id = window.reading.article.id
     mine = active(library, article_id, "mine")
     assert mine and not active(library, article_id, KEY_LAYER)
 
@@ -55,7 +55,7 @@ def test_my_flags_become_the_key_once_confirmed(session: Session, qtbot: QtBot) 
     key = active(library, article_id, KEY_LAYER)
     assert sorted(a.anchor.exact for a in key) == sorted(a.anchor.exact for a in mine)
     assert not active(library, article_id, "mine")
-    assert not window.undo_stack.canUndo()  # no step left that names a flag's old layer
+    assert not window.reading.undo_stack.canUndo()  # no step left that names a flag's old layer
     assert f"Moved {len(mine)} flags into the key" in window.statusBar().currentMessage()
     shown = {a.uuid for a in window.annotation_pane.model.annotations()}
     assert {a.uuid for a in key} <= shown
@@ -66,8 +66,8 @@ def test_the_teacher_assigns_an_article(session: Session, qtbot: QtBot, tmp_path
     window.finish_startup()
     window.settings.setValue("export/folder", str(tmp_path))
     (tmp_path / "last-term.reader-assignment").write_text("{}", encoding="utf-8")
-    assert window.article is not None
-    article = window.article
+    assert window.reading.article is not None
+    article = window.reading.article
     window.classroom.assign_action.trigger()
     dialog = window.classroom.dialog
     assert isinstance(dialog, AssignDialog)
@@ -127,9 +127,9 @@ def test_the_teacher_collects_submissions_and_is_told_what_happened(
 ) -> None:
     window = session.start()
     window.finish_startup()
-    assert window.article is not None
+    assert window.reading.article is not None
     made = service.assign(
-        window.library, window.article.id, tmp_path / "a.reader-assignment", title="Screens"
+        window.library, window.reading.article.id, tmp_path / "a.reader-assignment", title="Screens"
     )
     folder = tmp_path / "handed-in"
     folder.mkdir()
@@ -179,7 +179,7 @@ def test_the_teacher_collects_submissions_and_is_told_what_happened(
         box.accept()
 
         # Dropped on the window, Ben's file again: nothing new, and the box says so.
-        before = window.article.id if window.article is not None else None
+        before = window.reading.article.id if window.reading.article is not None else None
         drop_files(window, folder / "ben.reader-submission")
         qtbot.waitUntil(lambda: isinstance(window.classroom.dialog, QMessageBox), timeout=3000)
         box = question_box(window)
@@ -187,6 +187,6 @@ def test_the_teacher_collects_submissions_and_is_told_what_happened(
         assert (
             box.informativeText() == "ben.reader-submission: Ben Ode, collected before, unchanged"
         )
-        assert window.article is not None and window.article.id == before
+        assert window.reading.article is not None and window.reading.article.id == before
     finally:
         ana.close()

@@ -71,7 +71,7 @@ def test_a_large_import_keeps_the_window_turning_and_cancel_changes_nothing(
     watcher = Watcher(qtbot, window, cancel=True)
     watcher.timer.start()
     try:
-        opened = window.open_file(path)
+        opened = window.files.open_file(path)
     finally:
         watcher.timer.stop()
     assert not opened
@@ -100,11 +100,13 @@ def test_after_a_long_import_the_article_is_shown_and_listed(
     watcher = Watcher(qtbot, window, cancel=False)
     watcher.timer.start()
     try:
-        assert window.open_file(path)
+        assert window.files.open_file(path)
     finally:
         watcher.timer.stop()
     assert watcher.ticks > 0
-    assert window.article is not None and window.article.title == "A very long story"
+    assert (
+        window.reading.article is not None and window.reading.article.title == "A very long story"
+    )
     assert len(window.library.articles()) == count + 1
     titles = [entry.title for entry in window.library_panel.entries()]
     assert "A very long story" in titles
@@ -117,7 +119,7 @@ def test_a_quick_import_opens_the_article_without_a_dialog(
     window = session.start()
     path = tmp_path / "short.md"
     path.write_text("# A short story\n\nThe council met on Tuesday.\n", encoding="utf-8")
-    assert window.open_file(path)
-    assert window.article is not None and window.article.title == "A short story"
+    assert window.files.open_file(path)
+    assert window.reading.article is not None and window.reading.article.title == "A short story"
     dialog = window.findChild(QProgressDialog, "import_progress")
     assert dialog is None or not dialog.isVisible()

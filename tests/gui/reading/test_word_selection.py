@@ -25,7 +25,7 @@ def window(session: Session, tmp_path: Path) -> MainWindow:
     shown.finish_startup()
     path = tmp_path / "council.md"
     path.write_text(f"# The council\n\n{TEXT}\n", encoding="utf-8")
-    assert shown.open_file(path)
+    assert shown.files.open_file(path)
     return shown
 
 
@@ -33,9 +33,9 @@ def point_inside(window: MainWindow, text: str, letters: int) -> QPoint:
     """The viewport point ``letters`` characters into ``text``, halfway up its line
     (the mouse between two letters: inside the word)."""
     view = window.article_view
-    assert window.article is not None
-    body = window.article.text.index(TEXT)  # not the headline, which holds "council" too
-    offset = window.article.text.index(text, body) + letters
+    assert window.reading.article is not None
+    body = window.reading.article.text.index(TEXT)  # not the headline, which holds "council" too
+    offset = window.reading.article.text.index(text, body) + letters
     position = view.document_range(offset, offset + 1)
     assert position is not None
     cursor = QTextCursor(view.document())
@@ -85,8 +85,8 @@ def test_a_mouse_drag_selects_whole_words(
 
 def test_shift_arrows_select_exactly(window: MainWindow, qtbot: QtBot) -> None:
     view = window.article_view
-    assert window.article is not None
-    start = window.article.text.index("Monday")
+    assert window.reading.article is not None
+    start = window.reading.article.text.index("Monday")
     view.setFocus()
     view.select_text(start, start + 1)
     for _ in range(len("Monday nigh") - 1):

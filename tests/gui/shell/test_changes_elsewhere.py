@@ -50,4 +50,6 @@ def test_the_library_list_shows_what_another_process_wrote(
 
     assert opinions("Marlow") == before + 1
     assert opinions("Imported elsewhere") == 0
-    assert window.article is not None and window.article.title.startswith("Our Children")
+    assert window.reading.article is not None and window.reading.article.title.startswith(
+        "Our Children"
+    )

@@ -57,7 +57,7 @@ def wide(session: Session, qtbot: QtBot) -> MainWindow:
     window = session.start("El Salvador")
     window.finish_startup()
     resize(qtbot, window, 1400, 780)
-    window.suggest_flags()
+    window.review.suggest()
     return window
 
 

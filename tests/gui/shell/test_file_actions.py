@@ -58,12 +58,12 @@ def test_a_file_that_crashed_an_importer_is_one_line_and_changes_nothing(
 ) -> None:
     window = session.start()
     before = window.library.articles()
-    shown = window.article
+    shown = window.reading.article
     path = write_bad_file(tmp_path, name)
-    assert not window.open_file(path)
+    assert not window.files.open_file(path)
     assert_said_in_one_line(window, name)
     assert window.library.articles() == before
-    assert window.article == shown
+    assert window.reading.article == shown
     assert window.library.check().ok
 
 
@@ -94,7 +94,7 @@ def test_dropped_and_pasted_bad_input_leave_the_window_as_it_was(
     pasted.setHtml(BAD_FILES["scripts.html"])
     QApplication.clipboard().setMimeData(pasted)
     try:
-        assert not window.import_clipboard()
+        assert not window.files.import_clipboard()
     finally:
         # the clipboard owns the data now: emptied here, or it is freed twice at exit
         QApplication.clipboard().clear()
@@ -111,7 +111,7 @@ def test_reader_file_starts_the_window_on_a_bad_file(
     qtbot.addWidget(window)
     try:
         assert_said_in_one_line(window, "brackets.md")
-        assert window.article is not None  # the last article, as a start without FILE
+        assert window.reading.article is not None  # the last article, as a start without FILE
     finally:
         window.close()
         window.close_library()
@@ -130,7 +130,7 @@ def test_an_error_no_importer_foresaw_is_one_line_and_logged(
     before = window.library.articles()
     path = tmp_path / "story.md"
     path.write_text("# A story\n\nIt rained.\n", encoding="utf-8")
-    assert not window.open_file(path)
+    assert not window.files.open_file(path)
     text = assert_said_in_one_line(window, "story.md", "(KeyError)", "Nothing was imported")
     assert str(user_log) in text
     logged = user_log.read_text(encoding="utf-8")

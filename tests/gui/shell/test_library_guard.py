@@ -100,7 +100,7 @@ def test_flags_saved_by_the_app_and_the_command_line_survive_a_file_dialog(
 ) -> None:
     window = session.start()
     window.finish_startup()
-    article = window.article
+    article = window.reading.article
     assert article is not None
     words = max(article.text.split("\n\n"), key=len).split()  # one paragraph's words
     locks = held_locks(db_path)
@@ -185,7 +185,7 @@ def test_the_export_dialog_keeps_the_locks_and_reconnects(
     locks = held_locks(db_path)
     (db_path.parent / "earlier.csv").write_text("uuid\n", encoding="utf-8")
     window.settings.setValue("export/folder", str(db_path.parent))
-    window.choose_export(ExportFormat.CSV)
+    window.files.choose_export(ExportFormat.CSV)
     dialog = window.findChild(SafeFileDialog)
     assert dialog is not None
     assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
@@ -248,11 +248,11 @@ def test_opening_or_exporting_onto_the_library_is_refused(
     window = session.start()
     count = len(window.library.articles())
     for path in (db_path, Path(f"{db_path}-wal")):
-        assert not window.open_file(path)
+        assert not window.files.open_file(path)
         assert window.error_box is not None
         assert "is the library itself" in window.error_box.text()
         window.error_box.close()
-    assert not window.export_flags(ExportFormat.W3C, db_path)
+    assert not window.files.export_flags(ExportFormat.W3C, db_path)
     assert window.error_box is not None and "Nothing was written" in window.error_box.text()
     assert len(window.library.articles()) == count
     assert held_locks(db_path) == {db_path.name, f"{db_path.name}-shm"}
@@ -272,11 +272,11 @@ def test_hostile_text_in_tooltips_opens_no_file(
         f"# Cuts\n\nThe cuts saved 80,000 dollars last year (source: {image}).\n",
         encoding="utf-8",
     )
-    assert window.open_file(meta_path)
-    article = window.article
+    assert window.files.open_file(meta_path)
+    article = window.reading.article
     assert article is not None
-    window.set_sourced_claims_visible(True)
-    ranges = window.sourced_claim_ranges()
+    window.review.set_sourced_claims_visible(True)
+    ranges = window.review.sourced_ranges
     assert ranges
     view = window.article_view
     cursor = view.textCursor()

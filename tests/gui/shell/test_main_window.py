@@ -81,7 +81,7 @@ def test_flag_note_undo_redo_and_restart(session: Session, qtbot: QtBot) -> None
     assert library.annotation(last).note == ""
     assert editor.note_edit.toPlainText() == ""
     qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert last not in {a.uuid for a in library.annotations(window.article.id)}  # type: ignore[union-attr]
+    assert last not in {a.uuid for a in library.annotations(window.reading.article.id)}  # type: ignore[union-attr]
     assert window.annotation_pane.model.row_of(last) == -1
     redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window.article_view, Qt.Key.Key_Z, redo)
@@ -89,18 +89,18 @@ def test_flag_note_undo_redo_and_restart(session: Session, qtbot: QtBot) -> None
     assert library.annotation(last).note == note
     assert window.annotation_pane.model.row_of(last) >= 0
 
-    window.set_zoom(3)
+    window.appearance.set_zoom(3)
     window.resize(780, 640)  # inside the offscreen screen, which is 800x800
     window.splitter.setSizes([200, 330, 250])
     sizes = window.splitter.sizes()
-    shown = window.article.id  # type: ignore[union-attr]
+    shown = window.reading.article.id  # type: ignore[union-attr]
     window.close()
 
     reopened = session.start()
-    assert reopened.article is not None and reopened.article.id == shown
-    assert reopened.zoom == 3
+    assert reopened.reading.article is not None and reopened.reading.article.id == shown
+    assert reopened.appearance.zoom == 3
     assert reopened.splitter.sizes() == sizes
-    assert reopened.windowTitle() == reopened.article.title
+    assert reopened.windowTitle() == reopened.reading.article.title
     for uuid, (note, kind) in made.items():
         stored = reopened.library.annotation(uuid)
         assert (stored.note, stored.kind, stored.status) == (note, kind, Status.ACTIVE)
@@ -123,8 +123,8 @@ def test_exact_is_the_selected_text_with_emoji_and_accents(
         "Résumé: the 🎉 party was «grand», señor.\n",
         encoding="utf-8",
     )
-    assert window.open_file(source)
-    article = window.article
+    assert window.files.open_file(source)
+    article = window.reading.article
     assert article is not None
     for quote in ("👩🏽‍💼 of Zürich said façades 🏛️", "Résumé: the 🎉 party"):
         start = article.text.index(quote)
@@ -173,7 +173,7 @@ def test_words_of_each_headline_and_byline_are_flagged_as_selected(
 
 def test_flag_from_menu_kind_change_and_delete_are_undoable(session: Session, qtbot: QtBot) -> None:
     window = session.start()
-    article = window.article
+    article = window.reading.article
     assert article is not None
     start, end = sentence_span(article, 2)
     window.article_view.select_text(start, end)
@@ -200,11 +200,11 @@ def test_flag_from_menu_kind_change_and_delete_are_undoable(session: Session, qt
         ("", [], Kind.OPINION),
         ("", [], Kind.CONTEXT_NOTE),
     ):
-        window.undo()
+        window.reading.undo()
         stored = window.library.annotation(uuid)
         assert (stored.source, stored.tags, stored.kind) == expected
         assert window.annotation_pane.model.annotation(uuid) == stored
-    window.undo()
+    window.reading.undo()
     assert window.annotation_pane.model.row_of(uuid) == -1
 
 
@@ -219,12 +219,12 @@ def test_pressing_a_kind_key_without_selection_flags_nothing(
     window.article_view.setTextCursor(cursor)
     qtbot.keyClick(window.article_view, "1")
     assert window.annotation_pane.model.rowCount() == count
-    assert not window.undo_stack.canUndo()
+    assert not window.reading.undo_stack.canUndo()
 
 
 def test_click_on_a_highlight_selects_its_card(session: Session, qtbot: QtBot) -> None:
     window = session.start()
-    article = window.article
+    article = window.reading.article
     assert article is not None
     start, end = sentence_span(article, 1)
     uuid = flag_with_keyboard(qtbot, window, start, end, Kind.UNSOURCED_CLAIM)
@@ -248,7 +248,7 @@ def test_click_on_a_highlight_selects_its_card(session: Session, qtbot: QtBot) -
 def test_click_on_a_card_scrolls_to_its_passage(session: Session, qtbot: QtBot) -> None:
     window = session.start()
     window.resize(1200, 500)
-    article = window.article
+    article = window.reading.article
     assert article is not None
     start = len(article.text) - 60
     end = len(article.text) - 20
@@ -271,14 +271,14 @@ def test_click_on_a_card_scrolls_to_its_passage(session: Session, qtbot: QtBot) 
 
 def test_export_writes_each_format(session: Session, tmp_path: Path, qtbot: QtBot) -> None:
     window = session.start()
-    article = window.article
+    article = window.reading.article
     assert article is not None
     start, end = sentence_span(article, 1)
     flag_with_keyboard(qtbot, window, start, end, Kind.CONTEXT_NOTE)
     quote = article.text[start:end]
     for export_format in ExportFormat:
         target = tmp_path / f"flags{export_format.suffix}"
-        assert window.export_flags(export_format, target)
+        assert window.files.export_flags(export_format, target)
         assert quote[:20] in target.read_text(encoding="utf-8")
 
 
@@ -287,15 +287,15 @@ def test_import_error_shows_a_dialog_and_changes_nothing(
 ) -> None:
     window = session.start()
     before = [(s.id, s.title) for s in window.library.articles()]
-    shown = window.article
+    shown = window.reading.article
     bad = tmp_path / "broken.md"
     bad.write_bytes(b"\x00\xff\xfe" * 10)
-    assert not window.open_file(bad)
+    assert not window.files.open_file(bad)
     box = window.error_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "broken.md" in box.text()
     assert [(s.id, s.title) for s in window.library.articles()] == before
-    assert window.article == shown
+    assert window.reading.article == shown
     box.accept()
     qtbot.waitUntil(lambda: window.error_box is None)
 
@@ -305,12 +305,12 @@ def test_open_file_imports_once_and_shows_it(session: Session, tmp_path: Path) -
     source = tmp_path / "notes.md"
     source.write_text("# A local story\n\nThe council met on Tuesday.\n", encoding="utf-8")
     count = len(window.library.articles())
-    assert window.open_file(source)
-    assert window.article is not None and window.article.title == "A local story"
-    first_id = window.article.id
+    assert window.files.open_file(source)
+    assert window.reading.article is not None and window.reading.article.title == "A local story"
+    first_id = window.reading.article.id
     assert window.windowTitle() == "A local story"
-    assert window.open_file(source)
-    assert window.article.id == first_id
+    assert window.files.open_file(source)
+    assert window.reading.article.id == first_id
     assert len(window.library.articles()) == count + 1
     titles = [entry.title for entry in window.library_panel.entries()]
     assert "A local story" in titles
@@ -323,7 +323,7 @@ def test_search_hit_on_a_note_opens_the_article_and_selects_the_flag(
     summaries = window.library.articles()
     target = summaries[-1].id
     window.show_article(target)
-    article = window.article
+    article = window.reading.article
     assert article is not None
     start, end = sentence_span(article, 1)
     uuid = flag_with_keyboard(qtbot, window, start, end, Kind.UNSOURCED_CLAIM)
@@ -337,14 +337,14 @@ def test_search_hit_on_a_note_opens_the_article_and_selects_the_flag(
     assert len(hits) == 1
     row = panel.entries().index(hits[0])
     panel.list_widget.itemClicked.emit(panel.list_widget.item(row))
-    assert window.article is not None and window.article.id == target
+    assert window.reading.article is not None and window.reading.article.id == target
     assert window.annotation_pane.selected_uuid() == uuid
 
 
 def test_empty_card_filter_and_kind_filter(session: Session, qtbot: QtBot) -> None:
     window = session.start()
     pane = window.annotation_pane
-    article = window.article
+    article = window.reading.article
     assert article is not None
     kinds = [Kind.UNSOURCED_CLAIM, Kind.OPINION]
     for number, kind in enumerate(kinds):
@@ -369,11 +369,11 @@ def test_new_article_from_clipboard(session: Session) -> None:
     window = session.start()
     count = len(window.library.articles())
     QApplication.clipboard().setText("Council votes on parks\n\nThe council voted 5-2 on Monday.")
-    assert window.import_clipboard()
+    assert window.files.import_clipboard()
     assert len(window.library.articles()) == count + 1
-    assert window.article is not None and "council voted" in window.article.text
+    assert window.reading.article is not None and "council voted" in window.reading.article.text
     QApplication.clipboard().setText("   ")
-    assert not window.import_clipboard()
+    assert not window.files.import_clipboard()
     assert window.error_box is not None and "clipboard" in window.error_box.text()
     assert len(window.library.articles()) == count + 1
     window.error_box.accept()
@@ -381,7 +381,7 @@ def test_new_article_from_clipboard(session: Session) -> None:
 
 def test_hidden_layer_leaves_the_article_and_the_pane(session: Session) -> None:
     window = session.start()
-    article = window.article
+    article = window.reading.article
     assert article is not None
     start, end = sentence_span(article, 2)
     key_flag = Annotation(
@@ -390,20 +390,20 @@ def test_hidden_layer_leaves_the_article_and_the_pane(session: Session) -> None:
     window.library.add_annotation(key_flag)
     window.show_article(article.id)
     assert key_flag.uuid in window.article_view.highlighted_uuids()
-    window.set_layer_visible("key", False)
+    window.layers.set_visible("key", False)
     assert key_flag.uuid not in window.article_view.highlighted_uuids()
     assert window.annotation_pane.active_filter.rowCount() == 0 or all(
         window.annotation_pane.active_filter.index(row, 0).data(Qt.ItemDataRole.UserRole + 8)
         != "key"
         for row in range(window.annotation_pane.active_filter.rowCount())
     )
-    window.set_layer_visible("key", True)
+    window.layers.set_visible("key", True)
     assert key_flag.uuid in window.article_view.highlighted_uuids()
 
 
 def test_orphaned_flags_are_listed_apart_with_their_old_quote(session: Session) -> None:
     window = session.start()
-    article = window.article
+    article = window.reading.article
     assert article is not None
     orphan = Annotation(
         article.id,
@@ -443,7 +443,7 @@ def test_start_paints_the_page_then_its_flags_then_the_panels_without_moving_any
                 )
             )
             window.show()
-            assert window.article is not None
+            assert window.reading.article is not None
             assert not view.highlighted_uuids()  # drawn just after the first paint
             assert not window.is_ready()
             with qtbot.waitSignal(window.ready, timeout=2000):
@@ -458,7 +458,7 @@ def test_start_paints_the_page_then_its_flags_then_the_panels_without_moving_any
             assert window.splitter.widget(0) is window.library_panel
             assert window.splitter.widget(2) is window.annotation_pane
             shown = {a.uuid for a in window.annotation_pane.model.annotations()}
-            assert shown == {a.uuid for a in library.annotations(window.article.id)}
+            assert shown == {a.uuid for a in library.annotations(window.reading.article.id)}
             assert set(view.highlighted_uuids()) == shown
             assert window.library_panel.list_widget.currentItem() is not None
             window.close()
@@ -513,9 +513,9 @@ def quick(qtbot: QtBot, db_path: Path, settings_path: Path, tmp_path: Path) -> Q
 
 def assert_shows_library_state(window: MainWindow, library: Library) -> None:
     """The window shows the article as the library holds it, with its flags."""
-    assert window.article is not None
-    stored = library.article(window.article.id)
-    assert window.article == stored
+    assert window.reading.article is not None
+    stored = library.article(window.reading.article.id)
+    assert window.reading.article == stored
     assert window.article_view.article == stored
     assert window.windowTitle() == stored.title
     assert stored.text.split("\n")[-1] in window.article_view.toPlainText()
@@ -549,7 +549,7 @@ def test_a_start_with_a_fresh_copy_paints_before_opening_the_library(
 
     window, opened = quick.start()
     assert opened == 0  # the copy was painted, the library opened after that paint
-    assert window.article is not None and window.article.id == article_id
+    assert window.reading.article is not None and window.reading.article.id == article_id
     assert_shows_library_state(window, quick.opened[-1])
     quick.stop(window)
 
@@ -558,8 +558,8 @@ def test_a_stale_copy_is_replaced_by_the_new_text_and_flags(
     quick: QuickStarts, qtbot: QtBot
 ) -> None:
     window, _ = quick.start()
-    assert window.article is not None
-    old = window.article
+    assert window.reading.article is not None
+    old = window.reading.article
     quick.stop(window)
     library = Library.open(quick.db_path)  # another program imports a new version
     meta = ArticleMeta(
@@ -621,12 +621,12 @@ def test_a_quick_start_on_an_unreadable_library_says_so(quick: QuickStarts, qtbo
     qtbot.addWidget(window)
     window.use_render_cache(quick.cache)
     window.restore_session()
-    assert window.article is not None  # the copy, before the library is opened
+    assert window.reading.article is not None  # the copy, before the library is opened
     window.show()
     qtbot.waitUntil(lambda: window.error_box is not None)
     assert window.error_box is not None
     assert "Cannot open the library" in window.error_box.text()
-    assert window.article is None
+    assert window.reading.article is None
     assert window.windowTitle() == APP_NAME
     with qtbot.waitSignal(window.library_failed, timeout=1000):
         window.error_box.close()

@@ -29,7 +29,9 @@ def click_article(window: MainWindow, qtbot: QtBot, title: str) -> None:
     row = next(n for n, entry in enumerate(panel.entries()) if title in entry.title)
     rect = panel.list_widget.visualItemRect(panel.list_widget.item(row))
     qtbot.mouseClick(panel.list_widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.article is not None and title in window.article.title)
+    qtbot.waitUntil(
+        lambda: window.reading.article is not None and title in window.reading.article.title
+    )
     qtbot.wait(50)  # delayed layouts and paints
 
 
@@ -91,7 +93,11 @@ def test_an_article_opened_at_a_note_shows_its_flag_and_card(
     panel = window.library_panel
     qtbot.keyClicks(panel.search_edit, LAST_NOTE_WORDS)
     qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.article is not None and LIBRARY_ARTICLE in window.article.title)
+    qtbot.waitUntil(
+        lambda: (
+            window.reading.article is not None and LIBRARY_ARTICLE in window.reading.article.title
+        )
+    )
     qtbot.wait(50)
     pane, view = window.annotation_pane, window.article_view
     uuid = pane.selected_uuid()
@@ -158,7 +164,7 @@ def test_zooming_keeps_the_text_at_the_top_of_the_view(session: Session, qtbot: 
     ]
     for zoom, expected in steps:
         zoom()
-        assert window.zoom == expected == view.zoom()
+        assert window.appearance.zoom == expected == view.zoom()
         qtbot.wait(20)
         # The same text at the top, give or take the line the view's top cut through.
         where = position_rect(view, top).top()
@@ -180,12 +186,12 @@ def test_zooming_keeps_the_selected_flag_in_view(session: Session, qtbot: QtBot)
     assert in_view(position_rect(view, span[0]), height)
     assert position_rect(view, span[0]).top() > height // 2
     zoom_keys(window, qtbot, Qt.Key.Key_Equal, 4)()
-    assert window.zoom == 4
+    assert window.appearance.zoom == 4
     qtbot.wait(20)
     assert in_view(position_rect(view, span[0]), height)
     assert in_view(position_rect(view, span[1]), height)
     assert position_rect(view, span[0]).top() <= height // 3
     # Zoomed out again, it stays where it is now, near the top.
     qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
-    assert window.zoom == 0
+    assert window.appearance.zoom == 0
     assert 0 <= position_rect(view, span[0]).top() <= height // 3

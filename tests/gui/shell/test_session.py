@@ -27,7 +27,7 @@ class Starts:
         assert isinstance(app, QApplication)
         window = start_window(app, db, self.settings, None, self.cache)
         self.qtbot.addWidget(window)
-        painted_first = window.article  # a quick start's copy, before the library is read
+        painted_first = window.reading.article  # a quick start's copy, before the library is read
         with self.qtbot.waitSignal(window.ready, timeout=3000):
             pass
         return window, painted_first
@@ -60,14 +60,17 @@ def test_each_library_opens_on_its_own_last_article(qtbot: QtBot, tmp_path: Path
 
     window, painted = starts.start(other)
     assert painted is None or painted.title == "Another library's story"  # never a copy of
-    assert window.article is not None and window.article.title == "Another library's story"
+    assert (
+        window.reading.article is not None
+        and window.reading.article.title == "Another library's story"
+    )
     starts.stop(window)  # the sample library's article, whatever its number
 
     window, painted = starts.start(samples)
     assert painted == last  # its own copy, painted before the library was opened
-    assert window.article == last
+    assert window.reading.article == last
     starts.stop(window)
 
     window, _ = starts.start(other)
-    assert window.article is not None and window.article.id == 1
+    assert window.reading.article is not None and window.reading.article.id == 1
     starts.stop(window)

@@ -27,8 +27,8 @@ CTRL_KEYPAD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadMo
 
 def stored(window: MainWindow, status: Status, article_id: int | None = None) -> list[Annotation]:
     if article_id is None:
-        assert window.article is not None
-        article_id = window.article.id
+        assert window.reading.article is not None
+        article_id = window.reading.article.id
     return [a for a in window.library.annotations(article_id) if a.status is status]
 
 
@@ -68,7 +68,7 @@ def lock_note(window: MainWindow) -> QLabel | None:
 
 def open_pin_dialog(window: MainWindow) -> PinDialog:
     window.window_actions.lock_suggestions.trigger()
-    dialog = window.pin_dialog
+    dialog = window.lock.dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -82,7 +82,7 @@ def lock_through_dialog(qtbot: QtBot, window: MainWindow, pin: str = PIN) -> Non
     qtbot.keyClicks(dialog.confirm_edit, pin)
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert window.pin_dialog is None
+    assert window.lock.dialog is None
 
 
 def unlock_through_dialog(qtbot: QtBot, window: MainWindow, pin: str) -> PinDialog:
@@ -130,7 +130,7 @@ def test_lock_dialog_asks_for_the_new_pin_twice(qtbot: QtBot, session: Session) 
     qtbot.mouseClick(
         dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
     )
-    assert window.pin_dialog is None
+    assert window.lock.dialog is None
     assert not window.library.suggestions_locked()
     assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
 
@@ -139,7 +139,7 @@ def test_locking_hides_suggestions_and_their_actions(qtbot: QtBot, session: Sess
     window = session.start("Screens")
     flags = stored(window, Status.ACTIVE)
     assert flags
-    assert window.suggest_flags()
+    assert window.review.suggest()
     suggestions = stored(window, Status.SUGGESTED)
     window.select_annotation(suggestions[0].uuid)
     assert window.window_actions.accept.isEnabled() and lock_note(window) is None
@@ -163,13 +163,13 @@ def test_nothing_asks_for_or_reviews_suggestions_while_locked(
     qtbot: QtBot, session: Session
 ) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     lock_through_dialog(qtbot, window)
     suggestions = stored(window, Status.SUGGESTED)
     flags = stored(window, Status.ACTIVE)
 
     qtbot.keyClick(window.article_view, Qt.Key.Key_S, CTRL_SHIFT)
-    assert window.suggest_flags() is None
+    assert window.review.suggest() is None
     cards = window.annotation_pane.card_list
     cards.setFocus()
     cards.setCurrentIndex(cards.model().index(0, 0))
@@ -178,30 +178,30 @@ def test_nothing_asks_for_or_reviews_suggestions_while_locked(
     # A search hit or a stray call cannot select or review a suggestion either.
     window.select_annotation(suggestions[0].uuid)
     assert window.annotation_pane.selected_uuid() is None
-    assert window.accept_suggestion(suggestions[0].uuid) is None
-    assert not window.dismiss_suggestion(suggestions[0].uuid)
-    assert window.accept_all_suggestions() == window.dismiss_all_suggestions() == 0
-    window.set_layer_visible(SUGGESTIONS_LAYER, False)
+    assert window.review.accept(suggestions[0].uuid) is None
+    assert not window.review.dismiss(suggestions[0].uuid)
+    assert window.review.accept_all() == window.review.dismiss_all() == 0
+    window.layers.set_visible(SUGGESTIONS_LAYER, False)
 
     assert stored(window, Status.SUGGESTED) == suggestions
     assert stored(window, Status.ACTIVE) == flags
-    assert window.article is not None
-    assert not any(layer.hidden for layer in window.library.layers(window.article.id))
+    assert window.reading.article is not None
+    assert not any(layer.hidden for layer in window.library.layers(window.reading.article.id))
     assert_locked_view(window)
 
 
 def test_locking_clears_the_undo_history(qtbot: QtBot, session: Session) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
-    accepted = window.accept_all_suggestions()
+    assert window.review.suggest()
+    accepted = window.review.accept_all()
     assert accepted > 0 and window.window_actions.undo.isEnabled()
     flags = stored(window, Status.ACTIVE)
 
     lock_through_dialog(qtbot, window)
 
-    assert window.undo_stack.count() == 0
+    assert window.reading.undo_stack.count() == 0
     assert not window.window_actions.undo.isEnabled() and not window.window_actions.redo.isEnabled()
-    window.undo()  # the accepted suggestions stay flags: they do not come back
+    window.reading.undo()  # the accepted suggestions stay flags: they do not come back
     assert stored(window, Status.ACTIVE) == flags
     assert stored(window, Status.SUGGESTED) == []
     assert {a.uuid for a in flags} <= drawn(window)
@@ -209,7 +209,7 @@ def test_locking_clears_the_undo_history(qtbot: QtBot, session: Session) -> None
 
 def test_a_locked_library_opens_locked(qtbot: QtBot, session: Session, db_path: Path) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     suggestions = {a.uuid for a in stored(window, Status.SUGGESTED)}
     flags = stored(window, Status.ACTIVE)
     window.close()
@@ -221,7 +221,7 @@ def test_a_locked_library_opens_locked(qtbot: QtBot, session: Session, db_path: 
     qtbot.waitUntil(lambda: reopened.article_view.highlighted_uuids() != [])
     assert not set(reopened.article_view.highlighted_uuids()) & suggestions
     qtbot.waitUntil(reopened.is_ready)
-    assert reopened.article is not None and "Screens" in reopened.article.title
+    assert reopened.reading.article is not None and "Screens" in reopened.reading.article.title
     assert_locked_view(reopened)
     assert reopened.window_actions.lock_suggestions.text() == "Unlock Suggestions…"
     assert stored(reopened, Status.ACTIVE) == flags
@@ -230,19 +230,19 @@ def test_a_locked_library_opens_locked(qtbot: QtBot, session: Session, db_path: 
 
 def test_a_wrong_pin_keeps_suggestions_locked(qtbot: QtBot, session: Session) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     lock_through_dialog(qtbot, window)
 
     dialog = unlock_through_dialog(qtbot, window, "0000")
 
-    assert window.pin_dialog is dialog and dialog.isVisible()
+    assert window.lock.dialog is dialog and dialog.isVisible()
     assert dialog.error_label.isVisible()
     assert "Wrong PIN" in dialog.error_label.text()
     assert dialog.pin_edit.text() == ""
     assert window.library.suggestions_locked()
     assert_locked_view(window)
     dialog.reject()
-    assert window.pin_dialog is None
+    assert window.lock.dialog is None
     assert window.library.suggestions_locked()
     assert_locked_view(window)
 
@@ -251,24 +251,24 @@ def test_the_right_pin_restores_suggestions_and_each_articles_state(
     qtbot: QtBot, session: Session
 ) -> None:
     window = session.start("Marlow Falls")
-    hidden_article = window.article
+    hidden_article = window.reading.article
     assert hidden_article is not None
-    assert window.suggest_flags()
+    assert window.review.suggest()
     window.window_actions.show_suggestions.trigger()  # hidden on this article only
     assert not window.window_actions.show_suggestions.isChecked()
     screens = next(s.id for s in window.library.articles() if "Screens" in s.title)
     window.show_article(screens)
-    assert window.suggest_flags()
+    assert window.review.suggest()
     assert window.window_actions.show_suggestions.isChecked()
     suggestions = {a.uuid for a in stored(window, Status.SUGGESTED)}
     flags = stored(window, Status.ACTIVE)
     window.window_actions.show_sourced.trigger()
-    sourced = window.sourced_claim_ranges()
+    sourced = window.review.sourced_ranges
     assert sourced
 
     lock_through_dialog(qtbot, window)
     assert_locked_view(window)
-    assert window.sourced_claim_ranges() == []
+    assert window.review.sourced_ranges == []
     window.show_article(hidden_article.id)
     assert_locked_view(window)
     window.show_article(screens)
@@ -276,7 +276,7 @@ def test_the_right_pin_restores_suggestions_and_each_articles_state(
 
     unlock_through_dialog(qtbot, window, PIN)
 
-    assert window.pin_dialog is None
+    assert window.lock.dialog is None
     assert not window.library.suggestions_locked()
     assert lock_note(window) is None
     assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
@@ -286,7 +286,7 @@ def test_the_right_pin_restores_suggestions_and_each_articles_state(
     assert window.window_actions.show_suggestions.isEnabled()
     assert window.window_actions.show_suggestions.isChecked()
     assert (
-        window.window_actions.show_sourced.isChecked() and window.sourced_claim_ranges() == sourced
+        window.window_actions.show_sourced.isChecked() and window.review.sourced_ranges == sourced
     )
     assert (
         window.window_actions.suggest.isEnabled() and window.window_actions.accept_all.isEnabled()
@@ -327,7 +327,7 @@ def test_a_lock_from_elsewhere_shows_when_the_window_is_active_again(
     qtbot: QtBot, session: Session, db_path: Path
 ) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     suggestions = {a.uuid for a in stored(window, Status.SUGGESTED)}
     flags = stored(window, Status.ACTIVE)
     lock_elsewhere(db_path)
@@ -370,7 +370,7 @@ def test_accept_and_dismiss_read_the_lock_first(
     qtbot: QtBot, session: Session, db_path: Path
 ) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     suggestions = stored(window, Status.SUGGESTED)
     flags = stored(window, Status.ACTIVE)
     window.select_annotation(suggestions[0].uuid)
@@ -384,7 +384,7 @@ def test_accept_and_dismiss_read_the_lock_first(
     assert window.error_box is None
     assert "nothing was accepted" in window.statusBar().currentMessage()
     assert_locked_view(window)
-    assert window.dismiss_suggestion(suggestions[1].uuid) is False
+    assert window.review.dismiss(suggestions[1].uuid) is False
     assert "nothing was dismissed" in window.statusBar().currentMessage()
     assert stored(window, Status.SUGGESTED) == suggestions
     assert stored(window, Status.ACTIVE) == flags
@@ -392,7 +392,7 @@ def test_accept_and_dismiss_read_the_lock_first(
 
 def test_a_dismissal_reads_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     suggestions = stored(window, Status.SUGGESTED)
     window.select_annotation(suggestions[0].uuid)
     lock_elsewhere(db_path)
@@ -410,7 +410,7 @@ def test_the_pin_dialog_follows_a_lock_changed_elsewhere(
     qtbot: QtBot, session: Session, db_path: Path
 ) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     lock_elsewhere(db_path)
     assert window.window_actions.lock_suggestions.text() == "Lock Suggestions…"
 
@@ -420,7 +420,7 @@ def test_the_pin_dialog_follows_a_lock_changed_elsewhere(
     assert_locked_view(window)
     qtbot.keyClicks(dialog.pin_edit, PIN)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert window.pin_dialog is None
+    assert window.lock.dialog is None
     assert not window.library.suggestions_locked()
     assert lock_note(window) is None
 
@@ -462,7 +462,7 @@ def test_the_layer_filter_offers_no_suggestions_layer_while_locked(
     qtbot: QtBot, session: Session
 ) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     combo = window.annotation_pane.layer_combo
     assert combo.findData(SUGGESTIONS_LAYER) >= 0
     combo.setCurrentIndex(combo.findData(SUGGESTIONS_LAYER))
@@ -488,7 +488,7 @@ def test_accept_and_dismiss_say_why_they_do_nothing_on_a_flag(
     qtbot: QtBot, session: Session
 ) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     suggestions = stored(window, Status.SUGGESTED)
     flags = stored(window, Status.ACTIVE)
     window.select_annotation(flags[0].uuid)
@@ -512,7 +512,7 @@ def test_accept_and_dismiss_say_why_they_do_nothing_on_a_flag(
         assert window.statusBar().currentMessage() == f"Select a suggestion to {verb} it"
     qtbot.keyClick(cards, Qt.Key.Key_Enter, CTRL_KEYPAD)
     assert window.statusBar().currentMessage() == "Select a suggestion to accept it"
-    assert window.accept_suggestion(flags[0].uuid) is None
+    assert window.review.accept(flags[0].uuid) is None
     assert window.statusBar().currentMessage() == "Select a suggestion to accept it"
     assert stored(window, Status.ACTIVE) == flags
     assert stored(window, Status.SUGGESTED) == suggestions
@@ -527,9 +527,9 @@ def test_accept_and_dismiss_say_why_they_do_nothing_on_a_flag(
 
 def test_undo_and_redo_read_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     suggestion = stored(window, Status.SUGGESTED)[0]
-    assert window.accept_suggestion(suggestion.uuid) is not None
+    assert window.review.accept(suggestion.uuid) is not None
     assert window.window_actions.undo.text().startswith("&Undo Accept")
     accepted = stored(window, Status.ACTIVE)
     assert suggestion.uuid in {a.uuid for a in accepted}
@@ -540,20 +540,20 @@ def test_undo_and_redo_read_the_lock_first(qtbot: QtBot, session: Session, db_pa
 
     assert window.error_box is None
     assert "undo history was cleared" in window.statusBar().currentMessage()
-    assert window.undo_stack.count() == 0
+    assert window.reading.undo_stack.count() == 0
     assert_locked_view(window)
     assert stored(window, Status.ACTIVE) == accepted
-    window.redo()
+    window.reading.redo()
     assert window.error_box is None
     assert stored(window, Status.ACTIVE) == accepted
 
 
 def test_redo_reads_the_lock_first(qtbot: QtBot, session: Session, db_path: Path) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     suggestions = stored(window, Status.SUGGESTED)
-    assert window.accept_suggestion(suggestions[0].uuid) is not None
-    window.undo()
+    assert window.review.accept(suggestions[0].uuid) is not None
+    window.reading.undo()
     assert stored(window, Status.SUGGESTED) == suggestions
     lock_elsewhere(db_path)
     assert window.window_actions.redo.isEnabled()
@@ -561,6 +561,6 @@ def test_redo_reads_the_lock_first(qtbot: QtBot, session: Session, db_path: Path
     qtbot.keyClick(window.article_view, Qt.Key.Key_Z, CTRL_SHIFT)
 
     assert window.error_box is None
-    assert window.undo_stack.count() == 0
+    assert window.reading.undo_stack.count() == 0
     assert_locked_view(window)
     assert stored(window, Status.SUGGESTED) == suggestions

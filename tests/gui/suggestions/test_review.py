@@ -23,8 +23,8 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 def stored(window: MainWindow, status: Status) -> list[Annotation]:
-    assert window.article is not None
-    return [a for a in window.library.annotations(window.article.id) if a.status is status]
+    assert window.reading.article is not None
+    return [a for a in window.library.annotations(window.reading.article.id) if a.status is status]
 
 
 def card_index(cards: QListView, uuid: str) -> QModelIndex:
@@ -94,7 +94,7 @@ def clickable_suggestions(window: MainWindow) -> list[Annotation]:
 
 def test_letter_keys_on_a_flag_card_neither_jump_nor_review(session: Session, qtbot: QtBot) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     pane = window.annotation_pane
     cards = pane.card_list
     proxy = pane.active_filter
@@ -111,13 +111,13 @@ def test_letter_keys_on_a_flag_card_neither_jump_nor_review(session: Session, qt
     )
     click_card(qtbot, cards, flag.uuid)
     assert pane.selected_uuid() == flag.uuid
-    steps = window.undo_stack.count()
+    steps = window.reading.undo_stack.count()
     waiting = {a.uuid for a in pane.open_suggestions()}
     for key in (Qt.Key.Key_A, Qt.Key.Key_A, Qt.Key.Key_D, Qt.Key.Key_W):
         qtbot.keyClick(cards, key)
         assert cards.currentIndex().data(AnnotationRole.UUID) == flag.uuid
         assert pane.selected_uuid() == flag.uuid
-    assert window.undo_stack.count() == steps
+    assert window.reading.undo_stack.count() == steps
     assert {a.uuid for a in stored(window, Status.SUGGESTED)} == waiting
     # On a suggestion, A still accepts it.
     suggestion = pane.open_suggestions()[0]
@@ -182,7 +182,7 @@ def test_a_and_d_in_the_article_review_the_clicked_suggestion(
     session: Session, qtbot: QtBot
 ) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     view = window.article_view
     first, second, third = clickable_suggestions(window)[:3]
     click_highlight(qtbot, window, first)
@@ -196,11 +196,11 @@ def test_a_and_d_in_the_article_review_the_clicked_suggestion(
     assert (accepted.status, accepted.layer) == (Status.ACTIVE, "mine")
     # With text selected, the letters do not review (1, 2 and 3 flag the selection).
     click_highlight(qtbot, window, third)
-    steps = window.undo_stack.count()
+    steps = window.reading.undo_stack.count()
     view.select_text(third.anchor.start, third.anchor.start + 5)
     qtbot.keyClick(view, Qt.Key.Key_D)
     qtbot.keyClick(view, Qt.Key.Key_A)
-    assert window.undo_stack.count() == steps
+    assert window.reading.undo_stack.count() == steps
     assert window.library.annotation(third.uuid).status is Status.SUGGESTED
 
 
@@ -208,24 +208,24 @@ def test_letters_in_the_article_leave_a_selected_flag_alone_and_say_why(
     session: Session, qtbot: QtBot
 ) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     view = window.article_view
     flag = next(a for a in stored(window, Status.ACTIVE) if a.anchor.exact.startswith("Mark my"))
     click_highlight(qtbot, window, flag)
-    steps = window.undo_stack.count()
+    steps = window.reading.undo_stack.count()
     for key, verb in ((Qt.Key.Key_A, "accept"), (Qt.Key.Key_D, "dismiss")):
         qtbot.keyClick(view, key)
         assert window.statusBar().currentMessage() == f"Select a suggestion to {verb} it"
-    assert window.undo_stack.count() == steps
+    assert window.reading.undo_stack.count() == steps
     assert window.library.annotation(flag.uuid) == flag
     qtbot.keyClick(view, Qt.Key.Key_Delete)  # Delete on a flag of one's own deletes it
-    assert window.undo_stack.count() == steps + 1
+    assert window.reading.undo_stack.count() == steps + 1
     assert flag.uuid not in {a.uuid for a in window.library.annotations(flag.article_id)}
 
 
 def test_dismiss_suggestion_has_a_window_shortcut(session: Session, qtbot: QtBot) -> None:
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     shortcuts = [s for s in window.window_actions.dismiss.shortcuts() if not s.isEmpty()]
     assert shortcuts
     taken = {
@@ -252,7 +252,7 @@ def test_ctrl_backspace_still_deletes_a_word_with_a_suggestion_selected(
 ) -> None:
     """Dismiss's shortcut is no editing key: Ctrl+Backspace, say, would take it."""
     window = session.start("Screens")
-    assert window.suggest_flags()
+    assert window.review.suggest()
     window.select_annotation(window.annotation_pane.open_suggestions()[0].uuid)
     search = window.library_panel.search_edit
     search.setFocus()
@@ -272,14 +272,14 @@ def test_heading_counts_flags_not_suggestions(session: Session, qtbot: QtBot) ->
     pane = window.annotation_pane
     flags = len(stored(window, Status.ACTIVE))
     assert pane.heading.text() == f"Flags ({flags})"
-    assert window.suggest_flags()
+    assert window.review.suggest()
     waiting = len(pane.open_suggestions())
     assert waiting > 0
     assert pane.heading.text() == f"Flags ({flags})"
     assert pane.suggestion_count_label.text() == f"{waiting} suggestions to review"
-    window.dismiss_suggestion(pane.open_suggestions()[0].uuid)
+    window.review.dismiss(pane.open_suggestions()[0].uuid)
     assert pane.heading.text() == f"Flags ({flags})"
-    window.accept_suggestion(pane.open_suggestions()[0].uuid)
+    window.review.accept(pane.open_suggestions()[0].uuid)
     assert pane.heading.text() == f"Flags ({flags + 1})"
     opinions = len([a for a in stored(window, Status.ACTIVE) if a.kind is Kind.OPINION])
     opinion_button = pane.kind_buttons.button(1 + list(Kind).index(Kind.OPINION))
@@ -293,9 +293,9 @@ def test_heading_counts_flags_not_suggestions(session: Session, qtbot: QtBot) ->
 
 def open_row(window: MainWindow) -> int:
     panel = window.library_panel
-    assert window.article is not None
+    assert window.reading.article is not None
     entries = panel.entries()
-    return next(n for n, e in enumerate(entries) if e.article_id == window.article.id)
+    return next(n for n, e in enumerate(entries) if e.article_id == window.reading.article.id)
 
 
 def test_moving_in_the_article_list_opens_the_article(session: Session, qtbot: QtBot) -> None:
@@ -307,12 +307,12 @@ def test_moving_in_the_article_list_opens_the_article(session: Session, qtbot: Q
     qtbot.keyClick(articles, Qt.Key.Key_Down)
     entry = articles.currentItem().data(ENTRY_ROLE)
     assert isinstance(entry, Entry)
-    assert window.article is not None and window.article.id == entry.article_id
+    assert window.reading.article is not None and window.reading.article.id == entry.article_id
     qtbot.keyClick(articles, Qt.Key.Key_End)
     assert articles.currentRow() == articles.count() - 1 == open_row(window)
     qtbot.keyClick(articles, Qt.Key.Key_S, CTRL_SHIFT)
     assert stored(window, Status.SUGGESTED)
-    assert window.article.id == panel.entries()[-1].article_id
+    assert window.reading.article.id == panel.entries()[-1].article_id
     qtbot.keyClick(articles, Qt.Key.Key_Home)
     assert open_row(window) == 0 == articles.currentRow()
     qtbot.keyClick(articles, Qt.Key.Key_Return)  # Enter still works, and changes nothing
@@ -330,24 +330,24 @@ def test_article_list_keeps_the_note_being_typed(session: Session, qtbot: QtBot)
     articles = window.library_panel.list_widget
     articles.setFocus()
     qtbot.keyClick(articles, Qt.Key.Key_Down)
-    assert window.article is not None and window.article.id != flag.article_id
+    assert window.reading.article is not None and window.reading.article.id != flag.article_id
     assert window.library.annotation(flag.uuid).note.endswith(" typed just now")
 
 
 def test_refilling_the_article_list_opens_nothing(session: Session, qtbot: QtBot) -> None:
     window = session.start("Screens")
-    assert window.article is not None
-    shown = window.article.id
+    assert window.reading.article is not None
+    shown = window.reading.article.id
     panel = window.library_panel
     panel.list_widget.setFocus()
     qtbot.keyClicks(panel.search_edit, "library")
     panel.refresh_list()
-    assert panel.entries() and window.article.id == shown
+    assert panel.entries() and window.reading.article.id == shown
     panel.search_edit.clear()
     panel.refresh_list()
     panel.reload()
     panel.clear_filters()
-    assert window.article.id == shown
+    assert window.reading.article.id == shown
     assert panel.list_widget.currentRow() == open_row(window)
 
 
@@ -361,7 +361,7 @@ def test_return_in_the_search_box_opens_the_first_result(session: Session, qtbot
     assert "Marlow" in first.title  # not the article open before
     assert QApplication.focusWidget() is panel.list_widget
     assert panel.list_widget.currentRow() == 0
-    assert window.article is not None and window.article.id == first.article_id
+    assert window.reading.article is not None and window.reading.article.id == first.article_id
 
 
 @pytest.mark.parametrize("first_open", [True, False])
@@ -382,7 +382,7 @@ def test_return_in_the_empty_search_box_opens_the_first_row_once(
     assert chosen == [first.article_id]
     assert panel.list_widget.currentRow() == 0
     assert QApplication.focusWidget() is panel.list_widget
-    assert window.article is not None and window.article.id == first.article_id
+    assert window.reading.article is not None and window.reading.article.id == first.article_id
 
 
 def test_return_on_search_results_opens_the_first_hit_once(session: Session, qtbot: QtBot) -> None:

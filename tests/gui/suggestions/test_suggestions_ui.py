@@ -20,17 +20,17 @@ if TYPE_CHECKING:
 
 
 def stored(window: MainWindow, status: Status) -> list[Annotation]:
-    assert window.article is not None
+    assert window.reading.article is not None
     return [
         annotation
-        for annotation in window.library.annotations(window.article.id)
+        for annotation in window.library.annotations(window.reading.article.id)
         if annotation.status is status
     ]
 
 
 def suggested_window(session: Session) -> MainWindow:
     window = session.start("Screens")
-    count = window.suggest_flags()
+    count = window.review.suggest()
     assert count is not None and count > 3
     return window
 
@@ -57,15 +57,15 @@ def test_suggest_fills_the_layer_in_one_undo_step(session: Session) -> None:
     assert f"{len(open_ones)} suggestions" in pane.suggestion_count_label.text()
     drawn = set(window.article_view.highlighted_uuids())
     assert {a.uuid for a in open_ones} <= drawn
-    assert window.undo_stack.count() == 1
+    assert window.reading.undo_stack.count() == 1
 
-    window.undo()
+    window.reading.undo()
     assert stored(window, Status.SUGGESTED) == []
     assert pane.open_suggestions() == []
     assert not pane.suggestion_bar.isVisible()
     assert not drawn - {a.uuid for a in open_ones} - set(window.article_view.highlighted_uuids())
     assert stored(window, Status.ACTIVE) == flags_before
-    window.redo()
+    window.reading.redo()
     assert len(stored(window, Status.SUGGESTED)) == len(open_ones)
 
 
@@ -103,16 +103,16 @@ def test_accept_with_the_keyboard_then_undo_and_redo(session: Session, qtbot: Qt
     assert window.library.annotation(following.uuid).status is Status.DISMISSED
     assert window.library.annotation(suggestion.uuid).note == flag.note
     assert pane.selected_uuid() == after_that.uuid
-    window.undo()
+    window.reading.undo()
 
-    window.undo()
+    window.reading.undo()
     back = window.library.annotation(suggestion.uuid)
     assert (back.layer, back.status, back.note) == (SUGGESTIONS_LAYER, Status.SUGGESTED, "")
     assert suggestion.uuid in {a.uuid for a in pane.open_suggestions()}
-    window.redo()
+    window.reading.redo()
     again = window.library.annotation(suggestion.uuid)
     assert (again.layer, again.status, again.note) == ("mine", Status.ACTIVE, flag.note)
-    assert window.undo_stack.index() == 2  # suggest, accept; the dismissal undone
+    assert window.reading.undo_stack.index() == 2  # suggest, accept; the dismissal undone
 
 
 def test_accept_button_and_ctrl_enter(session: Session, qtbot: QtBot) -> None:
@@ -143,13 +143,13 @@ def test_dismissed_is_not_suggested_again(session: Session, qtbot: QtBot) -> Non
     qtbot.keyClick(pane.card_list, Qt.Key.Key_Delete)
     assert window.library.annotation(second.uuid).status is Status.DISMISSED
 
-    window.suggest_flags()
+    window.review.suggest()
     again = {(a.kind, a.anchor.start, a.anchor.end) for a in stored(window, Status.SUGGESTED)}
     for gone in (first, second):
         assert (gone.kind, gone.anchor.start, gone.anchor.end) not in again
     # Undo the new round, then the two dismissals: each a step of its own.
     for _ in range(3):
-        window.undo()
+        window.reading.undo()
     assert window.library.annotation(first.uuid).status is Status.SUGGESTED
 
 
@@ -161,10 +161,10 @@ def test_accept_all_and_dismiss_all_are_one_undo_step(
     pane = window.annotation_pane
     waiting = {a.uuid for a in pane.open_suggestions()}
     active_before = len(stored(window, Status.ACTIVE))
-    steps = window.undo_stack.count()
+    steps = window.reading.undo_stack.count()
     button = pane.accept_all_button if verb == "accept" else pane.dismiss_all_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert window.undo_stack.count() == steps + 1
+    assert window.reading.undo_stack.count() == steps + 1
     assert pane.open_suggestions() == []
     assert not pane.suggestion_bar.isVisible()
     if verb == "accept":
@@ -174,7 +174,7 @@ def test_accept_all_and_dismiss_all_are_one_undo_step(
         assert {a.uuid for a in stored(window, Status.DISMISSED)} == waiting
         assert not waiting & set(window.article_view.highlighted_uuids())
     assert not window.window_actions.accept_all.isEnabled()
-    window.undo()
+    window.reading.undo()
     assert {a.uuid for a in pane.open_suggestions()} == waiting
     assert {a.uuid for a in stored(window, Status.SUGGESTED)} == waiting
     assert len(stored(window, Status.ACTIVE)) == active_before
@@ -194,8 +194,10 @@ def test_hidden_suggestions_leave_the_view_and_the_pane_and_stay_hidden(
     assert window.annotation_pane.selected_uuid() is None
     assert not window.annotation_pane.suggestion_bar.isVisible()
     assert not window.window_actions.accept_all.isEnabled()
-    assert window.article is not None
-    hidden = {layer.name for layer in window.library.layers(window.article.id) if layer.hidden}
+    assert window.reading.article is not None
+    hidden = {
+        layer.name for layer in window.library.layers(window.reading.article.id) if layer.hidden
+    }
     assert hidden == {SUGGESTIONS_LAYER}
     assert not window.window_actions.layer_actions[SUGGESTIONS_LAYER].isChecked()
     window.close()
@@ -213,7 +215,7 @@ def test_trigger_words_are_marked_while_the_suggestion_is_selected(session: Sess
     suggestion = next(a for a in window.annotation_pane.open_suggestions() if trigger_spans(a))
     view = window.article_view
     window.select_annotation(suggestion.uuid)
-    ranges = window.trigger_ranges()
+    ranges = window.review.trigger_ranges
     assert ranges
     expected = [view.document_range(start, end) for start, end in trigger_spans(suggestion)]
     assert ranges == expected
@@ -226,13 +228,13 @@ def test_trigger_words_are_marked_while_the_suggestion_is_selected(session: Sess
     start, end = ranges[0]
     assert weight_at(start) >= QFont.Weight.Bold.value
     window.select_annotation(None)
-    assert window.trigger_ranges() == []
+    assert window.review.trigger_ranges == []
     assert weight_at(start) < QFont.Weight.Bold.value
 
 
 def test_note_is_shown_rendered_until_edited(session: Session, qtbot: QtBot) -> None:
     window = session.start("Screens")
-    article = window.article
+    article = window.reading.article
     assert article is not None
     flag = Annotation(
         article.id,
@@ -271,9 +273,9 @@ def test_sourced_claims_are_a_faint_marker_never_stored(session: Session) -> Non
     window.show_article(prisons)
     stored_before = window.library.annotations(prisons)
     assert not window.window_actions.show_sourced.isChecked()
-    assert window.sourced_claim_ranges() == []
+    assert window.review.sourced_ranges == []
     window.window_actions.show_sourced.trigger()
-    marked = window.sourced_claim_ranges()
+    marked = window.review.sourced_ranges
     assert marked
     assert [
         (s.cursor.selectionStart(), s.cursor.selectionEnd())
@@ -281,7 +283,7 @@ def test_sourced_claims_are_a_faint_marker_never_stored(session: Session) -> Non
     ] == marked
     assert window.library.annotations(prisons) == stored_before
     window.window_actions.show_sourced.trigger()
-    assert window.sourced_claim_ranges() == [] and window.article_view.extraSelections() == []
+    assert window.review.sourced_ranges == [] and window.article_view.extraSelections() == []
 
 
 def test_card_text_of_a_markdown_note_keeps_its_bullets(qtbot: QtBot) -> None:

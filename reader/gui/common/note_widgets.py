@@ -14,7 +14,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
-from reader.gui.reading.article_view import offline_resource
+from reader.gui.common.offline import offline_resource
 from reader.render.header import is_safe_link
 from reader.render.palette import Theme
 
