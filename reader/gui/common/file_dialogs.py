@@ -22,7 +22,7 @@ from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QStyle
 
 from reader.core.models import ReaderError
-from reader.gui.shell.library_guard import COMPANION_SUFFIXES
+from reader.gui.common.library_guard import COMPANION_SUFFIXES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

@@ -49,6 +49,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Library")
         self._library = library
+        self._listed_version = library.data_version()  # changes as other processes write
         self._summaries: list[ArticleSummary] = []
         self._current_article: int | None = None
         self._refilling = False  # the list is being filled or its row moved: open nothing
@@ -97,6 +98,13 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.list_widget, 1)
 
     # Content
+
+    def reload_if_changed_elsewhere(self) -> None:
+        """Articles imported or flagged by another process: the list again."""
+        version = self._library.data_version()
+        if version != self._listed_version:
+            self._listed_version = version
+            self.reload()
 
     def reload(self) -> None:
         """Read the article list and tags again from the library."""

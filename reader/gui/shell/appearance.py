@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader.gui.common.theme import apply_theme, remembered_theme, system_theme
@@ -42,6 +43,7 @@ class Appearance(QObject):
         self.theme = theme
         self._forced = forced
         self.zoom = 0
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     def set_zoom(self, steps: int) -> None:
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, steps))
@@ -76,6 +78,9 @@ class Appearance(QObject):
         # The view keeps its page, flags, selection and place; only its colours change.
         self._view.set_theme(theme)
         self.theme_changed.emit()
+
+    def _on_color_scheme_changed(self, _scheme: object) -> None:
+        self.follow_system_theme()
 
     def follow_system_theme(self) -> None:
         """Take the system's theme (start-up painted the one it had last time)."""

@@ -29,6 +29,13 @@ class ColumnLimits:
     article: int
 
 
+LIBRARY_MIN_WIDTH = 180
+PANE_MIN_WIDTH = 260
+COLUMN_LIMITS = ColumnLimits(
+    library=LIBRARY_MIN_WIDTH, pane=PANE_MIN_WIDTH, pane_comfortable=320, article=320
+)
+
+
 def fit_columns(
     available: int, library: int, pane: int, readable: int, limits: ColumnLimits
 ) -> tuple[int, int, int]:
@@ -63,11 +70,24 @@ class ColumnSplitter(QSplitter):
         self.setChildrenCollapsible(False)
         self.splitterMoved.connect(self._on_splitter_moved)
 
-    def add_columns(self, library: QWidget, article: QWidget, pane: QWidget) -> None:
-        """The three columns; the library alone may fold away (a drag, or no room)."""
+    def add_columns_around(self, article: QWidget) -> None:
+        """The three columns: the article between placeholders of the panels' places and
+        sizes until they are built. The library alone may fold away (a drag, or no room)."""
+        library, pane = QWidget(), QWidget()
+        library.setMinimumWidth(self._limits.library)
+        pane.setMinimumWidth(self._limits.pane)
         for column in (library, article, pane):
             self.addWidget(column)
         self.setCollapsible(LIBRARY, True)
+        self.setStretchFactor(ARTICLE, 1)
+        article.setMinimumWidth(self._limits.article)
+
+    def follow_focus(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """The keyboard went into the library (Tab, F6, Ctrl+F) while a narrow window
+        had folded it away: show it."""
+        library = self.widget(LIBRARY)
+        if now is not None and library is not None and library.isAncestorOf(now):
+            self.unfold_library()
 
     def set_wanted_widths(self, library: int, pane: int) -> None:
         """The panels' widths to return to when there is room; the columns fitted to them."""

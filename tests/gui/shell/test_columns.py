@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.gui.annotations.card_delegate import header_texts
-from reader.gui.shell.columns import ColumnLimits, fit_columns
-from reader.gui.shell.main_window import COLUMN_LIMITS, PANE_MIN_WIDTH, MainWindow
+from reader.gui.shell.columns import COLUMN_LIMITS, PANE_MIN_WIDTH, ColumnLimits, fit_columns
+from reader.gui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Session

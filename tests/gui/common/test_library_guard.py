@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Kind
 from reader.gui.common.file_dialogs import SafeFileDialog
-from reader.gui.shell.library_guard import LibraryFileAccessError
+from reader.gui.common.library_guard import LibraryFileAccessError
 from reader.gui.shell.main_window import MainWindow
 from reader.services.article_files import ExportFormat
 from reader.storage.library import Library
