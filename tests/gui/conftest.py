@@ -11,6 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.core.models import Annotation, Article, ArticleMeta, SourceFormat
 from reader.gui.shell.main_window import MainWindow
 from reader.render.palette import Theme
 from reader.services.samples import ensure_samples
@@ -58,6 +59,23 @@ class Session:
             window.activateWindow()
         return window
 
+    def start_on(self, article: Article) -> MainWindow:
+        """A shown window on ``article``, imported into the library as it is."""
+        window = self.start()
+        meta = ArticleMeta(
+            title=article.title,
+            markdown=article.markdown,
+            source_format=SourceFormat.MARKDOWN,
+            author=article.author,
+            publication=article.publication,
+            url=article.url,
+            published=article.published,
+        )
+        stored = window.library.import_article(meta).article
+        assert stored.text == article.text
+        assert window.show_article(stored.id)
+        return window
+
     def close(self) -> None:
         for library in self.libraries:
             library.close()
@@ -68,6 +86,15 @@ def session(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[Sessio
     opened = Session(qtbot, db_path, settings_path)
     yield opened
     opened.close()
+
+
+def press_flag_key(qtbot: QtBot, window: MainWindow, key: Qt.Key | str) -> Annotation | None:
+    """Press a kind key (1, 2, 3) in the window's article: the flag it added, if any."""
+    before = {a.uuid for a in window.annotation_pane.model.annotations()}
+    qtbot.keyClick(window.article_view, key)
+    added = [a for a in window.annotation_pane.model.annotations() if a.uuid not in before]
+    assert len(added) <= 1
+    return added[0] if added else None
 
 
 def send_wheel(view: QAbstractScrollArea, delta: int, modifiers: Qt.KeyboardModifier) -> None:

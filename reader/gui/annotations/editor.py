@@ -308,9 +308,6 @@ class FlagEditor(QFrame):
         self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.note_edit.moveCursor(QTextCursor.MoveOperation.End)
 
-    def focus_suggestion(self) -> None:
-        self.accept_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _on_note_left(self) -> None:
         if self._annotation is not None:
             self._show_note_rendered()

@@ -358,13 +358,9 @@ class ArticleView(QTextBrowser):
             QTextBrowser.focusNextPrevChild(self, not backward)  # the next or previous link
             event.accept()
             return
+        # 1, 2 and 3 flag the selection through the window's Flag actions, the one
+        # route for those keys (their shortcuts work wherever the focus is).
         plain = modifiers == QtCore.Qt.KeyboardModifier.NoModifier
-        kind = FLAG_KEYS.get(event.text())
-        if kind is not None and plain:
-            if self.selected_anchor() is not None:
-                self.flag_requested.emit(kind)
-            event.accept()
-            return
         accept, dismiss = QtCore.Qt.Key.Key_A, (QtCore.Qt.Key.Key_D, QtCore.Qt.Key.Key_Delete)
         if plain and (key == accept or key in dismiss) and not self.textCursor().hasSelection():
             # A and D on a flag of the reader's own go on to say it is no suggestion;

@@ -38,8 +38,10 @@ from reader.gui.reading.article_view import (
     ArticleView,
 )
 from reader.gui.reading.offsets import normalise
+from reader.gui.shell.main_window import MainWindow
 from reader.render import KIND_COLOURS, THEME_COLOURS, Theme
 from reader.render.palette import FOCUS_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK
+from tests.gui.conftest import Session, press_flag_key
 
 ArticleFactory = Callable[..., Article]
 SAMPLE_PATHS = sorted((Path(__file__).parents[3] / "sample_articles").glob("*.md"))
@@ -133,10 +135,11 @@ def selection_starts(article: Article) -> Iterator[int]:
             yield offset
 
 
-def check_keyboard_flagging(qtbot: QtBot, view: ArticleView, article: Article) -> None:
-    view.show_article(article, [], Theme.LIGHT)
-    view.setFocus()
+def check_keyboard_flagging(qtbot: QtBot, window: MainWindow, article: Article) -> None:
+    """Select from several places with Shift+arrows, then flag each selection with 1."""
+    view = window.article_view
     for start in selection_starts(article):
+        view.setFocus()
         place_caret(view, start)
         for _ in range(9):
             qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
@@ -149,23 +152,26 @@ def check_keyboard_flagging(qtbot: QtBot, view: ArticleView, article: Article) -
             assert anchor.exact.replace("\n", "") == shown.replace("\n", "")
         else:
             assert anchor.exact.replace("\n\n", "\n") == shown
-        with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
-            qtbot.keyClick(view, Qt.Key.Key_1)
-        assert signal.args == [Kind.UNSOURCED_CLAIM]
+        flag = press_flag_key(qtbot, window, Qt.Key.Key_1)
+        assert flag is not None and flag.kind is Kind.UNSOURCED_CLAIM
+        assert flag.anchor == anchor
 
 
 @pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda path: path.name)
 def test_keyboard_selection_flags_each_sample_article(
-    qtbot: QtBot, view: ArticleView, path: Path, load_sample: Callable[[Path], Article]
+    qtbot: QtBot, session: Session, path: Path, load_sample: Callable[[Path], Article]
 ) -> None:
-    check_keyboard_flagging(qtbot, view, load_sample(path))
+    article = load_sample(path)
+    check_keyboard_flagging(qtbot, session.start_on(article), article)
 
 
 def test_keyboard_selection_over_emoji_and_accents(
-    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+    qtbot: QtBot, session: Session, make_article: ArticleFactory
 ) -> None:
     article = make_article(UNICODE_MARKDOWN, title="Émoji 😀")
-    check_keyboard_flagging(qtbot, view, article)
+    window = session.start_on(article)
+    view = window.article_view
+    check_keyboard_flagging(qtbot, window, article)
     # shift+right steps over whole graphemes: the flag, the family, e + combining accent
     for quote in ("🇫🇷", "👩‍👩‍👧", "e\u0301"):
         start = article.text.index(quote)
@@ -177,61 +183,63 @@ def test_keyboard_selection_over_emoji_and_accents(
 
 
 def test_double_click_selects_a_word_as_the_anchor(
-    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+    qtbot: QtBot, session: Session, make_article: ArticleFactory
 ) -> None:
     article = make_article("Some 😀 words: naïveté matters here.")
-    view.show_article(article, [], Theme.LIGHT)
+    window = session.start_on(article)
+    view = window.article_view
     span = view.document_range(article.text.index("naïveté") + 2, article.text.index("naïveté") + 3)
     assert span is not None
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre_of(view, span[0]))
     anchor = view.selected_anchor()
     assert anchor is not None
     assert anchor.exact == "naïveté"
-    with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
-        qtbot.keyClick(view, Qt.Key.Key_3)
-    assert signal.args == [Kind.CONTEXT_NOTE]
+    flag = press_flag_key(qtbot, window, Qt.Key.Key_3)
+    assert flag is not None and flag.kind is Kind.CONTEXT_NOTE
 
 
 def test_select_text_selects_the_canonical_range(
-    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+    qtbot: QtBot, session: Session, make_article: ArticleFactory
 ) -> None:
     article = make_article(UNICODE_MARKDOWN)
-    view.show_article(article, [], Theme.LIGHT)
+    window = session.start_on(article)
+    view = window.article_view
     start = article.text.index("😀 de")
     view.select_text(start, start + 7)
     assert normalise(view.textCursor().selectedText()) == "😀 de Zo"
     anchor = view.selected_anchor()
     assert anchor is not None
     assert (anchor.start, anchor.end, anchor.exact) == (start, start + 7, "😀 de Zo")
-    with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
-        qtbot.keyClick(view, Qt.Key.Key_2)
-    assert signal.args == [Kind.OPINION]
+    flag = press_flag_key(qtbot, window, Qt.Key.Key_2)
+    assert flag is not None and flag.kind is Kind.OPINION
 
 
 def test_a_kind_key_without_a_selection_flags_nothing(
-    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+    qtbot: QtBot, session: Session, make_article: ArticleFactory
 ) -> None:
-    view.show_article(make_article("Plain text."), [], Theme.LIGHT)
-    with qtbot.assertNotEmitted(view.flag_requested):
-        qtbot.keyClick(view, Qt.Key.Key_1)
+    window = session.start_on(make_article("Plain text."))
+    view = window.article_view
+    view.setFocus()
+    assert press_flag_key(qtbot, window, Qt.Key.Key_1) is None
     view.selectAll()
     assert view.selected_anchor() is not None
 
 
 def test_the_headline_and_byline_can_be_flagged(
-    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory
+    qtbot: QtBot, session: Session, make_article: ArticleFactory
 ) -> None:
     article = make_article("Body text.", title="Header title", author="Ana")
-    view.show_article(article, [], Theme.LIGHT)
+    window = session.start_on(article)
+    view = window.article_view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
     anchor = view.selected_anchor()
     assert anchor is not None
     assert (anchor.start, anchor.exact) == (0, "Header title")
-    with qtbot.waitSignal(view.flag_requested, timeout=1000) as signal:
-        qtbot.keyClick(view, Qt.Key.Key_2)
-    assert signal.args == [Kind.OPINION]
+    flag = press_flag_key(qtbot, window, Qt.Key.Key_2)
+    assert flag is not None and flag.kind is Kind.OPINION
+    view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Home)
     qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
@@ -512,7 +520,11 @@ def test_the_view_is_named_for_assistive_technology(view: ArticleView) -> None:
 
 
 def test_a_cached_article_maps_and_flags_as_a_fresh_render(
-    qtbot: QtBot, view: ArticleView, make_article: ArticleFactory, tmp_path: Path
+    qtbot: QtBot,
+    view: ArticleView,
+    session: Session,
+    make_article: ArticleFactory,
+    tmp_path: Path,
 ) -> None:
     article = make_article(UNICODE_MARKDOWN, title="Émoji 😀")
     fresh = ArticleView()
@@ -525,7 +537,12 @@ def test_a_cached_article_maps_and_flags_as_a_fresh_render(
     assert view.document().toPlainText() == fresh.document().toPlainText()
     start = article.text.index("😀😀")
     assert view.document_range(start, start + 2) == fresh.document_range(start, start + 2)
-    check_keyboard_flagging(qtbot, view, article)  # shows it again, from the cache
+    window = session.start_on(article)  # the keys flag through the window's actions
+    window.article_view.use_render_cache(tmp_path / "cache")
+    assert window.reading.article is not None
+    for _ in range(2):  # renders and stores, then from the cache
+        assert window.show_article(window.reading.article.id)
+    check_keyboard_flagging(qtbot, window, article)
 
 
 def test_the_margins_centre_the_measure_in_the_visible_width(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.shell.main_window import MainWindow
@@ -26,6 +27,11 @@ def window(session: Session, tmp_path: Path) -> MainWindow:
     path = tmp_path / "council.md"
     path.write_text(f"# The council\n\n{TEXT}\n", encoding="utf-8")
     assert shown.files.open_file(path)
+    # The keys go to the active window, as a user's do: the main window again, once the
+    # import's progress dialog (if it showed) is gone.
+    QApplication.processEvents()
+    with session.qtbot.waitActive(shown):
+        shown.activateWindow()
     return shown
 
 
