@@ -11,7 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.models import Annotation, Article, ArticleMeta, SourceFormat
+from reader.core.models import Annotation, Article, ArticleMeta, Kind, SourceFormat
 from reader.gui.shell.main_window import MainWindow
 from reader.render.palette import Theme
 from reader.services.samples import ensure_samples
@@ -88,9 +88,56 @@ def session(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[Sessio
     opened.close()
 
 
+@pytest.fixture
+def window(session: Session) -> MainWindow:
+    """The whole window (its panels built), active, on the sample library's last article."""
+    shown = session.start()
+    shown.finish_startup()
+    return shown
+
+
+def add_flag(
+    window: MainWindow, start: int = 10, end: int = 40, kind: Kind = Kind.OPINION
+) -> Annotation:
+    """A flag on the shown article, made as the window makes one (undoable)."""
+    assert window.reading.article is not None
+    window.article_view.select_text(start, end)
+    flag = window.edits.flag_selection(kind)
+    assert flag is not None
+    return flag
+
+
+def stored(window: MainWindow, uuid: str) -> Annotation | None:
+    """The flag as the library holds it, if it does."""
+    assert window.reading.article is not None
+    found = [a for a in window.library.annotations(window.reading.article.id) if a.uuid == uuid]
+    return found[0] if found else None
+
+
+def sentence(window: MainWindow, number: int) -> tuple[int, int]:
+    """Offsets of the shown article's ``number``-th sentence."""
+    assert window.reading.article is not None
+    text = window.reading.article.text
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith(". ", i)]
+    start = starts[number]
+    return start, text.index(".", start + 5) + 1
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Make the window the active one, where a user's keys go and its shortcuts work.
+
+    Offscreen, a dialog shown meanwhile (an import's progress) keeps the activation
+    once it is gone; a desktop gives it back to the window.
+    """
+    QApplication.processEvents()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+
 def press_flag_key(qtbot: QtBot, window: MainWindow, key: Qt.Key | str) -> Annotation | None:
     """Press a kind key (1, 2, 3) in the window's article: the flag it added, if any."""
     before = {a.uuid for a in window.annotation_pane.model.annotations()}
+    activate(qtbot, window)
     qtbot.keyClick(window.article_view, key)
     added = [a for a in window.annotation_pane.model.annotations() if a.uuid not in before]
     assert len(added) <= 1

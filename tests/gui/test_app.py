@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+)
 from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
@@ -17,6 +19,7 @@ from reader.core.models import Annotation, Kind, ReaderError
 from reader.gui.app import CACHE_FOLDER_NAME, open_library, render_screenshot
 from reader.gui.shell.main_window import MainWindow
 from reader.render.palette import Theme
+from reader.storage.library import Library
 
 
 @pytest.fixture
@@ -119,3 +122,18 @@ def test_a_second_start_paints_the_last_article_without_markdown_it_or_storage(
     )
     # the kept article painted before the library is opened
     assert second.stdout.split() == ["True", "False", "False", "False"]
+
+
+def test_only_a_new_library_gets_the_sample_articles(tmp_path: Path) -> None:
+    existing = tmp_path / "empty.sqlite"
+    Library.open(existing).close()
+    kept_empty = open_library(existing)
+    try:
+        assert kept_empty.is_empty()
+    finally:
+        kept_empty.close()
+    made = open_library(tmp_path / "new.sqlite")
+    try:
+        assert not made.is_empty()
+    finally:
+        made.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
@@ -14,6 +14,8 @@ from reader.core.models import Anchor, Annotation, Kind, Status
 from reader.gui.annotations.card_delegate import CardDelegate, quoted, wrap_lines
 from reader.gui.annotations.model import AnnotationFilterModel, AnnotationListModel, AnnotationRole
 from reader.gui.annotations.pane import AnnotationPane
+from reader.gui.shell.main_window import MainWindow
+from tests.gui.conftest import add_flag, sentence
 
 TEXT = " ".join(f"Sentence number {n} says that something happened somewhere." for n in range(400))
 
@@ -212,3 +214,34 @@ def test_counts_follow_adds_edits_and_removals(qtbot: QtBot) -> None:
     assert pane.model.counts()[Kind.UNSOURCED_CLAIM] == 0
     assert pane.listed_total() == 2
     assert pane.heading.text() == "Flags (2)"
+
+
+def card_rects_do_not_overlap(window: MainWindow) -> bool:
+    cards = window.annotation_pane.card_list
+    rects = [
+        cards.visualRect(cards.model().index(row, 0)) for row in range(cards.model().rowCount())
+    ]
+    return all(upper.bottom() < lower.top() for upper, lower in zip(rects, rects[1:], strict=False))
+
+
+def test_card_grows_as_the_note_grows_and_shrinks_on_undo(window: MainWindow, qtbot: QtBot) -> None:
+    first = add_flag(window, *sentence(window, 1))
+    add_flag(window, *sentence(window, 3), Kind.CONTEXT_NOTE)
+    window.select_annotation(first.uuid)
+    pane = window.annotation_pane
+    cards = pane.card_list
+    index = cards.model().index(0, 0)
+    assert index.data(Qt.ItemDataRole.UserRole + 1) == first.uuid
+    qtbot.wait(10)
+    height = cards.visualRect(index).height()
+    pane.focus_note_editor()
+    qtbot.keyClicks(pane.editor.note_edit, "A first line of the note")
+    for line in ("second line", "third line", "fourth line"):
+        qtbot.keyClick(pane.editor.note_edit, Qt.Key.Key_Return)
+        qtbot.keyClicks(pane.editor.note_edit, line)
+    pane.editor.flush_pending_edit()
+    qtbot.waitUntil(lambda: cards.visualRect(index).height() > height, timeout=2000)
+    qtbot.waitUntil(lambda: card_rects_do_not_overlap(window), timeout=2000)
+    window.reading.undo()
+    qtbot.waitUntil(lambda: cards.visualRect(index).height() == height, timeout=2000)
+    qtbot.waitUntil(lambda: card_rects_do_not_overlap(window), timeout=2000)

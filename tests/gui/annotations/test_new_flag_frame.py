@@ -3,11 +3,9 @@ list, the counts and the actions follow at the next turn of the event loop."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -15,24 +13,14 @@ from reader.core.models import Kind
 from reader.gui.annotations.model import AnnotationRole
 from reader.gui.library.entries import ENTRY_ROLE, Entry
 from reader.gui.shell.main_window import MainWindow
-from reader.render.palette import Theme
 from reader.storage.library import Library
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    library = Library.open(db_path)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    shown = MainWindow(library, settings, theme=Theme.LIGHT)
-    qtbot.addWidget(shown)
-    shown.restore_session()
-    with qtbot.waitActive(shown):
-        shown.show()
-        shown.activateWindow()
-    shown.finish_startup()
+def window(window: MainWindow, qtbot: QtBot) -> MainWindow:
+    """The shared window, once its first frames are painted."""
     qtbot.wait(20)
-    yield shown
-    library.close()
+    return window
 
 
 def select_sentence(window: MainWindow, number: int) -> tuple[int, int]:

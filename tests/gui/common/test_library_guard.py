@@ -23,6 +23,7 @@ from reader.gui.common.library_guard import LibraryFileAccessError
 from reader.gui.shell.main_window import MainWindow
 from reader.services.article_files import ExportFormat
 from reader.storage.library import Library
+from tests.gui.conftest import activate
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Session
@@ -133,6 +134,7 @@ def test_flags_saved_by_the_app_and_the_command_line_survive_a_file_dialog(
     view.setFocus()
     start = article.text.index(" ".join(words[10:14]))
     view.select_text(start, start + len(" ".join(words[10:14])))
+    activate(qtbot, window)  # the file dialog is gone
     qtbot.keyClick(view, "1")
     uuid = window.annotation_pane.selected_uuid()
     assert uuid

@@ -41,7 +41,7 @@ from reader.gui.reading.offsets import normalise
 from reader.gui.shell.main_window import MainWindow
 from reader.render import KIND_COLOURS, THEME_COLOURS, Theme
 from reader.render.palette import FOCUS_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK
-from tests.gui.conftest import Session, press_flag_key
+from tests.gui.conftest import Session, add_flag, press_flag_key
 
 ArticleFactory = Callable[..., Article]
 SAMPLE_PATHS = sorted((Path(__file__).parents[3] / "sample_articles").glob("*.md"))
@@ -877,3 +877,30 @@ def test_a_flag_added_as_selected_takes_the_mark_from_the_one_before(
     assert view.selected_annotation() == second.uuid
     assert format_at(view, second_span[0]).background().color().alpha() == marked
     assert format_at(view, first_span[0]).background().color().alpha() < marked
+
+
+def test_drawing_highlights_leaves_no_undo_history(window: MainWindow, qtbot: QtBot) -> None:
+    flag = add_flag(window)
+    for _ in range(5):
+        window.select_annotation(None)
+        window.select_annotation(flag.uuid)
+    document = window.article_view.document()
+    assert not document.isUndoRedoEnabled()
+    assert document.availableUndoSteps() == 0
+    window.article_view.clear_article()
+    assert not window.article_view.document().isUndoRedoEnabled()
+
+
+def test_tab_leaves_the_article_at_once(window: MainWindow, qtbot: QtBot) -> None:
+    window.article_view.setFocus()
+    assert QApplication.focusWidget() is window.article_view
+    assert "href" in window.article_view.toHtml()  # the sample article has links
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not window.article_view
+    window.article_view.setFocus()
+    cursor = window.article_view.textCursor()
+    cursor.clearSelection()
+    window.article_view.setTextCursor(cursor)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.article_view
+    assert window.article_view.textCursor().charFormat().isAnchor()

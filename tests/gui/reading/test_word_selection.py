@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.shell.main_window import MainWindow
+from tests.gui.conftest import activate
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Session
@@ -21,17 +21,13 @@ TEXT = "The council met on Monday night to vote on the country’s budget of 80,
 
 
 @pytest.fixture
-def window(session: Session, tmp_path: Path) -> MainWindow:
-    shown = session.start()
-    shown.finish_startup()
+def window(window: MainWindow, session: Session, tmp_path: Path) -> MainWindow:
+    """The shared window, on an article of one sentence."""
+    shown = window
     path = tmp_path / "council.md"
     path.write_text(f"# The council\n\n{TEXT}\n", encoding="utf-8")
     assert shown.files.open_file(path)
-    # The keys go to the active window, as a user's do: the main window again, once the
-    # import's progress dialog (if it showed) is gone.
-    QApplication.processEvents()
-    with session.qtbot.waitActive(shown):
-        shown.activateWindow()
+    activate(session.qtbot, shown)  # after the import's progress dialog, if it showed
     return shown
 
 

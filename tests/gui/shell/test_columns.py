@@ -154,3 +154,13 @@ def test_a_library_folded_by_a_narrow_window_comes_back_after_a_restart(
     assert reopened.width() == 780 and reopened.splitter.sizes()[0] == 0
     resize(qtbot, reopened, 1400, 780)
     assert reopened.splitter.sizes() == wide_sizes
+
+
+def test_f6_cycles_the_panels(window: MainWindow, qtbot: QtBot) -> None:
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.annotation_pane.card_list
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.library_panel.list_widget
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.annotation_pane.card_list

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.gui.app import start_window
+from reader.gui.shell.file_actions import export_file_name
 from reader.gui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -136,3 +137,43 @@ def test_an_error_no_importer_foresaw_is_one_line_and_logged(
     logged = user_log.read_text(encoding="utf-8")
     assert "Traceback" in logged and "an importer's bug" in logged
     assert window.library.articles() == before
+
+
+def test_import_error_names_the_file_once(window: MainWindow, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    assert not window.files.open_file(empty)
+    assert window.error_box is not None
+    text = window.error_box.text()
+    assert text.count("empty.md") == 1
+    assert text.lower().count("cannot read") == 1
+    assert text.startswith("Cannot read empty.md")
+    window.error_box.accept()
+
+
+def test_article_imported_under_a_tag_filter_is_listed(window: MainWindow, tmp_path: Path) -> None:
+    panel = window.library_panel
+    panel.tag_combo.setCurrentIndex(panel.tag_combo.findData("statistics"))
+    assert panel.tag_combo.currentData() == "statistics"
+    source = tmp_path / "story.md"
+    source.write_text("# Brand new story\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    assert window.files.open_file(source)
+    assert window.reading.article is not None
+    assert window.reading.article.id in {entry.article_id for entry in panel.entries()}
+    assert panel.tag_combo.currentData() is None
+    assert panel.heading.text() == f"Articles ({len(window.library.articles())})"
+
+
+def test_export_file_name_keeps_the_title_words() -> None:
+    assert export_file_name("March, budget: what’s in it?", ".md") == "March budget what’s in it.md"
+    assert export_file_name("a/b\\c:d", ".csv") == "a b c d.csv"
+    assert export_file_name("***", ".json") == "flags.json"
+
+
+def test_export_folder_is_documents_then_the_last_one_used(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert window.files.export_folder() in (Path(documents), Path.home())
+    window.settings.setValue("export/folder", str(tmp_path))
+    assert window.files.export_folder() == tmp_path

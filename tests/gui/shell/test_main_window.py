@@ -20,6 +20,7 @@ from reader.render.cache import LAST_ARTICLE_FILE
 from reader.render.palette import Theme
 from reader.services.article_files import ExportFormat
 from reader.storage.library import Library
+from tests.gui.conftest import activate
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Session
@@ -39,6 +40,7 @@ def flag_with_keyboard(qtbot: QtBot, window: MainWindow, start: int, end: int, k
     view.setFocus()
     view.select_text(start, end)
     before = {a.uuid for a in window.annotation_pane.model.annotations()}
+    activate(qtbot, window)  # after an import's progress dialog, if it showed
     qtbot.keyClick(view, KIND_KEYS[kind])
     added = [a for a in window.annotation_pane.model.annotations() if a.uuid not in before]
     assert len(added) == 1
@@ -135,6 +137,7 @@ def test_exact_is_the_selected_text_with_emoji_and_accents(
 def new_flag_by_key(qtbot: QtBot, window: MainWindow, kind: Kind) -> Annotation:
     """Press the kind's key in the article; the flag it stored."""
     before = {a.uuid for a in window.annotation_pane.model.annotations()}
+    activate(qtbot, window)
     qtbot.keyClick(window.article_view, KIND_KEYS[kind])
     added = [a for a in window.annotation_pane.model.annotations() if a.uuid not in before]
     assert len(added) == 1
@@ -640,3 +643,10 @@ def test_the_export_menu_offers_each_format_once_opened(session: Session) -> Non
     for _ in range(2):
         export_menu.aboutToShow.emit()
     assert [a.text() for a in export_menu.actions()] == ["&W3C JSON…", "&Markdown…", "&CSV…"]
+
+
+def test_window_title_is_the_article_title_alone(window: MainWindow) -> None:
+    assert window.reading.article is not None
+    # The platform adds the application's name (QGuiApplication.applicationDisplayName).
+    assert window.windowTitle() == window.reading.article.title
+    assert APP_NAME not in window.windowTitle()

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QListView
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QListView, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, Kind, Status
@@ -398,3 +398,24 @@ def test_return_on_search_results_opens_the_first_hit_once(session: Session, qtb
 
     first = panel.entries()[0]
     assert chosen == [(first.article_id, first.annotation_uuid or "")]
+
+
+def test_sourced_claim_tooltip_names_the_source(window: MainWindow, qtbot: QtBot) -> None:
+    window.review.set_sourced_claims_visible(True)
+    ranges = window.review.sourced_ranges
+    assert ranges, "the sample article sources some claims"
+    start, end = ranges[0]
+    attribution = window.review.sourced_claim_at(start)
+    assert attribution is not None
+    view = window.article_view
+    cursor = view.textCursor()
+    cursor.setPosition((start + end) // 2)
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    point = view.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=1000)
+    assert "<p>Sourced claim: attributed to" in QToolTip.text()  # shown as written
+    assert attribution in QToolTip.text()
+    QToolTip.hideText()
