@@ -1,1 +1,1 @@
-"""Reviewing flag suggestions and the teacher's PIN lock on them."""
+"""Reviewing flag suggestions, the teacher's PIN lock on them, and their actions' tips."""
