@@ -43,8 +43,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat  # noqa: E402
-from reader.gui.annotations.model import AnnotationRole  # noqa: E402
 from reader.gui.app import application, open_settings, settle  # noqa: E402
+from reader.gui.reading.flags_model import AnnotationRole  # noqa: E402
 from reader.gui.shell.main_window import MainWindow  # noqa: E402
 from reader.storage.library import Library  # noqa: E402
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyleOptionViewItem
 
 from reader.core.models import Status
 from reader.gui.annotations.card_delegate import CardDelegate
-from reader.gui.annotations.model import AnnotationRole
+from reader.gui.reading.flags_model import AnnotationRole
 
 ACCEPT_KEYS = frozenset({Qt.Key.Key_A})
 DISMISS_KEYS = frozenset({Qt.Key.Key_D, Qt.Key.Key_Delete})

@@ -22,9 +22,13 @@ from PySide6.QtWidgets import (
 from reader.core.models import Annotation, Kind, Layer, LayerKind, Status
 from reader.gui.annotations.card_list import CardList
 from reader.gui.annotations.editor import FlagEditor
-from reader.gui.annotations.model import AnnotationFilterModel, AnnotationListModel, AnnotationRole
 from reader.gui.common.icons import color_swatch_icon
 from reader.gui.common.narrow_rows import ChipRow, LabelWithButtons
+from reader.gui.reading.flags_model import (
+    AnnotationFilterModel,
+    AnnotationListModel,
+    AnnotationRole,
+)
 from reader.render.palette import KIND_COLOURS
 
 LISTED_STATUSES = (Status.ACTIVE, Status.SUGGESTED)  # in the card list; orphans apart
@@ -46,13 +50,17 @@ class AnnotationPane(QWidget):
     accept_all_requested = Signal()
     dismiss_all_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, flags: AnnotationListModel | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``flags``: the shown article's flags (its ``ReadingController``'s); by default
+        a model of the pane's own."""
         super().__init__(parent)
         self.setAccessibleName("Annotation pane")
         self._hidden_layers: frozenset[str] = frozenset()
         self._layer_names: frozenset[str] = frozenset()  # the article's, for the layer filter
         self._suggestions_locked = False
-        self.model = AnnotationListModel(self)
+        self.model = flags if flags is not None else AnnotationListModel(self)
         self.active_filter = AnnotationFilterModel(LISTED_STATUSES, self)
         self.active_filter.setSourceModel(self.model)
         self.orphan_filter = AnnotationFilterModel([Status.ORPHANED], self)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.models import Annotation, Kind, Status
-from reader.gui.annotations.model import FEW_CHANGES
+from reader.gui.reading.flags_model import FEW_CHANGES
 
 if TYPE_CHECKING:
     from reader.gui.annotations.pane import AnnotationPane

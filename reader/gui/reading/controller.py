@@ -1,4 +1,4 @@
-"""One shown article: its view, its layers, which of its flags are drawn, its undo stack."""
+"""One shown article: its view, its flags and layers, which flags are drawn, its undo stack."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from reader.gui.reading.highlight_layer import DRAWN_STATUSES
 if TYPE_CHECKING:
     from reader.gui.reading.article_view import ArticleView
     from reader.gui.reading.commands import LibraryCommand
+    from reader.gui.reading.flags_model import AnnotationListModel
     from reader.render.palette import Theme
     from reader.storage.library import Library
 
@@ -48,11 +49,22 @@ class ReadingController(QObject):
         self.undo_stack = QUndoStack(self)
         self.article: Article | None = None
         self.layers: list[Layer] = []
+        self._flags: AnnotationListModel | None = None
         self._replaying = False
 
     @property
     def library(self) -> Library:
         return self._library()
+
+    @property
+    def flags(self) -> AnnotationListModel:
+        """The shown article's flags as a Qt model (the flag pane lists them); made at
+        first use, after the first paint."""
+        if self._flags is None:
+            from reader.gui.reading.flags_model import AnnotationListModel
+
+            self._flags = AnnotationListModel(self)
+        return self._flags
 
     # The article
 

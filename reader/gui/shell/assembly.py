@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from reader.gui.shell.main_window import MainWindow
     from reader.gui.suggestions.lock import SuggestionLock
     from reader.gui.suggestions.review import SuggestionReview
-    from reader.storage.library import Library
 
 SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
 
@@ -105,16 +104,16 @@ def toolbar_text_colour(window: MainWindow) -> QColor:
     return window.palette().color(QPalette.ColorRole.ButtonText)
 
 
-def build_panels(library: Library) -> tuple[LibraryPanel, AnnotationPane]:
+def build_panels(window: MainWindow) -> tuple[LibraryPanel, AnnotationPane]:
     """The library panel and the flag pane, empty. Imported here: the panels, their
     models and delegates stay off the path to the first painted article."""
     from reader.gui.annotations.pane import AnnotationPane
     from reader.gui.library.panel import LibraryPanel
     from reader.gui.shell.columns import LIBRARY_MIN_WIDTH, PANE_MIN_WIDTH
 
-    library_panel = LibraryPanel(library)
+    library_panel = LibraryPanel(window.library)
     library_panel.setMinimumWidth(LIBRARY_MIN_WIDTH)
-    pane = AnnotationPane()
+    pane = AnnotationPane(window.reading.flags)
     pane.setMinimumWidth(PANE_MIN_WIDTH)
     return library_panel, pane
 

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
             return
         self._draw_pending_highlights()
         assembly.fill_toolbar_now(self)
-        library_panel, pane = assembly.build_panels(self.library)
+        library_panel, pane = assembly.build_panels(self)
         self._library_panel, self._annotation_pane = library_panel, pane
         assembly.place_panels(self, library_panel, pane)
         pane.set_suggestions_locked(self.lock.locked)

@@ -12,8 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.models import Anchor, Annotation, Kind, Status
 from reader.gui.annotations.card_delegate import CardDelegate, quoted, wrap_lines
-from reader.gui.annotations.model import AnnotationFilterModel, AnnotationListModel, AnnotationRole
 from reader.gui.annotations.pane import AnnotationPane
+from reader.gui.reading.flags_model import (
+    AnnotationFilterModel,
+    AnnotationListModel,
+    AnnotationRole,
+)
 from reader.gui.shell.main_window import MainWindow
 from tests.gui.conftest import add_flag, sentence
 

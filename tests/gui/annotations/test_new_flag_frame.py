@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Kind
-from reader.gui.annotations.model import AnnotationRole
 from reader.gui.library.entries import ENTRY_ROLE, Entry
+from reader.gui.reading.flags_model import AnnotationRole
 from reader.gui.shell.main_window import MainWindow
 from reader.storage.library import Library
 

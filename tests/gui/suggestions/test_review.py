@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QListView, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, Kind, Status
-from reader.gui.annotations.model import AnnotationRole
 from reader.gui.library.entries import ENTRY_ROLE, Entry
+from reader.gui.reading.flags_model import AnnotationRole
 from reader.gui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:

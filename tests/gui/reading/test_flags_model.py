@@ -6,7 +6,11 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from reader.core.models import Anchor, Annotation, Kind, Status
-from reader.gui.annotations.model import AnnotationFilterModel, AnnotationListModel, AnnotationRole
+from reader.gui.reading.flags_model import (
+    AnnotationFilterModel,
+    AnnotationListModel,
+    AnnotationRole,
+)
 
 TEXT = "Officials said the plan saves millions. Critics call it a disgrace. Café 🎉 opens."
 
