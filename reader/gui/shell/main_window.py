@@ -118,7 +118,6 @@ class MainWindow(QMainWindow):
         self.classroom = ClassroomActions(
             self.reading, self, lambda: self.files.export_folder(), lambda: self.theme
         )
-        self.classroom.article_changed.connect(self.show_article)
         build_menus(self.menuBar(), self.window_actions, self.classroom)
         height = int_setting(settings.value(SettingsKey.TOOLBAR_HEIGHT), 0)
         self.toolbar: QToolBar = add_toolbar(self, height)
