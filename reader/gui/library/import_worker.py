@@ -86,8 +86,12 @@ def run_import(window: QWidget, library_path: Path, name: str, job: Job[Result])
     dialog.hide()  # a QProgressDialog may show itself on creation; it waits for the timer
     dialog.setObjectName("import_progress")
 
+    ended = threading.Event()  # set once the import is over: the dialog is gone
+
     def on_progressed(stage: str, done: int, total: int) -> None:
-        if worker.cancelled.is_set():
+        # Progress still queued when a quick job ends arrives after it: setValue would
+        # show the dialog again (its minimum duration is 0), over the window, for good.
+        if worker.cancelled.is_set() or ended.is_set():
             return
         label = STAGE_LABELS.get(Stage(stage), "{name}")
         dialog.setLabelText(label.format(name=name, done=done, total=total))
@@ -119,6 +123,8 @@ def run_import(window: QWidget, library_path: Path, name: str, job: Job[Result])
         show_timer.stop()
         QApplication.restoreOverrideCursor()
         _busy.discard(id(window))
+        ended.set()
+        dialog.reset()  # stops its own timer, which would show it after a quick job
         dialog.hide()
         dialog.setParent(None)  # Python's now: deleted with its last reference
     if worker.error is not None:

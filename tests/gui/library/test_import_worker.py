@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from reader.core.models import Progress, Stage
 from reader.gui.library import import_worker
 from reader.gui.shell.main_window import MainWindow
+from reader.storage.library import Library
 from tests.gui.conftest import Session
 
 PARAGRAPH = (
@@ -123,3 +125,22 @@ def test_a_quick_import_opens_the_article_without_a_dialog(
     assert window.reading.article is not None and window.reading.article.title == "A short story"
     dialog = window.findChild(QProgressDialog, "import_progress")
     assert dialog is None or not dialog.isVisible()
+
+
+def test_no_progress_dialog_comes_back_once_an_import_is_done(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A quick job's progress, still queued when it ends, must not show the dialog:
+    it would stay open, blocking the window, after the import."""
+
+    def job(library: Library, progress: Progress) -> int:
+        for done in range(3):
+            progress(Stage.READING, done, 3)
+        return 1
+
+    for _ in range(5):
+        assert import_worker.run_import(window, window.library.path, "a note", job) == 1
+        qtbot.wait(20)  # the queued progress arrives
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        assert not [dialog for dialog in shown if dialog.isVisible()]
+    assert QApplication.activeModalWidget() is None
