@@ -18,8 +18,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from reader.core.limits import describe_size
 from reader.core.models import Annotation, Article, ReaderError, Status
-from reader.importers.limits import describe_size
 from reader.w3c.reading import ParsedFlag, decode_json, parse_w3c, shown, text_value
 from reader.w3c.writing import to_w3c
 

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reader.anchoring.tokens import block_sentences, tokenize
 from reader.core.models import Annotation
-from reader.detectors.text import block_sentences, tokenize
 
 MAX_SENTENCES = 2
 

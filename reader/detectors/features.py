@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from reader.anchoring.tokens import Token, tokenize
 from reader.detectors.attribution import Attribution, Quotes, find_attributions, find_quotes
 from reader.detectors.resources import Lexicon, cues, sentiment_lexicon
-from reader.detectors.text import Token, tokenize
 
 _CONDITIONAL_START = frozenset({"if", "once", "unless"})
 _CLAUSE_BREAK = re.compile(r",|…|\.\.\.|—|–|;|\bthen\b")

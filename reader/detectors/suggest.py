@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from reader.anchoring.canonical import ArticleHeader, byline_span
+from reader.anchoring.tokens import Token, block_sentences, tokenize
 from reader.core.models import ReaderError
 from reader.detectors.features import (
     CueHit,
@@ -21,7 +22,6 @@ from reader.detectors.links import linked_spans
 from reader.detectors.places import not_people
 from reader.detectors.resources import LinearModel, claim_model, cues, opinion_model
 from reader.detectors.results import Suggestion, SuggestionKind
-from reader.detectors.text import Token, block_sentences, tokenize
 
 MAX_TEXT_CHARS = 2_000_000
 MIN_WORDS = 3

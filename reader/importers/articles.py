@@ -21,10 +21,10 @@ import yaml
 from lxml import etree
 
 from reader.anchoring.selectors import shorten
+from reader.core.limits import MAX_ARTICLE_BYTES, describe_size
 from reader.core.models import ArticleMeta, ReaderError
 from reader.importers import html_article, markdown_article, text_article
 from reader.importers.decoding import declared_html_encoding, decode_bytes
-from reader.importers.limits import MAX_ARTICLE_BYTES, describe_size
 from reader.importers.source_names import display_name
 
 __all__ = [

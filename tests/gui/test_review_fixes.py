@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat
+from reader.core.palette import Theme
 from reader.gui.app import open_library
 from reader.gui.reading.article_view import MAX_ZOOM, MIN_ZOOM
 from reader.gui.shell.main_window import MainWindow
 from reader.gui.shell.session import SettingsKey
-from reader.render.palette import Theme
 from reader.services.samples import ensure_samples
 from reader.storage.library import Library
 from tests.gui.conftest import send_wheel

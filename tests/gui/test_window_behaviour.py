@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, Kind
+from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.shell.file_actions import export_file_name
 from reader.gui.shell.main_window import APP_NAME, MainWindow
 from reader.gui.shell.window_actions import distinct_shortcuts
-from reader.render.palette import THEME_COLOURS, Theme
 from reader.services.samples import ensure_samples
 from reader.storage.library import Library
 

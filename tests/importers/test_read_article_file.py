@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from reader.anchoring.canonical import canonical_text
+from reader.core.limits import MAX_ARTICLE_BYTES
 from reader.core.models import ReaderError, SourceFormat
 from reader.importers.articles import (
     ARTICLE_SUFFIXES,
@@ -11,7 +12,6 @@ from reader.importers.articles import (
     decode_bytes,
     read_article_file,
 )
-from reader.importers.limits import MAX_ARTICLE_BYTES
 
 CP1252_TEXT = "“Smart quotes” — an en dash – café, naïve, 10 €.\n\nIt’s ‘quoted’ too."
 LATIN1_TEXT = "Le garçon a mangé une crème brûlée à Noël.\nOù est l'hôtel ? Ça va très bien."

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Annotation, Kind, Layer, LayerKind, Status
+from reader.core.palette import KIND_COLOURS
 from reader.gui.annotations.card_list import CardList
 from reader.gui.annotations.editor import FlagEditor
 from reader.gui.annotations.model import AnnotationFilterModel, AnnotationListModel, AnnotationRole
 from reader.gui.common.icons import color_swatch_icon
 from reader.gui.common.narrow_rows import ChipRow, LabelWithButtons
-from reader.render.palette import KIND_COLOURS
 
 LISTED_STATUSES = (Status.ACTIVE, Status.SUGGESTED)  # in the card list; orphans apart
 

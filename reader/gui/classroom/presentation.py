@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from reader.core.models import Annotation, Article
-    from reader.render.palette import Theme
+    from reader.core.palette import Theme
 
 # At least this many pixels of body text per 1,080 pixels of screen height: readable
 # from the back of a classroom.

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from reader.anchoring.canonical import article_blocks
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, ReaderError, Status
+from reader.core.palette import FOCUS_COLOURS, THEME_COLOURS, Theme
 from reader.gui.reading import offsets
 from reader.gui.reading.flag_keys import FLAG_KEYS
 from reader.gui.reading.highlight_layer import HighlightLayer, Interval, Stroke
 from reader.gui.reading.offsets import OffsetMap, build_offset_map
 from reader.render.cache import RenderCache, RenderedPage
 from reader.render.header import is_safe_link
-from reader.render.palette import FOCUS_COLOURS, THEME_COLOURS, Theme
 
 if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs start-up time
     from PySide6.QtCore import QPoint, QRect

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, 
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QToolBar, QWidget
 
 from reader.core.models import Annotation, Article, Kind, Layer, ReaderError, Status
+from reader.core.palette import Theme
 from reader.gui.classroom.actions import ClassroomActions
 from reader.gui.common.theme import apply_theme, remembered_theme, system_theme
 from reader.gui.reading.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR, ArticleView
@@ -34,7 +35,6 @@ from reader.gui.shell.window_actions import (
     name_step,
     paint_theme_icons,
 )
-from reader.render.palette import Theme
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings

@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from reader.core.models import LayerKind
+from reader.core.palette import Theme
 from reader.gui.common.theme import remembered_theme
 from reader.gui.reading.flag_keys import FLAG_KEYS
 from reader.gui.shell.session import SettingsKey, int_setting
-from reader.render.palette import Theme
 
 if TYPE_CHECKING:
     from reader.gui.shell.main_window import MainWindow

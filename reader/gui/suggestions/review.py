@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 
 from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, ReaderError, Status
+from reader.core.palette import KIND_COLOURS
 from reader.gui.common.tooltips import plain_tooltip
 from reader.gui.shell.window_actions import ACCEPT_TIP, DISMISS_TIP, SUGGESTIONS_LAYER, set_tips
 from reader.gui.suggestions.commands import ReplaceFlagsCommand
-from reader.render.palette import KIND_COLOURS
 
 if TYPE_CHECKING:
     from reader.gui.reading.article_view import ArticleView

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Kind
+from reader.core.palette import Theme
 from reader.gui.annotations.model import AnnotationRole
 from reader.gui.library.entries import ENTRY_ROLE, Entry
 from reader.gui.shell.main_window import MainWindow
-from reader.render.palette import Theme
 from reader.storage.library import Library
 
 

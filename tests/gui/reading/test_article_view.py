@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from reader.anchoring.canonical import byline_span
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Article, Kind, Status
+from reader.core.palette import FOCUS_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK
 from reader.gui.common.highlight import (
     KIND_UNDERLINES,
     SUGGESTION_UNDERLINE,
@@ -39,7 +40,6 @@ from reader.gui.reading.article_view import (
 )
 from reader.gui.reading.offsets import normalise
 from reader.render import KIND_COLOURS, THEME_COLOURS, Theme
-from reader.render.palette import FOCUS_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK
 
 ArticleFactory = Callable[..., Article]
 SAMPLE_PATHS = sorted((Path(__file__).parents[3] / "sample_articles").glob("*.md"))

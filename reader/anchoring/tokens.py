@@ -1,4 +1,7 @@
-"""Sentences and word tokens of canonical text, with exact code-point offsets."""
+"""Sentences and word tokens of canonical text, with exact code-point offsets.
+
+Shared by the detectors and the class matching, so it sits with the canonical text.
+"""
 
 from __future__ import annotations
 

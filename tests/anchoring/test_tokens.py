@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from reader.anchoring.tokens import block_sentences, tokenize
 from reader.detectors.attribution import find_attributions, find_quotes
-from reader.detectors.text import block_sentences, tokenize
 
 
 def _attributions(sentence: str) -> list[tuple[str, bool]]:
