@@ -346,15 +346,14 @@ def test_sigkill_mid_write_keeps_every_reported_flag(db: Path, tmp_path: Path) -
     env = dict(os.environ, READER_DB=str(db))
     reported: list[str] = []
     for round_number in range(4):
-        child = subprocess.Popen(
+        with subprocess.Popen(  # closes the pipe and waits for the child on leaving
             [sys.executable, "-c", BURST], stdout=subprocess.PIPE, env=env, text=True
-        )
-        assert child.stdout is not None
-        for _ in range(10 + 7 * round_number):  # a different number of flags each round
-            reported.append(child.stdout.readline().strip())
-        time.sleep(0.003 * round_number)
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+        ) as child:
+            assert child.stdout is not None
+            for _ in range(10 + 7 * round_number):  # a different number of flags each round
+                reported.append(child.stdout.readline().strip())
+            time.sleep(0.003 * round_number)
+            child.send_signal(signal.SIGKILL)
     library = Library.open(db)
     saved = {annotation.uuid for annotation in library.annotations(1)}
     assert all(reported) and set(reported) <= saved

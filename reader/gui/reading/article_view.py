@@ -406,6 +406,7 @@ class ArticleView(QTextBrowser):
         point = event.position().toPoint()
         moved = (point - pressed).manhattanLength()
         if moved < QApplication.startDragDistance() and not self.textCursor().hasSelection():
+            event.accept()  # the click was ours (a read-only QTextEdit ignores the release)
             self.annotation_clicked.emit(self.annotation_at(point))
         elif self.textCursor().hasSelection():
             # A drag selects whole words, as in a word processor: a quote never ends
