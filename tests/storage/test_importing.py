@@ -136,6 +136,30 @@ def test_a_cancelled_reimport_writes_nothing(flagged: tuple[Library, Path], when
     library.close()
 
 
+@pytest.mark.parametrize("edited", [True, False], ids=["new version", "new article"])
+def test_a_cancel_just_before_the_commit_rolls_the_import_back(
+    flagged: tuple[Library, Path], edited: bool
+) -> None:
+    """The last progress call comes inside the write transaction, after the article's
+    rows are written: a cancel there still leaves the file as it was."""
+    library, path = flagged
+    if not edited:
+        path = path.with_name("other.md")
+        path.write_text("# Another story\n\nNothing like the first one at all.\n")
+    before = snapshot(library)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == Stage.SAVING and done == 1:
+            assert library.conn.in_transaction
+            raise Cancelled()
+
+    with pytest.raises(ReaderError, match="^cancelled: nothing was imported$"):
+        import_article_file(library, path, progress)
+    assert not library.conn.in_transaction
+    assert snapshot(library) == before
+    library.close()
+
+
 @pytest.mark.parametrize("when", [Stage.READING, Stage.REANCHORING, Stage.SAVING])
 def test_a_cancelled_flag_file_adds_nothing(
     flagged: tuple[Library, Path], tmp_path: Path, when: Stage
