@@ -1,9 +1,8 @@
 """Flags in SQLite: their rows (one flag, one row of ``annotations``, its tags in
 ``annotation_tags``), their layers, and the checks every write of them passes.
 
-Written with plain SQL rather than sqlite-utils: a new flag must be saved within one
-frame and an imported flag file may add thousands, so these writes pay neither for
-importing sqlite-utils nor for its look at the table on every call.
+Plain SQL, as everywhere outside the migrations (see the package's docstring): a new
+flag must be saved within one frame.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Articles in SQLite: the current version of each in ``articles``, every version's
 text in ``article_versions``, and the summaries the library panel lists.
 
-Read with plain SQL: an article is read on the way to the first painted window, which
-must not pay for importing sqlite-utils (DESIGN, "Start-up").
+Plain SQL (see the package's docstring): an article is read on the way to the first
+painted window.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from reader.core.models import (
 )
 from reader.storage.annotations import delete_rows
 from reader.storage.articles import article, article_text, source_key
-from reader.storage.transactions import tables, transaction
+from reader.storage.transactions import transaction
 
 if TYPE_CHECKING:  # the matching (diff-match-patch) is imported when an article is imported
     from reader.anchoring.reanchor import SearchBudget
@@ -38,7 +38,19 @@ ARTICLE_FIELDS = (
     "source_key", "title", "author", "publication", "url", "published", "source_format",
     "source_path", "markdown", "text", "sha256", "version", "imported_at",
 )  # fmt: skip
-VERSION_FIELDS = ("version", "markdown", "text", "sha256", "imported_at")
+INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) "
+    f"VALUES ({', '.join(':' + name for name in ARTICLE_FIELDS)})"
+)
+UPDATE_ARTICLE = (
+    "UPDATE articles SET "
+    + ", ".join(f"{name}=:{name}" for name in ARTICLE_FIELDS if name != "source_key")
+    + " WHERE id=:id"
+)
+INSERT_VERSION = (
+    "INSERT INTO article_versions (article_id, version, markdown, text, sha256, imported_at) "
+    "VALUES (:id, :version, :markdown, :text, :sha256, :imported_at)"
+)
 METADATA_FIELDS = ("title", "author", "publication", "url", "published")
 # Same text (header included), new details it does not show, such as the URL: changed
 # only when one of them differs, which the rowcount of this conditional UPDATE tells.
@@ -174,9 +186,8 @@ def _store(
         if not last_attempt and unplanned(_anchors(conn, article_id), planned) > PROGRESS_EVERY:
             raise _PlanOutdatedError
         values["version"] = version + 1
-        updated = {name: values[name] for name in ARTICLE_FIELDS if name != "source_key"}
-        tables(conn).table("articles").update(article_id, updated)
-        _insert_version(conn, article_id, values)
+        conn.execute(UPDATE_ARTICLE, values)
+        conn.execute(INSERT_VERSION, values)
         reanchored, orphaned = _move_flags(conn, article_id, text, planned, budget)
         progress(Stage.SAVING, 1, 1)
     return ImportResult(article(conn, article_id), ImportOutcome.NEW_VERSION, reanchored, orphaned)
@@ -188,16 +199,9 @@ def _import_new(conn: sqlite3.Connection, values: dict[str, object]) -> ImportRe
     ).fetchone()
     if existing is not None:  # this very text was split off before
         return ImportResult(article(conn, existing[0]), ImportOutcome.UNCHANGED)
-    articles = tables(conn).table("articles")
-    articles.insert({name: values[name] for name in ARTICLE_FIELDS})
-    new_id = int(articles.last_rowid or 0)
-    _insert_version(conn, new_id, values)
+    new_id = int(conn.execute(INSERT_ARTICLE, values).lastrowid or 0)
+    conn.execute(INSERT_VERSION, {**values, "id": new_id})
     return ImportResult(article(conn, new_id), ImportOutcome.NEW)
-
-
-def _insert_version(conn: sqlite3.Connection, article_id: int, values: dict[str, object]) -> None:
-    version = {name: values[name] for name in VERSION_FIELDS}
-    tables(conn).table("article_versions").insert({"article_id": article_id, **version})
 
 
 def _move_flags(
@@ -219,8 +223,7 @@ def _move_flags(
     now = utc_now()
     for uuid in result.dropped:
         delete_rows(conn, uuid)
-    # Plain executemany: one prepared statement for thousands of rows, where sqlite-utils
-    # would build and run an UPDATE per flag.
+    # One prepared statement for thousands of rows.
     conn.executemany(
         "UPDATE annotations SET status=?, updated=? WHERE uuid=?",
         [(Status.ORPHANED.value, now, uuid) for uuid in result.orphaned],

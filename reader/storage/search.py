@@ -1,9 +1,9 @@
 """Full-text search across articles and the notes and quotes of flags (SQLite FTS5).
 
 The FTS tables are kept in step with ``articles`` and ``annotations`` by triggers
-(see ``migrations``).  Queried with plain SQL: sqlite-utils' ``search()`` ranks one
-table at a time, and these queries join each FTS table to its rows for the titles
-and leave the app's suggestions out.
+(see ``migrations``).  Queried with plain SQL, not sqlite-utils' ``search()``: that
+ranks one table at a time, and these queries join each FTS table to its rows for the
+titles and leave the app's suggestions out.
 """
 
 from __future__ import annotations
