@@ -1,2 +1,4 @@
-"""Where a flag sits in an article: canonical text, its sentences and words, selectors,
-and re-anchoring flags on a new version of the text; no Qt."""
+"""Where a flag sits in an article's text, without Qt or storage: the canonical text
+(``canonical``), its sentences and words (``tokens``), selectors (``selectors``),
+moving an anchor onto a changed text (``reanchor``) and the rule for an article's
+new version (``versions``)."""
