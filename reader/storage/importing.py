@@ -223,7 +223,6 @@ def _move_flags(
     now = utc_now()
     for uuid in result.dropped:
         delete_rows(conn, uuid)
-    # One prepared statement for thousands of rows.
     conn.executemany(
         "UPDATE annotations SET status=?, updated=? WHERE uuid=?",
         [(Status.ORPHANED.value, now, uuid) for uuid in result.orphaned],
