@@ -1,3 +1,4 @@
+import os
 import time
 from pathlib import Path
 
@@ -212,3 +213,12 @@ def test_a_parser_library_error_becomes_one_line_with_the_cause_kept(tmp_path: P
 def test_pasted_markdown_raises_only_reader_errors() -> None:
     with pytest.raises(ReaderError, match="^cannot read the Markdown text: .*ValueError"):
         article_from_markdown('---\ntitle: "\\U00110000"\n---\n\nText.\n')
+
+
+def test_refusals_name_the_file_in_the_article_wording(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    assert refused(folder) == "cannot read folder.md: it is a folder, not a file"
+    assert refused(pipe) == "cannot read pipe.md: not a regular file"
