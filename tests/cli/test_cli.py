@@ -1,4 +1,3 @@
-import argparse
 import csv
 import io
 import json
@@ -369,14 +368,6 @@ def test_exports_leave_out_suggestions(cli: RunCli, tmp_path: Path) -> None:
     assert any(flag["status"] == "suggested" for flag in json.loads(flags))
     _, csv_text, _ = cli("export", str(article_id), "--format", "csv")
     assert [row["exact"] for row in csv.DictReader(io.StringIO(csv_text))] == ["cheered again"]
-
-
-def test_every_command_is_known_before_the_parser_is_built() -> None:
-    from reader.cli.main import COMMANDS, build_parser
-
-    parser = build_parser()
-    [subparsers] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert set(subparsers.choices) == COMMANDS
 
 
 def test_a_teacher_locks_suggestions_with_a_pin(
