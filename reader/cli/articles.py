@@ -6,7 +6,6 @@ import argparse
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from reader.anchoring.selectors import shorten
 from reader.cli.command import Subparsers, add_command, open_library
@@ -73,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     library = open_library(args)
     failed = 0
-    results: list[dict[str, Any]] = []
+    results: list[dict[str, object]] = []
     for name in args.files:
         path = Path(name)
         try:

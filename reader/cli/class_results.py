@@ -4,7 +4,6 @@ student's counts and the passages most missed, for a student their own result.""
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from reader.anchoring.selectors import shorten
 from reader.cli.command import open_library
@@ -89,7 +88,7 @@ def percent(value: float | None) -> str:
 def print_student_view(view: service.StudentView, as_json: bool) -> int:
     result = view.result
 
-    def flags(items: list[Annotation]) -> list[dict[str, Any]]:
+    def flags(items: list[Annotation]) -> list[dict[str, object]]:
         return [
             {"kind": f.kind.value, "start": f.anchor.start, "end": f.anchor.end,
              "exact": f.anchor.exact, "note": f.note}
@@ -125,7 +124,7 @@ def print_student_view(view: service.StudentView, as_json: bool) -> int:
     return 0
 
 
-def assignment_dict(found: StoredAssignment) -> dict[str, Any]:
+def assignment_dict(found: StoredAssignment) -> dict[str, object]:
     return {
         "assignment_id": found.assignment_id,
         "article_id": found.article_id,

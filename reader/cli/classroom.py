@@ -1,5 +1,6 @@
-"""The classroom commands: assign, hand-in, collect, class, report, release-key, use-as-key,
-feedback, assignments; and ``reader import`` of assignment and released-key files.
+"""The classroom commands: assign, hand-in, collect, class (printed by
+:mod:`reader.cli.class_results`), report, release-key, use-as-key, feedback,
+assignments; and ``reader import`` of assignment and released-key files.
 
 The handlers print what :mod:`reader.services.classroom` returns, as text or
 ``--json``; user errors are ReaderErrors, printed by ``reader.cli.main.main``.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.classroom.assignment import SUFFIX as ASSIGNMENT_SUFFIX
 from reader.classroom.released_key import SUFFIX as KEY_SUFFIX
@@ -307,7 +308,7 @@ def is_classroom_file(path: Path) -> bool:
     return path.name.lower().endswith((ASSIGNMENT_SUFFIX, KEY_SUFFIX))
 
 
-def import_classroom_file(library: Library, path: Path) -> tuple[dict[str, Any], str]:
+def import_classroom_file(library: Library, path: Path) -> tuple[dict[str, object], str]:
     """Open an assignment or a released key: the JSON entry and the line ``reader import``
     prints."""
     if path.name.lower().endswith(KEY_SUFFIX):
