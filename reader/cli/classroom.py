@@ -22,6 +22,7 @@ from reader.cli.command import Subparsers, add_command, open_library
 from reader.cli.output import print_error, print_json
 from reader.core.models import Kind, ReaderError
 from reader.services import classroom as service
+from reader.storage.classroom import Role
 
 if TYPE_CHECKING:
     from reader.storage.library import Library
@@ -177,7 +178,7 @@ def cmd_assignments(args: argparse.Namespace) -> int:
     print(f"{'ASSIGNMENT':<8}  {'ARTICLE':>7}  {'ROLE':<7}  {'HANDED IN':>9}  TITLE")
     for summary in listed:
         found = summary.assignment
-        handed = str(summary.submissions) if found.role.value == "teacher" else ""
+        handed = str(summary.submissions) if found.role is Role.TEACHER else ""
         print(
             f"{found.assignment_id[:8]:<8}  {found.article_id:>7}  {found.role.value:<7}  "
             f"{handed:>9}  {found.title}"
