@@ -1,0 +1,76 @@
+from reader.compare.matching import (
+    Sentence,
+    match_sentences,
+    pair_best_first,
+    split_sentences,
+    tfidf_scores,
+)
+from tests.compare.articles import FLOOD_A, FLOOD_B, PROTEST_A, PROTEST_B
+
+
+def texts(sentences: list[Sentence]) -> list[str]:
+    return [sentence.text for sentence in sentences]
+
+
+def test_flood_reports_pair_the_sentences_that_say_the_same_thing() -> None:
+    match = match_sentences(FLOOD_A, FLOOD_B)
+
+    pairs = sorted((pair.a.index, pair.b.index) for pair in match.pairs)
+    # homes flooded; residents evacuated (other figures); crews rescued 35 people
+    assert pairs == [(0, 0), (1, 1), (2, 3)]
+    assert texts(match.only_a) == [
+        "The Environment Agency warned that river levels would keep rising until Thursday.",
+        "Shopkeepers on the high street fear the damage will cost them months of trade.",
+    ]
+    assert texts(match.only_b) == [
+        "Red Cross volunteers opened three shelters in school halls.",
+        "The Met Office said more rain was expected on Friday.",
+    ]
+
+
+def test_protest_reports_pair_two_sentences_and_leave_the_rest_apart() -> None:
+    match = match_sentences(PROTEST_A, PROTEST_B)
+
+    assert sorted((pair.a.index, pair.b.index) for pair in match.pairs) == [(1, 0), (2, 2)]
+    assert texts(match.only_a)[0].startswith("Police have made 80,000 arrests")
+    assert texts(match.only_b)[0].startswith("Human Rights Watch said")
+
+
+def test_pairs_come_best_first_with_scores_between_threshold_and_one() -> None:
+    match = match_sentences(FLOOD_A, FLOOD_B)
+
+    scores = [pair.score for pair in match.pairs]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.45 <= score <= 1.0 for score in scores)
+
+
+def test_sentences_carry_their_exact_place_in_the_text() -> None:
+    for sentence in split_sentences(FLOOD_A):
+        assert FLOOD_A[sentence.start : sentence.end] == sentence.text
+
+
+def test_the_same_text_pairs_every_sentence_with_itself() -> None:
+    match = match_sentences(FLOOD_A, FLOOD_A)
+
+    assert sorted((p.a.index, p.b.index) for p in match.pairs) == [(i, i) for i in range(5)]
+    assert all(abs(p.score - 1.0) < 1e-9 for p in match.pairs)
+    assert match.only_a == match.only_b == []
+
+
+def test_a_sentence_is_paired_once_even_when_two_others_resemble_it() -> None:
+    scores = tfidf_scores(
+        ["The council said 2,000 residents left."],
+        ["The council said 2,000 residents left.", "The council said 2,000 residents left town."],
+    )
+
+    assert pair_best_first(scores, 0.45) == [(0, 0, scores[0, 0])]
+
+
+def test_sentences_sharing_no_word_are_not_scored() -> None:
+    assert tfidf_scores(["Rain fell."], ["Markets closed higher."]) == {}
+
+
+def test_an_empty_article_pairs_nothing() -> None:
+    match = match_sentences("", PROTEST_B)
+
+    assert match.pairs == [] and match.only_a == [] and len(match.only_b) == 3
