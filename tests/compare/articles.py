@@ -26,3 +26,20 @@ PROTEST_B = (
     "Watch said security forces had used live ammunition against the crowds. The "
     "government described the protesters as foreign agents."
 )
+
+# A report and the outlet's later edit: a sentence added at the top, one figure
+# corrected, the budget paragraph moved to the end, the mayor's quote cut.
+BRIDGE_V1 = (
+    "The council closed the old bridge on Monday after engineers found cracks in two "
+    "supports.\n\n"
+    "Repairs will cost 4 million pounds and take a year, the council said.\n\n"
+    '"This bridge is a disgrace," the mayor said on Tuesday.\n\n'
+    "Buses will follow a diversion through the town centre until the bridge reopens."
+)
+BRIDGE_V2 = (
+    "Traffic queued for hours across the valley on Tuesday.\n\n"
+    "The council closed the old bridge on Monday after engineers found cracks in two "
+    "supports.\n\n"
+    "Buses will follow a diversion through the town centre until the bridge reopens.\n\n"
+    "Repairs will cost 6 million pounds and take a year, the council said."
+)
