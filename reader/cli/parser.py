@@ -20,13 +20,15 @@ COMMANDS = frozenset(
         # reader.cli.classroom
         "assign", "assignments", "hand-in", "collect", "class", "report", "release-key",
         "use-as-key", "feedback",
+        # reader.cli.compare
+        "compare", "diff",
     }
 )  # fmt: skip
 
 
 def build_parser() -> ArgumentParser:
     # the groups are imported here, not at the top: `reader` alone never builds this parser
-    from reader.cli import app, articles, classroom, flags, suggestions
+    from reader.cli import app, articles, classroom, compare, flags, suggestions
 
     parser = ArgumentParser(
         prog="reader",
@@ -39,6 +41,6 @@ def build_parser() -> ArgumentParser:
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=ArgumentParser
     )
-    for group in (articles, flags, suggestions, app, classroom):
+    for group in (articles, flags, suggestions, app, classroom, compare):
         group.add_commands(subparsers)
     return parser

@@ -85,10 +85,10 @@ class OnlyIn:
     sources_b: list[Source]
 
 
-def figures(text: str) -> list[Figure]:
-    """Each figure of ``text`` once (its first occurrence)."""
+def figures(text: str, start: int = 0) -> list[Figure]:
+    """Each figure of ``text`` from ``start`` on, once (its first occurrence)."""
     found: dict[tuple[float, bool], Figure] = {}
-    for match in _FIGURE.finditer(text):
+    for match in _FIGURE.finditer(text, start):
         value = float(match["number"].replace(",", ""))
         if match["scale"]:
             value *= _SCALES[match["scale"]]
@@ -103,10 +103,10 @@ def figures(text: str) -> list[Figure]:
     return list(found.values())
 
 
-def sources(text: str) -> list[Source]:
-    """Each named source of ``text`` once (its first occurrence)."""
+def sources(text: str, start: int = 0) -> list[Source]:
+    """Each named source of ``text`` from ``start`` on, once (its first occurrence)."""
     found: dict[str, Source] = {}
-    for match in _SOURCE.finditer(text):
+    for match in _SOURCE.finditer(text, start):
         group = next(name for name in ("before", "after", "according") if match[name])
         raw = match[group]
         lead = _LEADING.match(raw)
@@ -135,12 +135,14 @@ def _missing(items: Iterable[Figure], others: list[Figure]) -> list[Figure]:
     return [item for item in items if (item.value, item.percent) not in keys]
 
 
-def only_in(text_a: str, text_b: str) -> OnlyIn:
-    """The figures and named sources of each text that the other lacks."""
-    figures_a, figures_b = figures(text_a), figures(text_b)
+def only_in(text_a: str, text_b: str, *, start_a: int = 0, start_b: int = 0) -> OnlyIn:
+    """The figures and named sources of each text (from ``start_a`` and ``start_b`` on)
+    that the other lacks."""
+    figures_a, figures_b = figures(text_a, start_a), figures(text_b, start_b)
+    body_a, body_b = text_a[start_a:], text_b[start_b:]
     return OnlyIn(
         _missing(figures_a, figures_b),
         _missing(figures_b, figures_a),
-        [source for source in sources(text_a) if not _named_in(source, text_b)],
-        [source for source in sources(text_b) if not _named_in(source, text_a)],
+        [source for source in sources(text_a, start_a) if not _named_in(source, body_b)],
+        [source for source in sources(text_b, start_b) if not _named_in(source, body_a)],
     )

@@ -49,8 +49,9 @@ class SentenceMatch:
     only_b: list[Sentence]
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    spans = [span for block in block_sentences(text) for span in block]
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """The sentences of ``text`` from ``start`` on (where an article's body begins)."""
+    spans = [span for block in block_sentences(text) for span in block if span[0] >= start]
     return [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
 
 
@@ -109,10 +110,13 @@ def pair_best_first(
     return pairs
 
 
-def match_sentences(text_a: str, text_b: str, threshold: float = THRESHOLD) -> SentenceMatch:
-    """Pair the sentences of two canonical texts that say the same thing."""
-    sentences_a = split_sentences(text_a)
-    sentences_b = split_sentences(text_b)
+def match_sentences(
+    text_a: str, text_b: str, *, start_a: int = 0, start_b: int = 0, threshold: float = THRESHOLD
+) -> SentenceMatch:
+    """Pair the sentences of two canonical texts (from ``start_a`` and ``start_b`` on) that
+    say the same thing."""
+    sentences_a = split_sentences(text_a, start_a)
+    sentences_b = split_sentences(text_b, start_b)
     scores = tfidf_scores([s.text for s in sentences_a], [s.text for s in sentences_b])
     pairs = [
         SentencePair(sentences_a[i], sentences_b[j], score)

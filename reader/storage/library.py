@@ -182,6 +182,17 @@ class Library:
     def article(self, article_id: int) -> Article:
         return articles.article(self.conn, article_id)
 
+    def version_text(self, article_id: int, version: int) -> str:
+        """The canonical text of one stored version of the article."""
+        row = self.conn.execute(
+            "SELECT text FROM article_versions WHERE article_id = ? AND version = ?",
+            (article_id, version),
+        ).fetchone()
+        if row is None:
+            latest = self.article(article_id).version
+            raise ReaderError(f"article {article_id} has versions 1 to {latest}, not {version}")
+        return str(row[0])
+
     def articles(self) -> list[ArticleSummary]:
         return articles.articles(self.conn)
 

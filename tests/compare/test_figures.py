@@ -72,3 +72,12 @@ def test_a_person_named_by_surname_in_the_other_article_is_shared() -> None:
     found = only_in("Fred Eckhard said troops arrived.", "Troops arrived, Mr Eckhard said.")
 
     assert found.sources_a == found.sources_b == []
+
+
+def test_figures_and_sources_before_the_start_are_left_out() -> None:
+    header = "By Ana Lima, who said 12 things\n\n"
+    found = only_in(header + PROTEST_A, PROTEST_B, start_a=len(header))
+
+    assert [f.text for f in found.figures_a] == ["80,000 arrests"]
+    assert found.sources_a == []
+    assert found.figures_a[0].start == len(header) + PROTEST_A.index("80,000")

@@ -74,3 +74,14 @@ def test_an_empty_article_pairs_nothing() -> None:
     match = match_sentences("", PROTEST_B)
 
     assert match.pairs == [] and match.only_a == [] and len(match.only_b) == 3
+
+
+def test_sentences_before_the_start_are_left_out() -> None:
+    title = "Floods in the valley\n\n"
+    match = match_sentences(title + FLOOD_A, FLOOD_B, start_a=len(title))
+
+    assert [pair.a.start for pair in sorted(match.pairs, key=lambda p: p.a.index)] == [
+        len(title) + FLOOD_A.index(sentence)
+        for sentence in ("Heavy rain", "About 2,000", "Emergency crews")
+    ]
+    assert all(sentence.start >= len(title) for sentence in match.only_a)
