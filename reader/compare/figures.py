@@ -1,15 +1,18 @@
 """Figures and named sources that one article gives and the other does not.
 
 A *figure* is a number written in digits with what it counts: "80,000 arrests",
-"$5 billion", "12%" (the same as "12 percent").  Two figures are the same when
-their values are, whatever the word after them, so "80,000 arrests" and "80,000
+"$5 billion", "12%" (the same as "12 percent"); a year is its number alone.  A
+number with nothing to count ("on Jan. 21"), times ("8 p.m."), ranges ("5–2",
+"2025–26") and labels ("Q2") are not figures.  Two figures are the same when their
+values are, whatever the word after them, so "80,000 arrests" and "80,000
 people arrested" are one figure; "2,000 residents" and "3,500 residents" are two.
 Numbers written in words ("three shelters") are not read.
 
 A *named source* is a capitalised name next to a verb of saying ("Human Rights
 Watch said", "said Chris Butler", "according to the Met Office").  A source is
 shared when the other article names it too, or, for a person, their surname
-("Mr Eckhard" and "Fred Eckhard").  Sources named only by a common noun ("police
+("Mr Eckhard" and "Fred Eckhard"); within one article a surname alone is the person
+named in full ("Denholm" after "Mark Denholm").  Sources named only by a common noun ("police
 said", "officials said") are not read.
 """
 
@@ -28,11 +31,13 @@ _NOT_UNITS = frozenset(
     }
 )  # fmt: skip
 _FIGURE = re.compile(
-    r"(?<![\w.,:])(?P<currency>[$€£])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?![\w,.:]?\d)(?P<percent>%)?"
+    r"(?<![\w.,:–-])(?P<currency>[$€£])?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.:–-]?\d)(?P<percent>%)?"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
-    r"(?:[\s-]+(?P<unit>[^\W\d_]+(?:-[^\W\d_]+)*))?"
+    r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}(?:-[^\W\d_]+)*))?"
+    r"(?P<time>\s*[ap]\.m\.)?"
 )
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _SAY = (
     r"(?:said|says|say|told|tells|stated|states|announced|announces|reported|reports|warned"
     r"|warns|added|adds|claimed|claims|confirmed|confirms|estimated|estimates|wrote|writes)"
@@ -44,6 +49,7 @@ _SOURCE = re.compile(
     rf"|\b{_SAY}\s+(?P<after>{_NAME})"
     rf"|\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<according>{_NAME})"
 )
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")  # "Mark Denholm"
 _LEADING = re.compile(r"^(?:(?:The|A|An|But|And|Then|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+)+")
 # capitalised words that name no one in particular: pronouns, common nouns that open a
 # sentence, days and months ("said Friday")
@@ -70,8 +76,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Source:
-    name: str  # "Human Rights Watch", without a leading "the" or title
-    start: int
+    name: str  # "Human Rights Watch", without a leading "the" or title; in full
+    start: int  # where the article cites it, perhaps by surname only ("Denholm said")
     end: int
 
 
@@ -89,17 +95,22 @@ def figures(text: str, start: int = 0) -> list[Figure]:
     """Each figure of ``text`` from ``start`` on, once (its first occurrence)."""
     found: dict[tuple[float, bool], Figure] = {}
     for match in _FIGURE.finditer(text, start):
+        if match["time"]:  # "8 p.m."
+            continue
         value = float(match["number"].replace(",", ""))
         if match["scale"]:
             value *= _SCALES[match["scale"]]
         unit = match["unit"] or ""
         percent = bool(match["percent"]) or unit.lower() in ("percent", "per-cent")
         end = match.end()
-        if unit and unit.lower() in _NOT_UNITS:
-            end = match.end("scale") if match["scale"] else match.end("number")
-            end = match.end("percent") if match["percent"] else end
-        found.setdefault((value, percent), Figure(text[match.start() : end], value, percent,
-                                                  match.start(), end))  # fmt: skip
+        is_year = _YEAR.fullmatch(match["number"]) and not (match["currency"] or percent)
+        if unit and (unit.lower() in _NOT_UNITS or is_year):
+            unit = ""
+            end = max(match.end(group) for group in ("number", "percent", "scale") if match[group])
+        if not (unit or is_year or percent or match["currency"] or match["scale"]):
+            continue
+        figure = Figure(text[match.start() : end], value, percent, match.start(), end)
+        found.setdefault((value, percent), figure)
     return list(found.values())
 
 
@@ -114,9 +125,17 @@ def sources(text: str, start: int = 0) -> list[Source]:
         name = name.rstrip(".")
         if not name or name in _NOT_NAMES or not name[:1].isupper():
             continue
-        start = match.start(group) + (lead.end() if lead else 0)
-        found.setdefault(name, Source(name, start, start + len(name)))
-    return list(found.values())
+        at = match.start(group) + (lead.end() if lead else 0)
+        found.setdefault(name, Source(name, at, at + len(name)))
+    # "Denholm" is the "Mark Denholm" the article names in full elsewhere
+    full = {name.split()[-1]: name for name in found if " " in name}
+    for match in _FULL_NAME.finditer(text, start):
+        full.setdefault(match.group().split()[-1], match.group())
+    named: dict[str, Source] = {}
+    for name, source in found.items():
+        name = full.get(name, name)
+        named.setdefault(name, Source(name, source.start, source.end))
+    return list(named.values())
 
 
 def _named_in(source: Source, text: str) -> bool:

@@ -25,6 +25,9 @@ def test_places_point_into_the_text() -> None:
         assert FLOOD_A[figure.start : figure.end] == figure.text
     for source in sources(FLOOD_B):
         assert FLOOD_B[source.start : source.end] == source.name
+    cited = "Mayor Ana Lima opened it. Lima said it was late."
+    [mayor] = sources(cited)
+    assert (mayor.name, cited[mayor.start : mayor.end]) == ("Mayor Ana Lima", "Lima")
 
 
 def test_a_figure_is_its_value_whatever_the_words_around_it() -> None:
@@ -52,6 +55,16 @@ def test_times_and_labels_with_digits_are_no_figures() -> None:
 
 def test_a_figure_keeps_no_function_word_for_its_unit() -> None:
     assert [f.text for f in figures("It happened in 2002 and again.")] == ["2002"]
+    assert [f.text for f in figures("Since 2019 leading firms grew 5% a year.")] == [
+        "2019",
+        "5%",
+    ]
+
+
+def test_dates_ranges_and_times_are_no_figures() -> None:
+    text = "On Jan. 21 the council voted 5–2 on the 2025–26 budget at 8 p.m. for 12 schools."
+
+    assert [f.text for f in figures(text)] == ["12 schools"]
 
 
 def test_sources_before_after_and_after_according_to() -> None:
