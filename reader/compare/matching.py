@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from reader.anchoring.tokens import block_sentences
 
-THRESHOLD = 0.45
+THRESHOLD = 0.35
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 

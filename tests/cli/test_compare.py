@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.compare.matching import THRESHOLD
 from tests.compare.articles import BRIDGE_V1, BRIDGE_V2, PROTEST_A, PROTEST_B
 
 RunCli = Callable[..., tuple[int, str, str]]
@@ -50,7 +51,7 @@ def test_compare_json_points_into_each_article(cli: RunCli, tmp_path: Path) -> N
     _, text_b, _ = cli("show", str(b), "--text")
     for pair in data["pairs"]:
         assert text_b[pair["b"]["start"] : pair["b"]["end"]] == pair["b"]["text"]
-        assert 0.45 <= pair["score"] <= 1
+        assert THRESHOLD <= pair["score"] <= 1
     assert [s["text"][:16] for s in data["only_in_b"]] == ["Human Rights Wat"]
     assert [f["text"] for f in data["figures_only_in_a"]] == ["80,000 arrests"]
     assert [s["name"] for s in data["sources_only_in_b"]] == ["Human Rights Watch"]
