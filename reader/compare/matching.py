@@ -18,8 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.anchoring.tokens import block_sentences
+from reader.core.models import ReaderError
 
 THRESHOLD = 0.35
+# Sentences of one article the matching takes: about 40,000 words.  Every pair of
+# sentences that share a word is scored, so two longer (or hostile, repetitive)
+# articles could take minutes; they are refused instead.
+MAX_SENTENCES = 2000
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -59,8 +64,11 @@ def words(sentence: str) -> list[str]:
     return [word.lower().replace("’", "'") for word in _WORD.findall(sentence)]
 
 
-def tfidf_scores(a: Sequence[str], b: Sequence[str]) -> dict[tuple[int, int], float]:
-    """Cosine of every pair of sentences (index in ``a``, index in ``b``) sharing a word."""
+def tfidf_scores(
+    a: Sequence[str], b: Sequence[str], threshold: float = 0.0
+) -> dict[tuple[int, int], float]:
+    """Cosine of every pair of sentences (index in ``a``, index in ``b``) sharing a word,
+    kept when it reaches ``threshold``."""
     bags_a = [Counter(words(sentence)) for sentence in a]
     bags_b = [Counter(words(sentence)) for sentence in b]
     frequency: Counter[str] = Counter()
@@ -86,7 +94,8 @@ def tfidf_scores(a: Sequence[str], b: Sequence[str]) -> dict[tuple[int, int], fl
             for j, other in postings.get(word, ()):
                 row[j] += weight * other
         for j, score in row.items():
-            scores[i, j] = min(score, 1.0)  # rounding can pass 1 by a hair
+            if score >= threshold:
+                scores[i, j] = min(score, 1.0)  # rounding can pass 1 by a hair
     return scores
 
 
@@ -117,7 +126,14 @@ def match_sentences(
     say the same thing."""
     sentences_a = split_sentences(text_a, start_a)
     sentences_b = split_sentences(text_b, start_b)
-    scores = tfidf_scores([s.text for s in sentences_a], [s.text for s in sentences_b])
+    for sentences, side in ((sentences_a, "first"), (sentences_b, "second")):
+        if len(sentences) > MAX_SENTENCES:
+            raise ReaderError(
+                f"the {side} article has {len(sentences):,} sentences, too many to compare "
+                f"(at most {MAX_SENTENCES:,})"
+            )
+    texts_a = [s.text for s in sentences_a]
+    scores = tfidf_scores(texts_a, [s.text for s in sentences_b], threshold)
     pairs = [
         SentencePair(sentences_a[i], sentences_b[j], score)
         for i, j, score in pair_best_first(scores, threshold)

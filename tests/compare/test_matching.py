@@ -1,4 +1,7 @@
+import pytest
+
 from reader.compare.matching import (
+    MAX_SENTENCES,
     THRESHOLD,
     Sentence,
     match_sentences,
@@ -6,6 +9,7 @@ from reader.compare.matching import (
     split_sentences,
     tfidf_scores,
 )
+from reader.core.models import ReaderError
 from tests.compare.articles import FLOOD_A, FLOOD_B, PROTEST_A, PROTEST_B
 
 
@@ -93,3 +97,21 @@ def test_the_same_meaning_in_other_words_is_missed() -> None:
     match = match_sentences("Stocks fell sharply on Monday.", "Shares dropped steeply on Monday.")
 
     assert match.pairs == []
+
+
+def test_scores_below_the_threshold_are_not_kept() -> None:
+    a = ["The council said 2,000 residents left.", "Rain fell on the valley."]
+    b = ["The council said 2,000 residents left town."]
+
+    every = tfidf_scores(a, b)
+    kept = tfidf_scores(a, b, threshold=THRESHOLD)
+
+    assert set(every) == {(0, 0), (1, 0)} and every[1, 0] < THRESHOLD
+    assert kept == {(0, 0): every[0, 0]}
+
+
+def test_an_article_too_long_to_compare_is_refused_in_one_line() -> None:
+    long_text = "Rain fell. " * (MAX_SENTENCES + 1)
+
+    with pytest.raises(ReaderError, match=f"the second article has {MAX_SENTENCES + 1:,} "):
+        match_sentences(FLOOD_A, long_text)
