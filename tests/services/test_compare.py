@@ -10,6 +10,8 @@ from reader.anchoring.selectors import anchor_for_quote
 from reader.compare.versions import FlagFate
 from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat, Status
 from reader.services.compare import compare_articles, compare_versions
+from reader.storage import classroom as classroom_store
+from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment
 from reader.storage.library import Library
 from tests.compare.articles import BRIDGE_V1, BRIDGE_V2, FLOOD_A, FLOOD_B
 
@@ -119,3 +121,31 @@ def test_the_library_reads_each_stored_version(library: Library) -> None:
     assert library.version_text(article_id, 2) == library.article(article_id).text
     with pytest.raises(ReaderError, match="versions 1 to 2, not 5"):
         library.version_text(article_id, 5)
+
+
+def test_a_student_sees_no_flag_of_an_unreleased_key(library: Library) -> None:
+    article_id = store(library, "Bridge closed", BRIDGE_V1, URL)
+    mine = flag(library, article_id, "engineers found cracks")
+    text = library.article(article_id).text
+    key = Annotation(
+        article_id, Kind.OPINION, anchor_for_quote(text, "a disgrace"), layer=KEY_LAYER
+    )
+    library.add_annotation(key)
+    store(library, "Bridge closed", BRIDGE_V2, URL)
+    assignment = StoredAssignment(
+        assignment_id="a1b2c3d4",
+        article_id=article_id,
+        role=Role.STUDENT,
+        title="Bridge",
+        instructions="",
+        kinds=(Kind.OPINION,),
+        due="",
+        class_name="",
+        text_sha256=library.article(article_id).sha256,
+        created="2026-12-01T09:00:00Z",
+    )
+    classroom_store.add_assignment(library, assignment)
+
+    listed = [change.annotation.uuid for change in compare_versions(library, article_id).diff.flags]
+
+    assert listed == [mine.uuid]
