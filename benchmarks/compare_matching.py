@@ -1,11 +1,11 @@
 """How well sentence matching finds news paraphrases: TF-IDF cosine against rapidfuzz's
 token-set ratio, on the MSRP sample in benchmarks/data (see its README).
 
-The 128 pairs are split in two halves by their order in the file: the threshold is
+The 191 pairs are split in two halves by their order in the file: the threshold is
 chosen on the first (tune) and reported on the second (test), never tuned there.
 Each half is cut into "articles" of 16 pairs: article A holds the first sentence of
-each pair, article B the second, so every sentence has 15 distractors from the same
-news day besides its partner.  The matching (reader.compare.matching) then links
+each pair, article B the second, so every sentence has 15 distractors (sentences of
+other news stories) besides its partner.  The matching (reader.compare.matching) then links
 sentences best score first, one pair per sentence, down to the threshold:
 
 - precision: links that join a pair the corpus judged paraphrases / all links
