@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from reader.gui.classroom.banner import AssignmentBanner
+    from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialogs import AssignmentForm
     from reader.gui.classroom.presentation import Presentation
     from reader.gui.common.file_dialogs import DialogMode
@@ -37,6 +38,7 @@ class ClassroomActions(QObject):
         self._banner: AssignmentBanner | None = None  # made for the first assignment shown
         self.dialog: QDialog | None = None  # the classroom dialog open now, if any
         self.presentation: Presentation | None = None
+        self.class_view: ClassViewWindow | None = None
         self.hand_in_action = self._action(
             "&Hand In…", self.hand_in, "Save your flags on this assignment as a file to hand in"
         )
@@ -52,6 +54,12 @@ class ClassroomActions(QObject):
             "Use My Flags as the &Key…",
             self.use_as_key,
             "Make your flags on this article the answer key the students' work is compared with",
+        )
+        self.class_view_action = self._action(
+            "&Class View…",
+            self.show_class_view,
+            "See the class's work on this assignment against the key: who found what, "
+            "the passages missed, the class's agreement",
         )
 
         self.present_action = self._action(
@@ -293,6 +301,36 @@ class ClassroomActions(QObject):
         if window.article is not None:
             window.show_article(window.article.id)
         return result
+
+    def show_class_view(self) -> ClassViewWindow | None:
+        """The class view of the shown article's assignment (the latest, if several)."""
+        from PySide6.QtGui import QUndoStack
+
+        from reader.gui.classroom.class_view import ClassViewWindow
+        from reader.storage.classroom import Role
+
+        window = self._window
+        article = window.article
+        found = self._assignments(article.id) if article is not None else []
+        made = [a for a in found if a.role is Role.TEACHER]
+        if not made:
+            window.show_error(
+                "The class view shows an assignment you made: open its article first "
+                "(File › Assign… makes one)."
+            )
+            return None
+        if self.class_view is not None:
+            self.class_view.close()
+        latest = max(made, key=lambda a: a.created)
+        view = ClassViewWindow(window.library, latest, window.theme, QUndoStack(window), window)
+        view.key_changed.connect(window.show_article)
+        view.closed.connect(self._on_class_view_closed)
+        self.class_view = view
+        view.show()
+        return view
+
+    def _on_class_view_closed(self) -> None:
+        self.class_view = None
 
     # Presentation mode
 

@@ -226,6 +226,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(window.zoom_out_action)
     view_menu.addAction(window.zoom_reset_action)
     view_menu.addAction(window.classroom.present_action)
+    view_menu.addAction(window.classroom.class_view_action)
     view_menu.addSeparator()
     view_menu.addAction(window.show_suggestions_action)
     view_menu.addAction(window.show_sourced_action)
