@@ -42,6 +42,12 @@ class ClassroomActions(QObject):
         self.hand_in_action = self._action(
             "&Hand In…", self.hand_in, "Save your flags on this assignment as a file to hand in"
         )
+        self.result_action = self._action(
+            "Your &Result…",
+            self.show_result,
+            "Once your teacher released the key: what you found, what you missed, and "
+            "your teacher's comment",
+        )
         self.assign_action = self._action(
             "&Assign…", self.assign, "Save this article as an assignment file for the class"
         )
@@ -160,6 +166,28 @@ class ClassroomActions(QObject):
             "hand this file in",
             10000,
         )
+        return True
+
+    def show_result(self) -> bool:
+        """The student's own result against the released key of the shown assignment."""
+        from reader.gui.classroom.key_result import KeyResultDialog
+        from reader.services.class_results import student_view
+
+        window = self._window
+        article = window.article
+        found = self._student_assignment(article.id) if article is not None else None
+        if found is None:
+            window.show_error(
+                "Your result shows on an assignment: open the .reader-key file "
+                "your teacher gave you."
+            )
+            return False
+        try:
+            view = student_view(window.library, found)
+        except ReaderError as error:
+            window.show_error(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            return False
+        self._open(KeyResultDialog(window, view), lambda: None)
         return True
 
     # The teacher

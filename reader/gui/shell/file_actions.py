@@ -41,7 +41,11 @@ def open_file(window: MainWindow, path: Path) -> bool:
     if window.library.is_library_file(path):
         window.show_error(f"{path.name} is the library itself: open an article or a flag file.")
         return False
-    from reader.gui.classroom.opening import is_classroom_file, open_classroom_file
+    from reader.gui.classroom.opening import (
+        is_classroom_file,
+        is_released_key,
+        open_classroom_file,
+    )
 
     def job(library: Library, progress: Progress) -> tuple[int, str]:
         if is_classroom_file(path):
@@ -67,6 +71,8 @@ def open_file(window: MainWindow, path: Path) -> bool:
         window.show_error(unexpected_import_error(f"Cannot import {path.name}", error))
         return False
     _after_import(window, article_id, message)
+    if is_released_key(path):
+        window.classroom.show_result()
     return True
 
 

@@ -201,7 +201,12 @@ def build_menus(window: MainWindow) -> None:
     export_menu.aboutToShow.connect(lambda: fill_export_menu(window, export_menu))
     file_menu.addSeparator()
     classroom = window.classroom
-    for action in (classroom.hand_in_action, classroom.assign_action, classroom.collect_action):
+    for action in (
+        classroom.hand_in_action,
+        classroom.result_action,
+        classroom.assign_action,
+        classroom.collect_action,
+    ):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
