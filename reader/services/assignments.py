@@ -84,6 +84,12 @@ def find_assignment(library: Library, target: str) -> StoredAssignment:
     return found[0]
 
 
+def latest_made(library: Library, article_id: int) -> StoredAssignment | None:
+    """The latest assignment this library made on the article, if any."""
+    made = [a for a in store.assignments(library, article_id) if a.role is Role.TEACHER]
+    return max(made, key=lambda a: a.created) if made else None
+
+
 def teacher_assignment(library: Library, target: str) -> StoredAssignment:
     found = find_assignment(library, target)
     if found.role is not Role.TEACHER:

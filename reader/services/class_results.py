@@ -16,6 +16,7 @@ from reader.services.assignments import (
     active_key,
     check_output,
     find_assignment,
+    latest_made,
     may_see,
     own_flags,
     teacher_assignment,
@@ -62,6 +63,12 @@ def class_view(library: Library, found: StoredAssignment) -> ClassView:
     ]
     overview = build_overview(article, key, works, found.kinds)
     return ClassView(found, overview, store.feedback(library, found.assignment_id))
+
+
+def class_overview_of(library: Library, article_id: int) -> ClassOverview | None:
+    """The class's work on the latest assignment made on the article, if any."""
+    made = latest_made(library, article_id)
+    return class_view(library, made).overview if made is not None else None
 
 
 def student_view(library: Library, found: StoredAssignment) -> StudentView:

@@ -56,6 +56,16 @@ class ClassroomActions(QObject):
             self.collect,
             "Add the students' submission files (or zips of them) to this library",
         )
+        self.collect_folder_action = self._action(
+            "Collect a &Folder of Submissions…",
+            self.collect_folder,
+            "Add every submission file in a folder (and its zips) to this library",
+        )
+        self.report_action = self._action(
+            "Export Class &Report…",
+            self.export_report,
+            "Save the class report of this article's assignment as a web page and a PDF",
+        )
         self.use_as_key_action = self._action(
             "Use My Flags as the &Key…",
             self.use_as_key,
@@ -72,7 +82,7 @@ class ClassroomActions(QObject):
             "&Present",
             self.present,
             "Show the article alone, full screen in large type; → reveals the flags one by "
-            "one, ← hides them, Esc leaves",
+            "one, ← hides them, H shades what the class flagged, Esc leaves",
         )
         self.present_action.setShortcuts([QKeySequence("F5")])
 
@@ -303,6 +313,53 @@ class ClassroomActions(QObject):
 
         self._file_dialog(DialogMode.OPEN_FILES, "Collect submissions", start, filters, chosen)
 
+    def collect_folder(self) -> None:
+        from reader.gui.common.file_dialogs import DialogMode
+
+        def chosen(paths: list[Path]) -> None:
+            self.collect_paths(paths)
+
+        start = self._window.export_folder()
+        self._file_dialog(DialogMode.OPEN_FOLDER, "Collect a folder", start, [], chosen)
+
+    def export_report(self) -> None:
+        """The file to save the report to (a PDF goes beside it)."""
+        from reader.gui.common.file_dialogs import DialogMode
+        from reader.services.assignments import latest_made, safe_file_name
+
+        window = self._window
+        made = latest_made(window.library, window.article.id) if window.article else None
+        if made is None:
+            window.show_error("The class report is of an assignment you made: open its article.")
+            return
+        start = window.export_folder() / f"{safe_file_name(made.title)}-report.html"
+
+        def chosen(paths: list[Path]) -> None:
+            self.write_report(made, with_suffix(paths[0], ".html"))
+
+        filters = ["Web pages (*.html)"]
+        self._file_dialog(DialogMode.SAVE_FILE, "Export class report", start, filters, chosen)
+
+    def write_report(self, made: StoredAssignment, path: Path) -> bool:
+        """The HTML report at ``path`` and its PDF beside it."""
+        from reader.gui.classroom.report_pdf import write_pdf
+        from reader.services import classroom as service
+
+        window = self._window
+        try:
+            service.report(window.library, made.assignment_id, path)
+        except ReaderError as error:
+            window.show_error(f"Cannot write the class report: {error}. Nothing was saved.")
+            return False
+        pdf = path.with_suffix(".pdf")
+        try:
+            write_pdf(path.read_text(encoding="utf-8"), pdf, made.title)
+        except (ReaderError, OSError) as error:
+            window.show_error(f"Saved the report to {path}, but not the PDF: {error}.")
+            return False
+        window.statusBar().showMessage(f"Saved the class report to {path} and {pdf.name}", 10000)
+        return True
+
     def take_submissions(self, paths: Sequence[Path]) -> list[Path]:
         """Collect the submission files among ``paths`` (dropped or opened) together;
         the other paths, to open as usual."""
@@ -335,13 +392,12 @@ class ClassroomActions(QObject):
         from PySide6.QtGui import QUndoStack
 
         from reader.gui.classroom.class_view import ClassViewWindow
-        from reader.storage.classroom import Role
+        from reader.services.assignments import latest_made
 
         window = self._window
         article = window.article
-        found = self._assignments(article.id) if article is not None else []
-        made = [a for a in found if a.role is Role.TEACHER]
-        if not made:
+        made = latest_made(window.library, article.id) if article is not None else None
+        if made is None:
             window.show_error(
                 "The class view shows an assignment you made: open its article first "
                 "(File › Assign… makes one)."
@@ -349,8 +405,7 @@ class ClassroomActions(QObject):
             return None
         if self.class_view is not None:
             self.class_view.close()
-        latest = max(made, key=lambda a: a.created)
-        view = ClassViewWindow(window.library, latest, window.theme, QUndoStack(window), window)
+        view = ClassViewWindow(window.library, made, window.theme, QUndoStack(window), window)
         view.key_changed.connect(window.show_article)
         view.closed.connect(self._on_class_view_closed)
         self.class_view = view
@@ -365,6 +420,7 @@ class ClassroomActions(QObject):
     def present(self) -> Presentation | None:
         """The article alone, full screen, its flags hidden until → reveals them."""
         from reader.gui.classroom.presentation import Presentation
+        from reader.services.class_results import class_overview_of
         from reader.services.classroom import presented_flags
 
         window = self._window
@@ -373,7 +429,8 @@ class ClassroomActions(QObject):
             return None
         window.flush_note()
         flags = presented_flags(window.library, window.article.id)
-        presentation = Presentation(window, window.article, flags, window.theme)
+        heat = class_overview_of(window.library, window.article.id)
+        presentation = Presentation(window, window.article, flags, window.theme, heat)
         presentation.closed.connect(self._on_presentation_closed)
         self.presentation = presentation
         presentation.start()

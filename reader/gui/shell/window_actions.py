@@ -206,6 +206,8 @@ def build_menus(window: MainWindow) -> None:
         classroom.result_action,
         classroom.assign_action,
         classroom.collect_action,
+        classroom.collect_folder_action,
+        classroom.report_action,
     ):
         file_menu.addAction(action)
     file_menu.addSeparator()

@@ -25,6 +25,7 @@ from reader.services.class_details import Flagger
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER
 from reader.storage.library import Library
+from tests.gui.classroom.test_student import file_dialog, type_file_name
 from tests.gui.shell.test_main_window import sentence_span
 
 if TYPE_CHECKING:
@@ -258,3 +259,67 @@ def test_the_comment_to_a_student_is_kept(session: Session, qtbot: QtBot, tmp_pa
     assert len(released.paths) == 3 and holding == [
         f"Cleo-Park-{cleo.work.student_id[:8]}.reader-key"
     ]
+
+
+def test_the_class_report_is_saved_as_a_page_and_a_pdf(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    teacher_with_three_submissions(window, tmp_path)
+    window.settings.setValue("export/folder", str(tmp_path))
+    window.classroom.report_action.trigger()
+    dialog = file_dialog(qtbot, window)
+    type_file_name(qtbot, dialog, "claims-report")
+    pdf = tmp_path / "claims-report.pdf"
+    qtbot.waitUntil(pdf.exists, timeout=5000)
+    page = (tmp_path / "claims-report.html").read_text(encoding="utf-8")
+    assert "Ana Lima" in page and "Cleo Park" in page
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "Saved the class report" in window.statusBar().currentMessage()
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_folder_of_submissions_is_collected_from_the_dialog(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    folder = tmp_path / "late"
+    folder.mkdir()
+    student = Library.open(tmp_path / "dev.sqlite")
+    opened = service.open_assignment(student, tmp_path / "a.reader-assignment")
+    flags_on(student, opened.article_id, [(1, UNSOURCED, "")])
+    service.hand_in(student, assignment_id, folder / "dev.reader-submission", "Dev Rao")
+    student.close()
+    window.settings.setValue("export/folder", str(tmp_path))
+    window.classroom.collect_folder_action.trigger()
+    dialog = file_dialog(qtbot, window)
+    type_file_name(qtbot, dialog, "late")
+    qtbot.waitUntil(lambda: isinstance(window.classroom.dialog, QMessageBox), timeout=3000)
+    box = window.classroom.dialog
+    assert isinstance(box, QMessageBox)
+    assert box.text() == "Collected 1 submission."
+    box.accept()
+    assert len(store.submissions(window.library, assignment_id)) == 4
+
+
+def test_h_shades_the_class_work_in_presentation_mode(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    teacher_with_three_submissions(window, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    qtbot.waitUntil(presentation.isActiveWindow, timeout=3000)
+    assert presentation.view.extraSelections() == []
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    assert len(presentation.view.extraSelections()) == 3  # the sentences the class flagged
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)
+    assert len(presentation.view.highlighted_uuids()) == 1
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    assert presentation.view.extraSelections() == []
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
