@@ -110,7 +110,7 @@ class ClassViewWindow(QWidget):
         self.add_button.setEnabled(False)
         self._layout()
         self._connect()
-        self.refresh()
+        self._show_figures()
 
     def _layout(self) -> None:
         controls = QHBoxLayout()
@@ -177,10 +177,13 @@ class ClassViewWindow(QWidget):
     def refresh(self) -> None:
         """Read the class's figures again and show them, the same student still chosen."""
         self.view_data = class_view(self._library, self._found)
+        self._show_figures()
+
+    def _show_figures(self) -> None:
         overview = self.view_data.overview
-        self.article_view.show_article(overview.article, overview.key, self._theme)
+        self.article_view.show_article(overview.article, [], self._theme)  # the key: below
         chosen = self.student_id
-        self.table.students.show_overview(overview, self.names)
+        self.table.show_overview(overview, self.names)
         self.passages.show_overview(overview)
         students = len(overview.students)
         self.summary.setText(
@@ -321,7 +324,7 @@ class ClassViewWindow(QWidget):
             self.show_whole_class()
 
     def _on_hide_names_toggled(self, _hidden: bool) -> None:
-        self.table.students.show_overview(self.view_data.overview, self.names)
+        self.table.show_overview(self.view_data.overview, self.names)
         row = self.table.row_of(self.student_id) if self.student_id is not None else None
         if row is not None:
             self.table.selectRow(row)

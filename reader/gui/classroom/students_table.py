@@ -3,6 +3,8 @@ sortable by any column."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -27,56 +29,58 @@ SHORT_KIND = {
 Index = QModelIndex | QPersistentModelIndex
 
 
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def figures(result: StudentResult, groups: list[Kind | None]) -> list[int]:
+    """The row's numbers: (found, missed, extra) for each kind, then for all kinds."""
+    tallies: list[Tally] = [result.total if g is None else result.per_kind[g] for g in groups]
+    return [int(getattr(tally, figure)) for tally in tallies for figure in FIGURES]
+
+
 class StudentsModel(QAbstractTableModel):
     """One row per student; columns: name, then (found, missed, extra) per kind asked,
     then in all."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._results: list[StudentResult] = []
-        self._names: dict[str, str] = {}
+        self._rows: list[tuple[StudentResult, str, list[int]]] = []  # result, name, figures
         self._groups: list[Kind | None] = []  # a kind, or None for all kinds
 
     def show_overview(self, overview: ClassOverview, names: dict[str, str]) -> None:
         self.beginResetModel()
-        self._results = list(overview.students)
-        self._names = names
         self._groups = [*overview.kinds, None]
+        self._rows = [
+            (result, names[result.work.student_id], figures(result, self._groups))
+            for result in overview.students
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self._results)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1 + len(FIGURES) * len(self._groups)
 
-    def tally(self, row: int, column: int) -> tuple[Tally, str]:
-        group = self._groups[(column - 1) // len(FIGURES)]
-        result = self._results[row]
-        return (result.total if group is None else result.per_kind[group]), FIGURES[
-            (column - 1) % len(FIGURES)
-        ]
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        result = self._results[index.row()]
+        result, name, values = self._rows[index.row()]
+        column = index.column()
         if role == STUDENT_ID_ROLE:
             return result.work.student_id
-        if index.column() == 0:
+        if column == 0:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return self._names[result.work.student_id]
+                return name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return result.summary()
             return None
-        tally, figure = self.tally(index.row(), index.column())
-        value = int(getattr(tally, figure))
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(value)
+            return str(values[column - 1])
         if role == Qt.ItemDataRole.EditRole:  # what the proxy sorts by
-            return value
+            return values[column - 1]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
     def headerData(
@@ -124,8 +128,23 @@ class StudentsTable(QTableView):
         self.setAccessibleName("Students")
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+
+    def show_overview(self, overview: ClassOverview, names: dict[str, str]) -> None:
+        self.students.show_overview(overview, names)
+        self.fit_columns(names.values())
+
+    def fit_columns(self, names: Iterable[str]) -> None:
+        """Widths from the text's measure: asking each cell its size costs far more."""
+        metrics = self.fontMetrics()
+        padding = 3 * metrics.horizontalAdvance("0")
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        self.setColumnWidth(0, max(widest, metrics.horizontalAdvance("Student")) + padding)
+        for column in range(1, self.students.columnCount()):
+            label = str(self.students.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(line) for line in label.splitlines())
+            self.setColumnWidth(column, width + padding)
 
     def student_at(self, row: int) -> str:
         """The student id of the row shown at ``row`` (after sorting)."""
