@@ -1,9 +1,9 @@
 """How the class view marks the article: each sentence shaded by how many students
 flagged it, or one student's work against the key.
 
-Both are extra selections over the article view's page: they are replaced whole,
-and the page's own highlights (the key's flags, drawn with their kind's underline)
-stay as they are.  A student's passages are told apart by underline style and
+Both are extra selections over the article view's page, replaced whole; the key's
+flags are underlined in their kind's style over the class's shading, without a
+shade of their own.  A student's passages are told apart by underline style and
 weight as well as by colour (see ``MARK_LEGEND``).
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.classroom.overview import ClassOverview
-from reader.core.models import Kind
+from reader.core.models import Annotation, Kind
 from reader.gui.reading.article_view import ArticleView
 from reader.render.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, Theme
 from reader.services.class_details import Mark, MarkedPassage
@@ -29,6 +29,11 @@ MARK_LEGEND = (
     "Found: bold, shaded, solid underline · Found as another kind: shaded, dotted underline"
     " · Missed: italic, dashed underline, not shaded · Extra: shaded, wavy underline"
 )
+KIND_UNDERLINES = {
+    Kind.UNSOURCED_CLAIM: QTextCharFormat.UnderlineStyle.WaveUnderline,
+    Kind.OPINION: QTextCharFormat.UnderlineStyle.DotLine,
+    Kind.CONTEXT_NOTE: QTextCharFormat.UnderlineStyle.SingleUnderline,
+}
 UNDERLINES = {
     Mark.FOUND: QTextCharFormat.UnderlineStyle.SingleUnderline,
     Mark.OTHER_KIND: QTextCharFormat.UnderlineStyle.DotLine,
@@ -65,6 +70,22 @@ def heat_selections(
         text_format.setBackground(QBrush(colour))
         start, end = overview.units.sentences[sentence]
         selection = _selection(view, start, end, text_format)
+        if selection is not None:
+            selections.append(selection)
+    return selections
+
+
+def key_selections(
+    view: ArticleView, key: Sequence[Annotation], theme: Theme
+) -> list[QTextEdit.ExtraSelection]:
+    """The key's flags underlined in their kind's style, with no shade of their own (the
+    shade under them is the class's)."""
+    selections = []
+    for flag in key:
+        text_format = QTextCharFormat()
+        text_format.setUnderlineStyle(KIND_UNDERLINES[flag.kind])
+        text_format.setUnderlineColor(QColor(KIND_UNDERLINE_COLOURS[theme][flag.kind]))
+        selection = _selection(view, flag.anchor.start, flag.anchor.end, text_format)
         if selection is not None:
             selections.append(selection)
     return selections

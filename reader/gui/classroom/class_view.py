@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import ReaderError
-from reader.gui.classroom.class_shading import MARK_LEGEND, heat_selections, mark_selections
+from reader.gui.classroom.class_shading import (
+    MARK_LEGEND,
+    heat_selections,
+    key_selections,
+    mark_selections,
+)
 from reader.gui.classroom.key_commands import AddToKeyCommand
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice, PassagesList, shortened
 from reader.gui.classroom.students_table import StudentsTable
@@ -98,7 +103,7 @@ class ClassViewWindow(QWidget):
             "Your feedback: it goes into this student's page of the report and their own "
             "copy of the released key"
         )
-        self.comment.setMaximumHeight(90)
+        self.comment.setMaximumHeight(64)
         self.passages = PassagesList()
         self.details_label = QLabel("Click a student or a passage")
         self.details_label.setWordWrap(True)
@@ -145,8 +150,8 @@ class ClassViewWindow(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.resize(1280, 800)
@@ -181,7 +186,10 @@ class ClassViewWindow(QWidget):
 
     def _show_figures(self) -> None:
         overview = self.view_data.overview
-        self.article_view.show_article(overview.article, [], self._theme)  # the key: below
+        self.article_view.show_article(overview.article, [], self._theme)
+        # In this window the page's viewport holds a palette of its own before it is
+        # shown, so it does not follow the view's theme: give it the view's.
+        self.article_view.viewport().setPalette(self.article_view.palette())
         chosen = self.student_id
         self.table.show_overview(overview, self.names)
         self.passages.show_overview(overview)
@@ -202,9 +210,10 @@ class ClassViewWindow(QWidget):
         self.table.clearSelection()
         self._show_comment(None)
         kind = self.kind_choice.currentData()
-        self.article_view.set_annotations(self.view_data.overview.key)
-        self.article_view.setExtraSelections(
-            heat_selections(self.article_view, self.view_data.overview, kind, self._theme)
+        overview, view = self.view_data.overview, self.article_view
+        view.setExtraSelections(
+            heat_selections(view, overview, kind, self._theme)
+            + key_selections(view, overview.key, self._theme)
         )
         self.legend.setText(HEAT_LEGEND)
 
@@ -216,7 +225,6 @@ class ClassViewWindow(QWidget):
         self.student_id = student_id
         overview = self.view_data.overview
         marks = class_details.student_marks(overview, student_id)
-        self.article_view.set_annotations([])
         self.article_view.setExtraSelections(mark_selections(self.article_view, marks, self._theme))
         self.legend.setText(MARK_LEGEND)
         self._show_comment(student_id)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QTextCharFormat, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
@@ -19,7 +20,9 @@ from reader.core.models import Annotation, Kind
 from reader.gui.classroom.class_view import FLAGGER_ROLE, ClassViewWindow
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice
 from reader.gui.classroom.students_table import SHORT_KIND
+from reader.gui.common.theme import apply_theme
 from reader.gui.shell.main_window import MainWindow
+from reader.render.palette import THEME_COLOURS, Theme
 from reader.services import classroom as service
 from reader.services.class_details import Flagger
 from reader.storage import classroom as store
@@ -143,9 +146,15 @@ def test_the_class_view_shows_the_figures_of_reader_class(
     view = open_class_view(window, qtbot)
     data = class_json(session.db_path, assignment_id, capsys)
     assert_same_figures(view, data)
-    # the heat: one shaded sentence per sentence someone flagged, the key drawn beneath
-    assert len(view.article_view.extraSelections()) == 3  # sentences 1, 3 and 5
-    assert len(view.article_view.highlighted_uuids()) == 2
+    # the heat: one shaded sentence per sentence someone flagged; the key underlined
+    selections = view.article_view.extraSelections()
+    shaded = [s for s in selections if s.format.background().style() != Qt.BrushStyle.NoBrush]
+    assert len(shaded) == 3  # sentences 1, 3 and 5
+    underlined = [s for s in selections if s not in shaded]
+    assert [s.format.underlineStyle() for s in underlined] == [
+        QTextCharFormat.UnderlineStyle.WaveUnderline,  # the unsourced claim
+        QTextCharFormat.UnderlineStyle.DotLine,  # the opinion
+    ]
 
     # sorted by a column, the figures stay with their student
     view.table.sortByColumn(view.table.proxy.columnCount() - 2, Qt.SortOrder.AscendingOrder)
@@ -176,7 +185,6 @@ def test_a_student_and_a_passage_clicked(
     assert lines[1].startswith("Found as another kind (unsourced claim, the key says opinion)")
     assert lines[2].startswith("Extra · Opinion") and "note: BEN-spin" in lines[2]
     assert len(view.article_view.extraSelections()) == 3
-    assert view.article_view.highlighted_uuids() == []  # the key's own highlights make way
     assert "Ben Ode: You found 1 of the 2 flags in the key" in view.details_label.text()
 
     # the extra passage two students flagged: who, with their notes
@@ -323,3 +331,26 @@ def test_h_shades_the_class_work_in_presentation_mode(
     qtbot.keyClick(presentation, Qt.Key.Key_H)
     assert presentation.view.extraSelections() == []
     qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+
+
+def test_the_class_view_pages_take_the_dark_theme(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    found = service.find_assignment(window.library, assignment_id)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet = app.palette(), app.styleSheet()
+    apply_theme(app, Theme.DARK)  # as the app does when the system's theme is dark
+    try:
+        view = ClassViewWindow(window.library, found, Theme.DARK, QUndoStack())
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        page = view.article_view.viewport().palette().base().color().name()
+        assert page == THEME_COLOURS[Theme.DARK].background
+    finally:
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)
