@@ -406,11 +406,17 @@ class ClassroomActions(QObject):
         if self.class_view is not None:
             self.class_view.close()
         view = ClassViewWindow(window.library, made, window.theme, QUndoStack(window), window)
-        view.key_changed.connect(window.show_article)
+        view.key_changed.connect(self._on_class_view_key_changed)
         view.closed.connect(self._on_class_view_closed)
         self.class_view = view
         view.show()
         return view
+
+    def _on_class_view_key_changed(self, article_id: int) -> None:
+        """The key shown in the main window follows, if it shows that article."""
+        window = self._window
+        if window.article is not None and window.article.id == article_id:
+            window.show_article(article_id)
 
     def _on_class_view_closed(self) -> None:
         self.class_view = None

@@ -229,6 +229,8 @@ def test_an_extra_flag_added_to_the_key_and_undone(
     assert window.article is not None
     key = service.active_key(window.library, window.article.id)
     assert any(f.note == "ANA-loaded" for f in key)
+    shown = window.annotation_pane.model.annotations()  # the main window follows
+    assert any(a.layer == KEY_LAYER and a.note == "ANA-loaded" for a in shown)
 
     view.undo_stack.undo()
     data = class_json(session.db_path, assignment_id, capsys)
