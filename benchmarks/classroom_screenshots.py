@@ -23,11 +23,11 @@ from PySide6.QtGui import QUndoStack  # noqa: E402
 from reader.anchoring.selectors import make_anchor  # noqa: E402
 from reader.classroom.matching import sentence_units  # noqa: E402
 from reader.core.models import Annotation, Kind  # noqa: E402
+from reader.core.palette import Theme  # noqa: E402
 from reader.gui.app import application, settle  # noqa: E402
 from reader.gui.classroom.class_view import ClassViewWindow  # noqa: E402
 from reader.gui.classroom.presentation import Presentation  # noqa: E402
 from reader.gui.common.theme import apply_theme  # noqa: E402
-from reader.render.palette import Theme  # noqa: E402
 from reader.services import classroom as service  # noqa: E402
 from reader.services.class_results import class_overview_of  # noqa: E402
 from reader.services.samples import ensure_samples  # noqa: E402

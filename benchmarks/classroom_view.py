@@ -39,10 +39,10 @@ from classroom_collect import prepared_library  # noqa: E402
 
 from reader.classroom.synthetic import synthetic_class  # noqa: E402
 from reader.core.models import ArticleMeta, SourceFormat  # noqa: E402
+from reader.core.palette import Theme  # noqa: E402
 from reader.gui.classroom.class_view import ClassViewWindow  # noqa: E402
 from reader.gui.reading.article_view import ArticleView  # noqa: E402
 from reader.gui.shell.main_window import MainWindow  # noqa: E402
-from reader.render.palette import Theme  # noqa: E402
 from reader.services import classroom as service  # noqa: E402
 
 TARGETS = {30: 1.5, 300: 3.0}

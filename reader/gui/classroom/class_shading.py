@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QTextEdit
 
 from reader.classroom.overview import ClassOverview
 from reader.core.models import Annotation, Kind
+from reader.core.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, Theme
 from reader.gui.reading.article_view import ArticleView
-from reader.render.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, Theme
 from reader.services.class_details import Mark, MarkedPassage
 
 # The shade of a sentence every student flagged, and of one a single student flagged

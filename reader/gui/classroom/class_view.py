@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import ReaderError
+from reader.core.palette import Theme
 from reader.gui.classroom.class_shading import (
     MARK_LEGEND,
     heat_selections,
@@ -38,7 +39,6 @@ from reader.gui.classroom.key_commands import AddToKeyCommand
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice, PassagesList, shortened
 from reader.gui.classroom.students_table import StudentsTable
 from reader.gui.reading.article_view import ArticleView
-from reader.render.palette import Theme
 from reader.services import class_details
 from reader.services.assignments import counted
 from reader.services.class_details import Flagger, Mark, MarkedPassage

@@ -17,12 +17,12 @@ from pytestqt.qtbot import QtBot
 from reader.anchoring.selectors import make_anchor
 from reader.cli.main import main
 from reader.core.models import Annotation, Kind
+from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.classroom.class_view import FLAGGER_ROLE, ClassViewWindow
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice
 from reader.gui.classroom.students_table import SHORT_KIND
 from reader.gui.common.theme import apply_theme
 from reader.gui.shell.main_window import MainWindow
-from reader.render.palette import THEME_COLOURS, Theme
 from reader.services import classroom as service
 from reader.services.class_details import Flagger
 from reader.storage import classroom as store
