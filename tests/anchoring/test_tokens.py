@@ -55,3 +55,19 @@ def test_named_and_vague_attribution() -> None:
 
 def test_no_attribution_in_plain_claim() -> None:
     assert _attributions("The United States jailed 80,000 people in 2019.") == []
+
+
+def test_a_block_of_one_sentence_is_one_span_as_the_segmenter_would_say() -> None:
+    from reader.detectors.text import _segmenter
+
+    blocks = [
+        "Harbour board delays vote on ferry fares",
+        "  The council met on Tuesday (for the third time this month)  ",
+        "“The fares will rise,” the operator said",
+        "Fares rose 4.5% in 2024, the operator says.",
+    ]
+    for block in blocks:
+        text = f"Intro sentence one. Intro two!\n\n{block}\n\nLast one."
+        spans = block_sentences(text)[1]
+        expected = [piece.strip() for piece in _segmenter().segment(block.strip())]
+        assert [text[start:end] for start, end in spans] == expected
