@@ -21,7 +21,8 @@ _TOKEN = re.compile(
 )
 # Where a sentence could end inside a block: without one, the block is one sentence and
 # the segmenter (most of suggest()'s time) is not asked.
-_INNER_BREAK = re.compile(r"[.!?…;:\n]\S*\s")
+# (pysbd also splits a closing quote or bracket after the last stop into a piece of its own)
+_INNER_BREAK = re.compile(r"[.!?…;:\n)\]](?:\S*\s|\S+$)")
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)(?:[–-](?:\d\d|1[89]\d\d|20\d\d))?")
 
 

@@ -65,6 +65,9 @@ def test_a_block_of_one_sentence_is_one_span_as_the_segmenter_would_say() -> Non
         "  The council met on Tuesday (for the third time this month)  ",
         "“The fares will rise,” the operator said",
         "Fares rose 4.5% in 2024, the operator says.",
+        "It was never about the money, she wrote.”",
+        "We would have paid for the new boats ourselves.]",
+        "(Applause) And so the board begins again",
     ]
     for block in blocks:
         text = f"Intro sentence one. Intro two!\n\n{block}\n\nLast one."
