@@ -7,8 +7,9 @@ content can reach the article; links survive only with an http(s) or mailto
 target.  Web-page junk trafilatura keeps is cut too (measured on real saved pages by
 ``benchmarks/junk_filter_eval.py``): a list of links nested in a paragraph (a name's
 related-stories pop-up), a paragraph that is a "Read more:" link, a picture's credit
-line, a section link above the headline and, at the article's start or end, short calls
-to write letters, follow, subscribe or read MORE, and teasers of other stories.
+line, a date set inside a heading, a section link above the headline and, at the
+article's start or end, short calls to write letters, follow, subscribe or read MORE,
+and teasers of other stories.
 """
 
 from __future__ import annotations
@@ -142,6 +143,11 @@ _CREDIT = re.compile(
 )
 _MAX_CREDIT_WORDS = 12
 
+# A date a page sets inside a heading ("...recovery?Monday, 6 January 2020"): an element
+# whose class names a date ("post-date", "hl__date"; not "update").
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_DATE_CLASS = re.compile(r"(?:^|[_-])date$")
+
 # Short blocks before the headline (a section link, "Tech") are page furniture.
 _MAX_KICKER_BLOCKS = 2
 _MAX_KICKER_WORDS = 4
@@ -184,6 +190,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     _remove_unsafe(tree)
     _remove_link_popups(tree)
     _remove_read_more_links(tree)
+    _remove_heading_dates(tree)
     stand_in = _protect_inline_spaces(tree, html)
     try:
         xml = trafilatura.extract(
@@ -354,6 +361,18 @@ def _remove_read_more_links(tree: lxml_html.HtmlElement) -> None:
         links = _text(" ".join(link.text_content() for link in paragraph.iter("a")))
         if rest and len(links) >= _LINK_SHARE * len(rest) and paragraph.getparent() is not None:
             paragraph.drop_tree()
+
+
+def _remove_heading_dates(tree: lxml_html.HtmlElement) -> None:
+    dates = [
+        element
+        for heading in tree.iter(*_HEADINGS)
+        for element in heading.iterdescendants()
+        if any(_DATE_CLASS.search(name) for name in (element.get("class") or "").split())
+    ]
+    for element in dates:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _without_edge_boilerplate(blocks: list[Block]) -> list[Block]:

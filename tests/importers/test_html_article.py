@@ -436,3 +436,17 @@ def test_a_section_link_above_the_headline_is_left_out() -> None:
         "The vote is put off for a month.",
         *STORY,
     ]
+
+
+def test_a_date_inside_the_standfirst_heading_is_left_out() -> None:
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Harbour board delays vote on ferry fares</title></head><body><main><article>"
+        "<h1>Harbour board delays vote on ferry fares</h1>"
+        "<h2 class='standfirst'>Families on the islands get a month to be heard."
+        "<span class='standfirst__date'>Monday, 6 January 2020</span></h2>"
+        f"<div class='content'>{STORY_HTML}</div></article></main></body></html>"
+    )
+    text = canonical_text(article_from_html(page).markdown)
+    assert "Families on the islands get a month to be heard." in text
+    assert "January" not in text
