@@ -135,10 +135,11 @@ _READ_MORE = re.compile(
     re.IGNORECASE,
 )
 
-# A picture's credit line on its own: "(Credit: Ana Ruiz / Courier)", "Photograph by ..."
+# A picture's credit line on its own: "(Credit: Ana Ruiz / Courier)", "Photo credit: ..."
+# ("Photographs by local children line the walls" is a sentence: no "by" form)
 _CREDIT = re.compile(
     r"\((?:photo |image |picture )?credits?:[^()]+\)"
-    r"|(?:photo(?:graph)?|image|picture)s? (?:credits?:|by)\s[^.]+",
+    r"|(?:photo(?:graph)?|image|picture)s? credits?:\s[^.]+",
     re.IGNORECASE,
 )
 _MAX_CREDIT_WORDS = 12

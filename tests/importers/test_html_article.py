@@ -395,6 +395,9 @@ def test_a_picture_credit_line_is_left_out() -> None:
     credit = "<p><img src='chart.png' alt='chart'><br><em>(Credit: Ana Ruiz / Courier)</em></p>"
     page = news_page(f"<p>{STORY[0]}</p>{credit}" + "".join(f"<p>{p}</p>" for p in STORY[1:]))
     assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+    sentence = "<p>Photographs by island children, on show at the ferry office until May</p>"
+    page = news_page(STORY_HTML + sentence + f"<p>{STORY[0]}</p>")
+    assert "Photographs by island children" in canonical_text(article_from_html(page).markdown)
 
 
 def test_a_call_for_letters_before_the_story_is_left_out() -> None:
