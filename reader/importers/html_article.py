@@ -119,12 +119,16 @@ _LINK_SHARE = 0.8  # of a list item's text, for the item to count as a link
 # Blocks that open or end a news page without being part of its story: calls to write,
 # follow, subscribe, or a lone "MORE".  Dropped only from the start or the end of the
 # article, as are teasers of other stories, cut off with "[…]".
-_BOILERPLATE = re.compile(
-    r"(?:letters? to the editor|have your say|follow us\b|(?:sign up|subscribe) (?:for|to) our\b"
+_CALLS = (
+    r"follow us\b|(?:sign up|subscribe) (?:for|to) our\b"
     r"|(?:submit|send|write)(?: us)? (?:your|a) letters?\b"
-    r"|(?:read |see )?more\W*$|read the rest\W*$)",
+)
+_BOILERPLATE = re.compile(
+    rf"(?:letters? to the editor|have your say|{_CALLS}|(?:read |see )?more\W*$|read the rest\W*$)",
     re.IGNORECASE,
 )
+# before the story only calls to act: a lede may well begin "Letters to the editor..."
+_LEADING_BOILERPLATE = re.compile(rf"(?:{_CALLS})", re.IGNORECASE)
 _MAX_BOILERPLATE_WORDS = 30
 _TEASER_END = re.compile(r"\[(?:…|\.\.\.)\]$")
 _MAX_TEASER_WORDS = 80
@@ -378,18 +382,20 @@ def _remove_heading_dates(tree: lxml_html.HtmlElement) -> None:
 
 def _without_edge_boilerplate(blocks: list[Block]) -> list[Block]:
     start, end = 0, len(blocks)
-    while start < end and _is_boilerplate(blocks[start]):
+    while start < end and _is_boilerplate(blocks[start], _LEADING_BOILERPLATE):
         start += 1
     # nor does a story end with a heading: it heads another story's teaser
-    while end > start and (_is_boilerplate(blocks[end - 1]) or blocks[end - 1].heading):
+    while end > start and (
+        _is_boilerplate(blocks[end - 1], _BOILERPLATE) or blocks[end - 1].heading
+    ):
         end -= 1
     return blocks[start:end]
 
 
-def _is_boilerplate(block: Block) -> bool:
+def _is_boilerplate(block: Block, pattern: re.Pattern[str]) -> bool:
     text = " ".join(block.texts)
     words = len(text.split())
-    return (words <= _MAX_BOILERPLATE_WORDS and _BOILERPLATE.match(text) is not None) or (
+    return (words <= _MAX_BOILERPLATE_WORDS and pattern.match(text) is not None) or (
         words <= _MAX_TEASER_WORDS and _TEASER_END.search(text) is not None
     )
 

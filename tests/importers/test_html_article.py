@@ -453,3 +453,12 @@ def test_a_date_inside_the_standfirst_heading_is_left_out() -> None:
     text = canonical_text(article_from_html(page).markdown)
     assert "Families on the islands get a month to be heard." in text
     assert "January" not in text
+
+
+def test_a_lede_that_starts_like_a_footer_is_kept() -> None:
+    for lede in (
+        "Letters to the editor have run ten to one against the fare rise this month.",
+        "Have your say, the chair told the gallery, and forty people did.",
+    ):
+        page = news_page(f"<p>{lede}</p>" + STORY_HTML)
+        assert canonical_text(article_from_html(page).markdown).split("\n\n")[0] == lede
