@@ -32,11 +32,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true", help="name each survivor and loss")
     options = parser.parse_args()
-    labels = json.loads((PAGES / "junk_labels.json").read_text("utf-8"))["pages"]
-    junk_total = junk_left = kept_total = dropped = 0
+    labels = json.loads((PAGES / "junk_labels.json").read_text("utf-8"))
     print(f"{'page':<40} {'junk left':>10} {'paragraphs dropped':>19}")
-    for name, page in labels.items():
-        article = article_from_html((PAGES / name).read_text("utf-8"), name)
+    count(labels["pages"], "pages the filter was fixed on", options.verbose)
+    count(labels["unseen_pages"], "pages labelled after the fixes", options.verbose)
+    return 0
+
+
+def count(pages: dict[str, dict[str, list[str]]], name: str, verbose: bool) -> None:
+    junk_total = junk_left = kept_total = dropped = 0
+    for page_name, page in pages.items():
+        article = article_from_html((PAGES / page_name).read_text("utf-8"), page_name)
         text = canonical_text(article.markdown)
         survivors = [j for j in page["junk"] if found(j, text)]
         lost = [p for p in page["paragraphs"] if not found(p, text)]
@@ -45,16 +51,15 @@ def main() -> int:
         kept_total += len(page["paragraphs"])
         dropped += len(lost)
         print(
-            f"{name:<40} {len(survivors):>4} of {len(page['junk']):<3} "
+            f"{page_name:<40} {len(survivors):>4} of {len(page['junk']):<3} "
             f"{len(lost):>10} of {len(page['paragraphs']):<3}"
         )
-        if options.verbose:
+        if verbose:
             for item in survivors:
                 print(f"    junk left: {item}")
             for item in lost:
                 print(f"    dropped:   {item}")
-    print(f"{'all pages':<40} {junk_left:>4} of {junk_total:<3} {dropped:>10} of {kept_total:<3}")
-    return 0
+    print(f"{name:<40} {junk_left:>4} of {junk_total:<3} {dropped:>10} of {kept_total:<3}")
 
 
 if __name__ == "__main__":
