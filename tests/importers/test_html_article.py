@@ -462,3 +462,14 @@ def test_a_lede_that_starts_like_a_footer_is_kept() -> None:
     ):
         page = news_page(f"<p>{lede}</p>" + STORY_HTML)
         assert canonical_text(article_from_html(page).markdown).split("\n\n")[0] == lede
+
+
+def test_a_heading_part_whose_class_only_contains_date_stays() -> None:
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Harbour board delays vote on ferry fares</title></head><body><main><article>"
+        "<h1>Harbour board delays vote on ferry fares</h1>"
+        "<h2>Families get <span class='update'>a month</span> to be heard</h2>"
+        f"<div class='content'>{STORY_HTML}</div></article></main></body></html>"
+    )
+    assert "Families get a month to be heard" in canonical_text(article_from_html(page).markdown)
