@@ -58,7 +58,7 @@ def test_no_attribution_in_plain_claim() -> None:
 
 
 def test_a_block_of_one_sentence_is_one_span_as_the_segmenter_would_say() -> None:
-    from reader.detectors.text import _segmenter
+    from reader.anchoring.tokens import _segmenter
 
     blocks = [
         "Harbour board delays vote on ferry fares",
