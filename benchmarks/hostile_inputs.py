@@ -30,9 +30,9 @@ def measure(path: Path) -> dict[str, object]:
     """In the child: import and render ``path``; its outcome, seconds and peak RSS."""
     from reader.anchoring.canonical import canonical_text
     from reader.core.models import ReaderError
+    from reader.core.palette import Theme
     from reader.importers.articles import read_article_file
     from reader.render.html import render_body_html
-    from reader.render.palette import Theme
 
     start = time.perf_counter()
     try:

@@ -1,4 +1,4 @@
-"""Shared test set-up: Qt runs offscreen, and articles can be built from Markdown."""
+"""Shared test set-up: Qt runs offscreen, Qt tests are marked gui, articles built from Markdown."""
 
 from __future__ import annotations
 
@@ -18,8 +18,20 @@ from reader.core.models import Annotation, Article, Kind, SourceFormat  # noqa: 
 from reader.importers.articles import read_article_file
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_articles"
+GUI_TESTS = Path(__file__).resolve().parent / "gui"
 
 ArticleFactory = Callable[..., Article]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/gui/ use Qt: marked ``gui``, so ``-m "not gui"`` runs the rest.
+
+    A test elsewhere that needs Qt is marked by hand (``@pytest.mark.gui``) and imports
+    Qt inside the test: `.ci/run` runs the others once with PySide6 not importable.
+    """
+    for item in items:
+        if item.path.resolve().is_relative_to(GUI_TESTS):
+            item.add_marker(pytest.mark.gui)
 
 
 def build_article(

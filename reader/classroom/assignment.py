@@ -38,6 +38,7 @@ from reader.classroom.files import (
     time_field,
     to_bytes,
 )
+from reader.core.limits import MAX_ARTICLE_BYTES
 from reader.core.models import (
     Annotation,
     Article,
@@ -48,7 +49,6 @@ from reader.core.models import (
     new_uuid,
     utc_now,
 )
-from reader.importers.limits import MAX_ARTICLE_BYTES
 from reader.w3c.reading import ParsedFlag, shown
 
 SUFFIX = ".reader-assignment"

@@ -11,15 +11,15 @@ its length and (for flags) its place in the article text.  Any problem is one
 from __future__ import annotations
 
 import json
-import stat
 from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from reader.core.limited_files import read_limited_file
+from reader.core.limits import describe_size
 from reader.core.models import Annotation, Article, ReaderError, Status
-from reader.importers.limits import describe_size
 from reader.w3c.reading import ParsedFlag, decode_json, parse_w3c, shown, text_value
 from reader.w3c.writing import to_w3c
 
@@ -63,27 +63,7 @@ def app_version() -> str:
 
 def read_limited(path: Path) -> bytes:
     """The bytes of ``path``, refused before reading if it is not a file or too large."""
-    name = str(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ReaderError(f"{name} does not exist") from None
-    except OSError as exc:
-        raise ReaderError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ReaderError(f"{name} is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ReaderError(f"{name} is not a regular file")
-    if info.st_size > MAX_FILE_BYTES:
-        raise ReaderError(too_large(name, info.st_size))
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
-    except OSError as exc:
-        raise ReaderError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ReaderError(too_large(name, len(data)))
-    return data
+    return read_limited_file(path, MAX_FILE_BYTES, too_large)
 
 
 def too_large(name: str, size: int) -> str:

@@ -20,9 +20,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
+from reader.anchoring.tokens import block_sentences, tokenize
 from reader.core.models import Annotation
-from reader.detectors.text import block_sentences, tokenize
 
 MAX_SENTENCES = 2
 
@@ -73,6 +74,14 @@ class SentenceUnits:
         last = bisect_left(self._word_starts, end)  # the words starting before end: [first, last)
         words = range(first, last)
         return Footprint(frozenset(words), frozenset(self._word_sentence[word] for word in words))
+
+
+@lru_cache(maxsize=8)
+def sentence_units(text: str) -> SentenceUnits:
+    """The units of ``text``, kept for the texts compared last: finding sentences is the
+    slowest step of a comparison, and a class view recomputes its figures after each
+    change of the key."""
+    return SentenceUnits(text)
 
 
 def shared_words(a: Footprint, b: Footprint) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.classroom.agreement import ClassAgreement, class_agreement
-from reader.classroom.matching import Footprint, KeyOutcome, SentenceUnits
+from reader.classroom.matching import Footprint, KeyOutcome, SentenceUnits, sentence_units
 from reader.classroom.scores import PartialOverlap, StudentResult, StudentWork, score_student
 from reader.classroom.submission import display_names
 from reader.core.models import Annotation, Article, Kind, Status
@@ -88,7 +88,7 @@ def build_overview(
 ) -> ClassOverview:
     """Compare every student's flags on ``article`` with the ``key``."""
     asked = tuple(dict.fromkeys(kinds))
-    units = SentenceUnits(article.text)
+    units = sentence_units(article.text)
 
     def place(flag: Annotation) -> Footprint:
         return units.footprint(flag.anchor.start, flag.anchor.end)

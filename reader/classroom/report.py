@@ -22,7 +22,7 @@ from reader.classroom.agreement import KIND_PLURALS
 from reader.classroom.overview import ClassOverview, KeyPassage
 from reader.classroom.scores import StudentResult, Tally
 from reader.core.models import Annotation, Kind
-from reader.render.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, Theme
+from reader.core.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, Theme
 
 UNDERLINE_STYLES: dict[Kind, str] = {
     Kind.UNSOURCED_CLAIM: "wavy",

@@ -1,1 +1,15 @@
-"""The command line: parser, one module per command group, output."""
+"""The ``reader`` command line.
+
+* ``main``: the entry point; ``reader`` alone opens the app, errors are one line.
+* ``parser``: the parser and the list of command names.
+* ``command``: what every group uses (the parser class, ``add_command``,
+  ``open_library``); ``output``: JSON and error lines.
+* One module per command group, each with ``add_commands(subparsers)``:
+  ``articles`` (import, list, show, export, search, check, backup), ``flags``
+  (annotate, annotations, delete-annotation), ``suggestions`` (suggest, lock and
+  unlock), ``app`` (the window, screenshot), ``classroom`` (with
+  ``class_results`` for ``reader class``).
+
+A new group is a module with ``add_commands``, listed in ``parser.build_parser``
+and its names in ``parser.COMMANDS``.
+"""

@@ -1,5 +1,6 @@
-"""The classroom commands: assign, hand-in, collect, class, report, release-key, use-as-key,
-feedback, assignments; and ``reader import`` of assignment and released-key files.
+"""The classroom commands: assign, hand-in, collect, class (printed by
+:mod:`reader.cli.class_results`), report, release-key, use-as-key, feedback,
+assignments; and ``reader import`` of assignment and released-key files.
 
 The handlers print what :mod:`reader.services.classroom` returns, as text or
 ``--json``; user errors are ReaderErrors, printed by ``reader.cli.main.main``.
@@ -9,33 +10,30 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from reader.anchoring.selectors import shorten
 from reader.classroom.assignment import SUFFIX as ASSIGNMENT_SUFFIX
 from reader.classroom.released_key import SUFFIX as KEY_SUFFIX
 from reader.classroom.report import moment
 from reader.classroom.scores import in_flags
-from reader.cli.main import ArgumentParser, Handler, open_library, print_json
-from reader.core.models import Annotation, Kind, ReaderError
+from reader.cli.class_results import assignment_dict, cmd_class
+from reader.cli.command import Subparsers, add_command, open_library
+from reader.cli.output import print_error, print_json
+from reader.core.models import Kind, ReaderError
 from reader.services import classroom as service
-from reader.storage.classroom import StoredAssignment
+from reader.storage.classroom import Role
 
-Command = Callable[[str, Handler, str], ArgumentParser]
+if TYPE_CHECKING:
+    from reader.storage.library import Library
 
 
-def add_commands(command: Command) -> None:
-    """Add the classroom subcommands through ``reader.cli.main``'s ``command`` helper."""
-
-    def with_json(sub: ArgumentParser) -> ArgumentParser:
-        sub.add_argument("--json", action="store_true", help="print JSON")
-        return sub
-
+def add_commands(subparsers: Subparsers) -> None:
     target_help = "the article's number, or the assignment id (or its first characters)"
 
-    sub = with_json(command("assign", cmd_assign, "write an assignment file on an article"))
+    sub = add_command(
+        subparsers, "assign", cmd_assign, "write an assignment file on an article", json=True
+    )
     sub.add_argument("id", type=int, metavar="ID")
     sub.add_argument("-o", "--output", required=True, metavar="FILE.reader-assignment")
     sub.add_argument("--title", required=True)
@@ -51,28 +49,48 @@ def add_commands(command: Command) -> None:
         "--hints", default="", metavar="LAYER", help="show this layer's flags as hints"
     )
 
-    with_json(command("assignments", cmd_assignments, "list the assignments in this library"))
+    add_command(
+        subparsers,
+        "assignments",
+        cmd_assignments,
+        "list the assignments in this library",
+        json=True,
+    )
 
-    sub = with_json(command("hand-in", cmd_hand_in, "write your submission file (students)"))
+    sub = add_command(
+        subparsers, "hand-in", cmd_hand_in, "write your submission file (students)", json=True
+    )
     sub.add_argument("target", metavar="ASSIGNMENT_OR_ID", help=target_help)
     sub.add_argument("-o", "--output", required=True, metavar="FILE.reader-submission")
     sub.add_argument("--name", default="", help="your name (remembered for the next time)")
 
-    sub = with_json(
-        command("collect", cmd_collect, "store students' submissions (files, folders, zips)")
+    sub = add_command(
+        subparsers,
+        "collect",
+        cmd_collect,
+        "store students' submissions (files, folders, zips)",
+        json=True,
     )
     sub.add_argument("paths", nargs="+", metavar="FILE|FOLDER|ZIP")
 
-    sub = with_json(
-        command("class", cmd_class, "the class compared with the key (a student: your result)")
+    sub = add_command(
+        subparsers,
+        "class",
+        cmd_class,
+        "the class compared with the key (a student: your result)",
+        json=True,
     )
     sub.add_argument("target", metavar="ASSIGNMENT_OR_ID", help=target_help)
 
-    sub = command("report", cmd_report, "write the class report, one print-ready HTML page")
+    sub = add_command(
+        subparsers, "report", cmd_report, "write the class report, one print-ready HTML page"
+    )
     sub.add_argument("target", metavar="ASSIGNMENT_OR_ID", help=target_help)
     sub.add_argument("-o", "--output", required=True, metavar="FILE.html")
 
-    sub = with_json(command("release-key", cmd_release_key, "write the key for the students"))
+    sub = add_command(
+        subparsers, "release-key", cmd_release_key, "write the key for the students", json=True
+    )
     sub.add_argument("target", metavar="ASSIGNMENT_OR_ID", help=target_help)
     sub.add_argument("-o", "--output", required=True, metavar="FILE|FOLDER")
     sub.add_argument(
@@ -81,13 +99,19 @@ def add_commands(command: Command) -> None:
         help="one file per collected student in the folder, each with their comment only",
     )
 
-    sub = with_json(
-        command("use-as-key", cmd_use_as_key, "make your flags on an article its answer key")
+    sub = add_command(
+        subparsers,
+        "use-as-key",
+        cmd_use_as_key,
+        "make your flags on an article its answer key",
+        json=True,
     )
     sub.add_argument("id", type=int, metavar="ID")
     sub.add_argument("--layer", default="mine", help="the layer to move into the key (mine)")
 
-    sub = with_json(command("feedback", cmd_feedback, "write your comment to one student"))
+    sub = add_command(
+        subparsers, "feedback", cmd_feedback, "write your comment to one student", json=True
+    )
     sub.add_argument("target", metavar="ASSIGNMENT_OR_ID", help=target_help)
     sub.add_argument("--student", required=True, metavar="NAME_OR_ID")
     sub.add_argument("--comment", required=True, help="the comment ('' removes it)")
@@ -97,21 +121,6 @@ def parse_kinds(value: str) -> tuple[Kind, ...]:
     if not value.strip():
         return tuple(Kind)
     return tuple(dict.fromkeys(Kind.parse(part) for part in value.split(",") if part.strip()))
-
-
-def assignment_dict(found: StoredAssignment) -> dict[str, Any]:
-    return {
-        "assignment_id": found.assignment_id,
-        "article_id": found.article_id,
-        "role": found.role.value,
-        "title": found.title,
-        "instructions": found.instructions,
-        "kinds": [kind.value for kind in found.kinds],
-        "due": found.due,
-        "class": found.class_name,
-        "created": found.created,
-        "key_released": found.key_released,
-    }
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
@@ -169,7 +178,7 @@ def cmd_assignments(args: argparse.Namespace) -> int:
     print(f"{'ASSIGNMENT':<8}  {'ARTICLE':>7}  {'ROLE':<7}  {'HANDED IN':>9}  TITLE")
     for summary in listed:
         found = summary.assignment
-        handed = str(summary.submissions) if found.role.value == "teacher" else ""
+        handed = str(summary.submissions) if found.role is Role.TEACHER else ""
         print(
             f"{found.assignment_id[:8]:<8}  {found.article_id:>7}  {found.role.value:<7}  "
             f"{handed:>9}  {found.title}"
@@ -232,7 +241,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
             else:
                 print(f"{c.source}: {c.student_name}: {in_flags(c.flags)}")
     for _, message in result.failed:
-        sys.stderr.write(f"error: {message}\n")
+        print_error(message)
     if not args.json:
         stored = sum(c.outcome is not service.CollectOutcome.UNCHANGED for c in result.collected)
         line = f"collected {stored} submissions"
@@ -244,121 +253,6 @@ def cmd_collect(args: argparse.Namespace) -> int:
             line += f"; skipped {result.skipped} files that are not submissions"
         print(line)
     return 1 if result.failed else 0
-
-
-def flag_line(flag: Annotation) -> str:
-    return f"{flag.kind.value:<15} “{shorten(flag.anchor.exact)}”"
-
-
-def cmd_class(args: argparse.Namespace) -> int:
-    view = service.compare(open_library(args), args.target)
-    if isinstance(view, service.StudentView):
-        return print_student_view(view, args.json)
-    return print_class_view(view, args.json)
-
-
-def print_class_view(view: service.ClassView, as_json: bool) -> int:
-    from reader.classroom.overview import overview_json
-
-    overview, found = view.overview, view.assignment
-    if as_json:
-        data = overview_json(overview)
-        data["assignment"] = assignment_dict(found)
-        for student in data["students"]:
-            student["comment"] = view.comments.get(student["id"], "")
-        print_json(data)
-        return 0
-    header = [f"{found.title} — '{overview.article.title}' (article {found.article_id})"]
-    if found.class_name:
-        header.append(f"class {found.class_name}")
-    if found.due:
-        header.append(f"due {found.due}")
-    print(" · ".join(header))
-    print(
-        f"{len(overview.students)} students · {len(overview.key)} flags in the key · kinds: "
-        + ", ".join(kind.value for kind in overview.kinds)
-    )
-    if not overview.key:
-        print(f"The key is empty: flag the article, then 'reader use-as-key {found.article_id}'.")
-    if not overview.students:
-        print("No work collected yet: 'reader collect FOLDER'.")
-        return 0
-    print()
-    width = max(7, *(len(name) for name in overview.names.values()))
-    print(
-        f"{'STUDENT':<{width}}  FOUND  OTHER KIND  MISSED  EXTRA  FLAGS  MATCHING  "
-        "PRECISION  RECALL"
-    )
-    for result in overview.students:
-        total = result.total
-        print(
-            f"{overview.names[result.work.student_id]:<{width}}  {total.found:>5}  "
-            f"{total.found_other_kind:>10}  {total.missed:>6}  {total.extra:>5}  "
-            f"{total.flags:>5}  {total.matching:>8}  {percent(result.overlap.precision):>9}  "
-            f"{percent(result.overlap.recall):>6}"
-        )
-    if overview.passages:
-        print("\nKey passages, the most missed first:")
-        for passage in overview.passages:
-            print(
-                f"  missed by {passage.missed}, found by {passage.found}, as another kind by "
-                f"{passage.found_other_kind}  {flag_line(passage.key_flag)}"
-            )
-    if overview.extra_passages:
-        print("\nPassages many flagged that the key lacks:")
-        text = overview.article.text
-        for extra in overview.extra_passages:
-            print(f"  flagged by {extra.students}  “{shorten(text[extra.start : extra.end])}”")
-    if overview.similar:
-        print("\nNear-identical submissions:")
-        for pair in overview.similar:
-            same = "identical" if pair.identical else f"{pair.similarity:.0%} alike"
-            print(f"  {overview.names[pair.first]} and {overview.names[pair.second]} ({same})")
-    print(f"\nAgreement: {overview.agreement.reading}")
-    return 0
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
-
-
-def print_student_view(view: service.StudentView, as_json: bool) -> int:
-    result = view.result
-
-    def flags(items: list[Annotation]) -> list[dict[str, Any]]:
-        return [
-            {"kind": f.kind.value, "start": f.anchor.start, "end": f.anchor.end,
-             "exact": f.anchor.exact, "note": f.note}
-            for f in items
-        ]  # fmt: skip
-
-    found = [p.key_flag for p in result.found]
-    if as_json:
-        print_json(
-            {
-                "assignment": assignment_dict(view.assignment),
-                "summary": result.summary(),
-                "total": vars(result.total),
-                "found": flags(found),
-                "missed": flags(result.missed),
-                "extra": flags(list(result.extra)),
-                "comment": view.comment,
-            }
-        )
-        return 0
-    print(f"{view.assignment.title}: your result")
-    print(result.summary())
-    for title, items in (("Found", found), ("Missed", result.missed), ("Extra", result.extra)):
-        if items:
-            print(f"\n{title}:")
-            for flag in items:
-                print(f"  {flag_line(flag)}")
-                if title == "Missed" and flag.note:
-                    print(f"      teacher's note: {shorten(flag.note, 90)}")
-    print(
-        f"\nTeacher's comment: {view.comment}" if view.comment else "\nNo comment from the teacher."
-    )
-    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -415,7 +309,7 @@ def is_classroom_file(path: Path) -> bool:
     return path.name.lower().endswith((ASSIGNMENT_SUFFIX, KEY_SUFFIX))
 
 
-def import_classroom_file(library: Any, path: Path) -> tuple[dict[str, Any], str]:
+def import_classroom_file(library: Library, path: Path) -> tuple[dict[str, object], str]:
     """Open an assignment or a released key: the JSON entry and the line ``reader import``
     prints."""
     if path.name.lower().endswith(KEY_SUFFIX):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 
 class ReaderError(Exception):
@@ -36,6 +37,23 @@ def no_progress(stage: str, done: int, total: int) -> None:
     """A progress hook that ignores what it is told."""
 
 
+Member = TypeVar("Member", bound=StrEnum)
+
+
+def parse_member(
+    enum: type[Member], value: str, aliases: Mapping[str, Member], *, what: str, choices: str
+) -> Member:
+    """The member a user named: its value or one of its ``aliases``, in any case, with ``-``
+    for ``_``; else a ReaderError ``unknown <what> '<value>' (use <choices>)``."""
+    cleaned = value.strip().lower().replace("-", "_")
+    if cleaned in aliases:
+        return aliases[cleaned]
+    try:
+        return enum(cleaned)
+    except ValueError:
+        raise ReaderError(f"unknown {what} {value!r} (use {choices})") from None
+
+
 class Kind(StrEnum):
     UNSOURCED_CLAIM = "unsourced_claim"
     OPINION = "opinion"
@@ -44,15 +62,9 @@ class Kind(StrEnum):
     @classmethod
     def parse(cls, value: str) -> Kind:
         """Accept the stored name or its short form (``unsourced``, ``opinion``, ``context``)."""
-        cleaned = value.strip().lower().replace("-", "_")
         aliases = {"unsourced": cls.UNSOURCED_CLAIM, "context": cls.CONTEXT_NOTE}
-        if cleaned in aliases:
-            return aliases[cleaned]
-        try:
-            return cls(cleaned)
-        except ValueError:
-            names = ", ".join(k.value for k in cls)
-            raise ReaderError(f"unknown kind {value!r} (use one of: {names})") from None
+        names = ", ".join(k.value for k in cls)
+        return parse_member(cls, value, aliases, what="kind", choices=f"one of: {names}")
 
     @property
     def label(self) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.anchoring.tokens import Token
 from reader.detectors.resources import Lexicon, cues
-from reader.detectors.text import Token
 
 _OPENING = "“«„"
 _CLOSING = "”»"

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from reader.anchoring.tokens import Token, tokenize
 from reader.detectors.attribution import Attribution, Quotes, find_attributions, find_quotes
 from reader.detectors.resources import Lexicon, cues, sentiment_lexicon
-from reader.detectors.text import Token, tokenize
 
 _CONDITIONAL_START = frozenset({"if", "once", "unless"})
 _CLAUSE_BREAK = re.compile(r",|…|\.\.\.|—|–|;|\bthen\b")
@@ -151,15 +151,26 @@ class SentenceAnalysis:
         return hits
 
     def _day_of_month(self, index: int) -> CueHit | None:
-        """A day after a month ("March 3", "Feb. 6") is part of a date, not a figure."""
+        """A day next to a month ("March 3", "Feb. 6", "6 January") is part of a date, not a
+        figure."""
         token = self.tokens[index]
-        if token.norm != "<num>" or not index or not token.text.isdigit() or int(token.text) > 31:
+        if token.norm != "<num>" or not token.text.isdigit() or int(token.text) > 31:
             return None
-        month = self.tokens[index - 1]
-        gap = self.text[month.end : token.start]
-        if month.norm.rstrip(".") not in _MONTHS or gap not in (" ", ". "):
-            return None
-        return CueHit("date", month.start, token.end, ("<day>",))
+        if index:
+            month = self.tokens[index - 1]
+            gap = self.text[month.end : token.start]
+            if month.norm.rstrip(".") in _MONTHS and gap in (" ", ". "):
+                return CueHit("date", month.start, token.end, ("<day>",))
+        if index + 1 < len(self.tokens):
+            month = self.tokens[index + 1]
+            # capitalised: "6 May" is a date, "6 may go" is not
+            if (
+                month.norm in _MONTHS
+                and month.is_capitalised
+                and self.text[token.end : month.start] == " "
+            ):
+                return CueHit("date", token.start, month.end, ("<day>",))
+        return None
 
     def masked_at(self, offset: int) -> bool:
         return bool(self.masked) and any(self.masked) and self.quotes.covers(offset, offset + 1)

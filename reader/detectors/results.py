@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.core.models import ReaderError
+from reader.core.models import parse_member
 
 
 class SuggestionKind(StrEnum):
@@ -16,14 +16,10 @@ class SuggestionKind(StrEnum):
     @classmethod
     def parse(cls, value: str) -> SuggestionKind:
         """The stored name or its short form (``unsourced``, ``sourced``)."""
-        cleaned = value.strip().lower().replace("-", "_")
-        cleaned = {"unsourced": "unsourced_claim", "sourced": "sourced_claim"}.get(cleaned, cleaned)
-        try:
-            return cls(cleaned)
-        except ValueError:
-            raise ReaderError(
-                f"unknown suggestion kind {value!r} (use opinion, unsourced or sourced)"
-            ) from None
+        aliases = {"unsourced": cls.UNSOURCED_CLAIM, "sourced": cls.SOURCED_CLAIM}
+        return parse_member(
+            cls, value, aliases, what="suggestion kind", choices="opinion, unsourced or sourced"
+        )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from reader.anchoring.canonical import ArticleHeader, byline_span
+from reader.anchoring.tokens import Token, block_sentences, word_norms
 from reader.core.models import ReaderError
 from reader.detectors.features import (
     CueHit,
@@ -21,7 +22,6 @@ from reader.detectors.links import linked_spans
 from reader.detectors.places import not_people
 from reader.detectors.resources import LinearModel, claim_model, cues, opinion_model
 from reader.detectors.results import Suggestion, SuggestionKind
-from reader.detectors.text import Token, block_sentences, tokenize
 
 MAX_TEXT_CHARS = 2_000_000
 MIN_WORDS = 3
@@ -182,9 +182,9 @@ def _count(characters: int) -> str:
 
 def topic_words(text: str, title: str) -> frozenset[str]:
     """What the article is about: the words of its title and those it uses often."""
-    counts = Counter(token.norm for token in tokenize(text))
+    counts = Counter(word_norms(text))
     frequent = {word for word, count in counts.items() if count >= _TOPIC_COUNT}
-    return frozenset(frequent | {token.norm for token in tokenize(title)})
+    return frozenset(frequent | set(word_norms(title)))
 
 
 def _on_topic(hit: CueHit, topic: frozenset[str]) -> bool:

@@ -1,0 +1,1 @@
+"""An article's flags written out as Markdown or CSV; no Qt."""

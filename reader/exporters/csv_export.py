@@ -1,6 +1,7 @@
 """Export an article's flags as CSV: a header row, then one row per flag in text order.
 
-The columns, always these and in this order (``CSV_COLUMNS``):
+The columns, always these and in this order (``CSV_COLUMNS``, picked by name from
+:func:`reader.core.columns.annotation_columns`):
 
 ========  ===========================================================
 uuid      the flag's UUID
@@ -40,6 +41,7 @@ import io
 import unicodedata
 from collections.abc import Sequence
 
+from reader.core.columns import Column, annotation_columns
 from reader.core.models import Annotation, Article
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -84,24 +86,15 @@ def safe_cell(text: str) -> str:
 
 
 def flag_row(annotation: Annotation) -> list[str | int]:
-    anchor = annotation.anchor
-    texts = {
-        "uuid": annotation.uuid,
-        "kind": annotation.kind.value,
-        "status": annotation.status.value,
-        "layer": annotation.layer,
-        "exact": anchor.exact,
-        "prefix": anchor.prefix,
-        "suffix": anchor.suffix,
-        "note": annotation.note,
-        "tags": TAG_SEPARATOR.join(annotation.tags),
-        "source": annotation.source,
-        "author": annotation.author,
-        "created": annotation.created,
-        "updated": annotation.updated,
-    }
-    numbers = {"start": anchor.start, "end": anchor.end}
-    return [numbers[c] if c in numbers else safe_cell(texts[c]) for c in CSV_COLUMNS]
+    columns = annotation_columns(annotation)
+    return [cell(columns[name]) for name in CSV_COLUMNS]
+
+
+def cell(value: Column) -> str | int:
+    """An offset as it is, the tags joined, any other text made safe."""
+    if isinstance(value, int):
+        return value
+    return safe_cell(TAG_SEPARATOR.join(value) if isinstance(value, list) else value)
 
 
 def to_csv(article: Article, annotations: Sequence[Annotation]) -> str:

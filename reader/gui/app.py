@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import reader.anchoring.selectors  # noqa: F401
 import reader.render.cache  # noqa: F401
 from reader.core.models import ReaderError
-from reader.render.palette import Theme
+from reader.core.palette import Theme
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QTimer

@@ -1,1 +1,3 @@
-"""Importers: turn files and pasted text into articles, and flag files into annotations."""
+"""Importers: article files (Markdown with front matter, plain text, saved web pages),
+clipboard HTML and pasted text read into articles, encoding detected and hostile input
+refused in one line; no Qt."""

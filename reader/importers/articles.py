@@ -13,7 +13,6 @@ chained to it for the crash log.
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,10 +20,11 @@ import yaml
 from lxml import etree
 
 from reader.anchoring.selectors import shorten
+from reader.core.limited_files import Refusals, read_limited_file
+from reader.core.limits import MAX_ARTICLE_BYTES, describe_size
 from reader.core.models import ArticleMeta, ReaderError
 from reader.importers import html_article, markdown_article, text_article
 from reader.importers.decoding import declared_html_encoding, decode_bytes
-from reader.importers.limits import MAX_ARTICLE_BYTES, describe_size
 from reader.importers.source_names import display_name
 
 __all__ = [
@@ -122,7 +122,13 @@ def _read_article_file(path: Path, name: str, max_bytes: int) -> ArticleMeta:
         supported = ", ".join(sorted(ARTICLE_SUFFIXES))
         kind = f"'{suffix}' files" if suffix else "files without a suffix"
         raise ReaderError(f"cannot read {name}: {kind} are not articles (use {supported})")
-    data = _read_limited(path, name, max_bytes)
+    data = read_limited_file(
+        path,
+        max_bytes,
+        lambda name, size: _too_large(name, size, max_bytes),
+        name=name,
+        refusals=ARTICLE_REFUSALS,
+    )
     if not data.strip():
         raise ReaderError(f"cannot read {name}: the file is empty")
     is_html = importer is html_article.article_from_html
@@ -136,32 +142,15 @@ def _read_article_file(path: Path, name: str, max_bytes: int) -> ArticleMeta:
     return importer(text, str(path.resolve()))
 
 
-def _read_limited(path: Path, name: str, max_bytes: int) -> bytes:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ReaderError(f"cannot read {name}: no such file") from None
-    except OSError as error:
-        raise ReaderError(f"cannot read {name}: {error.strerror or error}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ReaderError(f"cannot read {name}: it is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ReaderError(f"cannot read {name}: not a regular file")
-    if info.st_size > max_bytes:
-        raise _too_large(name, info.st_size, max_bytes)
-    try:
-        with path.open("rb") as file:
-            # read one byte past the limit in case the file grew since stat
-            data = file.read(max_bytes + 1)
-    except OSError as error:
-        raise ReaderError(f"cannot read {name}: {error.strerror or error}") from None
-    if len(data) > max_bytes:
-        raise _too_large(name, len(data), max_bytes)
-    return data
+ARTICLE_REFUSALS = Refusals(
+    missing="cannot read {name}: no such file",
+    folder="cannot read {name}: it is a folder, not a file",
+    not_regular="cannot read {name}: not a regular file",
+)
 
 
-def _too_large(name: str, size: int, max_bytes: int) -> ReaderError:
-    return ReaderError(
+def _too_large(name: str, size: int, max_bytes: int) -> str:
+    return (
         f"cannot read {name}: it is {describe_size(size)}, "
         f"more than the {describe_size(max_bytes)} limit for articles"
     )

@@ -5,8 +5,8 @@ loads markdown-it and Pygments, which the app's start does not need when the
 rendered article is cached (``reader.render.cache``).
 """
 
+from reader.core.palette import KIND_COLOURS, THEME_COLOURS, Theme, ThemeColours
 from reader.render.header import is_safe_link
-from reader.render.palette import KIND_COLOURS, THEME_COLOURS, Theme, ThemeColours
 from reader.render.stylesheet import stylesheet
 
 __all__ = [

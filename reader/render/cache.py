@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.models import Article, SourceFormat
-from reader.render.palette import Theme
+from reader.core.palette import Theme
 
 # Raise when the HTML or the offset map changes in a way file times would not show.
 RENDER_VERSION = 2
@@ -31,9 +31,10 @@ MAX_ENTRIES = 64
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _SUFFIX = ".json"
 LAST_ARTICLE_FILE = "last-article.json"  # not a page: never pruned
-_RENDERER_FILES = ("html.py", "stylesheet.py", "palette.py", "header.py", "cache.py")
-# the header's and the body's blocks, which the offset map aligns
+_RENDERER_FILES = ("html.py", "stylesheet.py", "header.py", "cache.py")
+# the header's and the body's blocks, which the offset map aligns; the colours of the page
 _CANONICAL_FILE = Path(__file__).parents[1] / "anchoring" / "canonical.py"
+_PALETTE_FILE = Path(__file__).parents[1] / "core" / "palette.py"
 
 # canonical start, document start, length in code points, astral indexes (see offsets)
 SegmentData = tuple[int, int, int, tuple[int, ...]]
@@ -52,7 +53,11 @@ class RenderCache:
     def __init__(self, folder: Path, extra_sources: Sequence[Path] = ()) -> None:
         self.folder = folder
         here = Path(__file__).parent
-        sources = [here / name for name in _RENDERER_FILES] + [_CANONICAL_FILE, *extra_sources]
+        sources = [here / name for name in _RENDERER_FILES] + [
+            _CANONICAL_FILE,
+            _PALETTE_FILE,
+            *extra_sources,
+        ]
         self._fingerprint = _fingerprint(sources)
 
     def key(self, article: Article, theme: Theme) -> str:

@@ -21,8 +21,8 @@ from pygments.util import ClassNotFound
 
 from reader.anchoring.canonical import header_blocks, markdown_parser
 from reader.core.models import Article, ReaderError
+from reader.core.palette import THEME_COLOURS, Theme
 from reader.render.header import is_safe_link
-from reader.render.palette import THEME_COLOURS, Theme
 from reader.render.stylesheet import stylesheet
 
 # Larger code blocks are shown plain: colouring them is not worth the wait.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.render.palette import THEME_COLOURS, Theme
+from reader.core.palette import THEME_COLOURS, Theme
 
 # No absolute font sizes: headings scale with the document's default font, so zoom
 # works by changing that font alone.  ``pre-wrap`` keeps every space the canonical

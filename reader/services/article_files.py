@@ -1,4 +1,9 @@
-"""Operations that combine importers, storage and exporters; shared by the CLI and the app."""
+"""Articles and flags in and out of the library, through files: shared by the CLI and the app.
+
+* import an article file (any supported kind) as a new article or a new version;
+* import a W3C flag file onto the article it points at, re-anchoring its flags;
+* export an article's flags as W3C JSON-LD, Markdown or CSV, written atomically.
+"""
 
 from __future__ import annotations
 
@@ -26,25 +31,7 @@ from reader.storage.library import ImportOutcome, ImportResult, Library
 from reader.w3c.reading import ParsedFlag, read_flag_file
 from reader.w3c.writing import SHA256_URN_PREFIX, dumps_w3c
 
-FLAG_SUFFIXES = frozenset({".json", ".jsonld"})
-
-
-class ExportFormat(StrEnum):
-    W3C = "w3c"
-    MARKDOWN = "markdown"
-    CSV = "csv"
-
-    @property
-    def suffix(self) -> str:
-        return {"w3c": ".json", "markdown": ".md", "csv": ".csv"}[self.value]
-
-
-@dataclass
-class FlagImportResult:
-    article_id: int
-    added: int
-    skipped: int
-    orphaned: int
+# Articles
 
 
 def import_article_file(
@@ -57,6 +44,34 @@ def import_article_file(
     meta = read_article_file(path)
     report(Stage.READING, 1, 1)
     return library.import_article(meta, report)
+
+
+def describe_import(result: ImportResult) -> str:
+    """What an import did, in one line for the user."""
+    article = result.article
+    if result.outcome is ImportOutcome.UNCHANGED:
+        return f"unchanged: {article.title!r} (id {article.id}) is already in the library"
+    if result.outcome is ImportOutcome.METADATA_UPDATED:
+        return f"same text; title and details of {article.title!r} (id {article.id}) updated"
+    if result.outcome is ImportOutcome.NEW:
+        return f"imported {article.title!r} as id {article.id}"
+    return (
+        f"new version {article.version} of {article.title!r} (id {article.id}): "
+        f"{result.reanchored} flags moved, {result.orphaned} orphaned"
+    )
+
+
+# Flags
+
+FLAG_SUFFIXES = frozenset({".json", ".jsonld"})
+
+
+@dataclass
+class FlagImportResult:
+    article_id: int
+    added: int
+    skipped: int
+    orphaned: int
 
 
 def is_flag_file(path: Path) -> bool:
@@ -136,6 +151,24 @@ def annotation_from_flag(
     )
 
 
+# Export
+
+
+class ExportFormat(StrEnum):
+    W3C = "w3c"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+
+    @property
+    def suffix(self) -> str:
+        suffixes = {
+            ExportFormat.W3C: ".json",
+            ExportFormat.MARKDOWN: ".md",
+            ExportFormat.CSV: ".csv",
+        }
+        return suffixes[self]
+
+
 EXPORTED_STATUSES = frozenset({Status.ACTIVE, Status.ORPHANED})
 
 
@@ -172,17 +205,3 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def describe_import(result: ImportResult) -> str:
-    article = result.article
-    if result.outcome is ImportOutcome.UNCHANGED:
-        return f"unchanged: {article.title!r} (id {article.id}) is already in the library"
-    if result.outcome is ImportOutcome.METADATA_UPDATED:
-        return f"same text; title and details of {article.title!r} (id {article.id}) updated"
-    if result.outcome is ImportOutcome.NEW:
-        return f"imported {article.title!r} as id {article.id}"
-    return (
-        f"new version {article.version} of {article.title!r} (id {article.id}): "
-        f"{result.reanchored} flags moved, {result.orphaned} orphaned"
-    )

@@ -185,6 +185,21 @@ def migration_5_classroom(db: sqlite_utils.Database) -> None:
     create_tables(db)
 
 
+def migration_7_search_index_on_text_changes(db: sqlite_utils.Database) -> None:
+    """Index a flag again only when its note or quote changes, not when it merely moves
+    or changes status: a new version of an article moves thousands of flags at once,
+    under the write lock."""
+    db.execute("DROP TRIGGER annotations_au")
+    db.execute(
+        "CREATE TRIGGER annotations_au AFTER UPDATE OF note, exact ON annotations "
+        "WHEN old.note IS NOT new.note OR old.exact IS NOT new.exact BEGIN "
+        "INSERT INTO annotations_fts (annotations_fts, rowid, note, exact) "
+        "VALUES ('delete', old.rowid, old.note, old.exact); "
+        "INSERT INTO annotations_fts (rowid, note, exact) VALUES (new.rowid, new.note, new.exact); "
+        "END"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_1_tables,
     migration_2_search,
@@ -192,6 +207,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_4_header_in_text,
     migration_5_classroom,
     migration_6_application_id,
+    migration_7_search_index_on_text_changes,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

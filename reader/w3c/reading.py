@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import json
 import math
-import stat
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reader.core.limited_files import Refusals, read_limited_file
 from reader.core.models import Anchor, Kind, LayerKind, ReaderError, Status, utc_now
 from reader.w3c.writing import (
     ANNO_CONTEXT,
@@ -87,23 +87,7 @@ class FlagFile:
 def load_flag_file(path: Path) -> FlagFile:
     """Read and validate the flag file at ``path``; errors name the file."""
     name = str(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ReaderError(f"{name} does not exist") from None
-    except OSError as exc:
-        raise ReaderError(f"cannot read {name}: {exc.strerror}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ReaderError(f"{name} is not a regular file")
-    if info.st_size > MAX_FLAG_FILE_BYTES:
-        raise ReaderError(too_large_message(name, info.st_size))
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FLAG_FILE_BYTES + 1)  # the file may have grown since stat
-    except OSError as exc:
-        raise ReaderError(f"cannot read {name}: {exc.strerror}") from None
-    if len(raw) > MAX_FLAG_FILE_BYTES:
-        raise ReaderError(too_large_message(name, len(raw)))
+    raw = read_limited_file(path, MAX_FLAG_FILE_BYTES, too_large_message, refusals=FLAG_REFUSALS)
     data = decode_json(raw, name)
     try:
         return parse_flag_document(data)
@@ -119,6 +103,9 @@ def read_flag_file(path: Path) -> list[ParsedFlag]:
 def parse_w3c(data: object) -> list[ParsedFlag]:
     """The flags in already-decoded JSON; raises ReaderError on the first problem."""
     return parse_flag_document(data).flags
+
+
+FLAG_REFUSALS = Refusals(folder="{name} is not a regular file")
 
 
 def too_large_message(name: str, size: int) -> str:

@@ -1,12 +1,10 @@
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from reader.cli.main import main
 from reader.storage.library import Library
-
-RunCli = Callable[..., tuple[int, str, str]]
+from tests.cli.helpers import RunCli
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.storage.library import Library
-from tests.cli.test_cli import RunCli, imported_id, write_article
+from tests.cli.helpers import RunCli, imported_id, write_article
 
 
 def flag_count(path: Path) -> int:

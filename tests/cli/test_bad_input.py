@@ -1,12 +1,11 @@
 """Each damaged or hostile file ends with one error line and an unchanged library."""
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-RunCli = Callable[..., tuple[int, str, str]]
+from tests.cli.helpers import RunCli
 
 HOSTILE_HTML = """<html><head><title>x</title><script>fetch('http://evil.example')</script></head>
 <body><iframe src="http://evil.example/frame"></iframe><img src="http://evil.example/a.png">

@@ -259,3 +259,14 @@ def test_opening_an_assignment_twice_adds_nothing(reader: People) -> None:
     assert snapshot(db) == unchanged
     own = reader("teacher", "import", str(assignment))
     assert own.code == 0 and "you made 'Lunch money' in this library" in own.out
+
+
+def test_assignments_count_hand_ins_for_the_teacher_only(reader: People) -> None:
+    _, assignment = teacher_assigns(reader)
+    submission = student_hands_in(reader, "Ana", assignment, [])
+    assert reader("teacher", "collect", str(submission)).code == 0
+    teacher = reader("teacher", "assignments").out.splitlines()
+    student = reader("Ana", "assignments").out.splitlines()
+    assert teacher[0].split() == ["ASSIGNMENT", "ARTICLE", "ROLE", "HANDED", "IN", "TITLE"]
+    assert teacher[1].split()[2:] == ["teacher", "1", "Lunch", "money"]
+    assert student[1].split()[2:] == ["student", "Lunch", "money"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.anchoring.tokens import tokenize
 from reader.detectors import Suggestion, SuggestionKind, suggest
 from reader.detectors.attribution import find_attributions, find_quotes
-from reader.detectors.text import tokenize
 
 
 def _sources(sentence: str) -> list[tuple[str, bool]]:

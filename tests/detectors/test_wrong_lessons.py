@@ -118,6 +118,15 @@ def test_a_bare_date_or_time_is_not_a_claim() -> None:
         assert not [s for s in found if s.kind is SuggestionKind.UNSOURCED_CLAIM], text
 
 
+def test_a_day_before_its_month_is_a_date_not_a_figure() -> None:
+    # as British and European pages write dates; a dateline was suggested as "the figure 6"
+    for text in (
+        "The pool closed on 6 January 2020 and has not reopened.",
+        "What is the secret of the island? Monday, 14 March 2023",
+    ):
+        assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r], text
+
+
 def test_newsletter_and_comment_prompts_are_never_suggested() -> None:
     markdown = (
         "We'd like to hear what you think about this or any of our articles. "

@@ -77,9 +77,9 @@ def _worker(connection: Connection) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_CAP, WORKER_MEMORY_CAP))
     from reader.anchoring.canonical import canonical_text
     from reader.core.models import ReaderError
+    from reader.core.palette import Theme
     from reader.importers.articles import read_article_file
     from reader.render.html import render_body_html
-    from reader.render.palette import Theme
 
     while True:
         path = connection.recv()

@@ -9,11 +9,11 @@ import pytest
 
 from reader.anchoring.canonical import MAX_BLOCKS, canonical_text
 from reader.core.models import ReaderError
+from reader.core.palette import Theme
 from reader.importers.articles import read_article_file
 from reader.importers.html_article import article_from_html
 from reader.importers.text_article import article_from_text
 from reader.render.html import render_body_html
-from reader.render.palette import Theme
 from tests.fuzz.corpus import CRASH_INPUTS, HOSTILE_INPUTS, HostileInput, many_elements
 
 # what each refusal says: Markdown and text count blocks and syntax, pages elements

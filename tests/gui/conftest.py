@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, Article, ArticleMeta, Kind, SourceFormat
+from reader.core.palette import Theme
 from reader.gui.shell.main_window import MainWindow
-from reader.render.palette import Theme
 from reader.services.samples import ensure_samples
 from reader.storage.library import Library
 

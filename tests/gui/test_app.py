@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Kind, ReaderError
+from reader.core.palette import Theme
 from reader.gui.app import CACHE_FOLDER_NAME, open_library, render_screenshot
 from reader.gui.shell.main_window import MainWindow
-from reader.render.palette import Theme
 from reader.storage.library import Library
 
 

@@ -365,3 +365,111 @@ def test_the_same_words_inside_the_story_are_kept() -> None:
     assert "Letters to the editor of the Courier" in canonical_text(
         article_from_html(news_page(STORY_HTML + long_last)).markdown
     )
+
+
+# Junk found on real saved pages (benchmarks/junk_filter_eval.py), in passages written
+# here in the same style.
+
+
+def test_a_read_more_link_between_paragraphs_is_left_out() -> None:
+    read_more = (
+        "<p><em>Read more</em>: <a href='/ferries/winter-timetable'>Island ferries: "
+        "what the winter timetable means for you</a></p>"
+    )
+    page = news_page(f"<p>{STORY[0]}</p>{read_more}" + "".join(f"<p>{p}</p>" for p in STORY[1:]))
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+
+
+def test_a_sentence_that_starts_with_read_more_stays() -> None:
+    sentence = (
+        "Read more carefully, the report says the fares could fall again by 2027, as "
+        "<a href='https://courier.example/report'>the operator's own study</a> shows."
+    )
+    page = news_page(STORY_HTML + f"<p>{sentence}</p>" + f"<p>{STORY[0]}</p>")
+    assert "Read more carefully, the report says" in canonical_text(
+        article_from_html(page).markdown
+    )
+
+
+def test_a_picture_credit_line_is_left_out() -> None:
+    credit = "<p><img src='chart.png' alt='chart'><br><em>(Credit: Ana Ruiz / Courier)</em></p>"
+    page = news_page(f"<p>{STORY[0]}</p>{credit}" + "".join(f"<p>{p}</p>" for p in STORY[1:]))
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+    sentence = "<p>Photographs by island children, on show at the ferry office until May</p>"
+    page = news_page(STORY_HTML + sentence + f"<p>{STORY[0]}</p>")
+    assert "Photographs by island children" in canonical_text(article_from_html(page).markdown)
+
+
+def test_a_call_for_letters_before_the_story_is_left_out() -> None:
+    prompt = (
+        "<p><em><strong>Send us your letter via <a href='/letters/form'>this form</a>. "
+        "Read more <a href='/letters'>letters</a>.</strong></em></p>"
+    )
+    page = news_page(prompt + STORY_HTML)
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+
+
+def test_teasers_of_other_stories_after_the_article_are_left_out() -> None:
+    teasers = (
+        "<div class='next'><h2><a href='/a'>Lighthouse keepers' cottages go up for sale</a></h2>"
+        "<p>The three cottages on the point have stood empty since the light was automated, "
+        "and the trust that owns them now wants [&hellip;]</p>"
+        "<h3><a href='/a'>READ THE REST</a></h3></div>"
+        "<div class='next'><h2><a href='/b'>Ten ways to enjoy the coast in winter</a></h2>"
+        "<p>Wrap up warm and head for the dunes, where the birds [...]</p>"
+        "<h3><a href='/b'>READ THE REST</a></h3></div>"
+    )
+    text = canonical_text(article_from_html(news_page(STORY_HTML + teasers)).markdown)
+    assert text.split("\n\n")[: len(STORY)] == STORY
+    assert "[…]" not in text and "[...]" not in text
+
+
+def test_a_section_link_above_the_headline_is_left_out() -> None:
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Harbour board delays vote on ferry fares</title></head><body><main><article>"
+        "<header><h3 class='post-cat'><a href='/politics/'><span>Politics</span></a></h3>"
+        "<h1 class='post-title'>Harbour board delays vote on ferry fares</h1>"
+        "<span class='post-excerpt'><p>The vote is put off for a month.</p></span></header>"
+        f"<div class='content'>{STORY_HTML}</div></article></main></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == "Harbour board delays vote on ferry fares"
+    assert canonical_text(article.markdown).split("\n\n") == [
+        "The vote is put off for a month.",
+        *STORY,
+    ]
+
+
+def test_a_date_inside_the_standfirst_heading_is_left_out() -> None:
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Harbour board delays vote on ferry fares</title></head><body><main><article>"
+        "<h1>Harbour board delays vote on ferry fares</h1>"
+        "<h2 class='standfirst'>Families on the islands get a month to be heard."
+        "<span class='standfirst__date'>Monday, 6 January 2020</span></h2>"
+        f"<div class='content'>{STORY_HTML}</div></article></main></body></html>"
+    )
+    text = canonical_text(article_from_html(page).markdown)
+    assert "Families on the islands get a month to be heard." in text
+    assert "January" not in text
+
+
+def test_a_lede_that_starts_like_a_footer_is_kept() -> None:
+    for lede in (
+        "Letters to the editor have run ten to one against the fare rise this month.",
+        "Have your say, the chair told the gallery, and forty people did.",
+    ):
+        page = news_page(f"<p>{lede}</p>" + STORY_HTML)
+        assert canonical_text(article_from_html(page).markdown).split("\n\n")[0] == lede
+
+
+def test_a_heading_part_whose_class_only_contains_date_stays() -> None:
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Harbour board delays vote on ferry fares</title></head><body><main><article>"
+        "<h1>Harbour board delays vote on ferry fares</h1>"
+        "<h2>Families get <span class='update'>a month</span> to be heard</h2>"
+        f"<div class='content'>{STORY_HTML}</div></article></main></body></html>"
+    )
+    assert "Families get a month to be heard" in canonical_text(article_from_html(page).markdown)

@@ -1,9 +1,11 @@
+import os
 import time
 from pathlib import Path
 
 import pytest
 
 from reader.anchoring.canonical import canonical_text
+from reader.core.limits import MAX_ARTICLE_BYTES
 from reader.core.models import ReaderError, SourceFormat
 from reader.importers.articles import (
     ARTICLE_SUFFIXES,
@@ -11,7 +13,6 @@ from reader.importers.articles import (
     decode_bytes,
     read_article_file,
 )
-from reader.importers.limits import MAX_ARTICLE_BYTES
 
 CP1252_TEXT = "“Smart quotes” — an en dash – café, naïve, 10 €.\n\nIt’s ‘quoted’ too."
 LATIN1_TEXT = "Le garçon a mangé une crème brûlée à Noël.\nOù est l'hôtel ? Ça va très bien."
@@ -212,3 +213,12 @@ def test_a_parser_library_error_becomes_one_line_with_the_cause_kept(tmp_path: P
 def test_pasted_markdown_raises_only_reader_errors() -> None:
     with pytest.raises(ReaderError, match="^cannot read the Markdown text: .*ValueError"):
         article_from_markdown('---\ntitle: "\\U00110000"\n---\n\nText.\n')
+
+
+def test_refusals_name_the_file_in_the_article_wording(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    assert refused(folder) == "cannot read folder.md: it is a folder, not a file"
+    assert refused(pipe) == "cannot read pipe.md: not a regular file"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from reader.core.models import Article
+from reader.core.palette import Theme
 from reader.render import cache as cache_module
 from reader.render.cache import RenderCache, RenderedPage
-from reader.render.palette import Theme
 
 ArticleFactory = Callable[..., Article]
 PAGE = RenderedPage("<p>Text 😀</p>", [(0, 7, 6, (5,)), (8, 20, 3, ())], True)

@@ -109,7 +109,7 @@ def test_themes_have_their_own_style_sheet() -> None:
 
 def test_render_does_not_import_qt() -> None:
     code = (
-        "import sys, reader.render; from reader.render import html, palette, stylesheet; "
+        "import sys, reader.render; from reader.render import cache, html, stylesheet; "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     result = subprocess.run(

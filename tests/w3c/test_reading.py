@@ -493,3 +493,13 @@ def test_a_flag_with_tens_of_thousands_of_tags_is_read_in_one_pass() -> None:
     item["body"].append({"type": "TextualBody", "purpose": "tagging", "value": "tag 7"})
     with pytest.raises(ReaderError, match="the tag 'tag 7' appears twice"):
         parse_w3c(item)
+
+
+def test_refusals_keep_the_flag_file_wording(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.json"
+    with pytest.raises(ReaderError) as caught:
+        read_flag_file(missing)
+    assert str(caught.value) == f"{missing} does not exist"
+    with pytest.raises(ReaderError) as caught:
+        read_flag_file(tmp_path)  # a folder is refused like any other non-file
+    assert str(caught.value) == f"{tmp_path} is not a regular file"

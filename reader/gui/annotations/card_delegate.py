@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Annotation, LayerKind, Status
+from reader.core.palette import KIND_COLOURS, Theme
 from reader.gui.common.highlight import HighlightStyle, draw_underline, underline_thickness
 from reader.gui.reading.flags_model import AnnotationFilterModel, AnnotationRole
-from reader.render.palette import KIND_COLOURS, Theme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Annotation, Kind, Status
+from reader.core.palette import KIND_COLOURS
 from reader.gui.annotations.card_delegate import suggestion_badge
 from reader.gui.annotations.commands import parse_tags
 from reader.gui.common.icons import color_swatch_icon
 from reader.gui.common.note_widgets import NoteEdit, NoteView
-from reader.render.palette import KIND_COLOURS
 
 NOTE_PLACEHOLDERS: dict[Kind, str] = {
     Kind.UNSOURCED_CLAIM: "Why does this need a source? What source would settle it? (Markdown)",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Annotation, Kind, Layer, LayerKind, Status
+from reader.core.palette import KIND_COLOURS
 from reader.gui.annotations.card_list import CardList
 from reader.gui.annotations.editor import FlagEditor
 from reader.gui.common.icons import color_swatch_icon
@@ -29,7 +30,6 @@ from reader.gui.reading.flags_model import (
     AnnotationListModel,
     AnnotationRole,
 )
-from reader.render.palette import KIND_COLOURS
 
 LISTED_STATUSES = (Status.ACTIVE, Status.SUGGESTED)  # in the card list; orphans apart
 

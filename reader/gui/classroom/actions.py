@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
+    from reader.core.palette import Theme
     from reader.gui.classroom.banner import AssignmentBanner
+    from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialogs import AssignmentForm
     from reader.gui.classroom.presentation import Presentation
     from reader.gui.common.file_dialogs import DialogMode
     from reader.gui.reading.controller import ReadingController
-    from reader.render.palette import Theme
     from reader.services.classroom import CollectResult
     from reader.storage.classroom import StoredAssignment
 
@@ -53,8 +54,15 @@ class ClassroomActions(QObject):
         self._banner: AssignmentBanner | None = None  # made for the first assignment shown
         self.dialog: QDialog | None = None  # the classroom dialog open now, if any
         self.presentation: Presentation | None = None
+        self.class_view: ClassViewWindow | None = None
         self.hand_in_action = self._action(
             "&Hand In…", self.hand_in, "Save your flags on this assignment as a file to hand in"
+        )
+        self.result_action = self._action(
+            "Your &Result…",
+            self.show_result,
+            "Once your teacher released the key: what you found, what you missed, and "
+            "your teacher's comment",
         )
         self.assign_action = self._action(
             "&Assign…", self.assign, "Save this article as an assignment file for the class"
@@ -64,17 +72,33 @@ class ClassroomActions(QObject):
             self.collect,
             "Add the students' submission files (or zips of them) to this library",
         )
+        self.collect_folder_action = self._action(
+            "Collect a &Folder of Submissions…",
+            self.collect_folder,
+            "Add every submission file in a folder (and its zips) to this library",
+        )
+        self.report_action = self._action(
+            "Export Class &Report…",
+            self.export_report,
+            "Save the class report of this article's assignment as a web page and a PDF",
+        )
         self.use_as_key_action = self._action(
             "Use My Flags as the &Key…",
             self.use_as_key,
             "Make your flags on this article the answer key the students' work is compared with",
+        )
+        self.class_view_action = self._action(
+            "&Class View…",
+            self.show_class_view,
+            "See the class's work on this assignment against the key: who found what, "
+            "the passages missed, the class's agreement",
         )
 
         self.present_action = self._action(
             "&Present",
             self.present,
             "Show the article alone, full screen in large type; → reveals the flags one by "
-            "one, ← hides them, Esc leaves",
+            "one, ← hides them, H shades what the class flagged, Esc leaves",
         )
         self.present_action.setShortcuts([QKeySequence("F5")])
 
@@ -168,6 +192,28 @@ class ClassroomActions(QObject):
             "hand this file in",
             10000,
         )
+        return True
+
+    def show_result(self) -> bool:
+        """The student's own result against the released key of the shown assignment."""
+        from reader.gui.classroom.key_result import KeyResultDialog
+        from reader.services.class_results import student_view
+
+        reading = self._reading
+        article = reading.article
+        found = self._student_assignment(article.id) if article is not None else None
+        if found is None:
+            reading.show_error(
+                "Your result shows on an assignment: open the .reader-key file "
+                "your teacher gave you."
+            )
+            return False
+        try:
+            view = student_view(reading.library, found)
+        except ReaderError as error:
+            reading.show_error(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            return False
+        self._open(KeyResultDialog(self._parent, view), lambda: None)
         return True
 
     # The teacher
@@ -281,6 +327,53 @@ class ClassroomActions(QObject):
 
         self._file_dialog(DialogMode.OPEN_FILES, "Collect submissions", start, filters, chosen)
 
+    def collect_folder(self) -> None:
+        from reader.gui.common.file_dialogs import DialogMode
+
+        def chosen(paths: list[Path]) -> None:
+            self.collect_paths(paths)
+
+        start = self._export_folder()
+        self._file_dialog(DialogMode.OPEN_FOLDER, "Collect a folder", start, [], chosen)
+
+    def export_report(self) -> None:
+        """The file to save the report to (a PDF goes beside it)."""
+        from reader.gui.common.file_dialogs import DialogMode
+        from reader.services.assignments import latest_made, safe_file_name
+
+        reading = self._reading
+        made = latest_made(reading.library, reading.article.id) if reading.article else None
+        if made is None:
+            reading.show_error("The class report is of an assignment you made: open its article.")
+            return
+        start = self._export_folder() / f"{safe_file_name(made.title)}-report.html"
+
+        def chosen(paths: list[Path]) -> None:
+            self.write_report(made, with_suffix(paths[0], ".html"))
+
+        filters = ["Web pages (*.html)"]
+        self._file_dialog(DialogMode.SAVE_FILE, "Export class report", start, filters, chosen)
+
+    def write_report(self, made: StoredAssignment, path: Path) -> bool:
+        """The HTML report at ``path`` and its PDF beside it."""
+        from reader.gui.classroom.report_pdf import write_pdf
+        from reader.services import classroom as service
+
+        reading = self._reading
+        try:
+            service.report(reading.library, made.assignment_id, path)
+        except ReaderError as error:
+            reading.show_error(f"Cannot write the class report: {error}. Nothing was saved.")
+            return False
+        pdf = path.with_suffix(".pdf")
+        try:
+            write_pdf(path.read_text(encoding="utf-8"), pdf, made.title)
+        except (ReaderError, OSError) as error:
+            reading.show_error(f"Saved the report to {path}, but not the PDF: {error}.")
+            return False
+        reading.say(f"Saved the class report to {path} and {pdf.name}", 10000)
+        return True
+
     def take_submissions(self, paths: Sequence[Path]) -> list[Path]:
         """Collect the submission files among ``paths`` (dropped or opened) together;
         the other paths, to open as usual."""
@@ -308,11 +401,48 @@ class ClassroomActions(QObject):
             self.article_changed.emit(reading.article.id)
         return result
 
+    def show_class_view(self) -> ClassViewWindow | None:
+        """The class view of the shown article's assignment (the latest, if several)."""
+        from PySide6.QtGui import QUndoStack
+
+        from reader.gui.classroom.class_view import ClassViewWindow
+        from reader.services.assignments import latest_made
+
+        reading = self._reading
+        article = reading.article
+        made = latest_made(reading.library, article.id) if article is not None else None
+        if made is None:
+            reading.show_error(
+                "The class view shows an assignment you made: open its article first "
+                "(File › Assign… makes one)."
+            )
+            return None
+        if self.class_view is not None:
+            self.class_view.close()
+        view = ClassViewWindow(
+            reading.library, made, self._theme(), QUndoStack(self._parent), self._parent
+        )
+        view.key_changed.connect(self._on_class_view_key_changed)
+        view.closed.connect(self._on_class_view_closed)
+        self.class_view = view
+        view.show()
+        return view
+
+    def _on_class_view_key_changed(self, article_id: int) -> None:
+        """The key shown in the main window follows, if it shows that article."""
+        article = self._reading.article
+        if article is not None and article.id == article_id:
+            self.article_changed.emit(article_id)
+
+    def _on_class_view_closed(self) -> None:
+        self.class_view = None
+
     # Presentation mode
 
     def present(self) -> Presentation | None:
         """The article alone, full screen, its flags hidden until → reveals them."""
         from reader.gui.classroom.presentation import Presentation
+        from reader.services.class_results import class_overview_of
         from reader.services.classroom import presented_flags
 
         reading = self._reading
@@ -321,7 +451,8 @@ class ClassroomActions(QObject):
             return None
         reading.flush_edits()
         flags = presented_flags(reading.library, reading.article.id)
-        presentation = Presentation(self._parent, reading.article, flags, self._theme())
+        heat = class_overview_of(reading.library, reading.article.id)
+        presentation = Presentation(self._parent, reading.article, flags, self._theme(), heat)
         presentation.closed.connect(self._on_presentation_closed)
         self.presentation = presentation
         presentation.start()

@@ -18,12 +18,16 @@ def is_classroom_file(path: Path) -> bool:
     return path.name.lower().endswith(OPENABLE_SUFFIXES)
 
 
+def is_released_key(path: Path) -> bool:
+    return path.name.lower().endswith(KEY_SUFFIX)
+
+
 def open_classroom_file(library: Library, path: Path) -> tuple[int, str]:
     """Add the assignment's article (or the released key) to the library: the article
     to show and what happened, in words. Raises ReaderError on a bad file."""
     from reader.services import classroom as service
 
-    if path.name.lower().endswith(KEY_SUFFIX):
+    if is_released_key(path):
         key = service.import_released_key(library, path)
         return key.article_id, f"added the key of “{key.title}” ({key.key_flags} flags)"
     opened = service.open_assignment(library, path)

@@ -1,5 +1,6 @@
 """Presentation mode, for the projector: the article alone in large type, full screen,
-its flags revealed one at a time (→), hidden again (←); Esc leaves."""
+its flags revealed one at a time (→), hidden again (←); H shades the sentences by how
+many students flagged them; Esc leaves."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from reader.gui.reading.article_view import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACT
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from reader.classroom.overview import ClassOverview
     from reader.core.models import Annotation, Article
-    from reader.render.palette import Theme
+    from reader.core.palette import Theme
 
 # At least this many pixels of body text per 1,080 pixels of screen height: readable
 # from the back of a classroom.
@@ -48,6 +50,7 @@ class Presentation(QWidget):
         article: Article,
         flags: Sequence[Annotation],
         theme: Theme,
+        heat: ClassOverview | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)  # closed with its parent
         self.setWindowTitle(f"{article.title} — presenting")
@@ -55,6 +58,8 @@ class Presentation(QWidget):
         self._article = article
         self._theme = theme
         self.flags = list(flags)
+        self._heat = heat  # the class's work, shaded on H; None when there is none
+        self.heat_shown = False
         self.revealed = 0
         self.view = ArticleView()
         self.view.setAccessibleName("Article")
@@ -118,12 +123,26 @@ class Presentation(QWidget):
         self.caption.show()
         self.view.select_annotation(last.uuid)  # scrolls its passage into view
 
+    def toggle_heat(self) -> bool:
+        """Shade each sentence by how many students flagged it, or stop; False when there
+        is no class work to show."""
+        if self._heat is None:
+            return False
+        from reader.gui.classroom.class_shading import heat_selections
+
+        self.heat_shown = not self.heat_shown
+        shading = heat_selections(self.view, self._heat, None, self._theme)
+        self.view.setExtraSelections(shading if self.heat_shown else [])
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in NEXT_KEYS:
             self.reveal_next()
         elif key in BACK_KEYS:
             self.hide_last()
+        elif key == Qt.Key.Key_H:
+            self.toggle_heat()
         elif key == Qt.Key.Key_Escape:
             self.close()
         else:

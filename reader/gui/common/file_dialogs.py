@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 class DialogMode(Enum):
     OPEN_FILES = auto()  # one or more existing files
     SAVE_FILE = auto()  # one file to write, replacing an existing one only if confirmed
+    OPEN_FOLDER = auto()  # one existing folder
 
 
 def show_file_dialog(
@@ -56,6 +57,9 @@ def show_file_dialog(
     if mode is DialogMode.SAVE_FILE:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    elif mode is DialogMode.OPEN_FOLDER:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     if start is not None and start.is_dir():

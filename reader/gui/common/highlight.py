@@ -22,7 +22,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTextCharFormat
 
 from reader.core.models import Kind, Status
-from reader.render.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK, Theme
+from reader.core.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK, Theme
 
 
 class UnderlineStyle(Enum):

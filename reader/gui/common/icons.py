@@ -10,8 +10,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from reader.core.models import Kind
+from reader.core.palette import KIND_COLOURS, Theme
 from reader.gui.common.highlight import HighlightStyle, draw_underline
-from reader.render.palette import KIND_COLOURS, Theme
 
 ICON_SIZES = (16, 20, 24, 32, 48, 64)
 

@@ -14,9 +14,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
+from reader.core.palette import Theme
 from reader.gui.common.offline import offline_resource
 from reader.render.header import is_safe_link
-from reader.render.palette import Theme
 
 NOTE_STYLE = "code, pre { font-family: monospace; } p, ul, ol, pre { margin: 2px 0; }"
 # Focus that arrives or leaves without the user moving it inside the window.

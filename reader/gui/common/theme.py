@@ -6,7 +6,7 @@ from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.render.palette import Theme
+from reader.core.palette import Theme
 
 _LIGHT = {
     "window": "#f4f2ee",

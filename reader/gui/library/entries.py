@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Kind
-from reader.render.palette import KIND_COLOURS
+from reader.core.palette import KIND_COLOURS
 from reader.storage.library import MATCH_END, MATCH_START, ArticleSummary, SearchHit
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from reader.anchoring.canonical import article_blocks
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, ReaderError, Status
+from reader.core.palette import FOCUS_COLOURS, THEME_COLOURS, Theme
 from reader.gui.common.offline import offline_resource
 from reader.gui.reading import offsets
 from reader.gui.reading.flag_keys import FLAG_KEYS
@@ -32,7 +33,6 @@ from reader.gui.reading.highlight_layer import HighlightLayer, Interval, Stroke
 from reader.gui.reading.offsets import OffsetMap, build_offset_map
 from reader.render.cache import RenderCache, RenderedPage
 from reader.render.header import is_safe_link
-from reader.render.palette import FOCUS_COLOURS, THEME_COLOURS, Theme
 
 if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs start-up time
     from PySide6.QtCore import QPoint, QRect
@@ -402,6 +402,7 @@ class ArticleView(QTextBrowser):
         point = event.position().toPoint()
         moved = (point - pressed).manhattanLength()
         if moved < QApplication.startDragDistance() and not self.textCursor().hasSelection():
+            event.accept()  # the click was ours (a read-only QTextEdit ignores the release)
             self.annotation_clicked.emit(self.annotation_at(point))
         elif self.textCursor().hasSelection():
             # A drag selects whole words, as in a word processor: a quote never ends

@@ -12,10 +12,10 @@ from reader.core.models import Annotation, Article, Layer, ReaderError, Status
 from reader.gui.reading.highlight_layer import DRAWN_STATUSES
 
 if TYPE_CHECKING:
+    from reader.core.palette import Theme
     from reader.gui.reading.article_view import ArticleView
     from reader.gui.reading.commands import LibraryCommand
     from reader.gui.reading.flags_model import AnnotationListModel
-    from reader.render.palette import Theme
     from reader.storage.library import Library
 
 ArticleRead = tuple[Article, list[Annotation], list[Layer]]

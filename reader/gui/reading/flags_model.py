@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from reader.core.models import Annotation, Kind, Status
+from reader.core.palette import KIND_COLOURS
 from reader.gui.common.tooltips import plain_tooltip
-from reader.render.palette import KIND_COLOURS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

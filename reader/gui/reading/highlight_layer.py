@@ -18,6 +18,7 @@ from PySide6.QtCore import QLineF, QPointF
 from PySide6.QtGui import QFontMetricsF, QTextCursor
 
 from reader.core.models import Annotation, Status
+from reader.core.palette import Theme
 from reader.gui.common.highlight import (
     HighlightStyle,
     draw_underline,
@@ -25,7 +26,6 @@ from reader.gui.common.highlight import (
     stacking_key,
     underline_thickness,
 )
-from reader.render.palette import Theme
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect

@@ -17,8 +17,8 @@ from reader.gui.shell.session import SettingsKey
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from reader.core.palette import Theme
     from reader.gui.reading.article_view import ArticleView
-    from reader.render.palette import Theme
 
 
 class Appearance(QObject):

@@ -228,6 +228,7 @@ def make_files(window: MainWindow) -> FileActions:
 
     files = FileActions(window.reading, window, window.settings, window.classroom.take_submissions)
     files.imported.connect(lambda id_: show_imported(window, id_))
+    files.key_opened.connect(window.classroom.show_result)
     return files
 
 

@@ -35,6 +35,7 @@ class FileActions(QObject):
     """File › Open, New Article from Clipboard, Export Flags, and files dropped on the window."""
 
     imported = Signal(int)  # the article an import added or changed: show it
+    key_opened = Signal()  # a released key was opened: show the student's own result
 
     def __init__(
         self,
@@ -80,7 +81,11 @@ class FileActions(QObject):
                 f"{path.name} is the library itself: open an article or a flag file."
             )
             return False
-        from reader.gui.classroom.opening import is_classroom_file, open_classroom_file
+        from reader.gui.classroom.opening import (
+            is_classroom_file,
+            is_released_key,
+            open_classroom_file,
+        )
 
         def job(library: Library, progress: Progress) -> tuple[int, str]:
             if is_classroom_file(path):
@@ -106,6 +111,8 @@ class FileActions(QObject):
             reading.show_error(unexpected_import_error(f"Cannot import {path.name}", error))
             return False
         self._after_import(article_id, message)
+        if is_released_key(path):
+            self.key_opened.emit()
         return True
 
     def import_clipboard(self) -> bool:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
+    from reader.core.palette import Theme
     from reader.gui.annotations.edits import FlagEdits
     from reader.gui.annotations.layers import LayersMenu
     from reader.gui.annotations.pane import AnnotationPane
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from reader.gui.shell.file_actions import FileActions
     from reader.gui.suggestions.lock import SuggestionLock
     from reader.gui.suggestions.review import SuggestionReview
-    from reader.render.palette import Theme
     from reader.storage.library import Library
 
 APP_NAME = "Annotated Reader"

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize
 
 from reader.core.models import Article, ReaderError
+from reader.core.palette import Theme
 from reader.gui.common.theme import remembered_theme, system_theme
 from reader.render.cache import load_last_article, save_last_article
-from reader.render.palette import Theme
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings

@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from reader.core.models import Kind
+from reader.core.palette import Theme
 from reader.gui.common.actions import distinct_shortcuts, set_tips
 from reader.gui.reading.flag_keys import FLAG_KEYS
 from reader.gui.suggestions.tips import ACCEPT_TIP, DISMISS_TIP, LOCK_TIP
-from reader.render.palette import Theme
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenuBar, QStyle, QWidget
@@ -158,7 +158,14 @@ def build_menus(bar: QMenuBar, actions: WindowActions, classroom: ClassroomActio
     file_menu.addAction(actions.clipboard)
     file_menu.addMenu(actions.export_menu)
     file_menu.addSeparator()
-    for action in (classroom.hand_in_action, classroom.assign_action, classroom.collect_action):
+    for action in (
+        classroom.hand_in_action,
+        classroom.result_action,
+        classroom.assign_action,
+        classroom.collect_action,
+        classroom.collect_folder_action,
+        classroom.report_action,
+    ):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
@@ -183,6 +190,7 @@ def build_menus(bar: QMenuBar, actions: WindowActions, classroom: ClassroomActio
     view_menu.addAction(actions.zoom_out)
     view_menu.addAction(actions.zoom_reset)
     view_menu.addAction(classroom.present_action)
+    view_menu.addAction(classroom.class_view_action)
     view_menu.addSeparator()
     view_menu.addAction(actions.show_suggestions)
     view_menu.addAction(actions.show_sourced)

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 
 from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, LayerKind, ReaderError, Status
+from reader.core.palette import KIND_COLOURS
 from reader.gui.common.actions import set_tips
 from reader.gui.common.tooltips import plain_tooltip
 from reader.gui.suggestions.commands import ReplaceFlagsCommand
 from reader.gui.suggestions.tips import ACCEPT_TIP, DISMISS_TIP
-from reader.render.palette import KIND_COLOURS
 
 if TYPE_CHECKING:
     from reader.gui.reading.article_view import ArticleView

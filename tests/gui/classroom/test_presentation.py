@@ -90,7 +90,7 @@ def test_present_reveals_the_key_in_reading_order_and_esc_restores_the_window(
 def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
-    from reader.render.palette import Theme
+    from reader.core.palette import Theme
 
     library = Library.open(tmp_path / "empty.sqlite")
     window = MainWindow(library, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

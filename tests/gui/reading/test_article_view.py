@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from reader.anchoring.canonical import byline_span
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Article, Kind, Status
+from reader.core.palette import FOCUS_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK
 from reader.gui.common.highlight import (
     KIND_UNDERLINES,
     SUGGESTION_UNDERLINE,
@@ -40,7 +41,6 @@ from reader.gui.reading.article_view import (
 from reader.gui.reading.offsets import normalise
 from reader.gui.shell.main_window import MainWindow
 from reader.render import KIND_COLOURS, THEME_COLOURS, Theme
-from reader.render.palette import FOCUS_COLOURS, KIND_UNDERLINE_COLOURS, SELECTED_INK
 from tests.gui.conftest import Session, add_flag, press_flag_key
 
 ArticleFactory = Callable[..., Article]

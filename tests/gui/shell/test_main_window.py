@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from reader.anchoring.canonical import byline_span
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Anchor, Annotation, Article, ArticleMeta, Kind, Status
+from reader.core.palette import Theme
 from reader.gui.shell.main_window import APP_NAME, MainWindow
 from reader.gui.shell.session import LIBRARIES_FOLDER, library_key
 from reader.render.cache import LAST_ARTICLE_FILE
-from reader.render.palette import Theme
 from reader.services.article_files import ExportFormat
 from reader.storage.library import Library
 from tests.gui.conftest import activate

@@ -6,9 +6,9 @@ from enum import StrEnum
 
 from PySide6.QtGui import QKeySequence
 
+from reader.core.palette import Theme
 from reader.gui.shell.main_window import MainWindow
 from reader.gui.shell.session import SettingsKey
-from reader.render.palette import Theme
 
 
 def test_theme_menu_is_keyed_by_theme_and_stored_by_value(window: MainWindow) -> None:

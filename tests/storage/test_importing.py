@@ -1,5 +1,6 @@
-"""Long imports: the write lock is not held while flags are re-anchored, and a progress
-hook is told how an import goes and can cancel it with nothing written."""
+"""Importing an article: new, a new version with its flags moved, new details, or
+unchanged.  Long imports: the write lock is not held while flags are re-anchored, and
+a progress hook is told how an import goes and can cancel it with nothing written."""
 
 from __future__ import annotations
 
@@ -10,11 +11,21 @@ from pathlib import Path
 import pytest
 
 from reader.anchoring.selectors import anchor_for_quote, make_anchor
-from reader.core.models import Annotation, Cancelled, Kind, ReaderError, Stage, Status
+from reader.core.models import (
+    Annotation,
+    ArticleMeta,
+    Cancelled,
+    Kind,
+    ReaderError,
+    SourceFormat,
+    Stage,
+    Status,
+)
 from reader.importers.articles import read_article_file
 from reader.services.article_files import import_article_file, import_flag_file
-from reader.storage.library import Library
+from reader.storage.library import ImportOutcome, Library
 from reader.w3c.writing import dumps_w3c
+from tests.storage.sample import flag, meta
 
 SENTENCES = [
     "The council met on Tuesday to discuss the budget.",
@@ -125,6 +136,30 @@ def test_a_cancelled_reimport_writes_nothing(flagged: tuple[Library, Path], when
     library.close()
 
 
+@pytest.mark.parametrize("edited", [True, False], ids=["new version", "new article"])
+def test_a_cancel_just_before_the_commit_rolls_the_import_back(
+    flagged: tuple[Library, Path], edited: bool
+) -> None:
+    """The last progress call comes inside the write transaction, after the article's
+    rows are written: a cancel there still leaves the file as it was."""
+    library, path = flagged
+    if not edited:
+        path = path.with_name("other.md")
+        path.write_text("# Another story\n\nNothing like the first one at all.\n")
+    before = snapshot(library)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == Stage.SAVING and done == 1:
+            assert library.conn.in_transaction
+            raise Cancelled()
+
+    with pytest.raises(ReaderError, match="^cancelled: nothing was imported$"):
+        import_article_file(library, path, progress)
+    assert not library.conn.in_transaction
+    assert snapshot(library) == before
+    library.close()
+
+
 @pytest.mark.parametrize("when", [Stage.READING, Stage.REANCHORING, Stage.SAVING])
 def test_a_cancelled_flag_file_adds_nothing(
     flagged: tuple[Library, Path], tmp_path: Path, when: Stage
@@ -183,3 +218,88 @@ def test_flags_moved_by_another_import_meanwhile_are_matched_again_unlocked(
     assert {flag.status for flag in flags} == {Status.ACTIVE}
     assert all(text[f.anchor.start : f.anchor.end] == f.anchor.exact for f in flags)
     library.close()
+
+
+def test_reimport_unchanged_is_a_no_op(library: Library) -> None:
+    first = library.import_article(meta())
+    again = library.import_article(meta())
+    assert first.outcome is ImportOutcome.NEW
+    assert again.outcome is ImportOutcome.UNCHANGED
+    assert again.article.version == 1
+
+
+def test_new_version_keeps_id_and_reanchors_or_orphans(library: Library) -> None:
+    article = library.import_article(meta()).article
+    kept = flag(library, article.id, "40 million dollars")
+    lost = flag(library, article.id, "Residents cheered.")
+    edited = (
+        "# Bridge\n\nUpdate: new figures.\n\nThe bridge cost *40 million dollars*, officials said."
+    )
+    result = library.import_article(meta(edited))
+    assert result.outcome is ImportOutcome.NEW_VERSION
+    assert result.article.id == article.id and result.article.version == 2
+    assert (result.reanchored, result.orphaned) == (1, 1)
+    moved = library.annotation(kept.uuid)
+    assert result.article.text[moved.anchor.start : moved.anchor.end] == "40 million dollars"
+    orphan = library.annotation(lost.uuid)
+    assert orphan.status is Status.ORPHANED
+    assert orphan.anchor.exact == "Residents cheered."
+    assert [a.uuid for a in library.check().orphaned] == [lost.uuid]
+    versions = library.conn.execute("SELECT count(*) FROM article_versions").fetchone()[0]
+    assert versions == 2
+
+
+def test_the_text_starts_with_the_title_and_byline(library: Library) -> None:
+    bylined = meta()
+    bylined.author, bylined.publication, bylined.published = "Ana", "The Post", "2025-05-01"
+    article = library.import_article(bylined).article
+    assert article.text.startswith("Bridge\n\nAna · The Post · 1 May 2025\n\nBridge\n\nThe bridge")
+    headline = flag(library, article.id, "Bridge", occurrence=1)
+    assert (headline.anchor.start, headline.anchor.exact) == (0, "Bridge")
+
+
+def test_a_new_headline_is_a_new_version_with_flags_moved(library: Library) -> None:
+    article = library.import_article(meta()).article
+    body = flag(library, article.id, "40 million dollars")
+    on_title = flag(library, article.id, "Bridge", occurrence=1)
+    renamed = meta()
+    renamed.title = "Costly Bridge"
+    result = library.import_article(renamed)
+    assert result.outcome is ImportOutcome.NEW_VERSION and result.article.version == 2
+    assert result.article.text.startswith("Costly Bridge\n\n")
+    moved = library.annotation(body.uuid)
+    assert moved.anchor.start == body.anchor.start + len("Costly ")
+    assert moved.anchor.exact == "40 million dollars"
+    assert library.annotation(on_title.uuid).anchor.start == len("Costly ")
+
+
+def test_same_text_with_new_details_updates_them(library: Library) -> None:
+    dated = meta()
+    dated.published = "2025-05-01"
+    library.import_article(dated)
+    dated.published = "2025-05-01T09:30:00Z"  # the byline shows the same date
+    result = library.import_article(dated)
+    assert result.outcome is ImportOutcome.METADATA_UPDATED
+    assert result.article.published == "2025-05-01T09:30:00Z" and result.article.version == 1
+    assert library.import_article(dated).outcome is ImportOutcome.UNCHANGED
+
+
+def test_a_different_story_under_the_same_url_is_a_new_article(library: Library) -> None:
+    first = ArticleMeta(
+        title="Budget",
+        markdown="The council approved the budget for schools and roads on Tuesday.",
+        source_format=SourceFormat.HTML,
+        url="https://example.org/",
+    )
+    other = ArticleMeta(
+        title="Match",
+        markdown="Rovers beat United three goals to one in a rainy evening match.",
+        source_format=SourceFormat.HTML,
+        url="https://example.org/",
+    )
+    kept = library.import_article(first).article
+    flag(library, kept.id, "approved the budget")
+    result = library.import_article(other)
+    assert result.outcome is ImportOutcome.NEW and result.article.id != kept.id
+    assert library.annotations(kept.id)[0].status is Status.ACTIVE
+    assert library.import_article(other).outcome is ImportOutcome.UNCHANGED

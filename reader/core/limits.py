@@ -1,4 +1,4 @@
-"""Size limits for imported articles.
+"""Size limits for imported articles, shared by the importers and the class files.
 
 ``MAX_ARTICLE_BYTES`` is 10 MiB (10,485,760 bytes): the largest Markdown, text or
 saved web page file the importer reads.  A larger file is refused after a

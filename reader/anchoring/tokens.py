@@ -1,10 +1,13 @@
-"""Sentences and word tokens of canonical text, with exact code-point offsets."""
+"""Sentences and word tokens of canonical text, with exact code-point offsets.
+
+Shared by the detectors and the class matching, so it sits with the canonical text.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pysbd
 
@@ -16,10 +19,14 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,:]\d+)*(?:[–-]\d+(?:[.,:]\d+)*(?![\w–-]))?%?"
     r"|[$€£%]"
 )
+# Where a sentence could end inside a block: without one, the block is one sentence and
+# the segmenter (most of suggest()'s time) is not asked.
+# (pysbd also splits a closing quote or bracket after the last stop into a piece of its own)
+_INNER_BREAK = re.compile(r"[.!?…;:\n)\]](?:\S*\s|\S+$)")
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)(?:[–-](?:\d\d|1[89]\d\d|20\d\d))?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     norm: str  # lower case, straight apostrophes; numbers folded to <year>, <pct> or <num>
@@ -35,6 +42,8 @@ class Token:
         return self.text[:1].isupper()
 
 
+# words repeat: an article's few thousand tokens have a few hundred distinct forms
+@lru_cache(maxsize=1 << 16)
 def _normalise(word: str) -> str:
     if word[:1].isdigit():
         if word.endswith("%"):
@@ -47,6 +56,11 @@ def tokenize(text: str) -> list[Token]:
     return [
         Token(m.group(), _normalise(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)
     ]
+
+
+def word_norms(text: str) -> list[str]:
+    """The normalised form of each token of ``text``, as ``tokenize`` gives it."""
+    return [_normalise(word) for word in _TOKEN.findall(text)]
 
 
 @cache
@@ -80,6 +94,9 @@ def block_sentences(text: str) -> list[list[tuple[int, int]]]:
         if start == end:
             continue
         block = text[start:end]
+        if not _INNER_BREAK.search(block):
+            result.append([(start, end)])
+            continue
         spans: list[tuple[int, int]] = []
         cursor = 0
         for piece in _segmenter().segment(block):

@@ -1,4 +1,7 @@
-"""Colours of the reading themes and of the three kinds of flag (hex strings, no Qt)."""
+"""Colours of the reading themes and of the three kinds of flag (hex strings, no Qt).
+
+Here in core because the renderer, the class report and the app all paint with them.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from reader.anchoring.tokens import block_sentences, tokenize
 from reader.detectors.attribution import find_attributions, find_quotes
-from reader.detectors.text import block_sentences, tokenize
 
 
 def _attributions(sentence: str) -> list[tuple[str, bool]]:
@@ -55,3 +55,22 @@ def test_named_and_vague_attribution() -> None:
 
 def test_no_attribution_in_plain_claim() -> None:
     assert _attributions("The United States jailed 80,000 people in 2019.") == []
+
+
+def test_a_block_of_one_sentence_is_one_span_as_the_segmenter_would_say() -> None:
+    from reader.anchoring.tokens import _segmenter
+
+    blocks = [
+        "Harbour board delays vote on ferry fares",
+        "  The council met on Tuesday (for the third time this month)  ",
+        "“The fares will rise,” the operator said",
+        "Fares rose 4.5% in 2024, the operator says.",
+        "It was never about the money, she wrote.”",
+        "We would have paid for the new boats ourselves.]",
+        "(Applause) And so the board begins again",
+    ]
+    for block in blocks:
+        text = f"Intro sentence one. Intro two!\n\n{block}\n\nLast one."
+        spans = block_sentences(text)[1]
+        expected = [piece.strip() for piece in _segmenter().segment(block.strip())]
+        assert [text[start:end] for start, end in spans] == expected

@@ -18,12 +18,8 @@ from reader.core.models import (
     SourceFormat,
     Status,
 )
-from reader.storage.library import (
-    FREE_PIN_TRIES,
-    SUGGESTIONS_LOCK,
-    Library,
-    suggestions_locked_in,
-)
+from reader.storage.library import Library
+from reader.storage.lock import FREE_PIN_TRIES, SUGGESTIONS_LOCK, suggestions_locked_in
 from reader.storage.migrations import LATEST_VERSION, migrate, schema_version
 from reader.storage.pins import hash_pin, pin_matches
 

@@ -1,0 +1,167 @@
+"""Figures and named sources that one article gives and the other does not.
+
+A *figure* is a number written in digits with what it counts: "80,000 arrests",
+"$5 billion", "12%" (the same as "12 percent"); a year is its number alone.  A
+number with nothing to count ("on Jan. 21"), times ("8 p.m."), ranges ("5–2",
+"2025–26") and labels ("Q2") are not figures.  Two figures are the same when their
+values are, whatever the word after them, so "80,000 arrests" and "80,000
+people arrested" are one figure; "2,000 residents" and "3,500 residents" are two.
+Numbers written in words ("three shelters") are not read.
+
+A *named source* is a capitalised name next to a verb of saying ("Human Rights
+Watch said", "said Chris Butler", "according to the Met Office").  A source is
+shared when the other article names it too, or, for a person, their surname
+("Mr Eckhard" and "Fred Eckhard"); within one article a surname alone is the person
+named in full ("Denholm" after "Mark Denholm").  Sources named only by a common noun ("police
+said", "officials said") are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NOT_UNITS = frozenset(
+    {
+        "a", "an", "and", "are", "as", "at", "but", "by", "for", "from", "had", "has", "have",
+        "in", "into", "is", "it", "of", "on", "or", "that", "the", "to", "was", "were", "when",
+        "which", "while", "who", "with",
+    }
+)  # fmt: skip
+_FIGURE = re.compile(
+    r"(?<![\w.,:–-])(?P<currency>[$€£])?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.:–-]?\d)(?P<percent>%)?"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}(?:-[^\W\d_]+)*))?"
+    r"(?P<time>\s*[ap]\.m\.)?"
+)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_SAY = (
+    r"(?:said|says|say|told|tells|stated|states|announced|announces|reported|reports|warned"
+    r"|warns|added|adds|claimed|claims|confirmed|confirms|estimated|estimates|wrote|writes)"
+)
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’&-]*)"  # "U.S." or a capitalised word
+_NAME = rf"{_WORD}(?: +(?:(?:of|for|and|de|al|van|von) +)?{_WORD})*"  # within one line
+_SOURCE = re.compile(
+    rf"(?P<before>{_NAME})\s+{_SAY}\b"
+    rf"|\b{_SAY}\s+(?P<after>{_NAME})"
+    rf"|\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<according>{_NAME})"
+)
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")  # "Mark Denholm"
+_LEADING = re.compile(r"^(?:(?:The|A|An|But|And|Then|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+)+")
+# capitalised words that name no one in particular: pronouns, common nouns that open a
+# sentence, days and months ("said Friday")
+_NOT_NAMES = frozenset(
+    {
+        "I", "He", "She", "It", "We", "They", "You", "This", "That", "These", "Those", "There",
+        "Police", "Officials", "Officers", "Authorities", "Witnesses", "Residents", "Experts",
+        "Analysts", "Critics", "Doctors", "Researchers", "Scientists", "Sources", "Reports",
+        "Observers", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str  # as the article writes it: "80,000 arrests"
+    value: float
+    percent: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str  # "Human Rights Watch", without a leading "the" or title; in full
+    start: int  # where the article cites it, perhaps by surname only ("Denholm said")
+    end: int
+
+
+@dataclass(frozen=True)
+class OnlyIn:
+    """What each article gives that the other does not, in the order it gives them."""
+
+    figures_a: list[Figure]
+    figures_b: list[Figure]
+    sources_a: list[Source]
+    sources_b: list[Source]
+
+
+def figures(text: str, start: int = 0) -> list[Figure]:
+    """Each figure of ``text`` from ``start`` on, once (its first occurrence)."""
+    found: dict[tuple[float, bool], Figure] = {}
+    for match in _FIGURE.finditer(text, start):
+        if match["time"]:  # "8 p.m."
+            continue
+        value = float(match["number"].replace(",", ""))
+        if match["scale"]:
+            value *= _SCALES[match["scale"]]
+        unit = match["unit"] or ""
+        percent = bool(match["percent"]) or unit.lower() in ("percent", "per-cent")
+        end = match.end()
+        is_year = _YEAR.fullmatch(match["number"]) and not (match["currency"] or percent)
+        if unit and (unit.lower() in _NOT_UNITS or is_year):
+            unit = ""
+            end = max(match.end(group) for group in ("number", "percent", "scale") if match[group])
+        if not (unit or is_year or percent or match["currency"] or match["scale"]):
+            continue
+        figure = Figure(text[match.start() : end], value, percent, match.start(), end)
+        found.setdefault((value, percent), figure)
+    return list(found.values())
+
+
+def sources(text: str, start: int = 0) -> list[Source]:
+    """Each named source of ``text`` from ``start`` on, once (its first occurrence)."""
+    found: dict[str, Source] = {}
+    for match in _SOURCE.finditer(text, start):
+        group = next(name for name in ("before", "after", "according") if match[name])
+        raw = match[group]
+        lead = _LEADING.match(raw)
+        name = raw[lead.end() :] if lead else raw
+        name = name.rstrip(".")
+        if not name or name in _NOT_NAMES or not name[:1].isupper():
+            continue
+        at = match.start(group) + (lead.end() if lead else 0)
+        found.setdefault(name, Source(name, at, at + len(name)))
+    # "Denholm" is the "Mark Denholm" the article names in full elsewhere
+    full = {name.split()[-1]: name for name in found if " " in name}
+    for match in _FULL_NAME.finditer(text, start):
+        full.setdefault(match.group().split()[-1], match.group())
+    named: dict[str, Source] = {}
+    for name, source in found.items():
+        name = full.get(name, name)
+        named.setdefault(name, Source(name, source.start, source.end))
+    return list(named.values())
+
+
+def _named_in(source: Source, text: str) -> bool:
+    if re.search(rf"\b{re.escape(source.name)}\b", text):
+        return True
+    last = source.name.split()[-1]
+    return (
+        len(source.name.split()) > 1
+        and len(last) > 2
+        and bool(re.search(rf"\b{re.escape(last)}\b", text))
+    )
+
+
+def _missing(items: Iterable[Figure], others: list[Figure]) -> list[Figure]:
+    keys = {(other.value, other.percent) for other in others}
+    return [item for item in items if (item.value, item.percent) not in keys]
+
+
+def only_in(text_a: str, text_b: str, *, start_a: int = 0, start_b: int = 0) -> OnlyIn:
+    """The figures and named sources of each text (from ``start_a`` and ``start_b`` on)
+    that the other lacks."""
+    figures_a, figures_b = figures(text_a, start_a), figures(text_b, start_b)
+    body_a, body_b = text_a[start_a:], text_b[start_b:]
+    return OnlyIn(
+        _missing(figures_a, figures_b),
+        _missing(figures_b, figures_a),
+        [source for source in sources(text_a, start_a) if not _named_in(source, body_b)],
+        [source for source in sources(text_b, start_b) if not _named_in(source, body_a)],
+    )

@@ -1,0 +1,147 @@
+"""Sentences of one article paired with the sentences of another that say the same thing.
+
+Each sentence becomes a TF-IDF vector of its words, the inverse document
+frequencies counted over the sentences of both articles (so words every sentence
+of this story uses, such as the main actor's name, weigh little, and rare ones
+much); two sentences score the cosine of their vectors.  Pairs are then taken
+best score first, each sentence in one pair at most, down to ``THRESHOLD``.
+The method and the threshold were chosen by measuring them on news paraphrases
+(``benchmarks/compare_matching.py``; README, "Compare two articles").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.anchoring.tokens import block_sentences
+from reader.core.models import ReaderError
+
+THRESHOLD = 0.35
+# Sentences of one article the matching takes: about 40,000 words.  Every pair of
+# sentences that share a word is scored, so two longer (or hostile, repetitive)
+# articles could take minutes; they are refused instead.
+MAX_SENTENCES = 2000
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article: its place in the canonical text and its words."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    a: Sentence
+    b: Sentence
+    score: float  # cosine of the TF-IDF vectors, 0 to 1
+
+
+@dataclass(frozen=True)
+class SentenceMatch:
+    """The pairs, best first, and the sentences of each article left without one."""
+
+    pairs: list[SentencePair]
+    only_a: list[Sentence]
+    only_b: list[Sentence]
+
+
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """The sentences of ``text`` from ``start`` on (where an article's body begins)."""
+    spans = [span for block in block_sentences(text) for span in block if span[0] >= start]
+    return [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
+
+
+def words(sentence: str) -> list[str]:
+    return [word.lower().replace("’", "'") for word in _WORD.findall(sentence)]
+
+
+def tfidf_scores(
+    a: Sequence[str], b: Sequence[str], threshold: float = 0.0
+) -> dict[tuple[int, int], float]:
+    """Cosine of every pair of sentences (index in ``a``, index in ``b``) sharing a word,
+    kept when it reaches ``threshold``."""
+    bags_a = [Counter(words(sentence)) for sentence in a]
+    bags_b = [Counter(words(sentence)) for sentence in b]
+    frequency: Counter[str] = Counter()
+    for bag in (*bags_a, *bags_b):
+        frequency.update(bag.keys())
+    count = len(bags_a) + len(bags_b)
+    idf = {word: math.log((count + 1) / (df + 1)) + 1 for word, df in frequency.items()}
+
+    def unit_vector(bag: Counter[str]) -> dict[str, float]:
+        weights = {word: n * idf[word] for word, n in bag.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {word: w / norm for word, w in weights.items()}
+
+    vectors_a = [unit_vector(bag) for bag in bags_a]
+    postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, bag in enumerate(bags_b):
+        for word, weight in unit_vector(bag).items():
+            postings[word].append((j, weight))
+    scores: dict[tuple[int, int], float] = {}
+    for i, vector in enumerate(vectors_a):
+        row: defaultdict[int, float] = defaultdict(float)
+        for word, weight in vector.items():
+            for j, other in postings.get(word, ()):
+                row[j] += weight * other
+        for j, score in row.items():
+            if score >= threshold:
+                scores[i, j] = min(score, 1.0)  # rounding can pass 1 by a hair
+    return scores
+
+
+def pair_best_first(
+    scores: dict[tuple[int, int], float], threshold: float
+) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, score) taken best score first, each index at most once, down to
+    ``threshold``; ties go to the earlier sentences."""
+    ranked = sorted(
+        ((score, i, j) for (i, j), score in scores.items() if score >= threshold),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for score, i, j in ranked:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j, score))
+    return pairs
+
+
+def match_sentences(
+    text_a: str, text_b: str, *, start_a: int = 0, start_b: int = 0, threshold: float = THRESHOLD
+) -> SentenceMatch:
+    """Pair the sentences of two canonical texts (from ``start_a`` and ``start_b`` on) that
+    say the same thing."""
+    sentences_a = split_sentences(text_a, start_a)
+    sentences_b = split_sentences(text_b, start_b)
+    for sentences, side in ((sentences_a, "first"), (sentences_b, "second")):
+        if len(sentences) > MAX_SENTENCES:
+            raise ReaderError(
+                f"the {side} article has {len(sentences):,} sentences, too many to compare "
+                f"(at most {MAX_SENTENCES:,})"
+            )
+    texts_a = [s.text for s in sentences_a]
+    scores = tfidf_scores(texts_a, [s.text for s in sentences_b], threshold)
+    pairs = [
+        SentencePair(sentences_a[i], sentences_b[j], score)
+        for i, j, score in pair_best_first(scores, threshold)
+    ]
+    paired_a = {pair.a.index for pair in pairs}
+    paired_b = {pair.b.index for pair in pairs}
+    return SentenceMatch(
+        pairs,
+        [s for s in sentences_a if s.index not in paired_a],
+        [s for s in sentences_b if s.index not in paired_b],
+    )

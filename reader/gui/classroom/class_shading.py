@@ -1,0 +1,128 @@
+"""How the class view marks the article: each sentence shaded by how many students
+flagged it, or one student's work against the key.
+
+Both are extra selections over the article view's page, replaced whole; the key's
+flags are underlined in their kind's style over the class's shading, without a
+shade of their own.  A student's passages are told apart by underline style and
+weight as well as by colour (see ``MARK_LEGEND``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from reader.classroom.overview import ClassOverview
+from reader.core.models import Annotation, Kind
+from reader.core.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, Theme
+from reader.gui.reading.article_view import ArticleView
+from reader.services.class_details import Mark, MarkedPassage
+
+# The shade of a sentence every student flagged, and of one a single student flagged
+# (opacity, 0-255); the shares in between are drawn in between.
+FULL_ALPHA = {Theme.LIGHT: 170, Theme.DARK: 190}
+LEAST_ALPHA = {Theme.LIGHT: 30, Theme.DARK: 45}
+MARK_COLOURS = {Mark.FOUND: "#009E73", Mark.OTHER_KIND: "#56B4E9", Mark.EXTRA: "#E69F00"}
+MARK_LEGEND = (
+    "Found: bold, shaded, solid underline · Found as another kind: shaded, dotted underline"
+    " · Missed: italic, dashed underline, not shaded · Extra: shaded, wavy underline"
+)
+KIND_UNDERLINES = {
+    Kind.UNSOURCED_CLAIM: QTextCharFormat.UnderlineStyle.WaveUnderline,
+    Kind.OPINION: QTextCharFormat.UnderlineStyle.DotLine,
+    Kind.CONTEXT_NOTE: QTextCharFormat.UnderlineStyle.SingleUnderline,
+}
+UNDERLINES = {
+    Mark.FOUND: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    Mark.OTHER_KIND: QTextCharFormat.UnderlineStyle.DotLine,
+    Mark.MISSED: QTextCharFormat.UnderlineStyle.DashUnderline,
+    Mark.EXTRA: QTextCharFormat.UnderlineStyle.WaveUnderline,
+}
+
+
+def sentence_heat(counts: dict[Kind, int], kind: Kind | None) -> tuple[Kind, int] | None:
+    """The kind a sentence is shaded in and how many students flagged it that way: the
+    chosen kind, or (all kinds) the one most students used; None when unflagged."""
+    if kind is not None:
+        return (kind, counts[kind]) if counts.get(kind) else None
+    if not counts:
+        return None
+    most = max(counts, key=lambda k: (counts[k], -list(Kind).index(k)))
+    return most, counts[most]
+
+
+def heat_selections(
+    view: ArticleView, overview: ClassOverview, kind: Kind | None, theme: Theme
+) -> list[QTextEdit.ExtraSelection]:
+    students = len(overview.students)
+    selections = []
+    for sentence, counts in enumerate(overview.sentence_counts):
+        heat = sentence_heat(counts, kind)
+        if heat is None or not students:
+            continue
+        shade_kind, flagged = heat
+        colour = QColor(KIND_COLOURS[shade_kind])
+        least, full = LEAST_ALPHA[theme], FULL_ALPHA[theme]
+        colour.setAlpha(round(least + (full - least) * flagged / students))
+        text_format = QTextCharFormat()
+        text_format.setBackground(QBrush(colour))
+        start, end = overview.units.sentences[sentence]
+        selection = _selection(view, start, end, text_format)
+        if selection is not None:
+            selections.append(selection)
+    return selections
+
+
+def key_selections(
+    view: ArticleView, key: Sequence[Annotation], theme: Theme
+) -> list[QTextEdit.ExtraSelection]:
+    """The key's flags underlined in their kind's style, with no shade of their own (the
+    shade under them is the class's)."""
+    selections = []
+    for flag in key:
+        text_format = QTextCharFormat()
+        text_format.setUnderlineStyle(KIND_UNDERLINES[flag.kind])
+        text_format.setUnderlineColor(QColor(KIND_UNDERLINE_COLOURS[theme][flag.kind]))
+        selection = _selection(view, flag.anchor.start, flag.anchor.end, text_format)
+        if selection is not None:
+            selections.append(selection)
+    return selections
+
+
+def mark_selections(
+    view: ArticleView, marks: Sequence[MarkedPassage], theme: Theme
+) -> list[QTextEdit.ExtraSelection]:
+    selections = []
+    for passage in marks:
+        text_format = QTextCharFormat()
+        text_format.setUnderlineStyle(UNDERLINES[passage.mark])
+        text_format.setUnderlineColor(QColor(KIND_UNDERLINE_COLOURS[theme][passage.flag.kind]))
+        if passage.mark is Mark.MISSED:
+            text_format.setFontItalic(True)
+        else:
+            colour = QColor(MARK_COLOURS[passage.mark])
+            colour.setAlpha(FULL_ALPHA[theme] // 2)
+            text_format.setBackground(QBrush(colour))
+        if passage.mark is Mark.FOUND:
+            text_format.setFontWeight(QFont.Weight.Bold)
+        selection = _selection(view, passage.start, passage.end, text_format)
+        if selection is not None:
+            selections.append(selection)
+    return selections
+
+
+def _selection(
+    view: ArticleView, start: int, end: int, text_format: QTextCharFormat
+) -> QTextEdit.ExtraSelection | None:
+    span = view.document_range(start, end)
+    if span is None:
+        return None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(span[0])
+    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    selection.format = text_format
+    return selection

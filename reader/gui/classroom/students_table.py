@@ -1,0 +1,166 @@
+"""The class view's students table: found / missed / extra per kind and in all,
+sortable by any column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from reader.classroom.overview import ClassOverview
+from reader.classroom.scores import StudentResult, Tally
+from reader.core.models import Kind
+
+FIGURES = ("found", "missed", "extra")
+STUDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SHORT_KIND = {
+    Kind.UNSOURCED_CLAIM: "Unsourced",
+    Kind.OPINION: "Opinion",
+    Kind.CONTEXT_NOTE: "Context",
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def figures(result: StudentResult, groups: list[Kind | None]) -> list[int]:
+    """The row's numbers: (found, missed, extra) for each kind, then for all kinds."""
+    tallies: list[Tally] = [result.total if g is None else result.per_kind[g] for g in groups]
+    return [int(getattr(tally, figure)) for tally in tallies for figure in FIGURES]
+
+
+class StudentsModel(QAbstractTableModel):
+    """One row per student; columns: name, then (found, missed, extra) per kind asked,
+    then in all."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[StudentResult, str, list[int]]] = []  # result, name, figures
+        self._groups: list[Kind | None] = []  # a kind, or None for all kinds
+
+    def show_overview(self, overview: ClassOverview, names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._groups = [*overview.kinds, None]
+        self._rows = [
+            (result, names[result.work.student_id], figures(result, self._groups))
+            for result in overview.students
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(FIGURES) * len(self._groups)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        result, name, values = self._rows[index.row()]
+        column = index.column()
+        if role == STUDENT_ID_ROLE:
+            return result.work.student_id
+        if column == 0:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return result.summary()
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(values[column - 1])
+        if role == Qt.ItemDataRole.EditRole:  # what the proxy sorts by
+            return values[column - 1]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or section >= self.columnCount():
+            return None
+        if section == 0:
+            label, tip = "Student", "The student's name"
+        else:
+            group = self._groups[(section - 1) // len(FIGURES)]
+            figure = FIGURES[(section - 1) % len(FIGURES)]
+            kind = "All" if group is None else SHORT_KIND[group]
+            label = f"{kind}\n{figure}"
+            what = "all kinds" if group is None else group.label.lower() + " flags"
+            tip = {
+                "found": f"Key flags found ({what})",
+                "missed": f"Key flags missed ({what})",
+                "extra": f"The student's flags the key lacks ({what})",
+            }[figure]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip
+        return None
+
+
+class StudentsTable(QTableView):
+    """The table, sorted by the clicked column (the proxy sorts numbers as numbers)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.students = StudentsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.students)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setAccessibleName("Students")
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+
+    def show_overview(self, overview: ClassOverview, names: dict[str, str]) -> None:
+        self.students.show_overview(overview, names)
+        self.fit_columns(names.values())
+
+    def fit_columns(self, names: Iterable[str]) -> None:
+        """Widths from the text's measure: asking each cell its size costs far more."""
+        metrics = self.fontMetrics()
+        padding = 3 * metrics.horizontalAdvance("0")
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        self.setColumnWidth(0, max(widest, metrics.horizontalAdvance("Student")) + padding)
+        for column in range(1, self.students.columnCount()):
+            label = str(self.students.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(line) for line in label.splitlines())
+            self.setColumnWidth(column, width + padding)
+
+    def student_at(self, row: int) -> str:
+        """The student id of the row shown at ``row`` (after sorting)."""
+        return str(self.proxy.index(row, 0).data(STUDENT_ID_ROLE))
+
+    def row_of(self, student_id: str) -> int | None:
+        for row in range(self.proxy.rowCount()):
+            if self.student_at(row) == student_id:
+                return row
+        return None
+
+    def figures(self, row: int) -> dict[str, str]:
+        """The row as shown: header (one line) -> text."""
+        return {
+            str(self.proxy.headerData(column, Qt.Orientation.Horizontal)).replace("\n", " "): str(
+                self.proxy.index(row, column).data()
+            )
+            for column in range(self.proxy.columnCount())
+        }

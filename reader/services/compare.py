@@ -1,0 +1,79 @@
+"""Use cases of comparing, for the command line and the app: two articles of the library
+side by side, and two versions of one article with what became of its flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.anchoring.canonical import body_start
+from reader.compare.figures import OnlyIn, only_in
+from reader.compare.matching import SentenceMatch, match_sentences
+from reader.compare.versions import VersionDiff, diff_versions
+from reader.core.models import Annotation, Article, ReaderError, Status
+from reader.services.classroom import may_see
+from reader.storage import classroom as classroom_store
+from reader.storage.library import Library
+
+
+@dataclass(frozen=True)
+class ArticleComparison:
+    """Two articles' bodies compared (their titles and bylines left out)."""
+
+    a: Article
+    b: Article
+    sentences: SentenceMatch
+    only: OnlyIn
+
+
+@dataclass(frozen=True)
+class VersionComparison:
+    article: Article
+    old_version: int
+    new_version: int
+    old_text: str
+    new_text: str
+    diff: VersionDiff
+
+
+def compare_articles(library: Library, id_a: int, id_b: int) -> ArticleComparison:
+    a, b = library.article(id_a), library.article(id_b)
+    starts = {"start_a": body_start(a), "start_b": body_start(b)}
+    return ArticleComparison(
+        a, b, match_sentences(a.text, b.text, **starts), only_in(a.text, b.text, **starts)
+    )
+
+
+def compare_versions(
+    library: Library, article_id: int, old: int | None = None, new: int | None = None
+) -> VersionComparison:
+    """Versions ``old`` (by default the one before ``new``) and ``new`` (by default the
+    latest) of the article, with the reader's flags that this library may see."""
+    article = library.article(article_id)
+    if article.version == 1:
+        raise ReaderError(f"article {article_id} has one version only: nothing to compare")
+    new = article.version if new is None else new
+    old = max(new - 1, 1) if old is None else old
+    for version in (new, old):  # as the user named them: the default old follows new
+        if not 1 <= version <= article.version:
+            raise ReaderError(
+                f"article {article_id} has versions 1 to {article.version}, not {version}"
+            )
+    if old == new:
+        raise ReaderError(f"both versions are {old}: choose two different ones")
+    old_text = library.version_text(article_id, old)
+    new_text = library.version_text(article_id, new)
+    diff = diff_versions(old_text, new_text, _flags(library, article_id))
+    return VersionComparison(article, old, new, old_text, new_text, diff)
+
+
+def _flags(library: Library, article_id: int) -> list[Annotation]:
+    """The reader's flags (not the app's suggestions) in the layers they may see."""
+    found = classroom_store.assignments(library, article_id)
+    role = found[0].role if found else None
+    released = any(a.key_released for a in found)
+    return [
+        annotation
+        for annotation in library.annotations(article_id)
+        if annotation.status in (Status.ACTIVE, Status.ORPHANED)
+        and may_see(role, annotation.layer, key_released=released)
+    ]

@@ -1,0 +1,117 @@
+import pytest
+
+from reader.compare.matching import (
+    MAX_SENTENCES,
+    THRESHOLD,
+    Sentence,
+    match_sentences,
+    pair_best_first,
+    split_sentences,
+    tfidf_scores,
+)
+from reader.core.models import ReaderError
+from tests.compare.articles import FLOOD_A, FLOOD_B, PROTEST_A, PROTEST_B
+
+
+def texts(sentences: list[Sentence]) -> list[str]:
+    return [sentence.text for sentence in sentences]
+
+
+def test_flood_reports_pair_the_sentences_that_say_the_same_thing() -> None:
+    match = match_sentences(FLOOD_A, FLOOD_B)
+
+    pairs = sorted((pair.a.index, pair.b.index) for pair in match.pairs)
+    # homes flooded; residents evacuated (other figures); crews rescued 35 people
+    assert pairs == [(0, 0), (1, 1), (2, 3)]
+    assert texts(match.only_a) == [
+        "The Environment Agency warned that river levels would keep rising until Thursday.",
+        "Shopkeepers on the high street fear the damage will cost them months of trade.",
+    ]
+    assert texts(match.only_b) == [
+        "Red Cross volunteers opened three shelters in school halls.",
+        "The Met Office said more rain was expected on Friday.",
+    ]
+
+
+def test_protest_reports_pair_two_sentences_and_leave_the_rest_apart() -> None:
+    match = match_sentences(PROTEST_A, PROTEST_B)
+
+    assert sorted((pair.a.index, pair.b.index) for pair in match.pairs) == [(1, 0), (2, 2)]
+    assert texts(match.only_a)[0].startswith("Police have made 80,000 arrests")
+    assert texts(match.only_b)[0].startswith("Human Rights Watch said")
+
+
+def test_pairs_come_best_first_with_scores_between_threshold_and_one() -> None:
+    match = match_sentences(FLOOD_A, FLOOD_B)
+
+    scores = [pair.score for pair in match.pairs]
+    assert scores == sorted(scores, reverse=True)
+    assert all(THRESHOLD <= score <= 1.0 for score in scores)
+
+
+def test_sentences_carry_their_exact_place_in_the_text() -> None:
+    for sentence in split_sentences(FLOOD_A):
+        assert FLOOD_A[sentence.start : sentence.end] == sentence.text
+
+
+def test_the_same_text_pairs_every_sentence_with_itself() -> None:
+    match = match_sentences(FLOOD_A, FLOOD_A)
+
+    assert sorted((p.a.index, p.b.index) for p in match.pairs) == [(i, i) for i in range(5)]
+    assert all(abs(p.score - 1.0) < 1e-9 for p in match.pairs)
+    assert match.only_a == match.only_b == []
+
+
+def test_a_sentence_is_paired_once_even_when_two_others_resemble_it() -> None:
+    scores = tfidf_scores(
+        ["The council said 2,000 residents left."],
+        ["The council said 2,000 residents left.", "The council said 2,000 residents left town."],
+    )
+
+    assert pair_best_first(scores, THRESHOLD) == [(0, 0, scores[0, 0])]
+
+
+def test_sentences_sharing_no_word_are_not_scored() -> None:
+    assert tfidf_scores(["Rain fell."], ["Markets closed higher."]) == {}
+
+
+def test_an_empty_article_pairs_nothing() -> None:
+    match = match_sentences("", PROTEST_B)
+
+    assert match.pairs == [] and match.only_a == [] and len(match.only_b) == 3
+
+
+def test_sentences_before_the_start_are_left_out() -> None:
+    title = "Floods in the valley\n\n"
+    match = match_sentences(title + FLOOD_A, FLOOD_B, start_a=len(title))
+
+    assert [pair.a.start for pair in sorted(match.pairs, key=lambda p: p.a.index)] == [
+        len(title) + FLOOD_A.index(sentence)
+        for sentence in ("Heavy rain", "About 2,000", "Emergency crews")
+    ]
+    assert all(sentence.start >= len(title) for sentence in match.only_a)
+
+
+def test_the_same_meaning_in_other_words_is_missed() -> None:
+    # what README says the matching misses
+    match = match_sentences("Stocks fell sharply on Monday.", "Shares dropped steeply on Monday.")
+
+    assert match.pairs == []
+
+
+def test_scores_below_the_threshold_are_not_kept() -> None:
+    a = ["The council said 2,000 residents left.", "Rain fell on the valley."]
+    b = ["The council said 2,000 residents left town."]
+
+    every = tfidf_scores(a, b)
+    kept = tfidf_scores(a, b, threshold=THRESHOLD)
+
+    assert set(every) == {(0, 0), (1, 0)} and every[1, 0] < THRESHOLD
+    assert kept == {(0, 0): every[0, 0]}
+
+
+def test_an_article_too_long_to_compare_is_refused_in_one_line() -> None:
+    long_text = "Rain fell. " * (MAX_SENTENCES + 1)
+
+    with pytest.raises(ReaderError, match=f"the second article has {MAX_SENTENCES + 1:,} "):
+        match_sentences(FLOOD_A, long_text)

@@ -1,0 +1,358 @@
+"""The class view: a teacher collects three submissions and sees the same figures as
+`reader class --json`; she clicks a student and a passage, adds an extra flag to the
+key (and undoes it), writes a comment and hides the names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.anchoring.selectors import make_anchor
+from reader.cli.main import main
+from reader.core.models import Annotation, Kind
+from reader.core.palette import THEME_COLOURS, Theme
+from reader.gui.classroom.class_view import FLAGGER_ROLE, ClassViewWindow
+from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice
+from reader.gui.classroom.students_table import SHORT_KIND
+from reader.gui.common.theme import apply_theme
+from reader.gui.shell.main_window import MainWindow
+from reader.services import classroom as service
+from reader.services.class_details import Flagger
+from reader.storage import classroom as store
+from reader.storage.classroom import KEY_LAYER
+from reader.storage.library import Library
+from tests.gui.classroom.test_student import file_dialog, type_file_name
+from tests.gui.shell.test_main_window import sentence_span
+
+if TYPE_CHECKING:
+    from tests.gui.conftest import Session
+
+UNSOURCED, OPINION = Kind.UNSOURCED_CLAIM, Kind.OPINION
+# The key: sentences 1 (unsourced) and 3 (opinion). Each student: (sentence, kind, note).
+KEY = [(1, UNSOURCED), (3, OPINION)]
+WORK: dict[str, list[tuple[int, Kind, str]]] = {
+    "Ana Lima": [(1, UNSOURCED, "ANA-who counted?"), (5, OPINION, "ANA-loaded")],
+    "Ben Ode": [(1, UNSOURCED, "BEN-no source"), (3, UNSOURCED, ""), (5, OPINION, "BEN-spin")],
+    "Cleo Park": [(3, OPINION, "CLEO-sweeping")],
+}
+
+
+def flags_on(library: Library, article_id: int, spec: list[tuple[int, Kind, str]]) -> None:
+    article = library.article(article_id)
+    flags = []
+    for sentence, kind, note in spec:
+        start, end = sentence_span(article, sentence)
+        flags.append(Annotation(article.id, kind, make_anchor(article.text, start, end), note=note))
+    library.add_annotations(flags)
+
+
+def class_json(db: Path, assignment_id: str, capsys: pytest.CaptureFixture[str]) -> Any:
+    capsys.readouterr()
+    assert main(["--db", str(db), "class", assignment_id, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def teacher_with_three_submissions(window: MainWindow, tmp_path: Path) -> str:
+    """The key, the assignment, three students' files collected from their folder."""
+    library = window.library
+    assert window.reading.article is not None
+    article_id = window.reading.article.id
+    article = library.article(article_id)
+    key = []
+    for sentence, kind in KEY:
+        start, end = sentence_span(article, sentence)
+        anchor = make_anchor(article.text, start, end)
+        key.append(Annotation(article_id, kind, anchor, layer=KEY_LAYER, note="KEY"))
+    library.add_annotations(key)
+    made = service.assign(
+        library,
+        article_id,
+        tmp_path / "a.reader-assignment",
+        title="Claims",
+        kinds=[UNSOURCED, OPINION],
+    )
+    folder = tmp_path / "handed-in"
+    folder.mkdir()
+    for name, spec in WORK.items():
+        student = Library.open(tmp_path / f"{name}.sqlite")
+        opened = service.open_assignment(student, made.path)
+        flags_on(student, opened.article_id, spec)
+        first = name.split()[0].lower()
+        service.hand_in(student, made.assignment_id, folder / f"{first}.reader-submission", name)
+        student.close()
+    result = window.classroom.collect_paths([folder])  # a folder, as the dialog can give
+    assert len(result.collected) == 3
+    box = window.classroom.dialog
+    assert isinstance(box, QMessageBox)
+    box.accept()
+    return made.assignment_id
+
+
+def open_class_view(window: MainWindow, qtbot: QtBot) -> ClassViewWindow:
+    window.classroom.class_view_action.trigger()
+    view = window.classroom.class_view
+    assert view is not None
+    qtbot.waitExposed(view)
+    return view
+
+
+def passage_rows(view: ClassViewWindow) -> list[tuple[str, PassageChoice]]:
+    return [(item.text(0), item.data(0, PASSAGE_ROLE)) for item in view.passages.passage_items()]
+
+
+def shown_figures(view: ClassViewWindow) -> dict[str, dict[str, str]]:
+    rows = [view.table.figures(row) for row in range(view.table.proxy.rowCount())]
+    return {row["Student"]: row for row in rows}
+
+
+def assert_same_figures(view: ClassViewWindow, data: Any) -> None:
+    shown = shown_figures(view)
+    assert sorted(shown) == sorted(s["name"] for s in data["students"])
+    for student in data["students"]:
+        row = shown[student["name"]]
+        for kind in (UNSOURCED, OPINION):
+            tally = student["per_kind"][kind.value]
+            for figure in ("found", "missed", "extra"):
+                assert row[f"{SHORT_KIND[kind]} {figure}"] == str(tally[figure])
+        for figure in ("found", "missed", "extra"):
+            assert row[f"All {figure}"] == str(student["total"][figure])
+    passages = [text for text, choice in passage_rows(view) if choice.key_uuid]
+    assert [p.split(" · ")[0] for p in passages] == [
+        f"Missed by {p['missed']} of {len(data['students'])}"
+        + (f", as another kind by {sum(p['other_kinds'].values())}" if p["other_kinds"] else "")
+        for p in data["passages"]
+    ]
+    extra = [text for text, choice in passage_rows(view) if not choice.key_uuid]
+    assert [e.split(" (")[0] for e in extra] == [
+        f"Flagged by {e['students']} of {len(data['students'])}" for e in data["extra_passages"]
+    ]
+    assert data["agreement"]["reading"] in view.summary.text()
+    assert f"{data['key_flags']} flags in the key" in view.summary.text()
+
+
+def test_the_class_view_shows_the_figures_of_reader_class(
+    session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    view = open_class_view(window, qtbot)
+    data = class_json(session.db_path, assignment_id, capsys)
+    assert_same_figures(view, data)
+    # the heat: one shaded sentence per sentence someone flagged; the key underlined
+    selections = view.article_view.extraSelections()
+    shaded = [s for s in selections if s.format.background().style() != Qt.BrushStyle.NoBrush]
+    assert len(shaded) == 3  # sentences 1, 3 and 5
+    underlined = [s for s in selections if s not in shaded]
+    assert [s.format.underlineStyle() for s in underlined] == [
+        QTextCharFormat.UnderlineStyle.WaveUnderline,  # the unsourced claim
+        QTextCharFormat.UnderlineStyle.DotLine,  # the opinion
+    ]
+
+    # sorted by a column, the figures stay with their student
+    view.table.sortByColumn(view.table.proxy.columnCount() - 2, Qt.SortOrder.AscendingOrder)
+    assert view.table.figures(0)["Student"] == "Ben Ode"  # the only one who missed nothing
+    assert_same_figures(view, data)
+
+
+def test_a_student_and_a_passage_clicked(
+    session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    view = open_class_view(window, qtbot)
+
+    row = view.table.row_of(
+        next(
+            s for s in view.view_data.overview.students if s.work.name == "Ben Ode"
+        ).work.student_id
+    )
+    assert row is not None
+    rect = view.table.visualRect(view.table.proxy.index(row, 0))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    lines = [view.details.item(n).text() for n in range(view.details.count())]
+    # Ben: found the unsourced claim, the opinion as another kind, one extra
+    assert lines[0].startswith("Found · Unsourced claim")
+    assert "note: BEN-no source" in lines[0]
+    assert lines[1].startswith("Found as another kind (unsourced claim, the key says opinion)")
+    assert lines[2].startswith("Extra · Opinion") and "note: BEN-spin" in lines[2]
+    assert len(view.article_view.extraSelections()) == 3
+    assert "Ben Ode: You found 1 of the 2 flags in the key" in view.details_label.text()
+
+    # the extra passage two students flagged: who, with their notes
+    extra = next(
+        item for item in view.passages.passage_items() if item.text(0).startswith("Flagged by 2")
+    )
+    view.passages.setCurrentItem(extra)
+    lines = [view.details.item(n).text() for n in range(view.details.count())]
+    assert [line.split(" · ")[0] for line in lines] == ["Ana Lima", "Ben Ode"]
+    assert "note: ANA-loaded" in lines[0] and "(not in the key)" in lines[0]
+    assert "2 students flagged" in view.details_label.text()
+
+    # names hidden for the projector
+    view.hide_names.click()
+    assert sorted(shown_figures(view)) == ["Student 1", "Student 2", "Student 3"]
+    lines = [view.details.item(n).text() for n in range(view.details.count())]
+    assert "Ana" not in " ".join(lines) and "Ben" not in view.details_label.text()
+    assert class_json(session.db_path, assignment_id, capsys)["students"][0]["name"] == "Ana Lima"
+
+
+def test_an_extra_flag_added_to_the_key_and_undone(
+    session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    view = open_class_view(window, qtbot)
+    extra = next(
+        item for item in view.passages.passage_items() if item.text(0).startswith("Flagged by 2")
+    )
+    view.passages.setCurrentItem(extra)
+    assert not view.add_button.isEnabled()
+    view.details.setCurrentRow(0)  # Ana's opinion flag
+    flagger = view.details.currentItem().data(FLAGGER_ROLE)
+    assert isinstance(flagger, Flagger) and flagger.extra
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+
+    data = class_json(session.db_path, assignment_id, capsys)
+    assert data["key_flags"] == 3 and data["extra_passages"] == []
+    assert_same_figures(view, data)
+    assert shown_figures(view)["Ana Lima"]["Opinion found"] == "1"
+    assert window.reading.article is not None
+    key = service.active_key(window.library, window.reading.article.id)
+    assert any(f.note == "ANA-loaded" for f in key)
+    shown = window.annotation_pane.model.annotations()  # the main window follows
+    assert any(a.layer == KEY_LAYER and a.note == "ANA-loaded" for a in shown)
+
+    view.undo_stack.undo()
+    data = class_json(session.db_path, assignment_id, capsys)
+    assert data["key_flags"] == 2
+    assert_same_figures(view, data)
+    assert shown_figures(view)["Ana Lima"]["Opinion found"] == "0"
+    view.undo_stack.redo()
+    assert class_json(session.db_path, assignment_id, capsys)["key_flags"] == 3
+
+
+def test_the_comment_to_a_student_is_kept(session: Session, qtbot: QtBot, tmp_path: Path) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    view = open_class_view(window, qtbot)
+    assert not view.comment.isEnabled()
+    cleo = next(s for s in view.view_data.overview.students if s.work.name == "Cleo Park")
+    view.table.selectRow(view.table.row_of(cleo.work.student_id) or 0)
+    assert view.comment_label.text() == "Comment to Cleo Park:"
+    view.comment.setFocus()
+    qtbot.keyClicks(view.comment, "Look for numbers.")
+    assert store.feedback(window.library, assignment_id) == {
+        cleo.work.student_id: "Look for numbers."
+    }
+    view.close()
+    again = open_class_view(window, qtbot)
+    again.table.selectRow(again.table.row_of(cleo.work.student_id) or 0)
+    assert again.comment.toPlainText() == "Look for numbers."
+    # into Cleo's page of the report and her own released key, no one else's
+    service.report(window.library, assignment_id, tmp_path / "report.html")
+    assert "Look for numbers." in (tmp_path / "report.html").read_text(encoding="utf-8")
+    released = service.release_key(
+        window.library, assignment_id, tmp_path / "keys", per_student=True
+    )
+    holding = [p.name for p in released.paths if "Look for numbers." in p.read_text("utf-8")]
+    assert len(released.paths) == 3 and holding == [
+        f"Cleo-Park-{cleo.work.student_id[:8]}.reader-key"
+    ]
+
+
+def test_the_class_report_is_saved_as_a_page_and_a_pdf(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    teacher_with_three_submissions(window, tmp_path)
+    window.settings.setValue("export/folder", str(tmp_path))
+    window.classroom.report_action.trigger()
+    dialog = file_dialog(qtbot, window)
+    type_file_name(qtbot, dialog, "claims-report")
+    pdf = tmp_path / "claims-report.pdf"
+    qtbot.waitUntil(pdf.exists, timeout=5000)
+    page = (tmp_path / "claims-report.html").read_text(encoding="utf-8")
+    assert "Ana Lima" in page and "Cleo Park" in page
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "Saved the class report" in window.statusBar().currentMessage()
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_folder_of_submissions_is_collected_from_the_dialog(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    folder = tmp_path / "late"
+    folder.mkdir()
+    student = Library.open(tmp_path / "dev.sqlite")
+    opened = service.open_assignment(student, tmp_path / "a.reader-assignment")
+    flags_on(student, opened.article_id, [(1, UNSOURCED, "")])
+    service.hand_in(student, assignment_id, folder / "dev.reader-submission", "Dev Rao")
+    student.close()
+    window.settings.setValue("export/folder", str(tmp_path))
+    window.classroom.collect_folder_action.trigger()
+    dialog = file_dialog(qtbot, window)
+    type_file_name(qtbot, dialog, "late")
+    qtbot.waitUntil(lambda: isinstance(window.classroom.dialog, QMessageBox), timeout=3000)
+    box = window.classroom.dialog
+    assert isinstance(box, QMessageBox)
+    assert box.text() == "Collected 1 submission."
+    box.accept()
+    assert len(store.submissions(window.library, assignment_id)) == 4
+
+
+def test_h_shades_the_class_work_in_presentation_mode(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    teacher_with_three_submissions(window, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    qtbot.waitUntil(presentation.isActiveWindow, timeout=3000)
+    assert presentation.view.extraSelections() == []
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    assert len(presentation.view.extraSelections()) == 3  # the sentences the class flagged
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)
+    assert len(presentation.view.highlighted_uuids()) == 1
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    assert presentation.view.extraSelections() == []
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+
+
+def test_the_class_view_pages_take_the_dark_theme(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    found = service.find_assignment(window.library, assignment_id)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet = app.palette(), app.styleSheet()
+    apply_theme(app, Theme.DARK)  # as the app does when the system's theme is dark
+    try:
+        view = ClassViewWindow(window.library, found, Theme.DARK, QUndoStack())
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        page = view.article_view.viewport().palette().base().color().name()
+        assert page == THEME_COLOURS[Theme.DARK].background
+    finally:
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)

@@ -1,0 +1,151 @@
+"""Comparing two stored articles, and two stored versions of one with their flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.anchoring.selectors import anchor_for_quote
+from reader.compare.versions import FlagFate
+from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat, Status
+from reader.services.compare import compare_articles, compare_versions
+from reader.storage import classroom as classroom_store
+from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment
+from reader.storage.library import Library
+from tests.compare.articles import BRIDGE_V1, BRIDGE_V2, FLOOD_A, FLOOD_B
+
+URL = "https://example.org/bridge"
+
+
+def store(library: Library, title: str, markdown: str, url: str = "") -> int:
+    meta = ArticleMeta(title, markdown, SourceFormat.MARKDOWN, publication="Test", url=url)
+    return library.import_article(meta).article.id
+
+
+def flag(library: Library, article_id: int, quote: str) -> Annotation:
+    text = library.article(article_id).text
+    annotation = Annotation(article_id, Kind.UNSOURCED_CLAIM, anchor_for_quote(text, quote))
+    library.add_annotation(annotation)
+    return annotation
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return Library.open(tmp_path / "lib.sqlite")
+
+
+def test_two_stored_reports_are_compared_on_their_bodies(library: Library) -> None:
+    a = store(library, "Floods force 2,000 from homes", FLOOD_A)
+    b = store(library, "Thousands evacuated", FLOOD_B)
+
+    found = compare_articles(library, a, b)
+
+    assert len(found.sentences.pairs) == 3
+    assert len(found.sentences.only_a) == len(found.sentences.only_b) == 2
+    # the title's "2,000" is not counted: the figure comes from the body
+    figure = found.only.figures_a[0]
+    assert [f.text for f in found.only.figures_a] == ["2,000 residents"]
+    assert found.a.text[figure.start : figure.end] == "2,000 residents"
+    for pair in found.sentences.pairs:
+        assert found.a.text[pair.a.start : pair.a.end] == pair.a.text
+        assert found.b.text[pair.b.start : pair.b.end] == pair.b.text
+    assert [s.name for s in found.only.sources_b] == ["Met Office"]
+
+
+def test_an_unknown_article_is_a_user_error(library: Library) -> None:
+    a = store(library, "Floods", FLOOD_A)
+
+    with pytest.raises(ReaderError, match="no article with id 99"):
+        compare_articles(library, a, 99)
+
+
+def test_versions_of_a_reimported_article_show_its_changes_and_flags(library: Library) -> None:
+    article_id = store(library, "Bridge closed", BRIDGE_V1, URL)
+    cracks = flag(library, article_id, "engineers found cracks in two supports")
+    cost = flag(library, article_id, "Repairs will cost 4 million pounds")
+    quote = flag(library, article_id, "This bridge is a disgrace")
+    assert store(library, "Bridge closed", BRIDGE_V2, URL) == article_id
+    assert library.annotation(quote.uuid).status is Status.ORPHANED
+
+    found = compare_versions(library, article_id)
+
+    assert (found.old_version, found.new_version) == (1, 2)
+    assert found.old_text == library.version_text(article_id, 1)
+    assert found.new_text == library.article(article_id).text
+    fates = {change.annotation.uuid: change.fate for change in found.diff.flags}
+    assert fates == {
+        cracks.uuid: FlagFate.KEPT,
+        cost.uuid: FlagFate.MOVED,
+        quote.uuid: FlagFate.ORPHANED,
+    }
+    inserted = "".join(c.text for c in found.diff.changes if c.kind.value == "inserted")
+    assert "Traffic queued for hours" in inserted
+
+
+def test_suggestions_are_not_listed_among_the_flags(library: Library) -> None:
+    article_id = store(library, "Bridge closed", BRIDGE_V1, URL)
+    text = library.article(article_id).text
+    suggestion = Annotation(
+        article_id,
+        Kind.OPINION,
+        anchor_for_quote(text, "engineers found cracks"),
+        layer="suggestions",
+        status=Status.SUGGESTED,
+    )
+    library.add_annotation(suggestion)
+    store(library, "Bridge closed", BRIDGE_V2, URL)
+
+    assert compare_versions(library, article_id).diff.flags == []
+
+
+def test_version_numbers_outside_the_article_are_refused(library: Library) -> None:
+    article_id = store(library, "Bridge closed", BRIDGE_V1, URL)
+    with pytest.raises(ReaderError, match="has one version only"):
+        compare_versions(library, article_id)
+    store(library, "Bridge closed", BRIDGE_V2, URL)
+
+    with pytest.raises(ReaderError, match="has versions 1 to 2, not 3"):
+        compare_versions(library, article_id, new=3)
+    with pytest.raises(ReaderError, match="has versions 1 to 2, not 0"):
+        compare_versions(library, article_id, old=0)
+    with pytest.raises(ReaderError, match="both versions are 2"):
+        compare_versions(library, article_id, old=2, new=2)
+
+
+def test_the_library_reads_each_stored_version(library: Library) -> None:
+    article_id = store(library, "Bridge closed", BRIDGE_V1, URL)
+    store(library, "Bridge closed", BRIDGE_V2, URL)
+
+    assert library.version_text(article_id, 1).endswith(BRIDGE_V1.split("\n\n")[-1])
+    assert library.version_text(article_id, 2) == library.article(article_id).text
+    with pytest.raises(ReaderError, match="versions 1 to 2, not 5"):
+        library.version_text(article_id, 5)
+
+
+def test_a_student_sees_no_flag_of_an_unreleased_key(library: Library) -> None:
+    article_id = store(library, "Bridge closed", BRIDGE_V1, URL)
+    mine = flag(library, article_id, "engineers found cracks")
+    text = library.article(article_id).text
+    key = Annotation(
+        article_id, Kind.OPINION, anchor_for_quote(text, "a disgrace"), layer=KEY_LAYER
+    )
+    library.add_annotation(key)
+    store(library, "Bridge closed", BRIDGE_V2, URL)
+    assignment = StoredAssignment(
+        assignment_id="a1b2c3d4",
+        article_id=article_id,
+        role=Role.STUDENT,
+        title="Bridge",
+        instructions="",
+        kinds=(Kind.OPINION,),
+        due="",
+        class_name="",
+        text_sha256=library.article(article_id).sha256,
+        created="2026-12-01T09:00:00Z",
+    )
+    classroom_store.add_assignment(library, assignment)
+
+    listed = [change.annotation.uuid for change in compare_versions(library, article_id).diff.flags]
+
+    assert listed == [mine.uuid]
