@@ -9,8 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import reader
 from reader.core.models import ReaderError
+from reader.core.shipped import RESOURCES
 
 CUES_FILE = "cues.json"
 OPINION_MODEL_FILE = "opinion_model.json"
@@ -19,7 +19,7 @@ LEXICON_FILE = "lexicon.json"
 
 
 def resources_dir() -> Path:
-    return Path(reader.__file__).resolve().parent.parent / "resources" / "detectors"
+    return RESOURCES / "detectors"
 
 
 def _read_json(path: Path) -> Any:
