@@ -127,3 +127,10 @@ def test_a_screenshot(installed: Installed) -> None:
     shot = installed.run("--db", "shot.sqlite", "screenshot", "-o", str(output))
     assert shot.returncode == 0, shot.stderr
     assert output.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_desktop_entry_installs_from_the_wheel(installed: Installed) -> None:
+    done = installed.run("--install-desktop")
+    assert done.returncode == 0, done.stderr
+    entry = installed.folder / "home" / "data" / "applications" / "annotated-reader.desktop"
+    assert f"Exec={installed.python} -m reader %f" in entry.read_text(encoding="utf-8")

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from reader.cli.app import app_parser, cmd_app
 from reader.cli.command import Handler
+from reader.cli.desktop import FLAGS as DESKTOP_FLAGS
+from reader.cli.desktop import run_desktop
 from reader.cli.output import print_error
 from reader.cli.parser import COMMANDS
 from reader.core.models import ReaderError
@@ -33,6 +35,8 @@ def wants_app(argv: Sequence[str], commands: frozenset[str]) -> bool:
 
 
 def run(argv: Sequence[str]) -> int:
+    if argv[:1] and argv[0] in DESKTOP_FLAGS:
+        return run_desktop(argv)
     if wants_app(argv, COMMANDS):
         return cmd_app(app_parser().parse_args(argv))
     from reader.cli.parser import build_parser
