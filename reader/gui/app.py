@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from reader.gui.common.theme import apply_theme
 from reader.gui.shell.main_window import APP_NAME, MainWindow
 from reader.gui.shell.session import preferred_theme
+from reader.gui.shell.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # imported when the library is opened: after the first paint, if it can
     from reader.storage.library import Library
@@ -89,6 +90,9 @@ def open_library(db_path: Path) -> Library:
 
 def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | None = None) -> int:
     """Open the main window on the library at ``db_path``; returns the exit code."""
+    instance = SingleInstance(db_path)
+    if instance.hand_over(open_file):  # a window on this library runs: it opens the file
+        return 0
     app = application()
     try:
         if settings_path is None:
@@ -102,6 +106,7 @@ def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | 
         QMessageBox.critical(None, APP_NAME, f"Cannot open the library: {error}")
         return 1
     window.library_failed.connect(lambda: app.exit(1))  # a quick start found it unreadable
+    window.ready.connect(lambda: instance.serve(window, window.open_file))  # after 1st paint
     try:
         return app.exec()
     finally:
