@@ -168,6 +168,7 @@ def xvfb() -> Iterator[str]:
 class Run:
     shown: float  # seconds to the first change of the screen (the window mapped)
     settled: float  # seconds to the last change before QUIET_SECONDS of stillness
+    peak_kib: int  # the process's peak resident memory (VmHWM) when it had settled
 
 
 def settle_time(screen: Screen, command: Sequence[str], environment: dict[str, str]) -> Run:
@@ -188,13 +189,20 @@ def settle_time(screen: Screen, command: Sequence[str], environment: dict[str, s
                 last_change = now
             previous = frame
             if shown and now - last_change >= QUIET_SECONDS:
-                return Run(shown, last_change)
+                return Run(shown, last_change, _peak_memory_kib(process.pid))
             if now > TIMEOUT_SECONDS or (process.poll() is not None and not shown):
                 raise SystemExit(f"error: {command[-1]} showed nothing (exit {process.poll()})")
     finally:
         process.kill()
         process.wait(timeout=30)
         _wait_for_blank(screen, blank)
+
+
+def _peak_memory_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise SystemExit("error: no VmHWM in /proc (Linux only)")
 
 
 def _wait_for_blank(screen: Screen, blank: np.ndarray) -> None:
@@ -242,13 +250,16 @@ def main() -> int:
     print(f"Xvfb {WIDTH}x{HEIGHT}, {options.runs} runs each, alternating; medians")
     bare_shown = statistics.median(run.shown for run in runs["bare PySide6 window"])
     bare_settled = statistics.median(run.settled for run in runs["bare PySide6 window"])
-    print(f"{'':30} {'window shown':>18} {'pixels settled':>20}")
+    bare_peak = statistics.median(run.peak_kib for run in runs["bare PySide6 window"])
+    print(f"{'':30} {'window shown':>18} {'pixels settled':>20} {'peak memory':>19}")
     for name, measured in runs.items():
         shown = statistics.median(run.shown for run in measured)
         settled = statistics.median(run.settled for run in measured)
+        peak = statistics.median(run.peak_kib for run in measured)
         print(
             f"{name:30} {shown * 1000:8.0f} ms {shown / bare_shown:5.2f}x"
             f" {settled * 1000:10.0f} ms {settled / bare_settled:5.2f}x"
+            f" {peak / 1024:9.0f} MiB {peak / bare_peak:5.2f}x"
         )
     return 0
 
