@@ -106,7 +106,12 @@ def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | 
         QMessageBox.critical(None, APP_NAME, f"Cannot open the library: {error}")
         return 1
     window.library_failed.connect(lambda: app.exit(1))  # a quick start found it unreadable
-    window.ready.connect(lambda: instance.serve(window, window.open_file))  # after 1st paint
+    # Listening imports QtNetwork: after the first paint; a window given a file to open was
+    # built whole already (its ready signal is gone).
+    if open_file is None:
+        window.ready.connect(lambda: instance.serve(window, window.open_file))
+    else:
+        QTimer.singleShot(0, lambda: instance.serve(window, window.open_file))
     try:
         return app.exec()
     finally:

@@ -159,3 +159,30 @@ def test_messages_round_trip_and_garbage_is_refused(tmp_path: Path) -> None:
     for garbage in (b"\xff", b"[]", b'{"file": 3}', b'{"file": "relative.md"}', b"nonsense"):
         with pytest.raises(ReaderError):
             decode_message(garbage)
+
+
+def test_two_processes_started_together_open_one_window(
+    tmp_path: Path, runtime_folder: Path
+) -> None:
+    articles = []
+    for number in (1, 2):
+        article = tmp_path / f"together-{number}.md"
+        article.write_text(ARTICLE.replace("a second process", f"process {number}"), "utf-8")
+        articles.append(article)
+    # A new library: the first window fills it with the samples, slowly, holding the lock.
+    processes = [
+        subprocess.Popen(reader(tmp_path, str(article)), env=environment(tmp_path))
+        for article in articles
+    ]
+    try:
+        wait_for(lambda: any(p.poll() is not None for p in processes), "one process to exit")
+        (handed,) = (p for p in processes if p.poll() is not None)
+        (window,) = (p for p in processes if p.poll() is None)
+        assert handed.returncode == 0
+        expected = {"Handed over from process 1", "Handed over from process 2"}
+        wait_for(lambda: expected <= titles(tmp_path), "both imports")
+        assert window.poll() is None
+    finally:
+        for process in processes:
+            process.kill()
+            process.wait(timeout=30)
