@@ -109,9 +109,9 @@ def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | 
     # Listening imports QtNetwork: after the first paint; a window given a file to open was
     # built whole already (its ready signal is gone).
     if open_file is None:
-        window.ready.connect(lambda: instance.serve(window, window.open_file))
+        window.ready.connect(lambda: instance.serve(window, window.files.open_file))
     else:
-        QTimer.singleShot(0, lambda: instance.serve(window, window.open_file))
+        QTimer.singleShot(0, lambda: instance.serve(window, window.files.open_file))
     try:
         return app.exec()
     finally:
