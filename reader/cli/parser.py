@@ -14,7 +14,7 @@ COMMANDS = frozenset(
         # reader.cli.flags
         "annotate", "annotations", "delete-annotation",
         # reader.cli.suggestions
-        "suggest", "lock-suggestions", "unlock-suggestions",
+        "suggest", "suggestions-learning", "lock-suggestions", "unlock-suggestions",
         # reader.cli.app
         "screenshot",
         # reader.cli.classroom

@@ -1,15 +1,20 @@
-"""The detector's suggestions: suggest, and a teacher's lock-suggestions and unlock-suggestions."""
+"""The detector's suggestions: suggest, what their order learned (suggestions-learning), and a
+teacher's lock-suggestions and unlock-suggestions."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.anchoring.selectors import shorten
 from reader.cli.command import Subparsers, add_command, open_library
 from reader.cli.output import print_json
 from reader.core.models import ReaderError
+
+if TYPE_CHECKING:
+    from reader.detectors.learning import Learned
 
 
 def add_commands(subparsers: Subparsers) -> None:
@@ -39,6 +44,25 @@ def add_commands(subparsers: Subparsers) -> None:
         "before or flagged with the same kind already",
     )
 
+    sub = add_command(
+        subparsers,
+        "suggestions-learning",
+        cmd_suggestions_learning,
+        "say what this library's accepted and dismissed suggestions and own flags have taught "
+        "the order suggestions are shown in",
+        json=True,
+    )
+    undo = sub.add_mutually_exclusive_group()
+    undo.add_argument(
+        "--reset",
+        action="store_true",
+        help="show suggestions in the shipped order again: what was decided so far is no "
+        "longer learned from (the flags are kept)",
+    )
+    undo.add_argument(
+        "--undo-reset", action="store_true", help="learn again from what was decided before a reset"
+    )
+
     add_command(
         subparsers,
         "lock-suggestions",
@@ -54,12 +78,14 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     from reader.anchoring.canonical import ArticleHeader, article_text
     from reader.detectors import SuggestionKind, best_first, score_words, suggest_article
     from reader.importers.articles import read_article_file
+    from reader.services.suggestions import library_learning
 
     kinds = [SuggestionKind.parse(args.kind)] if args.kind else None
     target = args.target
     if target.isdigit() and not Path(target).exists():
         library = open_library(args, read_only=not args.save)
         refuse_if_locked(library.suggestions_locked())
+        learned = library_learning(library)
         article_id: int | None = int(target)
         stored = library.article(int(target))
         header: ArticleHeader = stored
@@ -70,6 +96,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         if not Path(target).is_file():
             raise ReaderError(f"no such file: {target} (give a file, or an article ID)")
         refuse_if_locked(library_file_locked(args))
+        learned = library_file_learning(args)
         article_id = None
         header = meta = read_article_file(Path(target))
         text, markdown = article_text(meta, meta.markdown), meta.markdown
@@ -90,7 +117,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if not args.all:
-        found, hidden = best_first(found, text)
+        found, hidden = best_first(found, text, learned)
         if hidden:
             print(
                 f"showing the {len(found)} best suggestions first; {hidden} more with --all",
@@ -135,12 +162,67 @@ def library_file_locked(args: argparse.Namespace) -> bool:
     return path.is_file() and suggestions_locked_in(path)
 
 
+def library_file_learning(args: argparse.Namespace) -> Learned:
+    """What the library --db names (or the default one) has learned; read only, so that
+    suggesting on a file changes no library."""
+    from reader.detectors.learning import NOTHING_LEARNED
+    from reader.services.suggestions import learning_in
+    from reader.storage.paths import resolve_db_path
+
+    path = resolve_db_path(args.db)
+    return learning_in(path) if path.is_file() else NOTHING_LEARNED
+
+
 def refuse_if_locked(locked: bool) -> None:
     if locked:
         raise ReaderError(
             "suggestions are locked in this library by a teacher "
             "('reader unlock-suggestions' with the PIN opens them)"
         )
+
+
+def cmd_suggestions_learning(args: argparse.Namespace) -> int:
+    from reader.services.suggestions import (
+        learning_reset_time,
+        learning_summary,
+        library_learning,
+        reset_learning,
+        undo_reset_learning,
+    )
+
+    library = open_library(args, read_only=not (args.reset or args.undo_reset))
+    said = sys.stderr if args.json else sys.stdout
+    if args.reset:
+        reset_learning(library)
+        print("Suggestions are shown in the shipped order again; your flags are kept.", file=said)
+    elif args.undo_reset:
+        if not learning_reset_time(library):
+            raise ReaderError("learning was not reset: nothing to undo")
+        undo_reset_learning(library)
+        print("Learning from your earlier decisions again.", file=said)
+    if args.json:
+        learned = library_learning(library)
+        kinds = [(kind, "", tally) for kind, tally in learned.kinds.items()]
+        cues = [(kind, cue, tally) for (kind, cue), tally in learned.cues.items()]
+        print_json(
+            {
+                "reset": learning_reset_time(library) or None,
+                "learned": [
+                    {
+                        "kind": kind.value,
+                        "cue": cue or None,
+                        "kept": tally.kept,
+                        "dismissed": tally.dropped,
+                        "term": round(tally.term, 4),
+                    }
+                    for kind, cue, tally in sorted(kinds + cues)
+                ],
+            }
+        )
+        return 0
+    for line in learning_summary(library):
+        print(line)
+    return 0
 
 
 def read_pin(prompt: str) -> str:

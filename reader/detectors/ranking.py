@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from reader.detectors.learning import NOTHING_LEARNED, Learned
 from reader.detectors.results import Suggestion, SuggestionKind
 
 # a score from here on is "likely"; below, "possible": read off the reliability table of
@@ -21,11 +22,14 @@ def shown_count(text: str) -> int:
     return max(1, math.ceil(len(text.split()) * SHOWN_PER_1000_WORDS / 1000))
 
 
-def best_first(found: Iterable[Suggestion], text: str) -> tuple[list[Suggestion], int]:
+def best_first(
+    found: Iterable[Suggestion], text: str, learned: Learned = NOTHING_LEARNED
+) -> tuple[list[Suggestion], int]:
     """(shown, hidden): the suggestions shown by default, highest score first, and how many
     more there are. Sourced claims, listed only on request and never stored, are all shown
-    after them and not counted."""
-    ranked = sorted(found, key=lambda s: (-s.score, s.start))
+    after them and not counted. ``learned`` from the library's decisions nudges the order
+    (see ``learning``); the scores themselves are not changed."""
+    ranked = sorted(found, key=lambda s: (-(s.score + learned.adjustment(s)), s.start))
     flags = [s for s in ranked if s.kind is not SuggestionKind.SOURCED_CLAIM]
     sourced = [s for s in ranked if s.kind is SuggestionKind.SOURCED_CLAIM]
     limit = shown_count(text)

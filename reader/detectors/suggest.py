@@ -83,6 +83,16 @@ _VERB_LEAD_INS = frozenset(
 )
 
 
+def reason_templates() -> dict[str, tuple[str, ...]]:
+    """Each cue family and the reason sentences written for it, ``{}`` standing for the
+    passage's words: how what a teacher decided is traced back to the cues behind it."""
+    families: dict[str, tuple[str, ...]] = {c: (t,) for c, t in _OPINION_REASONS.items()}
+    families |= _CLAIM_REASONS
+    families |= {"vague": (_VAGUE_REASON,), "named": _NAMED_REASONS, "fact": _FACT_REASONS}
+    families["wording"] = (_OPINION_WORDING,)
+    return families
+
+
 @dataclass(frozen=True)
 class _Sentence:
     start: int

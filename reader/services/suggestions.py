@@ -4,22 +4,42 @@ Suggestions live in the article's ``suggestions`` layer with status
 ``suggested``.  Accepting one moves it into the user's layer as an active flag
 (its reasons kept in the note); dismissing keeps it with status ``dismissed``
 so the same passage is not suggested again.
+
+What the teacher decided also tunes the order suggestions are shown in, for this
+library only (``reader.detectors.learning``): ``library_learning`` reads it back from
+the decisions, and ``reset_learning`` makes the ranking the shipped one again.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from reader.anchoring.selectors import make_anchor
-from reader.core.models import Annotation, Article, Kind, LayerKind, Status
+from reader.core.models import Annotation, Article, Kind, LayerKind, Status, utc_now
 from reader.detectors import Suggestion, SuggestionKind
+from reader.detectors.learning import (
+    NOTHING_LEARNED,
+    Decision,
+    Learned,
+    Verdict,
+    describe,
+    learn,
+    reason_cues,
+)
+from reader.storage.decisions import decided_flags
 from reader.storage.library import Library
+from reader.storage.settings import set_setting, setting
 
 SUGGESTIONS_LAYER = LayerKind.SUGGESTIONS.value
 REASON_SEPARATOR = ": "  # how reasons written before the sentence form named their words
 _QUOTED_WORDS = re.compile(r"“([^”]+)”")
+# decisions made up to this time (as ``utc_now`` writes it) are not learned from
+LEARNING_RESET_SETTING = "suggestions_learning_reset"
+_STORED_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
 def flag_kind(kind: SuggestionKind) -> Kind | None:
@@ -144,3 +164,95 @@ def trigger_spans(annotation: Annotation) -> list[tuple[int, int]]:
 
 def open_suggestions(annotations: Sequence[Annotation]) -> list[Annotation]:
     return [a for a in annotations if a.status is Status.SUGGESTED]
+
+
+def decisions(flags: Sequence[Annotation], since: str = "") -> list[Decision]:
+    """What the teacher did, read from the flags of ``decided_flags``, leaving out what was
+    last changed at or before ``since``: each suggestion accepted or dismissed, each open
+    one that a flag of hers of the same kind covers (accepted in her own words), and each
+    flag of hers where no suggestion of its kind was. Her flags count only on articles the
+    app suggested on: the sample articles' demo flags teach nothing."""
+    found: list[Decision] = []
+    open_ones = [f for f in flags if f.layer == SUGGESTIONS_LAYER and f.status is Status.SUGGESTED]
+    suggested_on = {
+        f.article_id for f in flags if f.layer == SUGGESTIONS_LAYER or f.score is not None
+    }
+    covered: set[str] = set()
+    for flag in flags:
+        if flag.updated <= since or flag.article_id not in suggested_on:
+            continue
+        kind = SuggestionKind(flag.kind.value)
+        if flag.layer == SUGGESTIONS_LAYER:
+            if flag.status is Status.DISMISSED:
+                found.append(Decision(kind, Verdict.DISMISSED, reason_cues(flag.reasons)))
+        elif flag.status is not Status.ACTIVE:
+            continue
+        elif flag.score is not None:  # accepted: it keeps its score and reasons
+            found.append(Decision(kind, Verdict.ACCEPTED, reason_cues(flag.reasons)))
+        else:
+            under = [
+                s
+                for s in open_ones
+                if s.article_id == flag.article_id
+                and s.kind is flag.kind
+                and s.anchor.start < flag.anchor.end
+                and flag.anchor.start < s.anchor.end
+            ]
+            if not under:
+                found.append(Decision(kind, Verdict.FLAGGED))
+            for suggestion in under:
+                if suggestion.uuid not in covered:
+                    covered.add(suggestion.uuid)
+                    found.append(Decision(kind, Verdict.ACCEPTED, reason_cues(suggestion.reasons)))
+    return found
+
+
+def learning_reset_time(library: Library) -> str:
+    """When learning was last reset, or "" (also for a value no reset wrote)."""
+    return _reset_time(library.conn)
+
+
+def library_learning(library: Library) -> Learned:
+    """What this library's decisions since the last reset teach the ranking."""
+    return _learned(library.conn)
+
+
+def learning_in(path: Path) -> Learned:
+    """What the library file at ``path`` has learned, read without opening it as a library
+    (no migration, no write): nothing for a file that is not a library, or is too old."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return NOTHING_LEARNED
+    try:
+        return _learned(conn)
+    except (sqlite3.Error, ValueError):  # not a database, or one without these tables
+        return NOTHING_LEARNED
+    finally:
+        conn.close()
+
+
+def _reset_time(conn: sqlite3.Connection) -> str:
+    value = setting(conn, LEARNING_RESET_SETTING) or ""
+    return value if _STORED_TIME.fullmatch(value) else ""
+
+
+def _learned(conn: sqlite3.Connection) -> Learned:
+    return learn(decisions(decided_flags(conn), _reset_time(conn)))
+
+
+def reset_learning(library: Library) -> None:
+    """Rank as shipped again: decisions made until now are no longer learned from (they
+    are kept, and ``undo_reset_learning`` learns from them again)."""
+    with library.transaction() as conn:
+        set_setting(conn, LEARNING_RESET_SETTING, utc_now())
+
+
+def undo_reset_learning(library: Library) -> None:
+    with library.transaction() as conn:
+        set_setting(conn, LEARNING_RESET_SETTING, None)
+
+
+def learning_summary(library: Library) -> list[str]:
+    """What the ranking has learned in this library, in plain sentences (for Settings)."""
+    return describe(library_learning(library))

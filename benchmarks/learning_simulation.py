@@ -1,0 +1,211 @@
+"""Does the ranking learn from a teacher? A teacher reviews three articles, then we measure.
+
+    python benchmarks/learning_simulation.py [--verbose]
+
+The ten keyed articles: the three sample articles (``sample_articles/*.md``, keyed by
+their ``*.flags.json``) and the seven saved news pages (``benchmarks/data/real_pages/``,
+keyed by ``keys.json``; see ``real_news_eval.py``). Each is imported into a new library
+in a temporary folder and suggested on as the app does.
+
+A simulated teacher reviews three articles in turn, as the app shows them by default
+(``best_first``, with what she taught so far): she accepts each shown suggestion that
+overlaps a keyed passage of its kind and dismisses the others; every keyed passage no
+accepted suggestion covers she flags herself. Her flags go through the same reading as a
+library's (``services.suggestions.decisions``) and teach the ranking (``learn``).
+
+Printed: precision of the shown suggestions (the share that overlaps a keyed passage of
+their kind) on the articles she did not review, with the shipped ranking and with the
+learned one. First the fixed split (she reviews the three samples; measured on the seven
+news pages), then every one of the 120 choices of three reviewed articles out of ten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader.core.models import Anchor, Annotation, Article, Kind, Status
+from reader.detectors import Suggestion, SuggestionKind, best_first, suggest_article
+from reader.detectors.learning import NOTHING_LEARNED, Learned, describe, learn
+from reader.services.article_files import import_article_file
+from reader.services.suggestions import accepted, decisions, dismissed, plan_suggestions
+from reader.storage.library import Library
+from reader.w3c.reading import read_flag_file
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "sample_articles"
+PAGES = Path(__file__).parent / "data" / "real_pages"
+REVIEWED = 3
+
+
+@dataclass(frozen=True)
+class Keyed:
+    kind: SuggestionKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    article: Article
+    found: list[Suggestion]
+    keys: list[Keyed]
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def agrees(suggestion: Suggestion, keys: list[Keyed]) -> bool:
+    return any(
+        k.kind is suggestion.kind and overlaps(suggestion.start, suggestion.end, k.start, k.end)
+        for k in keys
+    )
+
+
+def keyed(text: str, entries: list[tuple[str, str]], name: str) -> list[Keyed]:
+    found = []
+    for kind, quote in entries:
+        start = text.find(quote)
+        if start < 0:
+            raise SystemExit(f"{name}: the key's quote is not in the text: {quote!r}")
+        found.append(Keyed(SuggestionKind.parse(kind), start, start + len(quote)))
+    return found
+
+
+def key_entries() -> dict[Path, list[tuple[str, str]]]:
+    entries: dict[Path, list[tuple[str, str]]] = {}
+    for path in sorted(SAMPLES.glob("*.md")):
+        flags = read_flag_file(path.with_name(path.stem + ".flags.json"))
+        entries[path] = [
+            (f.kind.value, f.anchor.exact)
+            for f in flags
+            if f.kind in (Kind.OPINION, Kind.UNSOURCED_CLAIM) and f.status is Status.ACTIVE
+        ]
+    pages = json.loads((PAGES / "keys.json").read_text("utf-8"))["pages"]
+    for page, items in pages.items():
+        entries[PAGES / page] = [(item["kind"], item["quote"]) for item in items]
+    return entries
+
+
+def load_cases(library: Library) -> list[Case]:
+    cases = []
+    for path, entries in key_entries().items():
+        article = import_article_file(library, path).article
+        found = [
+            s
+            for s in suggest_article(article, article.text, markdown=article.markdown)
+            if s.kind is not SuggestionKind.SOURCED_CLAIM
+        ]
+        cases.append(Case(path.name, article, found, keyed(article.text, entries, path.name)))
+    return cases
+
+
+def review(case: Case, learned: Learned) -> list[Annotation]:
+    """The flags the article has once the simulated teacher has reviewed it."""
+    _, stored = plan_suggestions(case.article, [], case.found)
+    shown, _ = best_first(case.found, case.article.text, learned)
+    shown_at = {(s.start, s.end, s.kind.value) for s in shown}
+    flags: list[Annotation] = []
+    taken: list[Keyed] = []
+    for suggestion in stored:
+        anchor = suggestion.anchor
+        if (anchor.start, anchor.end, suggestion.kind.value) not in shown_at:
+            flags.append(suggestion)  # left open
+            continue
+        hits = [
+            k
+            for k in case.keys
+            if k.kind.value == suggestion.kind.value
+            and overlaps(anchor.start, anchor.end, k.start, k.end)
+        ]
+        taken.extend(hits)
+        flags.append(accepted(suggestion) if hits else dismissed(suggestion))
+    text = case.article.text
+    for key in case.keys:
+        if key not in taken:
+            exact = text[key.start : key.end]
+            anchor = Anchor(key.start, key.end, exact)
+            flags.append(Annotation(case.article.id, Kind(key.kind.value), anchor))
+    return [replace(flag, updated="2026-12-01T00:00:00Z") for flag in flags]
+
+
+def taught(cases: list[Case]) -> Learned:
+    flags: list[Annotation] = []
+    learned = NOTHING_LEARNED
+    for case in cases:
+        flags.extend(review(case, learned))
+        learned = learn(decisions(flags))
+    return learned
+
+
+def precision(cases: list[Case], learned: Learned, verbose: bool = False) -> tuple[int, int]:
+    agreed = shown_count = 0
+    for case in cases:
+        shown, _ = best_first(case.found, case.article.text, learned)
+        right = sum(agrees(s, case.keys) for s in shown)
+        agreed += right
+        shown_count += len(shown)
+        if verbose:
+            print(f"    {case.name:<40} {right:>3} of {len(shown):>3}")
+    return agreed, shown_count
+
+
+def ratio(pair: tuple[int, int]) -> str:
+    return f"{pair[0] / pair[1]:.3f} ({pair[0]} of {pair[1]})" if pair[1] else "-"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--verbose", action="store_true", help="per article, and what was learned")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        library = Library.open(Path(folder) / "library.db")
+        cases = load_cases(library)
+        library.close()
+
+    samples = [c for c in cases if c.name.endswith(".md")]
+    pages = [c for c in cases if not c.name.endswith(".md")]
+    learned = taught(samples)
+    print(f"Reviewed: {', '.join(c.name for c in samples)}")
+    print(f"Measured on the {len(pages)} news pages: precision of the shown suggestions")
+    before = precision(pages, NOTHING_LEARNED, options.verbose)
+    print(f"  shipped ranking  {ratio(before)}")
+    after = precision(pages, learned, options.verbose)
+    print(f"  after learning   {ratio(after)}")
+    if options.verbose:
+        print("  learned:")
+        for line in describe(learned):
+            print(f"    {line}")
+
+    rose = fell = 0
+    totals = [0.0, 0.0]
+    splits = list(itertools.combinations(range(len(cases)), REVIEWED))
+    for chosen in splits:
+        reviewed = [cases[i] for i in chosen]
+        rest = [c for i, c in enumerate(cases) if i not in chosen]
+        shipped = precision(rest, NOTHING_LEARNED)
+        tuned = precision(rest, taught(reviewed))
+        p_before, p_after = shipped[0] / shipped[1], tuned[0] / tuned[1]
+        totals[0] += p_before
+        totals[1] += p_after
+        rose += p_after > p_before
+        fell += p_after < p_before
+    count = len(splits)
+    print(
+        f"Every choice of {REVIEWED} reviewed out of {len(cases)} ({count}), measured on the "
+        f"other {len(cases) - REVIEWED}: mean precision {totals[0] / count:.3f} shipped, "
+        f"{totals[1] / count:.3f} after learning; rose in {rose}, fell in {fell}, "
+        f"same in {count - rose - fell}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
