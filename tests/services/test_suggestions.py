@@ -1,10 +1,28 @@
 from pathlib import Path
 
+import pytest
+
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, ArticleMeta, Kind, LayerKind, SourceFormat, Status
-from reader.detectors import SuggestionKind, suggest
-from reader.services.suggestions import accepted, dismissed, save_suggestions, trigger_spans
+from reader.detectors import SuggestionKind, best_first, suggest
+from reader.detectors.learning import NOTHING_LEARNED, describe
+from reader.services.samples import ensure_samples
+from reader.services.suggestions import (
+    LEARNING_RESET_SETTING,
+    SUGGESTIONS_LAYER,
+    accepted,
+    dismissed,
+    learning_in,
+    learning_reset_time,
+    learning_summary,
+    library_learning,
+    reset_learning,
+    save_suggestions,
+    trigger_spans,
+    undo_reset_learning,
+)
 from reader.storage.library import Library
+from reader.storage.settings import set_setting
 
 TEXT = (
     "The notorious gang ran the city for years.\n\n"
@@ -133,3 +151,129 @@ def test_a_vanished_suggestion_is_dropped_not_orphaned(tmp_path: Path) -> None:
     remaining = library.annotations(article_id)
     assert all(a.status is Status.DISMISSED and a.anchor.exact in shorter for a in remaining)
     assert library.check().orphaned == []
+
+
+# Learning from the teacher: a real library's decisions and the order suggestions come in
+
+LESSON = (
+    "The mayor's appalling plan will ruin the town.\n\n"
+    "Officials made 80,000 arrests since 2019.\n\n"
+    "Crime fell 40 percent last year.\n\n"
+    "This disgraceful council should resign at once!\n\n"
+    "The new bridge cost 40 million dollars."
+)
+LATER = (  # a later article: a figure scores above a loaded word
+    "The shameful new budget will wreck our schools.\n\nThe new park cost 40 million dollars."
+)
+
+
+def imported(library: Library, markdown: str, title: str) -> int:
+    meta = ArticleMeta(
+        title=title, markdown=markdown, source_format=SourceFormat.MARKDOWN, source_path="/a.md"
+    )
+    return library.import_article(meta).article.id
+
+
+def first_shown(library: Library, text: str) -> str:
+    return best_first(suggest(text), text, library_learning(library))[0][0].quote
+
+
+def review_lesson(library: Library) -> int:
+    """Save suggestions on the first article; accept its opinions, dismiss its claims."""
+    article_id = imported(library, LESSON, "Lesson")
+    save_suggestions(library, article_id, suggest(LESSON))
+    for suggestion in library.annotations(article_id, SUGGESTIONS_LAYER):
+        if suggestion.kind is Kind.OPINION:
+            library.update_annotation(accepted(suggestion))
+        else:
+            library.update_annotation(dismissed(suggestion))
+    return article_id
+
+
+def test_a_library_with_no_decisions_ranks_exactly_as_shipped(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    ensure_samples(library)  # demo flags of their own, on articles never suggested on
+    article_id = imported(library, LESSON, "Lesson")
+    save_suggestions(library, article_id, suggest(LESSON))  # open, not decided
+    assert library_learning(library) == NOTHING_LEARNED
+    found = suggest(LATER)
+    assert best_first(found, LATER, library_learning(library)) == best_first(found, LATER)
+    assert learning_summary(library) == [
+        "Nothing learned yet: suggestions are shown in the shipped order."
+    ]
+
+
+def test_decisions_move_what_the_teacher_keeps_up_and_what_she_dismisses_down(
+    tmp_path: Path,
+) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    assert first_shown(library, LATER).startswith("The new park")  # a figure, above the opinion
+    review_lesson(library)
+    assert first_shown(library, LATER).startswith("The shameful new budget")
+    summary = learning_summary(library)
+    assert "Opinions: you kept or flagged 2 and dismissed 0, so they come a little higher." in (
+        summary
+    )
+    assert "Claims: you kept or flagged 0 and dismissed 3, so they come a little lower." in summary
+    found = suggest(LATER)  # only the order changes: the suggestions and scores are the model's
+    assert all(s in found for s in best_first(found, LATER, library_learning(library))[0])
+
+
+def test_reset_ranks_as_shipped_and_undoing_it_learns_again(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    article_id = review_lesson(library)
+    found = suggest(LATER)
+    learned = best_first(found, LATER, library_learning(library))
+    assert learned != best_first(found, LATER)
+    reset_learning(library)
+    assert library_learning(library) == NOTHING_LEARNED
+    assert best_first(found, LATER, library_learning(library)) == best_first(found, LATER)
+    assert len(library.annotations(article_id)) == 5  # the decisions themselves are kept
+    undo_reset_learning(library)
+    assert best_first(found, LATER, library_learning(library)) == learned
+    with library.transaction() as conn:  # decisions made after a reset count
+        set_setting(conn, LEARNING_RESET_SETTING, "2000-01-01T00:00:00Z")
+    assert best_first(found, LATER, library_learning(library)) == learned
+
+
+def test_an_own_flag_over_an_open_suggestion_counts_as_accepting_it(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    article_id = imported(library, LESSON, "Lesson")
+    save_suggestions(library, article_id, suggest(LESSON))
+    text = library.article(article_id).text
+    for kind, quote in ((Kind.OPINION, "appalling plan"), (Kind.UNSOURCED_CLAIM, "The mayor's")):
+        start = text.index(quote)
+        anchor = make_anchor(text, start, start + len(quote))
+        library.add_annotation(Annotation(article_id, kind, anchor))
+    learned = library_learning(library)
+    assert learned.cues[(SuggestionKind.OPINION, "loaded")].kept == 1
+    assert learned.kinds[SuggestionKind.OPINION].kept == 1  # accepted, in her own words
+    assert learned.kinds[SuggestionKind.UNSOURCED_CLAIM].kept == 1  # nothing was suggested there
+    assert not any(kind is SuggestionKind.UNSOURCED_CLAIM for kind, _ in learned.cues)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "yesterday", "x" * 1_000_000, "2026-01-01 00:00:00", "2026-01-01T00:00:00Z'; --", "\0"],
+)
+def test_a_hostile_reset_setting_is_ignored(tmp_path: Path, value: str) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    review_lesson(library)
+    expected = library_learning(library)
+    with library.transaction() as conn:
+        set_setting(conn, LEARNING_RESET_SETTING, value)
+    assert learning_reset_time(library) == ""
+    assert library_learning(library) == expected
+    assert learning_summary(library) == describe(expected)
+
+
+def test_learning_is_read_from_a_file_without_opening_it_as_a_library(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    review_lesson(library)
+    expected = library_learning(library)
+    library.close()
+    assert learning_in(tmp_path / "lib.sqlite") == expected != NOTHING_LEARNED
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a library", encoding="utf-8")
+    assert learning_in(junk) == NOTHING_LEARNED
+    assert learning_in(tmp_path / "missing.sqlite") == NOTHING_LEARNED
