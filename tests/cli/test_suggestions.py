@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli.main import main
+from reader.services.suggestions import accepted, dismissed
 from reader.storage.library import Library
 from reader.storage.migrations import migrate
 from tests.cli.helpers import RunCli, imported_id, write_article
@@ -81,3 +82,80 @@ def test_suggesting_on_a_file_leaves_the_library_alone(
         assert main(["--db", str(db), "suggest", str(article), "--json"]) == 0
         assert json.loads(capsys.readouterr().out)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+LESSON = (
+    "The mayor's appalling plan will ruin the town.\n\n"
+    "Officials made 80,000 arrests since 2019.\n\n"
+    "Crime fell 40 percent last year.\n\n"
+    "This disgraceful council should resign at once!\n\n"
+    "The new bridge cost 40 million dollars.\n"
+)
+LATER = "The shameful new budget will wreck our schools.\n\nThe new park cost 40 million dollars.\n"
+
+
+def first_suggested(cli: RunCli, target: str) -> str:
+    code, out, _ = cli("suggest", target, "--json")
+    assert code == 0
+    return str(json.loads(out)[0]["kind"])
+
+
+def test_suggest_ranks_with_what_the_teacher_decided_until_reset(
+    cli: RunCli, tmp_path: Path, db: Path
+) -> None:
+    code, out, _ = cli("suggestions-learning")
+    assert code == 0 and out == "Nothing learned yet: suggestions are shown in the shipped order.\n"
+    later_file = write_article(tmp_path, LATER, "later.md")
+    later = str(imported_id(cli, later_file))
+    shipped = cli("suggest", later, "--json")[1]
+    assert first_suggested(cli, later) == "unsourced_claim"
+    lesson = imported_id(cli, write_article(tmp_path, LESSON, "lesson.md"))
+    assert cli("suggest", str(lesson), "--save")[0] == 0
+    library = Library.open(db)
+    for suggestion in library.annotations(lesson, "suggestions"):  # keeps opinions only
+        keep = suggestion.kind.value == "opinion"
+        library.update_annotation(accepted(suggestion) if keep else dismissed(suggestion))
+    library.close()
+
+    assert first_suggested(cli, later) == "opinion"
+    assert first_suggested(cli, str(later_file)) == "opinion"  # a file, ranked for --db
+    code, out, _ = cli("suggestions-learning")
+    assert code == 0
+    assert "Claims because of a figure: you kept or flagged 0 and dismissed 3" in out
+    code, out, _ = cli("suggestions-learning", "--json")
+    learned = json.loads(out)
+    assert learned["reset"] is None
+    assert {k: v for k, v in learned["learned"][0].items() if k != "term"} == {
+        "kind": "opinion",
+        "cue": None,
+        "kept": 2,
+        "dismissed": 0,
+    }
+    assert learned["learned"][0]["term"] > 0
+
+    code, out, _ = cli("suggestions-learning", "--reset")
+    assert code == 0 and out.startswith("Suggestions are shown in the shipped order again")
+    assert cli("suggest", later, "--json")[1] == shipped
+    code, out, _ = cli("suggestions-learning", "--json")
+    assert json.loads(out)["learned"] == [] and json.loads(out)["reset"]
+    assert cli("suggestions-learning", "--undo-reset")[0] == 0
+    assert first_suggested(cli, later) == "opinion"
+    code, out, err = cli("suggestions-learning", "--undo-reset")
+    assert code == 1 and out == "" and err == "error: learning was not reset: nothing to undo\n"
+
+
+def test_a_hostile_learning_setting_changes_nothing(cli: RunCli, tmp_path: Path, db: Path) -> None:
+    lesson = imported_id(cli, write_article(tmp_path, LESSON, "lesson.md"))
+    assert cli("suggest", str(lesson), "--save")[0] == 0
+    library = Library.open(db)
+    for suggestion in library.annotations(lesson, "suggestions"):
+        library.update_annotation(dismissed(suggestion))
+    before = cli("suggestions-learning")[1]
+    for value in ("9999", "2026-02-30T99:99:99", "<script>", "x" * 100_000):
+        with library.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                ("suggestions_learning_reset", value),
+            )
+        code, out, err = cli("suggestions-learning")
+        assert (code, out, err) == (0, before, "")
