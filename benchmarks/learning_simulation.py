@@ -2,10 +2,10 @@
 
     python benchmarks/learning_simulation.py [--verbose]
 
-The ten keyed articles: the three sample articles (``sample_articles/*.md``, keyed by
-their ``*.flags.json``) and the seven saved news pages (``benchmarks/data/real_pages/``,
-keyed by ``keys.json``; see ``real_news_eval.py``). Each is imported into a new library
-in a temporary folder and suggested on as the app does.
+The nine keyed articles: the three sample articles (``sample_articles/*.md``, keyed by
+the opinion and unsourced-claim flags of their ``*.flags.json``) and the six news pages
+``benchmarks/data/real_pages/keys.json`` keys (see ``real_news_eval.py``). Each is
+imported into a new library in a temporary folder and suggested on as the app does.
 
 A simulated teacher reviews three articles in turn, as the app shows them by default
 (``best_first``, with what she taught so far): she accepts each shown suggestion that
@@ -15,8 +15,10 @@ library's (``services.suggestions.decisions``) and teach the ranking (``learn``)
 
 Printed: precision of the shown suggestions (the share that overlaps a keyed passage of
 their kind) on the articles she did not review, with the shipped ranking and with the
-learned one. First the fixed split (she reviews the three samples; measured on the seven
-news pages), then every one of the 120 choices of three reviewed articles out of ten.
+learned one. First the fixed split (she reviews the three samples; measured on the six
+news pages), then every one of the 84 choices of three reviewed articles out of nine.
+The learning's constants (``reader.detectors.learning``) were set before this was first
+run and not changed after.
 """
 
 from __future__ import annotations
