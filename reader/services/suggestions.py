@@ -138,7 +138,8 @@ def accepted(suggestion: Annotation, layer: str = LayerKind.MINE.value) -> Annot
 
 
 def dismissed(suggestion: Annotation) -> Annotation:
-    return replace(suggestion, status=Status.DISMISSED)
+    """Dismissed now: learning counts a decision from when it was made."""
+    return replace(suggestion, status=Status.DISMISSED, updated=utc_now())
 
 
 def trigger_spans(annotation: Annotation) -> list[tuple[int, int]]:

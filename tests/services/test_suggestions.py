@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -277,3 +278,20 @@ def test_learning_is_read_from_a_file_without_opening_it_as_a_library(tmp_path: 
     junk.write_text("not a library", encoding="utf-8")
     assert learning_in(junk) == NOTHING_LEARNED
     assert learning_in(tmp_path / "missing.sqlite") == NOTHING_LEARNED
+
+
+def test_a_dismissal_counts_from_when_it_was_made_not_when_it_was_suggested(
+    tmp_path: Path,
+) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    article_id = imported(library, LESSON, "Lesson")
+    save_suggestions(library, article_id, suggest(LESSON))
+    old = library.annotations(article_id, SUGGESTIONS_LAYER)
+    library.replace_annotations(  # suggested long ago, then learning was reset
+        [s.uuid for s in old], [replace(s, updated="1999-01-01T00:00:00Z") for s in old]
+    )
+    with library.transaction() as conn:
+        set_setting(conn, LEARNING_RESET_SETTING, "2000-01-01T00:00:00Z")
+    suggestion = library.annotations(article_id, SUGGESTIONS_LAYER)[0]
+    library.replace_annotations([suggestion.uuid], [dismissed(suggestion)])  # as the app does
+    assert library_learning(library).kinds[SuggestionKind(suggestion.kind.value)].dropped == 1
