@@ -174,7 +174,10 @@ def decisions(flags: Sequence[Annotation], since: str = "") -> list[Decision]:
     flag of hers where no suggestion of its kind was. Her flags count only on articles the
     app suggested on: the sample articles' demo flags teach nothing."""
     found: list[Decision] = []
-    open_ones = [f for f in flags if f.layer == SUGGESTIONS_LAYER and f.status is Status.SUGGESTED]
+    open_ones: dict[int, list[Annotation]] = {}
+    for flag in flags:
+        if flag.layer == SUGGESTIONS_LAYER and flag.status is Status.SUGGESTED:
+            open_ones.setdefault(flag.article_id, []).append(flag)
     suggested_on = {
         f.article_id for f in flags if f.layer == SUGGESTIONS_LAYER or f.score is not None
     }
@@ -193,9 +196,8 @@ def decisions(flags: Sequence[Annotation], since: str = "") -> list[Decision]:
         else:
             under = [
                 s
-                for s in open_ones
-                if s.article_id == flag.article_id
-                and s.kind is flag.kind
+                for s in open_ones.get(flag.article_id, [])
+                if s.kind is flag.kind
                 and s.anchor.start < flag.anchor.end
                 and flag.anchor.start < s.anchor.end
             ]
