@@ -189,7 +189,9 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     if tree is None:
         raise ReaderError(f"no article text found in {name}")
     _refuse_oversized(tree, name)
-    metadata = trafilatura.extract_metadata(copy.deepcopy(tree))
+    # extensive=False: htmldate would otherwise hand odd date-like text to dateparser, which
+    # tries every locale it knows (seconds of CPU for a 2 KB page; tests/fuzz found it).
+    metadata = trafilatura.extract_metadata(copy.deepcopy(tree), extensive=False)
     page_url = _web_url(metadata.url if metadata else None)
     headline = _first_headline(tree)
     _remove_unsafe(tree)

@@ -1,4 +1,6 @@
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -473,3 +475,26 @@ def test_a_heading_part_whose_class_only_contains_date_stays() -> None:
         f"<div class='content'>{STORY_HTML}</div></article></main></body></html>"
     )
     assert "Families get a month to be heard" in canonical_text(article_from_html(page).markdown)
+
+
+def test_date_like_junk_never_reaches_the_every_locale_date_parser() -> None:
+    """htmldate's extensive search hands odd date-like text to dateparser, which tries
+    every locale it knows: seconds of CPU for a 2 KB page (found by tests/fuzz)."""
+    page = (
+        "<html><body><article>"
+        + "<h2>Heading</h2>" * 8
+        + '<h2>Hea0000140="1" a0000141="1">The council met.</p></article></body></html>ading</h2>'
+        + "<h2>Heading</h2>" * 40
+    )
+    code = (
+        "import sys\n"
+        "from reader.core.models import ReaderError\n"
+        "from reader.importers.html_article import article_from_html\n"
+        "try:\n"
+        f"    article_from_html({page!r})\n"
+        "except ReaderError:\n"
+        "    pass\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
