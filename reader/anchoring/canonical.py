@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right, insort
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # markdown-it is imported on first use: it is not needed to o
     from markdown_it.rules_core import StateCore
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
+    from markdown_it.utils import EnvType
 
 BLOCK_SEPARATOR = "\n\n"
 BYLINE_SEPARATOR = " · "
@@ -79,7 +81,41 @@ def markdown_parser() -> MarkdownIt:
         parseLinkTitle=helpers.parseLinkTitle,
     )
     parser.core.ruler.before("normalize", "size_limits", _refuse_too_large)
+    _leave_image_labels_unparsed(parser)
     return parser
+
+
+# Set while markdown-it's image rule runs (in this thread or task).
+_in_image_rule: ContextVar[bool] = ContextVar("in_image_rule", default=False)
+
+
+def _leave_image_labels_unparsed(parser: MarkdownIt) -> None:
+    """Image tokens get no child tokens: the canonical text and the view show an image's
+    label as written (``token.content``).
+
+    markdown-it parses each image's label again, as inline text of its own, for the
+    children; with images nested in each other's labels every level scans all the levels
+    inside it, so a label of many tokens costs its length times the depth.
+    """
+    from markdown_it.rules_inline import image
+
+    parse = parser.inline.parse
+
+    def image_rule(state: StateInline, silent: bool) -> bool:
+        entered = _in_image_rule.set(True)
+        try:
+            return image(state, silent)
+        finally:
+            _in_image_rule.reset(entered)
+
+    def parse_unless_image_label(
+        src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]
+    ) -> list[Token]:
+        # the image rule's parse of its label is the only one started inside it
+        return tokens if _in_image_rule.get() else parse(src, md, env, tokens)
+
+    parser.inline.ruler.at("image", image_rule)
+    parser.inline.parse = parse_unless_image_label  # type: ignore[method-assign]
 
 
 def check_markdown_size(markdown: str) -> None:

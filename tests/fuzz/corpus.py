@@ -22,6 +22,13 @@ def _nested_links(size: int) -> str:
     return "[" * depth + "x" + "](" * depth
 
 
+def _nested_images(size: int) -> str:
+    # found by the fuzz run (seed 2): each image's label holds the next, and every "a-"
+    # is two inline tokens but no Markdown syntax, so no limit refuses it
+    depth = 100  # markdown-it's nesting bound: deeper images cost no more
+    return "![" * depth + "a-" * max(1, (size - 6 * depth) // 2) + "](u)" * depth
+
+
 def _many_attributes(size: int) -> str:
     count = max(1, size // 14)
     attributes = "".join(f' a{index:07d}="1"' for index in range(count))  # 14 characters each
@@ -37,6 +44,7 @@ class HostileInput:
     name: str  # a file name: its suffix picks the importer
     build: Callable[[int], str]
     full_size: int  # bytes, as the reliability passes measured it
+    refused: bool = True  # at full size, over a limit; else imported at full size
 
     def text(self, size: int | None = None) -> str:
         return self.build(self.full_size if size is None else size)
@@ -59,6 +67,7 @@ HOSTILE_INPUTS: tuple[HostileInput, ...] = (
         lambda size: _html_page("<ul>" + _repeated("<li>item</li>", size) + "</ul>"),
         1_300_000,
     ),
+    HostileInput("nested-images.md", _nested_images, 100_000, refused=False),
 )
 
 

@@ -26,13 +26,26 @@ def import_and_render(path: Path) -> str:
     return render_body_html(markdown, Theme.LIGHT)
 
 
-@pytest.mark.parametrize("hostile", HOSTILE_INPUTS, ids=lambda item: item.name)
+@pytest.mark.parametrize(
+    "hostile", [item for item in HOSTILE_INPUTS if item.refused], ids=lambda item: item.name
+)
 def test_full_size_input_is_refused_at_once(hostile: HostileInput, tmp_path: Path) -> None:
     path = tmp_path / hostile.name
     path.write_text(hostile.text(), encoding="utf-8")
     with pytest.raises(ReaderError, match=REFUSAL) as error:
         import_and_render(path)
     assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "hostile", [item for item in HOSTILE_INPUTS if not item.refused], ids=lambda item: item.name
+)
+def test_full_size_input_within_the_limits_is_imported(
+    hostile: HostileInput, tmp_path: Path
+) -> None:
+    path = tmp_path / hostile.name
+    path.write_text(hostile.text(), encoding="utf-8")
+    assert "<p>" in import_and_render(path)
 
 
 def test_a_page_within_the_limits_is_imported() -> None:

@@ -33,7 +33,7 @@ def _token_skips(markdown: str, monkeypatch: pytest.MonkeyPatch) -> int:
     return calls
 
 
-@pytest.mark.parametrize("name", ["image-openers.md", "nested-links.md"])
+@pytest.mark.parametrize("name", ["image-openers.md", "nested-links.md", "nested-images.md"])
 def test_label_scans_step_over_each_bracket_once(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -48,6 +48,7 @@ def test_label_scans_step_over_each_bracket_once(
         ("[a [b] c](http://x) and [d](<e>)", "a [b] c and d"),
         ("[a `[` b](http://x)", "a [ b"),
         ("[[a](b)](c) ![![i](j)](k)", "[a](c) ![i](j)"),
+        ("![a ![b `c` *d*](u) e](v) [f ![g](h)](i)", "a ![b `c` *d*](u) e f g"),
         ("[x [y](z) w](v)", "[x y w](v)"),
         ("[a](u]x) [`]`](u)", "a ]"),
         ("[x][y]\n\n[y]: http://z", "x"),
