@@ -78,6 +78,12 @@ def test_images_become_their_alt_text(make_article: ArticleFactory) -> None:
     assert "See a chart." in html
 
 
+def test_an_image_in_an_image_shows_its_label_as_written() -> None:
+    markdown = "![a ![b](u) *c* <i>](v) [d ![e](f)](http://g)"
+    html = render_body_html(markdown, Theme.LIGHT)
+    assert html == '<p>a ![b](u) *c* &lt;i&gt; <a href="http://g">d e</a></p>'
+
+
 def test_code_blocks_are_coloured_with_inline_styles(make_article: ArticleFactory) -> None:
     markdown = "```python\ndef f():\n    return 'x'\n```\n\n```nosuchlanguage\nplain <b>\n```"
     light = body(render_article_html(make_article(markdown), Theme.LIGHT))
