@@ -1,4 +1,4 @@
-"""Only reader/gui may import PySide6; everything else runs without Qt.
+"""The import graph: only reader/gui may import PySide6, and no module imports itself.
 
 The import-linter contracts in pyproject.toml (run by `.ci/run` as `lint-imports`)
 check every import, direct or indirect; these tests check what they cannot see.
@@ -8,6 +8,8 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import grimp
 
 import reader
 
@@ -39,3 +41,15 @@ def test_cli_services_and_storage_import_without_loading_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    # import-linter checks layers, not circles inside one.  Imports under TYPE_CHECKING
+    # are left out: they never run, and a module naming its caller's type in an annotation
+    # (storage.classroom's `Library`) is no circle a reader has to follow at run time.
+    graph = grimp.build_graph("reader", exclude_type_checking_imports=True, cache_dir=None)
+    in_circles = {
+        module: sorted(graph.find_upstream_modules(module) & graph.find_downstream_modules(module))
+        for module in graph.modules
+    }
+    assert {module: others for module, others in in_circles.items() if others} == {}

@@ -49,7 +49,8 @@ from reader.core.models import (
     new_uuid,
     utc_now,
 )
-from reader.w3c.reading import ParsedFlag, shown
+from reader.w3c.json_values import shown
+from reader.w3c.reading import ParsedFlag
 
 SUFFIX = ".reader-assignment"
 HINT_LAYER = "hint"

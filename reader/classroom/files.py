@@ -20,7 +20,8 @@ from typing import Any
 from reader.core.limited_files import read_limited_file
 from reader.core.limits import describe_size
 from reader.core.models import Annotation, Article, ReaderError, Status
-from reader.w3c.reading import ParsedFlag, decode_json, parse_w3c, shown, text_value
+from reader.w3c.json_values import decode_json, shown, text_value
+from reader.w3c.reading import ParsedFlag, parse_w3c
 from reader.w3c.writing import to_w3c
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # as for flag files: an article of 10 MiB plus its flags

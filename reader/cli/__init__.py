@@ -8,7 +8,9 @@
   ``articles`` (import, list, show, export, search, check, backup), ``flags``
   (annotate, annotations, delete-annotation), ``suggestions`` (suggest, lock and
   unlock), ``app`` (the window, screenshot), ``classroom`` (with
-  ``class_results`` for ``reader class``).
+  ``class_results`` for ``reader class``), ``compare`` (two articles, two versions).
+* ``desktop``: ``--install-desktop`` and ``--uninstall-desktop``, which ``main`` runs
+  before the parser.
 
 A new group is a module with ``add_commands``, listed in ``parser.build_parser``
 and its names in ``parser.COMMANDS``.

@@ -1,4 +1,13 @@
-"""Flag suggestions with reasons: opinion passages and unsourced claims (no Qt)."""
+"""Flag suggestions with reasons: opinion passages and unsourced claims (no Qt).
+
+* ``suggest``: the entry point, an article's text in, ``Suggestion``s (``results``) out.
+* ``features``: what one sentence shows (cue words, quotations, sources, model features),
+  with ``attribution`` (who a sentence says its words come from), ``links`` and
+  ``places`` (names that are no person).
+* ``ranking``: which suggestions are shown first.
+* ``resources``: the shipped lexicons and linear models (JSON); ``training`` and
+  ``lexicon_sources`` rebuild them (training time only).
+"""
 
 from reader.detectors.ranking import SHOWN_PER_1000_WORDS, best_first, score_words
 from reader.detectors.results import Suggestion, SuggestionKind

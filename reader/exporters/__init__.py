@@ -1,1 +1,3 @@
-"""An article's flags written out as Markdown or CSV; no Qt."""
+"""An article's flags written out for people, without Qt: ``markdown_export`` (a document
+to read) and ``csv_export`` (a spreadsheet).  Flag files (W3C JSON-LD) are in ``reader.w3c``.
+"""

@@ -1,3 +1,9 @@
-"""Importers: article files (Markdown with front matter, plain text, saved web pages),
-clipboard HTML and pasted text read into articles, encoding detected and hostile input
-refused in one line; no Qt."""
+"""Article files and pasted text read into articles, without Qt; hostile input is refused
+in one line.
+
+* ``articles``: the one entry point, choosing the reader by the file's kind.
+* ``markdown_article`` (front matter), ``text_article`` (plain text) and
+  ``html_article`` (saved pages and clipboard HTML, via trafilatura, with
+  ``extracted_markdown`` turning its output into Markdown).
+* ``decoding`` (finding a file's encoding) and ``source_names`` (how input is named).
+"""
