@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,175 @@ def test_headline_and_byline_are_flagged_exported_and_found(cli: RunCli, tmp_pat
     assert code == 0
     [hit] = [hit for hit in json.loads(out) if hit["annotation_uuid"] is None]
     assert hit["snippet"].startswith("The bridge\n\nAna Núñez · [Riverside] Post")
+
+
+# -----------------------------------------------------------------------------
+# `backup -o` and `export -o` compare files, not names, and never replace a file unasked.
+
+
+def flag_count(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def flagged(cli: RunCli, tmp_path: Path) -> int:
+    article_id = imported_id(cli, write_article(tmp_path))
+    assert cli("annotate", str(article_id), "--kind", "opinion", "--quote", "cheered again")[0] == 0
+    return article_id
+
+
+def test_backup_onto_a_hard_link_of_the_library_is_refused(
+    cli: RunCli, tmp_path: Path, db: Path
+) -> None:
+    flagged(cli, tmp_path)
+    hard = tmp_path / "hard.sqlite"
+    os.link(db, hard)
+    code, _, err = cli("backup", "-o", str(hard))
+    assert code == 1 and err == "error: the backup must not overwrite the library itself\n"
+    article_id = flagged(cli, tmp_path)
+    assert cli("check")[0] == 0
+    assert flag_count(db) == 2 and len(Library.open(db).annotations(article_id)) == 2
+
+
+@pytest.mark.parametrize("command", ["backup", "export"])
+def test_a_symlink_to_the_library_or_its_wal_is_the_library(
+    cli: RunCli, tmp_path: Path, db: Path, command: str
+) -> None:
+    article_id = flagged(cli, tmp_path)
+    args = ["--force"] if command == "backup" else [str(article_id), "--format", "csv"]
+    for target in (db, Path(f"{db}-wal"), Path(f"{db}-journal")):
+        link = tmp_path / f"link-{target.name}"
+        link.symlink_to(target)  # the -journal one dangles
+        code, _, err = cli(command, "-o", str(link), *args)
+        assert code == 1 and "must not overwrite the library itself" in err, err
+    assert flag_count(db) == 1
+
+
+def test_the_library_is_found_under_another_spelling_of_its_folder(
+    tmp_path: Path, db: Path
+) -> None:
+    library = Library.open(db)
+    (tmp_path / "sub").mkdir()
+    assert library.is_library_file(tmp_path / "sub" / ".." / "lib.sqlite")
+    assert library.is_library_file(tmp_path / "LIB.SQLITE-WAL")  # as a case-blind disk sees it
+    assert not library.is_library_file(tmp_path / "lib.sqlite.csv")
+
+
+def test_backup_refuses_an_existing_file_unless_forced(
+    cli: RunCli, tmp_path: Path, db: Path
+) -> None:
+    flagged(cli, tmp_path)
+    other = tmp_path / "other.sqlite"
+    Library.open(other).close()
+    before = other.read_bytes()
+    code, _, err = cli("backup", "-o", str(other))
+    assert (
+        code == 1 and err == f"error: {other} exists: nothing was written (--force replaces it)\n"
+    )
+    assert other.read_bytes() == before
+    code, out, _ = cli("backup", "-o", str(other), "--force")
+    assert code == 0 and flag_count(other) == 1
+
+
+def test_backup_never_writes_through_a_symlink(cli: RunCli, tmp_path: Path) -> None:
+    flagged(cli, tmp_path)
+    outside = tmp_path / "elsewhere.sqlite"
+    for exists in (False, True):
+        if exists:
+            outside.write_bytes(b"keep")
+        link = tmp_path / f"link-{exists}.sqlite"
+        link.symlink_to(outside)
+        code, _, err = cli("backup", "-o", str(link), "--force")
+        assert code == 1 and err == f"error: {link} is a symbolic link: nothing was written\n"
+        assert link.is_symlink()
+    assert outside.read_bytes() == b"keep"
+
+
+# -----------------------------------------------------------------------------
+# Each damaged or hostile file ends with one error line and an unchanged library.
+
+
+HOSTILE_HTML = """<html><head><title>x</title><script>fetch('http://evil.example')</script></head>
+<body><iframe src="http://evil.example/frame"></iframe><img src="http://evil.example/a.png">
+<script>document.write('gone')</script></body></html>"""
+
+
+def sparse(path: Path, size: int) -> Path:
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
+
+
+def make_bad_file(kind: str, folder: Path) -> Path:
+    if kind == "empty":
+        (path := folder / "empty.md").write_bytes(b"")
+    elif kind == "binary-html":
+        (path := folder / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    elif kind == "invalid-utf8":
+        (path := folder / "broken.txt").write_bytes(
+            "Déjà vu, naïve café. ".encode() * 20 + b"\xc3\x28"
+        )
+    elif kind == "huge-article":
+        path = sparse(folder / "huge.html", 50 * 1024 * 1024)
+    elif kind == "hostile-html":
+        (path := folder / "hostile.html").write_text(HOSTILE_HTML, encoding="utf-8")
+    elif kind == "not-json":
+        (path := folder / "flags.json").write_text("{not json", encoding="utf-8")
+    elif kind == "wrong-types":
+        (path := folder / "flags.json").write_text(
+            json.dumps({"type": "Annotation", "id": 5, "body": "x", "target": []}),
+            encoding="utf-8",
+        )
+    elif kind == "missing-article":
+        item = {
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "urn:uuid:8c1a4a52-4a45-4a32-9d2b-0d8f1f4e2a10",
+            "type": "Annotation",
+            "body": [{"type": "TextualBody", "purpose": "classifying", "value": "opinion"}],
+            "target": {
+                "source": "https://example.org/not-in-the-library",
+                "selector": [
+                    {"type": "TextPositionSelector", "start": 0, "end": 4},
+                    {"type": "TextQuoteSelector", "exact": "Some", "prefix": "", "suffix": ""},
+                ],
+            },
+        }
+        (path := folder / "flags.json").write_text(json.dumps(item), encoding="utf-8")
+    else:
+        path = sparse(folder / "flags.json", 100 * 1024 * 1024)
+    return path
+
+
+def snapshot(cli: RunCli) -> str:
+    listed = cli("list", "--json")[1]
+    flags = [cli("annotations", str(entry["id"]), "--json")[1] for entry in json.loads(listed)]
+    return listed + "".join(flags)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "empty",
+        "binary-html",
+        "invalid-utf8",
+        "huge-article",
+        "hostile-html",
+        "not-json",
+        "wrong-types",
+        "missing-article",
+        "huge-flags",
+    ],
+)
+def test_bad_file_is_refused_with_one_line(cli: RunCli, tmp_path: Path, kind: str) -> None:
+    good = tmp_path / "good.md"
+    good.write_text("---\ntitle: Good\n---\n\nSome text worth keeping.\n", encoding="utf-8")
+    assert cli("import", str(good))[0] == 0
+    before = snapshot(cli)
+    code, out, err = cli("import", str(make_bad_file(kind, tmp_path)))
+    assert code == 1 and out == ""
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    assert snapshot(cli) == before

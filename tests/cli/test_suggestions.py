@@ -159,3 +159,10 @@ def test_a_hostile_learning_setting_changes_nothing(cli: RunCli, tmp_path: Path,
             )
         code, out, err = cli("suggestions-learning")
         assert (code, out, err) == (0, before, "")
+
+
+def test_suggest_on_a_missing_file_says_no_such_file(cli: RunCli, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.html"
+    code, out, err = cli("suggest", str(missing))
+    assert (code, out) == (1, "")
+    assert err == f"error: no such file: {missing} (give a file, or an article ID)\n"
