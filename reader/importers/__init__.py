@@ -4,6 +4,7 @@ in one line.
 * ``articles``: the one entry point, choosing the reader by the file's kind.
 * ``markdown_article`` (front matter), ``text_article`` (plain text) and
   ``html_article`` (saved pages and clipboard HTML, via trafilatura, with
-  ``extracted_markdown`` turning its output into Markdown).
+  ``page_junk`` cutting what is no part of the story and ``extracted_markdown``
+  turning trafilatura's output into Markdown).
 * ``decoding`` (finding a file's encoding) and ``source_names`` (how input is named).
 """

@@ -4,12 +4,7 @@ Nothing is fetched: trafilatura only parses the string it is given (its download
 functions are never called).  Scripts, styles, frames, embedded objects, forms'
 controls and images are cut from the page before extraction, so none of their
 content can reach the article; links survive only with an http(s) or mailto
-target.  Web-page junk trafilatura keeps is cut too (measured on real saved pages by
-``benchmarks/junk_filter_eval.py``): a list of links nested in a paragraph (a name's
-related-stories pop-up), a paragraph that is a "Read more:" link, a picture's credit
-line, a date set inside a heading, a section link above the headline and, at the
-article's start or end, short calls to write letters, follow, subscribe or read MORE,
-and teasers of other stories.
+target.  Web-page junk trafilatura keeps is cut too (:mod:`reader.importers.page_junk`).
 """
 
 from __future__ import annotations
@@ -26,6 +21,15 @@ from reader.anchoring.canonical import canonical_text
 from reader.anchoring.selectors import shorten
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
 from reader.importers.extracted_markdown import Block, blocks_markdown, extracted_blocks
+from reader.importers.page_junk import (
+    is_credit,
+    plain_text,
+    remove_heading_dates,
+    remove_link_popups,
+    remove_read_more_links,
+    story_start,
+    without_edge_boilerplate,
+)
 from reader.importers.source_names import display_name
 
 _UNSAFE_TAGS = (
@@ -110,53 +114,6 @@ _MIN_HEADLINE_WORDS = 3
 # in HTML; the others are dropped.
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-# A list of at least this many links nested inside a paragraph is a pop-up (a
-# name's "related stories" card): HTML has no lists inside paragraphs, so a browser
-# shows it as a box of its own, not as words of the sentence.
-_MIN_POPUP_LINKS = 2
-_LINK_SHARE = 0.8  # of a list item's text, for the item to count as a link
-
-# Blocks that open or end a news page without being part of its story: calls to write,
-# follow, subscribe, or a lone "MORE".  Dropped only from the start or the end of the
-# article, as are teasers of other stories, cut off with "[…]".
-_CALLS = (
-    r"follow us\b|(?:sign up|subscribe) (?:for|to) our\b"
-    r"|(?:submit|send|write)(?: us)? (?:your|a) letters?\b"
-)
-_BOILERPLATE = re.compile(
-    rf"(?:letters? to the editor|have your say|{_CALLS}|(?:read |see )?more\W*$|read the rest\W*$)",
-    re.IGNORECASE,
-)
-# before the story only calls to act: a lede may well begin "Letters to the editor..."
-_LEADING_BOILERPLATE = re.compile(rf"(?:{_CALLS})", re.IGNORECASE)
-_MAX_BOILERPLATE_WORDS = 30
-_TEASER_END = re.compile(r"\[(?:…|\.\.\.)\]$")
-_MAX_TEASER_WORDS = 80
-
-# A paragraph that is only a link to another story behind a label: "Read more: <link>".
-_READ_MORE = re.compile(
-    r"(?:read more|read also|also read|see also|more on this|related)\s*[:|\-\u2013\u2014]?\s*",
-    re.IGNORECASE,
-)
-
-# A picture's credit line on its own: "(Credit: Ana Ruiz / Courier)", "Photo credit: ..."
-# ("Photographs by local children line the walls" is a sentence: no "by" form)
-_CREDIT = re.compile(
-    r"\((?:photo |image |picture )?credits?:[^()]+\)"
-    r"|(?:photo(?:graph)?|image|picture)s? credits?:\s[^.]+",
-    re.IGNORECASE,
-)
-_MAX_CREDIT_WORDS = 12
-
-# A date a page sets inside a heading ("...recovery?Monday, 6 January 2020"): an element
-# whose class names a date ("post-date", "hl__date"; not "update").
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_DATE_CLASS = re.compile(r"(?:^|[_-])date$")
-
-# Short blocks before the headline (a section link, "Tech") are page furniture.
-_MAX_KICKER_BLOCKS = 2
-_MAX_KICKER_WORDS = 4
-
 # A saved news page has a few thousand elements with a handful of attributes each; the
 # extractors' time grows with both (faster than linearly with an element's attributes).
 MAX_ELEMENTS = 15_000
@@ -195,9 +152,9 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     page_url = _web_url(metadata.url if metadata else None)
     headline = _first_headline(tree)
     _remove_unsafe(tree)
-    _remove_link_popups(tree)
-    _remove_read_more_links(tree)
-    _remove_heading_dates(tree)
+    remove_link_popups(tree)
+    remove_read_more_links(tree)
+    remove_heading_dates(tree)
     stand_in = _protect_inline_spaces(tree, html)
     try:
         xml = trafilatura.extract(
@@ -215,10 +172,10 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         raise ReaderError(f"no article text found in {name}: its HTML is too broken") from None
     if xml and stand_in:
         xml = xml.replace(stand_in, " ")
-    blocks = _without_edge_boilerplate(extracted_blocks(xml) if xml else [])
-    blocks = [block for block in blocks if not _is_credit(block)]
-    title = _without_site_suffix(_text(metadata.title if metadata else ""), headline)
-    if (start := _story_start(blocks, title)) is not None:
+    blocks = without_edge_boilerplate(extracted_blocks(xml) if xml else [])
+    blocks = [block for block in blocks if not is_credit(block)]
+    title = _without_site_suffix(plain_text(metadata.title if metadata else ""), headline)
+    if (start := story_start(blocks, title)) is not None:
         title = title or blocks[start].texts[0]
         blocks = blocks[start + 1 :]
     markdown = blocks_markdown(blocks)
@@ -228,10 +185,10 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         title=title or _fallback_title(source_path, blocks),
         markdown=markdown,
         source_format=SourceFormat.HTML,
-        author=_text(metadata.author if metadata else ""),
-        publication=_text(metadata.sitename if metadata else ""),
+        author=plain_text(metadata.author if metadata else ""),
+        publication=plain_text(metadata.sitename if metadata else ""),
         url=page_url,
-        published=_text(metadata.date if metadata else ""),
+        published=plain_text(metadata.date if metadata else ""),
         source_path=source_path,
     )
 
@@ -317,107 +274,6 @@ def _remove_unsafe(tree: lxml_html.HtmlElement) -> None:
             element.drop_tree()
 
 
-def _remove_link_popups(tree: lxml_html.HtmlElement) -> None:
-    """Cut the pop-ups a page nests in its paragraphs: a list of links, with what
-    goes with it (a title, a "MORE" link), but not the words or the link it pops up from."""
-    popups = [
-        _popup_around(links, paragraph)
-        for paragraph in tree.iter("p")
-        for links in paragraph.iter("ul", "ol")
-        if _is_link_list(links)
-    ]
-    for popup in popups:
-        if popup.getparent() is not None:
-            popup.drop_tree()
-
-
-def _is_link_list(element: lxml_html.HtmlElement) -> bool:
-    items = element.findall("li")
-    return len(items) >= _MIN_POPUP_LINKS and all(
-        len(_text(" ".join(link.text_content() for link in item.iter("a"))))
-        >= _LINK_SHARE * len(_text(item.text_content()))
-        > 0
-        for item in items
-    )
-
-
-def _popup_around(
-    element: lxml_html.HtmlElement, paragraph: lxml_html.HtmlElement
-) -> lxml_html.HtmlElement:
-    """The largest element holding ``element`` inside ``paragraph`` in which nothing
-    comes before it but elements without links: no sentence text, no name's link."""
-    while (parent := element.getparent()) is not None and parent is not paragraph:
-        if parent.tag == "a" or (parent.text or "").strip():
-            break
-        before = list(element.itersiblings(preceding=True))
-        if any(
-            (sibling.tail or "").strip() or sibling.tag == "a" or sibling.find(".//a") is not None
-            for sibling in before
-        ):
-            break
-        element = parent
-    return element
-
-
-def _remove_read_more_links(tree: lxml_html.HtmlElement) -> None:
-    """Cut the paragraphs that are a label and a link to another story, nothing else."""
-    for paragraph in list(tree.iter("p")):
-        text = _text(paragraph.text_content())
-        label = _READ_MORE.match(text)
-        rest = text[label.end() :] if label else ""
-        links = _text(" ".join(link.text_content() for link in paragraph.iter("a")))
-        if rest and len(links) >= _LINK_SHARE * len(rest) and paragraph.getparent() is not None:
-            paragraph.drop_tree()
-
-
-def _remove_heading_dates(tree: lxml_html.HtmlElement) -> None:
-    dates = [
-        element
-        for heading in tree.iter(*_HEADINGS)
-        for element in heading.iterdescendants()
-        if any(_DATE_CLASS.search(name) for name in (element.get("class") or "").split())
-    ]
-    for element in dates:
-        if element.getparent() is not None:
-            element.drop_tree()
-
-
-def _without_edge_boilerplate(blocks: list[Block]) -> list[Block]:
-    start, end = 0, len(blocks)
-    while start < end and _is_boilerplate(blocks[start], _LEADING_BOILERPLATE):
-        start += 1
-    # nor does a story end with a heading: it heads another story's teaser
-    while end > start and (
-        _is_boilerplate(blocks[end - 1], _BOILERPLATE) or blocks[end - 1].heading
-    ):
-        end -= 1
-    return blocks[start:end]
-
-
-def _is_boilerplate(block: Block, pattern: re.Pattern[str]) -> bool:
-    text = " ".join(block.texts)
-    words = len(text.split())
-    return (words <= _MAX_BOILERPLATE_WORDS and pattern.match(text) is not None) or (
-        words <= _MAX_TEASER_WORDS and _TEASER_END.search(text) is not None
-    )
-
-
-def _is_credit(block: Block) -> bool:
-    text = " ".join(block.texts)
-    return len(text.split()) <= _MAX_CREDIT_WORDS and _CREDIT.fullmatch(text) is not None
-
-
-def _story_start(blocks: list[Block], title: str) -> int | None:
-    """The index of the headline among the first blocks, when only short blocks (a section
-    link) come before it; ``None`` when the article does not open with its headline."""
-    for index, block in enumerate(blocks[: _MAX_KICKER_BLOCKS + 1]):
-        if block.heading and (_same(block.texts[0], title) or (not title and index == 0)):
-            return index
-        if len(" ".join(block.texts).split()) > _MAX_KICKER_WORDS:
-            return None
-    return None
-
-
 def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:
     """Put a stand-in for each space between two inline elements; return it (or ``""``)."""
     stand_in = next((char for char in _SPACE_STAND_INS if char not in html), "")
@@ -437,7 +293,7 @@ def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:
 
 def _first_headline(tree: lxml_html.HtmlElement) -> str:
     heading = tree.find(".//h1")
-    return _text(heading.text_content()) if heading is not None else ""
+    return plain_text(heading.text_content()) if heading is not None else ""
 
 
 def _without_site_suffix(title: str, headline: str) -> str:
@@ -456,14 +312,6 @@ def _without_site_suffix(title: str, headline: str) -> str:
 
 def _web_url(url: str | None) -> str:
     return url if url and url.lower().startswith(("http://", "https://")) else ""
-
-
-def _text(value: str | None) -> str:
-    return " ".join((value or "").split())
-
-
-def _same(first: str, second: str) -> bool:
-    return _text(first).casefold() == _text(second).casefold()
 
 
 def _fallback_title(source_path: str, blocks: list[Block]) -> str:
