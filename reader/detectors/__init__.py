@@ -1,6 +1,7 @@
 """Flag suggestions with reasons: opinion passages and unsourced claims (no Qt).
 
-* ``suggest``: the entry point, an article's text in, ``Suggestion``s (``results``) out.
+* ``suggest``: the entry point, an article's text in, ``Suggestion``s (``results``) out;
+  ``reasons`` scores one sentence as a claim or an opinion and words its reasons.
 * ``features``: what one sentence shows (cue words, quotations, sources, model features),
   with ``attribution`` (who a sentence says its words come from), ``links`` and
   ``places`` (names that are no person).

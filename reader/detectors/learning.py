@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 
+from reader.detectors.reasons import reason_templates
 from reader.detectors.results import Suggestion, SuggestionKind
-from reader.detectors.suggest import reason_templates
 
 STEP = 0.15  # the most one kind or one cue family moves a score, after many decisions
 PRIOR = 2  # decisions' worth of doubt: one dismissal is not yet a lesson

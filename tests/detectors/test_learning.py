@@ -14,7 +14,7 @@ from reader.detectors.learning import (
     learn,
     reason_cues,
 )
-from reader.detectors.suggest import reason_templates
+from reader.detectors.reasons import reason_templates
 
 OPINION, CLAIM = SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAIM
 TEXT = (
