@@ -11,6 +11,7 @@
 * ``agreement``: Krippendorff's alpha per kind over sentences, read in plain words.
 * ``overview``: the whole class compared with the key (per student, per passage,
   per sentence, near-identical submissions).
-* ``report``: the class overview as one self-contained, print-ready HTML page.
+* ``report``: the class overview as one self-contained, print-ready HTML page, built
+  from the pieces in ``report_html`` (style sheet, escaping, counts, bars).
 * ``synthetic``: a seeded synthetic class, for tests and benchmarks.
 """

@@ -1,4 +1,8 @@
-"""Who a sentence says its words come from: quotations, named sources and vague ones."""
+"""Who a sentence says its words come from: quotations, named sources and vague ones.
+
+One idea at about 400 lines: every rule here walks the same tokens and quotation spans
+to find a speaker beside a reporting verb, and splitting the rules would split that walk.
+"""
 
 from __future__ import annotations
 
