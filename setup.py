@@ -4,8 +4,8 @@
 carries them as ``reader.resources`` and ``reader.sample_articles`` (reader.core.shipped
 finds them with importlib.resources). Declarative ``packages.find`` cannot add a package
 mapped from another folder, so the list is found here; the mapping itself is in
-pyproject.toml. Each folder has an empty ``__init__.py`` so that an editable install maps
-it too (setuptools' editable finder maps regular packages only).
+pyproject.toml. Each folder has an ``__init__.py`` (a docstring only) so that an editable
+install maps it too (setuptools' editable finder maps regular packages only).
 """
 
 from setuptools import find_packages, setup
