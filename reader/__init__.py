@@ -2,6 +2,6 @@
 
 The packages are layers, each importing only those below it (import-linter checks
 it): ``gui | cli`` over ``services`` over the domain packages (``storage``,
-``importers``, ``exporters``, ``render``, ``detectors``, ``classroom``) over
+``importers``, ``exporters``, ``render``, ``detectors``, ``classroom``, ``compare``) over
 ``anchoring | w3c`` over ``core``.  Only ``reader.gui`` imports Qt.
 """
