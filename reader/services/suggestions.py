@@ -30,6 +30,7 @@ from reader.detectors.learning import (
     learn,
     reason_cues,
 )
+from reader.services.suggestion_words import reason_sentence
 from reader.storage.decisions import decided_flags
 from reader.storage.library import Library
 from reader.storage.settings import set_setting, setting
@@ -121,7 +122,7 @@ def save_suggestions(
 
 def accepted(suggestion: Annotation, layer: str = LayerKind.MINE.value) -> Annotation:
     """The flag a suggestion becomes when accepted: active, in the user's layer."""
-    reasons = "\n".join(f"- {reason}" for reason in suggestion.reasons)
+    reasons = "\n".join(f"- {reason_sentence(reason)}" for reason in suggestion.reasons)
     return Annotation(
         article_id=suggestion.article_id,
         kind=suggestion.kind,

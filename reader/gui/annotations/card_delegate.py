@@ -36,6 +36,7 @@ from reader.core.models import Annotation, LayerKind, Status
 from reader.core.palette import KIND_COLOURS, Theme
 from reader.gui.common.highlight import HighlightStyle, draw_underline, underline_thickness
 from reader.gui.reading.flags_model import AnnotationFilterModel, AnnotationRole
+from reader.services.suggestion_words import likelihood, reason_sentence
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -192,7 +193,7 @@ class CardDelegate(QStyledItemDelegate):
             )
         ]
         if annotation.status is Status.SUGGESTED:
-            reasons = "\n".join(f"• {reason}" for reason in annotation.reasons)
+            reasons = "\n".join(f"• {reason_sentence(r)}" for r in annotation.reasons)
             if reasons:
                 blocks.append(
                     _Block(wrap_lines(reasons, note_font, width, REASON_LINES), note_font, muted)
@@ -383,10 +384,10 @@ def _badge_text(annotation: Annotation) -> str:
 
 
 def suggestion_badge(annotation: Annotation) -> str:
-    """ "suggested · 72%": how sure the detector is."""
-    if annotation.score is None:
-        return "suggested"
-    return f"suggested · {round(annotation.score * 100)}%"
+    """ "suggested · likely": how sure the detector is, in words (the tooltip says what
+    they mean)."""
+    word = likelihood(annotation)
+    return f"suggested · {word}" if word else "suggested"
 
 
 def _blend(base: QColor, tint: QColor) -> QColor:

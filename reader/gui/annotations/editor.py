@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
@@ -28,12 +29,15 @@ from reader.gui.annotations.card_delegate import suggestion_badge
 from reader.gui.annotations.commands import parse_tags
 from reader.gui.common.icons import color_swatch_icon
 from reader.gui.common.note_widgets import NoteEdit, NoteView
+from reader.gui.common.tooltips import plain_tooltip
+from reader.services.suggestion_words import likelihood_tip, reason_sentence
 
 NOTE_PLACEHOLDERS: dict[Kind, str] = {
     Kind.UNSOURCED_CLAIM: "Why does this need a source? What source would settle it? (Markdown)",
     Kind.OPINION: "Whose opinion is it? Which words are loaded? (Markdown)",
     Kind.CONTEXT_NOTE: "The context, and where it comes from. (Markdown)",
 }
+_QUOTED_WORDS = re.compile(r"“([^”]+)”")  # a reason's trigger words
 
 
 class UndoRedirect(QObject):
@@ -284,7 +288,9 @@ class FlagEditor(QFrame):
 
     def _show_suggestion(self, annotation: Annotation) -> None:
         self.suggestion_title.setText(f"{annotation.kind.label} · {suggestion_badge(annotation)}")
-        items = "".join(f"<li>{html.escape(reason)}</li>" for reason in annotation.reasons)
+        tip = likelihood_tip(annotation)
+        self.suggestion_title.setToolTip(plain_tooltip(tip) if tip else "")
+        items = "".join(f"<li>{marked_reason(reason)}</li>" for reason in annotation.reasons)
         self.reasons_label.setText(
             f"<ul style='margin: 0; -qt-list-indent: 1'>{items}</ul>"
             if items
@@ -395,3 +401,9 @@ class FlagEditor(QFrame):
     def _on_delete_clicked(self) -> None:
         if self._annotation is not None:
             self.delete_requested.emit(self._annotation.uuid)
+
+
+def marked_reason(reason: str) -> str:
+    """A suggestion's reason as rich text: a sentence, the words in quotes in bold, as the
+    article marks them."""
+    return _QUOTED_WORDS.sub(r"“<b>\1</b>”", html.escape(reason_sentence(reason)))

@@ -49,6 +49,7 @@ class AnnotationPane(QWidget):
     dismiss_requested = Signal(str)
     accept_all_requested = Signal()
     dismiss_all_requested = Signal()
+    show_more_requested = Signal()  # the suggestions the last Suggest Flags held back
 
     def __init__(
         self, flags: AnnotationListModel | None = None, parent: QWidget | None = None
@@ -177,11 +178,24 @@ class AnnotationPane(QWidget):
             "Hide every suggestion; these passages are not suggested again (one step to undo)"
         )
         self.dismiss_all_button.clicked.connect(self.dismiss_all_requested)
-        buttons = [self.dismiss_all_button, self.accept_all_button]
+        self.show_more_button = QPushButton()
+        self.show_more_button.setAccessibleName("Show more suggestions")
+        self.show_more_button.setToolTip(
+            "Only the best suggestions are listed, about 8 per 1,000 words; "
+            "list the others too (one step to undo)"
+        )
+        self.show_more_button.setVisible(False)
+        self.show_more_button.clicked.connect(self.show_more_requested)
+        buttons = [self.show_more_button, self.dismiss_all_button, self.accept_all_button]
         bar = LabelWithButtons(self.suggestion_count_label, buttons)  # stacked when narrow
         bar.setProperty("role", "suggestions")
         bar.setAccessibleName("Suggestions")
         return bar
+
+    def set_more_suggestions(self, count: int) -> None:
+        """Offer the ``count`` suggestions held back (none: no offer)."""
+        self.show_more_button.setText(f"Show {count} more")
+        self.show_more_button.setVisible(count > 0)
 
     def set_suggestions_locked(self, locked: bool) -> None:
         """While locked, no suggestion is listed, counted or selected."""

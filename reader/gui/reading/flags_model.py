@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor
 from reader.core.models import Annotation, Kind, Status
 from reader.core.palette import KIND_COLOURS
 from reader.gui.common.tooltips import plain_tooltip
+from reader.services.suggestion_words import likelihood, likelihood_tip, reason_sentence
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -60,8 +61,9 @@ _ANNOTATION_ROLE = int(AnnotationRole.ANNOTATION)
 def accessible_text(annotation: Annotation) -> str:
     """What a screen reader says for a card."""
     if annotation.status is Status.SUGGESTED:
-        score = f", {round((annotation.score or 0) * 100)}%" if annotation.score is not None else ""
-        reasons = "; ".join(annotation.reasons)
+        word = likelihood(annotation)
+        score = f", {word}" if word else ""
+        reasons = " ".join(reason_sentence(reason) for reason in annotation.reasons)
         kind = annotation.kind.label.lower()
         return f"Suggested {kind}{score}: {annotation.anchor.exact}. Reasons: {reasons}"
     note = f". Note: {annotation.note}" if annotation.note else ""
@@ -108,9 +110,9 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return annotation.anchor.exact
         if role == Qt.ItemDataRole.ToolTipRole:
-            if annotation.status is Status.SUGGESTED:
-                reasons = "; ".join(annotation.reasons)
-                return plain_tooltip(f"Suggested {annotation.kind.label.lower()}: {reasons}")
+            if annotation.status is Status.SUGGESTED:  # what its "likely" or "possible" means
+                kind = annotation.kind.label.lower()
+                return plain_tooltip(likelihood_tip(annotation) or f"Suggested {kind}")
             return plain_tooltip(
                 f"{annotation.kind.label}: {annotation.note or annotation.anchor.exact}"
             )

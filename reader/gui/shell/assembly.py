@@ -146,6 +146,7 @@ def place_panels(window: MainWindow, library_panel: LibraryPanel, pane: Annotati
     pane.dismiss_requested.connect(lambda uuid: window.review.dismiss(uuid))
     pane.accept_all_requested.connect(lambda: window.review.accept_all())
     pane.dismiss_all_requested.connect(lambda: window.review.dismiss_all())
+    pane.show_more_requested.connect(lambda: window.review.show_more())
     editor, edits = pane.editor, window.edits
     editor.kind_edited.connect(edits.edit_kind)
     editor.note_edited.connect(edits.edit_note)

@@ -3,7 +3,7 @@ a suggestion's trigger words and the claims the article sources."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from reader.anchoring.selectors import shorten
-from reader.core.models import Annotation, LayerKind, ReaderError, Status
+from reader.core.models import Annotation, Kind, LayerKind, ReaderError, Status
 from reader.core.palette import KIND_COLOURS
 from reader.gui.common.actions import set_tips
 from reader.gui.common.tooltips import plain_tooltip
@@ -30,6 +30,7 @@ from reader.gui.suggestions.commands import ReplaceFlagsCommand
 from reader.gui.suggestions.tips import ACCEPT_TIP, DISMISS_TIP
 
 if TYPE_CHECKING:
+    from reader.detectors import Suggestion
     from reader.gui.reading.article_view import ArticleView
     from reader.gui.reading.commands import FlagSetSink
     from reader.gui.reading.controller import ReadingController
@@ -46,6 +47,7 @@ class ReviewedFlags(Protocol):
     def selected_uuid(self) -> str | None: ...
     def annotation(self, uuid: str) -> Annotation | None: ...
     def focus_cards(self) -> None: ...
+    def set_more_suggestions(self, count: int) -> None: ...
 
 
 class SuggestionReview(QObject):
@@ -73,45 +75,84 @@ class SuggestionReview(QObject):
         self.sourced_ranges: list[tuple[int, int]] = []
         self._sourced_by: list[tuple[tuple[int, int], str]] = []
         self._sourced_tips: SourcedClaimTips | None = None
+        # article id -> how many suggestions its last Suggest Flags held back
+        self._held_back: dict[int, int] = {}
 
     def suggest(self) -> int | None:
-        """Run the detector on the article and fill its suggestions layer (one undo step)."""
+        """Run the detector on the article and fill its suggestions layer with the best
+        suggestions (one undo step); the pane offers the rest. How many were stored."""
+        reading = self._reading
+        if reading.article is None or self._refused_as_locked("nothing was suggested"):
+            return None
+        planned = self._planned()
+        if planned is None:
+            return None
+        stale, fresh, found = planned
+        shown, hidden = best_of(fresh, found, reading.article.text)
+        if SUGGESTIONS_LAYER in reading.hidden_layers():
+            self.layer_shown_wanted.emit(SUGGESTIONS_LAYER)
+        count = len(shown)
+        label = f"Suggest flags ({count})"
+        if (stale or shown) and not reading.push(
+            ReplaceFlagsCommand(label, reading.library, self._sink, stale, shown)
+        ):
+            return None
+        self._held_back[reading.article.id] = hidden
+        self._flags.set_more_suggestions(hidden)
+        more = f", {hidden} more held back" if hidden else ""
+        reading.say(
+            f"{count} suggestion{'' if count == 1 else 's'}{more}" if count else "No suggestions",
+            6000,
+        )
+        if shown:
+            # Review starts at the first suggestion, its card scrolled into sight.
+            self.selection_wanted.emit(self._flags.open_suggestions()[0].uuid)
+            self._flags.focus_cards()
+        return count
+
+    def show_more(self) -> int:
+        """Add the suggestions held back by the last Suggest Flags (one undo step); the
+        ones listed stay as they are. How many were added."""
+        reading = self._reading
+        if reading.article is None or self._refused_as_locked("nothing was suggested"):
+            return 0
+        planned = self._planned()
+        if planned is None:
+            return 0
+        listed = {_place(a) for a in self._flags.open_suggestions()}
+        more = [a for a in planned[1] if _place(a) not in listed]
+        self._held_back.pop(reading.article.id, None)
+        self._flags.set_more_suggestions(0)
+        label = f"Show {len(more)} more suggestion{'' if len(more) == 1 else 's'}"
+        if not more or not reading.push(
+            ReplaceFlagsCommand(label, reading.library, self._sink, [], more)
+        ):
+            reading.say("No more suggestions", 4000)
+            return 0
+        reading.say(f"{len(more)} more suggestion{'' if len(more) == 1 else 's'}", 6000)
+        return len(more)
+
+    def _planned(self) -> tuple[list[Annotation], list[Annotation], list[Suggestion]] | None:
+        """(stale, fresh, found) for the shown article: its open suggestions, every
+        suggestion the detector makes now that was not dismissed or flagged before, and
+        all the detector found."""
         from reader.detectors import suggest_article
         from reader.services.suggestions import plan_suggestions
 
         reading = self._reading
-        if reading.article is None or self._refused_as_locked("nothing was suggested"):
-            return None
-        reading.flush_edits()
         article = reading.article
+        assert article is not None
+        reading.flush_edits()
         QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
-            stale, fresh = plan_suggestions(
-                article,
-                reading.library.annotations(article.id),
-                suggest_article(article, article.text, markdown=article.markdown),
-            )
+            found = suggest_article(article, article.text, markdown=article.markdown)
+            stale, fresh = plan_suggestions(article, reading.library.annotations(article.id), found)
+            return stale, fresh, found
         except ReaderError as error:
             reading.show_error(f"Cannot suggest flags: {error}")
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        if SUGGESTIONS_LAYER in reading.hidden_layers():
-            self.layer_shown_wanted.emit(SUGGESTIONS_LAYER)
-        count = len(fresh)
-        label = f"Suggest flags ({count})"
-        if (stale or fresh) and not reading.push(
-            ReplaceFlagsCommand(label, reading.library, self._sink, stale, fresh)
-        ):
-            return None
-        reading.say(
-            f"{count} suggestion{'' if count == 1 else 's'}" if count else "No suggestions", 6000
-        )
-        if fresh:
-            # Review starts at the first suggestion, its card scrolled into sight.
-            self.selection_wanted.emit(self._flags.open_suggestions()[0].uuid)
-            self._flags.focus_cards()
-        return count
 
     def suggestion(self, uuid: str | None) -> Annotation | None:
         """The open suggestion ``uuid`` (or the selected one), if there is one."""
@@ -240,6 +281,8 @@ class SuggestionReview(QObject):
                 action.setStatusTip(why)
         self._actions.accept_all.setEnabled(waiting)
         self._actions.dismiss_all.setEnabled(waiting)
+        held_back = self._held_back.get(reading.article.id, 0) if reading.article else 0
+        self._flags.set_more_suggestions(held_back if waiting and not self._lock.locked else 0)
 
     def explain_disabled_shortcut(self, event: QKeyEvent) -> bool:
         """Say in the status bar why Accept or Dismiss Suggestion, disabled, did nothing
@@ -377,3 +420,23 @@ def mark_triggers(view: ArticleView, annotation: Annotation) -> list[tuple[int, 
         marked.append(span)
     cursor.endEditBlock()
     return marked
+
+
+def _place(annotation: Annotation) -> tuple[Kind | None, int, int]:
+    return annotation.kind, annotation.anchor.start, annotation.anchor.end
+
+
+def best_of(
+    planned: Sequence[Annotation], found: Iterable[Suggestion], text: str
+) -> tuple[list[Annotation], int]:
+    """(shown, hidden): the suggestions ``planned`` from the detector's ``found`` that
+    ``best_first`` shows by default, as ``reader suggest`` does, and how many more there are."""
+    from reader.detectors import best_first
+    from reader.services.suggestions import flag_kind
+
+    places = {_place(a) for a in planned}
+    best, hidden = best_first(
+        (s for s in found if (flag_kind(s.kind), s.start, s.end) in places), text
+    )
+    chosen = {(flag_kind(s.kind), s.start, s.end) for s in best}
+    return [a for a in planned if _place(a) in chosen], hidden

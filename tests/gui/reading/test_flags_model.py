@@ -118,8 +118,9 @@ def test_suggestions_say_their_score_and_reasons() -> None:
     )
     model.set_annotations([suggestion])
     spoken = model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert "72%" in spoken and "loaded word: disgrace" in spoken
-    assert "loaded word: disgrace" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert ", likely:" in spoken and "%" not in spoken and "loaded word: disgrace" in spoken
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "“Likely”" in tip and "about 8 in 10 of the opinion suggestions" in tip
 
 
 def test_cards_on_one_passage_follow_the_kinds_order() -> None:

@@ -95,6 +95,7 @@ def clickable_suggestions(window: MainWindow) -> list[Annotation]:
 def test_letter_keys_on_a_flag_card_neither_jump_nor_review(session: Session, qtbot: QtBot) -> None:
     window = session.start("Screens")
     assert window.review.suggest()
+    assert window.review.show_more()
     pane = window.annotation_pane
     cards = pane.card_list
     proxy = pane.active_filter

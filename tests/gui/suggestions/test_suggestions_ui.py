@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, Kind, Status
+from reader.gui.annotations.editor import marked_reason
 from reader.gui.shell.main_window import MainWindow
+from reader.services.suggestion_words import likelihood, reason_sentence
 from reader.services.suggestions import SUGGESTIONS_LAYER, trigger_spans
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ def test_suggest_fills_the_layer_in_one_undo_step(session: Session) -> None:
     assert len(open_ones) > 3
     assert {a.layer for a in open_ones} == {SUGGESTIONS_LAYER}
     assert all(a.reasons and a.score is not None for a in open_ones)
-    assert window.statusBar().currentMessage() == f"{len(open_ones)} suggestions"
+    assert window.statusBar().currentMessage().startswith(f"{len(open_ones)} suggestions")
     pane = window.annotation_pane
     assert {a.uuid for a in pane.open_suggestions()} == {a.uuid for a in open_ones}
     assert pane.suggestion_bar.isVisible()
@@ -76,10 +78,9 @@ def test_suggestion_card_shows_score_and_reasons(session: Session) -> None:
     editor = window.annotation_pane.editor
     assert editor.suggestion_box.isVisible()
     assert not editor.note_stack.isVisible() and not editor.kind_combo.isVisible()
-    percent = f"{round((suggestion.score or 0) * 100)}%"
-    assert editor.suggestion_title.text().endswith(f"suggested · {percent}")
+    assert editor.suggestion_title.text().endswith(f"suggested · {likelihood(suggestion)}")
     for reason in suggestion.reasons:
-        assert reason.replace("&", "&amp;") in editor.reasons_label.text()
+        assert marked_reason(reason) in editor.reasons_label.text()
     assert window.window_actions.accept.isEnabled() and window.window_actions.dismiss.isEnabled()
     assert not window.window_actions.delete.isEnabled()
 
@@ -94,7 +95,7 @@ def test_accept_with_the_keyboard_then_undo_and_redo(session: Session, qtbot: Qt
 
     flag = window.library.annotation(suggestion.uuid)
     assert (flag.layer, flag.status, flag.kind) == ("mine", Status.ACTIVE, suggestion.kind)
-    assert all(reason in flag.note for reason in suggestion.reasons)
+    assert all(reason_sentence(reason) in flag.note for reason in suggestion.reasons)
     assert suggestion.uuid not in {a.uuid for a in pane.open_suggestions()}
     # On to the next suggestion, the focus still in the cards: D dismisses that one.
     assert pane.selected_uuid() == following.uuid
@@ -299,6 +300,7 @@ def test_a_sentence_gets_one_suggestion_card(session: Session) -> None:
     """The opinion column's sentences that also make unsourced claims: one card each,
     with the reasons of both kinds."""
     window = suggested_window(session)
+    assert window.review.show_more()
     cards = window.annotation_pane.open_suggestions()
     passages = [(card.anchor.start, card.anchor.end) for card in cards]
     assert len(passages) == len(set(passages))
