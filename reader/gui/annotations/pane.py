@@ -125,6 +125,14 @@ class AnnotationPane(QWidget):
         )
 
         self.suggestion_bar = self._build_suggestion_bar()
+        self.show_more_button = QPushButton()
+        self.show_more_button.setAccessibleName("Show more suggestions")
+        self.show_more_button.setToolTip(
+            "Only the best suggestions are listed, about 8 per 1,000 words, highest score "
+            "first; list the others too (one step to undo)"
+        )
+        self.show_more_button.setVisible(False)
+        self.show_more_button.clicked.connect(self.show_more_requested)
 
         self.orphan_heading = QLabel("Orphaned flags")
         self.orphan_heading.setProperty("role", "heading")
@@ -150,6 +158,7 @@ class AnnotationPane(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.no_match_label)
         layout.addWidget(self.suggestion_bar)
+        layout.addWidget(self.show_more_button)
         layout.addWidget(self.card_list, 3)
         layout.addWidget(self.orphan_heading)
         layout.addWidget(self.orphan_list, 1)
@@ -178,15 +187,7 @@ class AnnotationPane(QWidget):
             "Hide every suggestion; these passages are not suggested again (one step to undo)"
         )
         self.dismiss_all_button.clicked.connect(self.dismiss_all_requested)
-        self.show_more_button = QPushButton()
-        self.show_more_button.setAccessibleName("Show more suggestions")
-        self.show_more_button.setToolTip(
-            "Only the best suggestions are listed, about 8 per 1,000 words; "
-            "list the others too (one step to undo)"
-        )
-        self.show_more_button.setVisible(False)
-        self.show_more_button.clicked.connect(self.show_more_requested)
-        buttons = [self.show_more_button, self.dismiss_all_button, self.accept_all_button]
+        buttons = [self.dismiss_all_button, self.accept_all_button]
         bar = LabelWithButtons(self.suggestion_count_label, buttons)  # stacked when narrow
         bar.setProperty("role", "suggestions")
         bar.setAccessibleName("Suggestions")
@@ -194,7 +195,7 @@ class AnnotationPane(QWidget):
 
     def set_more_suggestions(self, count: int) -> None:
         """Offer the ``count`` suggestions held back (none: no offer)."""
-        self.show_more_button.setText(f"Show {count} more")
+        self.show_more_button.setText(f"Show {count} more suggestion{'' if count == 1 else 's'}")
         self.show_more_button.setVisible(count > 0)
 
     def set_suggestions_locked(self, locked: bool) -> None:
@@ -299,6 +300,10 @@ class AnnotationPane(QWidget):
 
     def selected_uuid(self) -> str | None:
         return None if self.editor.annotation is None else self.editor.annotation.uuid
+
+    def annotations(self) -> list[Annotation]:
+        """The article's flags and suggestions, whatever their status."""
+        return self.model.annotations()
 
     def annotation(self, uuid: str) -> Annotation | None:
         """The flag listed as ``uuid``, if it is."""

@@ -48,6 +48,7 @@ class ReviewedFlags(Protocol):
     def annotation(self, uuid: str) -> Annotation | None: ...
     def focus_cards(self) -> None: ...
     def set_more_suggestions(self, count: int) -> None: ...
+    def annotations(self) -> list[Annotation]: ...
 
 
 class SuggestionReview(QObject):
@@ -75,8 +76,9 @@ class SuggestionReview(QObject):
         self.sourced_ranges: list[tuple[int, int]] = []
         self._sourced_by: list[tuple[tuple[int, int], str]] = []
         self._sourced_tips: SourcedClaimTips | None = None
-        # article id -> how many suggestions its last Suggest Flags held back
-        self._held_back: dict[int, int] = {}
+        # article id -> the places of the suggestions its last Suggest Flags listed, and
+        # of those it held back
+        self._batches: dict[int, tuple[set[Place], set[Place]]] = {}
 
     def suggest(self) -> int | None:
         """Run the detector on the article and fill its suggestions layer with the best
@@ -88,7 +90,8 @@ class SuggestionReview(QObject):
         if planned is None:
             return None
         stale, fresh, found = planned
-        shown, hidden = best_of(fresh, found, reading.article.text)
+        shown, rest = best_of(fresh, found, reading.article.text)
+        hidden = len(rest)
         if SUGGESTIONS_LAYER in reading.hidden_layers():
             self.layer_shown_wanted.emit(SUGGESTIONS_LAYER)
         count = len(shown)
@@ -97,8 +100,8 @@ class SuggestionReview(QObject):
             ReplaceFlagsCommand(label, reading.library, self._sink, stale, shown)
         ):
             return None
-        self._held_back[reading.article.id] = hidden
-        self._flags.set_more_suggestions(hidden)
+        self._batches[reading.article.id] = ({_place(a) for a in shown}, {_place(a) for a in rest})
+        self.update_actions()
         more = f", {hidden} more held back" if hidden else ""
         reading.say(
             f"{count} suggestion{'' if count == 1 else 's'}{more}" if count else "No suggestions",
@@ -111,8 +114,8 @@ class SuggestionReview(QObject):
         return count
 
     def show_more(self) -> int:
-        """Add the suggestions held back by the last Suggest Flags (one undo step); the
-        ones listed stay as they are. How many were added."""
+        """Add the suggestions held back by the last Suggest Flags (one undo step, which
+        offers them again); the ones listed stay as they are. How many were added."""
         reading = self._reading
         if reading.article is None or self._refused_as_locked("nothing was suggested"):
             return 0
@@ -121,14 +124,13 @@ class SuggestionReview(QObject):
             return 0
         listed = {_place(a) for a in self._flags.open_suggestions()}
         more = [a for a in planned[1] if _place(a) not in listed]
-        self._held_back.pop(reading.article.id, None)
-        self._flags.set_more_suggestions(0)
         label = f"Show {len(more)} more suggestion{'' if len(more) == 1 else 's'}"
         if not more or not reading.push(
             ReplaceFlagsCommand(label, reading.library, self._sink, [], more)
         ):
             reading.say("No more suggestions", 4000)
             return 0
+        self.update_actions()
         reading.say(f"{len(more)} more suggestion{'' if len(more) == 1 else 's'}", 6000)
         return len(more)
 
@@ -281,8 +283,19 @@ class SuggestionReview(QObject):
                 action.setStatusTip(why)
         self._actions.accept_all.setEnabled(waiting)
         self._actions.dismiss_all.setEnabled(waiting)
-        held_back = self._held_back.get(reading.article.id, 0) if reading.article else 0
-        self._flags.set_more_suggestions(held_back if waiting and not self._lock.locked else 0)
+        self._flags.set_more_suggestions(self._held_back_count())
+
+    def _held_back_count(self) -> int:
+        """How many suggestions the article's last Suggest Flags held back are not listed
+        (nor accepted or dismissed) while some it listed are: none once undone."""
+        article = self._reading.article
+        batch = self._batches.get(article.id) if article is not None else None
+        hidden = SUGGESTIONS_LAYER in self._reading.hidden_layers()
+        if batch is None or self._lock.locked or hidden:
+            return 0
+        present = {_place(a) for a in self._flags.annotations()}
+        listed, held_back = batch
+        return len(held_back - present) if listed & present else 0
 
     def explain_disabled_shortcut(self, event: QKeyEvent) -> bool:
         """Say in the status bar why Accept or Dismiss Suggestion, disabled, did nothing
@@ -422,21 +435,24 @@ def mark_triggers(view: ArticleView, annotation: Annotation) -> list[tuple[int, 
     return marked
 
 
-def _place(annotation: Annotation) -> tuple[Kind | None, int, int]:
+Place = tuple[Kind | None, int, int]  # a suggestion's kind and offsets
+
+
+def _place(annotation: Annotation) -> Place:
     return annotation.kind, annotation.anchor.start, annotation.anchor.end
 
 
 def best_of(
     planned: Sequence[Annotation], found: Iterable[Suggestion], text: str
-) -> tuple[list[Annotation], int]:
-    """(shown, hidden): the suggestions ``planned`` from the detector's ``found`` that
-    ``best_first`` shows by default, as ``reader suggest`` does, and how many more there are."""
+) -> tuple[list[Annotation], list[Annotation]]:
+    """(shown, rest): the suggestions ``planned`` from the detector's ``found`` that
+    ``best_first`` shows by default, as ``reader suggest`` does, and the others."""
     from reader.detectors import best_first
     from reader.services.suggestions import flag_kind
 
     places = {_place(a) for a in planned}
-    best, hidden = best_first(
-        (s for s in found if (flag_kind(s.kind), s.start, s.end) in places), text
-    )
+    best, _ = best_first((s for s in found if (flag_kind(s.kind), s.start, s.end) in places), text)
     chosen = {(flag_kind(s.kind), s.start, s.end) for s in best}
-    return [a for a in planned if _place(a) in chosen], hidden
+    return [a for a in planned if _place(a) in chosen], [
+        a for a in planned if _place(a) not in chosen
+    ]

@@ -60,7 +60,7 @@ def test_suggest_lists_the_best_few_and_a_click_lists_the_rest(
     assert len(shown) <= max(1, -(-words_of(window) * SHOWN_PER_1000_WORDS // 1000))
     button = pane.show_more_button
     assert button.isVisible()
-    hidden = int(re.fullmatch(r"Show (\d+) more", button.text())[1])  # type: ignore[index]
+    hidden = int(re.fullmatch(r"Show (\d+) more suggestions", button.text())[1])  # type: ignore[index]
     assert hidden > 0
     assert window.statusBar().currentMessage() == f"{count} suggestions, {hidden} more held back"
     assert pane.suggestion_count_label.text() == f"{count} suggestions to review"
@@ -76,8 +76,9 @@ def test_suggest_lists_the_best_few_and_a_click_lists_the_rest(
     assert pane.suggestion_count_label.text() == f"{count + hidden} suggestions to review"
     assert set(window.article_view.highlighted_uuids()) >= {a.uuid for a in everything}
 
-    window.reading.undo()  # the extra ones only
+    window.reading.undo()  # the extra ones only, offered again
     assert {a.uuid for a in stored(window, Status.SUGGESTED)} == {a.uuid for a in shown}
+    assert button.isVisible() and button.text() == f"Show {hidden} more suggestions"
     window.reading.undo()  # the suggestions themselves
     assert stored(window, Status.SUGGESTED) == []
     assert not button.isVisible() and not pane.suggestion_bar.isVisible()
@@ -95,6 +96,10 @@ def test_the_offer_of_more_belongs_to_its_article(session: Session) -> None:
     assert not button.isVisible()
     assert window.show_article(screens.id)
     assert button.isVisible() and button.text() == offer
+    window.window_actions.show_suggestions.trigger()  # View › Show Suggestions off
+    assert not button.isVisible()
+    window.window_actions.show_suggestions.trigger()
+    assert button.isVisible()
     # reviewing goes on beside it: accept and dismiss, each undone
     pane = window.annotation_pane
     first, second = pane.open_suggestions()[:2]
@@ -164,3 +169,25 @@ def test_reasons_read_as_sentences_their_words_in_bold(session: Session, qtbot: 
     assert flag is not None and not PERCENT.search(flag.note)
     assert all(reason_sentence(r) in flag.note for r in both.reasons)
     assert card_index(pane.card_list, flag.uuid).data(AnnotationRole.STATUS) == "active"
+
+
+def test_once_the_best_are_reviewed_the_rest_stay_on_offer(session: Session, qtbot: QtBot) -> None:
+    window = session.start("Screens")
+    pane = window.annotation_pane
+    count = window.review.suggest()
+    assert count
+    offer = pane.show_more_button.text()
+    qtbot.mouseClick(pane.dismiss_all_button, Qt.MouseButton.LeftButton)
+    assert len(stored(window, Status.DISMISSED)) == count
+    assert not pane.suggestion_bar.isVisible()
+    assert pane.show_more_button.text() == offer and pane.show_more_button.isVisible()
+    qtbot.mouseClick(pane.show_more_button, Qt.MouseButton.LeftButton)
+    more = stored(window, Status.SUGGESTED)
+    assert f"Show {len(more)} more suggestions" == offer
+    assert pane.suggestion_bar.isVisible() and not pane.show_more_button.isVisible()
+    # one of the new ones accepted with the keyboard, then undone
+    click_card(qtbot, pane.card_list, more[0].uuid)
+    qtbot.keyClick(pane.card_list, Qt.Key.Key_A)
+    assert window.library.annotation(more[0].uuid).status is Status.ACTIVE
+    window.reading.undo()
+    assert window.library.annotation(more[0].uuid).status is Status.SUGGESTED
