@@ -3,6 +3,7 @@ thing a user asked for, and returns dataclasses that the caller shows.
 
 * ``article_files``: import article and flag files; export flags, written atomically.
 * ``suggestions``: save the detector's suggestions; accept or dismiss them.
+* ``suggestion_words``: a suggestion's score in words, what they mean, reasons as sentences.
 * ``samples``: the sample articles put into a new library.
 * The classroom loop: ``assignments`` (assign, open, hand in, who sees which layer),
   ``collecting`` (students' submissions into the library, from the places
