@@ -260,3 +260,26 @@ def undo_reset_learning(library: Library) -> None:
 def learning_summary(library: Library) -> list[str]:
     """What the ranking has learned in this library, in plain sentences (for Settings)."""
     return describe(library_learning(library))
+
+
+def best_of(
+    planned: Sequence[Annotation],
+    found: Iterable[Suggestion],
+    text: str,
+    learned: Learned = NOTHING_LEARNED,
+) -> tuple[list[Annotation], list[Annotation]]:
+    """(shown, rest): the suggestions ``planned`` from the detector's ``found`` that
+    ``best_first`` shows by default, as ``reader suggest`` does (with what the library
+    learned from its teacher), and the others."""
+    from reader.detectors import best_first
+
+    def place(kind: Kind | None, start: int, end: int) -> tuple[Kind | None, int, int]:
+        return kind, start, end
+
+    places = {place(a.kind, a.anchor.start, a.anchor.end) for a in planned}
+    best, _ = best_first(
+        (s for s in found if place(flag_kind(s.kind), s.start, s.end) in places), text, learned
+    )
+    chosen = {place(flag_kind(s.kind), s.start, s.end) for s in best}
+    shown = [a for a in planned if place(a.kind, a.anchor.start, a.anchor.end) in chosen]
+    return shown, [a for a in planned if a not in shown]

@@ -5,18 +5,20 @@ import pytest
 
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, ArticleMeta, Kind, LayerKind, SourceFormat, Status
-from reader.detectors import SuggestionKind, best_first, suggest
+from reader.detectors import SuggestionKind, best_first, suggest, suggest_article
 from reader.detectors.learning import NOTHING_LEARNED, describe
 from reader.services.samples import ensure_samples
 from reader.services.suggestions import (
     LEARNING_RESET_SETTING,
     SUGGESTIONS_LAYER,
     accepted,
+    best_of,
     dismissed,
     learning_in,
     learning_reset_time,
     learning_summary,
     library_learning,
+    plan_suggestions,
     reset_learning,
     save_suggestions,
     trigger_spans,
@@ -295,3 +297,19 @@ def test_a_dismissal_counts_from_when_it_was_made_not_when_it_was_suggested(
     suggestion = library.annotations(article_id, SUGGESTIONS_LAYER)[0]
     library.replace_annotations([suggestion.uuid], [dismissed(suggestion)])  # as the app does
     assert library_learning(library).kinds[SuggestionKind(suggestion.kind.value)].dropped == 1
+
+
+def test_the_app_stores_the_best_with_what_the_library_learned(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    later = library.article(imported(library, LATER, "Later"))
+    found = suggest_article(later, later.text, markdown=later.markdown)
+    _, fresh = plan_suggestions(later, [], found)
+
+    def shown_quotes() -> list[str]:
+        shown, rest = best_of(fresh, found, later.text, library_learning(library))
+        assert len(shown) + len(rest) == len(fresh)
+        return [a.anchor.exact for a in shown]
+
+    assert shown_quotes() and shown_quotes()[0].startswith("The new park")  # one is shown
+    review_lesson(library)
+    assert shown_quotes()[0].startswith("The shameful new budget")

@@ -3,7 +3,7 @@ a suggestion's trigger words and the claims the article sources."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore
@@ -90,7 +90,10 @@ class SuggestionReview(QObject):
         if planned is None:
             return None
         stale, fresh, found = planned
-        shown, rest = best_of(fresh, found, reading.article.text)
+        from reader.services.suggestions import best_of, library_learning
+
+        learned = library_learning(reading.library)
+        shown, rest = best_of(fresh, found, reading.article.text, learned)
         hidden = len(rest)
         if SUGGESTIONS_LAYER in reading.hidden_layers():
             self.layer_shown_wanted.emit(SUGGESTIONS_LAYER)
@@ -440,19 +443,3 @@ Place = tuple[Kind | None, int, int]  # a suggestion's kind and offsets
 
 def _place(annotation: Annotation) -> Place:
     return annotation.kind, annotation.anchor.start, annotation.anchor.end
-
-
-def best_of(
-    planned: Sequence[Annotation], found: Iterable[Suggestion], text: str
-) -> tuple[list[Annotation], list[Annotation]]:
-    """(shown, rest): the suggestions ``planned`` from the detector's ``found`` that
-    ``best_first`` shows by default, as ``reader suggest`` does, and the others."""
-    from reader.detectors import best_first
-    from reader.services.suggestions import flag_kind
-
-    places = {_place(a) for a in planned}
-    best, _ = best_first((s for s in found if (flag_kind(s.kind), s.start, s.end) in places), text)
-    chosen = {(flag_kind(s.kind), s.start, s.end) for s in best}
-    return [a for a in planned if _place(a) in chosen], [
-        a for a in planned if _place(a) not in chosen
-    ]
