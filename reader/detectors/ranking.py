@@ -39,3 +39,12 @@ def best_first(
 def score_words(score: float) -> str:
     """A suggestion's score as a student reads it."""
     return "likely" if score >= LIKELY else "possible"
+
+
+def other_kind_lead(kind_name: str, score: float) -> str:
+    """How a reason for a second kind read in the same passage begins: "It may also be an
+    opinion: " followed by that kind's own reason."""
+    article = "an" if kind_name[0] in "aeiou" else "a"
+    if score_words(score) == "likely":
+        return f"It is likely {article} {kind_name} too: "
+    return f"It may also be {article} {kind_name}: "

@@ -16,6 +16,7 @@ from reader.detectors.features import (
     claim_features,
 )
 from reader.detectors.links import linked_spans
+from reader.detectors.ranking import other_kind_lead
 from reader.detectors.reasons import SentenceInArticle, claim_suggestion, opinion_suggestion
 from reader.detectors.resources import claim_model, cues, opinion_model
 from reader.detectors.results import Suggestion, SuggestionKind
@@ -25,7 +26,6 @@ MIN_WORDS = 3
 DEFAULT_KINDS = frozenset({SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAIM})
 _KIND_NAMES = {SuggestionKind.OPINION: "opinion", SuggestionKind.UNSOURCED_CLAIM: "unsourced claim"}
 
-_OTHER_KIND = "Also read as {} ({}%): {}"
 _TOPIC_COUNT = 3  # a word used this often is what the article is about
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 _FRAGMENT_EVIDENCE = 2  # trigger passages a heading or list item needs to be suggested
@@ -176,8 +176,8 @@ def _one_per_sentence(found: list[Suggestion]) -> list[Suggestion]:
             if other.kind is first.kind:
                 reasons.extend(other.reasons)
             else:
-                name, percent = _KIND_NAMES[other.kind], round(other.score * 100)
-                reasons.extend(_OTHER_KIND.format(name, percent, r) for r in other.reasons)
+                lead = other_kind_lead(_KIND_NAMES[other.kind], other.score)
+                reasons.extend(lead + r for r in other.reasons)
         kept.append(
             replace(first, reasons=tuple(dict.fromkeys(reasons)), triggers=tuple(sorted(triggers)))
         )

@@ -11,7 +11,8 @@ import re
 
 from reader.core.models import Annotation, Kind
 
-# the detector's reason for a second kind it read in the passage: "Also read as opinion (55%): …"
+# How suggestions stored before reasons were sentences named a second kind read in the
+# passage: "Also read as opinion (55%): …" (they stay in libraries; shown as sentences).
 _OTHER_KIND = re.compile(r"^Also read as (?P<kind>[\w ]+) \((?P<percent>\d+)%\): ")
 # How often suggestions said in each word were right, out of ten: the reliability table of
 # `python benchmarks/detector_eval.py --calibration` (README, "Flag suggestions"), on
@@ -55,13 +56,7 @@ def reason_sentence(reason: str) -> str:
     other = _OTHER_KIND.match(reason)
     if other is None:
         return reason
-    kind = other["kind"]
-    article = "an" if kind[0] in "aeiou" else "a"
-    from reader.detectors import score_words
+    from reader.detectors.ranking import other_kind_lead
 
-    lead = (
-        f"It is likely {article} {kind} too: "
-        if score_words(int(other["percent"]) / 100) == "likely"
-        else f"It may also be {article} {kind}: "
-    )
+    lead = other_kind_lead(other["kind"], int(other["percent"]) / 100)
     return lead + reason[other.end() :]

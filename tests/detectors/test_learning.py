@@ -39,6 +39,7 @@ def test_every_reason_the_detector_writes_is_traced_to_its_cue_family() -> None:
             assert reason_cues([template.format("some “odd” words")]) == (cue,)
         assert cue in CUE_LABELS
     assert reason_cues(["Also read as opinion (60%): “grim” calls something good or bad."]) == ()
+    assert reason_cues(["It may also be an opinion: “grim” calls something good or bad."]) == ()
     assert reason_cues(["A note the teacher wrote.", ""]) == ()
     reasons = suggest(TEXT)[0].reasons
     assert reason_cues(reasons) == ("loaded", "prediction")

@@ -7,7 +7,7 @@ import pytest
 from reader.anchoring.canonical import canonical_text
 from reader.core.models import ReaderError
 from reader.core.shipped import SAMPLE_ARTICLES
-from reader.detectors import Suggestion, SuggestionKind, suggest
+from reader.detectors import Suggestion, SuggestionKind, score_words, suggest
 from reader.importers.articles import read_article_file
 
 SEED = SAMPLE_ARTICLES / "el-salvador-prisons.md"
@@ -54,7 +54,7 @@ def test_seed_loaded_word_and_prediction(seed: tuple[str, list[Suggestion]]) -> 
     # also a vague attribution: one suggestion, an unsourced claim, the opinion's reason kept
     notorious = _containing(found, SuggestionKind.UNSOURCED_CLAIM, "notorious groups")
     assert (
-        "Also read as opinion (55%): “notorious” is a loaded word: it judges as well as describes."
+        "It may also be an opinion: “notorious” is a loaded word: it judges as well as describes."
         in notorious.reasons
     )
     assert "notorious" in _trigger_words(text, notorious)
@@ -171,7 +171,13 @@ def test_one_suggestion_per_sentence_with_every_reason(
     assert first.score > other.score
     assert merged.kind is winner and merged.score == first.score
     name = "opinion" if other.kind is SuggestionKind.OPINION else "unsourced claim"
-    also = tuple(f"Also read as {name} ({round(other.score * 100)}%): {r}" for r in other.reasons)
+    article = "an" if name[0] in "aeiou" else "a"
+    lead = (
+        f"It is likely {article} {name} too: "
+        if score_words(other.score) == "likely"
+        else f"It may also be {article} {name}: "
+    )
+    also = tuple(lead + r for r in other.reasons)
     assert merged.reasons == first.reasons + also
     assert set(merged.triggers) == set(opinion.triggers) | set(claim.triggers)
 

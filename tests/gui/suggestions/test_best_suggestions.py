@@ -147,7 +147,9 @@ def test_reasons_read_as_sentences_their_words_in_bold(session: Session, qtbot: 
     pane = window.annotation_pane
     # a sentence of both kinds: its second kind's reason had a bare percentage
     both = next(
-        a for a in pane.open_suggestions() if any(r.startswith("Also read as") for r in a.reasons)
+        a
+        for a in pane.open_suggestions()
+        if any(r.startswith(("It may also be", "It is likely")) for r in a.reasons)
     )
     click_card(qtbot, pane.card_list, both.uuid)
     shown = pane.editor.reasons_label.text()
