@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from reader.anchoring.tokens import block_sentences, tokenize
 from reader.core.models import Annotation
@@ -67,13 +67,20 @@ class SentenceUnits:
         self._word_sentence = [
             max(0, bisect_right(sentence_starts, token.start) - 1) for token in tokens
         ]
+        self._footprints: dict[tuple[int, int], Footprint] = {}  # a class flags alike
 
     def footprint(self, start: int, end: int) -> Footprint:
         """The words that ``text[start:end]`` touches, and their sentences."""
-        first = bisect_right(self._word_ends, start)  # the first word ending after start
-        last = bisect_left(self._word_starts, end)  # the words starting before end: [first, last)
-        words = range(first, last)
-        return Footprint(frozenset(words), frozenset(self._word_sentence[word] for word in words))
+        found = self._footprints.get((start, end))
+        if found is None:
+            first = bisect_right(self._word_ends, start)  # the first word ending after start
+            last = bisect_left(self._word_starts, end)  # words starting before end: [first, last)
+            words = range(first, last)
+            found = Footprint(
+                frozenset(words), frozenset(self._word_sentence[word] for word in words)
+            )
+            self._footprints[(start, end)] = found
+        return found
 
 
 @lru_cache(maxsize=8)
@@ -100,7 +107,16 @@ class Matching:
 
     def flags_for(self, key_uuid: str) -> list[str]:
         """The student's flags that count for this key flag."""
-        return [uuid for uuid, keys in self.links.items() if key_uuid in keys]
+        return self.counted.get(key_uuid, [])
+
+    @cached_property
+    def counted(self) -> dict[str, list[str]]:
+        """Key flag uuid -> the student's flags that count for it, in the student's order."""
+        found: dict[str, list[str]] = {}
+        for uuid, keys in self.links.items():
+            for key_uuid in keys:
+                found.setdefault(key_uuid, []).append(uuid)
+        return found
 
 
 def match(
@@ -111,9 +127,14 @@ def match(
     links: dict[str, tuple[str, ...]] = {}
     key_outcomes = {key_flag.uuid: KeyOutcome.MISSED for key_flag, _ in key}
     flag_outcomes: dict[str, FlagOutcome] = {}
+    by_word: dict[int, list[int]] = {}  # word -> the key flags covering it (their index)
+    for index, (_, key_print) in enumerate(key):
+        for word in key_print.words:
+            by_word.setdefault(word, []).append(index)
     for flag, print_ in flags:
         candidates: list[tuple[bool, int, int, str]] = []
-        for key_flag, key_print in key:
+        near = sorted({index for word in print_.words for index in by_word.get(word, ())})
+        for key_flag, key_print in (key[index] for index in near):
             shared = shared_words(print_, key_print)
             if shared:
                 same = key_flag.kind is flag.kind

@@ -172,15 +172,14 @@ def extra_passages(
     students: int,
 ) -> tuple[ExtraPassage, ...]:
     needed = max(EXTRA_MIN_STUDENTS, EXTRA_MIN_SHARE * students)
+    flagged_by_students: Counter[int] = Counter()  # sentence -> students who flagged it
+    for student in range(students):
+        flagged_by_students.update(set().union(*(marks[kind][student] for kind in marks)))
     passages = []
     for sentence, by_kind in enumerate(counts):
         if sentence in key_sentences or not by_kind:
             continue
-        flagged_by = sum(
-            1
-            for student in range(students)
-            if any(sentence in marks[kind][student] for kind in marks)
-        )
+        flagged_by = flagged_by_students[sentence]
         if flagged_by >= needed:
             start, end = units.sentences[sentence]
             passages.append(ExtraPassage(sentence, start, end, flagged_by, dict(by_kind)))
@@ -189,24 +188,25 @@ def extra_passages(
 
 def similar_pairs(results: Sequence[StudentResult]) -> tuple[SimilarPair, ...]:
     """Pairs of students whose marks are near-identical (Jaccard >= SIMILAR_JACCARD)."""
+    kinds = {kind: index for index, kind in enumerate(Kind)}
     signatures = []
     for result in results:
         if len(result.work.flags) < SIMILAR_MIN_FLAGS:
             continue
-        marks = frozenset(
-            (sentence, flag.kind)
-            for flag in result.work.flags
-            for sentence in result.footprints[flag.uuid].sentences
-        )
+        # the marks (sentence, kind) as the bits of one integer: pairs are many
+        marks = 0
+        for flag in result.work.flags:
+            for sentence in result.footprints[flag.uuid].sentences:
+                marks |= 1 << (sentence * len(kinds) + kinds[flag.kind])
         spans = frozenset((f.anchor.start, f.anchor.end, f.kind) for f in result.work.flags)
-        signatures.append((len(marks), result.work.student_id, marks, spans))
+        signatures.append((marks.bit_count(), result.work.student_id, marks, spans))
     signatures.sort(key=lambda item: item[0])
     pairs = []
     for index, (size, student, marks, spans) in enumerate(signatures):
         for other_size, other, other_marks, other_spans in signatures[index + 1 :]:
             if size < SIMILAR_JACCARD * other_size:
                 break  # sorted by size: the rest are larger still
-            common = len(marks & other_marks)
+            common = (marks & other_marks).bit_count()
             similarity = common / (size + other_size - common)
             if similarity >= SIMILAR_JACCARD:
                 pairs.append(SimilarPair(student, other, similarity, spans == other_spans))

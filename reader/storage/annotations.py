@@ -79,7 +79,7 @@ def annotation_from_row(row: Sequence[Any], tags: list[str]) -> Annotation:
         source=row[10] or "",
         status=Status(row[11]),
         score=row[12],
-        reasons=json.loads(row[13]) if row[13] else [],
+        reasons=json.loads(row[13]) if row[13] and row[13] != "[]" else [],  # most have none
         author=row[14] or "",
         created=row[15] or "",
         updated=row[16] or "",
@@ -107,8 +107,16 @@ def annotation(conn: sqlite3.Connection, uuid: str) -> Annotation:
     return rows[0]
 
 
-def of_article(conn: sqlite3.Connection, article_id: int, layer: str | None) -> list[Annotation]:
+def of_article(
+    conn: sqlite3.Connection, article_id: int, layer: str | None, *, submissions: bool = True
+) -> list[Annotation]:
+    """The article's flags, of one layer or of all (the students' collected work only
+    if ``submissions``)."""
     if layer is None:
+        if not submissions:
+            return annotation_rows(
+                conn, "a.article_id = ? AND l.kind != ?", (article_id, LayerKind.SUBMISSION.value)
+            )
         return annotation_rows(conn, "a.article_id = ?", (article_id,))
     return annotation_rows(conn, "a.article_id = ? AND l.name = ?", (article_id, layer))
 

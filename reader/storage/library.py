@@ -275,8 +275,10 @@ class Library:
     def annotation(self, uuid: str) -> Annotation:
         return flags.annotation(self.conn, uuid)
 
-    def annotations(self, article_id: int, layer: str | None = None) -> list[Annotation]:
-        return flags.of_article(self.conn, article_id, layer)
+    def annotations(
+        self, article_id: int, layer: str | None = None, *, submissions: bool = True
+    ) -> list[Annotation]:
+        return flags.of_article(self.conn, article_id, layer, submissions=submissions)
 
     def tags(self) -> list[str]:
         return flags.tags(self.conn)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from reader.core.models import Annotation, Article, Layer, ReaderError, Status
+from reader.core.models import Annotation, Article, Layer, LayerKind, ReaderError, Status
 from reader.gui.reading.highlight_layer import DRAWN_STATUSES
 
 if TYPE_CHECKING:
@@ -69,13 +69,14 @@ class ReadingController(QObject):
     # The article
 
     def read(self, article_id: int) -> ArticleRead | None:
-        """The article, its flags and its layers; None (and an error) if unreadable."""
+        """The article, its flags and its layers; None (and an error) if unreadable.
+        The students' collected work is left out: the class view shows it."""
         library = self.library
         try:
             return (
                 library.article(article_id),
-                library.annotations(article_id),
-                library.layers(article_id),
+                library.annotations(article_id, submissions=False),
+                self._own_layers(article_id),
             )
         except ReaderError as error:
             self.error_raised.emit(str(error))
@@ -107,8 +108,16 @@ class ReadingController(QObject):
     def read_layers(self) -> list[Layer]:
         """Read the shown article's layers again, after a change to them."""
         assert self.article is not None
-        self.layers = self.library.layers(self.article.id)
+        self.layers = self._own_layers(self.article.id)
         return self.layers
+
+    def _own_layers(self, article_id: int) -> list[Layer]:
+        """The article's layers but the students' collected work."""
+        return [
+            layer
+            for layer in self.library.layers(article_id)
+            if layer.kind is not LayerKind.SUBMISSION
+        ]
 
     def hidden_layers(self) -> set[str]:
         return {layer.name for layer in self.layers if layer.hidden}

@@ -190,3 +190,30 @@ def test_the_teacher_collects_submissions_and_is_told_what_happened(
         assert window.reading.article is not None and window.reading.article.id == before
     finally:
         ana.close()
+
+
+def test_the_main_window_leaves_the_collected_work_to_the_class_view(
+    session: Session, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    library = window.library
+    assert window.reading.article is not None
+    article_id = window.reading.article.id
+    made = service.assign(library, article_id, tmp_path / "a.reader-assignment", title="Screens")
+    student = Library.open(tmp_path / "ana.sqlite")
+    try:
+        service.open_assignment(student, made.path)
+        hand_in(student, made.assignment_id, tmp_path / "ana.reader-submission", "Ana Lima", 2)
+    finally:
+        student.close()
+    collected = service.collect(library, [tmp_path / "ana.reader-submission"])
+    assert len(collected.collected) == 1
+    handed = [a for a in library.annotations(article_id) if a.layer.startswith("submission:")]
+    assert len(handed) == 2  # stored in the library, in the student's layer
+
+    assert window.show_article(article_id)
+    shown = {a.uuid for a in window.annotation_pane.model.annotations()}
+    assert shown and not shown & {a.uuid for a in handed}
+    assert window.window_actions.layer_actions  # the Layers menu lists the article's own
+    assert not any(name.startswith("submission:") for name in window.window_actions.layer_actions)
