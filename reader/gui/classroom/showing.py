@@ -1,0 +1,85 @@
+"""Showing the class's work: the class view of an assignment beside the main window, and
+presentation mode (the article alone, full screen, its flags revealed one by one)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.gui.classroom.class_view import ClassViewWindow
+    from reader.gui.classroom.dialog_host import DialogHost
+    from reader.gui.classroom.presentation import Presentation
+
+
+class ClassShowing:
+    """The class view and the presentation open now, if any."""
+
+    def __init__(self, host: DialogHost, article_changed: Callable[[int], None]) -> None:
+        """``article_changed``: called when the class view changed the key of an article."""
+        self._host = host
+        self._article_changed = article_changed
+        self.class_view: ClassViewWindow | None = None
+        self.presentation: Presentation | None = None
+
+    def show_class_view(self) -> ClassViewWindow | None:
+        """The class view of the shown article's assignment (the latest, if several)."""
+        from PySide6.QtGui import QUndoStack
+
+        from reader.gui.classroom.class_view import ClassViewWindow
+        from reader.services.assignments import latest_made
+
+        host = self._host
+        reading = host.reading
+        article = reading.article
+        made = latest_made(reading.library, article.id) if article is not None else None
+        if made is None:
+            reading.show_error(
+                "The class view shows an assignment you made: open its article first "
+                "(File › Assign… makes one)."
+            )
+            return None
+        if self.class_view is not None:
+            self.class_view.close()
+        view = ClassViewWindow(
+            reading.library, made, host.theme(), QUndoStack(host.parent), host.parent
+        )
+        view.key_changed.connect(self._on_class_view_key_changed)
+        view.closed.connect(self._on_class_view_closed)
+        self.class_view = view
+        view.show()
+        return view
+
+    def _on_class_view_key_changed(self, article_id: int) -> None:
+        """The key shown in the main window follows, if it shows that article."""
+        article = self._host.reading.article
+        if article is not None and article.id == article_id:
+            self._article_changed(article_id)
+
+    def _on_class_view_closed(self) -> None:
+        self.class_view = None
+
+    def present(self) -> Presentation | None:
+        """The article alone, full screen, its flags hidden until → reveals them."""
+        from reader.gui.classroom.presentation import Presentation
+        from reader.services.class_results import class_overview_of
+        from reader.services.classroom import presented_flags
+
+        host = self._host
+        reading = host.reading
+        if reading.article is None:
+            reading.show_error("Open the article to present first.")
+            return None
+        reading.flush_edits()
+        flags = presented_flags(reading.library, reading.article.id)
+        heat = class_overview_of(reading.library, reading.article.id)
+        presentation = Presentation(host.parent, reading.article, flags, host.theme(), heat)
+        presentation.closed.connect(self._on_presentation_closed)
+        self.presentation = presentation
+        presentation.start()
+        return presentation
+
+    def _on_presentation_closed(self) -> None:
+        self.presentation = None
+        self._host.parent.activateWindow()
