@@ -14,6 +14,7 @@ import argparse
 import os
 import random
 import tempfile
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -97,7 +98,7 @@ def main() -> int:
 
                 article = library.article(found.article_id)
                 flags = service.presented_flags(library, article.id)
-                heat = class_overview_of(library, article.id)
+                heat = partial(class_overview_of, library, article.id)
                 presentation = Presentation(view, article, flags, theme, heat)
                 presentation.start()
                 presentation.showNormal()

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from reader.gui.reading.article_view import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR, ArticleView
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent
 
     from reader.classroom.overview import ClassOverview
@@ -50,15 +52,18 @@ class Presentation(QWidget):
         article: Article,
         flags: Sequence[Annotation],
         theme: Theme,
-        heat: ClassOverview | None = None,
+        heat: Callable[[], ClassOverview | None] = lambda: None,
     ) -> None:
+        """``heat``: the class's work on the article, read at the first H (None when
+        there is none)."""
         super().__init__(parent, Qt.WindowType.Window)  # closed with its parent
         self.setWindowTitle(f"{article.title} — presenting")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._article = article
         self._theme = theme
         self.flags = list(flags)
-        self._heat = heat  # the class's work, shaded on H; None when there is none
+        self._read_heat = heat
+        self._heat: ClassOverview | None = None  # read at the first H
         self.heat_shown = False
         self.revealed = 0
         self.view = ArticleView()
@@ -126,6 +131,8 @@ class Presentation(QWidget):
     def toggle_heat(self) -> bool:
         """Shade each sentence by how many students flagged it, or stop; False when there
         is no class work to show."""
+        if self._heat is None:
+            self._heat = self._read_heat()
         if self._heat is None:
             return False
         from reader.gui.classroom.class_shading import heat_selections

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from reader.classroom.overview import ClassOverview
     from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialog_host import DialogHost
     from reader.gui.classroom.presentation import Presentation
@@ -72,9 +73,13 @@ class ClassShowing:
             reading.show_error("Open the article to present first.")
             return None
         reading.flush_edits()
-        flags = presented_flags(reading.library, reading.article.id)
-        heat = class_overview_of(reading.library, reading.article.id)
-        presentation = Presentation(host.parent, reading.article, flags, host.theme(), heat)
+        article, library = reading.article, reading.library
+        flags = presented_flags(library, article.id)
+
+        def heat() -> ClassOverview | None:
+            return class_overview_of(library, article.id)
+
+        presentation = Presentation(host.parent, article, flags, host.theme(), heat)
         presentation.closed.connect(self._on_presentation_closed)
         self.presentation = presentation
         presentation.start()

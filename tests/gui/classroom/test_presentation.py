@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QMenuBar, QToolBar
+from PySide6.QtGui import QColor, QFontInfo, QImage
+from PySide6.QtWidgets import QApplication, QMenuBar, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.gui.classroom.presentation import BODY_PIXELS_AT_1080, body_zoom
+from reader.core.palette import Theme
+from reader.gui.classroom.presentation import BODY_PIXELS_AT_1080, Presentation, body_zoom
+from reader.gui.common.theme import apply_theme
 from reader.gui.shell.main_window import MainWindow
 from reader.services import classroom as service
+from reader.services.samples import ensure_samples
 from reader.storage.library import Library
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from tests.gui.conftest import Session
 
 
@@ -103,3 +107,72 @@ def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> Non
     assert window.error_box is not None and "Open the article" in window.error_box.text()
     window.close()
     library.close()
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2's relative luminance of an sRGB colour."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
+
+
+def drawn_contrast(image: QImage) -> float:
+    """The contrast ratio between the commonest colour of the picture (its background)
+    and the colour farthest from it in luminance (the text)."""
+    counts: Counter[int] = Counter(
+        image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+    )
+    background = relative_luminance(QColor.fromRgb(counts.most_common(1)[0][0]))
+    text = max(
+        (relative_luminance(QColor.fromRgb(rgb)) for rgb in counts),
+        key=lambda luminance: abs(luminance - background),
+    )
+    light, dark = max(background, text), min(background, text)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_on_a_1920_by_1080_projector_the_type_is_28_pixels_and_high_contrast(
+    qtbot: QtBot, tmp_path: Path, theme: Theme
+) -> None:
+    library = Library.open(tmp_path / "teacher.sqlite")
+    try:
+        ensure_samples(library)
+        article_id = library.articles()[0].id
+        service.use_as_key(library, article_id)
+        article = library.article(article_id)
+        flags = service.presented_flags(library, article_id)
+    finally:
+        library.close()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet = app.palette(), app.styleSheet()
+    apply_theme(app, theme)  # as the window does
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        presentation = Presentation(parent, article, flags, theme)
+        presentation.start()
+        presentation.showNormal()
+        presentation.resize(1920, 1080)  # the projector's screen, whatever the test's is
+
+        body = QFontInfo(presentation.view.document().defaultFont()).pixelSize()
+        assert body >= BODY_PIXELS_AT_1080
+        page = presentation.view.viewport().grab().toImage()
+        assert page.width() > 1800
+        assert drawn_contrast(page) >= 7  # WCAG AAA for body text
+
+        presentation.reveal_next()
+        caption = presentation.caption
+        assert QFontInfo(caption.font()).pixelSize() >= BODY_PIXELS_AT_1080 * 0.85
+        assert drawn_contrast(caption.grab().toImage()) >= 7
+        presentation.close()
+    finally:
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)
