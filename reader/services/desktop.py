@@ -24,10 +24,12 @@ from reader.core.shipped import RESOURCES
 APP_ID = "annotated-reader"  # also the window's desktop file name (reader.gui.app)
 _TEMPLATES = RESOURCES / "desktop"
 
-# The app's own types, defined in resources/desktop/annotated-reader.xml. Submissions are
-# defined there too (so file managers name them) but not associated: the window cannot
-# open a submission yet (reader.gui.classroom.opening opens assignments and keys).
-OWN_TYPES = ("application/x-annotated-reader-assignment", "application/x-annotated-reader-key")
+# The app's own types, defined in resources/desktop/annotated-reader.xml.
+OWN_TYPES = (
+    "application/x-annotated-reader-assignment",
+    "application/x-annotated-reader-key",
+    "application/x-annotated-reader-submission",
+)
 # Types other apps own, offered under "Open with" only.
 OPEN_WITH_TYPES = ("text/markdown", "text/x-markdown", "text/html", "text/plain")
 

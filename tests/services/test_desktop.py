@@ -41,6 +41,7 @@ def test_install_writes_entry_icon_and_mime_types(tmp_path: Path) -> None:
     types = entry["MimeType"].split(";")
     assert "application/x-annotated-reader-assignment" in types
     assert "application/x-annotated-reader-key" in types
+    assert "application/x-annotated-reader-submission" in types  # a teacher double-clicks it
     assert "text/markdown" in types and "text/html" in types
     assert ElementTree.parse(files.icon).getroot().tag == "{http://www.w3.org/2000/svg}svg"
     globs = {
@@ -79,6 +80,7 @@ def test_the_system_caches_map_an_assignment_to_the_app(tmp_path: Path) -> None:
     assert f":application/x-annotated-reader-assignment:*{ASSIGNMENT_SUFFIX}" in globs
     cache = (tmp_path / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
     assert f"application/x-annotated-reader-assignment={desktop.APP_ID}.desktop;" in cache
+    assert f"application/x-annotated-reader-submission={desktop.APP_ID}.desktop;" in cache
     assert f"text/markdown={desktop.APP_ID}.desktop;" in cache
 
     desktop.uninstall(tmp_path)

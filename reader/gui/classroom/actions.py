@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from reader.gui.classroom.dialog_host import DialogHost
+from reader.gui.classroom.dialog_host import SUBMISSION_SUFFIX, DialogHost
 from reader.gui.classroom.showing import ClassShowing
 from reader.gui.classroom.student_actions import StudentActions
 from reader.gui.classroom.teacher_actions import TeacherActions
@@ -111,7 +111,22 @@ class ClassroomActions(QObject):
         self.student.article_shown(article_id)
 
     def take_submissions(self, paths: Sequence[Path]) -> list[Path]:
-        return self.teacher.take_submissions(paths)
+        """Take the students' files among ``paths`` (opened or dropped); the other paths,
+        to open as usual. One file alone is opened: collected, its article and class view
+        shown. Several are collected together, and a box sums up what happened."""
+        submissions = [p for p in paths if p.name.lower().endswith(SUBMISSION_SUFFIX)]
+        if len(submissions) == 1 and len(paths) == 1:
+            self.open_submission(submissions[0])
+        elif submissions:
+            self.teacher.collect_paths(submissions)
+        return [p for p in paths if p not in submissions]
+
+    def open_submission(self, path: Path) -> ClassViewWindow | None:
+        found = self.teacher.collect_one(path)
+        if found is None:
+            return None
+        self.article_changed.emit(found.article_id)
+        return self.showing.show_class_view(found)
 
     def show_result(self) -> bool:
         return self.student.show_result()

@@ -1,4 +1,5 @@
-"""Opening a classroom file in the app: an assignment (a student) or a released key."""
+"""Opening a classroom file in the app: an assignment (a student) or a released key.
+A submission is collected instead (``ClassroomActions.take_submissions``)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from typing import TYPE_CHECKING
 
 from reader.classroom.assignment import SUFFIX as ASSIGNMENT_SUFFIX
 from reader.classroom.released_key import SUFFIX as KEY_SUFFIX
+from reader.classroom.submission import SUFFIX as SUBMISSION_SUFFIX
 
 if TYPE_CHECKING:
     from reader.storage.library import Library
 
-OPENABLE_SUFFIXES = (ASSIGNMENT_SUFFIX, KEY_SUFFIX)
+OPENED_SUFFIXES = (ASSIGNMENT_SUFFIX, KEY_SUFFIX)  # opened here
+OPENABLE_SUFFIXES = (*OPENED_SUFFIXES, SUBMISSION_SUFFIX)  # offered by File › Open
 
 
 def is_classroom_file(path: Path) -> bool:
-    return path.name.lower().endswith(OPENABLE_SUFFIXES)
+    return path.name.lower().endswith(OPENED_SUFFIXES)
 
 
 def is_released_key(path: Path) -> bool:

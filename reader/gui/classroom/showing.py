@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialog_host import DialogHost
     from reader.gui.classroom.presentation import Presentation
+    from reader.storage.classroom import StoredAssignment
 
 
 class ClassShowing:
@@ -24,8 +25,9 @@ class ClassShowing:
         self.class_view: ClassViewWindow | None = None
         self.presentation: Presentation | None = None
 
-    def show_class_view(self) -> ClassViewWindow | None:
-        """The class view of the shown article's assignment (the latest, if several)."""
+    def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
+        """The class view of the assignment ``made``; by default of the shown article's
+        (the latest, if several)."""
         from PySide6.QtGui import QUndoStack
 
         from reader.gui.classroom.class_view import ClassViewWindow
@@ -34,7 +36,8 @@ class ClassShowing:
         host = self._host
         reading = host.reading
         article = reading.article
-        made = latest_made(reading.library, article.id) if article is not None else None
+        if made is None and article is not None:
+            made = latest_made(reading.library, article.id)
         if made is None:
             reading.show_error(
                 "The class view shows an assignment you made: open its article first "

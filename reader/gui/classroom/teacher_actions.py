@@ -13,7 +13,7 @@ from reader.core.models import ReaderError
 from reader.gui.classroom.dialog_host import ASSIGNMENT_SUFFIX, SUBMISSION_SUFFIX, with_suffix
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from reader.gui.classroom.dialog_host import DialogHost
     from reader.gui.classroom.dialogs import AssignmentForm
@@ -160,13 +160,20 @@ class TeacherActions:
         start = self._host.export_folder()
         self._host.file_dialog(DialogMode.OPEN_FOLDER, "Collect a folder", start, [], chosen)
 
-    def take_submissions(self, paths: Sequence[Path]) -> list[Path]:
-        """Collect the submission files among ``paths`` (dropped or opened) together;
-        the other paths, to open as usual."""
-        submissions = [p for p in paths if p.name.lower().endswith(SUBMISSION_SUFFIX)]
-        if submissions:
-            self.collect_paths(submissions)
-        return [p for p in paths if p not in submissions]
+    def collect_one(self, path: Path) -> StoredAssignment | None:
+        """Collect one student's file, saying what happened in the status bar: its
+        assignment; None (and a one-line error) if it was refused."""
+        from reader.services import classroom as service
+        from reader.storage import classroom as store
+
+        reading = self._host.reading
+        result = service.collect(reading.library, [path])
+        if not result.collected:
+            message = result.failed[0][1] if result.failed else f"{path.name} holds no work"
+            reading.show_error(f"{message[:1].upper()}{message[1:]}. Nothing was collected.")
+            return None
+        reading.say(f"Collected {collect_lines(result)[0]}", 10000)
+        return store.assignment(reading.library, result.collected[0].assignment_id)
 
     def collect_paths(self, paths: list[Path]) -> CollectResult:
         from reader.services import classroom as service

@@ -81,6 +81,8 @@ class FileActions(QObject):
                 f"{path.name} is the library itself: open an article or a flag file."
             )
             return False
+        if not self._take_submissions([path]):  # a student's work: collected, not imported
+            return True
         from reader.gui.classroom.opening import (
             is_classroom_file,
             is_released_key,

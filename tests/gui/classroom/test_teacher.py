@@ -15,6 +15,7 @@ from reader.core.models import Annotation, Kind, Status
 from reader.gui.classroom.dialogs import AssignDialog
 from reader.gui.shell.main_window import MainWindow
 from reader.services import classroom as service
+from reader.services.samples import ensure_samples
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, Role
 from reader.storage.library import Library
@@ -178,14 +179,14 @@ def test_the_teacher_collects_submissions_and_is_told_what_happened(
         )
         box.accept()
 
-        # Dropped on the window, Ben's file again: nothing new, and the box says so.
+        # Dropped on the window with Cleo's, Ben's file again: nothing new, and the box says so.
         before = window.reading.article.id if window.reading.article is not None else None
-        drop_files(window, folder / "ben.reader-submission")
+        drop_files(window, folder / "ben.reader-submission", folder / "cleo.reader-submission")
         qtbot.waitUntil(lambda: isinstance(window.classroom.dialog, QMessageBox), timeout=3000)
         box = question_box(window)
-        assert box.text() == "Collected 0 submissions; 1 collected before and unchanged."
-        assert (
-            box.informativeText() == "ben.reader-submission: Ben Ode, collected before, unchanged"
+        assert box.text() == "Collected 0 submissions; 2 collected before and unchanged."
+        assert box.informativeText().splitlines()[0] == (
+            "ben.reader-submission: Ben Ode, collected before, unchanged"
         )
         assert window.reading.article is not None and window.reading.article.id == before
     finally:
@@ -217,3 +218,67 @@ def test_the_main_window_leaves_the_collected_work_to_the_class_view(
     assert shown and not shown & {a.uuid for a in handed}
     assert window.window_actions.layer_actions  # the Layers menu lists the article's own
     assert not any(name.startswith("submission:") for name in window.window_actions.layer_actions)
+
+
+def test_opening_a_submission_collects_it_and_shows_the_class_view(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    library = window.library
+    assert window.reading.article is not None
+    article_id = window.reading.article.id
+    made = service.assign(library, article_id, tmp_path / "a.reader-assignment", title="Screens")
+    other = next(a.id for a in library.articles() if a.id != article_id)
+    assert window.show_article(other)
+    student = Library.open(tmp_path / "ana.sqlite")
+    try:
+        service.open_assignment(student, made.path)
+        hand_in(student, made.assignment_id, tmp_path / "ana.reader-submission", "Ana Lima", 2)
+        # As a double-click or File › Open hands the file to the window.
+        assert window.files.open_file(tmp_path / "ana.reader-submission")
+        stored = store.submissions(library, made.assignment_id)
+        assert [s.student_name for s in stored] == ["Ana Lima"]
+        assert window.reading.article is not None and window.reading.article.id == article_id
+        view = window.classroom.class_view
+        assert view is not None and view.isVisible()
+        assert window.statusBar().currentMessage() == (
+            "Collected ana.reader-submission: Ana Lima, 2 flags"
+        )
+        view.close()
+    finally:
+        student.close()
+
+
+def test_a_student_opening_her_submission_is_told_in_one_line(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    teacher = Library.open(tmp_path / "teacher.sqlite")
+    try:
+        ensure_samples(teacher)
+        article_id = teacher.articles()[0].id
+        made = service.assign(
+            teacher, article_id, tmp_path / "a.reader-assignment", title="Screens"
+        )
+    finally:
+        teacher.close()
+    library = Library.open(tmp_path / "ana.sqlite")
+    window = MainWindow(library, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    try:
+        window.restore_session()
+        window.show()
+        service.open_assignment(library, made.path)
+        hand_in(library, made.assignment_id, tmp_path / "ana.reader-submission", "Ana Lima", 2)
+        flags_before = library.conn.execute("SELECT count(*) FROM annotations").fetchone()
+
+        assert window.files.open_file(tmp_path / "ana.reader-submission")
+        assert window.error_box is not None
+        text = window.error_box.text()
+        assert "\n" not in text and text.endswith(". Nothing was collected.")
+        assert "opened as a student" in text
+        assert window.classroom.class_view is None
+        assert library.conn.execute("SELECT count(*) FROM annotations").fetchone() == flags_before
+        window.close()
+    finally:
+        library.close()
