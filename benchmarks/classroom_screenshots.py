@@ -3,9 +3,11 @@ app's own widgets on a new sample library with a made-up class of eight.
 
     python benchmarks/classroom_screenshots.py [--out docs]
 
-Writes class-view-{light,dark}.png and presentation-{light,dark}.png.  The class is
-seeded: each student finds part of the key (the sample article's demo flags) and
-flags a few sentences of their own, so the pictures are the same on every run.
+Writes, at 1400×900: student-banner.png (a student's window on the assignment),
+class-view-{light,dark}.png and presentation-{light,dark}.png; and class-view-small.png
+at 1024×700.  The class is seeded: each student finds part of the key (the sample
+article's demo flags) and flags a few sentences of their own, so the pictures are the
+same on every run.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from reader.anchoring.selectors import make_anchor  # noqa: E402
 from reader.classroom.matching import sentence_units  # noqa: E402
 from reader.core.models import Annotation, Kind  # noqa: E402
 from reader.core.palette import Theme  # noqa: E402
-from reader.gui.app import application, settle  # noqa: E402
+from reader.gui.app import application, render_screenshot, settle  # noqa: E402
 from reader.gui.classroom.class_view import ClassViewWindow  # noqa: E402
 from reader.gui.classroom.presentation import Presentation  # noqa: E402
 from reader.gui.common.theme import apply_theme  # noqa: E402
@@ -36,6 +38,8 @@ from reader.storage.library import Library  # noqa: E402
 
 STUDENTS = ("Amara Diallo", "Ben Okafor", "Chloé Martin", "Dev Patel", "Elif Yilmaz",
             "Finn Murphy", "Grace Liu", "Hugo Santos")  # fmt: skip
+SIZE = (1400, 900)
+SMALL = (1024, 700)
 NOTES = ("Who says so?", "No source given.", "Loaded words.", "Needs the date.", "")
 
 
@@ -46,7 +50,14 @@ def make_class(folder: Path) -> tuple[Library, str]:
     ensure_samples(library)
     article = next(a for a in library.articles() if "Screens" in a.title)
     service.use_as_key(library, article.id)
-    made = service.assign(library, article.id, folder / "a.reader-assignment", title="Screens")
+    made = service.assign(
+        library,
+        article.id,
+        folder / "a.reader-assignment",
+        title="Screens",
+        instructions="Flag every **claim without a source** and every opinion dressed as fact.",
+        due="2026-12-10",
+    )
     key = service.active_key(library, article.id)
     text = library.article(article.id).text
     sentences = sentence_units(text).sentences[1:]  # not the headline
@@ -81,10 +92,14 @@ def main() -> int:
         library, assignment_id = make_class(Path(name))
         found = service.find_assignment(library, assignment_id)
         try:
+            student = Path(name) / f"{STUDENTS[0]}.sqlite"
+            render_screenshot(
+                student, options.out / "student-banner.png", None, SIZE, Theme.LIGHT, None
+            )
             for theme in Theme:
                 apply_theme(app, theme)
                 view = ClassViewWindow(library, found, theme, QUndoStack())
-                view.resize(1400, 860)
+                view.resize(*SIZE)
                 view.show()
                 view.article_view.setCursorWidth(0)
                 items = view.passages.passage_items()
@@ -95,6 +110,10 @@ def main() -> int:
                     view.passages.setCurrentItem(items[0])
                 settle(app)
                 view.grab().save(str(options.out / f"class-view-{theme.value}.png"))
+                if theme is Theme.LIGHT:
+                    view.resize(*SMALL)
+                    settle(app)
+                    view.grab().save(str(options.out / "class-view-small.png"))
 
                 article = library.article(found.article_id)
                 flags = service.presented_flags(library, article.id)
@@ -102,7 +121,7 @@ def main() -> int:
                 presentation = Presentation(view, article, flags, theme, heat)
                 presentation.start()
                 presentation.showNormal()
-                presentation.resize(1600, 900)
+                presentation.resize(*SIZE)
                 presentation.reveal_next()
                 presentation.reveal_next()
                 presentation.toggle_heat()

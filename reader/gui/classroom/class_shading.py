@@ -4,14 +4,15 @@ flagged it, or one student's work against the key.
 Both are extra selections over the article view's page, replaced whole; the key's
 flags are underlined in their kind's style over the class's shading, without a
 shade of their own.  A student's passages are told apart by underline style and
-weight as well as by colour (see ``MARK_LEGEND``).
+texture as well as by colour (see ``MARK_LEGEND``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.classroom.overview import ClassOverview
@@ -24,10 +25,11 @@ from reader.services.class_details import Mark, MarkedPassage
 # (opacity, 0-255); the shares in between are drawn in between.
 FULL_ALPHA = {Theme.LIGHT: 170, Theme.DARK: 190}
 LEAST_ALPHA = {Theme.LIGHT: 30, Theme.DARK: 45}
+HATCH_ALPHA = 150
 MARK_COLOURS = {Mark.FOUND: "#009E73", Mark.OTHER_KIND: "#56B4E9", Mark.EXTRA: "#E69F00"}
 MARK_LEGEND = (
-    "Found: bold, shaded, solid underline · Found as another kind: shaded, dotted underline"
-    " · Missed: italic, dashed underline, not shaded · Extra: shaded, wavy underline"
+    "Found: shaded, solid underline · Found as another kind: shaded, dotted underline"
+    " · Missed: hatched, dashed underline · Extra: shaded, wavy underline"
 )
 KIND_UNDERLINES = {
     Kind.UNSOURCED_CLAIM: QTextCharFormat.UnderlineStyle.WaveUnderline,
@@ -100,13 +102,15 @@ def mark_selections(
         text_format.setUnderlineStyle(UNDERLINES[passage.mark])
         text_format.setUnderlineColor(QColor(KIND_UNDERLINE_COLOURS[theme][passage.flag.kind]))
         if passage.mark is Mark.MISSED:
-            text_format.setFontItalic(True)
+            # Hatched: a texture that tells it apart on any projector (an extra selection
+            # cannot change the font, so no italic).
+            colour = QColor(KIND_UNDERLINE_COLOURS[theme][passage.flag.kind])
+            colour.setAlpha(HATCH_ALPHA)  # the words stay readable over it
+            text_format.setBackground(QBrush(colour, Qt.BrushStyle.BDiagPattern))
         else:
             colour = QColor(MARK_COLOURS[passage.mark])
             colour.setAlpha(FULL_ALPHA[theme] // 2)
             text_format.setBackground(QBrush(colour))
-        if passage.mark is Mark.FOUND:
-            text_format.setFontWeight(QFont.Weight.Bold)
         selection = _selection(view, passage.start, passage.end, text_format)
         if selection is not None:
             selections.append(selection)

@@ -23,7 +23,7 @@ def write_pdf(html: str, path: Path, title: str) -> None:
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
+            QMarginsF(0, 0, 0, 0),  # QTextDocument.print_ adds margins of 2 cm
             QPageLayout.Unit.Millimeter,
         )
     )
