@@ -119,18 +119,27 @@ class Matching:
         return found
 
 
-def match(
-    key: Sequence[tuple[Annotation, Footprint]],
-    flags: Sequence[tuple[Annotation, Footprint]],
-) -> Matching:
-    """Apply the rule to a student's flags and the key, each with its footprint."""
-    links: dict[str, tuple[str, ...]] = {}
-    key_outcomes = {key_flag.uuid: KeyOutcome.MISSED for key_flag, _ in key}
-    flag_outcomes: dict[str, FlagOutcome] = {}
-    by_word: dict[int, list[int]] = {}  # word -> the key flags covering it (their index)
+def key_words(key: Sequence[tuple[Annotation, Footprint]]) -> dict[int, list[int]]:
+    """Each word the key covers -> the key flags covering it (their index in ``key``)."""
+    by_word: dict[int, list[int]] = {}
     for index, (_, key_print) in enumerate(key):
         for word in key_print.words:
             by_word.setdefault(word, []).append(index)
+    return by_word
+
+
+def match(
+    key: Sequence[tuple[Annotation, Footprint]],
+    flags: Sequence[tuple[Annotation, Footprint]],
+    by_word: dict[int, list[int]] | None = None,
+) -> Matching:
+    """Apply the rule to a student's flags and the key, each with its footprint
+    (``by_word``: the key's :func:`key_words`, made once for a class)."""
+    links: dict[str, tuple[str, ...]] = {}
+    key_outcomes = {key_flag.uuid: KeyOutcome.MISSED for key_flag, _ in key}
+    flag_outcomes: dict[str, FlagOutcome] = {}
+    if by_word is None:
+        by_word = key_words(key)
     for flag, print_ in flags:
         candidates: list[tuple[bool, int, int, str]] = []
         near = sorted({index for word in print_.words for index in by_word.get(word, ())})

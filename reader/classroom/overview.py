@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.classroom.agreement import ClassAgreement, class_agreement
-from reader.classroom.matching import Footprint, KeyOutcome, SentenceUnits, sentence_units
+from reader.classroom.matching import (
+    Footprint,
+    KeyOutcome,
+    SentenceUnits,
+    key_words,
+    sentence_units,
+)
 from reader.classroom.scores import PartialOverlap, StudentResult, StudentWork, score_student
 from reader.classroom.submission import display_names
 from reader.core.models import Annotation, Article, Kind, Status
@@ -98,12 +104,14 @@ def build_overview(
         key=lambda f: (f.anchor.start, f.anchor.end, f.uuid),
     )
     placed_key = [(flag, place(flag)) for flag in key_flags]
+    by_word = key_words(placed_key)
     names = display_names([(s.student_id, s.name) for s in students])
     results: list[StudentResult] = []
     for work in sorted(students, key=lambda s: (names[s.student_id].casefold(), s.student_id)):
         flags = [f for f in work.flags if f.status is Status.ACTIVE and f.kind in asked]
         kept = StudentWork(work.student_id, work.name, flags, work.handed_in)
-        results.append(score_student(kept, placed_key, {f.uuid: place(f) for f in flags}))
+        footprints = {f.uuid: place(f) for f in flags}
+        results.append(score_student(kept, placed_key, footprints, by_word))
 
     marks = {kind: [student_marks(r, kind) for r in results] for kind in asked}
     sentence_count = len(units.sentences)

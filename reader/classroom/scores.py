@@ -176,10 +176,12 @@ def score_student(
     work: StudentWork,
     key: Sequence[tuple[Annotation, Footprint]],
     footprints: dict[str, Footprint],
+    by_word: dict[int, list[int]] | None = None,
 ) -> StudentResult:
-    """One student's result; ``footprints`` holds the footprint of each of their flags."""
+    """One student's result; ``footprints`` holds the footprint of each of their flags
+    (``by_word``: the key's words, see :func:`match`)."""
     key_flags = [flag for flag, _ in key]
-    matching = match(key, [(flag, footprints[flag.uuid]) for flag in work.flags])
+    matching = match(key, [(flag, footprints[flag.uuid]) for flag in work.flags], by_word)
     by_uuid = {flag.uuid: flag for flag in work.flags}
     passages = tuple(
         KeyPassageResult(
