@@ -17,7 +17,7 @@ from reader.classroom.assignment import HINT_LAYER, load_assignment, new_assignm
 from reader.classroom.submission import submission_bytes
 from reader.core.models import Annotation, ArticleMeta, Kind, LayerKind, ReaderError, new_uuid
 from reader.storage import classroom as store
-from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment
+from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment, is_collected_layer
 from reader.storage.library import Library
 
 MIN_ID_PREFIX = 4
@@ -40,10 +40,6 @@ def may_see(role: Role | None, layer: str, *, key_released: bool) -> bool:
     if layer == KEY_LAYER:
         return key_released
     return not is_collected_layer(layer)
-
-
-def is_collected_layer(layer: str) -> bool:
-    return layer.startswith(f"{LayerKind.SUBMISSION.value}:")
 
 
 def is_own_work(layer: str) -> bool:

@@ -22,7 +22,6 @@ from reader.services.assignments import (
     describe_flags,
     find_assignment,
     hand_in,
-    is_collected_layer,
     is_own_work,
     list_assignments,
     may_see,
@@ -60,6 +59,7 @@ from reader.services.released_keys import (
     read_released_key_header,
     release_key,
 )
+from reader.storage.classroom import is_collected_layer
 
 __all__ = [
     "AssignResult",

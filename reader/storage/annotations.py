@@ -110,12 +110,14 @@ def annotation(conn: sqlite3.Connection, uuid: str) -> Annotation:
 def of_article(
     conn: sqlite3.Connection, article_id: int, layer: str | None, *, submissions: bool = True
 ) -> list[Annotation]:
-    """The article's flags, of one layer or of all (the students' collected work only
-    if ``submissions``)."""
+    """The article's flags, of one layer or of all (the students' collected work, in
+    layers named ``submission:…``, only if ``submissions``)."""
     if layer is None:
         if not submissions:
+            from reader.storage.classroom import COLLECTED_PREFIX
+
             return annotation_rows(
-                conn, "a.article_id = ? AND l.kind != ?", (article_id, LayerKind.SUBMISSION.value)
+                conn, "a.article_id = ? AND l.name NOT GLOB ?", (article_id, f"{COLLECTED_PREFIX}*")
             )
         return annotation_rows(conn, "a.article_id = ?", (article_id,))
     return annotation_rows(conn, "a.article_id = ? AND l.name = ?", (article_id, layer))

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 STUDENT_ID_SETTING = "classroom_student_id"  # this library's own id when it hands work in
 STUDENT_NAME_SETTING = "classroom_student_name"  # the name it last handed in under
 KEY_LAYER = LayerKind.KEY.value
+COLLECTED_PREFIX = f"{LayerKind.SUBMISSION.value}:"  # of the layers of collected work
 
 
 class Role(StrEnum):
@@ -69,7 +70,12 @@ class StoredSubmission:
 
 def submission_layer(assignment_id: str, student_id: str) -> str:
     """The layer holding one student's collected work on one assignment."""
-    return f"{LayerKind.SUBMISSION.value}:{assignment_id}:{student_id}"
+    return f"{COLLECTED_PREFIX}{assignment_id}:{student_id}"
+
+
+def is_collected_layer(layer: str) -> bool:
+    """Whether the layer holds a student's collected work (see :func:`submission_layer`)."""
+    return layer.startswith(COLLECTED_PREFIX)
 
 
 def create_tables(db: sqlite_utils.Database) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from reader.core.models import Annotation, Article, Layer, LayerKind, ReaderError, Status
+from reader.core.models import Annotation, Article, Layer, ReaderError, Status
 from reader.gui.reading.highlight_layer import DRAWN_STATUSES
 
 if TYPE_CHECKING:
@@ -113,10 +113,10 @@ class ReadingController(QObject):
 
     def _own_layers(self, article_id: int) -> list[Layer]:
         """The article's layers but the students' collected work."""
+        from reader.storage.classroom import is_collected_layer
+
         return [
-            layer
-            for layer in self.library.layers(article_id)
-            if layer.kind is not LayerKind.SUBMISSION
+            layer for layer in self.library.layers(article_id) if not is_collected_layer(layer.name)
         ]
 
     def hidden_layers(self) -> set[str]:
