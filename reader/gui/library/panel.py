@@ -85,6 +85,8 @@ class LibraryPanel(QWidget):
         self.list_widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_widget.setUniformItemSizes(False)
+        # Ctrl+click or Shift+click selects a second article, to compare (Ctrl+D)
+        self.list_widget.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_widget.itemActivated.connect(self._on_item_activated)
         self.list_widget.itemClicked.connect(self._on_item_clicked)
         self.list_widget.currentItemChanged.connect(self._on_current_item_changed)
@@ -175,7 +177,6 @@ class LibraryPanel(QWidget):
         """Select the row of the article shown, without emitting anything."""
         self._current_article = article_id
         self.list_widget.blockSignals(True)
-        self.list_widget.clearSelection()
         for row in range(self.list_widget.count()):
             item = self.list_widget.item(row)
             entry = item.data(ENTRY_ROLE)
@@ -184,9 +185,24 @@ class LibraryPanel(QWidget):
                 and entry.kind is EntryKind.ARTICLE
                 and entry.article_id == article_id
             ):
-                self.list_widget.setCurrentItem(item)
+                # Made current by the reader's click or key, its selection is theirs
+                # (Ctrl+click selects a second article, to compare)
+                if item is not self.list_widget.currentItem():
+                    self.list_widget.clearSelection()
+                    self.list_widget.setCurrentItem(item)
                 break
+        else:
+            self.list_widget.clearSelection()
         self.list_widget.blockSignals(False)
+
+    def selected_article_ids(self) -> list[int]:
+        """The articles selected (several with Ctrl+click or Shift+click), in list order."""
+        chosen: list[int] = []
+        for item in self.list_widget.selectedItems():
+            entry = item.data(ENTRY_ROLE)
+            if isinstance(entry, Entry) and entry.article_id not in chosen:
+                chosen.append(entry.article_id)
+        return chosen
 
     def clear_filters(self) -> None:
         """List every article: no tag filter, no search."""

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.models import LayerKind, Status
+from reader.gui.shell import compare_mode
 from reader.gui.shell.columns import cycle_focus
 from reader.gui.shell.session import SettingsKey
 from reader.gui.shell.window_actions import (
@@ -44,12 +45,12 @@ def connect_window(window: MainWindow) -> None:
     actions.open.triggered.connect(lambda: window.files.choose_files())
     actions.clipboard.triggered.connect(lambda: window.files.import_clipboard())
     actions.quit.triggered.connect(window.close)
-    actions.undo.triggered.connect(reading.undo)
-    actions.redo.triggered.connect(reading.redo)
+    actions.undo.triggered.connect(lambda: compare_mode.undo(window))
+    actions.redo.triggered.connect(lambda: compare_mode.redo(window))
     actions.copy.triggered.connect(lambda: copy_selection(window))
     actions.find.triggered.connect(lambda: window.library_panel.focus_search())
     for kind, action in actions.flags.items():
-        action.triggered.connect(lambda _=False, k=kind: window.edits.flag_selection(k))
+        action.triggered.connect(lambda _=False, k=kind: compare_mode.flag_selection(window, k))
     actions.delete.triggered.connect(lambda: window.edits.delete_selected())
     actions.suggest.triggered.connect(lambda: window.review.suggest())
     actions.accept.triggered.connect(lambda: window.review.accept())
@@ -90,6 +91,7 @@ def connect_window(window: MainWindow) -> None:
     stack.undoTextChanged.connect(lambda text: name_step(actions.undo, "&Undo", text))
     stack.redoTextChanged.connect(lambda text: name_step(actions.redo, "&Redo", text))
     window.classroom.article_changed.connect(window.show_article)
+    compare_mode.connect_actions(window)
 
 
 def fill_toolbar_now(window: MainWindow) -> None:

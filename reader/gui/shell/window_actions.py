@@ -124,6 +124,28 @@ class WindowActions:
         self.zoom_in.setToolTip("Larger text (Ctrl++)")
         self.zoom_out = add_action(parent, "Zoom &Out", key.ZoomOut, "Smaller text")
         self.zoom_reset = add_action(parent, "&Actual Size", "Ctrl+0", "Text at its normal size")
+        self.compare_with = add_action(
+            parent,
+            "Co&mpare With…",
+            None,
+            "Show another article beside this one, sentence by sentence",
+        )
+        self.compare_selected = add_action(
+            parent,
+            "Compare Selected Articles",
+            "Ctrl+D",
+            "Compare the two articles selected in the library",
+        )
+        self.changes = add_action(
+            parent,
+            "C&hanges Since Version…",
+            None,
+            "What changed since an earlier version, and its flags",
+        )
+        self.leave_compare = add_action(
+            parent, "Leave Compare", "Esc", "Back to the single article"
+        )
+        self.leave_compare.setEnabled(False)
         self.theme_group = QActionGroup(parent)
         self.themes: dict[Theme | None, QAction] = {}  # None: follow the system
         choices: tuple[tuple[Theme | None, str], ...] = (
@@ -191,6 +213,10 @@ def build_menus(bar: QMenuBar, actions: WindowActions, classroom: ClassroomActio
     view_menu.addAction(actions.zoom_reset)
     view_menu.addAction(classroom.present_action)
     view_menu.addAction(classroom.class_view_action)
+    view_menu.addSeparator()
+    for action in (actions.compare_with, actions.compare_selected, actions.changes):
+        view_menu.addAction(action)
+    view_menu.addAction(actions.leave_compare)
     view_menu.addSeparator()
     view_menu.addAction(actions.show_suggestions)
     view_menu.addAction(actions.show_sourced)

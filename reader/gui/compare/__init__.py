@@ -1,0 +1,1 @@
+"""Two articles side by side, and two versions of one article."""

@@ -1,0 +1,127 @@
+"""One side of compare mode: an article with its own reading (flags, undo stack), a
+compact list of its flags, and a margin marking its sentences the other side lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
+
+from reader.core.models import Annotation, Kind
+from reader.gui.compare.margin import OnlyHereMargin
+from reader.gui.reading.article_view import ArticleView
+from reader.gui.reading.commands import AnnotationSink, LibraryCommand
+from reader.gui.reading.controller import ReadingController
+
+if TYPE_CHECKING:
+    from reader.core.models import Article, Layer
+    from reader.core.palette import Theme
+    from reader.storage.library import Library
+
+# How the shell's flag command is made: the compare room cannot import the annotations room.
+AddCommand = Callable[["Library", AnnotationSink, Annotation], LibraryCommand]
+FLAG_LIST_HEIGHT = 110
+
+
+class CompareSide(QWidget):
+    """An article shown for comparison; flags made here go on its own undo stack."""
+
+    def __init__(
+        self,
+        name: str,
+        library: Callable[[], Library],
+        add_command: AddCommand,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self._add_command = add_command
+        self.view = ArticleView()
+        self.view.setAccessibleName(f"{name}: article")
+        self.reading = ReadingController(library, self.view, lambda: False, self)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
+        self.margin = OnlyHereMargin(self.view)
+        self.flag_list = QListView()
+        self.flag_list.setAccessibleName(f"{name}: flags")
+        self.flag_list.setModel(self.reading.flags)
+        self.flag_list.setMaximumHeight(FLAG_LIST_HEIGHT)
+        self.flag_list.clicked.connect(self._on_flag_clicked)
+        self.only_here = QLabel()
+        self.only_here.setWordWrap(True)
+        self.only_here.setAccessibleName(f"{name}: figures and sources only here")
+        self.only_here.setToolTip(
+            "Figures and named sources this article gives and the other lacks"
+        )
+        page = QHBoxLayout()
+        page.setSpacing(0)
+        page.addWidget(self.margin)
+        page.addWidget(self.view, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addLayout(page, 1)
+        layout.addWidget(self.only_here)
+        layout.addWidget(self.flag_list)
+
+    def show_article(
+        self,
+        article: Article,
+        annotations: Sequence[Annotation],
+        layers: list[Layer],
+        theme: Theme,
+    ) -> None:
+        self.reading.show(article, annotations, layers, theme)
+        self.reading.flags.set_annotations(annotations)
+        outlet = f" · {article.publication}" if article.publication else ""
+        self.heading.setText(f"{article.title or 'Untitled'}{outlet}")
+
+    def set_only_here(self, text: str) -> None:
+        self.only_here.setText(text)
+
+    def flag_selection(self, kind: Kind) -> Annotation | None:
+        """Flag the passage selected on this side, as one step of its undo stack."""
+        reading = self.reading
+        anchor = self.view.selected_anchor()
+        if reading.article is None or anchor is None or not anchor.exact.strip():
+            reading.say("Select a passage in the article first", 5000)
+            return None
+        annotation = Annotation(article_id=reading.article.id, kind=kind, anchor=anchor)
+        if not reading.push(self._add_command(reading.library, self, annotation)):
+            return None
+        cursor = self.view.textCursor()
+        cursor.clearSelection()  # so the new highlight shows instead of the selection colour
+        self.view.setTextCursor(cursor)
+        reading.say(f"Flagged as {kind.label.lower()}", 4000)
+        return annotation
+
+    def flags(self) -> list[Annotation]:
+        return self.reading.flags.annotations()
+
+    # AnnotationSink: what the undo commands wrote, shown
+
+    def annotation_added(self, annotation: Annotation) -> None:
+        self.reading.flags.add(annotation)
+        if self.reading.is_drawn(annotation):
+            self.view.add_highlight(annotation)
+
+    def annotation_changed(self, annotation: Annotation) -> None:
+        self.reading.flags.update(annotation)
+        if self.reading.is_drawn(annotation):
+            self.view.update_highlight(annotation)
+        else:
+            self.view.remove_highlight(annotation.uuid)
+
+    def annotation_removed(self, annotation: Annotation) -> None:
+        self.reading.flags.remove(annotation.uuid)
+        self.view.remove_highlight(annotation.uuid)
+
+    def show_error(self, message: str) -> None:
+        self.reading.show_error(message)
+
+    def _on_flag_clicked(self, index: QModelIndex) -> None:
+        annotation = self.reading.flags.annotations()[index.row()]
+        self.view.select_annotation(annotation.uuid)

@@ -1,0 +1,149 @@
+"""Compare mode in the window: two articles side by side in place of the panels, and
+back to the single article as it was. The keys that flag and undo act on the side
+that has the focus while it lasts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog
+
+from reader.core.models import Kind, ReaderError
+
+if TYPE_CHECKING:
+    from reader.gui.compare.compare_view import CompareView
+    from reader.gui.shell.main_window import MainWindow
+
+# While comparing, these act on the single article (hidden): they are off until it returns.
+SINGLE_ONLY = ("delete", "suggest", "accept", "dismiss", "accept_all", "dismiss_all", "changes")
+
+
+def connect_actions(window: MainWindow) -> None:
+    actions = window.window_actions
+    actions.compare_with.triggered.connect(lambda: choose_and_compare(window))
+    actions.compare_selected.triggered.connect(lambda: compare_selected(window))
+    actions.leave_compare.triggered.connect(lambda: leave_compare(window))
+    actions.changes.triggered.connect(lambda: show_changes(window))
+
+
+def flag_selection(window: MainWindow, kind: Kind) -> None:
+    if window.compare_view is not None:
+        window.compare_view.flag_selection(kind)
+    else:
+        window.edits.flag_selection(kind)
+
+
+def undo(window: MainWindow) -> None:
+    if window.compare_view is not None:
+        window.compare_view.undo()
+    else:
+        window.reading.undo()
+
+
+def redo(window: MainWindow) -> None:
+    if window.compare_view is not None:
+        window.compare_view.redo()
+    else:
+        window.reading.redo()
+
+
+def choose_and_compare(window: MainWindow) -> None:
+    """View › Compare With…: another article of the library, chosen by title."""
+    article = window.reading.article
+    if article is None:
+        window.statusBar().showMessage("Open an article first, then compare it", 5000)
+        return
+    others = [s for s in window.library.articles() if s.id != article.id]
+    if not others:
+        window.statusBar().showMessage("The library has no other article to compare", 5000)
+        return
+    titles = [f"{s.title or 'Untitled'} ({s.id})" for s in others]
+    title, chosen = QInputDialog.getItem(
+        window, "Compare With", f"Show beside “{article.title}”:", titles, 0, False
+    )
+    if chosen:
+        compare(window, article.id, others[titles.index(title)].id)
+
+
+def compare_selected(window: MainWindow) -> None:
+    """Ctrl+D: the two articles selected in the library panel."""
+    chosen = window.library_panel.selected_article_ids()
+    if len(chosen) != 2:
+        window.statusBar().showMessage(
+            "Select two articles in the library (Ctrl+click) to compare them", 5000
+        )
+        return
+    compare(window, *chosen)
+
+
+def compare(window: MainWindow, id_a: int, id_b: int) -> bool:
+    """Show the two articles side by side; an error (and nothing changed) if it cannot."""
+    from reader.gui.annotations.commands import AddFlagCommand
+    from reader.gui.compare.compare_view import CompareView
+    from reader.services.compare import compare_articles
+
+    if id_a == id_b:
+        window.show_error("choose two different articles to compare")
+        return False
+    window.flush_note()
+    try:
+        comparison = compare_articles(window.library, id_a, id_b)
+    except ReaderError as error:
+        window.show_error(str(error))
+        return False
+    view = CompareView(lambda: window.library, AddFlagCommand)
+    view.error_raised.connect(window.show_error)
+    view.message.connect(window.statusBar().showMessage)
+    view.leave_requested.connect(lambda: leave_compare(window))
+    if not view.show_comparison(comparison, window.theme):
+        view.deleteLater()
+        return False
+    _show_instead(window, view)
+    window.setWindowTitle(f"{comparison.a.title} ↔ {comparison.b.title}")
+    view.sides[0].view.setFocus()
+    return True
+
+
+def _show_instead(window: MainWindow, view: CompareView) -> None:
+    """``view`` in place of the single article and its panels (kept as they are)."""
+    shown = window.takeCentralWidget()  # the column splitter is kept for the return
+    if window.compare_view is not None and shown is not None:
+        shown.deleteLater()
+    window.compare_view = view
+    window.setCentralWidget(view)
+    actions = window.window_actions
+    for name in SINGLE_ONLY:
+        getattr(actions, name).setEnabled(False)
+    for action in (actions.undo, actions.redo, actions.leave_compare):
+        action.setEnabled(True)
+
+
+def leave_compare(window: MainWindow) -> None:
+    """Back to the single article, its flags, selection and undo steps as they were."""
+    view = window.compare_view
+    if view is None:
+        return
+    window.compare_view = None
+    window.takeCentralWidget()
+    view.deleteLater()
+    window.setCentralWidget(window.splitter)
+    window.splitter.show()  # taking it out of the window hid it
+    actions, reading = window.window_actions, window.reading
+    actions.leave_compare.setEnabled(False)
+    actions.undo.setEnabled(reading.undo_stack.canUndo())
+    actions.redo.setEnabled(reading.undo_stack.canRedo())
+    actions.changes.setEnabled(True)
+    article = reading.article
+    window.setWindowTitle(article.title or "Untitled" if article else "Annotated Reader")
+    if article is not None:
+        # the other articles' flags were written meanwhile: the library panel's counts
+        window.library_panel.reload()
+        window.library_panel.mark_current(article.id)
+        window.select_annotation(window.annotation_pane.selected_uuid())
+    window.review.update_actions()
+    window.article_view.setFocus()
+
+
+def show_changes(window: MainWindow) -> None:
+    """View › Changes Since Version…: filled in by the version view."""
+    window.statusBar().showMessage("Not available yet", 3000)

@@ -1,0 +1,194 @@
+"""Compare mode driven as a user: two articles side by side, a flag and its undo on
+each side, a click on a sentence that brings its counterpart into view, and back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.core.models import ArticleMeta, Kind, SourceFormat
+from reader.gui.compare.compare_view import CompareView
+from reader.gui.compare.side import CompareSide
+from reader.gui.shell.main_window import MainWindow
+from tests.compare.articles import FLOOD_A, FLOOD_B
+from tests.gui.conftest import activate
+
+# Paragraphs around the second report's sentences, so its counterparts start out of view
+# and can be scrolled level with the first report's.
+PREAMBLE, POSTSCRIPT = (
+    "\n\n".join(
+        f"Archive entry {n} lists a parish register, item {n * 7}, kept in drawer {n}."
+        for n in numbers
+    )
+    for numbers in (range(40), range(40, 80))
+)
+
+
+def store(window: MainWindow, title: str, markdown: str) -> int:
+    meta = ArticleMeta(title, markdown, SourceFormat.MARKDOWN, publication=title.split()[0])
+    return window.library.import_article(meta).article.id
+
+
+def select_in_library(qtbot: QtBot, window: MainWindow, ids: list[int]) -> None:
+    """Click the first article's row, Ctrl+click the others'."""
+    panel = window.library_panel
+    listing = panel.list_widget
+    rows = {entry.article_id: row for row, entry in enumerate(panel.entries())}
+    for n, article_id in enumerate(ids):
+        item = listing.item(rows[article_id])
+        listing.scrollToItem(item)
+        point = listing.visualItemRect(item).center()
+        modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, modifier, point)
+
+
+def compared(
+    qtbot: QtBot, window: MainWindow, markdown_a: str = FLOOD_A
+) -> tuple[CompareView, int, int]:
+    """The two flood reports chosen in the library and compared with Ctrl+D."""
+    a = store(window, "Courier: Floods force residents from homes", markdown_a)
+    b = store(window, "Gazette: Thousands evacuated", "\n\n".join((PREAMBLE, FLOOD_B, POSTSCRIPT)))
+    window.library_panel.reload()
+    window.resize(1200, 700)
+    select_in_library(qtbot, window, [a, b])
+    assert window.library_panel.selected_article_ids() == [a, b]
+    activate(qtbot, window)
+    qtbot.keyClick(
+        window.library_panel.list_widget, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
+    )
+    view = window.compare_view
+    assert view is not None and window.centralWidget() is view
+    return view, a, b
+
+
+def flag_with_key(qtbot: QtBot, side: CompareSide, quote: str, key: str) -> None:
+    text = side.view.article.text if side.view.article else ""
+    start = text.index(quote)
+    side.view.setFocus()
+    side.view.select_text(start, start + len(quote))
+    qtbot.keyClick(side.view, key)
+
+
+def quotes(window: MainWindow, article_id: int) -> list[tuple[str, Kind]]:
+    return [(a.anchor.exact, a.kind) for a in window.library.annotations(article_id)]
+
+
+def test_two_articles_flagged_and_undone_each_on_its_own_side(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    steps_before = window.reading.undo_stack.count()
+    view, a, b = compared(qtbot, window)
+    shown_before = window.reading.article  # the last article clicked in the library
+    assert shown_before is not None and shown_before.id == b
+    first, second = view.sides
+    assert first.view.article is not None and first.view.article.id == a
+    assert second.view.article is not None and second.view.article.id == b
+
+    flag_with_key(qtbot, first, "Emergency crews rescued 35 people", "1")
+    flag_with_key(qtbot, second, "The Met Office said", "2")
+
+    assert quotes(window, a) == [("Emergency crews rescued 35 people", Kind.UNSOURCED_CLAIM)]
+    assert quotes(window, b) == [("The Met Office said", Kind.OPINION)]
+    assert [f.anchor.exact for f in first.flags()] == ["Emergency crews rescued 35 people"]
+    assert first.view.highlighted_uuids() == [f.uuid for f in first.flags()]
+
+    first.view.setFocus()  # Ctrl+Z undoes the step of the side that has the focus
+    qtbot.keyClick(first.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert quotes(window, a) == []
+    assert first.flags() == [] and first.view.highlighted_uuids() == []
+    assert quotes(window, b) == [("The Met Office said", Kind.OPINION)]
+    second.view.setFocus()
+    qtbot.keyClick(second.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert quotes(window, b) == []
+
+    qtbot.keyClick(second.view, Qt.Key.Key_Escape)
+
+    assert window.compare_view is None
+    assert window.centralWidget() is window.splitter
+    assert window.reading.article == shown_before
+    assert window.article_view.article == shown_before
+    assert window.reading.undo_stack.count() == steps_before
+    assert window.article_view.isVisible()
+
+
+def test_a_click_on_a_sentence_scrolls_the_other_side_to_its_counterpart(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window)
+    first, second = view.sides
+    bar = second.view.verticalScrollBar()
+    assert bar.value() == 0
+    text = first.view.article.text if first.view.article else ""
+    start = text.index("Emergency crews rescued")
+    span = first.view.document_range(start, start + 10)
+    assert span is not None
+    cursor = QTextCursor(first.view.document())
+    cursor.setPosition(span[0] + 3)
+    point = first.view.cursorRect(cursor).center()
+    cursor.setPosition(span[0])
+    level = first.view.cursorRect(cursor).top()
+
+    qtbot.mouseClick(first.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    counterpart = "Emergency crews rescued 35 people from cars and rooftops."
+    marked = view.marked(second)
+    assert marked is not None
+    shown = second.view.document().toPlainText()[marked[0] : marked[1]]
+    assert shown == counterpart
+    assert bar.value() > 0  # it was out of view, below the archive entries
+    cursor = QTextCursor(second.view.document())
+    cursor.setPosition(marked[0])
+    top = second.view.cursorRect(cursor).top()
+    assert 0 <= top < second.view.viewport().height()
+    assert top == level  # level with the sentence clicked
+
+
+def test_sentences_without_counterpart_are_marked_and_figures_listed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window)
+    first, second = view.sides
+    alone = first.margin.ranges()
+    plain = first.view.document().toPlainText()
+    assert [plain[s:e] for s, e in alone] == [
+        "The Environment Agency warned that river levels would keep rising until Thursday.",
+        "Shopkeepers on the high street fear the damage will cost them months of trade.",
+    ]
+    assert "2,000 residents" in first.only_here.text()
+    assert "Met Office" in second.only_here.text()
+    assert "3,500 residents" in second.only_here.text()
+
+
+def test_linked_scrolling_keeps_matched_sentences_level_and_can_be_turned_off(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # no number in common with the archive entries: nothing here matches them
+    codes = [f"{x}{y}" for x in "kmq" for y in "bcdfghjlnp"]
+    ledger = "\n\n".join(f"Ledger page {code} was copied by the clerk." for code in codes)
+    view, _a, _b = compared(qtbot, window, "\n\n".join((ledger, FLOOD_A, ledger)))
+    first, second = view.sides
+    text_a = first.view.article.text if first.view.article else ""
+    text_b = second.view.article.text if second.view.article else ""
+    in_a = top_of(first, text_a.index("Heavy rain made the Severn"))
+    in_b = top_of(second, text_b.index("More than 400 homes"))
+    a_bar, b_bar = first.view.verticalScrollBar(), second.view.verticalScrollBar()
+
+    view.linked_scrolling.setChecked(False)
+    b_bar.setValue(b_bar.value() + in_b - 20)  # the matched sentence near the top of B
+    assert a_bar.value() == 0  # free: the other side stays
+
+    view.linked_scrolling.setChecked(True)
+    b_bar.setValue(b_bar.value() - 10)  # a little back up: the other side follows
+    level = top_of(second, text_b.index("More than 400 homes"))
+    assert a_bar.value() == in_a - level
+    assert top_of(first, text_a.index("Heavy rain made the Severn")) == level
+
+
+def top_of(side: CompareSide, offset: int) -> int:
+    """The top of the line holding the canonical offset, in the side's viewport."""
+    span = side.view.document_range(offset, offset + 1)
+    assert span is not None
+    cursor = QTextCursor(side.view.document())
+    cursor.setPosition(span[0])
+    return side.view.cursorRect(cursor).top()
