@@ -10,23 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.models import Kind
 from reader.gui.compare.links import Link, SentenceLinks, Span
 from reader.gui.compare.side import AddCommand, CompareSide
+from reader.gui.compare.side_by_side import SideBySide
 
 if TYPE_CHECKING:
     from reader.compare.figures import Figure, Source
@@ -38,51 +34,34 @@ LINKED_TIP = "Scrolling one article scrolls the other to the matching sentences"
 MARK_COLOUR = QColor(120, 160, 230, 70)  # with an underline: not colour alone
 
 
-class CompareView(QWidget):
-    """Two ``CompareSide``s; keys and undo act on the side that had the focus last."""
-
-    leave_requested = Signal()
-    error_raised = Signal(str)
-    message = Signal(str, int)
+class CompareView(SideBySide):
+    """Two ``CompareSide``s, their matching sentences linked."""
 
     def __init__(
         self, library: Callable[[], Library], add_command: AddCommand, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Compare two articles")
-        self.sides = (
+        sides = (
             CompareSide("First article", library, add_command),
             CompareSide("Second article", library, add_command),
         )
-        self.active = self.sides[0]
+        super().__init__(sides, "Leave Compare", parent)
+        self.setAccessibleName("Compare two articles")
         self._links: tuple[SentenceLinks, SentenceLinks] | None = None
         self._syncing = False
         self.linked_scrolling = QCheckBox("&Linked scrolling")
         self.linked_scrolling.setToolTip(LINKED_TIP)
         self.linked_scrolling.setChecked(True)
-        self.summary = QLabel()
-        leave = QPushButton("Leave Compare")
-        leave.setToolTip("Back to the single article (Esc)")
-        leave.clicked.connect(self.leave_requested)
-        bar = QHBoxLayout()
-        bar.addWidget(self.summary, 1)
-        bar.addWidget(self.linked_scrolling)
-        bar.addWidget(leave)
+        self.bar.insertWidget(1, self.linked_scrolling)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for side in self.sides:
+        for side in sides:
             splitter.addWidget(side)
-            side.reading.error_raised.connect(self.error_raised)
-            side.reading.message.connect(self.message)
             side.view.cursorPositionChanged.connect(lambda s=side: self._on_cursor_moved(s))
-            bar_ = side.view.verticalScrollBar()
-            bar_.valueChanged.connect(lambda _v, s=side: self._on_scrolled(s))
+            scroll_bar = side.view.verticalScrollBar()
+            scroll_bar.valueChanged.connect(lambda _v, s=side: self._on_scrolled(s))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
+        layout.addLayout(self.bar)
         layout.addWidget(splitter, 1)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_focus_changed)
 
     def show_comparison(self, comparison: ArticleComparison, theme: Theme) -> bool:
         """Show both articles with their flags and links; False (an error said) if unreadable."""
@@ -111,21 +90,6 @@ class CompareView(QWidget):
         )
         return True
 
-    def side_of(self, widget: QWidget | None) -> CompareSide | None:
-        for side in self.sides:
-            if widget is not None and (widget is side or side.isAncestorOf(widget)):
-                return side
-        return None
-
-    def flag_selection(self, kind: Kind) -> None:
-        self.active.flag_selection(kind)
-
-    def undo(self) -> None:
-        self.active.reading.undo()
-
-    def redo(self) -> None:
-        self.active.reading.redo()
-
     def marked(self, side: CompareSide) -> Span | None:
         """The sentence marked on a side (as the counterpart of the other side's), if any."""
         selections = side.view.extraSelections()
@@ -135,11 +99,6 @@ class CompareView(QWidget):
         return cursor.selectionStart(), cursor.selectionEnd()
 
     # Slots
-
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        side = self.side_of(new)
-        if side is not None:
-            self.active = side
 
     def _on_cursor_moved(self, side: CompareSide) -> None:
         if self._links is None:

@@ -50,6 +50,13 @@ class CompareSide(QWidget):
         self.flag_list.setModel(self.reading.flags)
         self.flag_list.setMaximumHeight(FLAG_LIST_HEIGHT)
         self.flag_list.clicked.connect(self._on_flag_clicked)
+        self.flags_heading = QLabel()
+        for signal in (
+            self.reading.flags.rowsInserted,
+            self.reading.flags.rowsRemoved,
+            self.reading.flags.modelReset,
+        ):
+            signal.connect(self._count_flags)
         self.only_here = QLabel()
         self.only_here.setWordWrap(True)
         self.only_here.setAccessibleName(f"{name}: figures and sources only here")
@@ -65,6 +72,7 @@ class CompareSide(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(page, 1)
         layout.addWidget(self.only_here)
+        layout.addWidget(self.flags_heading)
         layout.addWidget(self.flag_list)
 
     def show_article(
@@ -121,6 +129,13 @@ class CompareSide(QWidget):
 
     def show_error(self, message: str) -> None:
         self.reading.show_error(message)
+
+    def _count_flags(self) -> None:
+        count = self.reading.flags.rowCount()
+        self.flag_list.setVisible(count > 0)
+        self.flags_heading.setText(
+            f"Flags: {count}" if count else "No flags: select a passage and press 1, 2 or 3"
+        )
 
     def _on_flag_clicked(self, index: QModelIndex) -> None:
         annotation = self.reading.flags.annotations()[index.row()]

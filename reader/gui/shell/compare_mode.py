@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog
 from reader.core.models import Kind, ReaderError
 
 if TYPE_CHECKING:
-    from reader.gui.compare.compare_view import CompareView
+    from reader.gui.compare.side_by_side import SideBySide
     from reader.gui.shell.main_window import MainWindow
 
 # While comparing, these act on the single article (hidden): they are off until it returns.
@@ -92,9 +92,7 @@ def compare(window: MainWindow, id_a: int, id_b: int) -> bool:
         window.show_error(str(error))
         return False
     view = CompareView(lambda: window.library, AddFlagCommand)
-    view.error_raised.connect(window.show_error)
-    view.message.connect(window.statusBar().showMessage)
-    view.leave_requested.connect(lambda: leave_compare(window))
+    _connect(window, view)
     if not view.show_comparison(comparison, window.theme):
         view.deleteLater()
         return False
@@ -104,7 +102,13 @@ def compare(window: MainWindow, id_a: int, id_b: int) -> bool:
     return True
 
 
-def _show_instead(window: MainWindow, view: CompareView) -> None:
+def _connect(window: MainWindow, view: SideBySide) -> None:
+    view.error_raised.connect(window.show_error)
+    view.message.connect(window.statusBar().showMessage)
+    view.leave_requested.connect(lambda: leave_compare(window))
+
+
+def _show_instead(window: MainWindow, view: SideBySide) -> None:
     """``view`` in place of the single article and its panels (kept as they are)."""
     shown = window.takeCentralWidget()  # the column splitter is kept for the return
     if window.compare_view is not None and shown is not None:
@@ -135,15 +139,51 @@ def leave_compare(window: MainWindow) -> None:
     actions.changes.setEnabled(True)
     article = reading.article
     window.setWindowTitle(article.title or "Untitled" if article else "Annotated Reader")
-    if article is not None:
-        # the other articles' flags were written meanwhile: the library panel's counts
-        window.library_panel.reload()
-        window.library_panel.mark_current(article.id)
-        window.select_annotation(window.annotation_pane.selected_uuid())
+    if article is not None and any(side.reading.undo_stack.count() for side in view.sides):
+        # flags were written meanwhile, perhaps on this article: read it again, in place
+        bar = window.article_view.verticalScrollBar()
+        place = bar.value()
+        window.show_article(article.id, window.annotation_pane.selected_uuid())
+        bar.setValue(place)
+        window.library_panel.reload()  # the flag counts
+    else:
+        window.select_annotation(window.annotation_pane.selected_uuid())  # its actions
     window.review.update_actions()
     window.article_view.setFocus()
 
 
-def show_changes(window: MainWindow) -> None:
-    """View › Changes Since Version…: filled in by the version view."""
-    window.statusBar().showMessage("Not available yet", 3000)
+def show_changes(window: MainWindow) -> bool:
+    """View › Changes Since Version…: an earlier version (asked for when there are
+    several) beside the latest, with what became of the flags."""
+    from reader.gui.annotations.commands import AddFlagCommand
+    from reader.gui.compare.versions_view import VersionsView
+    from reader.services.compare import compare_versions
+
+    article = window.reading.article
+    if article is None or article.version == 1:
+        window.statusBar().showMessage(
+            "This article has one version: it has not changed since it was imported", 5000
+        )
+        return False
+    old = article.version - 1
+    if article.version > 2:
+        old, chosen = QInputDialog.getInt(
+            window, "Changes Since Version", "Since version:", old, 1, article.version - 1
+        )
+        if not chosen:
+            return False
+    window.flush_note()
+    try:
+        comparison = compare_versions(window.library, article.id, old)
+    except ReaderError as error:
+        window.show_error(str(error))
+        return False
+    view = VersionsView(lambda: window.library, AddFlagCommand)
+    _connect(window, view)
+    if not view.show_changes(comparison, window.theme):
+        view.deleteLater()
+        return False
+    _show_instead(window, view)
+    window.setWindowTitle(f"{article.title}: changes since version {old}")
+    view.latest.view.setFocus()
+    return True

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from reader.gui.annotations.layers import LayersMenu
     from reader.gui.annotations.pane import AnnotationPane
     from reader.gui.annotations.updates import FlagUpdates
-    from reader.gui.compare.compare_view import CompareView
+    from reader.gui.compare.side_by_side import SideBySide
     from reader.gui.library.panel import LibraryPanel
     from reader.gui.shell.file_actions import FileActions
     from reader.gui.suggestions.lock import SuggestionLock
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self._pending_panels: tuple[list[Annotation], str | None] | None = None
         self.highlights_pending = False  # the article is shown, its flags not yet drawn
         self.showing_copy = False  # quick start: the article shown is not read from the library
-        self.compare_view: CompareView | None = None  # compare mode (shell/compare_mode.py)
+        self.compare_view: SideBySide | None = None  # compare mode (shell/compare_mode.py)
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)

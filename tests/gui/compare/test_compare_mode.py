@@ -58,7 +58,7 @@ def compared(
         window.library_panel.list_widget, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
     )
     view = window.compare_view
-    assert view is not None and window.centralWidget() is view
+    assert isinstance(view, CompareView) and window.centralWidget() is view
     return view, a, b
 
 
