@@ -92,6 +92,7 @@ class VersionsView(SideBySide):
         self.latest.heading.setText(f"Version {new} (latest) — inserted text underlined")
         self._old = comparison.old_text
         self.old_text.setPlainText(comparison.old_text)
+        self.old_text.document().setDefaultFont(self.latest.view.document().defaultFont())
         changes = comparison.diff.changes
         old_text = comparison.old_text
         deleted = [
@@ -114,10 +115,11 @@ class VersionsView(SideBySide):
             self.fates.addItem(item)
         self._name_fates()
         moved = sum(f.fate is FlagFate.MOVED for f in listed)
+        kept = len(comparison.diff.flags) - len(listed)
         self.summary.setText(
-            f"Version {old} → {new}: {len(deleted)} deletions, {len(inserted)} insertions · "
-            f"flags: {moved} moved, {len(listed) - moved} orphaned, "
-            f"{len(comparison.diff.flags) - len(listed)} unchanged"
+            f"Version {old} → {new}: {_count(len(deleted), 'deletion')}, "
+            f"{_count(len(inserted), 'insertion')} · flags: {moved} moved, "
+            f"{len(listed) - moved} orphaned, {kept} unchanged"
         )
         return True
 
@@ -202,3 +204,7 @@ def _mark_spans(
 def _utf16(text: str, offset: int) -> int:
     """The document position of a code-point offset: Qt counts UTF-16 units."""
     return offset + sum(ord(char) > 0xFFFF for char in text[:offset])
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"

@@ -120,6 +120,7 @@ def _show_instead(window: MainWindow, view: SideBySide) -> None:
         getattr(actions, name).setEnabled(False)
     for action in (actions.undo, actions.redo, actions.leave_compare):
         action.setEnabled(True)
+    window.status_label.clear()  # it counts the single article's flags
 
 
 def leave_compare(window: MainWindow) -> None:
@@ -149,6 +150,7 @@ def leave_compare(window: MainWindow) -> None:
     else:
         window.select_annotation(window.annotation_pane.selected_uuid())  # its actions
     window.review.update_actions()
+    window.flag_updates.update_status()
     window.article_view.setFocus()
 
 
