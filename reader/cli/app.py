@@ -24,9 +24,12 @@ def add_commands(subparsers: Subparsers) -> None:
 
 def app_parser() -> ArgumentParser:
     """The arguments of ``reader`` without a command."""
-    parser = ArgumentParser(prog="reader", description="Open Annotated Reader (on FILE if given).")
+    parser = ArgumentParser(
+        prog="reader",
+        description="Open Annotated Reader: on FILE if given; on two files, side by side.",
+    )
     parser.add_argument("--db", metavar="PATH")
-    parser.add_argument("file", nargs="?", metavar="FILE")
+    parser.add_argument("files", nargs="*", metavar="FILE")
     return parser
 
 
@@ -49,17 +52,38 @@ def has_display() -> bool:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    open_file = Path(args.file) if args.file else None
-    if open_file is not None and not open_file.exists():
-        raise ReaderError(f"no such file: {open_file}")
+    files = [Path(name) for name in args.files]
+    if len(files) > 2:
+        raise ReaderError("give one file to open, or two to compare side by side")
+    for path in files:
+        if not path.exists():
+            raise ReaderError(f"no such file: {path}")
     if not has_display():
         raise ReaderError(
             "no display found: set DISPLAY, or use a subcommand such as 'reader list'"
         )
+    compared = import_both(args, files[0], files[1]) if len(files) == 2 else None
     from reader.gui.app import run_app
     from reader.storage.paths import resolve_db_path
 
-    return run_app(resolve_db_path(args.db), open_file)
+    open_file = files[0] if len(files) == 1 else None
+    return run_app(resolve_db_path(args.db), open_file, compare=compared)
+
+
+def import_both(args: argparse.Namespace, first: Path, second: Path) -> tuple[int, int]:
+    """Import two articles to compare: both read before either is stored, so a file that
+    cannot be read leaves the library as it was."""
+    from reader.importers.articles import read_article_file
+
+    metas = [read_article_file(first), read_article_file(second)]
+    library = open_library(args)
+    try:
+        id_a, id_b = (library.import_article(meta).article.id for meta in metas)
+    finally:
+        library.close()
+    if id_a == id_b:
+        raise ReaderError(f"{first} and {second} hold the same article: nothing to compare")
+    return id_a, id_b
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:

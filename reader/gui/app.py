@@ -88,8 +88,14 @@ def open_library(db_path: Path) -> Library:
     return library
 
 
-def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | None = None) -> int:
-    """Open the main window on the library at ``db_path``; returns the exit code."""
+def run_app(
+    db_path: Path,
+    open_file: Path | None = None,
+    settings_path: Path | None = None,
+    compare: tuple[int, int] | None = None,
+) -> int:
+    """Open the main window on the library at ``db_path`` (``compare``: two articles side
+    by side); returns the exit code."""
     instance = SingleInstance(db_path)
     if instance.hand_over(open_file):  # a window on this library runs: it opens the file
         return 0
@@ -106,6 +112,10 @@ def run_app(db_path: Path, open_file: Path | None = None, settings_path: Path | 
         QMessageBox.critical(None, APP_NAME, f"Cannot open the library: {error}")
         return 1
     window.library_failed.connect(lambda: app.exit(1))  # a quick start found it unreadable
+    if compare is not None:
+        from reader.gui.shell.compare_mode import compare as show_compared
+
+        QTimer.singleShot(0, lambda: show_compared(window, *compare))
     # Listening imports QtNetwork: after the first paint; a window given a file to open was
     # built whole already (its ready signal is gone).
     if open_file is None:
