@@ -20,6 +20,9 @@ def add_commands(subparsers: Subparsers) -> None:
     sub.add_argument("--size", type=parse_size, default=(1400, 900), metavar="WxH")
     sub.add_argument("--theme", choices=["light", "dark"], default="light")
     sub.add_argument("--select", metavar="UUID", help="flag to show selected")
+    sub.add_argument(
+        "--compare", type=int, metavar="ID_B", help="show this article beside it (compare mode)"
+    )
 
 
 def app_parser() -> ArgumentParser:
@@ -96,7 +99,13 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if not output.parent.is_dir():
         raise ReaderError(f"folder {output.parent} does not exist")
     render_screenshot(
-        resolve_db_path(args.db), output, args.id, args.size, Theme(args.theme), args.select
+        resolve_db_path(args.db),
+        output,
+        args.id,
+        args.size,
+        Theme(args.theme),
+        args.select,
+        compare_with=args.compare,
     )
     print(output)
     return 0

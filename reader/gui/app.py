@@ -163,8 +163,10 @@ def render_screenshot(
     size: tuple[int, int],
     theme: Theme,
     select_uuid: str | None,
+    compare_with: int | None = None,
 ) -> None:
-    """Render the real main window offscreen, with the article and its flags, to a PNG."""
+    """Render the real main window offscreen, with the article and its flags, to a PNG;
+    with ``compare_with``, that article beside it in compare mode."""
     import tempfile
 
     width, height = size
@@ -180,6 +182,8 @@ def render_screenshot(
     library = open_library(db_path)
     try:
         chosen = _screenshot_article(library, article_id, select_uuid)
+        if compare_with is not None and library.article(compare_with).id == chosen:
+            raise ReaderError("choose two different articles to compare")
         with tempfile.TemporaryDirectory(prefix="reader-screenshot-") as folder:
             settings = open_settings(Path(folder) / SETTINGS_FILE_NAME)
             window = MainWindow(library, settings, theme=theme)
@@ -192,6 +196,8 @@ def render_screenshot(
                 app.processEvents()
                 if select_uuid:
                     window.select_annotation(select_uuid)
+                if compare_with is not None:
+                    _show_compared(window, chosen, compare_with)
                 settle(app)
                 if not window.grab().save(str(output), "PNG"):
                     raise ReaderError(f"cannot write {output}")
@@ -204,6 +210,16 @@ def render_screenshot(
         library.close()
         app.setPalette(palette)
         app.setStyleSheet(sheet)
+
+
+def _show_compared(window: MainWindow, article_id: int, other_id: int) -> None:
+    from reader.gui.shell.compare_mode import compare
+
+    if not compare(window, article_id, other_id):
+        raise ReaderError(f"cannot compare articles {article_id} and {other_id}")
+    if window.compare_view is not None:
+        for side in window.compare_view.sides:
+            side.view.setCursorWidth(0)
 
 
 def settle(app: QApplication, milliseconds: int = 250) -> None:
