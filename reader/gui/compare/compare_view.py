@@ -38,11 +38,15 @@ class CompareView(SideBySide):
     """Two ``CompareSide``s, their matching sentences linked."""
 
     def __init__(
-        self, library: Callable[[], Library], add_command: AddCommand, parent: QWidget | None = None
+        self,
+        library: Callable[[], Library],
+        add_command: AddCommand,
+        theme: Theme,
+        parent: QWidget | None = None,
     ) -> None:
         sides = (
-            CompareSide("First article", library, add_command),
-            CompareSide("Second article", library, add_command),
+            CompareSide("First article", library, add_command, theme),
+            CompareSide("Second article", library, add_command, theme),
         )
         super().__init__(sides, "Leave Compare", parent)
         self.setAccessibleName("Compare two articles")
@@ -63,13 +67,13 @@ class CompareView(SideBySide):
         layout.addLayout(self.bar)
         layout.addWidget(splitter, 1)
 
-    def show_comparison(self, comparison: ArticleComparison, theme: Theme) -> bool:
+    def show_comparison(self, comparison: ArticleComparison) -> bool:
         """Show both articles with their flags and links; False (an error said) if unreadable."""
         for side, article in zip(self.sides, (comparison.a, comparison.b), strict=True):
             read = side.reading.read(article.id)
             if read is None:
                 return False
-            side.show_article(*read, theme)
+            side.show_article(*read)
         self._links = SentenceLinks.both_sides(
             comparison.sentences, self.sides[0].view, self.sides[1].view
         )

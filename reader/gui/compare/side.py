@@ -33,12 +33,16 @@ class CompareSide(QWidget):
         name: str,
         library: Callable[[], Library],
         add_command: AddCommand,
+        theme: Theme,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         self._add_command = add_command
+        self.theme = theme
         self.view = ArticleView()
+        # In the theme before it is laid out: its page, once polished, keeps that palette
+        self.view.set_theme(theme)
         self.view.setAccessibleName(f"{name}: article")
         self.reading = ReadingController(library, self.view, lambda: False, self)
         self.heading = QLabel()
@@ -80,9 +84,8 @@ class CompareSide(QWidget):
         article: Article,
         annotations: Sequence[Annotation],
         layers: list[Layer],
-        theme: Theme,
     ) -> None:
-        self.reading.show(article, annotations, layers, theme)
+        self.reading.show(article, annotations, layers, self.theme)
         self.reading.flags.set_annotations(annotations)
         outlet = f" · {article.publication}" if article.publication else ""
         self.heading.setText(f"{article.title or 'Untitled'}{outlet}")

@@ -42,9 +42,13 @@ FATE_ROLE = Qt.ItemDataRole.UserRole
 
 class VersionsView(SideBySide):
     def __init__(
-        self, library: Callable[[], Library], add_command: AddCommand, parent: QWidget | None = None
+        self,
+        library: Callable[[], Library],
+        add_command: AddCommand,
+        theme: Theme,
+        parent: QWidget | None = None,
     ) -> None:
-        latest = CompareSide("Latest version", library, add_command)
+        latest = CompareSide("Latest version", library, add_command, theme)
         super().__init__((latest,), "Leave Changes", parent)
         self.setAccessibleName("Changes between two versions")
         self.latest = latest
@@ -81,12 +85,12 @@ class VersionsView(SideBySide):
         layout.addLayout(fates_row)
         latest.reading.flags.dataChanged.connect(lambda *_: self._name_fates())
 
-    def show_changes(self, comparison: VersionComparison, theme: Theme) -> bool:
+    def show_changes(self, comparison: VersionComparison) -> bool:
         """Show both versions and the flags' fates; False (an error said) if unreadable."""
         read = self.latest.reading.read(comparison.article.id)
         if read is None:
             return False
-        self.latest.show_article(*read, theme)
+        self.latest.show_article(*read)
         old, new = comparison.old_version, comparison.new_version
         self.old_heading.setText(f"Version {old} — deleted text struck through")
         self.latest.heading.setText(f"Version {new} (latest) — inserted text underlined")

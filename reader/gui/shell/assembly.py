@@ -293,6 +293,7 @@ def show_theme(window: MainWindow) -> None:
     if window.reading.article is not None and window.is_ready():
         window.review.mark_sourced_claims()
         show_selection(window, window.annotation_pane.selected_uuid())
+    compare_mode.show_theme(window)
 
 
 def show_imported(window: MainWindow, article_id: int) -> None:

@@ -91,9 +91,9 @@ def compare(window: MainWindow, id_a: int, id_b: int) -> bool:
     except ReaderError as error:
         window.show_error(str(error))
         return False
-    view = CompareView(lambda: window.library, AddFlagCommand)
+    view = CompareView(lambda: window.library, AddFlagCommand, window.theme, window)
     _connect(window, view)
-    if not view.show_comparison(comparison, window.theme):
+    if not view.show_comparison(comparison):
         view.deleteLater()
         return False
     _show_instead(window, view)
@@ -180,12 +180,19 @@ def show_changes(window: MainWindow) -> bool:
     except ReaderError as error:
         window.show_error(str(error))
         return False
-    view = VersionsView(lambda: window.library, AddFlagCommand)
+    view = VersionsView(lambda: window.library, AddFlagCommand, window.theme, window)
     _connect(window, view)
-    if not view.show_changes(comparison, window.theme):
+    if not view.show_changes(comparison):
         view.deleteLater()
         return False
     _show_instead(window, view)
     window.setWindowTitle(f"{article.title}: changes since version {old}")
     view.latest.view.setFocus()
     return True
+
+
+def show_theme(window: MainWindow) -> None:
+    """The articles compared, in the theme now."""
+    if window.compare_view is not None:
+        for side in window.compare_view.sides:
+            side.view.set_theme(window.theme)

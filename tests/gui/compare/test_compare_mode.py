@@ -4,10 +4,11 @@ each side, a click on a sentence that brings its counterpart into view, and back
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import ArticleMeta, Kind, SourceFormat
+from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.compare.compare_view import CompareView
 from reader.gui.compare.side import CompareSide
 from reader.gui.shell.main_window import MainWindow
@@ -192,3 +193,21 @@ def top_of(side: CompareSide, offset: int) -> int:
     cursor = QTextCursor(side.view.document())
     cursor.setPosition(span[0])
     return side.view.cursorRect(cursor).top()
+
+
+def test_both_pages_take_the_dark_theme_and_follow_a_change(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.appearance.choose_theme(Theme.DARK)
+    dark = QColor(THEME_COLOURS[Theme.DARK].background)
+    view, _a, _b = compared(qtbot, window)
+
+    for side in view.sides:
+        assert side.view.viewport().palette().base().color() == dark
+        with qtbot.waitSignal(side.view.painted):  # as the screen shows them
+            side.view.viewport().update()
+
+    window.appearance.choose_theme(Theme.LIGHT)
+    light = QColor(THEME_COLOURS[Theme.LIGHT].background)
+    for side in view.sides:
+        assert side.view.viewport().palette().base().color() == light

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from reader.cli.app import import_both
 from reader.core.models import ReaderError
-from reader.gui.app import run_app
-from reader.gui.compare.compare_view import CompareView
-from reader.gui.shell.main_window import MainWindow
 from reader.storage.library import Library
 from tests.compare.articles import FLOOD_A, FLOOD_B
 
@@ -25,28 +22,45 @@ def write(folder: Path, name: str, title: str, body: str) -> Path:
     return path
 
 
-def test_two_files_open_side_by_side(qtbot: QtBot, tmp_path: Path) -> None:
+# Run in its own process: the app's start-up sets up the application for good.
+LOOK = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reader.gui.app import application, run_app
+from reader.gui.compare.compare_view import CompareView
+from reader.gui.shell.main_window import MainWindow
+
+def look_and_close():
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            view = window.compare_view
+            if isinstance(view, CompareView):
+                print("|".join(side.view.article.title for side in view.sides))
+            window.close()
+    QApplication.instance().quit()
+
+application()  # made here so that the timer has an event loop to run in
+QTimer.singleShot(500, look_and_close)
+compared = (int(sys.argv[3]), int(sys.argv[4]))
+sys.exit(run_app(Path(sys.argv[1]), settings_path=Path(sys.argv[2]), compare=compared))
+"""
+
+
+def test_two_files_open_side_by_side(tmp_path: Path) -> None:
     db = tmp_path / "library.sqlite"
-    args = argparse.Namespace(db=str(db))
     first = write(tmp_path, "a.md", "Floods force residents out", FLOOD_A)
     second = write(tmp_path, "b.md", "Thousands evacuated", FLOOD_B)
-    compared = import_both(args, first, second)
-    seen: list[str] = []
+    id_a, id_b = import_both(argparse.Namespace(db=str(db)), first, second)
 
-    def look_and_close() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        view = windows[0].compare_view if windows else None
-        if isinstance(view, CompareView):
-            seen.extend(side.view.article.title if side.view.article else "" for side in view.sides)
-        for window in windows:
-            window.close()
-            window.deleteLater()
-        QApplication.instance().quit()  # type: ignore[union-attr]
+    settings = tmp_path / "settings.ini"
+    command = [sys.executable, "-c", LOOK, str(db), str(settings), str(id_a), str(id_b)]
+    environment = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, env=environment)
 
-    QTimer.singleShot(300, look_and_close)
-    assert run_app(db, settings_path=tmp_path / "settings.ini", compare=compared) == 0
-
-    assert seen == ["Floods force residents out", "Thousands evacuated"]
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Floods force residents out|Thousands evacuated"]
 
 
 def test_an_unreadable_second_file_imports_neither(tmp_path: Path) -> None:
