@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from reader.core.models import Annotation, Kind
+from reader.core.models import Annotation, Kind, Status
 from reader.gui.compare.margin import OnlyHereMargin
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.commands import AnnotationSink, LibraryCommand
 from reader.gui.reading.controller import ReadingController
+from reader.gui.reading.flags_model import AnnotationFilterModel, AnnotationRole
 
 if TYPE_CHECKING:
     from reader.core.models import Article, Layer
@@ -49,16 +50,19 @@ class CompareSide(QWidget):
         self.heading.setProperty("role", "heading")
         self.heading.setWordWrap(True)
         self.margin = OnlyHereMargin(self.view)
+        # the reader's own flags, orphaned ones too (not the app's suggestions)
+        self.own_flags = AnnotationFilterModel((Status.ACTIVE, Status.ORPHANED), self)
+        self.own_flags.setSourceModel(self.reading.flags)
         self.flag_list = QListView()
         self.flag_list.setAccessibleName(f"{name}: flags")
-        self.flag_list.setModel(self.reading.flags)
+        self.flag_list.setModel(self.own_flags)
         self.flag_list.setMaximumHeight(FLAG_LIST_HEIGHT)
         self.flag_list.clicked.connect(self._on_flag_clicked)
         self.flags_heading = QLabel()
         for signal in (
-            self.reading.flags.rowsInserted,
-            self.reading.flags.rowsRemoved,
-            self.reading.flags.modelReset,
+            self.own_flags.rowsInserted,
+            self.own_flags.rowsRemoved,
+            self.own_flags.modelReset,
         ):
             signal.connect(self._count_flags)
         self.only_here = QLabel()
@@ -134,12 +138,11 @@ class CompareSide(QWidget):
         self.reading.show_error(message)
 
     def _count_flags(self) -> None:
-        count = self.reading.flags.rowCount()
+        count = self.own_flags.rowCount()
         self.flag_list.setVisible(count > 0)
         self.flags_heading.setText(
             f"Flags: {count}" if count else "No flags: select a passage and press 1, 2 or 3"
         )
 
     def _on_flag_clicked(self, index: QModelIndex) -> None:
-        annotation = self.reading.flags.annotations()[index.row()]
-        self.view.select_annotation(annotation.uuid)
+        self.view.select_annotation(str(index.data(AnnotationRole.UUID)))

@@ -93,6 +93,10 @@ def test_two_articles_flagged_and_undone_each_on_its_own_side(
     assert quotes(window, b) == [("The Met Office said", Kind.OPINION)]
     assert [f.anchor.exact for f in first.flags()] == ["Emergency crews rescued 35 people"]
     assert first.view.highlighted_uuids() == [f.uuid for f in first.flags()]
+    row = first.flag_list.visualRect(first.own_flags.index(0, 0)).center()
+    qtbot.mouseClick(first.flag_list.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert first.view.selected_annotation() == first.flags()[0].uuid
+    assert first.flags_heading.text() == "Flags: 1"
 
     first.view.setFocus()  # Ctrl+Z undoes the step of the side that has the focus
     qtbot.keyClick(first.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
