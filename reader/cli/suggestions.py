@@ -40,7 +40,8 @@ def add_commands(subparsers: Subparsers) -> None:
     sub.add_argument(
         "--save",
         action="store_true",
-        help="store them in the article's suggestions layer, but for passages dismissed "
+        help="store the ones listed (with --all, every one) in the article's suggestions layer, "
+        "but for passages dismissed "
         "before or flagged with the same kind already",
     )
 
@@ -109,8 +110,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.save and article_id is not None:
         from reader.services.suggestions import flag_kind, save_suggestions
 
-        saved = save_suggestions(library, article_id, found, kinds)
-        skipped = sum(1 for s in found if flag_kind(s.kind) is not None) - saved
+        saved, held_back = save_suggestions(
+            library, article_id, found, kinds, best_only=not args.all
+        )
+        skipped = sum(1 for s in found if flag_kind(s.kind) is not None) - saved - held_back
         known = f" ({skipped} already flagged or dismissed)" if skipped else ""
         print(
             f"saved {saved} suggestions to the 'suggestions' layer of article {article_id}{known}",

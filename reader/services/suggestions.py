@@ -111,13 +111,20 @@ def save_suggestions(
     article_id: int,
     found: Iterable[Suggestion],
     kinds: Collection[SuggestionKind] | None = None,
-) -> int:
-    """Replace the article's open suggestions with ``found``; returns how many were stored."""
-    stale, fresh = plan_suggestions(
-        library.article(article_id), library.annotations(article_id), found, kinds
-    )
+    *,
+    best_only: bool = False,
+) -> tuple[int, int]:
+    """Replace the article's open suggestions with ``found`` (with ``best_only``, only those
+    the app shows by default, as Suggest Flags does); (stored, held back)."""
+    article = library.article(article_id)
+    found = list(found)
+    stale, fresh = plan_suggestions(article, library.annotations(article_id), found, kinds)
+    held_back = 0
+    if best_only:
+        fresh, rest = best_of(fresh, found, article.text, library_learning(library))
+        held_back = len(rest)
     library.replace_annotations([annotation.uuid for annotation in stale], fresh)
-    return len(fresh)
+    return len(fresh), held_back
 
 
 def accepted(suggestion: Annotation, layer: str = LayerKind.MINE.value) -> Annotation:

@@ -110,7 +110,7 @@ def test_suggest_ranks_with_what_the_teacher_decided_until_reset(
     shipped = cli("suggest", later, "--json")[1]
     assert first_suggested(cli, later) == "unsourced_claim"
     lesson = imported_id(cli, write_article(tmp_path, LESSON, "lesson.md"))
-    assert cli("suggest", str(lesson), "--save")[0] == 0
+    assert cli("suggest", str(lesson), "--save", "--all")[0] == 0  # every one, to review
     library = Library.open(db)
     for suggestion in library.annotations(lesson, "suggestions"):  # keeps opinions only
         keep = suggestion.kind.value == "opinion"
@@ -146,7 +146,7 @@ def test_suggest_ranks_with_what_the_teacher_decided_until_reset(
 
 def test_a_hostile_learning_setting_changes_nothing(cli: RunCli, tmp_path: Path, db: Path) -> None:
     lesson = imported_id(cli, write_article(tmp_path, LESSON, "lesson.md"))
-    assert cli("suggest", str(lesson), "--save")[0] == 0
+    assert cli("suggest", str(lesson), "--save", "--all")[0] == 0  # every one, to review
     library = Library.open(db)
     for suggestion in library.annotations(lesson, "suggestions"):
         library.update_annotation(dismissed(suggestion))
@@ -166,3 +166,25 @@ def test_suggest_on_a_missing_file_says_no_such_file(cli: RunCli, tmp_path: Path
     code, out, err = cli("suggest", str(missing))
     assert (code, out) == (1, "")
     assert err == f"error: no such file: {missing} (give a file, or an article ID)\n"
+
+
+def test_save_stores_the_suggestions_it_lists_and_all_of_them_with_all(
+    cli: RunCli, tmp_path: Path, db: Path
+) -> None:
+    """As Suggest Flags in the app: the best few per 1,000 words, the rest with --all."""
+    sentences = [
+        "The reckless council will surely ruin this wonderful town.",
+        "Officials made 80,000 arrests last year.",
+        "This disgraceful plan is a total disaster for everyone!",
+        "Crime fell 40 percent in 2024.",
+    ]
+    article_id = imported_id(cli, write_article(tmp_path, "\n\n".join(sentences * 3) + "\n"))
+    code, out, err = cli("suggest", str(article_id), "--save", "--json")
+    assert code == 0 and "more with --all" in err
+    listed = {(s["start"], s["end"]) for s in json.loads(out)}
+    stored = Library.open(db).annotations(article_id, "suggestions")
+    assert {(a.anchor.start, a.anchor.end) for a in stored} == listed
+    code, out, _ = cli("suggest", str(article_id), "--save", "--all", "--json")
+    assert code == 0 and len(json.loads(out)) > len(listed)
+    stored = Library.open(db).annotations(article_id, "suggestions")
+    assert len(stored) == len(json.loads(out))

@@ -44,7 +44,7 @@ def article(tmp_path: Path) -> tuple[Library, int]:
 
 def test_saved_suggestions_land_in_their_layer(tmp_path: Path) -> None:
     library, article_id = article(tmp_path)
-    count = save_suggestions(library, article_id, suggest(TEXT, include_sourced=True))
+    count, _ = save_suggestions(library, article_id, suggest(TEXT, include_sourced=True))
     stored = library.annotations(article_id, LayerKind.SUGGESTIONS.value)
     assert count == len(stored) > 0
     assert all(a.status is Status.SUGGESTED and a.reasons and a.score for a in stored)
