@@ -33,7 +33,7 @@ def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="reader",
         description="Annotated Reader: flag unsourced claims, opinion and context in news "
-        "articles. Without a command, opens the app (on FILE if given).",
+        "articles. Without a command, opens the app (on FILE if given; two files side by side).",
     )
     parser.add_argument(
         "--db", metavar="PATH", help="library file (default: $READER_DB or the user data folder)"
