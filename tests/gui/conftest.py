@@ -54,9 +54,8 @@ class Session:
         else:
             chosen = next(s.id for s in library.articles() if article_title in s.title)
             window.restore_session(chosen)
-        with self.qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
+        window.show()
+        activate(self.qtbot, window)
         return window
 
     def start_on(self, article: Article) -> MainWindow:
@@ -126,12 +125,18 @@ def sentence(window: MainWindow, number: int) -> tuple[int, int]:
 def activate(qtbot: QtBot, window: MainWindow) -> None:
     """Make the window the active one, where a user's keys go and its shortcuts work.
 
-    Offscreen, a dialog shown meanwhile (an import's progress) keeps the activation
-    once it is gone; a desktop gives it back to the window.
+    Offscreen, a dialog shown meanwhile (an import's progress, a file dialog) keeps the
+    activation once it is hidden; a desktop gives it back to the window. Qt then counts
+    the window as active too (``QWindow.isActive``: a dialog of its own has the focus),
+    so ``activateWindow`` asks for nothing and ``waitActive`` returns at once, yet the
+    window's shortcuts do not work: wait for the application's active window itself.
     """
-    QApplication.processEvents()
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    QApplication.processEvents()  # a dialog's activation still queued comes first
+    handle = window.windowHandle()
+    assert handle is not None
+    if QApplication.activeWindow() is not window:
+        handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def press_flag_key(qtbot: QtBot, window: MainWindow, key: Qt.Key | str) -> Annotation | None:

@@ -82,6 +82,8 @@ def test_flag_note_undo_redo_and_restart(session: Session, qtbot: QtBot) -> None
     qtbot.keyClick(editor.note_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert library.annotation(last).note == ""
     assert editor.note_edit.toPlainText() == ""
+    # In the article, Ctrl+Z is the window's shortcut: it works in the active window.
+    activate(qtbot, window)
     qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert last not in {a.uuid for a in library.annotations(window.reading.article.id)}  # type: ignore[union-attr]
     assert window.annotation_pane.model.row_of(last) == -1
@@ -650,3 +652,23 @@ def test_window_title_is_the_article_title_alone(window: MainWindow) -> None:
     # The platform adds the application's name (QGuiApplication.applicationDisplayName).
     assert window.windowTitle() == window.reading.article.title
     assert APP_NAME not in window.windowTitle()
+
+
+def test_a_kind_key_flags_after_a_dialog_of_the_window_was_hidden(
+    session: Session, qtbot: QtBot
+) -> None:
+    """The tests' ``activate`` gives the window back the activation a hidden dialog kept,
+    as a desktop does: its shortcuts (the kind keys) work again."""
+    window = session.start()
+    window.finish_startup()
+    box = QMessageBox(window)
+    qtbot.addWidget(box)
+    box.show()
+    QApplication.processEvents()
+    box.hide()  # offscreen, the dialog keeps the activation
+    assert QApplication.activeWindow() is not window
+    article = window.reading.article
+    assert article is not None
+    start, end = sentence_span(article, 1)
+    uuid = flag_with_keyboard(qtbot, window, start, end, Kind.OPINION)
+    assert window.library.annotation(uuid).anchor.exact == article.text[start:end]
