@@ -14,7 +14,7 @@ from reader.core.models import Progress, Stage
 from reader.gui.library import import_worker
 from reader.gui.shell.main_window import MainWindow
 from reader.storage.library import Library
-from tests.gui.conftest import Session
+from tests.gui.conftest import Session, activate
 
 PARAGRAPH = (
     "Paragraph {n} says the council met on Tuesday and voted on the budget. The mayor said "
@@ -89,8 +89,7 @@ def test_a_large_import_keeps_the_window_turning_and_cancel_changes_nothing(
     assert QApplication.overrideCursor() is None
     dialog = window.findChild(QProgressDialog, "import_progress")
     assert dialog is None or not dialog.isVisible()
-    with qtbot.waitActive(window):  # the closed dialog leaves the window usable
-        window.activateWindow()
+    activate(qtbot, window)  # the closed dialog leaves the window usable
 
 
 def test_after_a_long_import_the_article_is_shown_and_listed(
