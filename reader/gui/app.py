@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 # the source of every module imported after it (looking for its __feature__ switches),
 # ~4 ms at start-up for these and the standard modules they import.
 import reader.anchoring.selectors  # noqa: F401
-import reader.render.cache  # noqa: F401
 from reader.core.models import ReaderError
 from reader.core.palette import Theme
+from reader.render.cache import load_opened_file, save_last_article, save_opened_file
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QTimer
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.gui.common.theme import apply_theme
 from reader.gui.shell.main_window import APP_NAME, MainWindow
-from reader.gui.shell.session import preferred_theme
+from reader.gui.shell.session import library_folder, preferred_theme
 from reader.gui.shell.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # imported when the library is opened: after the first paint, if it can
@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # imported when the library is opened: after the first paint,
 SETTINGS_FILE_NAME = "settings.ini"
 CACHE_FOLDER_NAME = "render-cache"
 ORGANISATION = "annotated-reader"
+IMPORT_MESSAGE_MS = 8000  # as long as an import's message in the window
 
 
 def default_settings_path() -> Path:
@@ -116,12 +117,12 @@ def run_app(
         from reader.gui.shell.compare_mode import compare as show_compared
 
         QTimer.singleShot(0, lambda: show_compared(window, *compare))
-    # Listening imports QtNetwork: after the first paint; a window given a file to open was
-    # built whole already (its ready signal is gone).
-    if open_file is None:
-        window.ready.connect(lambda: instance.serve(window, window.files.open_file))
-    else:
+    # Listening imports QtNetwork: after the first paint; a window that imported its file
+    # before showing was built whole already (its ready signal is gone).
+    if window.is_ready():
         QTimer.singleShot(0, lambda: instance.serve(window, window.files.open_file))
+    else:
+        window.ready.connect(lambda: instance.serve(window, window.files.open_file))
     try:
         return app.exec()
     finally:
@@ -135,25 +136,56 @@ def start_window(
     open_file: Path | None = None,
     cache_folder: Path | None = None,
 ) -> MainWindow:
-    """Open the library and settings, and show the main window on the last article.
+    """Open the library and settings, and show the main window on the last article, or
+    on ``open_file`` imported.
 
     Rendered articles are cached in ``cache_folder`` (by default a folder next to
-    the settings file). Without ``open_file`` the window may start quickly, opening
-    the library just after its first paint (``MainWindow.restore_session``); if the
-    library cannot be opened then, it says so and emits ``library_failed``.
+    the settings file). Without ``open_file`` the window may start quickly, opening the
+    library just after its first paint (``MainWindow.restore_session``); if the library
+    cannot be opened then, it says so and emits ``library_failed``. A file opened before
+    whose bytes have not changed is not parsed if the library still holds its article
+    as that import left it: an import would leave it unchanged (``load_opened_file``).
     """
     settings = open_settings(settings_path)
     apply_theme(app, preferred_theme(settings))
+    cache = cache_folder or settings_path.parent / CACHE_FOLDER_NAME
     if open_file is None:
         window = MainWindow(lambda: open_library(db_path), settings, library_path=db_path)
+        window.use_render_cache(cache)
+        window.restore_session()
+        window.show()
+        return window
+    window = MainWindow(open_library(db_path), settings)
+    window.use_render_cache(cache)
+    opened_before = load_opened_file(library_folder(cache, db_path), open_file)
+    window.restore_session(None if opened_before is None else opened_before[0].id)
+    if opened_before is not None and window.reading.article == opened_before[0]:
+        # What an import of the file would show and say: no need to parse it.
+        window.finish_startup()  # the first frame is the whole window
+        window.statusBar().showMessage(opened_before[1], IMPORT_MESSAGE_MS)
     else:
-        window = MainWindow(open_library(db_path), settings)
-    window.use_render_cache(cache_folder or settings_path.parent / CACHE_FOLDER_NAME)
-    window.restore_session()
-    if open_file is not None:
-        window.files.open_file(open_file)
+        open_and_remember(window, open_file)
     window.show()
     return window
+
+
+def open_and_remember(window: MainWindow, path: Path) -> None:
+    """Import the file at ``path`` and show it; an article file's import is remembered
+    for a quick start the next time it is opened unchanged, with what an import of it
+    then says."""
+    if not window.files.open_file(path) or window.reading.article is None:
+        return
+    # loaded by the import
+    from reader.importers.articles import ARTICLE_SUFFIXES
+    from reader.services.article_files import describe_import
+    from reader.storage.importing import ImportOutcome, ImportResult
+
+    folder, article = window.last_article_folder, window.reading.article
+    if folder is not None and path.suffix.lower() in ARTICLE_SUFFIXES:
+        said = describe_import(ImportResult(article, ImportOutcome.UNCHANGED))
+        save_opened_file(folder, path, article, said[:1].upper() + said[1:])
+        # and as the last article, in case this process ends without closing its window
+        save_last_article(folder, article)
 
 
 def render_screenshot(

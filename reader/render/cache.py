@@ -9,7 +9,10 @@ counts as missing. The folder keeps the MAX_ENTRIES most recently used entries.
 
 Beside the pages, LAST_ARTICLE_FILE keeps a copy of the article shown when the app
 last closed, so that the next start can show it before the library is opened (see
-``save_last_article`` and ``load_last_article``).
+``save_last_article`` and ``load_last_article``); and for each article file opened
+lately, the article its import showed and what the import said (``save_opened_file``
+and ``load_opened_file``), so that opening the same file again can show them before
+the file is parsed.
 """
 
 from __future__ import annotations
@@ -31,10 +34,16 @@ MAX_ENTRIES = 64
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _SUFFIX = ".json"
 LAST_ARTICLE_FILE = "last-article.json"  # not a page: never pruned
+_OPENED_PREFIX = "opened-"  # an opened file's record: the prefix, then the file's stamp
+MAX_OPENED_FILES = 16
 _RENDERER_FILES = ("html.py", "stylesheet.py", "header.py", "cache.py")
 # the header's and the body's blocks, which the offset map aligns; the colours of the page
 _CANONICAL_FILE = Path(__file__).parents[1] / "anchoring" / "canonical.py"
 _PALETTE_FILE = Path(__file__).parents[1] / "core" / "palette.py"
+
+_PACKAGE = Path(__file__).parents[1]
+# what an article file's import depends on besides its bytes (see load_opened_file)
+_IMPORTER_FILES = ("anchoring/canonical.py", "storage/importing.py", "storage/articles.py")
 
 # canonical start, document start, length in code points, astral indexes (see offsets)
 SegmentData = tuple[int, int, int, tuple[int, ...]]
@@ -124,6 +133,64 @@ def load_last_article(folder: Path, article_id: int) -> Article | None:
     except (OSError, ValueError, TypeError, KeyError):
         return None
     return article if article.id == article_id else None
+
+
+def save_opened_file(folder: Path, path: Path, article: Article, message: str) -> None:
+    """Keep, for ``load_opened_file``, the article the import of the file at ``path`` showed
+    and the ``message`` it said; unreadable files and unwritable folders are ignored."""
+    stamp = _file_stamp(path)
+    if stamp is None:
+        return
+    try:
+        _write_json(folder / f"{_OPENED_PREFIX}{stamp}{_SUFFIX}", [asdict(article), message])
+        records = sorted(
+            folder.glob(f"{_OPENED_PREFIX}*{_SUFFIX}"),
+            key=lambda record: record.stat().st_mtime,
+            reverse=True,
+        )
+        for record in records[MAX_OPENED_FILES:]:
+            record.unlink(missing_ok=True)
+    except (OSError, ValueError):  # ValueError: text that UTF-8 cannot hold
+        return
+
+
+def load_opened_file(folder: Path, path: Path) -> tuple[Article, str] | None:
+    """The article and message ``save_opened_file`` kept for the file at ``path``, if its
+    bytes have not changed since; None otherwise, or if the record is damaged.
+
+    The record also goes stale when the importers' code changes (their files' sizes and
+    times are part of the stamp; the parser libraries' are not). An import of the same
+    bytes would leave the article unchanged only if the library still holds it as kept
+    here: whoever uses the record must compare the two.
+    """
+    stamp = _file_stamp(path)
+    if stamp is None:
+        return None
+    record = folder / f"{_OPENED_PREFIX}{stamp}{_SUFFIX}"
+    try:
+        if record.stat().st_size > MAX_ENTRY_BYTES:
+            return None
+        data, message = json.loads(record.read_text(encoding="utf-8"))
+        article = _article_from_data(data)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return (article, message) if isinstance(message, str) else None
+
+
+def _file_stamp(path: Path) -> str | None:
+    """Checksums of the file's resolved path and bytes (no parser needed); None if it
+    cannot be read or is too large to be an article."""
+    try:
+        resolved = path.resolve()
+        if resolved.stat().st_size > MAX_ENTRY_BYTES:
+            return None
+        importer = sorted((_PACKAGE / "importers").glob("*.py"))
+        importer += [_PACKAGE / name for name in _IMPORTER_FILES]
+        name = f"{resolved}\0{_fingerprint(importer)}\0".encode("utf-8", "surrogateescape")
+        data = name + resolved.read_bytes()
+    except OSError:
+        return None
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(data):x}"
 
 
 def _write_json(path: Path, data: object) -> None:

@@ -96,17 +96,29 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
 def test_a_second_start_paints_the_last_article_without_markdown_it_or_storage(
     tmp_path: Path,
 ) -> None:
+    # Also without PySide6's Qt namespace: its ~90 enums are built at the name's first
+    # import, and the first start builds them for the flags it draws before its paint.
     script = (
-        "import sys\n"
+        "import enum, sys\n"
         "from pathlib import Path\n"
         "from reader.gui.app import application, start_window\n"
+        "def qt_enums():\n"
+        "    found, todo = set(), list(enum.Enum.__subclasses__())\n"
+        "    while todo:\n"
+        "        kind = todo.pop()\n"
+        "        found.add(kind)\n"
+        "        todo += kind.__subclasses__()\n"
+        "    return any(kind.__qualname__.startswith('Qt.') for kind in found)\n"
+        "def painted():\n"
+        "    window.article_view.painted.disconnect(painted)\n"
+        "    names = ('markdown_it', 'pygments', 'reader.storage.library')\n"
+        "    loaded = [name in sys.modules for name in names]\n"
+        "    print(window.reading.article is not None, *loaded, qt_enums())\n"
         "app = application(offscreen=True)\n"
         "window = start_window(app, Path(sys.argv[1]), Path(sys.argv[2]))\n"
-        "window.article_view.painted.connect(app.quit)\n"
+        "window.article_view.painted.connect(painted)\n"
+        "window.ready.connect(app.quit)  # the whole window, as a user closes it\n"
         "app.exec()\n"
-        "names = ('markdown_it', 'pygments', 'reader.storage.library')\n"
-        "loaded = [name in sys.modules for name in names]\n"
-        "print(window.reading.article is not None, *loaded)\n"
         "window.close()\n"
         "window.close_library()\n"
     )
@@ -115,13 +127,13 @@ def test_a_second_start_paints_the_last_article_without_markdown_it_or_storage(
         [sys.executable, "-c", script, *arguments], capture_output=True, text=True, check=True
     )
     # rendered, then cached; the article kept on closing
-    assert first.stdout.split() == ["True", "True", "True", "True"]
+    assert first.stdout.split()[:4] == ["True", "True", "True", "True"]
     assert list((tmp_path / CACHE_FOLDER_NAME).glob("*.json"))
     second = subprocess.run(
         [sys.executable, "-c", script, *arguments], capture_output=True, text=True, check=True
     )
     # the kept article painted before the library is opened
-    assert second.stdout.split() == ["True", "False", "False", "False"]
+    assert second.stdout.split() == ["True", "False", "False", "False", "False"]
 
 
 def test_only_a_new_library_gets_the_sample_articles(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from reader.core.models import ReaderError
@@ -44,6 +43,8 @@ class DialogHost:
 
     def open(self, dialog: QDialog, on_accepted: Callable[[], object]) -> None:
         """Open the dialog (deleted once closed); ``on_accepted`` runs if it is accepted."""
+        from PySide6.QtCore import Qt  # here: the name builds ~90 enums, after the first paint
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.dialog = dialog
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reader.core.models import ReaderError
@@ -187,6 +186,8 @@ class TeacherActions:
             QMessageBox.StandardButton.Ok,
             self._host.parent,
         )
+        from PySide6.QtCore import Qt  # here: the name builds ~90 enums, after the first paint
+
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText("\n".join(collect_lines(result)))
         self._host.open(box, lambda: None)

@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         """Keep rendered articles in ``folder``, and there a copy of the article shown
         last, for a quick start (see ``restore_session``)."""
         self.article_view.use_render_cache(folder)
-        self.last_article_folder = folder / session.LIBRARIES_FOLDER / self.library_key
+        self.last_article_folder = session.library_folder(folder, self._library.path)
 
     @property
     def theme(self) -> Theme:

@@ -137,6 +137,12 @@ def save_session(window: MainWindow) -> None:
     window.settings.sync()
 
 
+def library_folder(cache_folder: Path, db_path: Path) -> Path:
+    """The render cache's folder for what is kept per library (its last article, the
+    files opened)."""
+    return cache_folder / LIBRARIES_FOLDER / library_key(db_path)
+
+
 def library_key(path: Path) -> str:
     """A short name for the library file at ``path``, the same for each way of naming it:
     checksums of its resolved path (hashlib's import would cost the start-up more)."""

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QWidget
 
 from reader.core.models import ReaderError
@@ -145,6 +145,10 @@ class SingleInstance:
 
 
 def _come_forward(window: QWidget, file: Path | None, open_file: Callable[[Path], object]) -> None:
+    # Imported here: PySide6 builds the Qt namespace's enums at the name's first import,
+    # and this module loads before the first paint.
+    from PySide6.QtCore import Qt
+
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
     window.raise_()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -73,4 +75,71 @@ def test_each_library_opens_on_its_own_last_article(qtbot: QtBot, tmp_path: Path
 
     window, _ = starts.start(other)
     assert window.reading.article is not None and window.reading.article.id == 1
+    starts.stop(window)
+
+
+class FileStarts(Starts):
+    """Starts as ``reader --db PATH FILE`` makes them."""
+
+    def start_on(self, db: Path, file: Path) -> MainWindow:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return start_window(app, db, self.settings, file, self.cache)
+
+    def stop(self, window: MainWindow) -> None:
+        """Closed and gone: a closed window left alive would be told of the next one's
+        activation, with its library closed."""
+        super().stop(window)
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_file_opened_again_unchanged_is_not_parsed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.importers.articles
+    import reader.services.article_files
+
+    db = tmp_path / "library.sqlite"
+    a_library_of_one_article(db, "Another story")
+    story = tmp_path / "story.md"
+    story.write_text("# The bridge\n\nThe council closed the old bridge on Monday.\n")
+    starts = FileStarts(qtbot, tmp_path)
+    window = starts.start_on(db, story)
+    imported = window.reading.article
+    assert imported is not None and imported.title == "The bridge"
+    assert window.statusBar().currentMessage().startswith("Imported 'The bridge'")
+    starts.stop(window)
+
+    read_files: list[Path] = []
+    read_file = reader.importers.articles.read_article_file
+
+    def reading(path: Path) -> ArticleMeta:
+        read_files.append(path)
+        return read_file(path)
+
+    monkeypatch.setattr(reader.services.article_files, "read_article_file", reading)
+    window = starts.start_on(db, story)
+    assert window.is_ready() and window.reading.article == imported  # the whole window
+    assert window.statusBar().currentMessage().startswith("Unchanged: 'The bridge'")
+    assert read_files == [] and len(window.library.articles()) == 2
+    starts.stop(window)
+
+    # The library changed that article since (imported from other text): the file is
+    # imported again, as a start that never opened it would.
+    library = Library.open(db)
+    meta = ArticleMeta("The bridge", "The council reopened the bridge.\n", SourceFormat.MARKDOWN)
+    meta.source_path = str(story.resolve())
+    assert library.import_article(meta).article.id == imported.id
+    library.close()
+    window = starts.start_on(db, story)
+    shown = window.reading.article
+    assert read_files == [story] and shown is not None and "closed the old bridge" in shown.text
+    assert window.statusBar().currentMessage().startswith("New version 3 of 'The bridge'")
+    starts.stop(window)
+
+    story.write_text("# The bridge\n\nThe council closed the bridge on Tuesday.\n")
+    window = starts.start_on(db, story)
+    shown = window.reading.article
+    assert read_files == [story, story] and shown is not None and "on Tuesday" in shown.text
     starts.stop(window)
