@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from reader.gui.reading.article_view import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR, ArticleView
+from reader.gui.reading.article_view import ArticleView
+from reader.gui.reading.page_layout import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR
 
 if TYPE_CHECKING:
     from collections.abc import Callable

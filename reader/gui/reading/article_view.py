@@ -6,36 +6,48 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6 import QtCore, QtGui
-from PySide6.QtCore import QPointF, QRectF, QUrl, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
-    QFontMetricsF,
-    QKeySequence,
-    QPainter,
     QPalette,
-    QPen,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
-from reader.anchoring.canonical import article_blocks
 from reader.anchoring.selectors import make_anchor
-from reader.core.models import Anchor, Annotation, Article, ReaderError, Status
-from reader.core.palette import FOCUS_COLOURS, THEME_COLOURS, Theme
+from reader.core.models import Anchor, Annotation, Article, ReaderError
+from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.common.offline import offline_resource
-from reader.gui.reading import offsets
-from reader.gui.reading.flag_keys import FLAG_KEYS
-from reader.gui.reading.highlight_layer import HighlightLayer, Interval, Stroke
-from reader.gui.reading.offsets import OffsetMap, build_offset_map
-from reader.render.cache import RenderCache, RenderedPage
+from reader.gui.reading.context_menu import add_flag_actions
+from reader.gui.reading.highlight_layer import HighlightLayer, Interval
+from reader.gui.reading.highlighted_text import HighlightedText
+from reader.gui.reading.offsets import OffsetMap
+from reader.gui.reading.page_layout import (
+    MAX_ZOOM,
+    MIN_SIDE_MARGIN,
+    MIN_ZOOM,
+    body_font,
+    measure,
+    set_page_margins,
+    side_margin,
+)
+from reader.gui.reading.page_paint import paint_focus_frame, paint_underlines
+from reader.gui.reading.page_render import page_cache, render_page
+from reader.gui.reading.text_selection import selected_positions, snapped_to_words, trimmed
+from reader.gui.reading.view_geometry import (
+    line_rect,
+    scroll_to_place,
+    top_line_place,
+)
+from reader.render.cache import RenderCache
 from reader.render.header import is_safe_link
 
 if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs start-up time
-    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import (
         QContextMenuEvent,
         QFocusEvent,
@@ -47,24 +59,13 @@ if TYPE_CHECKING:  # only named in annotations: loading each Qt class costs star
     )
     from PySide6.QtWidgets import QMenu
 
-BODY_FONT_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif"]
-BASE_POINT_SIZE = 12.5
-ZOOM_FACTOR = 1.1
-MIN_ZOOM, MAX_ZOOM = -5, 15
 # Qt.TextInteractionFlag: selectable by mouse (1) and keyboard (2), links by mouse (4)
 # and keyboard (8). Set as a number, through the property: naming the flags would build
 # PySide6's whole Qt namespace (~12 ms) before the first paint.
 INTERACTION_FLAGS = 1 | 2 | 4 | 8
-MEASURE_CHARACTERS = 70  # the line length the text keeps however wide the window
-# Ordinary prose, for the width of an average character (the alphabet's is too wide:
-# prose is mostly narrow letters and spaces).
-MEASURE_SAMPLE = "Readers follow a line of about seventy characters, spaces included, with ease."
-MIN_SIDE_MARGIN = 24.0
-TOP_MARGIN = 20.0
-FOCUS_FRAME = 2  # pixels
 
 
-class ArticleView(QTextBrowser):
+class ArticleView(HighlightedText):
     """A read-only article with highlights; select text and press 1, 2 or 3 to flag it.
 
     With a suggestion selected (its highlight clicked) and no text, A accepts it and
@@ -94,7 +95,6 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._article: Article | None = None
         self._offsets: OffsetMap | None = None
-        self._layer: HighlightLayer | None = None  # the flags drawn over the article shown
         self._theme = Theme.LIGHT
         self._zoom = 0
         self._press_position: QPoint | None = None
@@ -121,7 +121,7 @@ class ArticleView(QTextBrowser):
         self._theme = theme
         self._apply_palette()
         document = self._new_document()
-        self._offsets = self._render(document, article, theme)
+        self._offsets = render_page(document, article, theme, self._cache)
         self._article = article
         self._layer = HighlightLayer(document, self._offsets, len(article.text), theme)
         self._layer.show(annotations)
@@ -135,25 +135,7 @@ class ArticleView(QTextBrowser):
 
     def use_render_cache(self, folder: Path | None) -> None:
         """Keep rendered articles in ``folder``: shown again, they need no Markdown parsing."""
-        # The cached map depends on how Qt splits the page into blocks and on offsets.py.
-        sources = [Path(offsets.__file__), Path(QtGui.__file__)]
-        self._cache = RenderCache(folder, sources) if folder is not None else None
-
-    def _render(self, document: QTextDocument, article: Article, theme: Theme) -> OffsetMap:
-        """Fill the document with the article's page; the map of its offsets."""
-        key = self._cache.key(article, theme) if self._cache is not None else ""
-        page = self._cache.get(key) if self._cache is not None else None
-        if page is not None:
-            document.setHtml(page.html)
-            return OffsetMap.from_data(page.segments, page.exact)
-        from reader.render.html import render_article_html  # markdown-it and Pygments
-
-        html = render_article_html(article, theme)
-        document.setHtml(html)
-        offsets = build_offset_map(document, article_blocks(article, article.markdown))
-        if self._cache is not None:
-            self._cache.put(key, RenderedPage(html, offsets.to_data(), offsets.exact))
-        return offsets
+        self._cache = page_cache(folder)
 
     def clear_article(self) -> None:
         self._article = None
@@ -182,78 +164,6 @@ class ArticleView(QTextBrowser):
         self._layer.repaint(self._layer.select(selected))  # selected again, not scrolled to
         bar.setValue(round(fraction * bar.maximum()))
 
-    # -- highlights ---------------------------------------------------------
-
-    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
-        """Replace every highlight (only active and suggested flags are drawn)."""
-        if self._layer is not None:
-            self._layer.repaint(self._layer.replace(annotations))
-
-    def add_highlight(self, annotation: Annotation, *, select: bool = False) -> None:
-        """Draw a new flag; with ``select``, drawn as the selected one in the same change
-        of the document (each change lays the changed lines out again)."""
-        if self._layer is None:
-            return
-        ranges = self._layer.redraw(annotation)
-        if select:
-            ranges += self._reselect(self._layer, annotation.uuid)
-        self._layer.repaint(ranges)
-
-    def update_highlight(self, annotation: Annotation) -> None:
-        """Draw the flag as it is now (a flag no longer active or suggested disappears)."""
-        if self._layer is not None:
-            self._layer.repaint(self._layer.redraw(annotation))
-
-    def remove_highlight(self, uuid: str) -> None:
-        if self._layer is not None:
-            self._layer.repaint(self._layer.remove(uuid))
-
-    def select_annotation(self, uuid: str | None) -> None:
-        """Mark the flag as the selected one and scroll its passage into view."""
-        if self._layer is not None:
-            self._layer.repaint(self._reselect(self._layer, uuid))
-
-    def _reselect(self, layer: HighlightLayer, uuid: str | None) -> list[Interval]:
-        """Make ``uuid`` the selected flag and scroll to it; the ranges to paint again."""
-        span = layer.range_of(uuid)
-        if span is not None:
-            self._scroll_into_view(*span)
-        return layer.select(uuid)
-
-    def selected_annotation(self) -> str | None:
-        return self._layer.selected if self._layer is not None else None
-
-    def selected_suggestion(self) -> str | None:
-        """The selected flag's uuid if it is an open suggestion."""
-        if self._layer is None:
-            return None
-        annotation = self._layer.annotation(self._layer.selected)
-        if annotation is None or annotation.status is not Status.SUGGESTED:
-            return None
-        return annotation.uuid
-
-    def highlighted_uuids(self) -> list[str]:
-        """The flags drawn now, in the order they were added."""
-        layer = self._layer
-        return [annotation.uuid for annotation in layer.annotations()] if layer is not None else []
-
-    def annotation_at(self, point: QPoint) -> str:
-        """The uuid of the topmost highlight under a viewport point, or ""."""
-        layout = self.document().documentLayout()
-        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        position = layout.hitTest(QPointF(point) + offset, QtCore.Qt.HitTestAccuracy.ExactHit)
-        if position < 0:
-            return ""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        if point.x() < self.cursorRect(cursor).x() and position > 0:
-            position -= 1  # the click fell on the character before the nearest boundary
-        return self.annotation_at_position(position)
-
-    def annotation_at_position(self, position: int) -> str:
-        """The uuid of the topmost highlight over the character at a document position."""
-        return self._layer.annotation_at(position) if self._layer is not None else ""
-
     # -- selection in canonical offsets ---------------------------------------
 
     def selected_anchor(self) -> Anchor | None:
@@ -262,10 +172,10 @@ class ArticleView(QTextBrowser):
         cursor = self.textCursor()
         if self._article is None or self._offsets is None or not cursor.hasSelection():
             return None
-        span = self._offsets.canonical_range(*_selected_positions(cursor))
+        span = self._offsets.canonical_range(*selected_positions(cursor))
         if span is None:
             return None
-        start, end = _trimmed(self._article.text, *span)
+        start, end = trimmed(self._article.text, *span)
         if start >= end:
             return None
         return make_anchor(self._article.text, start, end)
@@ -309,7 +219,7 @@ class ArticleView(QTextBrowser):
         self._side_margin = -1.0
         self._set_margins(self.document())
         if place is not None:
-            self._scroll_to_place(*place)
+            scroll_to_place(self, *place)
         self.zoom_changed.emit(steps)
 
     def _reading_place(self) -> tuple[int, int] | None:
@@ -321,25 +231,10 @@ class ArticleView(QTextBrowser):
         height = self.viewport().height()
         span = self._layer.range_of(self._layer.selected) if self._layer is not None else None
         if span is not None:
-            top = self._line_rect(span[0]).top()
+            top = line_rect(self, span[0]).top()
             if 0 <= top < height:
                 return span[0], min(top, height // 3)  # room below for its passage
-        cursor = self.cursorForPosition(QtCore.QPoint(round(self._side_margin), 0))
-        if self.cursorRect(cursor).bottom() < 0:  # the point fell in the space above a line
-            cursor.movePosition(QTextCursor.MoveOperation.Down)
-        return cursor.position(), max(0, self.cursorRect(cursor).top())
-
-    def _scroll_to_place(self, position: int, y: int) -> None:
-        """Scroll the line holding ``position`` to viewport ``y`` (lays the page out only
-        down to that line)."""
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + self._line_rect(position).top() - y)
-
-    def _line_rect(self, position: int) -> QRect:
-        """The viewport rectangle of the cursor at a document position: its line's height."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        return self.cursorRect(cursor)
+        return top_line_place(self, round(self._side_margin))
 
     # -- Qt overrides ---------------------------------------------------------
 
@@ -418,9 +313,9 @@ class ArticleView(QTextBrowser):
         super().paintEvent(event)
         if self._painted_once:
             if self._layer is not None:
-                self._paint_underlines(self._layer, event.rect())
+                paint_underlines(self.viewport(), self._layer, event.rect(), self._scroll_offset())
             if self.hasFocus():
-                self._paint_focus_frame()
+                paint_focus_frame(self.viewport(), self._theme)
         else:
             # Nothing to add to the first paint (highlights come after it), and wrapping
             # the viewport for a painter then would cost ~8 ms: the frame comes next paint.
@@ -450,19 +345,7 @@ class ArticleView(QTextBrowser):
     def build_context_menu(self, point: QPoint) -> QMenu:
         """The standard menu (copy, select all) with the three "Flag as" actions first."""
         menu = self.createStandardContextMenu(point)
-        first = menu.actions()[0] if menu.actions() else None
-        can_flag = self.selected_anchor() is not None
-        for key, kind in FLAG_KEYS.items():
-            action = menu.addAction(f"Flag as {kind.label.lower()}")
-            action.setShortcut(QKeySequence(key))
-            action.setEnabled(can_flag)
-            action.setData(kind.value)
-            action.triggered.connect(lambda _=False, k=kind: self.flag_requested.emit(k))
-            if first is not None:
-                menu.insertAction(first, action)
-        if first is not None:
-            menu.insertSeparator(first)
-        return menu
+        return add_flag_actions(menu, self.selected_anchor() is not None, self.flag_requested.emit)
 
     # -- internals ------------------------------------------------------------
 
@@ -471,11 +354,7 @@ class ArticleView(QTextBrowser):
             QDesktopServices.openUrl(url)
 
     def _body_font(self) -> QFont:
-        font = QFont()
-        font.setFamilies(BODY_FONT_FAMILIES)
-        font.setStyleHint(QFont.StyleHint.Serif)
-        font.setPointSizeF(BASE_POINT_SIZE * ZOOM_FACTOR**self._zoom)
-        return font
+        return body_font(self._zoom)
 
     def _apply_palette(self) -> None:
         if self._palette_theme is self._theme:
@@ -503,122 +382,20 @@ class ArticleView(QTextBrowser):
             width -= bar.width()
         return width
 
-    def _measure(self, document: QTextDocument) -> float:
-        """The width of a line of MEASURE_CHARACTERS in the article's type."""
-        metrics = QFontMetricsF(document.defaultFont())
-        return metrics.horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE) * MEASURE_CHARACTERS
-
     def readable_width(self) -> int:
         """The view's width at which its lines are MEASURE_CHARACTERS long."""
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         frame = 2 * self.frameWidth()
-        return round(self._measure(self.document()) + 2 * MIN_SIDE_MARGIN) + scroll_bar + frame
+        return round(measure(self.document()) + 2 * MIN_SIDE_MARGIN) + scroll_bar + frame
 
     def _set_margins(self, document: QTextDocument) -> None:
         """Keep lines near MEASURE_CHARACTERS long, centred, whatever the width."""
-        measure = self._measure(document)
-        side = max(MIN_SIDE_MARGIN, (self._viewport_width() - measure) / 2)
+        side = side_margin(document, self._viewport_width())
         if abs(side - self._side_margin) < 1:
             return
         self._side_margin = side
-        frame = document.rootFrame()
-        frame_format = frame.frameFormat()
-        frame_format.setLeftMargin(side)
-        frame_format.setRightMargin(side)
-        frame_format.setTopMargin(TOP_MARGIN)
-        frame_format.setBottomMargin(TOP_MARGIN * 2)
-        frame.setFrameFormat(frame_format)
-
-    def _paint_underlines(self, layer: HighlightLayer, area: QRect) -> None:
-        strokes = layer.underline_strokes(area, *self._scroll_offset())
-        if not strokes:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setClipRect(area)
-        layer.draw_underlines(painter, strokes)
-        painter.end()
-
-    def _paint_focus_frame(self) -> None:
-        """A FOCUS_FRAME pixels wide frame in the focus colour along the page's edges
-        (inside them: the side margins keep the text clear of it)."""
-        viewport = self.viewport()
-        painter = QPainter(viewport)
-        pen = QPen(QColor(FOCUS_COLOURS[self._theme]), FOCUS_FRAME)
-        pen.setJoinStyle(QtCore.Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
-        half = FOCUS_FRAME / 2
-        painter.drawRect(QRectF(viewport.rect()).adjusted(half, half, -half, -half))
-        painter.end()
+        set_page_margins(document, side)
 
     def _update_frame(self) -> None:
         if self._painted_once:
             self.viewport().update()
-
-    def underline_strokes(self, area: QRect | None = None) -> list[Stroke]:
-        """The underlines to paint over ``area`` of the viewport (all of it by default):
-        one stroke per line of each highlighted stretch, in viewport pixels."""
-        if self._layer is None:
-            return []
-        if area is None:
-            area = self.viewport().rect()
-        return self._layer.underline_strokes(area, *self._scroll_offset())
-
-    def _scroll_offset(self) -> tuple[int, int]:
-        return self.horizontalScrollBar().value(), self.verticalScrollBar().value()
-
-    def _scroll_into_view(self, start: int, end: int) -> None:
-        top = self._line_rect(start).top()
-        bottom = self._line_rect(end).bottom()
-        height = self.viewport().height()
-        if top >= 0 and bottom <= height:
-            return
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + top - height // 3)
-
-
-def _trimmed(text: str, start: int, end: int) -> Interval:
-    """``[start, end)`` without the white space at either end (a word selection's space)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def snapped_to_words(cursor: QTextCursor) -> QTextCursor:
-    """The selection with each end that falls inside a word moved out to that word's
-    edge (Unicode word boundaries: "country’s" and "80,000" are one word each)."""
-    document = cursor.document()
-    start = _word_edge(document, cursor.selectionStart(), backward=True)
-    end = _word_edge(document, cursor.selectionEnd(), backward=False)
-    forward = cursor.position() >= cursor.anchor()
-    snapped = QTextCursor(document)
-    snapped.setPosition(start if forward else end)
-    snapped.setPosition(end if forward else start, QTextCursor.MoveMode.KeepAnchor)
-    return snapped
-
-
-def _word_edge(document: QTextDocument, position: int, backward: bool) -> int:
-    from PySide6.QtCore import QTextBoundaryFinder  # used on a drag: not at start-up
-
-    block = document.findBlock(position)
-    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Word, block.text())
-    finder.setPosition(position - block.position())
-    if finder.isAtBoundary():
-        return position
-    edge = finder.toPreviousBoundary() if backward else finder.toNextBoundary()
-    return position if edge < 0 else block.position() + edge
-
-
-def _selected_positions(cursor: QTextCursor) -> Interval:
-    """Where a selection starts and ends; a selection of table cells runs from the start of
-    its first cell to the end of its last (Qt reports only the cells' corners)."""
-    table = cursor.currentTable()
-    if table is None or not cursor.hasComplexSelection():
-        return cursor.selectionStart(), cursor.selectionEnd()
-    cells: tuple[int, int, int, int] = cursor.selectedTableCells()  # type: ignore[assignment]
-    first_row, rows, first_column, columns = cells
-    first = table.cellAt(first_row, first_column).firstCursorPosition().position()
-    last_cell = table.cellAt(first_row + rows - 1, first_column + columns - 1)
-    return first, last_cell.lastCursorPosition().position()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader.gui.common.theme import apply_theme, remembered_theme, system_theme
-from reader.gui.reading.article_view import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR
+from reader.gui.reading.page_layout import MAX_ZOOM, MIN_ZOOM, ZOOM_FACTOR
 from reader.gui.shell.session import SettingsKey
 
 if TYPE_CHECKING:

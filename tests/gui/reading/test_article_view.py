@@ -32,13 +32,9 @@ from reader.gui.common.highlight import (
     UnderlineStyle,
 )
 from reader.gui.common.theme import apply_theme
-from reader.gui.reading.article_view import (
-    MEASURE_CHARACTERS,
-    MEASURE_SAMPLE,
-    MIN_SIDE_MARGIN,
-    ArticleView,
-)
+from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.offsets import normalise
+from reader.gui.reading.page_layout import MEASURE_CHARACTERS, MEASURE_SAMPLE, MIN_SIDE_MARGIN
 from reader.gui.shell.main_window import MainWindow
 from reader.render import KIND_COLOURS, THEME_COLOURS, Theme
 from tests.gui.conftest import Session, add_flag, press_flag_key

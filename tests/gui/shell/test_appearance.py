@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from reader.core.palette import THEME_COLOURS, Theme
-from reader.gui.reading.article_view import MAX_ZOOM, MIN_ZOOM
+from reader.gui.reading.page_layout import MAX_ZOOM, MIN_ZOOM
 from reader.gui.shell.main_window import MainWindow
 from reader.gui.shell.session import SettingsKey
 from tests.gui.conftest import send_wheel
