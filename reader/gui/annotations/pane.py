@@ -7,24 +7,17 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.models import Annotation, Kind, Layer, LayerKind, Status
-from reader.core.palette import KIND_COLOURS
 from reader.gui.annotations.card_list import CardList
 from reader.gui.annotations.editor import FlagEditor
-from reader.gui.common.icons import color_swatch_icon
-from reader.gui.common.narrow_rows import ChipRow, LabelWithButtons
+from reader.gui.annotations.filter_bar import PANE_SPACING, FilterBar
+from reader.gui.annotations.suggestion_bar import ShowMoreButton, SuggestionBar
 from reader.gui.reading.flags_model import (
     AnnotationFilterModel,
     AnnotationListModel,
@@ -32,12 +25,6 @@ from reader.gui.reading.flags_model import (
 )
 
 LISTED_STATUSES = (Status.ACTIVE, Status.SUGGESTED)  # in the card list; orphans apart
-
-SHORT_LABELS: dict[Kind, str] = {
-    Kind.UNSOURCED_CLAIM: "Unsourced",
-    Kind.OPINION: "Opinion",
-    Kind.CONTEXT_NOTE: "Context",
-}
 
 
 class AnnotationPane(QWidget):
@@ -72,36 +59,14 @@ class AnnotationPane(QWidget):
         self._card_timer.setInterval(0)  # a timer, not a queued call: runs after the paint
         self._card_timer.timeout.connect(self._select_edited_card)
 
-        self.kind_buttons = QButtonGroup(self)
-        self.kind_buttons.setExclusive(True)
-        all_button = self._filter_button("All", "Show every kind of flag")
-        self.kind_buttons.addButton(all_button, 0)
-        for position, kind in enumerate(Kind, start=1):
-            button = self._filter_button(
-                SHORT_LABELS[kind], f"Show only {kind.label.lower()} flags"
-            )
-            button.setIcon(color_swatch_icon(KIND_COLOURS[kind]))
-            self.kind_buttons.addButton(button, position)
-        self.kind_chips = ChipRow(self.kind_buttons.buttons())  # wrapped when narrow
-        all_button.setChecked(True)
+        self.filter_bar = FilterBar()
+        self.kind_buttons = self.filter_bar.kind_buttons
+        self.kind_chips = self.filter_bar.kind_chips
+        self.search_edit = self.filter_bar.search_edit
+        self.layer_combo = self.filter_bar.layer_combo
         self.kind_buttons.idToggled.connect(self._on_kind_filter_toggled)
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Filter flags…")
-        self.search_edit.setAccessibleName("Filter flags")
-        self.search_edit.setToolTip(
-            "Show flags whose quote, note, tags or source contain this text"
-        )
-        self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_changed)
-        self.layer_combo = QComboBox()
-        self.layer_combo.setAccessibleName("Layer filter")
-        self.layer_combo.setToolTip("Show the flags of one layer")
-        self.layer_combo.addItem("All layers", None)
         self.layer_combo.currentIndexChanged.connect(self._on_layer_changed)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_edit, 1)
-        search_row.addWidget(self.layer_combo)
 
         self.heading = QLabel("Flags")
         self.heading.setProperty("role", "heading")
@@ -124,14 +89,10 @@ class AnnotationPane(QWidget):
             "Enter: go to the passage. On a suggestion: A accepts, D dismisses"
         )
 
-        self.suggestion_bar = self._build_suggestion_bar()
-        self.show_more_button = QPushButton()
-        self.show_more_button.setAccessibleName("Show more suggestions")
-        self.show_more_button.setToolTip(
-            "Only the best suggestions are listed, about 8 per 1,000 words, highest score "
-            "first; list the others too (one step to undo)"
-        )
-        self.show_more_button.setVisible(False)
+        self.suggestion_bar = SuggestionBar()
+        self.suggestion_bar.accept_all_requested.connect(self.accept_all_requested)
+        self.suggestion_bar.dismiss_all_requested.connect(self.dismiss_all_requested)
+        self.show_more_button = ShowMoreButton()
         self.show_more_button.clicked.connect(self.show_more_requested)
 
         self.orphan_heading = QLabel("Orphaned flags")
@@ -151,9 +112,8 @@ class AnnotationPane(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.kind_chips)
-        layout.addLayout(search_row)
+        layout.setSpacing(PANE_SPACING)
+        layout.addLayout(self.filter_bar)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.no_match_label)
@@ -173,30 +133,9 @@ class AnnotationPane(QWidget):
             model.layoutChanged.connect(self._update_sections)
         self._update_sections()
 
-    def _build_suggestion_bar(self) -> LabelWithButtons:
-        self.suggestion_count_label = QLabel()
-        self.accept_all_button = QPushButton("Accept all")
-        self.accept_all_button.setAccessibleName("Accept all suggestions")
-        self.accept_all_button.setToolTip(
-            "Make every suggestion shown a flag of yours (one step to undo)"
-        )
-        self.accept_all_button.clicked.connect(self.accept_all_requested)
-        self.dismiss_all_button = QPushButton("Dismiss all")
-        self.dismiss_all_button.setAccessibleName("Dismiss all suggestions")
-        self.dismiss_all_button.setToolTip(
-            "Hide every suggestion; these passages are not suggested again (one step to undo)"
-        )
-        self.dismiss_all_button.clicked.connect(self.dismiss_all_requested)
-        buttons = [self.dismiss_all_button, self.accept_all_button]
-        bar = LabelWithButtons(self.suggestion_count_label, buttons)  # stacked when narrow
-        bar.setProperty("role", "suggestions")
-        bar.setAccessibleName("Suggestions")
-        return bar
-
     def set_more_suggestions(self, count: int) -> None:
         """Offer the ``count`` suggestions held back (none: no offer)."""
-        self.show_more_button.setText(f"Show {count} more suggestion{'' if count == 1 else 's'}")
-        self.show_more_button.setVisible(count > 0)
+        self.show_more_button.set_count(count)
 
     def set_suggestions_locked(self, locked: bool) -> None:
         """While locked, no suggestion is listed, counted or selected."""
@@ -229,15 +168,6 @@ class AnnotationPane(QWidget):
             if annotation.status is Status.SUGGESTED and annotation.layer not in self._hidden_layers
         ]
 
-    def _filter_button(self, text: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setCheckable(True)
-        button.setProperty("role", "filter")
-        button.setToolTip(tooltip)
-        button.setAccessibleName(f"Filter: {text}")
-        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        return button
-
     # Content
 
     def set_annotations(self, annotations: Sequence[Annotation], layers: Sequence[Layer]) -> None:
@@ -259,20 +189,11 @@ class AnnotationPane(QWidget):
 
     def _fill_layer_combo(self) -> None:
         """The layer filter's entries: the layers of the article and of its flags, but
-        not the suggestions' while they are locked. A layer no longer offered, if it was
-        the one chosen, gives way to all layers."""
-        current = self.layer_combo.currentData()
-        names = sorted(self._layer_names | {a.layer for a in self.model.annotations()})
+        not the suggestions' while they are locked."""
+        names = self._layer_names | {a.layer for a in self.model.annotations()}
         if self._suggestions_locked:
-            names = [name for name in names if name != LayerKind.SUGGESTIONS.value]
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        self.layer_combo.addItem("All layers", None)
-        for name in names:
-            self.layer_combo.addItem(name, name)
-        self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findData(current)))
-        self.layer_combo.blockSignals(False)
-        self.layer_combo.setVisible(len(names) > 1)
+            names -= {LayerKind.SUGGESTIONS.value}
+        self.filter_bar.offer_layers(names)
         self._on_layer_changed(self.layer_combo.currentIndex())
 
     def set_known_tags(self, tags: Sequence[str]) -> None:
@@ -367,11 +288,7 @@ class AnnotationPane(QWidget):
             self.orphan_list.selectionModel().clear()
 
     def clear_filters(self) -> None:
-        button = self.kind_buttons.button(0)
-        if button is not None:
-            button.setChecked(True)
-        self.search_edit.clear()
-        self.layer_combo.setCurrentIndex(0)
+        self.filter_bar.clear()
 
     def _select_in(self, view: QListView, proxy: AnnotationFilterModel, uuid: str | None) -> bool:
         row = self.model.row_of(uuid or "")
@@ -422,8 +339,7 @@ class AnnotationPane(QWidget):
         self._refilter(lambda proxy: proxy.set_text(text))
 
     def _on_layer_changed(self, _row: int) -> None:
-        data = self.layer_combo.currentData()
-        layer = data if isinstance(data, str) else None
+        layer = self.filter_bar.chosen_layer()
         self._refilter(lambda proxy: proxy.set_layer(layer))
 
     def _refilter(self, change: Callable[[AnnotationFilterModel], None]) -> None:
@@ -497,7 +413,4 @@ class AnnotationPane(QWidget):
         self.orphan_list.setVisible(orphans > 0)
         self.orphan_heading.setText(f"Orphaned flags ({orphans})")
         waiting = self.open_suggestion_count()
-        self.suggestion_bar.setVisible(waiting > 0)
-        self.suggestion_count_label.setText(
-            f"{waiting} suggestion{'' if waiting == 1 else 's'} to review"
-        )
+        self.suggestion_bar.set_count(waiting)

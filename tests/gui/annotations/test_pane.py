@@ -26,7 +26,7 @@ def test_heading_counts_after_undo_delete_and_dismiss(window: MainWindow) -> Non
     assert pane.heading.text() == f"Flags ({listed - 1})"  # suggestions are not flags
     window.review.dismiss(pane.open_suggestions()[0].uuid)
     assert pane.heading.text() == f"Flags ({listed - 1})"
-    assert pane.suggestion_count_label.text() == f"{waiting - 1} suggestions to review"
+    assert pane.suggestion_bar.count_label.text() == f"{waiting - 1} suggestions to review"
     assert f"{waiting - 1} suggestions" in window.status_label.text()
 
 

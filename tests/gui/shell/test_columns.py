@@ -112,11 +112,14 @@ def test_at_800_pixels_the_pane_shows_every_label_whole(wide: MainWindow, qtbot:
         assert chip.geometry().right() < pane.kind_chips.width()
     assert pane.kind_chips.rows() == 2
     assert pane.suggestion_bar.is_stacked()
-    buttons: list[QPushButton] = [pane.dismiss_all_button, pane.accept_all_button]
+    buttons: list[QPushButton] = [
+        pane.suggestion_bar.dismiss_all_button,
+        pane.suggestion_bar.accept_all_button,
+    ]
     for button in buttons:
         assert button.width() >= button.sizeHint().width(), button.text()
         assert button.mapTo(pane, button.rect().topRight()).x() < pane.width()
-    label = pane.suggestion_count_label
+    label = pane.suggestion_bar.count_label
     assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
     resize(qtbot, window, 1400, 780)
     assert pane.kind_chips.rows() == 1 and not pane.suggestion_bar.is_stacked()

@@ -63,7 +63,7 @@ def test_suggest_lists_the_best_few_and_a_click_lists_the_rest(
     hidden = int(re.fullmatch(r"Show (\d+) more suggestions", button.text())[1])  # type: ignore[index]
     assert hidden > 0
     assert window.statusBar().currentMessage() == f"{count} suggestions, {hidden} more held back"
-    assert pane.suggestion_count_label.text() == f"{count} suggestions to review"
+    assert pane.suggestion_bar.count_label.text() == f"{count} suggestions to review"
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     everything = stored(window, Status.SUGGESTED)
@@ -73,7 +73,7 @@ def test_suggest_lists_the_best_few_and_a_click_lists_the_rest(
     # best first: none held back scored above the lowest one listed
     assert max(a.score or 0 for a in added) <= min(a.score or 0 for a in shown)
     assert not button.isVisible()
-    assert pane.suggestion_count_label.text() == f"{count + hidden} suggestions to review"
+    assert pane.suggestion_bar.count_label.text() == f"{count + hidden} suggestions to review"
     assert set(window.article_view.highlighted_uuids()) >= {a.uuid for a in everything}
 
     window.reading.undo()  # the extra ones only, offered again
@@ -179,7 +179,7 @@ def test_once_the_best_are_reviewed_the_rest_stay_on_offer(session: Session, qtb
     count = window.review.suggest()
     assert count
     offer = pane.show_more_button.text()
-    qtbot.mouseClick(pane.dismiss_all_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pane.suggestion_bar.dismiss_all_button, Qt.MouseButton.LeftButton)
     assert len(stored(window, Status.DISMISSED)) == count
     assert not pane.suggestion_bar.isVisible()
     assert pane.show_more_button.text() == offer and pane.show_more_button.isVisible()

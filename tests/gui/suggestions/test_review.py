@@ -277,7 +277,7 @@ def test_heading_counts_flags_not_suggestions(session: Session, qtbot: QtBot) ->
     waiting = len(pane.open_suggestions())
     assert waiting > 0
     assert pane.heading.text() == f"Flags ({flags})"
-    assert pane.suggestion_count_label.text() == f"{waiting} suggestions to review"
+    assert pane.suggestion_bar.count_label.text() == f"{waiting} suggestions to review"
     window.review.dismiss(pane.open_suggestions()[0].uuid)
     assert pane.heading.text() == f"Flags ({flags})"
     window.review.accept(pane.open_suggestions()[0].uuid)

@@ -56,7 +56,7 @@ def test_suggest_fills_the_layer_in_one_undo_step(session: Session) -> None:
     pane = window.annotation_pane
     assert {a.uuid for a in pane.open_suggestions()} == {a.uuid for a in open_ones}
     assert pane.suggestion_bar.isVisible()
-    assert f"{len(open_ones)} suggestions" in pane.suggestion_count_label.text()
+    assert f"{len(open_ones)} suggestions" in pane.suggestion_bar.count_label.text()
     drawn = set(window.article_view.highlighted_uuids())
     assert {a.uuid for a in open_ones} <= drawn
     assert window.reading.undo_stack.count() == 1
@@ -163,7 +163,11 @@ def test_accept_all_and_dismiss_all_are_one_undo_step(
     waiting = {a.uuid for a in pane.open_suggestions()}
     active_before = len(stored(window, Status.ACTIVE))
     steps = window.reading.undo_stack.count()
-    button = pane.accept_all_button if verb == "accept" else pane.dismiss_all_button
+    button = (
+        pane.suggestion_bar.accept_all_button
+        if verb == "accept"
+        else pane.suggestion_bar.dismiss_all_button
+    )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.reading.undo_stack.count() == steps + 1
     assert pane.open_suggestions() == []
