@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -25,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from reader.core.models import Annotation, Kind, Status
 from reader.core.palette import KIND_COLOURS
-from reader.gui.annotations.card_delegate import suggestion_badge
+from reader.gui.annotations.card_text import suggestion_badge
 from reader.gui.annotations.commands import parse_tags
+from reader.gui.annotations.editor_fields import TagCompleter, UndoRedirect
 from reader.gui.common.icons import color_swatch_icon
 from reader.gui.common.note_widgets import NoteEdit, NoteView
 from reader.gui.common.tooltips import plain_tooltip
@@ -38,68 +36,6 @@ NOTE_PLACEHOLDERS: dict[Kind, str] = {
     Kind.CONTEXT_NOTE: "The context, and where it comes from. (Markdown)",
 }
 _QUOTED_WORDS = re.compile(r"“([^”]+)”")  # a reason's trigger words
-
-
-class UndoRedirect(QObject):
-    """Sends Ctrl+Z / Ctrl+Shift+Z in the editor fields to the window's undo stack.
-
-    Text fields keep their own undo history otherwise, which would bypass the
-    stack and so the database.
-    """
-
-    undo_requested = Signal()
-    redo_requested = Signal()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Undo):
-                self.undo_requested.emit()
-                return True
-            if event.matches(QKeySequence.StandardKey.Redo):
-                self.redo_requested.emit()
-                return True
-        return False
-
-
-class TagCompleter(QObject):
-    """Completion of the last comma-separated tag in a line edit."""
-
-    def __init__(self, edit: QLineEdit) -> None:
-        super().__init__(edit)
-        self._edit = edit
-        self._model = QStringListModel(self)
-        self._completer = QCompleter(self._model, self)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._completer.setWidget(edit)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self._completer.activated[str].connect(self._on_activated)  # type: ignore[index]
-        edit.textEdited.connect(self._on_text_edited)
-
-    def set_tags(self, tags: Sequence[str]) -> None:
-        self._model.setStringList(list(tags))
-
-    def popup(self) -> QAbstractItemView | None:
-        return self._completer.popup()
-
-    def is_choosing(self) -> bool:
-        """Whether the list of completions is open (Return there picks one)."""
-        popup = self._completer.popup()
-        return popup is not None and popup.isVisible()
-
-    def _on_text_edited(self, text: str) -> None:
-        prefix = text.rsplit(",", 1)[-1].strip()
-        popup = self._completer.popup()
-        if prefix:
-            self._completer.setCompletionPrefix(prefix)
-        if prefix and self._completer.completionCount() > 0:
-            self._completer.complete()
-        elif popup is not None:
-            popup.hide()
-
-    def _on_activated(self, tag: str) -> None:
-        head = self._edit.text().rsplit(",", 1)
-        before = [part.strip() for part in head[0].split(",")] if len(head) == 2 else []
-        self._edit.setText(", ".join([*(p for p in before if p), tag]) + ", ")
 
 
 class FlagEditor(QFrame):

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import Anchor, Annotation, Kind, Status
-from reader.gui.annotations.card_delegate import CardDelegate, quoted, wrap_lines
+from reader.gui.annotations.card_delegate import CardDelegate
+from reader.gui.annotations.card_text import quoted, wrap_lines
 from reader.gui.annotations.pane import AnnotationPane
 from reader.gui.reading.flags_model import (
     AnnotationFilterModel,

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.gui.annotations.card_delegate import header_texts
+from reader.gui.annotations.card_text import header_texts
 from reader.gui.shell.columns import COLUMN_LIMITS, PANE_MIN_WIDTH, ColumnLimits, fit_columns
 from reader.gui.shell.main_window import MainWindow
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.models import Annotation, Status
 from reader.detectors import SHOWN_PER_1000_WORDS, score_words
-from reader.gui.annotations.card_delegate import suggestion_badge
+from reader.gui.annotations.card_text import suggestion_badge
 from reader.gui.reading.flags_model import AnnotationRole
 from reader.gui.shell.main_window import MainWindow
 from reader.services.suggestion_words import reason_sentence

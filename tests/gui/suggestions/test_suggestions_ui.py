@@ -292,7 +292,7 @@ def test_sourced_claims_are_a_faint_marker_never_stored(session: Session) -> Non
 
 
 def test_card_text_of_a_markdown_note_keeps_its_bullets(qtbot: QtBot) -> None:
-    from reader.gui.annotations.card_delegate import markdown_plain_text
+    from reader.gui.annotations.card_text import markdown_plain_text
 
     note = "Suggested because:\n- loaded word: scandal\n- hedge: may\n\n**Who** says so?"
     assert markdown_plain_text(note) == (
