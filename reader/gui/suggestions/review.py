@@ -7,12 +7,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Signal
+from PySide6.QtCore import QKeyCombination, QObject, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
-    QFont,
-    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QPalette,
@@ -23,15 +20,13 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 
 from reader.anchoring.selectors import shorten
 from reader.core.models import Annotation, Kind, LayerKind, ReaderError, Status
-from reader.core.palette import KIND_COLOURS
 from reader.gui.common.actions import set_tips
-from reader.gui.common.tooltips import plain_tooltip
 from reader.gui.suggestions.commands import ReplaceFlagsCommand
+from reader.gui.suggestions.marks import SourcedClaimTips, mark_triggers
 from reader.gui.suggestions.tips import ACCEPT_TIP, DISMISS_TIP
 
 if TYPE_CHECKING:
     from reader.detectors import Suggestion
-    from reader.gui.reading.article_view import ArticleView
     from reader.gui.reading.commands import FlagSetSink
     from reader.gui.reading.controller import ReadingController
     from reader.gui.suggestions.lock import SuggestionActions, SuggestionLock
@@ -385,57 +380,6 @@ class SuggestionReview(QObject):
                 self.sourced_ranges.append(span)
                 self._sourced_by.append((span, claim.attribution))
         reading.view.setExtraSelections(selections)
-
-
-class SourcedClaimTips(QObject):
-    """Tooltips over the marked sourced claims of the article: their source."""
-
-    def __init__(self, view: ArticleView, review: SuggestionReview) -> None:
-        super().__init__(view)
-        self._view = view
-        self._review = review
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
-            return False
-        view = self._view
-        position = view.cursorForPosition(event.pos()).position()
-        attribution = self._review.sourced_claim_at(position)
-        if attribution is None:
-            return False
-        from PySide6.QtWidgets import QToolTip
-
-        source = f"“{attribution}”" if attribution else "the article"
-        text = plain_tooltip(f"Sourced claim: attributed to {source}")  # the article's words
-        QToolTip.showText(event.globalPos(), text, view)
-        return True
-
-
-def mark_triggers(view: ArticleView, annotation: Annotation) -> list[tuple[int, int]]:
-    """Mark the words that made the detector suggest this passage: bold, solidly underlined.
-
-    The marks live in the document's formats inside the passage, so the view's
-    own redraw of the passage (when the selection moves on) takes them away.
-    """
-    from reader.services.suggestions import trigger_spans
-
-    mark = QTextCharFormat()
-    mark.setFontWeight(QFont.Weight.Bold)
-    mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    mark.setUnderlineColor(QColor(KIND_COLOURS[annotation.kind]))
-    cursor = QTextCursor(view.document())
-    marked: list[tuple[int, int]] = []
-    cursor.beginEditBlock()
-    for start, end in trigger_spans(annotation):
-        span = view.document_range(start, end)
-        if span is None:
-            continue
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(mark)
-        marked.append(span)
-    cursor.endEditBlock()
-    return marked
 
 
 Place = tuple[Kind | None, int, int]  # a suggestion's kind and offsets
