@@ -23,6 +23,16 @@ _TOKEN = re.compile(
 # the segmenter (most of suggest()'s time) is not asked.
 # (pysbd also splits a closing quote or bracket after the last stop into a piece of its own)
 _INNER_BREAK = re.compile(r"[.!?…;:\n)\]](?:\S*\s|\S+$)")
+# A full stop that ends a sentence whatever surrounds it: after a lower-case word of three
+# letters or more, before a capitalised word.  A block is cut there first and the
+# segmenter, whose time grows with its input, is only handed the pieces that still
+# could hold a break (``benchmarks/compare_splits.py`` checks that no split changes).
+_SURE_STOP = re.compile(r"(?<!\S)([a-z]{3,})\.(?= [A-Z][a-z])")
+# Between quotes or brackets the segmenter keeps a span whole (pairing an opening with
+# the next closing, as these do): a stop there, or before one left open, is not sure.
+_PAIRS = (('"', '"'), ("\u201c", "\u201d"), ("(", ")"), ("[", "]"), ("\u00ab", "\u00bb"))
+_BETWEEN = tuple(re.compile(f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}") for a, b in _PAIRS)
+_UNSURE = re.compile(r"\u2018|(?<!\S)'|--")
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)(?:[–-](?:\d\d|1[89]\d\d|20\d\d))?")
 
 
@@ -86,6 +96,54 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _sure_cuts(block: str) -> list[int]:
+    """Where ``block`` splits into sentences whatever the segmenter makes of the rest."""
+    if _UNSURE.search(block):
+        return []
+    kept = [(m.start(), m.end()) for between in _BETWEEN for m in between.finditer(block)]
+    cuts: list[int] = []
+    for stop in _SURE_STOP.finditer(block):
+        cut = stop.end()
+        if stop.group(1) in _abbreviations() or any(a < cut < b for a, b in kept):
+            continue
+        before = block[:cut]
+        if before.count('"') % 2 or any(
+            before.count(opening) != before.count(closing) for opening, closing in _PAIRS[1:]
+        ):
+            continue
+        cuts.append(cut)
+    return cuts
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """The segmenter's own list: it does not end a sentence after one of these."""
+    return frozenset(_segmenter().language_module.Abbreviation.ABBREVIATIONS)
+
+
+def _segmented(block: str) -> list[tuple[int, int]]:
+    """Sentence spans of one trimmed block, relative to it, as the segmenter splits it."""
+    if not _INNER_BREAK.search(block):
+        return [(0, len(block))]
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in _segmenter().segment(block):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        found = block.find(stripped, cursor)
+        if found < 0:
+            # pysbd altered the text; keep the rest of the block as one sentence
+            break
+        spans.append((found, found + len(stripped)))
+        cursor = found + len(stripped)
+    if cursor < len(block):
+        rest = _trimmed(block, cursor, len(block))
+        if rest[0] < rest[1]:
+            spans.append(rest)
+    return spans
+
+
 def block_sentences(text: str) -> list[list[tuple[int, int]]]:
     """Sentence spans of each block, in order; spans are trimmed of surrounding space."""
     result: list[list[tuple[int, int]]] = []
@@ -94,24 +152,11 @@ def block_sentences(text: str) -> list[list[tuple[int, int]]]:
         if start == end:
             continue
         block = text[start:end]
-        if not _INNER_BREAK.search(block):
-            result.append([(start, end)])
-            continue
         spans: list[tuple[int, int]] = []
-        cursor = 0
-        for piece in _segmenter().segment(block):
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            found = block.find(stripped, cursor)
-            if found < 0:
-                # pysbd altered the text; keep the rest of the block as one sentence
-                break
-            spans.append((start + found, start + found + len(stripped)))
-            cursor = found + len(stripped)
-        if cursor < len(block):
-            rest = _trimmed(text, start + cursor, end)
-            if rest[0] < rest[1]:
-                spans.append(rest)
+        piece_start = 0
+        for cut in [*_sure_cuts(block), len(block)]:
+            offset = start + piece_start
+            spans.extend((offset + a, offset + b) for a, b in _segmented(block[piece_start:cut]))
+            piece_start = cut + 1  # past the space after the stop
         result.append(spans)
     return result

@@ -74,3 +74,32 @@ def test_a_block_of_one_sentence_is_one_span_as_the_segmenter_would_say() -> Non
         spans = block_sentences(text)[1]
         expected = [piece.strip() for piece in _segmenter().segment(block.strip())]
         assert [text[start:end] for start, end in spans] == expected
+
+
+def test_a_block_cut_at_sure_stops_splits_as_the_segmenter_does_on_the_whole_block() -> None:
+    from reader.anchoring.tokens import _segmenter
+
+    blocks = [
+        "The council met on Tuesday. Dr. Smith said the figure was 3.5 per cent. It rose.",
+        "Mr. J. R. Jones arrived at 5 p.m. and left. Prices rose... then fell. Nobody knew.",
+        "It cost $4.2 billion, the U.S. agency said. The plan failed. Gen. Lee and Capt. "
+        "Ahab met. It was approx. ten miles.",
+        "“We will not stop,” she said. “We tried. Then we failed,” he said. They left.",
+        '"It is over. We lost." The crowd cheered. "Again?" Nobody knew.',
+        "The plan (announced in the spring. Later dropped) failed. The report [see the annex. "
+        "Part two] was late. It ended.",
+        # a closing quote before an opening one: the segmenter pairs the opening with the
+        # next closing, after the stop
+        "Since 1910,” says the report, “the picture has changed … until today there are many "
+        "with this form of taxation. The warrants note that, “the money went elsewhere.”",
+        "He said 'no way' and left. Then she came. ‘Quoted’ words, she said. It ended.",
+        "The band -- loud as ever -- played. Fans danced. The end came.",
+        "We saw no. Seven players. It was fig. Four in the report. The word etc. Ends.",
+        "«Non», dit-il. Puis il partit. Ms. Chen went to Washington. She stayed a week.",
+        "1. First point here. 2. Second point here. i. First item. ii. Second item.",
+    ]
+    for block in blocks:
+        text = f"Intro sentence one. Intro two!\n\n{block}\n\nLast one."
+        spans = block_sentences(text)[1]
+        expected = [piece.strip() for piece in _segmenter().segment(block)]
+        assert [text[start:end] for start, end in spans] == expected
