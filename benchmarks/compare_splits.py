@@ -66,6 +66,17 @@ PIECES = [
     "Version 2.0.1 shipped. Users cheered.",
     "Yes. No. Maybe.",
     "Ms. Chen went to Washington. She stayed a week.",
+    "He asked why? then he left.",
+    "Stop! said the guard.",
+    "It was late; nobody came. the next day it rained.",
+    "One reason: money. another: time.",
+    "Use i.e. this or e.g. that.",
+    "The U.S. officials met the U.K. team.",
+    "He wrote it (in pencil) and then signed.",
+    "The list [a] and [b] ended. next came more.",
+    "It ended...\nthen it began.",
+    "Wait\u2026 nobody answered.",
+    "The score was 3.5. then it rose.",
 ]
 
 
