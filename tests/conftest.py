@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 # Before anything imports Qt: no test needs (or may use) a real display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # also over an empty or desktop setting
 
 from reader.anchoring.canonical import article_text, text_sha256  # noqa: E402
 from reader.anchoring.selectors import make_anchor  # noqa: E402
