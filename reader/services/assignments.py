@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from reader.classroom.assignment import HINT_LAYER, load_assignment, new_assignment
+from reader.classroom.assignment import HINT_LAYER, Assignment, load_assignment, new_assignment
 from reader.classroom.submission import submission_bytes
 from reader.core.models import Annotation, ArticleMeta, Kind, LayerKind, ReaderError, new_uuid
 from reader.storage import classroom as store
@@ -183,21 +183,7 @@ def assign(
     )
     check_output(library, output)
     with library.transaction():
-        store.add_assignment(
-            library,
-            StoredAssignment(
-                assignment_id=made.assignment_id,
-                article_id=article.id,
-                role=Role.TEACHER,
-                title=made.title,
-                instructions=made.instructions,
-                kinds=made.kinds,
-                due=made.due,
-                class_name=made.class_name,
-                text_sha256=article.sha256,
-                created=made.created,
-            ),
-        )
+        store.add_assignment(library, stored(made, article.id, Role.TEACHER))
         write_bytes(output, raw)  # a failed write undoes the assignment
     return AssignResult(
         made.assignment_id,
@@ -207,6 +193,22 @@ def assign(
         made.kinds,
         len(made.hints),
         len(active_key(library, article.id)),
+    )
+
+
+def stored(made: Assignment, article_id: int, role: Role) -> StoredAssignment:
+    """What the library remembers of an assignment made here or opened from a file."""
+    return StoredAssignment(
+        assignment_id=made.assignment_id,
+        article_id=article_id,
+        role=role,
+        title=made.title,
+        instructions=made.instructions,
+        kinds=made.kinds,
+        due=made.due,
+        class_name=made.class_name,
+        text_sha256=made.text_sha256,
+        created=made.created,
     )
 
 
@@ -278,21 +280,7 @@ def open_assignment(library: Library, path: Path) -> OpenResult:
         article = imported.article
         if article.sha256 != made.text_sha256:
             raise ReaderError(f"{path}: the article could not be added as the teacher wrote it")
-        store.add_assignment(
-            library,
-            StoredAssignment(
-                assignment_id=made.assignment_id,
-                article_id=article.id,
-                role=Role.STUDENT,
-                title=made.title,
-                instructions=made.instructions,
-                kinds=made.kinds,
-                due=made.due,
-                class_name=made.class_name,
-                text_sha256=made.text_sha256,
-                created=made.created,
-            ),
-        )
+        store.add_assignment(library, stored(made, article.id, Role.STUDENT))
         library.add_annotations(
             [replace(h, uuid=new_uuid()) for h in made.hint_annotations(article.id)]
         )
