@@ -117,12 +117,9 @@ def run_app(
         from reader.gui.shell.compare_mode import compare as show_compared
 
         QTimer.singleShot(0, lambda: show_compared(window, *compare))
-    # Listening imports QtNetwork: after the first paint; a window that imported its file
-    # before showing was built whole already (its ready signal is gone).
-    if window.is_ready():
-        QTimer.singleShot(0, lambda: instance.serve(window, window.files.open_file))
-    else:
-        window.ready.connect(lambda: instance.serve(window, window.files.open_file))
+    # Listening imports QtNetwork, and opening a file the importers: invisible work, left
+    # until the whole window has painted (see MainWindow.when_settled).
+    window.when_settled(lambda: instance.serve(window, lambda path: window.files.open_file(path)))
     try:
         return app.exec()
     finally:

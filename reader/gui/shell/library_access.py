@@ -30,7 +30,7 @@ class LibraryAccess:
     def library(self) -> Library:
         """The library; opened here at first use if it was not given."""
         if self._library is None:
-            assert self._open is not None
+            assert self._open is not None, "the library was closed"
             self._take(self._open())
             self._open = None
         assert self._library is not None
@@ -46,6 +46,7 @@ class LibraryAccess:
         return self._library is not None
 
     def close(self) -> None:
-        """Close the library if it was opened."""
+        """Close the library if it was opened; it is not opened again."""
         if self._library is not None:
             self._library.close()
+        self._library = self._open = None

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.highlights_pending = False  # the article is shown, its flags not yet drawn
         self.showing_copy = False  # quick start: the article shown is not read from the library
         self.compare_view: SideBySide | None = None  # compare mode (shell/compare_mode.py)
+        self._settled_work: list[Callable[[], object]] | None = []  # None once settled
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
             assembly.fill_toolbar_now(self)
         assembly.connect_window(self)
         self.article_view.painted.connect(self._on_first_paint)
+        self.article_view.painted.connect(self._on_painted_until_settled)
 
     @property
     def library(self) -> Library:
@@ -197,6 +199,26 @@ class MainWindow(QMainWindow):
         self.article_view.painted.disconnect(self._on_first_paint)
         if self._annotation_pane is None:
             QTimer.singleShot(0, self._draw_pending_highlights)
+
+    def when_settled(self, work: Callable[[], object]) -> None:
+        """Run ``work`` once the window has painted with its panels built: start-up's
+        invisible work, which would otherwise delay what the user sees."""
+        if self._settled_work is None:
+            work()
+        else:
+            self._settled_work.append(work)
+
+    def _on_painted_until_settled(self) -> None:
+        self.article_view.painted.disconnect(self._on_painted_until_settled)
+        if self.is_ready():  # the first paint showed the whole window
+            QTimer.singleShot(0, self._run_settled_work)  # once it has reached the screen
+        else:  # the panels' paint is due as they are built
+            self.ready.connect(lambda: QTimer.singleShot(0, self._run_settled_work))
+
+    def _run_settled_work(self) -> None:
+        work, self._settled_work = self._settled_work or [], None
+        for each in work:
+            each()
 
     def _draw_pending_highlights(self) -> None:
         """Start-up: draw the flags over the article painted without them, paint them at
@@ -287,11 +309,13 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        # Back in the window: the command line may have written the library meanwhile.
+        # Back in the window: the command line may have written the library meanwhile
+        # (unless the window outlived its library: closed as the app ends).
         if (
             event.type() == QEvent.Type.ActivationChange
             and self.isActiveWindow()
             and self.is_ready()
+            and self.is_library_open()
         ):
             self.lock.refresh()
             self.library_panel.reload_if_changed_elsewhere()

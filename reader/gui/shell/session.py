@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1400, 900)
 DEFAULT_PANEL_WIDTHS = (280, 400)  # library and pane; the article takes the rest
+NO_ARTICLE = -1  # no article remembered
 LIBRARIES_FOLDER = "libraries"  # in the render cache: a folder per library, for its last article
 
 
@@ -86,10 +87,17 @@ def _last_article_copy(window: MainWindow, article_id: int) -> Article | None:
 
 
 def _article_to_show(window: MainWindow, article_id: int) -> int | None:
-    """``article_id`` if the library has it, else the first it lists, else None."""
+    """``article_id`` if the library has it; else, if none was remembered, the seed
+    article of a library made with the samples; else the first it lists, else None."""
     ids = [summary.id for summary in window.library.articles()]  # as the library lists them
     if article_id in ids:
         return article_id
+    if article_id == NO_ARTICLE:  # the library's first start in the app
+        from reader.services.samples import seed_article
+
+        seed = seed_article(window.library)
+        if seed in ids:
+            return seed
     return ids[0] if ids else None
 
 
@@ -151,9 +159,9 @@ def library_key(path: Path) -> str:
 
 
 def remembered_article(window: MainWindow) -> int:
-    """The article last shown from this window's library; -1 if none."""
+    """The article last shown from this window's library; NO_ARTICLE if none."""
     key = f"{SettingsKey.LAST_ARTICLE}/{window.library_key}"
-    return int_setting(window.settings.value(key), -1)
+    return int_setting(window.settings.value(key), NO_ARTICLE)
 
 
 def remember_article(window: MainWindow, article_id: int) -> None:

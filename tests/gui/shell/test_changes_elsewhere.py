@@ -53,3 +53,15 @@ def test_the_library_list_shows_what_another_process_wrote(
     assert window.reading.article is not None and window.reading.article.title.startswith(
         "Our Children"
     )
+
+
+def test_coming_back_to_a_window_whose_library_was_closed_reads_nothing(
+    qtbot: QtBot, session: Session
+) -> None:
+    window = session.start("Screens")
+    window.finish_startup()
+    window.close_library()  # as the app does once its event loop has ended
+
+    come_back_to(qtbot, window)  # an activation of the window still on screen
+
+    assert not window.is_library_open()

@@ -143,3 +143,15 @@ def test_a_file_opened_again_unchanged_is_not_parsed(
     shown = window.reading.article
     assert read_files == [story, story] and shown is not None and "on Tuesday" in shown.text
     starts.stop(window)
+
+
+def test_a_new_library_opens_on_the_seed_article(qtbot: QtBot, tmp_path: Path) -> None:
+    from reader.core.shipped import SAMPLE_ARTICLES
+    from reader.importers.articles import read_article_file
+
+    seed = read_article_file(SAMPLE_ARTICLES / "el-salvador-prisons.md")  # the main demo
+    starts = Starts(qtbot, tmp_path)
+    window, _ = starts.start(tmp_path / "new.sqlite")  # the first start makes the library
+    assert window.reading.article is not None and window.reading.article.title == seed.title
+    assert len(window.library.articles()) > 1  # not the newest sample: the first imported
+    starts.stop(window)
