@@ -55,14 +55,21 @@ app.exec()
 FIRST_START = """
 import sys
 from pathlib import Path
-from typing import Any
 from reader.gui.app import application, default_cache_folder, default_settings_path
 from reader.gui.app import start_window
+from PySide6.QtCore import QTimer
 
 app = application()
 window = start_window(app, Path(sys.argv[1]), default_settings_path(), None,
                       default_cache_folder())
-window.ready.connect(lambda: (window.resize(1400, 900), window.close(), app.exit(0)))
+def close() -> None:
+    window.resize(1400, 900)
+    window.close()
+    app.exit(0)
+if window.is_ready():  # the whole window was built before it was shown
+    QTimer.singleShot(0, close)
+else:
+    window.ready.connect(close)
 app.exec()
 window.close_library()
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -134,6 +135,47 @@ def test_a_second_start_paints_the_last_article_without_markdown_it_or_storage(
     )
     # the kept article painted before the library is opened
     assert second.stdout.split() == ["True", "False", "False", "False", "False"]
+
+
+def test_a_settled_window_listens_without_having_loaded_the_importers(tmp_path: Path) -> None:
+    # Listening for a second process's file must not load what opening one needs (the
+    # importers, lxml, PyYAML): the start-up's time and memory would pay for it.
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from reader.gui import app as gui_app\n"
+        "from reader.gui.shell.single_instance import server_name\n"
+        "db = Path(sys.argv[1])\n"
+        "def report():\n"
+        "    names = ('lxml', 'yaml', 'reader.gui.shell.file_actions')\n"
+        "    print(os.path.exists(server_name(db)), *(name in sys.modules for name in names))\n"
+        "    QApplication.instance().quit()\n"
+        "start_window = gui_app.start_window\n"
+        "def started(*arguments):\n"
+        "    window = start_window(*arguments)\n"
+        "    window.when_settled(lambda: QTimer.singleShot(0, report))  # after the server\n"
+        "    return window\n"
+        "gui_app.start_window = started\n"
+        "gui_app.run_app(db, settings_path=Path(sys.argv[2]))\n"
+    )
+    arguments = [str(tmp_path / "library.sqlite"), str(tmp_path / "settings.ini")]
+    environment = {key: value for key, value in os.environ.items() if key != "READER_DB"}
+    environment.update(QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(tmp_path))
+    started = [
+        subprocess.run(
+            [sys.executable, "-c", script, *arguments],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+            timeout=120,
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert started[0][0] == "True"  # a first start, which imports the samples
+    assert started[1] == ["True", "False", "False", "False"]  # a later one
 
 
 def test_only_a_new_library_gets_the_sample_articles(tmp_path: Path) -> None:
