@@ -89,7 +89,8 @@ def session(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[Sessio
 
 @pytest.fixture
 def window(session: Session) -> MainWindow:
-    """The whole window (its panels built), active, on the sample library's last article."""
+    """The whole window (its panels built), active, on the article a new library opens
+    on (the seed sample)."""
     shown = session.start()
     shown.finish_startup()
     return shown

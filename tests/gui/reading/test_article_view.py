@@ -888,9 +888,11 @@ def test_drawing_highlights_leaves_no_undo_history(window: MainWindow, qtbot: Qt
 
 
 def test_tab_leaves_the_article_at_once(window: MainWindow, qtbot: QtBot) -> None:
+    with_links = next(s.id for s in window.library.articles() if s.title.startswith("Our"))
+    assert window.show_article(with_links)
     window.article_view.setFocus()
     assert QApplication.focusWidget() is window.article_view
-    assert "href" in window.article_view.toHtml()  # the sample article has links
+    assert "href" in window.article_view.toHtml()  # this sample article has links
     qtbot.keyClick(window.article_view, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not window.article_view
     window.article_view.setFocus()
