@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reader.classroom.agreement import ClassAgreement, class_agreement
@@ -74,8 +75,15 @@ class ClassOverview:
     extra_passages: tuple[ExtraPassage, ...]  # the most flagged first
     sentence_counts: tuple[dict[Kind, int], ...]  # per sentence: students who flagged it, by kind
     key_sentences: frozenset[int]
-    agreement: ClassAgreement
     similar: tuple[SimilarPair, ...]
+    # per kind, per student (in order): the sentences they flagged so
+    marks: dict[Kind, list[set[int]]] = field(repr=False)
+
+    @cached_property
+    def agreement(self) -> ClassAgreement:
+        """Computed when first asked: it loads numpy, which a window may do after its
+        first paint."""
+        return class_agreement(self.marks, len(self.units.sentences), len(self.students))
 
     @property
     def overlap(self) -> PartialOverlap:
@@ -132,8 +140,8 @@ def build_overview(
         extra_passages=extra_passages(units, counts, key_sentences, marks, len(results)),
         sentence_counts=tuple(counts),
         key_sentences=key_sentences,
-        agreement=class_agreement(marks, sentence_count, len(results)),
         similar=similar_pairs(results),
+        marks=marks,
     )
 
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialog_host import DialogHost
     from reader.gui.classroom.presentation import Presentation
+    from reader.services.class_results import KeptClassView
     from reader.storage.classroom import StoredAssignment
 
 
@@ -24,6 +25,7 @@ class ClassShowing:
         self._article_changed = article_changed
         self.class_view: ClassViewWindow | None = None
         self.presentation: Presentation | None = None
+        self._kept: KeptClassView | None = None  # the figures shown last
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's
@@ -32,6 +34,7 @@ class ClassShowing:
 
         from reader.gui.classroom.class_view import ClassViewWindow
         from reader.services.assignments import latest_made
+        from reader.services.class_results import KeptClassView
 
         host = self._host
         reading = host.reading
@@ -46,8 +49,16 @@ class ClassShowing:
             return None
         if self.class_view is not None:
             self.class_view.close()
+        if self._kept is None:
+            self._kept = KeptClassView()
         view = ClassViewWindow(
-            reading.library, made, host.theme(), QUndoStack(host.parent), host.parent
+            reading.library,
+            made,
+            host.theme(),
+            QUndoStack(host.parent),
+            host.parent,
+            figures=self._kept.of,
+            render_cache=reading.view.render_cache,
         )
         view.key_changed.connect(self._on_class_view_key_changed)
         view.closed.connect(self._on_class_view_closed)
