@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,8 +108,9 @@ class ClassViewWindow(QWidget):
         self.agreement.setWordWrap(True)
         self.agreement.setAccessibleName("Class agreement")
         self.agreement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Alpha loads numpy: worked out just after the window's first paint, in the
-        # lines laid out for it meanwhile.
+        # Alpha loads numpy: worked out once the window has painted, in the lines laid
+        # out for it meanwhile.
+        self._agreement_waiting = False
         self._agreement_timer = QTimer(self)
         self._agreement_timer.setSingleShot(True)
         self._agreement_timer.setInterval(0)
@@ -224,7 +225,7 @@ class ClassViewWindow(QWidget):
             self._show_agreement()
         else:
             self.agreement.setText("\n".join(waiting_lines(overview.kinds)))
-            self._agreement_timer.start()
+            self._agreement_waiting = True
         row = self.table.row_of(chosen) if chosen is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -233,6 +234,7 @@ class ClassViewWindow(QWidget):
             self.show_whole_class()
 
     def _show_agreement(self) -> None:
+        self._agreement_waiting = False
         self._agreement_timer.stop()
         self.agreement.setText("\n".join(self.view_data.overview.agreement.lines))
 
@@ -390,6 +392,11 @@ class ClassViewWindow(QWidget):
     def _on_detail_changed(self, current: QListWidgetItem | None, _old: object) -> None:
         flagger = current.data(FLAGGER_ROLE) if current is not None else None
         self.add_button.setEnabled(isinstance(flagger, Flagger) and flagger.extra)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._agreement_waiting and not self._agreement_timer.isActive():
+            self._agreement_timer.start()  # runs after this paint, its children's too
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._agreement_timer.stop()
