@@ -110,7 +110,7 @@ def passage_rows(view: ClassViewWindow) -> list[tuple[str, PassageChoice]]:
 
 
 def shown_figures(view: ClassViewWindow) -> dict[str, dict[str, str]]:
-    rows = [view.table.figures(row) for row in range(view.table.proxy.rowCount())]
+    rows = [view.table.figures(row) for row in range(view.table.students.rowCount())]
     return {row["Student"]: row for row in rows}
 
 
@@ -162,10 +162,20 @@ def test_the_class_view_shows_the_figures_of_reader_class(
         QTextCharFormat.UnderlineStyle.DotLine,  # the opinion
     ]
 
-    # sorted by a column, the figures stay with their student
-    view.table.sortByColumn(view.table.proxy.columnCount() - 2, Qt.SortOrder.AscendingOrder)
+    # sorted by a column, the figures (and the selection) stay with their student
+    view.table.selectRow(0)  # Ana Lima, who moves to the second row
+    chosen = view.table.student_at(0)
+    view.table.sortByColumn(view.table.students.columnCount() - 2, Qt.SortOrder.AscendingOrder)
     assert view.table.figures(0)["Student"] == "Ben Ode"  # the only one who missed nothing
     assert_same_figures(view, data)
+    [selected] = view.table.selectionModel().selectedRows()
+    assert selected.row() == 1 and view.table.student_at(1) == chosen
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [view.table.figures(row)["Student"] for row in range(3)] == [
+        "Cleo Park",
+        "Ben Ode",
+        "Ana Lima",
+    ]
 
 
 def test_the_class_view_paints_before_the_agreement_in_lines_kept_for_it(
@@ -209,7 +219,7 @@ def test_a_student_and_a_passage_clicked(
         ).work.student_id
     )
     assert row is not None
-    rect = view.table.visualRect(view.table.proxy.index(row, 0))
+    rect = view.table.visualRect(view.table.students.index(row, 0))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     lines = [view.details.item(n).text() for n in range(view.details.count())]
     # Ben: found the unsourced claim, the opinion as another kind, one extra
