@@ -19,6 +19,8 @@ Two figures per class size, each the median of per-round ratios (the two measure
 alternately in the same round):
 
 - again: both in one running app, after a first time (the app's caches warm);
+- changed: the same, with something written to the library before each class view
+  (the figures kept are then read and compared again);
 - first: the first time in a session (a fresh process per measure): the first
   article opened against the first class view opened (the article shown before it).
 
@@ -90,6 +92,7 @@ class Session:
         self.window.show()
         self.article_id, self.other_id = article_id, other_id
         self.agreements: list[float] = []
+        self.writes = 0
         self.show_other()
 
     def show_other(self) -> None:
@@ -132,12 +135,19 @@ class Session:
         self.until_painted([self.window.article_view.viewport()])
         return time.perf_counter() - started
 
+    def write_something(self) -> None:
+        """A write to the library (as a comment typed, a submission collected would be):
+        the class view kept is out of date."""
+        from reader.storage.settings import set_setting
+
+        self.writes += 1
+        with self.library.transaction() as conn:
+            set_setting(conn, "benchmark_writes", str(self.writes))
+
     def open_class_view(self) -> float:
         """Seconds from View › Class View… on the shown article until the class view is
         painted; the view then closed once its agreement is painted too (``agreements``
         holds the seconds until then)."""
-        from shiboken6 import delete
-
         started = time.perf_counter()
         self.window.classroom.class_view_action.trigger()
         view = self.window.classroom.class_view
@@ -154,7 +164,6 @@ class Session:
         self.until_painted([view.agreement], lambda: "working" not in view.agreement.text())
         self.agreements.append(time.perf_counter() - started)
         view.close()
-        delete(view)  # deleteLater waits for an event loop that does not run here
         self.settle()
         return elapsed
 
@@ -169,8 +178,11 @@ class Session:
 Round = tuple[float, float, float]  # seconds: the article alone, the class view, its agreement
 
 
-def again(folder: Path, article_id: int, other_id: int, rounds: int) -> list[Round]:
-    """Per round: seconds for the article alone and for the class view, in one running app."""
+def again(
+    folder: Path, article_id: int, other_id: int, rounds: int, *, changed: bool
+) -> list[Round]:
+    """Per round: seconds for the article alone and for the class view, in one running app
+    (``changed``: something written to the library before each)."""
     session = Session(folder, article_id, other_id)
     try:
         session.open_article(), session.open_class_view()  # the first time: see ``first``
@@ -179,6 +191,8 @@ def again(folder: Path, article_id: int, other_id: int, rounds: int) -> list[Rou
             session.show_other()
             alone = session.open_article()
             session.settle()
+            if changed:
+                session.write_something()
             shown = session.open_class_view()
             ratios.append((alone, shown, session.agreements[-1]))
         return ratios
@@ -234,10 +248,12 @@ def main() -> int:
             assignment_id, article_id, other_id = prepare(students, folder)
             # the render cache filled, as the app leaves it once the article was shown
             first_time(folder, article_id, other_id, "article")
-            warm = again(folder, article_id, other_id, options.rounds)
+            warm = again(folder, article_id, other_id, options.rounds, changed=False)
+            changed = again(folder, article_id, other_id, options.rounds, changed=True)
             cold = first(folder, article_id, other_id, options.first_rounds)
         print(f"{students:>4} submissions, target {target}×: class view / article alone")
         print(f"     again:      {summary(warm)}")
+        print(f"     changed:    {summary(changed)}")
         print(f"     first time: {summary(cold)}")
     return 0
 

@@ -59,7 +59,8 @@ HEAT_LEGEND = (
 
 
 class ClassViewWindow(QWidget):
-    """A window of its own beside the main one; closed with it."""
+    """A window of its own beside the main one, deleted with it: closed, it is only hidden,
+    to be shown again while its figures hold."""
 
     closed = Signal()
     key_changed = Signal(int)  # the article id, when a flag was added to or taken from the key
@@ -78,7 +79,6 @@ class ClassViewWindow(QWidget):
         """``figures``: reads the class's figures (``KeptClassView.of`` keeps them);
         ``render_cache``: where the main window keeps its rendered articles."""
         super().__init__(parent, Qt.WindowType.Window)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle(f"{found.title} — class view")
         self._library = library
         self._found = found
@@ -196,6 +196,17 @@ class ClassViewWindow(QWidget):
         self.addActions([undo, redo])
 
     # What is shown
+
+    def shows(
+        self, library: Library, found: StoredAssignment, figures: ClassView, theme: Theme
+    ) -> bool:
+        """Whether this window shows these very figures, in this theme."""
+        return (
+            self._library is library
+            and self._found.assignment_id == found.assignment_id
+            and self.view_data is figures
+            and self._theme is theme
+        )
 
     @property
     def names(self) -> dict[str, str]:

@@ -198,11 +198,18 @@ def test_the_class_view_paints_before_the_agreement_in_lines_kept_for_it(
     qtbot.waitUntil(lambda: "working it out" not in view.agreement.text())
     assert len(view.agreement.text().splitlines()) == 2
     assert view.agreement.heightForWidth(view.agreement.width()) == height  # nothing moves
-    # kept while nothing changes: opened again, the same figures without comparing
+    # closed and opened again while nothing changed: shown again as it was
     figures = view.view_data
     view.close()
+    assert window.classroom.class_view is None
     again = open_class_view(window, qtbot)
-    assert again.view_data is figures
+    assert again is view and again.view_data is figures and again.isVisible()
+    # after a change in the library, read and compared again in a new window
+    view.close()
+    ana = next(r.work for r in figures.overview.students if r.work.name == "Ana Lima")
+    service.set_feedback(window.library, figures.assignment.assignment_id, ana.name, "Good.")
+    changed = open_class_view(window, qtbot)
+    assert changed is not view and changed.view_data.comments[ana.student_id] == "Good."
 
 
 def test_a_student_and_a_passage_clicked(
