@@ -65,6 +65,25 @@ class ClassAgreement:
         line = "; ".join(parts)
         return line[:1].upper() + line[1:] + "." if line else ""
 
+    @property
+    def lines(self) -> list[str]:
+        """The reading one kind a line, e.g. "The class mostly agrees on opinion passages
+        (α 0.71)." and "Context notes: nobody flagged any." """
+        return [
+            _sentence(("the class " if a.alpha is not None else "") + a.words)
+            for a in self.per_kind.values()
+        ]
+
+
+def waiting_lines(kinds: Sequence[Kind]) -> list[str]:
+    """What stands in for :attr:`ClassAgreement.lines` while alpha is worked out: as many
+    lines."""
+    return [_sentence(f"{KIND_PLURALS[kind]}: working it out…") for kind in kinds]
+
+
+def _sentence(words: str) -> str:
+    return words[:1].upper() + words[1:] + ("" if words.endswith("…") else ".")
+
 
 def class_agreement(
     marks: Mapping[Kind, Sequence[Set[int]]], sentence_count: int, students: int

@@ -119,30 +119,31 @@ class Matching:
         return found
 
 
-def key_words(key: Sequence[tuple[Annotation, Footprint]]) -> dict[int, list[int]]:
-    """Each word the key covers -> the key flags covering it (their index in ``key``)."""
-    by_word: dict[int, list[int]] = {}
+def key_by_sentence(key: Sequence[tuple[Annotation, Footprint]]) -> dict[int, list[int]]:
+    """Each sentence the key covers -> the key flags in it (their index in ``key``): a flag
+    shares words only with key flags in its sentences."""
+    by_sentence: dict[int, list[int]] = {}
     for index, (_, key_print) in enumerate(key):
-        for word in key_print.words:
-            by_word.setdefault(word, []).append(index)
-    return by_word
+        for sentence in key_print.sentences:
+            by_sentence.setdefault(sentence, []).append(index)
+    return by_sentence
 
 
 def match(
     key: Sequence[tuple[Annotation, Footprint]],
     flags: Sequence[tuple[Annotation, Footprint]],
-    by_word: dict[int, list[int]] | None = None,
+    by_sentence: dict[int, list[int]] | None = None,
 ) -> Matching:
     """Apply the rule to a student's flags and the key, each with its footprint
-    (``by_word``: the key's :func:`key_words`, made once for a class)."""
+    (``by_sentence``: the key's :func:`key_by_sentence`, made once for a class)."""
     links: dict[str, tuple[str, ...]] = {}
     key_outcomes = {key_flag.uuid: KeyOutcome.MISSED for key_flag, _ in key}
     flag_outcomes: dict[str, FlagOutcome] = {}
-    if by_word is None:
-        by_word = key_words(key)
+    if by_sentence is None:
+        by_sentence = key_by_sentence(key)
     for flag, print_ in flags:
         candidates: list[tuple[bool, int, int, str]] = []
-        near = sorted({index for word in print_.words for index in by_word.get(word, ())})
+        near = {index for sentence in print_.sentences for index in by_sentence.get(sentence, ())}
         for key_flag, key_print in (key[index] for index in near):
             shared = shared_words(print_, key_print)
             if shared:

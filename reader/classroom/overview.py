@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reader.classroom.agreement import ClassAgreement, class_agreement
@@ -17,7 +18,7 @@ from reader.classroom.matching import (
     Footprint,
     KeyOutcome,
     SentenceUnits,
-    key_words,
+    key_by_sentence,
     sentence_units,
 )
 from reader.classroom.scores import PartialOverlap, StudentResult, StudentWork, score_student
@@ -74,8 +75,19 @@ class ClassOverview:
     extra_passages: tuple[ExtraPassage, ...]  # the most flagged first
     sentence_counts: tuple[dict[Kind, int], ...]  # per sentence: students who flagged it, by kind
     key_sentences: frozenset[int]
-    agreement: ClassAgreement
-    similar: tuple[SimilarPair, ...]
+    # per kind, per student (in order): the sentences they flagged so
+    marks: dict[Kind, list[set[int]]] = field(repr=False)
+
+    @cached_property
+    def agreement(self) -> ClassAgreement:
+        """Computed when first asked: it loads numpy, which a window may do after its
+        first paint."""
+        return class_agreement(self.marks, len(self.units.sentences), len(self.students))
+
+    @cached_property
+    def similar(self) -> tuple[SimilarPair, ...]:
+        """Computed when first asked (every pair of students: the class view does not)."""
+        return similar_pairs(self.students)
 
     @property
     def overlap(self) -> PartialOverlap:
@@ -104,14 +116,14 @@ def build_overview(
         key=lambda f: (f.anchor.start, f.anchor.end, f.uuid),
     )
     placed_key = [(flag, place(flag)) for flag in key_flags]
-    by_word = key_words(placed_key)
+    by_sentence = key_by_sentence(placed_key)
     names = display_names([(s.student_id, s.name) for s in students])
     results: list[StudentResult] = []
     for work in sorted(students, key=lambda s: (names[s.student_id].casefold(), s.student_id)):
         flags = [f for f in work.flags if f.status is Status.ACTIVE and f.kind in asked]
         kept = StudentWork(work.student_id, work.name, flags, work.handed_in)
         footprints = {f.uuid: place(f) for f in flags}
-        results.append(score_student(kept, placed_key, footprints, by_word))
+        results.append(score_student(kept, placed_key, footprints, by_sentence))
 
     marks = {kind: [student_marks(r, kind) for r in results] for kind in asked}
     sentence_count = len(units.sentences)
@@ -132,8 +144,7 @@ def build_overview(
         extra_passages=extra_passages(units, counts, key_sentences, marks, len(results)),
         sentence_counts=tuple(counts),
         key_sentences=key_sentences,
-        agreement=class_agreement(marks, sentence_count, len(results)),
-        similar=similar_pairs(results),
+        marks=marks,
     )
 
 

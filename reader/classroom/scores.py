@@ -150,11 +150,14 @@ def partial_overlap(key: Sequence[Annotation], flags: Sequence[Annotation]) -> P
     """SemEval-2020 Task 11 partial-overlap credit of ``flags`` against ``key`` (see above)."""
     precision_credit = 0.0
     recall_credit: dict[str, float] = {flag.uuid: 0.0 for flag in key}
+    key_of_kind: dict[Kind, list[Annotation]] = {}  # in the order of the article
+    for key_flag in sorted(key, key=lambda f: f.anchor.start):
+        key_of_kind.setdefault(key_flag.kind, []).append(key_flag)
     for flag in flags:
         credit = 0.0
-        for key_flag in key:
-            if key_flag.kind is not flag.kind:
-                continue
+        for key_flag in key_of_kind.get(flag.kind, ()):
+            if key_flag.anchor.start >= flag.anchor.end:
+                break  # this one and the rest start after the flag
             common = min(flag.anchor.end, key_flag.anchor.end) - max(
                 flag.anchor.start, key_flag.anchor.start
             )
@@ -176,12 +179,12 @@ def score_student(
     work: StudentWork,
     key: Sequence[tuple[Annotation, Footprint]],
     footprints: dict[str, Footprint],
-    by_word: dict[int, list[int]] | None = None,
+    by_sentence: dict[int, list[int]] | None = None,
 ) -> StudentResult:
     """One student's result; ``footprints`` holds the footprint of each of their flags
-    (``by_word``: the key's words, see :func:`match`)."""
+    (``by_sentence``: the key's sentences, see :func:`match`)."""
     key_flags = [flag for flag, _ in key]
-    matching = match(key, [(flag, footprints[flag.uuid]) for flag in work.flags], by_word)
+    matching = match(key, [(flag, footprints[flag.uuid]) for flag in work.flags], by_sentence)
     by_uuid = {flag.uuid: flag for flag in work.flags}
     passages = tuple(
         KeyPassageResult(

@@ -65,6 +65,28 @@ def class_view(library: Library, found: StoredAssignment) -> ClassView:
     return ClassView(found, overview, store.feedback(library, found.assignment_id))
 
 
+class KeptClassView:
+    """The class view read last, kept while nothing is written to its library: opening
+    it again compares no submission."""
+
+    def __init__(self) -> None:
+        self._kept: tuple[Library, str, tuple[int, int], ClassView] | None = None
+
+    def of(self, library: Library, found: StoredAssignment) -> ClassView:
+        stamp = store.change_stamp(library)
+        kept = self._kept
+        if (
+            kept is not None
+            and kept[0] is library
+            and kept[1] == found.assignment_id
+            and kept[2] == stamp
+        ):
+            return kept[3]
+        view = class_view(library, found)
+        self._kept = (library, found.assignment_id, stamp, view)
+        return view
+
+
 def class_overview_of(library: Library, article_id: int) -> ClassOverview | None:
     """The class's work on the latest assignment made on the article, if any."""
     made = latest_made(library, article_id)

@@ -292,6 +292,12 @@ def store_submission(
         )
 
 
+def change_stamp(library: Library) -> tuple[int, int]:
+    """Differs from the last one whenever something was written to the library since:
+    rows changed through this connection, or a commit through another (another process)."""
+    return library.conn.total_changes, library.data_version()
+
+
 def feedback(library: Library, assignment_id: str) -> dict[str, str]:
     """Student id -> the teacher's comment to them."""
     return {

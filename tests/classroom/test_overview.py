@@ -66,3 +66,21 @@ def test_a_student_using_two_other_kinds_on_one_passage_counts_once() -> None:
     [passage] = [p for p in overview.passages if p.key_flag.uuid == key[1].uuid]
     assert (passage.found, passage.found_other_kind, passage.missed) == (0, 1, 0)
     assert passage.other_kinds == {Kind.UNSOURCED_CLAIM: 1, Kind.CONTEXT_NOTE: 1}
+
+
+def test_numpy_is_loaded_only_when_the_agreement_is_asked() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reader.classroom.overview import build_overview\n"
+        "from reader.classroom.synthetic import synthetic_class\n"
+        "c = synthetic_class(4, seed=1)\n"
+        "overview = build_overview(c.article, c.key, c.students)\n"
+        "print('numpy' in sys.modules)\n"
+        "assert overview.agreement.reading\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "True"], result.stderr

@@ -9,8 +9,10 @@ passage lists who flagged it.  A student's extra flag can be added to the key
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.classroom.agreement import waiting_lines
 from reader.core.models import ReaderError
 from reader.core.palette import Theme
 from reader.gui.classroom.class_shading import (
@@ -39,6 +42,7 @@ from reader.gui.classroom.key_commands import AddToKeyCommand
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice, PassagesList, shortened
 from reader.gui.classroom.students_table import StudentsTable
 from reader.gui.reading.article_view import ArticleView
+from reader.render.cache import RenderCache
 from reader.services import class_details
 from reader.services.assignments import counted
 from reader.services.class_details import Flagger, Mark, MarkedPassage
@@ -55,7 +59,8 @@ HEAT_LEGEND = (
 
 
 class ClassViewWindow(QWidget):
-    """A window of its own beside the main one; closed with it."""
+    """A window of its own beside the main one, deleted with it: closed, it is only hidden,
+    to be shown again while its figures hold."""
 
     closed = Signal()
     key_changed = Signal(int)  # the article id, when a flag was added to or taken from the key
@@ -67,18 +72,24 @@ class ClassViewWindow(QWidget):
         theme: Theme,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        figures: Callable[[Library, StoredAssignment], ClassView] = class_view,
+        render_cache: RenderCache | None = None,
     ) -> None:
+        """``figures``: reads the class's figures (``KeptClassView.of`` keeps them);
+        ``render_cache``: where the main window keeps its rendered articles."""
         super().__init__(parent, Qt.WindowType.Window)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle(f"{found.title} — class view")
         self._library = library
         self._found = found
         self._theme = theme
         self.undo_stack = undo_stack
         self.student_id: str | None = None  # the student shown on the article, if any
-        self.view_data: ClassView = class_view(library, found)
+        self._figures = figures
+        self.view_data: ClassView = figures(library, found)
 
         self.article_view = ArticleView()
+        self.article_view.render_cache = render_cache
         self.article_view.setAccessibleName("Article, shaded by the class's flags")
         self.kind_choice = QComboBox()
         self.kind_choice.setAccessibleName("Shade by kind")
@@ -92,9 +103,18 @@ class ClassViewWindow(QWidget):
         self.legend = QLabel(HEAT_LEGEND)
         self.legend.setWordWrap(True)
         self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Class agreement")
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAccessibleName("The class")
+        self.agreement = QLabel()
+        self.agreement.setWordWrap(True)
+        self.agreement.setAccessibleName("Class agreement")
+        self.agreement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Alpha loads numpy: worked out once the window has painted, in the lines laid
+        # out for it meanwhile.
+        self._agreement_waiting = False
+        self._agreement_timer = QTimer(self)
+        self._agreement_timer.setSingleShot(True)
+        self._agreement_timer.setInterval(0)
+        self._agreement_timer.timeout.connect(self._show_agreement)
         self.table = StudentsTable()
         self.comment_label = QLabel("Comment to the student:")
         self.comment = QPlainTextEdit()
@@ -115,7 +135,7 @@ class ClassViewWindow(QWidget):
         self.add_button.setEnabled(False)
         self._layout()
         self._connect()
-        self._show_figures()
+        self._show_figures(agreement_now=False)
 
     def _layout(self) -> None:
         controls = QHBoxLayout()
@@ -135,6 +155,7 @@ class ClassViewWindow(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.agreement)
         top_layout.addWidget(self.table, 1)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
@@ -176,6 +197,17 @@ class ClassViewWindow(QWidget):
 
     # What is shown
 
+    def shows(
+        self, library: Library, found: StoredAssignment, figures: ClassView, theme: Theme
+    ) -> bool:
+        """Whether this window shows these very figures, in this theme."""
+        return (
+            self._library is library
+            and self._found.assignment_id == found.assignment_id
+            and self.view_data is figures
+            and self._theme is theme
+        )
+
     @property
     def names(self) -> dict[str, str]:
         return class_details.names_shown(
@@ -184,10 +216,10 @@ class ClassViewWindow(QWidget):
 
     def refresh(self) -> None:
         """Read the class's figures again and show them, the same student still chosen."""
-        self.view_data = class_view(self._library, self._found)
+        self.view_data = self._figures(self._library, self._found)
         self._show_figures()
 
-    def _show_figures(self) -> None:
+    def _show_figures(self, *, agreement_now: bool = True) -> None:
         overview = self.view_data.overview
         self.article_view.show_article(overview.article, [], self._theme)
         # In this window the page's viewport holds a palette of its own before it is
@@ -198,15 +230,24 @@ class ClassViewWindow(QWidget):
         self.passages.show_overview(overview)
         students = len(overview.students)
         self.summary.setText(
-            f"{counted(students, 'student')} · {len(overview.key)} flags in the key."
-            f"\nAgreement: {overview.agreement.reading}"
+            f"{counted(students, 'student')} · {len(overview.key)} flags in the key. Agreement:"
         )
+        if agreement_now:
+            self._show_agreement()
+        else:
+            self.agreement.setText("\n".join(waiting_lines(overview.kinds)))
+            self._agreement_waiting = True
         row = self.table.row_of(chosen) if chosen is not None else None
         if row is not None:
             self.table.selectRow(row)
             self.show_student(chosen)
         else:
             self.show_whole_class()
+
+    def _show_agreement(self) -> None:
+        self._agreement_waiting = False
+        self._agreement_timer.stop()
+        self.agreement.setText("\n".join(self.view_data.overview.agreement.lines))
 
     def show_whole_class(self) -> None:
         self.student_id = None
@@ -363,6 +404,12 @@ class ClassViewWindow(QWidget):
         flagger = current.data(FLAGGER_ROLE) if current is not None else None
         self.add_button.setEnabled(isinstance(flagger, Flagger) and flagger.extra)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._agreement_waiting and not self._agreement_timer.isActive():
+            self._agreement_timer.start()  # runs after this paint, its children's too
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._agreement_timer.stop()
         super().closeEvent(event)
         self.closed.emit()

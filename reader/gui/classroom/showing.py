@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialog_host import DialogHost
     from reader.gui.classroom.presentation import Presentation
+    from reader.services.class_results import KeptClassView
     from reader.storage.classroom import StoredAssignment
 
 
@@ -24,6 +25,8 @@ class ClassShowing:
         self._article_changed = article_changed
         self.class_view: ClassViewWindow | None = None
         self.presentation: Presentation | None = None
+        self._kept: KeptClassView | None = None  # the figures shown last
+        self._closed_view: ClassViewWindow | None = None  # kept to be shown again
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's
@@ -32,6 +35,7 @@ class ClassShowing:
 
         from reader.gui.classroom.class_view import ClassViewWindow
         from reader.services.assignments import latest_made
+        from reader.services.class_results import KeptClassView
 
         host = self._host
         reading = host.reading
@@ -44,15 +48,32 @@ class ClassShowing:
                 "(File › Assign… makes one)."
             )
             return None
-        if self.class_view is not None:
-            self.class_view.close()
-        view = ClassViewWindow(
-            reading.library, made, host.theme(), QUndoStack(host.parent), host.parent
-        )
-        view.key_changed.connect(self._on_class_view_key_changed)
-        view.closed.connect(self._on_class_view_closed)
+        if self._kept is None:
+            self._kept = KeptClassView()
+        figures = self._kept.of(reading.library, made)
+        view = self.class_view or self._closed_view
+        self._closed_view = None
+        if view is not None and not view.shows(reading.library, made, figures, host.theme()):
+            view.closed.disconnect(self._on_class_view_closed)
+            view.close()
+            view.deleteLater()
+            view = None
+        if view is None:
+            # Nothing changed since it was closed: shown again as it was, nothing redrawn.
+            view = ClassViewWindow(
+                reading.library,
+                made,
+                host.theme(),
+                QUndoStack(host.parent),
+                host.parent,
+                figures=self._kept.of,
+                render_cache=reading.view.render_cache,
+            )
+            view.key_changed.connect(self._on_class_view_key_changed)
+            view.closed.connect(self._on_class_view_closed)
         self.class_view = view
         view.show()
+        view.raise_()
         return view
 
     def _on_class_view_key_changed(self, article_id: int) -> None:
@@ -62,7 +83,7 @@ class ClassShowing:
             self._article_changed(article_id)
 
     def _on_class_view_closed(self) -> None:
-        self.class_view = None
+        self._closed_view, self.class_view = self.class_view, None
 
     def present(self) -> Presentation | None:
         """The article alone, full screen, its flags hidden until → reveals them."""

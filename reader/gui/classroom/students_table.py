@@ -1,5 +1,6 @@
 """The class view's students table: found / missed / extra per kind and in all,
-sortable by any column."""
+sortable by any column.  The model sorts its rows itself, by Python keys: a sort proxy
+would ask ``data`` for each comparison."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -27,6 +27,7 @@ SHORT_KIND = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+Row = tuple[StudentResult, str, list[int]]  # result, name, figures
 
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -44,17 +45,40 @@ class StudentsModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[StudentResult, str, list[int]]] = []  # result, name, figures
+        self._by_name: list[Row] = []  # the overview's order: by name
+        self._rows: list[Row] = []  # as sorted now
         self._groups: list[Kind | None] = []  # a kind, or None for all kinds
+        self._sorted_by = (0, Qt.SortOrder.AscendingOrder)
 
     def show_overview(self, overview: ClassOverview, names: dict[str, str]) -> None:
         self.beginResetModel()
         self._groups = [*overview.kinds, None]
-        self._rows = [
+        self._by_name = [
             (result, names[result.work.student_id], figures(result, self._groups))
             for result in overview.students
         ]
+        self._rows = self._sorted(*self._sorted_by)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows by the column's figure, equal ones by name (as a stable sort proxy would)."""
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()  # the selection, say
+        kept_rows = [self._rows[index.row()] for index in kept]
+        self._rows = self._sorted(column, order)
+        row_of = {id(row): number for number, row in enumerate(self._rows)}
+        moved = zip(kept_rows, kept, strict=True)
+        self.changePersistentIndexList(
+            kept, [self.index(row_of[id(row)], index.column()) for row, index in moved]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> list[Row]:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column <= 0:
+            return sorted(self._by_name, key=lambda row: row[1].casefold(), reverse=descending)
+        return sorted(self._by_name, key=lambda row: row[2][column - 1], reverse=descending)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
         return 0 if parent.isValid() else len(self._rows)
@@ -70,15 +94,13 @@ class StudentsModel(QAbstractTableModel):
         if role == STUDENT_ID_ROLE:
             return result.work.student_id
         if column == 0:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return result.summary()
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return str(values[column - 1])
-        if role == Qt.ItemDataRole.EditRole:  # what the proxy sorts by
-            return values[column - 1]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
         return None
@@ -109,16 +131,12 @@ class StudentsModel(QAbstractTableModel):
 
 
 class StudentsTable(QTableView):
-    """The table, sorted by the clicked column (the proxy sorts numbers as numbers)."""
+    """The table, sorted by the clicked column."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.students = StudentsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.students)
-        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setModel(self.proxy)
+        self.setModel(self.students)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -148,19 +166,20 @@ class StudentsTable(QTableView):
 
     def student_at(self, row: int) -> str:
         """The student id of the row shown at ``row`` (after sorting)."""
-        return str(self.proxy.index(row, 0).data(STUDENT_ID_ROLE))
+        return str(self.students.index(row, 0).data(STUDENT_ID_ROLE))
 
     def row_of(self, student_id: str) -> int | None:
-        for row in range(self.proxy.rowCount()):
+        for row in range(self.students.rowCount()):
             if self.student_at(row) == student_id:
                 return row
         return None
 
     def figures(self, row: int) -> dict[str, str]:
         """The row as shown: header (one line) -> text."""
+        model = self.students
         return {
-            str(self.proxy.headerData(column, Qt.Orientation.Horizontal)).replace("\n", " "): str(
-                self.proxy.index(row, column).data()
+            str(model.headerData(column, Qt.Orientation.Horizontal)).replace("\n", " "): str(
+                model.index(row, column).data()
             )
-            for column in range(self.proxy.columnCount())
+            for column in range(model.columnCount())
         }

@@ -137,6 +137,15 @@ class ArticleView(HighlightedText):
         """Keep rendered articles in ``folder``: shown again, they need no Markdown parsing."""
         self._cache = page_cache(folder)
 
+    @property
+    def render_cache(self) -> RenderCache | None:
+        """Where rendered articles are kept, if anywhere: another view may share it."""
+        return self._cache
+
+    @render_cache.setter
+    def render_cache(self, cache: RenderCache | None) -> None:
+        self._cache = cache
+
     def clear_article(self) -> None:
         self._article = None
         self._offsets = None

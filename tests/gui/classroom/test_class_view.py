@@ -100,6 +100,8 @@ def open_class_view(window: MainWindow, qtbot: QtBot) -> ClassViewWindow:
     view = window.classroom.class_view
     assert view is not None
     qtbot.waitExposed(view)
+    # the agreement (numpy) is worked out just after the first paint
+    qtbot.waitUntil(lambda: "working it out" not in view.agreement.text())
     return view
 
 
@@ -108,7 +110,7 @@ def passage_rows(view: ClassViewWindow) -> list[tuple[str, PassageChoice]]:
 
 
 def shown_figures(view: ClassViewWindow) -> dict[str, dict[str, str]]:
-    rows = [view.table.figures(row) for row in range(view.table.proxy.rowCount())]
+    rows = [view.table.figures(row) for row in range(view.table.students.rowCount())]
     return {row["Student"]: row for row in rows}
 
 
@@ -133,7 +135,11 @@ def assert_same_figures(view: ClassViewWindow, data: Any) -> None:
     assert [e.split(" (")[0] for e in extra] == [
         f"Flagged by {e['students']} of {len(data['students'])}" for e in data["extra_passages"]
     ]
-    assert data["agreement"]["reading"] in view.summary.text()
+    agreement = view.agreement.text().casefold()
+    reading = data["agreement"]["reading"].removeprefix("The class ").removesuffix(".")
+    for part in reading.split("; "):
+        assert part.casefold() in agreement
+    assert len(agreement.splitlines()) == len(data["kinds"])
     assert f"{data['key_flags']} flags in the key" in view.summary.text()
 
 
@@ -156,10 +162,54 @@ def test_the_class_view_shows_the_figures_of_reader_class(
         QTextCharFormat.UnderlineStyle.DotLine,  # the opinion
     ]
 
-    # sorted by a column, the figures stay with their student
-    view.table.sortByColumn(view.table.proxy.columnCount() - 2, Qt.SortOrder.AscendingOrder)
+    # sorted by a column, the figures (and the selection) stay with their student
+    view.table.selectRow(0)  # Ana Lima, who moves to the second row
+    chosen = view.table.student_at(0)
+    view.table.sortByColumn(view.table.students.columnCount() - 2, Qt.SortOrder.AscendingOrder)
     assert view.table.figures(0)["Student"] == "Ben Ode"  # the only one who missed nothing
     assert_same_figures(view, data)
+    [selected] = view.table.selectionModel().selectedRows()
+    assert selected.row() == 1 and view.table.student_at(1) == chosen
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [view.table.figures(row)["Student"] for row in range(3)] == [
+        "Cleo Park",
+        "Ben Ode",
+        "Ana Lima",
+    ]
+
+
+def test_the_class_view_paints_before_the_agreement_in_lines_kept_for_it(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    window.use_render_cache(tmp_path / "cache")
+    teacher_with_three_submissions(window, tmp_path)
+    window.classroom.class_view_action.trigger()
+    view = window.classroom.class_view
+    assert view is not None
+    # the page comes from the main window's rendered articles
+    assert view.article_view.render_cache is window.article_view.render_cache is not None
+    assert view.agreement.text().splitlines() == [
+        "Unsourced claims: working it out…",
+        "Opinion passages: working it out…",
+    ]
+    height = view.agreement.heightForWidth(view.agreement.width())
+    qtbot.waitUntil(lambda: "working it out" not in view.agreement.text())
+    assert len(view.agreement.text().splitlines()) == 2
+    assert view.agreement.heightForWidth(view.agreement.width()) == height  # nothing moves
+    # closed and opened again while nothing changed: shown again as it was
+    figures = view.view_data
+    view.close()
+    assert window.classroom.class_view is None
+    again = open_class_view(window, qtbot)
+    assert again is view and again.view_data is figures and again.isVisible()
+    # after a change in the library, read and compared again in a new window
+    view.close()
+    ana = next(r.work for r in figures.overview.students if r.work.name == "Ana Lima")
+    service.set_feedback(window.library, figures.assignment.assignment_id, ana.name, "Good.")
+    changed = open_class_view(window, qtbot)
+    assert changed is not view and changed.view_data.comments[ana.student_id] == "Good."
 
 
 def test_a_student_and_a_passage_clicked(
@@ -176,7 +226,7 @@ def test_a_student_and_a_passage_clicked(
         ).work.student_id
     )
     assert row is not None
-    rect = view.table.visualRect(view.table.proxy.index(row, 0))
+    rect = view.table.visualRect(view.table.students.index(row, 0))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     lines = [view.details.item(n).text() for n in range(view.details.count())]
     # Ben: found the unsourced claim, the opinion as another kind, one extra

@@ -1,0 +1,67 @@
+"""The class view kept while its library is unchanged, read again after any write."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from reader.classroom.submission import submission_bytes
+from reader.classroom.synthetic import synthetic_class
+from reader.core.models import ArticleMeta, SourceFormat
+from reader.services import classroom as service
+from reader.services.class_results import KeptClassView
+from reader.storage.classroom import KEY_LAYER, StoredAssignment
+from reader.storage.library import Library
+
+
+def class_of_three(tmp_path: Path) -> tuple[Library, StoredAssignment]:
+    """A teacher's library with the key, the assignment and three submissions collected."""
+    synthetic = synthetic_class(3, seed=2)
+    library = Library.open(tmp_path / "teacher.sqlite")
+    meta = ArticleMeta(synthetic.article.title, synthetic.article.markdown, SourceFormat.MARKDOWN)
+    article = library.import_article(meta).article
+    library.add_annotations([replace(flag, article_id=article.id) for flag in synthetic.key])
+    made = service.assign(library, article.id, tmp_path / "a.reader-assignment", title="Three")
+    for number, work in enumerate(synthetic.students):
+        (tmp_path / f"{number}.reader-submission").write_bytes(
+            submission_bytes(
+                article,
+                assignment_id=made.assignment_id,
+                student_id=work.student_id,
+                student_name=work.name,
+                flags=work.flags,
+                handed_in=work.handed_in,
+            )
+        )
+    assert len(service.collect(library, sorted(tmp_path.glob("*.reader-submission"))).collected)
+    return library, service.find_assignment(library, made.assignment_id)
+
+
+def test_the_class_view_is_kept_until_the_library_changes(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path)
+    kept = KeptClassView()
+    try:
+        first = kept.of(library, found)
+        assert kept.of(library, found) is first
+        student = first.overview.students[0].work
+        service.set_feedback(library, found.assignment_id, student.name, "Well read.")
+        second = kept.of(library, found)
+        assert second is not first and second.comments[student.student_id] == "Well read."
+        assert kept.of(library, found) is second
+    finally:
+        library.close()
+
+
+def test_a_change_made_by_another_process_is_seen(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path)
+    kept = KeptClassView()
+    other = Library.open(tmp_path / "teacher.sqlite")  # as `reader` on the command line
+    try:
+        first = kept.of(library, found)
+        key = [f for f in other.annotations(found.article_id) if f.layer == KEY_LAYER]
+        other.delete_annotation(key[0].uuid)
+        second = kept.of(library, found)
+        assert len(second.overview.key) == len(first.overview.key) - 1
+    finally:
+        other.close()
+        library.close()
