@@ -71,6 +71,10 @@ class Presentation(QWidget):
         self.view.setAccessibleName("Article")
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys are the presenter's
+        # No chrome on the projector (the wheel still scrolls), and the page is not laid
+        # out again narrower when a scroll bar appears.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.caption = QLabel()
         self.caption.setObjectName("presentation_caption")
         self.caption.setWordWrap(True)
@@ -87,8 +91,10 @@ class Presentation(QWidget):
 
     def start(self) -> None:
         """Full screen, the flags hidden, the type sized for the screen."""
-        height = self.screen().geometry().height()
-        self.view.set_zoom(body_zoom(height, self.logicalDpiY()))
+        screen = self.screen().geometry()
+        self.view.set_zoom(body_zoom(screen.height(), self.logicalDpiY()))
+        # At the size it is shown: the page is laid out once, not again at full screen.
+        self.view.resize(screen.size())
         # Rendered before it is shown: the page takes the theme's colours only then.
         self.view.show_article(self._article, [], self._theme)
         font = QFont(self.view.document().defaultFont())
@@ -104,30 +110,33 @@ class Presentation(QWidget):
         """Show the next flag in reading order, with its kind and note below the article."""
         if self.revealed >= len(self.flags):
             return False
+        flag = self.flags[self.revealed]
         self.revealed += 1
-        self._show_revealed()
+        # Only its passage and the one drawn selected before are drawn again.
+        self.view.add_highlight(flag, select=True)  # scrolled into view
+        self._show_caption()
         return True
 
     def hide_last(self) -> bool:
         if self.revealed == 0:
             return False
         self.revealed -= 1
-        self._show_revealed()
+        self.view.remove_highlight(self.flags[self.revealed].uuid)
+        last = self.flags[self.revealed - 1].uuid if self.revealed else None
+        self.view.select_annotation(last)
+        self._show_caption()
         return True
 
-    def _show_revealed(self) -> None:
-        shown = self.flags[: self.revealed]
-        self.view.set_annotations(shown)
-        if not shown:
+    def _show_caption(self) -> None:
+        """The last flag revealed, its kind and note; none when none is."""
+        if not self.revealed:
             self.caption.hide()
-            self.view.select_annotation(None)
             return
-        last = shown[-1]
+        last = self.flags[self.revealed - 1]
         note = html.escape(" ".join(last.note.split()))
         heading = f"<b>{last.kind.label}</b> · {self.revealed} of {len(self.flags)}"
         self.caption.setText(f"{heading}<br>{note}" if note else heading)
         self.caption.show()
-        self.view.select_annotation(last.uuid)  # scrolls its passage into view
 
     def toggle_heat(self) -> bool:
         """Shade each sentence by how many students flagged it, or stop; False when there
