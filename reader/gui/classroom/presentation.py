@@ -9,9 +9,9 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.page_layout import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR
@@ -55,8 +55,8 @@ class Presentation(QWidget):
         theme: Theme,
         heat: Callable[[], ClassOverview | None] = lambda: None,
     ) -> None:
-        """``heat``: the class's work on the article, read at the first H (None when
-        there is none)."""
+        """``heat``: the class's work on the article (None when there is none), read
+        once the presentation has painted, or at the first H if it comes first."""
         super().__init__(parent, Qt.WindowType.Window)  # closed with its parent
         self.setWindowTitle(f"{article.title} — presenting")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -64,8 +64,15 @@ class Presentation(QWidget):
         self._theme = theme
         self.flags = list(flags)
         self._read_heat = heat
-        self._heat: ClassOverview | None = None  # read at the first H
+        self.class_work_read = False  # read once the page is painted, or at the first H
+        self._shading: list[QTextEdit.ExtraSelection] = []  # the class's heat, once read
         self.heat_shown = False
+        # The heat is read when the page is on the screen: entering does not wait for
+        # it, and H then only shows it.
+        self._read_heat_soon = QTimer(self)
+        self._read_heat_soon.setSingleShot(True)
+        self._read_heat_soon.setInterval(0)
+        self._read_heat_soon.timeout.connect(self._prepare_heat)
         self.revealed = 0
         self.view = ArticleView()
         self.view.setAccessibleName("Article")
@@ -93,16 +100,17 @@ class Presentation(QWidget):
         """Full screen, the flags hidden, the type sized for the screen."""
         screen = self.screen().geometry()
         self.view.set_zoom(body_zoom(screen.height(), self.logicalDpiY()))
-        # At the size it is shown: the page is laid out once, not again at full screen.
-        self.view.resize(screen.size())
-        # Rendered before it is shown: the page takes the theme's colours only then.
-        self.view.show_article(self._article, [], self._theme)
+        # The theme's colours before it is shown: the page takes them only then.
+        self.view.set_theme(self._theme)
         font = QFont(self.view.document().defaultFont())
         font.setPointSizeF(font.pointSizeF() * CAPTION_SCALE)
         self.caption.setFont(font)
         side = round(font.pointSizeF() * 2)
         self.caption.setContentsMargins(side, side // 2, side, side // 2)
+        self.view.painted.connect(self._on_view_painted)
         self.showFullScreen()
+        # Shown first, then the page: it is laid out once, at full screen.
+        self.view.show_article(self._article, [], self._theme)
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -141,16 +149,28 @@ class Presentation(QWidget):
     def toggle_heat(self) -> bool:
         """Shade each sentence by how many students flagged it, or stop; False when there
         is no class work to show."""
-        if self._heat is None:
-            self._heat = self._read_heat()
-        if self._heat is None:
+        self._prepare_heat()  # at once, when H comes before it was read
+        if not self._shading:
             return False
-        from reader.gui.classroom.class_shading import heat_selections
-
         self.heat_shown = not self.heat_shown
-        shading = heat_selections(self.view, self._heat, None, self._theme)
-        self.view.setExtraSelections(shading if self.heat_shown else [])
+        self.view.setExtraSelections(self._shading if self.heat_shown else [])
         return True
+
+    def _on_view_painted(self) -> None:
+        self.view.painted.disconnect(self._on_view_painted)
+        self._read_heat_soon.start()  # once what is painted is on the screen
+
+    def _prepare_heat(self) -> None:
+        """Read the class's work and make its shading, the first time only."""
+        if self.class_work_read:
+            return
+        self.class_work_read = True
+        self._read_heat_soon.stop()
+        overview = self._read_heat()
+        if overview is not None:
+            from reader.gui.classroom.class_shading import heat_selections
+
+            self._shading = heat_selections(self.view, overview, None, self._theme)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -166,5 +186,6 @@ class Presentation(QWidget):
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._read_heat_soon.stop()  # the library may be closed next
         super().closeEvent(event)
         self.closed.emit()

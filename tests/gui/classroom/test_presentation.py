@@ -20,6 +20,8 @@ from reader.gui.shell.main_window import MainWindow
 from reader.services import classroom as service
 from reader.services.samples import ensure_samples
 from reader.storage.library import Library
+from tests.gui.classroom.test_class_view import teacher_with_three_submissions
+from tests.gui.shell.test_main_window import sentence_span
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Session
@@ -82,6 +84,8 @@ def test_present_reveals_the_key_in_reading_order_and_esc_restores_the_window(
     assert not presentation.caption.isVisible()
     qtbot.keyClick(presentation, Qt.Key.Key_Left)  # nothing left to hide: nothing happens
     assert presentation.revealed == 0
+    qtbot.keyClick(presentation, Qt.Key.Key_H)  # no class has handed in: nothing to shade
+    assert not presentation.heat_shown and presentation.view.extraSelections() == []
 
     qtbot.keyClick(presentation, Qt.Key.Key_Escape)
     assert window.classroom.presentation is None
@@ -89,6 +93,37 @@ def test_present_reveals_the_key_in_reading_order_and_esc_restores_the_window(
     assert window.geometry() == geometry and window.windowState() == state
     assert window.reading.article is not None and window.reading.article.id == article_id
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+
+@pytest.mark.parametrize("wait", [True, False], ids=["H-later", "H-at-once"])
+def test_h_shades_the_sentences_the_class_flagged_and_h_again_stops(
+    session: Session, qtbot: QtBot, tmp_path: Path, wait: bool
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    teacher_with_three_submissions(window, tmp_path)  # sentences 1, 3 and 5 flagged
+    article = window.reading.article
+    assert article is not None
+    flagged = {article.text[slice(*sentence_span(article, n))] for n in (1, 3, 5)}
+
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    if wait:  # the teacher turns to the class: the class's work is read meanwhile
+        qtbot.waitUntil(lambda: presentation.class_work_read)
+    else:
+        assert not presentation.class_work_read  # read at H
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    assert presentation.heat_shown
+    shaded = [s.cursor.selectedText() for s in presentation.view.extraSelections()]
+    assert len(shaded) == 3
+    assert all(any(sentence in text for text in shaded) for sentence in flagged)
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)  # a flag revealed over the shading
+    assert len(presentation.view.extraSelections()) == 3
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    assert not presentation.heat_shown and presentation.view.extraSelections() == []
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+    assert window.classroom.presentation is None
 
 
 def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> None:
