@@ -108,8 +108,10 @@ class Presentation(QWidget):
         side = round(font.pointSizeF() * 2)
         self.caption.setContentsMargins(side, side // 2, side, side // 2)
         self.view.painted.connect(self._on_view_painted)
+        # At the screen's size before it is shown (the platform makes it full screen
+        # later), then the page: it is laid out once, at full screen.
+        self.setGeometry(screen)
         self.showFullScreen()
-        # Shown first, then the page: it is laid out once, at full screen.
         self.view.show_article(self._article, [], self._theme)
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
