@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from reader.gui.classroom.presentation_contrast import readable_shading
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.page_layout import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR
 
@@ -172,7 +173,8 @@ class Presentation(QWidget):
         if overview is not None:
             from reader.gui.classroom.class_shading import heat_selections
 
-            self._shading = heat_selections(self.view, overview, None, self._theme)
+            shading = heat_selections(self.view, overview, None, self._theme)
+            self._shading = readable_shading(shading, self._theme)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

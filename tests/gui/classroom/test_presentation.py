@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontInfo, QImage
+from PySide6.QtGui import QColor, QFontInfo, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMenuBar, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.palette import Theme
 from reader.gui.classroom.presentation import BODY_PIXELS_AT_1080, Presentation, body_zoom
+from reader.gui.classroom.presentation_contrast import BODY_CONTRAST, blended, contrast_ratio
 from reader.gui.common.theme import apply_theme
 from reader.gui.shell.main_window import MainWindow
 from reader.services import classroom as service
@@ -126,6 +127,29 @@ def test_h_shades_the_sentences_the_class_flagged_and_h_again_stops(
     assert window.classroom.presentation is None
 
 
+@pytest.mark.parametrize("theme", list(Theme))
+def test_the_class_shading_keeps_the_words_over_it_at_7_to_1(
+    session: Session, qtbot: QtBot, tmp_path: Path, theme: Theme
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    window.appearance.set_theme(theme)
+    teacher_with_three_submissions(window, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    shading = presentation.view.extraSelections()
+    assert len(shading) == 3
+    colours = presentation.view.viewport().palette()
+    page, text = colours.color(QPalette.ColorRole.Base), colours.color(QPalette.ColorRole.Text)
+    for selection in shading:
+        shade = selection.format.background().color()
+        assert shade.alpha() > 0  # shaded still
+        assert contrast_ratio(blended(shade, page), text) >= BODY_CONTRAST
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+
+
 def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
@@ -144,32 +168,14 @@ def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> Non
     library.close()
 
 
-def relative_luminance(colour: QColor) -> float:
-    """WCAG 2's relative luminance of an sRGB colour."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * linear(colour.redF())
-        + 0.7152 * linear(colour.greenF())
-        + 0.0722 * linear(colour.blueF())
-    )
-
-
 def drawn_contrast(image: QImage) -> float:
     """The contrast ratio between the commonest colour of the picture (its background)
     and the colour farthest from it in luminance (the text)."""
     counts: Counter[int] = Counter(
         image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
     )
-    background = relative_luminance(QColor.fromRgb(counts.most_common(1)[0][0]))
-    text = max(
-        (relative_luminance(QColor.fromRgb(rgb)) for rgb in counts),
-        key=lambda luminance: abs(luminance - background),
-    )
-    light, dark = max(background, text), min(background, text)
-    return (light + 0.05) / (dark + 0.05)
+    background = QColor.fromRgb(counts.most_common(1)[0][0])
+    return max(contrast_ratio(background, QColor.fromRgb(rgb)) for rgb in counts)
 
 
 @pytest.mark.parametrize("theme", list(Theme))
@@ -199,14 +205,26 @@ def test_on_a_1920_by_1080_projector_the_type_is_28_pixels_and_high_contrast(
 
         body = QFontInfo(presentation.view.document().defaultFont()).pixelSize()
         assert body >= BODY_PIXELS_AT_1080
+        colours = presentation.view.viewport().palette()
+        page_colour, text_colour = (
+            colours.color(QPalette.ColorRole.Base),
+            colours.color(QPalette.ColorRole.Text),
+        )
+        assert contrast_ratio(page_colour, text_colour) >= BODY_CONTRAST  # WCAG AAA
         page = presentation.view.viewport().grab().toImage()
         assert page.width() > 1800
-        assert drawn_contrast(page) >= 7  # WCAG AAA for body text
+        assert drawn_contrast(page) >= BODY_CONTRAST  # and as drawn
 
         presentation.reveal_next()
         caption = presentation.caption
         assert QFontInfo(caption.font()).pixelSize() >= BODY_PIXELS_AT_1080 * 0.85
-        assert drawn_contrast(caption.grab().toImage()) >= 7
+        colours = caption.palette()
+        caption_colours = (
+            colours.color(caption.backgroundRole()),
+            colours.color(caption.foregroundRole()),
+        )
+        assert contrast_ratio(*caption_colours) >= BODY_CONTRAST
+        assert drawn_contrast(caption.grab().toImage()) >= BODY_CONTRAST
         presentation.close()
     finally:
         app.setPalette(palette)
