@@ -54,7 +54,12 @@ def readable_shading(
 ) -> list[QTextEdit.ExtraSelection]:
     """The shading of ``selections`` made lighter where the text over it would fall below
     BODY_CONTRAST, each kind's shades scaled alike so that more students still shows as
-    a deeper shade."""
+    a deeper shade; and the words over it in the page's text colour.
+
+    A shade is drawn instead of a flag's background where they meet, but the words keep
+    the flag's ink: the selected flag's dark ink would be dark on dark.
+    """
+    ink = QBrush(QColor(THEME_COLOURS[theme].text))
     strongest: dict[int, int] = {}  # each colour's most opaque shade
     for selection in selections:
         colour = selection.format.background().color()
@@ -65,13 +70,13 @@ def readable_shading(
         ceiling, most = _most_alpha(colour.rgb(), theme), strongest[colour.rgb()]
         if most > ceiling:
             colour.setAlpha(round(colour.alpha() * ceiling / most))
-            text_format = QTextCharFormat(selection.format)
-            text_format.setBackground(QBrush(colour))
-            changed = QTextEdit.ExtraSelection()
-            changed.cursor = selection.cursor
-            changed.format = text_format
-            selection = changed
-        readable.append(selection)
+        text_format = QTextCharFormat(selection.format)
+        text_format.setBackground(QBrush(colour))
+        text_format.setForeground(ink)
+        changed = QTextEdit.ExtraSelection()
+        changed.cursor = selection.cursor
+        changed.format = text_format
+        readable.append(changed)
     return readable
 
 

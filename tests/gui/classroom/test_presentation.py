@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontInfo, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QMenuBar, QToolBar, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFontInfo,
+    QImage,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QApplication, QMenuBar, QTextEdit, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.palette import Theme
@@ -138,16 +146,38 @@ def test_the_class_shading_keeps_the_words_over_it_at_7_to_1(
     qtbot.keyClick(window, Qt.Key.Key_F5)
     presentation = window.classroom.presentation
     assert presentation is not None
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)  # the first key flag: a shaded sentence
     qtbot.keyClick(presentation, Qt.Key.Key_H)
     shading = presentation.view.extraSelections()
     assert len(shading) == 3
     colours = presentation.view.viewport().palette()
     page, text = colours.color(QPalette.ColorRole.Base), colours.color(QPalette.ColorRole.Text)
+    drawn_over_a_flag = False
     for selection in shading:
         shade = selection.format.background().color()
         assert shade.alpha() > 0  # shaded still
-        assert contrast_ratio(blended(shade, page), text) >= BODY_CONTRAST
+        background = blended(shade, page)
+        for position in range(selection.cursor.selectionStart(), selection.cursor.selectionEnd()):
+            ink = words_colour(presentation.view.document(), position, selection, text)
+            assert contrast_ratio(background, ink) >= BODY_CONTRAST
+            drawn_over_a_flag |= presentation.view.annotation_at_position(position) != ""
+    assert drawn_over_a_flag
     qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+
+
+def words_colour(
+    document: QTextDocument, position: int, selection: QTextEdit.ExtraSelection, text: QColor
+) -> QColor:
+    """The colour the character at ``position`` is drawn in under an extra selection: the
+    selection's, else its own format's, else the page's text colour."""
+    if selection.format.hasProperty(QTextFormat.Property.ForegroundBrush):
+        return selection.format.foreground().color()
+    cursor = QTextCursor(document)
+    cursor.setPosition(position + 1)  # the format of the character before the cursor
+    own = cursor.charFormat()
+    if own.hasProperty(QTextFormat.Property.ForegroundBrush):
+        return own.foreground().color()
+    return text
 
 
 def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> None:
