@@ -90,11 +90,11 @@ class Presentation(QWidget):
         self.caption.setAutoFillBackground(True)
         self.caption.setTextFormat(Qt.TextFormat.RichText)  # the note escaped: see below
         self.caption.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.caption)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.view, 1)
+        self._layout.addWidget(self.caption)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def start(self) -> None:
@@ -123,31 +123,31 @@ class Presentation(QWidget):
             return False
         flag = self.flags[self.revealed]
         self.revealed += 1
+        self._show_caption()  # first: the page's height is known when scrolling to it
         # Only its passage and the one drawn selected before are drawn again.
         self.view.add_highlight(flag, select=True)  # scrolled into view
-        self._show_caption()
         return True
 
     def hide_last(self) -> bool:
         if self.revealed == 0:
             return False
         self.revealed -= 1
+        self._show_caption()
         self.view.remove_highlight(self.flags[self.revealed].uuid)
         last = self.flags[self.revealed - 1].uuid if self.revealed else None
         self.view.select_annotation(last)
-        self._show_caption()
         return True
 
     def _show_caption(self) -> None:
-        """The last flag revealed, its kind and note; none when none is."""
-        if not self.revealed:
-            self.caption.hide()
-            return
-        last = self.flags[self.revealed - 1]
-        note = html.escape(" ".join(last.note.split()))
-        heading = f"<b>{last.kind.label}</b> · {self.revealed} of {len(self.flags)}"
-        self.caption.setText(f"{heading}<br>{note}" if note else heading)
-        self.caption.show()
+        """The last flag revealed, its kind and note (none when none is), the page above
+        it made shorter or taller at once."""
+        if self.revealed:
+            last = self.flags[self.revealed - 1]
+            note = html.escape(" ".join(last.note.split()))
+            heading = f"<b>{last.kind.label}</b> · {self.revealed} of {len(self.flags)}"
+            self.caption.setText(f"{heading}<br>{note}" if note else heading)
+        self.caption.setVisible(bool(self.revealed))
+        self._layout.activate()
 
     def toggle_heat(self) -> bool:
         """Shade each sentence by how many students flagged it, or stop; False when there

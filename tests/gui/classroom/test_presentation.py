@@ -25,6 +25,7 @@ from reader.core.palette import Theme
 from reader.gui.classroom.presentation import BODY_PIXELS_AT_1080, Presentation, body_zoom
 from reader.gui.classroom.presentation_contrast import BODY_CONTRAST, blended, contrast_ratio
 from reader.gui.common.theme import apply_theme
+from reader.gui.reading.view_geometry import line_rect
 from reader.gui.shell.main_window import MainWindow
 from reader.services import classroom as service
 from reader.services.samples import ensure_samples
@@ -102,6 +103,42 @@ def test_present_reveals_the_key_in_reading_order_and_esc_restores_the_window(
     assert window.geometry() == geometry and window.windowState() == state
     assert window.reading.article is not None and window.reading.article.id == article_id
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+
+def test_a_flag_revealed_at_the_foot_of_the_page_is_not_hidden_by_its_caption(
+    session: Session, qtbot: QtBot, db_path: Path
+) -> None:
+    library = Library.open(db_path)
+    try:
+        article_id = library.articles()[0].id
+        service.use_as_key(library, article_id)
+    finally:
+        library.close()
+    window = session.start()
+    window.finish_startup()
+    window.show_article(article_id)
+    first = service.presented_flags(window.library, article_id)[0]
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    qtbot.waitExposed(presentation)
+    view = presentation.view
+    span = view.document_range(first.anchor.start, first.anchor.end)
+    assert span is not None
+    # the teacher scrolled the passage down to the foot of the page, all in view
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + line_rect(view, span[1]).bottom() - view.viewport().height() + 2)
+    assert line_rect(view, span[0]).top() >= 0 and line_rect(view, span[1]).bottom() <= (
+        view.viewport().height()
+    )
+
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)
+    qtbot.waitUntil(presentation.caption.isVisible)
+    QApplication.processEvents()  # the caption laid out below the page
+    assert presentation.caption.geometry().top() >= view.geometry().bottom()
+    assert line_rect(view, span[0]).top() >= 0
+    assert line_rect(view, span[1]).bottom() <= view.viewport().height()
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
 
 
 @pytest.mark.parametrize("wait", [True, False], ids=["H-later", "H-at-once"])
