@@ -9,10 +9,11 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from reader.gui.classroom.presentation_contrast import readable_shading
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.page_layout import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR
 
@@ -55,8 +56,8 @@ class Presentation(QWidget):
         theme: Theme,
         heat: Callable[[], ClassOverview | None] = lambda: None,
     ) -> None:
-        """``heat``: the class's work on the article, read at the first H (None when
-        there is none)."""
+        """``heat``: the class's work on the article (None when there is none), read
+        once the presentation has painted, or at the first H if it comes first."""
         super().__init__(parent, Qt.WindowType.Window)  # closed with its parent
         self.setWindowTitle(f"{article.title} — presenting")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -64,13 +65,24 @@ class Presentation(QWidget):
         self._theme = theme
         self.flags = list(flags)
         self._read_heat = heat
-        self._heat: ClassOverview | None = None  # read at the first H
+        self.class_work_read = False  # read once the page is painted, or at the first H
+        self._shading: list[QTextEdit.ExtraSelection] = []  # the class's heat, once read
         self.heat_shown = False
+        # The heat is read when the page is on the screen: entering does not wait for
+        # it, and H then only shows it.
+        self._read_heat_soon = QTimer(self)
+        self._read_heat_soon.setSingleShot(True)
+        self._read_heat_soon.setInterval(0)
+        self._read_heat_soon.timeout.connect(self._prepare_heat)
         self.revealed = 0
         self.view = ArticleView()
         self.view.setAccessibleName("Article")
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys are the presenter's
+        # No chrome on the projector (the wheel still scrolls), and the page is not laid
+        # out again narrower when a scroll bar appears.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.caption = QLabel()
         self.caption.setObjectName("presentation_caption")
         self.caption.setWordWrap(True)
@@ -78,25 +90,30 @@ class Presentation(QWidget):
         self.caption.setAutoFillBackground(True)
         self.caption.setTextFormat(Qt.TextFormat.RichText)  # the note escaped: see below
         self.caption.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.caption)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.view, 1)
+        self._layout.addWidget(self.caption)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def start(self) -> None:
         """Full screen, the flags hidden, the type sized for the screen."""
-        height = self.screen().geometry().height()
-        self.view.set_zoom(body_zoom(height, self.logicalDpiY()))
-        # Rendered before it is shown: the page takes the theme's colours only then.
-        self.view.show_article(self._article, [], self._theme)
+        screen = self.screen().geometry()
+        self.view.set_zoom(body_zoom(screen.height(), self.logicalDpiY()))
+        # The theme's colours before it is shown: the page takes them only then.
+        self.view.set_theme(self._theme)
         font = QFont(self.view.document().defaultFont())
         font.setPointSizeF(font.pointSizeF() * CAPTION_SCALE)
         self.caption.setFont(font)
         side = round(font.pointSizeF() * 2)
         self.caption.setContentsMargins(side, side // 2, side, side // 2)
+        self.view.painted.connect(self._on_view_painted)
+        # At the screen's size before it is shown (the platform makes it full screen
+        # later), then the page: it is laid out once, at full screen.
+        self.setGeometry(screen)
         self.showFullScreen()
+        self.view.show_article(self._article, [], self._theme)
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -104,44 +121,60 @@ class Presentation(QWidget):
         """Show the next flag in reading order, with its kind and note below the article."""
         if self.revealed >= len(self.flags):
             return False
+        flag = self.flags[self.revealed]
         self.revealed += 1
-        self._show_revealed()
+        self._show_caption()  # first: the page's height is known when scrolling to it
+        # Only its passage and the one drawn selected before are drawn again.
+        self.view.add_highlight(flag, select=True)  # scrolled into view
         return True
 
     def hide_last(self) -> bool:
         if self.revealed == 0:
             return False
         self.revealed -= 1
-        self._show_revealed()
+        self._show_caption()
+        self.view.remove_highlight(self.flags[self.revealed].uuid)
+        last = self.flags[self.revealed - 1].uuid if self.revealed else None
+        self.view.select_annotation(last)
         return True
 
-    def _show_revealed(self) -> None:
-        shown = self.flags[: self.revealed]
-        self.view.set_annotations(shown)
-        if not shown:
-            self.caption.hide()
-            self.view.select_annotation(None)
-            return
-        last = shown[-1]
-        note = html.escape(" ".join(last.note.split()))
-        heading = f"<b>{last.kind.label}</b> · {self.revealed} of {len(self.flags)}"
-        self.caption.setText(f"{heading}<br>{note}" if note else heading)
-        self.caption.show()
-        self.view.select_annotation(last.uuid)  # scrolls its passage into view
+    def _show_caption(self) -> None:
+        """The last flag revealed, its kind and note (none when none is), the page above
+        it made shorter or taller at once."""
+        if self.revealed:
+            last = self.flags[self.revealed - 1]
+            note = html.escape(" ".join(last.note.split()))
+            heading = f"<b>{last.kind.label}</b> · {self.revealed} of {len(self.flags)}"
+            self.caption.setText(f"{heading}<br>{note}" if note else heading)
+        self.caption.setVisible(bool(self.revealed))
+        self._layout.activate()
 
     def toggle_heat(self) -> bool:
         """Shade each sentence by how many students flagged it, or stop; False when there
         is no class work to show."""
-        if self._heat is None:
-            self._heat = self._read_heat()
-        if self._heat is None:
+        self._prepare_heat()  # at once, when H comes before it was read
+        if not self._shading:
             return False
-        from reader.gui.classroom.class_shading import heat_selections
-
         self.heat_shown = not self.heat_shown
-        shading = heat_selections(self.view, self._heat, None, self._theme)
-        self.view.setExtraSelections(shading if self.heat_shown else [])
+        self.view.setExtraSelections(self._shading if self.heat_shown else [])
         return True
+
+    def _on_view_painted(self) -> None:
+        self.view.painted.disconnect(self._on_view_painted)
+        self._read_heat_soon.start()  # once what is painted is on the screen
+
+    def _prepare_heat(self) -> None:
+        """Read the class's work and make its shading, the first time only."""
+        if self.class_work_read:
+            return
+        self.class_work_read = True
+        self._read_heat_soon.stop()
+        overview = self._read_heat()
+        if overview is not None:
+            from reader.gui.classroom.class_shading import heat_selections
+
+            shading = heat_selections(self.view, overview, None, self._theme)
+            self._shading = readable_shading(shading, self._theme)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -157,5 +190,6 @@ class Presentation(QWidget):
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._read_heat_soon.stop()  # the library may be closed next
         super().closeEvent(event)
         self.closed.emit()

@@ -9,17 +9,29 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontInfo, QImage
-from PySide6.QtWidgets import QApplication, QMenuBar, QToolBar, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFontInfo,
+    QImage,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QApplication, QMenuBar, QTextEdit, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.palette import Theme
 from reader.gui.classroom.presentation import BODY_PIXELS_AT_1080, Presentation, body_zoom
+from reader.gui.classroom.presentation_contrast import BODY_CONTRAST, blended, contrast_ratio
 from reader.gui.common.theme import apply_theme
+from reader.gui.reading.view_geometry import line_rect
 from reader.gui.shell.main_window import MainWindow
 from reader.services import classroom as service
 from reader.services.samples import ensure_samples
 from reader.storage.library import Library
+from tests.gui.classroom.test_class_view import teacher_with_three_submissions
+from tests.gui.shell.test_main_window import sentence_span
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Session
@@ -82,6 +94,8 @@ def test_present_reveals_the_key_in_reading_order_and_esc_restores_the_window(
     assert not presentation.caption.isVisible()
     qtbot.keyClick(presentation, Qt.Key.Key_Left)  # nothing left to hide: nothing happens
     assert presentation.revealed == 0
+    qtbot.keyClick(presentation, Qt.Key.Key_H)  # no class has handed in: nothing to shade
+    assert not presentation.heat_shown and presentation.view.extraSelections() == []
 
     qtbot.keyClick(presentation, Qt.Key.Key_Escape)
     assert window.classroom.presentation is None
@@ -89,6 +103,118 @@ def test_present_reveals_the_key_in_reading_order_and_esc_restores_the_window(
     assert window.geometry() == geometry and window.windowState() == state
     assert window.reading.article is not None and window.reading.article.id == article_id
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+
+def test_a_flag_revealed_at_the_foot_of_the_page_is_not_hidden_by_its_caption(
+    session: Session, qtbot: QtBot, db_path: Path
+) -> None:
+    library = Library.open(db_path)
+    try:
+        article_id = library.articles()[0].id
+        service.use_as_key(library, article_id)
+    finally:
+        library.close()
+    window = session.start()
+    window.finish_startup()
+    window.show_article(article_id)
+    first = service.presented_flags(window.library, article_id)[0]
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    qtbot.waitExposed(presentation)
+    view = presentation.view
+    span = view.document_range(first.anchor.start, first.anchor.end)
+    assert span is not None
+    # the teacher scrolled the passage down to the foot of the page, all in view
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + line_rect(view, span[1]).bottom() - view.viewport().height() + 2)
+    assert line_rect(view, span[0]).top() >= 0 and line_rect(view, span[1]).bottom() <= (
+        view.viewport().height()
+    )
+
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)
+    qtbot.waitUntil(presentation.caption.isVisible)
+    QApplication.processEvents()  # the caption laid out below the page
+    assert presentation.caption.geometry().top() >= view.geometry().bottom()
+    assert line_rect(view, span[0]).top() >= 0
+    assert line_rect(view, span[1]).bottom() <= view.viewport().height()
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize("wait", [True, False], ids=["H-later", "H-at-once"])
+def test_h_shades_the_sentences_the_class_flagged_and_h_again_stops(
+    session: Session, qtbot: QtBot, tmp_path: Path, wait: bool
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    teacher_with_three_submissions(window, tmp_path)  # sentences 1, 3 and 5 flagged
+    article = window.reading.article
+    assert article is not None
+    flagged = {article.text[slice(*sentence_span(article, n))] for n in (1, 3, 5)}
+
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    if wait:  # the teacher turns to the class: the class's work is read meanwhile
+        qtbot.waitUntil(lambda: presentation.class_work_read)
+    else:
+        assert not presentation.class_work_read  # read at H
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    assert presentation.heat_shown
+    shaded = [s.cursor.selectedText() for s in presentation.view.extraSelections()]
+    assert len(shaded) == 3
+    assert all(any(sentence in text for text in shaded) for sentence in flagged)
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)  # a flag revealed over the shading
+    assert len(presentation.view.extraSelections()) == 3
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    assert not presentation.heat_shown and presentation.view.extraSelections() == []
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+    assert window.classroom.presentation is None
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_the_class_shading_keeps_the_words_over_it_at_7_to_1(
+    session: Session, qtbot: QtBot, tmp_path: Path, theme: Theme
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    window.appearance.set_theme(theme)
+    teacher_with_three_submissions(window, tmp_path)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)  # the first key flag: a shaded sentence
+    qtbot.keyClick(presentation, Qt.Key.Key_H)
+    shading = presentation.view.extraSelections()
+    assert len(shading) == 3
+    colours = presentation.view.viewport().palette()
+    page, text = colours.color(QPalette.ColorRole.Base), colours.color(QPalette.ColorRole.Text)
+    drawn_over_a_flag = False
+    for selection in shading:
+        shade = selection.format.background().color()
+        assert shade.alpha() > 0  # shaded still
+        background = blended(shade, page)
+        for position in range(selection.cursor.selectionStart(), selection.cursor.selectionEnd()):
+            ink = words_colour(presentation.view.document(), position, selection, text)
+            assert contrast_ratio(background, ink) >= BODY_CONTRAST
+            drawn_over_a_flag |= presentation.view.annotation_at_position(position) != ""
+    assert drawn_over_a_flag
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+
+
+def words_colour(
+    document: QTextDocument, position: int, selection: QTextEdit.ExtraSelection, text: QColor
+) -> QColor:
+    """The colour the character at ``position`` is drawn in under an extra selection: the
+    selection's, else its own format's, else the page's text colour."""
+    if selection.format.hasProperty(QTextFormat.Property.ForegroundBrush):
+        return selection.format.foreground().color()
+    cursor = QTextCursor(document)
+    cursor.setPosition(position + 1)  # the format of the character before the cursor
+    own = cursor.charFormat()
+    if own.hasProperty(QTextFormat.Property.ForegroundBrush):
+        return own.foreground().color()
+    return text
 
 
 def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> None:
@@ -109,32 +235,14 @@ def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> Non
     library.close()
 
 
-def relative_luminance(colour: QColor) -> float:
-    """WCAG 2's relative luminance of an sRGB colour."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * linear(colour.redF())
-        + 0.7152 * linear(colour.greenF())
-        + 0.0722 * linear(colour.blueF())
-    )
-
-
 def drawn_contrast(image: QImage) -> float:
     """The contrast ratio between the commonest colour of the picture (its background)
     and the colour farthest from it in luminance (the text)."""
     counts: Counter[int] = Counter(
         image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
     )
-    background = relative_luminance(QColor.fromRgb(counts.most_common(1)[0][0]))
-    text = max(
-        (relative_luminance(QColor.fromRgb(rgb)) for rgb in counts),
-        key=lambda luminance: abs(luminance - background),
-    )
-    light, dark = max(background, text), min(background, text)
-    return (light + 0.05) / (dark + 0.05)
+    background = QColor.fromRgb(counts.most_common(1)[0][0])
+    return max(contrast_ratio(background, QColor.fromRgb(rgb)) for rgb in counts)
 
 
 @pytest.mark.parametrize("theme", list(Theme))
@@ -164,14 +272,26 @@ def test_on_a_1920_by_1080_projector_the_type_is_28_pixels_and_high_contrast(
 
         body = QFontInfo(presentation.view.document().defaultFont()).pixelSize()
         assert body >= BODY_PIXELS_AT_1080
+        colours = presentation.view.viewport().palette()
+        page_colour, text_colour = (
+            colours.color(QPalette.ColorRole.Base),
+            colours.color(QPalette.ColorRole.Text),
+        )
+        assert contrast_ratio(page_colour, text_colour) >= BODY_CONTRAST  # WCAG AAA
         page = presentation.view.viewport().grab().toImage()
         assert page.width() > 1800
-        assert drawn_contrast(page) >= 7  # WCAG AAA for body text
+        assert drawn_contrast(page) >= BODY_CONTRAST  # and as drawn
 
         presentation.reveal_next()
         caption = presentation.caption
         assert QFontInfo(caption.font()).pixelSize() >= BODY_PIXELS_AT_1080 * 0.85
-        assert drawn_contrast(caption.grab().toImage()) >= 7
+        colours = caption.palette()
+        caption_colours = (
+            colours.color(caption.backgroundRole()),
+            colours.color(caption.foregroundRole()),
+        )
+        assert contrast_ratio(*caption_colours) >= BODY_CONTRAST
+        assert drawn_contrast(caption.grab().toImage()) >= BODY_CONTRAST
         presentation.close()
     finally:
         app.setPalette(palette)
