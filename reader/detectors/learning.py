@@ -181,12 +181,7 @@ def describe(learned: Learned) -> list[str]:
     each kind and cue family it moved, most moved first."""
     if learned.empty:
         return ["Nothing learned yet: suggestions are shown in the shipped order."]
-    verdicts = learned.verdicts
-    lines = [
-        f"Learned from {_number(verdicts.get(Verdict.ACCEPTED, 0), 'accepted suggestion')}, "
-        f"{_number(verdicts.get(Verdict.DISMISSED, 0), 'dismissed suggestion')} and "
-        f"{_number(verdicts.get(Verdict.FLAGGED, 0), 'passage')} you flagged yourself."
-    ]
+    lines = [f"Learned from {_sources(learned.verdicts)}."]
     moved: list[tuple[float, str]] = []
     for kind, tally in learned.kinds.items():
         label = _KIND_LABELS.get(kind, kind.value)
@@ -207,5 +202,15 @@ def _counts(tally: Tally) -> str:
     return f": you kept {tally.kept} and dismissed {tally.dropped}"
 
 
-def _number(count: int, what: str) -> str:
-    return f"{count} {what}{'' if count == 1 else 's'}"
+def _sources(verdicts: Mapping[Verdict, int]) -> str:
+    """ "2 accepted and 3 dismissed suggestions, and 4 passages you flagged yourself" """
+    accepted, dismissed = verdicts.get(Verdict.ACCEPTED, 0), verdicts.get(Verdict.DISMISSED, 0)
+    flagged = verdicts.get(Verdict.FLAGGED, 0)
+    decided = [f"{n} {what}" for n, what in ((accepted, "accepted"), (dismissed, "dismissed")) if n]
+    said = []
+    if decided:
+        plural = "" if accepted + dismissed == 1 else "s"
+        said.append(f"{' and '.join(decided)} suggestion{plural}")
+    if flagged:
+        said.append(f"{flagged} passage{'' if flagged == 1 else 's'} you flagged yourself")
+    return (", and " if len(decided) == 2 else " and ").join(said)

@@ -72,8 +72,7 @@ def test_dismissing_a_cue_family_demotes_it_and_accepting_one_promotes_it() -> N
     figures = [s for s in found if s.kind is CLAIM]
     assert all(learned.adjustment(s) < 0 for s in figures)
     assert describe(learned) == [
-        "Learned from 3 accepted suggestions, 3 dismissed suggestions and 0 passages you "
-        "flagged yourself.",
+        "Learned from 3 accepted and 3 dismissed suggestions.",
         "Suggested claims are shown less often: you kept 0 and dismissed 3.",
         "Suggested opinions are shown more often: you kept 3 and dismissed 0.",
         "Suggested opinions because of a loaded word are shown more often: you kept 3 and "
@@ -98,7 +97,11 @@ def test_own_flags_promote_their_kind_and_cue_families_only() -> None:
     claim = next(s for s in suggest(TEXT) if s.kind is CLAIM)
     assert learned.adjustment(opinion) > 0 == learned.adjustment(claim)
     assert learned.cue_weight(OPINION, "loaded") > 0
-    assert "and 4 passages you flagged yourself." in describe(learned)[0]
+    assert describe(learned)[0] == "Learned from 4 passages you flagged yourself."
+    mixed = learn([Decision(OPINION, Verdict.DISMISSED)] + [Decision(OPINION, Verdict.FLAGGED)])
+    assert describe(mixed)[0] == (
+        "Learned from 1 dismissed suggestion and 1 passage you flagged yourself."
+    )
 
 
 def test_a_cue_family_kept_as_often_as_its_kind_stays_where_it_was() -> None:
