@@ -3,14 +3,15 @@ Forget and its undo, and whether they are locked."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -49,8 +50,8 @@ class SuggestionsPage(QWidget):
         self._library = library
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
-        self.summary = QPlainTextEdit()
-        self.summary.setReadOnly(True)
+        self.summary = QTextBrowser()  # read-only, selectable, scrolls when long
+        self.summary.setOpenLinks(False)
         self.summary.setAccessibleName("What this library has learned")
         self.forget_button = QPushButton("&Forget What Was Learned")
         self.forget_button.setToolTip(
@@ -84,11 +85,18 @@ class SuggestionsPage(QWidget):
         library = self._library
         learned = library_learning(library)
         first, *rest = describe(learned)
-        self.summary.setPlainText("\n".join([first, *(f"• {line}" for line in rest)]))
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in rest)
+        self.summary.setHtml(f"<p>{html.escape(first)}</p><ul>{items}</ul>" if rest else first)
         locked = library.suggestions_locked()
         self.lock_label.setVisible(locked)
         self.forget_button.setEnabled(not locked and not learned.empty)
-        self.undo_button.setEnabled(not locked and bool(learning_reset_time(library)))
+        forgotten = learning_reset_time(library)  # "2026-12-04T10:30:00Z", or ""
+        self.undo_button.setEnabled(not locked and bool(forgotten))
+        if forgotten and not self.status_label.text():
+            self.status_label.setText(
+                f"Forgotten on {forgotten[:10]}: Undo Forget learns from the decisions made "
+                "before that again."
+            )
 
     def _change(self, change: Callable[[Library], None], done: str) -> None:
         try:

@@ -20,6 +20,7 @@ from reader.services.suggestions import (
     SUGGESTIONS_LAYER,
     accepted,
     dismissed,
+    learning_reset_time,
     library_learning,
     save_suggestions,
 )
@@ -83,8 +84,8 @@ def test_settings_say_what_was_learned_and_forget_it_until_undone(
     page = suggestions_page(dialog)
     summary = page.summary.toPlainText()
     assert summary.startswith("Learned from 2 accepted and 3 dismissed suggestions.\n")
-    assert "• Suggested opinions are shown more often: you kept 2 and dismissed 0." in summary
-    assert "• Suggested claims are shown less often: you kept 0 and dismissed 3." in summary
+    assert "\nSuggested opinions are shown more often: you kept 2 and dismissed 0." in summary
+    assert "\nSuggested claims are shown less often: you kept 0 and dismissed 3." in summary
     assert page.forget_button.isEnabled() and not page.undo_button.isEnabled()
     assert not page.lock_label.isVisible()
 
@@ -126,6 +127,9 @@ def test_a_reset_is_undone_from_settings_opened_later(
     qtbot.waitUntil(lambda: not window.findChildren(SettingsDialog))
     page = suggestions_page(open_with_shortcut(qtbot, window))
     assert page.summary.toPlainText().startswith("Nothing learned yet")
+    assert page.status_label.text().startswith(
+        f"Forgotten on {learning_reset_time(window.library)[:10]}:"
+    )
     assert page.undo_button.isEnabled()
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert library_learning(window.library) == learned
