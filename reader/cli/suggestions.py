@@ -216,7 +216,9 @@ def cmd_suggestions_learning(args: argparse.Namespace) -> int:
                         "cue": cue or None,
                         "kept": tally.kept,
                         "dismissed": tally.dropped,
-                        "term": round(tally.term, 4),
+                        "weight": round(
+                            learned.cue_weight(kind, cue) if cue else learned.kind_weight(kind), 4
+                        ),
                     }
                     for kind, cue, tally in sorted(kinds + cues)
                 ],

@@ -16,6 +16,7 @@ import re
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from reader.anchoring.selectors import make_anchor
@@ -40,6 +41,7 @@ REASON_SEPARATOR = ": "  # how reasons written before the sentence form named th
 _QUOTED_WORDS = re.compile(r"“([^”]+)”")
 # decisions made up to this time (as ``utc_now`` writes it) are not learned from
 LEARNING_RESET_SETTING = "suggestions_learning_reset"
+MAX_PASSAGE = 2000  # characters of a flag read for its cues: a flag is a passage, not a page
 _STORED_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
@@ -179,8 +181,10 @@ def decisions(flags: Sequence[Annotation], since: str = "") -> list[Decision]:
     """What the teacher did, read from the flags of ``decided_flags``, leaving out what was
     last changed at or before ``since``: each suggestion accepted or dismissed, each open
     one that a flag of hers of the same kind covers (accepted in her own words), and each
-    flag of hers where no suggestion of its kind was. Her flags count only on articles the
-    app suggested on: the sample articles' demo flags teach nothing."""
+    flag of hers where no suggestion of its kind was open, with the cues the detector reads
+    in its passage (``passage_cues``): one ranked too low to be shown is what she wanted.
+    Her flags count only on articles the app suggested on: the sample articles' demo flags
+    teach nothing."""
     found: list[Decision] = []
     open_ones: dict[int, list[Annotation]] = {}
     for flag in flags:
@@ -209,13 +213,27 @@ def decisions(flags: Sequence[Annotation], since: str = "") -> list[Decision]:
                 and s.anchor.start < flag.anchor.end
                 and flag.anchor.start < s.anchor.end
             ]
-            if not under:
-                found.append(Decision(kind, Verdict.FLAGGED))
+            cues = () if under else passage_cues(kind, flag.anchor.exact)
+            if cues:  # where the detector reads nothing, her flag says nothing of its order
+                found.append(Decision(kind, Verdict.FLAGGED, cues))
             for suggestion in under:
                 if suggestion.uuid not in covered:
                     covered.add(suggestion.uuid)
                     found.append(Decision(kind, Verdict.ACCEPTED, reason_cues(suggestion.reasons)))
     return found
+
+
+@lru_cache(maxsize=4096)
+def passage_cues(kind: SuggestionKind, passage: str) -> tuple[str, ...]:
+    """The cue families the detector reads in a passage the teacher flagged herself, as
+    ``kind``: what made it worth a flag, even where it was not shown or not suggested at
+    all (read alone, without the article around it)."""
+    from reader.detectors import suggest
+
+    cues: dict[str, None] = {}
+    for suggestion in suggest(passage[:MAX_PASSAGE], kinds={kind}):
+        cues.update(dict.fromkeys(reason_cues(suggestion.reasons)))
+    return tuple(cues)
 
 
 def learning_reset_time(library: Library) -> str:

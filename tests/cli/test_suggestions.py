@@ -121,17 +121,17 @@ def test_suggest_ranks_with_what_the_teacher_decided_until_reset(
     assert first_suggested(cli, str(later_file)) == "opinion"  # a file, ranked for --db
     code, out, _ = cli("suggestions-learning")
     assert code == 0
-    assert "Claims because of a figure: you kept or flagged 0 and dismissed 3" in out
+    assert "Suggested claims are shown less often: you kept 0 and dismissed 3." in out
     code, out, _ = cli("suggestions-learning", "--json")
     learned = json.loads(out)
     assert learned["reset"] is None
-    assert {k: v for k, v in learned["learned"][0].items() if k != "term"} == {
+    assert {k: v for k, v in learned["learned"][0].items() if k != "weight"} == {
         "kind": "opinion",
         "cue": None,
         "kept": 2,
         "dismissed": 0,
     }
-    assert learned["learned"][0]["term"] > 0
+    assert learned["learned"][0]["weight"] > 0
 
     code, out, _ = cli("suggestions-learning", "--reset")
     assert code == 0 and out.startswith("Suggestions are shown in the shipped order again")

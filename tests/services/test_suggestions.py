@@ -6,7 +6,7 @@ import pytest
 from reader.anchoring.selectors import make_anchor
 from reader.core.models import Annotation, ArticleMeta, Kind, LayerKind, SourceFormat, Status
 from reader.detectors import SuggestionKind, best_first, suggest, suggest_article
-from reader.detectors.learning import NOTHING_LEARNED, describe
+from reader.detectors.learning import NOTHING_LEARNED, Verdict, describe
 from reader.services.samples import ensure_samples
 from reader.services.suggestions import (
     LEARNING_RESET_SETTING,
@@ -214,10 +214,8 @@ def test_decisions_move_what_the_teacher_keeps_up_and_what_she_dismisses_down(
     review_lesson(library)
     assert first_shown(library, LATER).startswith("The shameful new budget")
     summary = learning_summary(library)
-    assert "Opinions: you kept or flagged 2 and dismissed 0, so they come a little higher." in (
-        summary
-    )
-    assert "Claims: you kept or flagged 0 and dismissed 3, so they come a little lower." in summary
+    assert "Suggested opinions are shown more often: you kept 2 and dismissed 0." in summary
+    assert "Suggested claims are shown less often: you kept 0 and dismissed 3." in summary
     found = suggest(LATER)  # only the order changes: the suggestions and scores are the model's
     assert all(s in found for s in best_first(found, LATER, library_learning(library))[0])
 
@@ -251,8 +249,30 @@ def test_an_own_flag_over_an_open_suggestion_counts_as_accepting_it(tmp_path: Pa
     learned = library_learning(library)
     assert learned.cues[(SuggestionKind.OPINION, "loaded")].kept == 1
     assert learned.kinds[SuggestionKind.OPINION].kept == 1  # accepted, in her own words
-    assert learned.kinds[SuggestionKind.UNSOURCED_CLAIM].kept == 1  # nothing was suggested there
-    assert not any(kind is SuggestionKind.UNSOURCED_CLAIM for kind, _ in learned.cues)
+    # "The mayor's" alone is no claim the detector reads: it says nothing of the order
+    assert SuggestionKind.UNSOURCED_CLAIM not in learned.kinds
+
+
+def test_an_own_flag_where_nothing_was_shown_teaches_what_the_detector_reads_there(
+    tmp_path: Path,
+) -> None:
+    """The app stores only the best suggestions: her flag on a passage ranked too low to be
+    shown is a passage she wanted, and counts for its kind and the cues read in it."""
+    library = Library.open(tmp_path / "lib.sqlite")
+    article_id = imported(library, LESSON, "Lesson")
+    text = library.article(article_id).text
+    save_suggestions(library, article_id, suggest(text))
+    bridge = "The new bridge cost 40 million dollars."
+    for stored in library.annotations(article_id, SUGGESTIONS_LAYER):
+        if stored.anchor.exact == bridge:  # as if it had not been shown
+            library.delete_annotation(stored.uuid)
+    start = text.index(bridge)
+    anchor = make_anchor(text, start, start + len(bridge))
+    library.add_annotation(Annotation(article_id, Kind.UNSOURCED_CLAIM, anchor))
+    learned = library_learning(library)
+    assert learned.verdicts == {Verdict.FLAGGED: 1}
+    assert learned.kinds[SuggestionKind.UNSOURCED_CLAIM].kept == 1
+    assert learned.cues[(SuggestionKind.UNSOURCED_CLAIM, "figure")].kept == 1
 
 
 @pytest.mark.parametrize(

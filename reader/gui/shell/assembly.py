@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reader.gui.annotations.layers import LayersMenu
     from reader.gui.annotations.pane import AnnotationPane
     from reader.gui.annotations.updates import FlagUpdates
+    from reader.gui.common.settings_dialog import SettingsDialog
     from reader.gui.library.panel import LibraryPanel
     from reader.gui.shell.file_actions import FileActions
     from reader.gui.shell.main_window import MainWindow
@@ -49,6 +50,7 @@ def connect_window(window: MainWindow) -> None:
     actions.redo.triggered.connect(lambda: compare_mode.redo(window))
     actions.copy.triggered.connect(lambda: copy_selection(window))
     actions.find.triggered.connect(lambda: window.library_panel.focus_search())
+    actions.settings.triggered.connect(lambda: open_settings(window))
     for kind, action in actions.flags.items():
         action.triggered.connect(lambda _=False, k=kind: compare_mode.flag_selection(window, k))
     actions.delete.triggered.connect(lambda: window.edits.delete_selected())
@@ -165,6 +167,18 @@ def place_panels(window: MainWindow, library_panel: LibraryPanel, pane: Annotati
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.focusChanged.connect(window.splitter.follow_focus)
+
+
+def open_settings(window: MainWindow) -> SettingsDialog:
+    """Edit › Settings…: window-modal, not blocking."""
+    from reader.gui.common.settings_dialog import SettingsDialog
+    from reader.gui.suggestions.settings_page import SuggestionsPage
+
+    dialog = SettingsDialog(window)
+    dialog.add_page("Suggestions", SuggestionsPage(window.library))
+    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.open()
+    return dialog
 
 
 def make_lock(window: MainWindow) -> SuggestionLock:

@@ -66,6 +66,12 @@ class WindowActions:
         self.redo.setEnabled(False)
         self.copy = add_action(parent, "&Copy", key.Copy)
         self.find = add_action(parent, "&Find…", key.Find, "Search articles and notes")
+        self.settings = add_action(
+            parent, "Se&ttings…", "Ctrl+,", "What suggestions learned in this library, and more"
+        )
+        # the platform's own (none on Windows), and Ctrl+, everywhere
+        self.settings.setShortcuts(distinct_shortcuts(key.Preferences, "Ctrl+,"))
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.flags: dict[Kind, QAction] = {
             kind: add_action(
                 parent, kind.label, flag_key, f"Flag the selected passage as {kind.label.lower()}"
@@ -197,6 +203,8 @@ def build_menus(bar: QMenuBar, actions: WindowActions, classroom: ClassroomActio
     edit_menu.addSeparator()
     edit_menu.addAction(actions.copy)
     edit_menu.addAction(actions.find)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.settings)
     flag_menu = bar.addMenu("F&lag")
     for action in actions.flags.values():
         flag_menu.addAction(action)
