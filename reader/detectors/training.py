@@ -120,6 +120,24 @@ def read_split(data: Path, task: Task, split: str) -> tuple[list[str], list[int]
     return sentences, labels
 
 
+# The dev split is cut once into two stratified halves by this seed: choices (features,
+# settings, thresholds) are made on train and the first half only; the second half is
+# held out and scored once, at the end (README, "How the suggestions were measured").
+HOLD_OUT_SEED = 12
+DEV_HALVES = ("dev-choice", "dev-held-out")
+
+
+def read_sentences(data: Path, task: Task, split: str) -> tuple[list[str], list[int]]:
+    """Like ``read_split``, and also reads either half of dev by its name in DEV_HALVES."""
+    if split not in DEV_HALVES:
+        return read_split(data, task, split)
+    sentences, labels = read_split(data, task, "dev")
+    half = stratified_folds(np.array(labels, dtype=np.float64), 2, HOLD_OUT_SEED)[
+        DEV_HALVES.index(split)
+    ]
+    return [sentences[i] for i in half], [labels[i] for i in half]
+
+
 def _unquote(text: str) -> str:
     """Undo the TSV's CSV-style quoting, which QUOTE_NONE leaves in place."""
     if len(text) > 1 and text[0] == text[-1] == '"':
