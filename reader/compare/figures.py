@@ -45,7 +45,8 @@ _FIGURE = re.compile(
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_BEFORE = re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}},?)?\s+$")  # "August ", "Jan 18, "
+# before the year of a date ("August 2006", "Jan 18, 2008") or of a copyright line
+_DATE_BEFORE = re.compile(rf"(?:\b{_MONTH}(?:\s+\d{{1,2}},?)?\s+|©\s*|\b[Cc]opyright\s+)$")
 # letters written against a number that are no unit: "2nd", "21st", "5pm"
 _NOT_GLUED_UNITS = frozenset({"st", "nd", "rd", "th", "am", "pm", "s"})
 _SAID = (
@@ -54,7 +55,7 @@ _SAID = (
 )
 _SAY = rf"(?:{_SAID}|told|tells)"  # the name after "told" is who was told ("told CNN")
 _WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’&-]*)"  # "U.S." or a capitalised word
-_NAME = rf"{_WORD}(?: +(?:(?:of|for|and|de|al|van|von) +)?{_WORD})*"  # within one line
+_NAME = rf"{_WORD}(?: +(?:(?:of|for|and|&|de|al|van|von) +)?{_WORD})*"  # within one line
 _SOURCE = re.compile(
     rf"(?P<before>{_NAME})\s+{_SAY}\b"
     rf"|\b{_SAID}\s+(?P<after>{_NAME})"
@@ -116,7 +117,7 @@ def figures(text: str, start: int = 0) -> list[Figure]:
         end = match.end()
         is_year = _YEAR.fullmatch(match["number"]) and not (match["currency"] or percent)
         if is_year and _DATE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
-            continue  # the year of a date: "August 2006", "Jan 18, 2008"
+            continue
         if unit and not (percent or _is_unit(unit, match["gap"])) or is_year or match["currency"]:
             unit = ""
             end = max(match.end(group) for group in ("number", "percent", "scale") if match[group])

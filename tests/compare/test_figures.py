@@ -161,3 +161,13 @@ def test_a_common_word_opening_a_sentence_is_no_source() -> None:
     )
 
     assert [s.name for s in sources(text)] == ["Singer"]
+
+
+def test_the_year_of_a_copyright_line_is_no_figure() -> None:
+    assert figures("(© 2008 The Associated Press. All Rights Reserved.)") == []
+
+
+def test_a_name_may_join_its_words_with_an_ampersand() -> None:
+    text = "According to the Association of Zoos & Aquariums (AZA), walls should be higher."
+
+    assert [s.name for s in sources(text)] == ["Association of Zoos & Aquariums"]
