@@ -8,7 +8,9 @@ number alone.  A number with nothing to count ("on Jan. 21"), the year of a date
 not figures.  Two figures are the same when their
 values are, whatever the word after them, so "80,000 arrests" and "80,000
 people arrested" are one figure; "2,000 residents" and "3,500 residents" are two.
-Numbers written in words ("three shelters") are not read.
+Thousands may be set apart by commas or spaces ("80,000", "80 000").  Numbers in
+words are read before "thousand", "million" or "billion" only ("eighty thousand"
+is 80,000), not alone ("three shelters").
 
 A *named source* is a capitalised name next to a verb of saying ("Human Rights
 Watch said", "said Chris Butler", "according to the Met Office"; not the one told, in
@@ -34,9 +36,35 @@ _NOT_UNITS = frozenset(
         "which", "while", "who", "with",
     }
 )  # fmt: skip
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {
+    **{word: 1 + i for i, word in enumerate(_ONES)},
+    **{word: 10 + i for i, word in enumerate(_TEENS)},
+    **{word: 20 + 10 * i for i, word in enumerate(_TENS)},
+}
+_WORDS_NUMBER = (  # "eighty", "twenty-five", "three hundred"; read before a scale only
+    rf"(?i:(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS + _ONES)})"
+    r"(?:\s+hundred)?)"
+)
 _FIGURE = re.compile(
     r"(?<![\w.,:–-])(?P<currency>(?:US|A|C|NZ|HK)?[$€£])?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.:–-]?\d)(?P<percent>%)?"
+    # thousands apart by commas or spaces ("80,000", "80 000"), or a plain number
+    r"(?:(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+"
+    r"|\d+(?:\.\d+)?)(?![\w,.:–-]?\d)"
+    rf"|(?P<words>{_WORDS_NUMBER})(?=\s+(?:thousand|million|billion|trillion)\b))(?P<percent>%)?"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
     # the unit after a space or a hyphen ("80,000 arrests", "3-foot") or against the
     # number ("160kg", "32GB"); not after a spaced dash ("0.16 - twice")
@@ -109,13 +137,14 @@ def figures(text: str, start: int = 0) -> list[Figure]:
     for match in _FIGURE.finditer(text, start):
         if match["time"]:  # "8 p.m."
             continue
-        value = float(match["number"].replace(",", ""))
+        number = match["number"] or ""
+        value = float(re.sub(r"[, \u00a0\u202f]", "", number)) if number else _value(match["words"])
         if match["scale"]:
             value *= _SCALES[match["scale"]]
         unit = match["unit"] or ""
         percent = bool(match["percent"]) or unit.lower() in ("percent", "per-cent")
         end = match.end()
-        is_year = _YEAR.fullmatch(match["number"]) and not (match["currency"] or percent)
+        is_year = _YEAR.fullmatch(number) and not (match["currency"] or percent)
         if is_year and _DATE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue
         if unit and not (percent or _is_unit(unit, match["gap"])) or is_year or match["currency"]:
@@ -126,6 +155,14 @@ def figures(text: str, start: int = 0) -> list[Figure]:
         figure = Figure(text[match.start() : end], value, percent, match.start(), end)
         found.setdefault((value, percent), figure)
     return list(found.values())
+
+
+def _value(words: str) -> float:
+    """The value of a number in words: "eighty" 80, "twenty-five" 25, "three hundred" 300."""
+    value = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        value = value * 100 if word == "hundred" else value + _WORD_VALUES[word]
+    return float(value)
 
 
 def _is_unit(word: str, gap: str) -> bool:

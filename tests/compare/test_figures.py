@@ -171,3 +171,18 @@ def test_a_name_may_join_its_words_with_an_ampersand() -> None:
     text = "According to the Association of Zoos & Aquariums (AZA), walls should be higher."
 
     assert [s.name for s in sources(text)] == ["Association of Zoos & Aquariums"]
+
+
+def test_thousands_apart_by_a_space_and_round_numbers_in_words_are_read() -> None:
+    a = "Police made 80,000 arrests; 2,500 people were held."
+    spaced = "Police made 80 000 arrests; 2\u00a0500 people were held."
+    in_words = "About eighty thousand people were arrested and 2,500 held."
+
+    assert [(f.text, f.value) for f in figures(spaced)] == [
+        ("80 000 arrests", 80000.0),
+        ("2\u00a0500 people", 2500.0),
+    ]
+    assert [(f.text, f.value) for f in figures(in_words)][0] == ("eighty thousand people", 8e4)
+    for b in (spaced, in_words):
+        found = only_in(a, b)
+        assert found.figures_a == found.figures_b == []
