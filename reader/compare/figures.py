@@ -179,6 +179,7 @@ def _is_unit(word: str, gap: str) -> bool:
 def sources(text: str, start: int = 0) -> list[Source]:
     """Each named source of ``text`` from ``start`` on, once (its first occurrence)."""
     found: dict[str, Source] = {}
+    written: set[str] | None = None  # the words of the text, read on first need
     for match in _SOURCE.finditer(text, start):
         group = next(name for name in ("before", "after", "according") if match[name])
         raw = match[group]
@@ -187,8 +188,10 @@ def sources(text: str, start: int = 0) -> list[Source]:
         name = name.rstrip(".")
         if not name or name in _NOT_NAMES or not name[:1].isupper():
             continue
-        if " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text):
-            continue  # a common word, written in lower case elsewhere ("Earlier reports")
+        if " " not in name:  # a common word, written in lower case elsewhere ("Earlier")
+            written = set(re.findall(r"[^\W\d_]+", text)) if written is None else written
+            if name.lower() in written:
+                continue
         at = match.start(group) + (lead.end() if lead else 0)
         found.setdefault(name, Source(name, at, at + len(name)))
     # "Denholm" is the "Mark Denholm" the article names in full elsewhere
