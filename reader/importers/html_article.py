@@ -28,6 +28,7 @@ from reader.importers.page_junk import (
     remove_link_popups,
     remove_read_more_links,
     story_start,
+    unwrap_one_cell_tables,
     without_edge_boilerplate,
 )
 from reader.importers.source_names import display_name
@@ -155,6 +156,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     remove_link_popups(tree)
     remove_read_more_links(tree)
     remove_heading_dates(tree)
+    unwrap_one_cell_tables(tree)
     stand_in = _protect_inline_spaces(tree, html)
     try:
         xml = trafilatura.extract(

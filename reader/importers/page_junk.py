@@ -4,7 +4,8 @@ Measured on real saved pages by ``benchmarks/junk_filter_eval.py``: a list of li
 nested in a paragraph (a name's related-stories pop-up), a paragraph that is a
 "Read more:" link, a picture's credit line, a date set inside a heading, a section link
 above the headline and, at the article's start or end, short calls to write letters,
-follow, subscribe or read MORE, and teasers of other stories.
+follow, subscribe or read MORE, and teasers of other stories.  A table of one cell (a
+story laid out in it) is read as its content.
 """
 
 from __future__ import annotations
@@ -103,6 +104,25 @@ def _popup_around(
             break
         element = parent
     return element
+
+
+def unwrap_one_cell_tables(tree: lxml_html.HtmlElement) -> None:
+    """Keep the content of a table of one cell, not the table: old pages lay out their
+    story in one (the Telegraph's of 2007), which trafilatura would keep as a data table
+    with the story's paragraphs run together in its cell."""
+    for table in list(tree.iter("table")):
+        cells = [cell for cell in table.iter("td", "th") if _table_of(cell) is table]
+        if len(cells) != 1 or table.getparent() is None:
+            continue
+        chain = [cells[0]]
+        while chain[-1] is not table:
+            chain.append(chain[-1].getparent())
+        for element in chain:  # the cell, its row (and tbody), the table: their tags only
+            element.drop_tag()
+
+
+def _table_of(cell: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    return next(cell.iterancestors("table"), None)
 
 
 def remove_read_more_links(tree: lxml_html.HtmlElement) -> None:

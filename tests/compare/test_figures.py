@@ -94,3 +94,95 @@ def test_figures_and_sources_before_the_start_are_left_out() -> None:
     assert [f.text for f in found.figures_a] == ["80,000 arrests"]
     assert found.sources_a == []
     assert found.figures_a[0].start == len(header) + PROTEST_A.index("80,000")
+
+
+# Regressions found comparing real saved pages (benchmarks/data/real_pairs)
+
+
+def test_a_currency_written_with_its_country_is_a_figure_without_the_next_word() -> None:
+    text = (
+        "Prices start at US$2,799 for a machine. The standard configuration starts at"
+        " A$3,999 including GST."
+    )
+
+    assert [(f.text, f.value) for f in figures(text)] == [
+        ("US$2,799", 2799.0),
+        ("A$3,999", 3999.0),
+    ]
+
+
+def test_a_unit_written_against_its_number_is_read() -> None:
+    text = "The 160kg tiger cleared a 12ft wall; it can hold 32GB of RAM."
+
+    assert [f.text for f in figures(text)] == ["160kg", "12ft", "32GB"]
+
+
+def test_ordinals_and_clock_times_written_against_the_number_are_no_figures() -> None:
+    assert figures("She finished 2nd on the 21st, at 5pm and again at 10am.") == []
+
+
+def test_a_capitalised_word_after_a_number_is_a_name_not_a_unit() -> None:
+    text = "It comes with Mac OS X 10.5 Leopard. Published Content: 13 Total Views: 12,256"
+
+    assert figures(text) == []
+
+
+def test_an_abbreviated_unit_may_be_capitalised() -> None:
+    text = "A 1600 Mhz front side bus and 800 MHz memory."
+
+    assert [f.text for f in figures(text)] == ["1600 Mhz", "800 MHz"]
+
+
+def test_a_spaced_dash_after_a_number_does_not_join_the_next_word() -> None:
+    text = "His blood alcohol level was 0.16 - twice the legal limit."
+
+    assert figures(text) == []
+
+
+def test_the_year_of_a_date_is_no_figure() -> None:
+    text = (
+        "In December 2005, Renfro was arrested. Jan 18, 2008 10:15 am. The first time"
+        " since August 2006 that it was updated. The 1940 wall was never raised."
+    )
+
+    assert [f.text for f in figures(text)] == ["1940"]
+
+
+def test_the_person_told_is_no_source() -> None:
+    text = "The boy's father told CNN the zoo did not do enough. Dhaliwal told police so."
+
+    assert [s.name for s in sources(text)] == ["Dhaliwal"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_source() -> None:
+    text = (
+        "Earlier reports suggested the victims had taunted the tiger. Based on earlier"
+        " estimates, experts doubted it. Singer said the victims did taunt it."
+    )
+
+    assert [s.name for s in sources(text)] == ["Singer"]
+
+
+def test_the_year_of_a_copyright_line_is_no_figure() -> None:
+    assert figures("(© 2008 The Associated Press. All Rights Reserved.)") == []
+
+
+def test_a_name_may_join_its_words_with_an_ampersand() -> None:
+    text = "According to the Association of Zoos & Aquariums (AZA), walls should be higher."
+
+    assert [s.name for s in sources(text)] == ["Association of Zoos & Aquariums"]
+
+
+def test_thousands_apart_by_a_space_and_round_numbers_in_words_are_read() -> None:
+    a = "Police made 80,000 arrests; 2,500 people were held."
+    spaced = "Police made 80 000 arrests; 2\u00a0500 people were held."
+    in_words = "About eighty thousand people were arrested and 2,500 held."
+
+    assert [(f.text, f.value) for f in figures(spaced)] == [
+        ("80 000 arrests", 80000.0),
+        ("2\u00a0500 people", 2500.0),
+    ]
+    assert [(f.text, f.value) for f in figures(in_words)][0] == ("eighty thousand people", 8e4)
+    for b in (spaced, in_words):
+        found = only_in(a, b)
+        assert found.figures_a == found.figures_b == []

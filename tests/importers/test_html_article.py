@@ -498,3 +498,23 @@ def test_date_like_junk_never_reaches_the_every_locale_date_parser() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_story_laid_out_in_a_one_cell_table_keeps_its_paragraphs() -> None:
+    # the Telegraph of 2007 set its stories in a layout table of one cell
+    # (benchmarks/data/real_pairs/telegraph.co.uk.tiger.html): no data table
+    paragraphs = [
+        "The director of the zoo admitted that the wall was well below the recommended height.",
+        "He said inspectors had examined the wall and never raised any concerns about it.",
+        "The animal escaped near closing time, mauling three visitors before police shot it.",
+    ]
+    cell = "".join(f'<p class="story2">{text}</p>' for text in paragraphs)
+    html = (
+        "<html><body><h1>Killer tiger's wall was 'not high enough'</h1>"
+        f'<table width="100%" border="0"><tr><td>{cell}</td></tr></table></body></html>'
+    )
+
+    article = article_from_html(html)
+
+    assert "|" not in article.markdown
+    assert canonical_text(article.markdown) == "\n\n".join(paragraphs)
