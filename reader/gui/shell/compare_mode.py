@@ -80,24 +80,19 @@ def compare(window: MainWindow, id_a: int, id_b: int) -> bool:
     """Show the two articles side by side; an error (and nothing changed) if it cannot."""
     from reader.gui.annotations.commands import AddFlagCommand
     from reader.gui.compare.compare_view import CompareView
-    from reader.services.compare import compare_articles
 
     if id_a == id_b:
         window.show_error("choose two different articles to compare")
         return False
     window.flush_note()
-    try:
-        comparison = compare_articles(window.library, id_a, id_b)
-    except ReaderError as error:
-        window.show_error(str(error))
-        return False
     view = CompareView(lambda: window.library, AddFlagCommand, window.theme, window)
     _connect(window, view)
-    if not view.show_comparison(comparison):
+    if not view.show_articles(id_a, id_b):
         view.deleteLater()
         return False
     _show_instead(window, view)
-    window.setWindowTitle(f"{comparison.a.title} ↔ {comparison.b.title}")
+    titles = (side.reading.article.title if side.reading.article else "" for side in view.sides)
+    window.setWindowTitle(" ↔ ".join(titles))
     view.sides[0].view.setFocus()
     return True
 

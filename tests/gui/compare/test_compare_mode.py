@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import ArticleMeta, Kind, SourceFormat
 from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.compare.compare_view import CompareView
 from reader.gui.compare.side import CompareSide
+from reader.gui.shell import compare_mode
 from reader.gui.shell.main_window import MainWindow
 from tests.compare.articles import FLOOD_A, FLOOD_B
 from tests.gui.conftest import activate
@@ -60,6 +62,7 @@ def compared(
     )
     view = window.compare_view
     assert isinstance(view, CompareView) and window.centralWidget() is view
+    qtbot.waitUntil(lambda: view.is_matched)  # matched in a thread, once both are painted
     return view, a, b
 
 
@@ -215,3 +218,32 @@ def test_both_pages_take_the_dark_theme_and_follow_a_change(
     light = QColor(THEME_COLOURS[Theme.LIGHT].background)
     for side in view.sides:
         assert side.view.viewport().palette().base().color() == light
+
+
+def test_both_articles_show_at_once_and_their_matches_come_without_moving_the_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", "\n\n".join((PREAMBLE, FLOOD_B)))
+    window.resize(1200, 700)
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    first, second = view.sides
+    QApplication.processEvents()  # both pages laid out and painted
+    # shown before the matching is done: both pages, no marks yet
+    assert not view.is_matched
+    assert "Matching" in view.summary.text()
+    assert first.view.article is not None and second.view.article is not None
+    assert first.margin.ranges() == []
+    text = first.view.article.text
+    before = top_of(first, text.index("Emergency crews rescued"))
+    height = first.view.viewport().height()
+
+    qtbot.waitUntil(lambda: view.is_matched)
+
+    assert first.margin.ranges() != []
+    assert "matching sentence" in view.summary.text()
+    assert "2,000 residents" in first.only_here.text()
+    assert top_of(first, text.index("Emergency crews rescued")) == before
+    assert first.view.viewport().height() == height
