@@ -3,14 +3,15 @@ each side, a click on a sentence that brings its counterpart into view, and back
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import ArticleMeta, Kind, SourceFormat
 from reader.core.palette import THEME_COLOURS, Theme
-from reader.gui.compare.compare_view import CompareView
+from reader.gui.compare.compare_view import HOVER_DWELL_MS, CompareView
 from reader.gui.compare.side import CompareSide
 from reader.gui.shell import compare_mode
 from reader.gui.shell.main_window import MainWindow
@@ -247,3 +248,68 @@ def test_both_articles_show_at_once_and_their_matches_come_without_moving_the_te
     assert "2,000 residents" in first.only_here.text()
     assert top_of(first, text.index("Emergency crews rescued")) == before
     assert first.view.viewport().height() == height
+
+
+def hover(side: CompareSide, quote: str) -> None:
+    """The pointer moved onto ``quote`` (from a corner: a move to where it is already
+    sends nothing)."""
+    QTest.mouseMove(side.view.viewport(), QPoint(1, 1))
+    QTest.mouseMove(side.view.viewport(), point_in(side, quote))
+
+
+def point_in(side: CompareSide, quote: str) -> QPoint:
+    """A viewport point over the third character of the first occurrence of ``quote``."""
+    text = side.view.article.text if side.view.article else ""
+    span = side.view.document_range(text.index(quote), text.index(quote) + len(quote))
+    assert span is not None
+    cursor = QTextCursor(side.view.document())
+    cursor.setPosition(span[0] + 3)
+    return side.view.cursorRect(cursor).center()
+
+
+def shown_mark(view: CompareView, side: CompareSide) -> str | None:
+    marked = view.marked(side)
+    return side.view.document().toPlainText()[marked[0] : marked[1]] if marked else None
+
+
+def test_hovering_a_sentence_marks_its_counterpart_and_brings_it_into_view_after_a_rest(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window)
+    first, second = view.sides
+    bar = second.view.verticalScrollBar()
+    sizes = [side.view.document().size() for side in view.sides]
+
+    hover(first, "Emergency crews rescued")
+
+    counterpart = "Emergency crews rescued 35 people from cars and rooftops."
+    assert shown_mark(view, second) == counterpart
+    assert shown_mark(view, first) == "Emergency crews rescued 35 people from rooftops and cars."
+    assert bar.value() == 0  # not at once: the pointer may only be passing
+    qtbot.waitUntil(lambda: bar.value() > 0)  # it rested: the counterpart comes into view
+    marked = view.marked(second)
+    assert marked is not None
+    cursor = QTextCursor(second.view.document())
+    cursor.setPosition(marked[0])
+    assert 0 <= second.view.cursorRect(cursor).top() < second.view.viewport().height()
+    assert [side.view.document().size() for side in view.sides] == sizes  # nothing laid out
+
+    # off the text: the marks go; on a sentence only in this article: none
+    QTest.mouseMove(first.view.viewport(), QPoint(2, first.view.viewport().height() - 2))
+    assert view.marked(second) is None
+    hover(first, "Shopkeepers on the high street")
+    assert view.marked(second) is None
+
+
+def test_with_linked_scrolling_off_a_hover_marks_but_never_scrolls(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window)
+    first, second = view.sides
+    view.linked_scrolling.setChecked(False)
+
+    hover(first, "Emergency crews rescued")
+    assert shown_mark(view, second) is not None
+    qtbot.wait(HOVER_DWELL_MS * 2)
+
+    assert second.view.verticalScrollBar().value() == 0
