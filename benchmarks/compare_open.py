@@ -94,6 +94,7 @@ def main() -> int:
         b = store(library, "Article B", reworded(article_text(options.words * 5 // 4)))
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(library, settings, theme=Theme.LIGHT)
+        window.use_render_cache(Path(folder) / "cache")  # as the app does
         window.resize(1400, 900)
         window.show()
         window.finish_startup()

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from reader.compare.figures import Figure, Source
     from reader.core.models import Article
     from reader.core.palette import Theme
+    from reader.gui.reading.controller import ArticleRead
     from reader.storage.library import Library
 
 LINKED_TIP = "Scrolling one article scrolls the other to the matching sentences"
@@ -67,6 +68,7 @@ class CompareView(SideBySide):
         self._chosen: tuple[CompareSide, Link] | None = None  # clicked or selected
         self._hovered: tuple[CompareSide, Link] | None = None
         self._syncing = False
+        self._reads: tuple[ArticleRead, ArticleRead] | None = None
         self._articles: tuple[Article, Article] | None = None
         self._unpainted = set(sides)
         self._matching: Future[ArticleComparison] | None = None
@@ -95,22 +97,23 @@ class CompareView(SideBySide):
         layout.addLayout(self.bar)
         layout.addWidget(splitter, 1)
 
-    def show_articles(self, id_a: int, id_b: int) -> bool:
-        """Show both articles with their flags, and start matching their sentences;
-        False (an error said) if one is unreadable."""
-        reads = [
-            side.reading.read(article_id)
-            for side, article_id in zip(self.sides, (id_a, id_b), strict=True)
-        ]
+    def read(self, id_a: int, id_b: int) -> bool:
+        """Read both articles and their flags; False (an error said) if one is unreadable."""
+        reads = [side.reading.read(i) for side, i in zip(self.sides, (id_a, id_b), strict=True)]
         if reads[0] is None or reads[1] is None:
             return False
-        for side, read in zip(self.sides, reads, strict=True):
-            assert read is not None
+        self._reads = (reads[0], reads[1])
+        return True
+
+    def show_articles(self) -> None:
+        """Show both articles read, and match their sentences once both are painted.
+        Shown in its window first, the view lays each page out once, at its width."""
+        assert self._reads is not None
+        for side, read in zip(self.sides, self._reads, strict=True):
             side.show_article(*read)
             side.set_only_here("Only here: …")
         self.summary.setText("Matching the sentences of the two articles…")
-        self._articles = (reads[0][0], reads[1][0])
-        return True
+        self._articles = (self._reads[0][0], self._reads[1][0])
 
     @property
     def is_matched(self) -> bool:
@@ -167,8 +170,9 @@ class CompareView(SideBySide):
     def _on_painted(self, side: CompareSide) -> None:
         """The matching starts once both pages are painted, not to slow them down."""
         self._unpainted.discard(side)
-        if not self._unpainted:
-            self._start_matching()
+        if not self._unpainted and self._matching is None:
+            # not from within the paint: the window shows the pages first
+            QTimer.singleShot(0, self, self._start_matching)
 
     def _on_match_poll(self) -> None:
         matching = self._matching
@@ -248,10 +252,9 @@ class CompareView(SideBySide):
         shown = self._hovered or self._chosen
         if shown is None:
             for side in self.sides:
-                side.view.setExtraSelections([])
+                _mark(side, None)
             return
         side, link = shown
-        assert link.there is not None
         _mark(side, link.here)
         _mark(self._other(side), link.there)
 
@@ -282,7 +285,15 @@ def _in_thread(a: Article, b: Article) -> Future[ArticleComparison]:
     return future
 
 
-def _mark(side: CompareSide, span: Span) -> None:
+def _mark(side: CompareSide, span: Span | None) -> None:
+    """Mark ``span`` of a side (None: nothing); a repaint only when the mark changes."""
+    marked = side.view.extraSelections()
+    if span is None:
+        if marked:
+            side.view.setExtraSelections([])
+        return
+    if marked and (marked[0].cursor.selectionStart(), marked[0].cursor.selectionEnd()) == span:
+        return
     selection = QTextEdit.ExtraSelection()
     cursor = QTextCursor(side.view.document())
     cursor.setPosition(span[0])

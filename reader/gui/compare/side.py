@@ -57,6 +57,7 @@ class CompareSide(QWidget):
         self.flag_list.setAccessibleName(f"{name}: flags")
         self.flag_list.setModel(self.own_flags)
         self.flag_list.setMaximumHeight(FLAG_LIST_HEIGHT)
+        self.flag_list.setUniformItemSizes(True)  # one line each: measured once, not per flag
         self.flag_list.clicked.connect(self._on_flag_clicked)
         self.flags_heading = QLabel()
         for signal in (

@@ -137,6 +137,10 @@ class ArticleView(HighlightedText):
         """Keep rendered articles in ``folder``: shown again, they need no Markdown parsing."""
         self._cache = page_cache(folder)
 
+    def share_render_cache(self, other: ArticleView) -> None:
+        """Keep rendered articles where ``other`` keeps them (compare mode's pages)."""
+        self._cache = other._cache
+
     def clear_article(self) -> None:
         self._article = None
         self._offsets = None

@@ -87,10 +87,13 @@ def compare(window: MainWindow, id_a: int, id_b: int) -> bool:
     window.flush_note()
     view = CompareView(lambda: window.library, AddFlagCommand, window.theme, window)
     _connect(window, view)
-    if not view.show_articles(id_a, id_b):
+    for side in view.sides:
+        side.view.share_render_cache(window.article_view)
+    if not view.read(id_a, id_b):
         view.deleteLater()
         return False
     _show_instead(window, view)
+    view.show_articles()
     titles = (side.reading.article.title if side.reading.article else "" for side in view.sides)
     window.setWindowTitle(" ↔ ".join(titles))
     view.sides[0].view.setFocus()

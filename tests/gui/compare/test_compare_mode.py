@@ -3,6 +3,8 @@ each side, a click on a sentence that brings its counterpart into view, and back
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
@@ -12,7 +14,10 @@ from pytestqt.qtbot import QtBot
 from reader.core.models import ArticleMeta, Kind, SourceFormat
 from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.compare.compare_view import HOVER_DWELL_MS, CompareView
+from reader.gui.compare.margin import MARGIN_WIDTH
 from reader.gui.compare.side import CompareSide
+from reader.gui.reading.page_render import page_cache
+from reader.gui.reading.view_geometry import line_rect
 from reader.gui.shell import compare_mode
 from reader.gui.shell.main_window import MainWindow
 from tests.compare.articles import FLOOD_A, FLOOD_B
@@ -313,3 +318,47 @@ def test_with_linked_scrolling_off_a_hover_marks_but_never_scrolls(
     qtbot.wait(HOVER_DWELL_MS * 2)
 
     assert second.view.verticalScrollBar().value() == 0
+
+
+def inked_rows(side: CompareSide) -> list[int]:
+    """The rows of the margin where its mark's line or dot is drawn."""
+    image = side.margin.grab().toImage()
+    x = MARGIN_WIDTH // 2
+    return [y for y in range(image.height()) if image.pixelColor(x, y) != image.pixelColor(0, y)]
+
+
+def test_the_margin_marks_the_lines_of_a_sentence_only_here_and_follows_the_scrolling(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window, "\n\n".join((FLOOD_A, PREAMBLE)))
+    first = view.sides[0]
+    shift = first.margin.mapFromGlobal(first.view.viewport().mapToGlobal(QPoint(0, 0))).y()
+    start, end = first.margin.ranges()[0]
+    top = line_rect(first.view, start).top() + shift
+    bottom = line_rect(first.view, end).bottom() + shift
+    rows = inked_rows(first)
+    assert rows
+    assert top <= rows[0] <= top + 3  # the dot at the sentence's first line
+    assert bottom - 2 <= max(r for r in rows if r < bottom + 3) <= bottom + 2
+
+    first.view.verticalScrollBar().setValue(40)
+
+    assert inked_rows(first)[0] == rows[0] - 40
+
+
+def test_both_pages_are_kept_in_the_render_cache_of_the_single_article(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Shown again, alone or compared, neither page needs its Markdown parsed."""
+    cache = tmp_path / "cache"
+    window.use_render_cache(cache)
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+
+    assert compare_mode.compare(window, a, b)  # neither was shown alone
+
+    keys = page_cache(cache)
+    assert keys is not None
+    kept = {path.name for path in cache.glob("*.json")}
+    for article_id in (a, b):
+        assert f"{keys.key(window.library.article(article_id), Theme.LIGHT)}.json" in kept
