@@ -56,11 +56,12 @@ class CompareView(SideBySide):
         library: Callable[[], Library],
         add_command: AddCommand,
         theme: Theme,
+        suggestions_locked: Callable[[], bool],
         parent: QWidget | None = None,
     ) -> None:
         sides = (
-            CompareSide("First article", library, add_command, theme),
-            CompareSide("Second article", library, add_command, theme),
+            CompareSide("First article", library, add_command, theme, suggestions_locked),
+            CompareSide("Second article", library, add_command, theme, suggestions_locked),
         )
         super().__init__(sides, "Leave Compare", parent)
         self.setAccessibleName("Compare two articles")

@@ -11,13 +11,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.core.models import ArticleMeta, Kind, SourceFormat
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat, Status
 from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.compare.compare_view import HOVER_DWELL_MS, CompareView
 from reader.gui.compare.margin import MARGIN_WIDTH
 from reader.gui.compare.side import CompareSide
+from reader.gui.reading.flags_model import AnnotationRole
 from reader.gui.reading.page_render import page_cache
-from reader.gui.reading.view_geometry import line_rect
+from reader.gui.reading.view_geometry import line_rect, scroll_into_view
 from reader.gui.shell import compare_mode
 from reader.gui.shell.main_window import MainWindow
 from tests.compare.articles import FLOOD_A, FLOOD_B
@@ -263,10 +265,12 @@ def hover(side: CompareSide, quote: str) -> None:
 
 
 def point_in(side: CompareSide, quote: str) -> QPoint:
-    """A viewport point over the third character of the first occurrence of ``quote``."""
+    """A viewport point over the third character of the first occurrence of ``quote``,
+    scrolled into view first as a user would."""
     text = side.view.article.text if side.view.article else ""
     span = side.view.document_range(text.index(quote), text.index(quote) + len(quote))
     assert span is not None
+    scroll_into_view(side.view, *span)
     cursor = QTextCursor(side.view.document())
     cursor.setPosition(span[0] + 3)
     return side.view.cursorRect(cursor).center()
@@ -362,3 +366,92 @@ def test_both_pages_are_kept_in_the_render_cache_of_the_single_article(
     kept = {path.name for path in cache.glob("*.json")}
     for article_id in (a, b):
         assert f"{keys.key(window.library.article(article_id), Theme.LIGHT)}.json" in kept
+
+
+def test_suggestions_are_made_accepted_dismissed_and_undone_on_either_side(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, a, b = compared(qtbot, window)
+    first, second = view.sides
+    assert not second.accept.isEnabled()  # nothing suggested, nothing selected yet
+
+    second.view.setFocus()
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(second.view, Qt.Key.Key_S, control_shift)  # Suggest Flags, on this side
+
+    suggested = {f.uuid for f in window.library.annotations(b) if f.status is Status.SUGGESTED}
+    assert len(suggested) >= 2
+    assert window.library.annotations(a) == []  # the other article is left alone
+    assert suggested <= set(second.view.highlighted_uuids())
+
+    # a click on a suggestion's highlight selects it; A accepts it: a flag of the reader's
+    target = second.open_suggestions()[1]
+    qtbot.mouseClick(
+        second.view.viewport(), Qt.MouseButton.LeftButton, pos=point_in(second, target.anchor.exact)
+    )
+    assert second.view.selected_annotation() == target.uuid
+    assert second.accept.isEnabled()
+    qtbot.keyClick(second.view, Qt.Key.Key_A)
+
+    flag = window.library.annotation(target.uuid)
+    assert flag.status is Status.ACTIVE and flag.layer != "suggestions"
+    assert flag.anchor.exact == target.anchor.exact
+    assert own_flags(second) == [target.uuid]  # in this side's list of flags
+    assert target.uuid in second.view.highlighted_uuids()
+
+    qtbot.keyClick(second.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.library.annotation(target.uuid).status is Status.SUGGESTED
+    assert own_flags(second) == []
+    assert target.uuid in [f.uuid for f in second.open_suggestions()]
+
+    # the first side's suggestions, one dismissed with D, undone on that side only
+    first.view.setFocus()
+    qtbot.keyClick(first.view, Qt.Key.Key_S, control_shift)
+    dropped = first.open_suggestions()[0]
+    assert dropped.article_id == a
+    qtbot.mouseClick(
+        first.view.viewport(), Qt.MouseButton.LeftButton, pos=point_in(first, dropped.anchor.exact)
+    )
+    qtbot.keyClick(first.view, Qt.Key.Key_D)
+    assert window.library.annotation(dropped.uuid).status is Status.DISMISSED
+    assert dropped.uuid not in first.view.highlighted_uuids()
+    qtbot.keyClick(first.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.annotation(dropped.uuid).status is Status.SUGGESTED
+    assert dropped.uuid in first.view.highlighted_uuids()
+    assert second.reading.undo_stack.index() == 1  # B's steps as they were: Suggest Flags
+
+
+def own_flags(side: CompareSide) -> list[str]:
+    """The uuids in the side's list of the reader's flags."""
+    model = side.own_flags
+    return [str(model.index(row, 0).data(AnnotationRole.UUID)) for row in range(model.rowCount())]
+
+
+def test_locked_suggestions_are_neither_drawn_nor_made_on_either_side(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    article = window.library.article(b)
+    start = article.text.index("Red Cross")
+    hint = Annotation(
+        b,
+        Kind.UNSOURCED_CLAIM,
+        make_anchor(article.text, start, start + 30),
+        status=Status.SUGGESTED,
+    )
+    window.library.add_annotations([hint])
+    window.library.lock_suggestions("4812")
+    window.lock.refresh()
+
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    second = view.sides[1]
+    assert second.view.highlighted_uuids() == []
+    second.view.setFocus()
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(second.view, Qt.Key.Key_S, control_shift)
+    assert [f.uuid for f in window.library.annotations(b)] == [hint.uuid]
+    assert not second.suggest.isEnabled()
