@@ -227,7 +227,13 @@ class CompareView(SideBySide):
             self._align(side, self._other(side), link)
 
     def _on_scrolled(self, side: CompareSide) -> None:
-        if self._links is None or self._syncing or not self.linked_scrolling.isChecked():
+        if self._syncing:
+            return
+        if self._hovered is not None and self._hovered[0] is side:
+            # the user scrolls: the sentence under the pointer moved away, and a pending
+            # hover scroll of the other side would fight theirs
+            self._on_hovered(None, -1)
+        if self._links is None or not self.linked_scrolling.isChecked():
             return
         here = self.sides.index(side)
         top = side.view.cursorForPosition(side.view.viewport().rect().topLeft()).position()

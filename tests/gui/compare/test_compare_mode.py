@@ -324,6 +324,23 @@ def test_with_linked_scrolling_off_a_hover_marks_but_never_scrolls(
     assert second.view.verticalScrollBar().value() == 0
 
 
+def test_scrolling_the_hovered_side_drops_the_hover_and_its_pending_scroll(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window, "\n\n".join((FLOOD_A, PREAMBLE)))
+    first, second = view.sides
+    view.linked_scrolling.setChecked(True)
+    hover(first, "Emergency crews rescued")
+    assert shown_mark(view, second) is not None
+
+    first.view.verticalScrollBar().setValue(first.view.verticalScrollBar().value() + 30)
+
+    assert view.marked(first) is None  # the hovered sentence moved from under the pointer
+    place = second.view.verticalScrollBar().value()  # where linked scrolling took it
+    qtbot.wait(HOVER_DWELL_MS * 2)
+    assert second.view.verticalScrollBar().value() == place  # no hover scroll came after
+
+
 def inked_rows(side: CompareSide) -> list[int]:
     """The rows of the margin where its mark's line or dot is drawn."""
     image = side.margin.grab().toImage()
@@ -455,3 +472,24 @@ def test_locked_suggestions_are_neither_drawn_nor_made_on_either_side(
     qtbot.keyClick(second.view, Qt.Key.Key_S, control_shift)
     assert [f.uuid for f in window.library.annotations(b)] == [hint.uuid]
     assert not second.suggest.isEnabled()
+
+
+def test_leaving_before_the_matching_is_done_leaves_nothing_behind(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    QApplication.processEvents()  # painted: the matching starts
+    assert not view.is_matched
+    destroyed: list[bool] = []
+    view.destroyed.connect(lambda: destroyed.append(True))
+
+    compare_mode.leave_compare(window)
+    qtbot.waitUntil(lambda: destroyed == [True])
+    qtbot.wait(300)  # the matching thread ends meanwhile, its result unused
+
+    assert window.compare_view is None
+    assert window.centralWidget() is window.splitter
