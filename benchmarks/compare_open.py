@@ -5,12 +5,13 @@
 The articles are those of ``compare_speed.py``: A, the sample articles repeated to
 ``--words`` words, and B, a reworded longer copy; each carries a few dozen flags.
 "one alone" is the window showing A (``MainWindow.show_article``: the page, its
-flags, the flag pane), "side by side" is compare mode on A and B
-(``compare_mode.compare``: both read and matched, both pages and flag lists, the
-links and margins); each until the events it posted are handled. The two are run
-in turn, so the shared machine's busy moments fall on both alike; the matching alone
-is timed too, to tell its part from the window's. Target: side by side within 2.5x
-one alone (its median).
+flags, the flag pane) until it is painted. "side by side" is compare mode on A and B
+(``compare_mode.compare``): timed until both pages are painted, and until their
+matches are painted too (the sentences are matched in a thread while the pages are
+laid out and painted; then the links, margins and "only here" lists). The two are
+run in turn, so the shared machine's busy moments fall on both alike; the matching
+alone is timed too, to tell its part from the window's. Target: side by side with
+its matches within 2.5x one alone (medians).
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from compare_speed import article_text, reworded  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.anchoring.selectors import make_anchor  # noqa: E402
 from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat  # noqa: E402
 from reader.core.palette import Theme  # noqa: E402
+from reader.gui.compare.compare_view import CompareView  # noqa: E402
 from reader.gui.shell import compare_mode  # noqa: E402
 from reader.gui.shell.main_window import MainWindow  # noqa: E402
 from reader.services.compare import compare_articles  # noqa: E402
@@ -63,6 +65,23 @@ def timed(action: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def compare_timed(window: MainWindow, a: int, b: int) -> tuple[float, float]:
+    """Compare mode opened on A and B: until both pages are painted, and until their
+    matches are painted too (ms)."""
+    started = time.perf_counter()
+    assert compare_mode.compare(window, a, b)
+    QApplication.processEvents()
+    pages = time.perf_counter() - started
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    if not view.is_matched:
+        loop = QEventLoop()
+        view.matched.connect(loop.quit)
+        loop.exec()
+    QApplication.processEvents()  # the marks painted
+    return pages * 1000, (time.perf_counter() - started) * 1000
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=5000)
@@ -75,17 +94,21 @@ def main() -> int:
         b = store(library, "Article B", reworded(article_text(options.words * 5 // 4)))
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(library, settings, theme=Theme.LIGHT)
+        window.use_render_cache(Path(folder) / "cache")  # as the app does
         window.resize(1400, 900)
         window.show()
         window.finish_startup()
         window.show_article(a)
         app.processEvents()
         alone: list[float] = []
+        pages: list[float] = []
         together: list[float] = []
         matching: list[float] = []
         for _ in range(options.runs):
             alone.append(timed(lambda: window.show_article(a)))
-            together.append(timed(lambda: compare_mode.compare(window, a, b)))
+            both = compare_timed(window, a, b)
+            pages.append(both[0])
+            together.append(both[1])
             matching.append(timed(lambda: compare_articles(library, a, b)))
             compare_mode.leave_compare(window)
             app.processEvents()
@@ -93,15 +116,18 @@ def main() -> int:
         window.close()
         library.close()
     one, two = statistics.median(alone), statistics.median(together)
-    matched = statistics.median(matching)
+    first, matched = statistics.median(pages), statistics.median(matching)
     print(f"A: {view_words[0]} words, B: {view_words[1]} words, {FLAGS} flags each")
-    print(f"one alone (baseline)  median {one:7.1f} ms")
-    print(f"side by side          median {two:7.1f} ms  = {two / one:.2f}x the baseline")
-    print(f"  of which matching   median {matched:7.1f} ms  (reader.services.compare_articles)")
-    rest = two - matched
-    print(f"  the window's part          {rest:7.1f} ms  = {rest / one:.2f}x the baseline")
+    for name, figure in (
+        ("one alone (baseline)", one),
+        ("side by side, pages painted", first),
+        ("  and their matches painted", two),
+        ("matching alone", matched),
+    ):
+        print(f"{name:28} median {figure:7.1f} ms  = {figure / one:.2f}x the baseline")
+    print("  (reader.services.compare_articles, on the main thread, nothing else running)")
     verdict = "within" if two / one <= TARGET else "OVER"
-    print(f"side by side: {verdict} the {TARGET}x target")
+    print(f"side by side with its matches: {verdict} the {TARGET}x target")
     return 0
 
 

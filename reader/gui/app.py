@@ -242,12 +242,16 @@ def render_screenshot(
 
 
 def _show_compared(window: MainWindow, article_id: int, other_id: int) -> None:
+    from reader.gui.compare.compare_view import CompareView
     from reader.gui.shell.compare_mode import compare
 
     if not compare(window, article_id, other_id):
         raise ReaderError(f"cannot compare articles {article_id} and {other_id}")
-    if window.compare_view is not None:
-        for side in window.compare_view.sides:
+    view = window.compare_view
+    if isinstance(view, CompareView):
+        view.finish_matching()  # the picture shows the matches
+    if view is not None:
+        for side in view.sides:
             side.view.setCursorWidth(0)
 
 

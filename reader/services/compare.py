@@ -36,7 +36,12 @@ class VersionComparison:
 
 
 def compare_articles(library: Library, id_a: int, id_b: int) -> ArticleComparison:
-    a, b = library.article(id_a), library.article(id_b)
+    return compare_read(library.article(id_a), library.article(id_b))
+
+
+def compare_read(a: Article, b: Article) -> ArticleComparison:
+    """Two articles already read compared (without the library: the app runs it in a
+    thread of its own)."""
     starts = {"start_a": body_start(a), "start_b": body_start(b)}
     return ArticleComparison(
         a, b, match_sentences(a.text, b.text, **starts), only_in(a.text, b.text, **starts)

@@ -1,17 +1,23 @@
 """Compare mode: two articles side by side, their matching sentences linked.
 
-A click or a selection in a sentence marks it and its counterpart, and scrolls the
-other side so the counterpart sits level with it. With linked scrolling on, scrolling
-one side keeps the first matched sentence in view level with its counterpart.
+Both articles are shown at once; their sentences are matched in a thread of its own,
+and the marks of the matches (the margins, the figures and sources only here) come
+when it is done, without moving the text. Hovering, clicking or selecting in a
+sentence marks it and its counterpart; a click scrolls the other side so the
+counterpart sits level with it, a hover (with linked scrolling on) only when the
+counterpart is out of view and the pointer rests. With linked scrolling on,
+scrolling one side keeps the first matched sentence in view level with its counterpart.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QSplitter,
@@ -20,38 +26,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.models import ReaderError
 from reader.gui.compare.links import Link, SentenceLinks, Span
 from reader.gui.compare.side import AddCommand, CompareSide
 from reader.gui.compare.side_by_side import SideBySide
+from reader.gui.reading.view_geometry import line_rect, position_at
+from reader.services.compare import ArticleComparison, compare_read
 
 if TYPE_CHECKING:
     from reader.compare.figures import Figure, Source
+    from reader.core.models import Article
     from reader.core.palette import Theme
-    from reader.services.compare import ArticleComparison
+    from reader.gui.reading.controller import ArticleRead
     from reader.storage.library import Library
 
 LINKED_TIP = "Scrolling one article scrolls the other to the matching sentences"
 MARK_COLOUR = QColor(120, 160, 230, 70)  # with an underline: not colour alone
+MATCH_POLL_MS = 10  # how often the window looks whether the matching thread is done
+HOVER_DWELL_MS = 400  # a pointer resting this long on a sentence brings its counterpart
 
 
 class CompareView(SideBySide):
     """Two ``CompareSide``s, their matching sentences linked."""
+
+    matched = Signal()  # the matches are shown (or the summary says why there are none)
 
     def __init__(
         self,
         library: Callable[[], Library],
         add_command: AddCommand,
         theme: Theme,
+        suggestions_locked: Callable[[], bool],
         parent: QWidget | None = None,
     ) -> None:
         sides = (
-            CompareSide("First article", library, add_command, theme),
-            CompareSide("Second article", library, add_command, theme),
+            CompareSide("First article", library, add_command, theme, suggestions_locked),
+            CompareSide("Second article", library, add_command, theme, suggestions_locked),
         )
         super().__init__(sides, "Leave Compare", parent)
         self.setAccessibleName("Compare two articles")
         self._links: tuple[SentenceLinks, SentenceLinks] | None = None
+        self._chosen: tuple[CompareSide, Link] | None = None  # clicked or selected
+        self._hovered: tuple[CompareSide, Link] | None = None
         self._syncing = False
+        self._reads: tuple[ArticleRead, ArticleRead] | None = None
+        self._articles: tuple[Article, Article] | None = None
+        self._unpainted = set(sides)
+        self._matching: Future[ArticleComparison] | None = None
+        self._match_poll = QTimer(self)
+        self._match_poll.setInterval(MATCH_POLL_MS)
+        self._match_poll.timeout.connect(self._on_match_poll)
+        self._dwell = QTimer(self)
+        self._dwell.setSingleShot(True)
+        self._dwell.setInterval(HOVER_DWELL_MS)
+        self._dwell.timeout.connect(self._on_dwelt)
         self.linked_scrolling = QCheckBox("&Linked scrolling")
         self.linked_scrolling.setToolTip(LINKED_TIP)
         self.linked_scrolling.setChecked(True)
@@ -62,18 +90,58 @@ class CompareView(SideBySide):
             side.view.cursorPositionChanged.connect(lambda s=side: self._on_cursor_moved(s))
             scroll_bar = side.view.verticalScrollBar()
             scroll_bar.valueChanged.connect(lambda _v, s=side: self._on_scrolled(s))
+            side.view.viewport().setMouseTracking(True)
+            side.view.viewport().installEventFilter(self)
+            side.view.painted.connect(lambda s=side: self._on_painted(s))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.bar)
         layout.addWidget(splitter, 1)
 
-    def show_comparison(self, comparison: ArticleComparison) -> bool:
-        """Show both articles with their flags and links; False (an error said) if unreadable."""
-        for side, article in zip(self.sides, (comparison.a, comparison.b), strict=True):
-            read = side.reading.read(article.id)
-            if read is None:
-                return False
+    def read(self, id_a: int, id_b: int) -> bool:
+        """Read both articles and their flags; False (an error said) if one is unreadable."""
+        reads = [side.reading.read(i) for side, i in zip(self.sides, (id_a, id_b), strict=True)]
+        if reads[0] is None or reads[1] is None:
+            return False
+        self._reads = (reads[0], reads[1])
+        return True
+
+    def show_articles(self) -> None:
+        """Show both articles read, and match their sentences once both are painted.
+        Shown in its window first, the view lays each page out once, at its width."""
+        assert self._reads is not None
+        for side, read in zip(self.sides, self._reads, strict=True):
             side.show_article(*read)
+            side.set_only_here("Only here: …")
+        self.summary.setText("Matching the sentences of the two articles…")
+        self._articles = (self._reads[0][0], self._reads[1][0])
+
+    @property
+    def is_matched(self) -> bool:
+        """Whether the matching is done and shown."""
+        return self._matching is not None and not self._match_poll.isActive()
+
+    def finish_matching(self) -> None:
+        """Wait for the matching and show it (for a picture of the window)."""
+        self._start_matching()
+        if self._matching is not None and self._match_poll.isActive():
+            self._matching.exception()  # waits
+            self._on_match_poll()
+
+    def _start_matching(self) -> None:
+        if self._matching is None and self._articles is not None:
+            self._matching = _in_thread(*self._articles)
+            self._match_poll.start()
+
+    def marked(self, side: CompareSide) -> Span | None:
+        """The sentence marked on a side (as the counterpart of the other side's), if any."""
+        selections = side.view.extraSelections()
+        if not selections:
+            return None
+        cursor = selections[0].cursor
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def _show_matches(self, comparison: ArticleComparison) -> None:
         self._links = SentenceLinks.both_sides(
             comparison.sentences, self.sides[0].view, self.sides[1].view
         )
@@ -92,60 +160,147 @@ class CompareView(SideBySide):
             f"{pairs} matching sentence{'s' * (pairs != 1)} · "
             "○ in the margin: no counterpart in the other article"
         )
-        return True
-
-    def marked(self, side: CompareSide) -> Span | None:
-        """The sentence marked on a side (as the counterpart of the other side's), if any."""
-        selections = side.view.extraSelections()
-        if not selections:
-            return None
-        cursor = selections[0].cursor
-        return cursor.selectionStart(), cursor.selectionEnd()
+        for side in self.sides:  # a sentence chosen while matching: marked, not scrolled to
+            if side.view.hasFocus():
+                link = self._link_at(side, side.view.textCursor().selectionStart())
+                self._chosen = (side, link) if link is not None else None
+        self._show_marks()
 
     # Slots
 
+    def _on_painted(self, side: CompareSide) -> None:
+        """The matching starts once both pages are painted, not to slow them down."""
+        self._unpainted.discard(side)
+        if not self._unpainted and self._matching is None:
+            # not from within the paint: the window shows the pages first
+            QTimer.singleShot(0, self, self._start_matching)
+
+    def _on_match_poll(self) -> None:
+        matching = self._matching
+        if matching is None or not matching.done():
+            return
+        self._match_poll.stop()
+        try:
+            self._show_matches(matching.result())
+        except ReaderError as error:
+            for side in self.sides:
+                side.set_only_here("")
+            self.summary.setText(f"No matching sentences shown: {error}")
+        self.matched.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            side = next(s for s in self.sides if s.view.viewport() is watched)
+            self._on_hovered(side, position_at(side.view, event.position().toPoint()))
+        elif event.type() == QEvent.Type.Leave:
+            self._on_hovered(None, -1)
+        return False
+
+    def _on_hovered(self, side: CompareSide | None, position: int) -> None:
+        """The pointer over ``position`` of a side (-1: over no text)."""
+        link = self._link_at(side, position) if side is not None else None
+        hovered = (side, link) if side is not None and link is not None else None
+        if hovered == self._hovered:
+            return  # a move within the same sentence: nothing to redraw
+        self._hovered = hovered
+        self._dwell.stop()
+        self._show_marks()
+        if hovered is not None and self.linked_scrolling.isChecked():
+            self._dwell.start()
+
+    def _on_dwelt(self) -> None:
+        if self._hovered is None or not self.linked_scrolling.isChecked():
+            return
+        side, link = self._hovered
+        other = self._other(side)
+        assert link.there is not None
+        top = line_rect(other.view, link.there[0]).top()
+        bottom = line_rect(other.view, link.there[1]).bottom()
+        if top < 0 or bottom > other.view.viewport().height():
+            self._align(side, other, link)
+
     def _on_cursor_moved(self, side: CompareSide) -> None:
-        if self._links is None:
-            return
-        here = 0 if side is self.sides[0] else 1
-        link = self._links[here].at(side.view.textCursor().selectionStart())
-        other = self.sides[1 - here]
-        if link is None or link.there is None:
-            for each in self.sides:
-                each.view.setExtraSelections([])
-            return
-        _mark(side, link.here)
-        _mark(other, link.there)
-        self._align(side, other, link)
+        link = self._link_at(side, side.view.textCursor().selectionStart())
+        self._chosen = (side, link) if link is not None else None
+        self._show_marks()
+        if link is not None:
+            self._align(side, self._other(side), link)
 
     def _on_scrolled(self, side: CompareSide) -> None:
-        if self._links is None or self._syncing or not self.linked_scrolling.isChecked():
+        if self._syncing:
             return
-        here = 0 if side is self.sides[0] else 1
+        if self._hovered is not None and self._hovered[0] is side:
+            # the user scrolls: the sentence under the pointer moved away, and a pending
+            # hover scroll of the other side would fight theirs
+            self._on_hovered(None, -1)
+        if self._links is None or not self.linked_scrolling.isChecked():
+            return
+        here = self.sides.index(side)
         top = side.view.cursorForPosition(side.view.viewport().rect().topLeft()).position()
         link = self._links[here].first_linked_from(top)
         if link is not None:
-            self._align(side, self.sides[1 - here], link)
+            self._align(side, self._other(side), link)
+
+    # Helpers
+
+    def _link_at(self, side: CompareSide, position: int) -> Link | None:
+        """The matched sentence at a document position of a side, if any."""
+        if self._links is None or position < 0:
+            return None
+        link = self._links[self.sides.index(side)].at(position)
+        return link if link is not None and link.there is not None else None
+
+    def _other(self, side: CompareSide) -> CompareSide:
+        return self.sides[1 - self.sides.index(side)]
+
+    def _show_marks(self) -> None:
+        """The hovered sentence and its counterpart marked, else the chosen ones: only
+        extra selections, which repaint and lay nothing out."""
+        shown = self._hovered or self._chosen
+        if shown is None:
+            for side in self.sides:
+                _mark(side, None)
+            return
+        side, link = shown
+        _mark(side, link.here)
+        _mark(self._other(side), link.there)
 
     def _align(self, side: CompareSide, other: CompareSide, link: Link) -> None:
         """Scroll ``other`` so the counterpart's first line is level with the sentence's."""
         assert link.there is not None
-        level = _top(side, link.here[0])
+        level = line_rect(side.view, link.here[0]).top()
         bar = other.view.verticalScrollBar()
         self._syncing = True
         try:
-            bar.setValue(bar.value() + _top(other, link.there[0]) - level)
+            bar.setValue(bar.value() + line_rect(other.view, link.there[0]).top() - level)
         finally:
             self._syncing = False
 
 
-def _top(side: CompareSide, position: int) -> int:
-    cursor = QTextCursor(side.view.document())
-    cursor.setPosition(position)
-    return side.view.cursorRect(cursor).top()
+def _in_thread(a: Article, b: Article) -> Future[ArticleComparison]:
+    """The two articles compared in a thread of their own (it touches no Qt object and
+    not the library); the window polls the future."""
+    future: Future[ArticleComparison] = Future()
+
+    def work() -> None:
+        try:
+            future.set_result(compare_read(a, b))
+        except BaseException as error:  # handed to the window, which shows or raises it
+            future.set_exception(error)
+
+    threading.Thread(target=work, name="compare-matching", daemon=True).start()
+    return future
 
 
-def _mark(side: CompareSide, span: Span) -> None:
+def _mark(side: CompareSide, span: Span | None) -> None:
+    """Mark ``span`` of a side (None: nothing); a repaint only when the mark changes."""
+    marked = side.view.extraSelections()
+    if span is None:
+        if marked:
+            side.view.setExtraSelections([])
+        return
+    if marked and (marked[0].cursor.selectionStart(), marked[0].cursor.selectionEnd()) == span:
+        return
     selection = QTextEdit.ExtraSelection()
     cursor = QTextCursor(side.view.document())
     cursor.setPosition(span[0])

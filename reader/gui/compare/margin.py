@@ -4,10 +4,11 @@ side: a bracket over their lines with a hollow dot at the top, so it reads witho
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen, QTextCursor
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reader.gui.reading.article_view import ArticleView
+from reader.gui.reading.view_geometry import line_rect
 
 MARGIN_WIDTH = 14
 ONLY_HERE_TIP = "Sentences marked ○ in this margin have no counterpart in the other article"
@@ -18,6 +19,9 @@ class OnlyHereMargin(QWidget):
         super().__init__(parent)
         self._view = view
         self._ranges: list[tuple[int, int]] = []  # document positions
+        # the ranges' lines, top and bottom in document coordinates, for one layout
+        self._lines: list[tuple[int, int]] = []
+        self._laid_out_for: tuple[object, ...] = ()
         self.setFixedWidth(MARGIN_WIDTH)
         self.setToolTip(ONLY_HERE_TIP)
         self.setAccessibleName("Only in this article")
@@ -27,34 +31,48 @@ class OnlyHereMargin(QWidget):
     def set_ranges(self, ranges: list[tuple[int, int]]) -> None:
         """The document ranges of the sentences only on this side."""
         self._ranges = ranges
+        self._laid_out_for = ()
         self.update()
 
     def ranges(self) -> list[tuple[int, int]]:
         return list(self._ranges)
 
-    def _span(self, start: int, end: int) -> tuple[int, int]:
-        """Top and bottom of the lines of ``[start, end)``, in this strip's coordinates."""
-        cursor = QTextCursor(self._view.document())
-        cursor.setPosition(start)
-        top = self._view.cursorRect(cursor).top()
-        cursor.setPosition(end)
-        bottom = self._view.cursorRect(cursor).bottom()
-        shift = self.mapFromGlobal(self._view.viewport().mapToGlobal(QPoint(0, 0))).y()
-        return top + shift, bottom + shift
+    def _line_extents(self) -> list[tuple[int, int]]:
+        """Top and bottom of each range's lines in document coordinates: measured in one
+        pass, again only when the page is laid out anew (another document, width or type)."""
+        document = self._view.document()
+        key = (document, self._view.viewport().width(), document.defaultFont().pointSizeF())
+        if key != self._laid_out_for:
+            scrolled = self._view.verticalScrollBar().value()
+            self._lines = [
+                (
+                    line_rect(self._view, start).top() + scrolled,
+                    line_rect(self._view, end).bottom() + scrolled,
+                )
+                for start, end in self._ranges
+            ]
+            self._laid_out_for = key
+        return self._lines
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._ranges:
+            return
         painter = QPainter(self)
         colour = self.palette().color(self.foregroundRole())
         painter.setPen(QPen(colour, 2))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         visible: QRect = event.rect()
+        # from document coordinates to this strip's: the page's scrolling and where its
+        # viewport sits beside this strip
+        shift = self.mapFromGlobal(self._view.viewport().mapToGlobal(QPoint(0, 0))).y()
+        shift -= self._view.verticalScrollBar().value()
         x = MARGIN_WIDTH // 2
-        for start, end in self._ranges:
-            top, bottom = self._span(start, end)
+        for top, bottom in self._line_extents():
+            top, bottom = top + shift, bottom + shift
             if bottom < visible.top() or top > visible.bottom():
                 continue
             painter.drawLine(x, top + 10, x, bottom)
             painter.drawLine(x, bottom, x + 4, bottom)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(x, top + 5), 3.5, 3.5)
         painter.end()

@@ -46,9 +46,10 @@ class VersionsView(SideBySide):
         library: Callable[[], Library],
         add_command: AddCommand,
         theme: Theme,
+        suggestions_locked: Callable[[], bool],
         parent: QWidget | None = None,
     ) -> None:
-        latest = CompareSide("Latest version", library, add_command, theme)
+        latest = CompareSide("Latest version", library, add_command, theme, suggestions_locked)
         super().__init__((latest,), "Leave Changes", parent)
         self.setAccessibleName("Changes between two versions")
         self.latest = latest

@@ -4,13 +4,16 @@ that has the focus while it lasts."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog
 
 from reader.core.models import Kind, ReaderError
 
 if TYPE_CHECKING:
+    from reader.gui.compare.side import CompareSide
     from reader.gui.compare.side_by_side import SideBySide
     from reader.gui.shell.main_window import MainWindow
 
@@ -80,24 +83,24 @@ def compare(window: MainWindow, id_a: int, id_b: int) -> bool:
     """Show the two articles side by side; an error (and nothing changed) if it cannot."""
     from reader.gui.annotations.commands import AddFlagCommand
     from reader.gui.compare.compare_view import CompareView
-    from reader.services.compare import compare_articles
 
     if id_a == id_b:
         window.show_error("choose two different articles to compare")
         return False
     window.flush_note()
-    try:
-        comparison = compare_articles(window.library, id_a, id_b)
-    except ReaderError as error:
-        window.show_error(str(error))
-        return False
-    view = CompareView(lambda: window.library, AddFlagCommand, window.theme, window)
+    view = CompareView(
+        lambda: window.library, AddFlagCommand, window.theme, lambda: window.lock.locked, window
+    )
     _connect(window, view)
-    if not view.show_comparison(comparison):
+    for side in view.sides:
+        side.view.render_cache = window.article_view.render_cache
+    if not view.read(id_a, id_b):
         view.deleteLater()
         return False
     _show_instead(window, view)
-    window.setWindowTitle(f"{comparison.a.title} ↔ {comparison.b.title}")
+    view.show_articles()
+    titles = (side.reading.article.title if side.reading.article else "" for side in view.sides)
+    window.setWindowTitle(" ↔ ".join(titles))
     view.sides[0].view.setFocus()
     return True
 
@@ -106,6 +109,56 @@ def _connect(window: MainWindow, view: SideBySide) -> None:
     view.error_raised.connect(window.show_error)
     view.message.connect(window.statusBar().showMessage)
     view.leave_requested.connect(lambda: leave_compare(window))
+    for side in view.sides:
+        _review_suggestions(window, side)
+
+
+@dataclass
+class _SideActions:
+    """What a side's review of suggestions enables: the side's own actions, and the
+    window's for the lock and for showing suggestions (one lock for the library)."""
+
+    suggest: QAction
+    accept: QAction
+    dismiss: QAction
+    accept_all: QAction
+    dismiss_all: QAction
+    show_suggestions: QAction
+    show_sourced: QAction
+    lock_suggestions: QAction
+
+    def review(self) -> tuple[QAction, ...]:
+        return (self.suggest, self.accept, self.dismiss, self.accept_all, self.dismiss_all)
+
+
+def _review_suggestions(window: MainWindow, side: CompareSide) -> None:
+    """Suggesting flags on a side, and accepting and dismissing them, each one step of
+    that side's undo stack, as in the single article."""
+    from reader.gui.suggestions.review import SuggestionReview
+
+    shared = window.window_actions
+    actions = _SideActions(
+        side.suggest,
+        side.accept,
+        side.dismiss,
+        side.accept_all,
+        side.dismiss_all,
+        shared.show_suggestions,
+        shared.show_sourced,
+        shared.lock_suggestions,
+    )
+    review = SuggestionReview(side.reading, side, side, actions, window.lock)
+    side.suggest.triggered.connect(review.suggest)
+    side.accept.triggered.connect(lambda: review.accept())
+    side.dismiss.triggered.connect(lambda: review.dismiss())
+    side.accept_all.triggered.connect(review.accept_all)
+    side.dismiss_all.triggered.connect(review.dismiss_all)
+    side.view.accept_requested.connect(review.accept)
+    side.view.dismiss_requested.connect(review.dismiss)
+    review.selection_wanted.connect(side.view.select_annotation)
+    review.selection_wanted.connect(lambda _uuid: review.update_actions())
+    side.flags_changed.connect(review.update_actions)
+    side.reading.undo_stack.indexChanged.connect(lambda _index: review.update_actions())
 
 
 def _show_instead(window: MainWindow, view: SideBySide) -> None:
@@ -180,7 +233,9 @@ def show_changes(window: MainWindow) -> bool:
     except ReaderError as error:
         window.show_error(str(error))
         return False
-    view = VersionsView(lambda: window.library, AddFlagCommand, window.theme, window)
+    view = VersionsView(
+        lambda: window.library, AddFlagCommand, window.theme, lambda: window.lock.locked, window
+    )
     _connect(window, view)
     if not view.show_changes(comparison):
         view.deleteLater()

@@ -3,14 +3,24 @@ each side, a click on a sentence that brings its counterpart into view, and back
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.core.models import ArticleMeta, Kind, SourceFormat
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat, Status
 from reader.core.palette import THEME_COLOURS, Theme
-from reader.gui.compare.compare_view import CompareView
+from reader.gui.compare.compare_view import HOVER_DWELL_MS, CompareView
+from reader.gui.compare.margin import MARGIN_WIDTH
 from reader.gui.compare.side import CompareSide
+from reader.gui.reading.flags_model import AnnotationRole
+from reader.gui.reading.page_render import page_cache
+from reader.gui.reading.view_geometry import line_rect, scroll_into_view
+from reader.gui.shell import compare_mode
 from reader.gui.shell.main_window import MainWindow
 from tests.compare.articles import FLOOD_A, FLOOD_B
 from tests.gui.conftest import activate
@@ -60,6 +70,7 @@ def compared(
     )
     view = window.compare_view
     assert isinstance(view, CompareView) and window.centralWidget() is view
+    qtbot.waitUntil(lambda: view.is_matched)  # matched in a thread, once both are painted
     return view, a, b
 
 
@@ -215,3 +226,270 @@ def test_both_pages_take_the_dark_theme_and_follow_a_change(
     light = QColor(THEME_COLOURS[Theme.LIGHT].background)
     for side in view.sides:
         assert side.view.viewport().palette().base().color() == light
+
+
+def test_both_articles_show_at_once_and_their_matches_come_without_moving_the_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", "\n\n".join((PREAMBLE, FLOOD_B)))
+    window.resize(1200, 700)
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    first, second = view.sides
+    QApplication.processEvents()  # both pages laid out and painted
+    # shown before the matching is done: both pages, no marks yet
+    assert not view.is_matched
+    assert "Matching" in view.summary.text()
+    assert first.view.article is not None and second.view.article is not None
+    assert first.margin.ranges() == []
+    text = first.view.article.text
+    before = top_of(first, text.index("Emergency crews rescued"))
+    height = first.view.viewport().height()
+
+    qtbot.waitUntil(lambda: view.is_matched)
+
+    assert first.margin.ranges() != []
+    assert "matching sentence" in view.summary.text()
+    assert "2,000 residents" in first.only_here.text()
+    assert top_of(first, text.index("Emergency crews rescued")) == before
+    assert first.view.viewport().height() == height
+
+
+def hover(side: CompareSide, quote: str) -> None:
+    """The pointer moved onto ``quote`` (from a corner: a move to where it is already
+    sends nothing)."""
+    QTest.mouseMove(side.view.viewport(), QPoint(1, 1))
+    QTest.mouseMove(side.view.viewport(), point_in(side, quote))
+
+
+def point_in(side: CompareSide, quote: str) -> QPoint:
+    """A viewport point over the third character of the first occurrence of ``quote``,
+    scrolled into view first as a user would."""
+    text = side.view.article.text if side.view.article else ""
+    span = side.view.document_range(text.index(quote), text.index(quote) + len(quote))
+    assert span is not None
+    scroll_into_view(side.view, *span)
+    cursor = QTextCursor(side.view.document())
+    cursor.setPosition(span[0] + 3)
+    return side.view.cursorRect(cursor).center()
+
+
+def shown_mark(view: CompareView, side: CompareSide) -> str | None:
+    marked = view.marked(side)
+    return side.view.document().toPlainText()[marked[0] : marked[1]] if marked else None
+
+
+def test_hovering_a_sentence_marks_its_counterpart_and_brings_it_into_view_after_a_rest(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window)
+    first, second = view.sides
+    bar = second.view.verticalScrollBar()
+    sizes = [side.view.document().size() for side in view.sides]
+
+    hover(first, "Emergency crews rescued")
+
+    counterpart = "Emergency crews rescued 35 people from cars and rooftops."
+    assert shown_mark(view, second) == counterpart
+    assert shown_mark(view, first) == "Emergency crews rescued 35 people from rooftops and cars."
+    assert bar.value() == 0  # not at once: the pointer may only be passing
+    qtbot.waitUntil(lambda: bar.value() > 0)  # it rested: the counterpart comes into view
+    marked = view.marked(second)
+    assert marked is not None
+    cursor = QTextCursor(second.view.document())
+    cursor.setPosition(marked[0])
+    assert 0 <= second.view.cursorRect(cursor).top() < second.view.viewport().height()
+    assert [side.view.document().size() for side in view.sides] == sizes  # nothing laid out
+
+    # off the text: the marks go; on a sentence only in this article: none
+    QTest.mouseMove(first.view.viewport(), QPoint(2, first.view.viewport().height() - 2))
+    assert view.marked(second) is None
+    hover(first, "Shopkeepers on the high street")
+    assert view.marked(second) is None
+
+
+def test_with_linked_scrolling_off_a_hover_marks_but_never_scrolls(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window)
+    first, second = view.sides
+    view.linked_scrolling.setChecked(False)
+
+    hover(first, "Emergency crews rescued")
+    assert shown_mark(view, second) is not None
+    qtbot.wait(HOVER_DWELL_MS * 2)
+
+    assert second.view.verticalScrollBar().value() == 0
+
+
+def test_scrolling_the_hovered_side_drops_the_hover_and_its_pending_scroll(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window, "\n\n".join((FLOOD_A, PREAMBLE)))
+    first, second = view.sides
+    view.linked_scrolling.setChecked(True)
+    hover(first, "Emergency crews rescued")
+    assert shown_mark(view, second) is not None
+
+    first.view.verticalScrollBar().setValue(first.view.verticalScrollBar().value() + 30)
+
+    assert view.marked(first) is None  # the hovered sentence moved from under the pointer
+    place = second.view.verticalScrollBar().value()  # where linked scrolling took it
+    qtbot.wait(HOVER_DWELL_MS * 2)
+    assert second.view.verticalScrollBar().value() == place  # no hover scroll came after
+
+
+def inked_rows(side: CompareSide) -> list[int]:
+    """The rows of the margin where its mark's line or dot is drawn."""
+    image = side.margin.grab().toImage()
+    x = MARGIN_WIDTH // 2
+    return [y for y in range(image.height()) if image.pixelColor(x, y) != image.pixelColor(0, y)]
+
+
+def test_the_margin_marks_the_lines_of_a_sentence_only_here_and_follows_the_scrolling(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window, "\n\n".join((FLOOD_A, PREAMBLE)))
+    first = view.sides[0]
+    shift = first.margin.mapFromGlobal(first.view.viewport().mapToGlobal(QPoint(0, 0))).y()
+    start, end = first.margin.ranges()[0]
+    top = line_rect(first.view, start).top() + shift
+    bottom = line_rect(first.view, end).bottom() + shift
+    rows = inked_rows(first)
+    assert rows
+    assert top <= rows[0] <= top + 3  # the dot at the sentence's first line
+    assert bottom - 2 <= max(r for r in rows if r < bottom + 3) <= bottom + 2
+
+    first.view.verticalScrollBar().setValue(40)
+
+    assert inked_rows(first)[0] == rows[0] - 40
+
+
+def test_both_pages_are_kept_in_the_render_cache_of_the_single_article(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Shown again, alone or compared, neither page needs its Markdown parsed."""
+    cache = tmp_path / "cache"
+    window.use_render_cache(cache)
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+
+    assert compare_mode.compare(window, a, b)  # neither was shown alone
+
+    keys = page_cache(cache)
+    assert keys is not None
+    kept = {path.name for path in cache.glob("*.json")}
+    for article_id in (a, b):
+        assert f"{keys.key(window.library.article(article_id), Theme.LIGHT)}.json" in kept
+
+
+def test_suggestions_are_made_accepted_dismissed_and_undone_on_either_side(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, a, b = compared(qtbot, window)
+    first, second = view.sides
+    assert not second.accept.isEnabled()  # nothing suggested, nothing selected yet
+
+    second.view.setFocus()
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(second.view, Qt.Key.Key_S, control_shift)  # Suggest Flags, on this side
+
+    suggested = {f.uuid for f in window.library.annotations(b) if f.status is Status.SUGGESTED}
+    assert len(suggested) >= 2
+    assert window.library.annotations(a) == []  # the other article is left alone
+    assert suggested <= set(second.view.highlighted_uuids())
+
+    # a click on a suggestion's highlight selects it; A accepts it: a flag of the reader's
+    target = second.open_suggestions()[1]
+    qtbot.mouseClick(
+        second.view.viewport(), Qt.MouseButton.LeftButton, pos=point_in(second, target.anchor.exact)
+    )
+    assert second.view.selected_annotation() == target.uuid
+    assert second.accept.isEnabled()
+    qtbot.keyClick(second.view, Qt.Key.Key_A)
+
+    flag = window.library.annotation(target.uuid)
+    assert flag.status is Status.ACTIVE and flag.layer != "suggestions"
+    assert flag.anchor.exact == target.anchor.exact
+    assert own_flags(second) == [target.uuid]  # in this side's list of flags
+    assert target.uuid in second.view.highlighted_uuids()
+
+    qtbot.keyClick(second.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.library.annotation(target.uuid).status is Status.SUGGESTED
+    assert own_flags(second) == []
+    assert target.uuid in [f.uuid for f in second.open_suggestions()]
+
+    # the first side's suggestions, one dismissed with D, undone on that side only
+    first.view.setFocus()
+    qtbot.keyClick(first.view, Qt.Key.Key_S, control_shift)
+    dropped = first.open_suggestions()[0]
+    assert dropped.article_id == a
+    qtbot.mouseClick(
+        first.view.viewport(), Qt.MouseButton.LeftButton, pos=point_in(first, dropped.anchor.exact)
+    )
+    qtbot.keyClick(first.view, Qt.Key.Key_D)
+    assert window.library.annotation(dropped.uuid).status is Status.DISMISSED
+    assert dropped.uuid not in first.view.highlighted_uuids()
+    qtbot.keyClick(first.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.annotation(dropped.uuid).status is Status.SUGGESTED
+    assert dropped.uuid in first.view.highlighted_uuids()
+    assert second.reading.undo_stack.index() == 1  # B's steps as they were: Suggest Flags
+
+
+def own_flags(side: CompareSide) -> list[str]:
+    """The uuids in the side's list of the reader's flags."""
+    model = side.own_flags
+    return [str(model.index(row, 0).data(AnnotationRole.UUID)) for row in range(model.rowCount())]
+
+
+def test_locked_suggestions_are_neither_drawn_nor_made_on_either_side(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    article = window.library.article(b)
+    start = article.text.index("Red Cross")
+    hint = Annotation(
+        b,
+        Kind.UNSOURCED_CLAIM,
+        make_anchor(article.text, start, start + 30),
+        status=Status.SUGGESTED,
+    )
+    window.library.add_annotations([hint])
+    window.library.lock_suggestions("4812")
+    window.lock.refresh()
+
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    second = view.sides[1]
+    assert second.view.highlighted_uuids() == []
+    second.view.setFocus()
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(second.view, Qt.Key.Key_S, control_shift)
+    assert [f.uuid for f in window.library.annotations(b)] == [hint.uuid]
+    assert not second.suggest.isEnabled()
+
+
+def test_leaving_before_the_matching_is_done_leaves_nothing_behind(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    QApplication.processEvents()  # painted: the matching starts
+    assert not view.is_matched
+    destroyed: list[bool] = []
+    view.destroyed.connect(lambda: destroyed.append(True))
+
+    compare_mode.leave_compare(window)
+    qtbot.waitUntil(lambda: destroyed == [True])
+    qtbot.wait(300)  # the matching thread ends meanwhile, its result unused
+
+    assert window.compare_view is None
+    assert window.centralWidget() is window.splitter
