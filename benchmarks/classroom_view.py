@@ -16,12 +16,13 @@ with what it shows (every watched widget has had its paint event):
   in just after, in lines laid out for it: the time until it is painted is printed
   beside.
 
-Two figures per class size, each the median of per-round ratios (the two measured
+Figures per class size, each the median of per-round ratios (the two measured
 alternately in the same round):
 
 - again: both in one running app, after a first time (the app's caches warm);
-- changed: the same, with something written to the library before each class view
-  (the figures kept are then read and compared again);
+- setting / comment / submission written: the same, with a write to the library before
+  each class view: a setting (no figure depends on it), a comment to one student, or
+  one flag of one student's submission changing kind (that student compared again);
 - first: the first time in a session (a fresh process per measure): the first
   article opened against the first class view opened (the article shown before it).
 
@@ -47,6 +48,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 TARGETS = {30: 1.5, 300: 3.0}
+WRITES = ("setting", "comment", "submission")  # see ``Session.write``
 SIZE = (1280, 800)
 
 
@@ -136,14 +138,31 @@ class Session:
         self.until_painted([self.window.article_view.viewport()])
         return time.perf_counter() - started
 
-    def write_something(self) -> None:
-        """A write to the library (as a comment typed, a submission collected would be):
-        the class view kept is out of date."""
+    def write(self, what: str) -> None:
+        """A write to the library, after which the class view kept is out of date:
+        ``setting`` (no flag, no comment), ``comment`` (to one student), ``submission``
+        (one flag of one student's changes kind, as collecting their work again would)."""
+        from dataclasses import replace
+
+        from reader.core.models import Kind
+        from reader.storage import classroom as store
         from reader.storage.settings import set_setting
 
         self.writes += 1
-        with self.library.transaction() as conn:
-            set_setting(conn, "benchmark_writes", str(self.writes))
+        if what == "setting":
+            with self.library.transaction() as conn:
+                set_setting(conn, "benchmark_writes", str(self.writes))
+            return
+        [assignment] = store.assignments(self.library, self.article_id)
+        student = store.submissions(self.library, assignment.assignment_id)[0]
+        if what == "comment":
+            comment = f"Comment {self.writes}"
+            store.set_feedback(self.library, assignment.assignment_id, student.student_id, comment)
+            return
+        flag = self.library.annotations(self.article_id, student.layer)[0]
+        kinds = (Kind.UNSOURCED_CLAIM, Kind.OPINION)
+        kind = kinds[1] if flag.kind is kinds[0] else kinds[0]
+        self.library.update_annotation(replace(flag, kind=kind))
 
     def open_class_view(self) -> float:
         """Seconds from View › Class View… on the shown article until the class view is
@@ -175,10 +194,10 @@ Round = tuple[float, float, float]  # seconds: the article alone, the class view
 
 
 def again(
-    folder: Path, article_id: int, other_id: int, rounds: int, *, changed: bool
+    folder: Path, article_id: int, other_id: int, rounds: int, *, write: str = ""
 ) -> list[Round]:
     """Per round: seconds for the article alone and for the class view, in one running app
-    (``changed``: something written to the library before each)."""
+    (``write``: something written to the library before each, see ``Session.write``)."""
     session = Session(folder, article_id, other_id)
     try:
         session.open_article(), session.open_class_view()  # the first time: see ``first``
@@ -187,8 +206,8 @@ def again(
             session.show_other()
             alone = session.open_article()
             session.settle()
-            if changed:
-                session.write_something()
+            if write:
+                session.write(write)
             shown = session.open_class_view()
             ratios.append((alone, shown, session.agreements[-1]))
         return ratios
@@ -244,13 +263,15 @@ def main() -> int:
             assignment_id, article_id, other_id = prepare(students, folder)
             # the render cache filled, as the app leaves it once the article was shown
             first_time(folder, article_id, other_id, "article")
-            warm = again(folder, article_id, other_id, options.rounds, changed=False)
-            changed = again(folder, article_id, other_id, options.rounds, changed=True)
-            cold = first(folder, article_id, other_id, options.first_rounds)
+            rows = {"again": again(folder, article_id, other_id, options.rounds)}
+            for write in WRITES:
+                rows[f"{write} written"] = again(
+                    folder, article_id, other_id, options.rounds, write=write
+                )
+            rows["first time"] = first(folder, article_id, other_id, options.first_rounds)
         print(f"{students:>4} submissions, target {target}×: class view / article alone")
-        print(f"     again:      {summary(warm)}")
-        print(f"     changed:    {summary(changed)}")
-        print(f"     first time: {summary(cold)}")
+        for name, measured in rows.items():
+            print(f"     {name + ':':<21} {summary(measured)}")
     return 0
 
 

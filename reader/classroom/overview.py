@@ -98,6 +98,45 @@ class ClassOverview:
         return total
 
 
+@dataclass(frozen=True)
+class PlacedKey:
+    """The key of an assignment placed on its article's sentences and words: what each
+    student's work is scored against."""
+
+    article: Article
+    kinds: tuple[Kind, ...]  # asked for
+    units: SentenceUnits
+    flags: tuple[tuple[Annotation, Footprint], ...]  # active, of a kind asked, in text order
+    by_sentence: dict[int, list[int]]  # see :func:`key_by_sentence`
+
+    @property
+    def key_flags(self) -> tuple[Annotation, ...]:
+        return tuple(flag for flag, _ in self.flags)
+
+
+def place_key(
+    article: Article, key: Sequence[Annotation], kinds: Sequence[Kind] = tuple(Kind)
+) -> PlacedKey:
+    asked = tuple(dict.fromkeys(kinds))
+    units = sentence_units(article.text)
+    key_flags = sorted(
+        (f for f in key if f.status is Status.ACTIVE and f.kind in asked),
+        key=lambda f: (f.anchor.start, f.anchor.end, f.uuid),
+    )
+    placed = tuple(
+        (flag, units.footprint(flag.anchor.start, flag.anchor.end)) for flag in key_flags
+    )
+    return PlacedKey(article, asked, units, placed, key_by_sentence(placed))
+
+
+def score_work(key: PlacedKey, work: StudentWork) -> StudentResult:
+    """One student's work against the placed key (their active flags of the kinds asked)."""
+    flags = [f for f in work.flags if f.status is Status.ACTIVE and f.kind in key.kinds]
+    kept = StudentWork(work.student_id, work.name, flags, work.handed_in)
+    footprints = {f.uuid: key.units.footprint(f.anchor.start, f.anchor.end) for f in flags}
+    return score_student(kept, key.flags, footprints, key.by_sentence)
+
+
 def build_overview(
     article: Article,
     key: Sequence[Annotation],
@@ -105,39 +144,29 @@ def build_overview(
     kinds: Sequence[Kind] = tuple(Kind),
 ) -> ClassOverview:
     """Compare every student's flags on ``article`` with the ``key``."""
-    asked = tuple(dict.fromkeys(kinds))
-    units = sentence_units(article.text)
+    placed = place_key(article, key, kinds)
+    return gather_overview(placed, [score_work(placed, work) for work in students])
 
-    def place(flag: Annotation) -> Footprint:
-        return units.footprint(flag.anchor.start, flag.anchor.end)
 
-    key_flags = sorted(
-        (f for f in key if f.status is Status.ACTIVE and f.kind in asked),
-        key=lambda f: (f.anchor.start, f.anchor.end, f.uuid),
-    )
-    placed_key = [(flag, place(flag)) for flag in key_flags]
-    by_sentence = key_by_sentence(placed_key)
-    names = display_names([(s.student_id, s.name) for s in students])
-    results: list[StudentResult] = []
-    for work in sorted(students, key=lambda s: (names[s.student_id].casefold(), s.student_id)):
-        flags = [f for f in work.flags if f.status is Status.ACTIVE and f.kind in asked]
-        kept = StudentWork(work.student_id, work.name, flags, work.handed_in)
-        footprints = {f.uuid: place(f) for f in flags}
-        results.append(score_student(kept, placed_key, footprints, by_sentence))
-
-    marks = {kind: [student_marks(r, kind) for r in results] for kind in asked}
+def gather_overview(key: PlacedKey, scored: Sequence[StudentResult]) -> ClassOverview:
+    """The class's figures from each student's result (:func:`score_work`, in any order)."""
+    names = display_names([(r.work.student_id, r.work.name) for r in scored])
+    results = sorted(scored, key=lambda r: (names[r.work.student_id].casefold(), r.work.student_id))
+    units = key.units
+    marks = {kind: [student_marks(r, kind) for r in results] for kind in key.kinds}
     sentence_count = len(units.sentences)
     counts: list[dict[Kind, int]] = [{} for _ in range(sentence_count)]
     for kind, per_student in marks.items():
         for sentences in per_student:
             for sentence in sentences:
                 counts[sentence][kind] = counts[sentence].get(kind, 0) + 1
-    key_sentences = frozenset(s for _, footprint in placed_key for s in footprint.sentences)
+    key_sentences = frozenset(s for _, footprint in key.flags for s in footprint.sentences)
+    key_flags = key.key_flags
     return ClassOverview(
-        article=article,
-        kinds=asked,
+        article=key.article,
+        kinds=key.kinds,
         units=units,
-        key=tuple(key_flags),
+        key=key_flags,
         students=tuple(results),
         names=names,
         passages=key_passages(key_flags, results),

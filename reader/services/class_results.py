@@ -3,11 +3,19 @@ the teacher's comments to each student."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.classroom.files import MAX_NOTE_CHARS
-from reader.classroom.overview import ClassOverview, build_overview
+from reader.classroom.overview import (
+    ClassOverview,
+    PlacedKey,
+    build_overview,
+    gather_overview,
+    place_key,
+    score_work,
+)
 from reader.classroom.scores import StudentResult, StudentWork
 from reader.classroom.submission import display_names
 from reader.core.models import Annotation, ReaderError
@@ -67,24 +75,82 @@ def class_view(library: Library, found: StoredAssignment) -> ClassView:
 
 class KeptClassView:
     """The class view read last, kept while nothing is written to its library: opening
-    it again compares no submission."""
+    it again compares no submission.  After a write only what changed is compared again:
+    the key is kept while the article, the kinds asked and the key layer's change number
+    hold; each student's result while the key, their layer's change number, their name
+    and hand-in time hold; the overview while every result does (the comments are read
+    again after any write)."""
 
     def __init__(self) -> None:
         self._kept: tuple[Library, str, tuple[int, int], ClassView] | None = None
+        self._key: tuple[Hashable, PlacedKey] | None = None  # what it depends on, the key
+        # student id -> what their result depends on, the result
+        self._results: dict[str, tuple[Hashable, StudentResult]] = {}
+        self._overview: tuple[list[StudentResult], ClassOverview] | None = None
 
     def of(self, library: Library, found: StoredAssignment) -> ClassView:
         stamp = store.change_stamp(library)
         kept = self._kept
-        if (
-            kept is not None
-            and kept[0] is library
-            and kept[1] == found.assignment_id
-            and kept[2] == stamp
-        ):
+        if kept is None or kept[0] is not library or kept[1] != found.assignment_id:
+            self._key, self._results, self._overview = None, {}, None
+        elif kept[2] == stamp:
             return kept[3]
-        view = class_view(library, found)
+        view = ClassView(
+            found, self._read(library, found), store.feedback(library, found.assignment_id)
+        )
         self._kept = (library, found.assignment_id, stamp, view)
         return view
+
+    def _read(self, library: Library, found: StoredAssignment) -> ClassOverview:
+        article = library.article(found.article_id)
+        changes = store.layer_changes(library, article.id)
+        key_depends = (article.id, article.sha256, found.kinds, changes.get(KEY_LAYER, 0))
+        if self._key is None or self._key[0] != key_depends:
+            key = library.annotations(article.id, KEY_LAYER)
+            self._key = (key_depends, place_key(article, key, found.kinds))
+            self._results, self._overview = {}, None
+        placed = self._key[1]
+        stored = store.submissions(library, found.assignment_id)
+        depends = {
+            s.student_id: (changes.get(s.layer, 0), s.student_name, s.handed_in) for s in stored
+        }
+        stale = [
+            s
+            for s in stored
+            if s.student_id not in self._results
+            or self._results[s.student_id][0] != depends[s.student_id]
+        ]
+        flags = layer_flags(
+            library, article.id, [s.layer for s in stale], everyone=not self._results
+        )
+        for s in stale:
+            work = StudentWork(s.student_id, s.student_name, flags.get(s.layer, []), s.handed_in)
+            self._results[s.student_id] = (depends[s.student_id], score_work(placed, work))
+        self._results = {s.student_id: self._results[s.student_id] for s in stored}
+        scored = [result for _, result in self._results.values()]
+        last = self._overview
+        if (
+            last is None
+            or len(last[0]) != len(scored)
+            or any(a is not b for a, b in zip(last[0], scored, strict=True))
+        ):
+            last = self._overview = (scored, gather_overview(placed, scored))
+        return last[1]
+
+
+def layer_flags(
+    library: Library, article_id: int, layers: Sequence[str], *, everyone: bool
+) -> dict[str, list[Annotation]]:
+    """The flags of each of ``layers`` on the article; ``everyone``: the layers are most of
+    the article's, read in one query."""
+    if everyone:
+        wanted = set(layers)
+        found: dict[str, list[Annotation]] = {}
+        for flag in library.annotations(article_id):
+            if flag.layer in wanted:
+                found.setdefault(flag.layer, []).append(flag)
+        return found
+    return {layer: library.annotations(article_id, layer) for layer in layers}
 
 
 def class_overview_of(library: Library, article_id: int) -> ClassOverview | None:

@@ -298,6 +298,19 @@ def change_stamp(library: Library) -> tuple[int, int]:
     return library.conn.total_changes, library.data_version()
 
 
+def layer_changes(library: Library, article_id: int) -> dict[str, int]:
+    """Each layer of the article -> its change number: a write of one of its flags
+    raises it (a trigger of the library, so any process's write does)."""
+    return {
+        str(name): int(change)
+        for name, change in library.conn.execute(
+            "SELECT l.name, coalesce(c.change, 0) FROM layers l "
+            "LEFT JOIN layer_changes c ON c.layer_id = l.id WHERE l.article_id = ?",
+            (article_id,),
+        )
+    }
+
+
 def feedback(library: Library, assignment_id: str) -> dict[str, str]:
     """Student id -> the teacher's comment to them."""
     return {

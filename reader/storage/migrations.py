@@ -200,6 +200,27 @@ def migration_7_search_index_on_text_changes(db: sqlite_utils.Database) -> None:
     )
 
 
+def migration_8_layer_changes(db: sqlite_utils.Database) -> None:
+    """A change number per layer, raised by every write of one of its flags (by any
+    process): what was computed from a layer's flags holds while its number does."""
+    db.execute("CREATE TABLE layer_changes (layer_id INTEGER PRIMARY KEY, change INTEGER NOT NULL)")
+    bump = (
+        "INSERT INTO layer_changes (layer_id, change) VALUES ({layer}, 1) "
+        "ON CONFLICT (layer_id) DO UPDATE SET change = change + 1;"
+    )
+    for name, event, layer in (
+        ("ai", "INSERT", "new.layer_id"),
+        ("ad", "DELETE", "old.layer_id"),
+        ("au", "UPDATE", "new.layer_id"),
+        ("au_moved", "UPDATE OF layer_id", "old.layer_id"),  # the layer it left
+    ):
+        when = " WHEN old.layer_id IS NOT new.layer_id" if name == "au_moved" else ""
+        db.execute(
+            f"CREATE TRIGGER layer_changes_{name} AFTER {event} ON annotations{when} "
+            f"BEGIN {bump.format(layer=layer)} END"
+        )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_1_tables,
     migration_2_search,
@@ -208,6 +229,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_5_classroom,
     migration_6_application_id,
     migration_7_search_index_on_text_changes,
+    migration_8_layer_changes,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

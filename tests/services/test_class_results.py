@@ -1,10 +1,12 @@
-"""The class view kept while its library is unchanged, read again after any write."""
+"""The class view kept while its library is unchanged; after a write, only what the
+write changed is compared again."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+from reader.classroom.overview import overview_json
 from reader.classroom.submission import submission_bytes
 from reader.classroom.synthetic import synthetic_class
 from reader.core.models import ArticleMeta, SourceFormat
@@ -64,4 +66,33 @@ def test_a_change_made_by_another_process_is_seen(tmp_path: Path) -> None:
         assert len(second.overview.key) == len(first.overview.key) - 1
     finally:
         other.close()
+        library.close()
+
+
+def test_after_a_write_only_what_changed_is_compared_again(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path)
+    kept = KeptClassView()
+    try:
+        first = kept.of(library, found).overview
+        # a student's flag changes kind: only that student is scored again
+        changed, *others = first.students
+        flag = changed.work.flags[0]
+        other_kind = next(k for k in found.kinds if k is not flag.kind)
+        library.update_annotation(replace(flag, kind=other_kind))
+        second = kept.of(library, found).overview
+        assert overview_json(second) == overview_json(service.class_view(library, found).overview)
+        assert overview_json(second) != overview_json(first)
+        by_id = {r.work.student_id: r for r in second.students}
+        assert all(by_id[r.work.student_id] is r for r in others)
+        assert by_id[changed.work.student_id] is not changed
+        # a write to no flag (a comment): the overview itself is kept
+        service.set_feedback(library, found.assignment_id, changed.work.name, "See me.")
+        assert kept.of(library, found).overview is second
+        # the key changes: everyone is scored again
+        key = library.annotations(found.article_id, KEY_LAYER)
+        library.delete_annotation(key[0].uuid)
+        third = kept.of(library, found).overview
+        assert overview_json(third) == overview_json(service.class_view(library, found).overview)
+        assert not set(map(id, third.students)) & set(map(id, second.students))
+    finally:
         library.close()

@@ -104,3 +104,29 @@ def test_a_schema_3_library_gains_the_header_in_its_text(tmp_path: Path) -> None
     assert library.import_article(reimported).outcome is ImportOutcome.UNCHANGED  # same key
     assert [hit.article_id for hit in library.search("Ana")] == [1]
     assert len(list(tmp_path.glob("old.v3-*.backup.sqlite"))) == 1
+
+
+def test_a_schema_7_library_gains_layer_change_numbers(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from reader.storage.classroom import layer_changes
+
+    path = tmp_path / "old.sqlite"
+    library_at_schema_3(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, path, target=7)
+    conn.close()
+    library = Library.open(path)
+    try:
+        assert schema_version(library.conn) == LATEST_VERSION
+        assert layer_changes(library, 1) == {"mine": 0}  # no write since the upgrade
+        flag = library.annotation("a")
+        library.update_annotation(replace(flag, note="changed"))
+        assert layer_changes(library, 1) == {"mine": 1}
+        library.add_annotation(replace(flag, uuid="d", layer="key"))
+        library.delete_annotation("b")
+        assert layer_changes(library, 1) == {"mine": 2, "key": 1}
+        library.update_annotation(replace(library.annotation("a"), layer="key"))
+        assert layer_changes(library, 1) == {"mine": 3, "key": 2}  # moved: both change
+    finally:
+        library.close()

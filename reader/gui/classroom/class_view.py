@@ -87,6 +87,7 @@ class ClassViewWindow(QWidget):
         self.student_id: str | None = None  # the student shown on the article, if any
         self._figures = figures
         self.view_data: ClassView = figures(library, found)
+        self._page: tuple[int, str] | None = None  # the article drawn: id, text's hash
 
         self.article_view = ArticleView()
         self.article_view.render_cache = render_cache
@@ -197,16 +198,28 @@ class ClassViewWindow(QWidget):
 
     # What is shown
 
-    def shows(
-        self, library: Library, found: StoredAssignment, figures: ClassView, theme: Theme
-    ) -> bool:
-        """Whether this window shows these very figures, in this theme."""
+    def shows(self, library: Library, found: StoredAssignment, theme: Theme) -> bool:
+        """Whether this window shows this assignment, in this theme (its figures may be
+        older: :meth:`show_figures`)."""
         return (
             self._library is library
             and self._found.assignment_id == found.assignment_id
-            and self.view_data is figures
             and self._theme is theme
         )
+
+    def show_figures(self, figures: ClassView) -> None:
+        """Show these figures, redrawing only what changed: nothing when they are the
+        ones shown, the comment alone when no flag changed."""
+        if figures is self.view_data:
+            return
+        same_flags = figures.overview is self.view_data.overview
+        self._found = figures.assignment
+        self.setWindowTitle(f"{self._found.title} — class view")
+        self.view_data = figures
+        if same_flags:
+            self._show_comment(self.student_id)
+        else:
+            self._show_figures()
 
     @property
     def names(self) -> dict[str, str]:
@@ -216,15 +229,17 @@ class ClassViewWindow(QWidget):
 
     def refresh(self) -> None:
         """Read the class's figures again and show them, the same student still chosen."""
-        self.view_data = self._figures(self._library, self._found)
-        self._show_figures()
+        self.show_figures(self._figures(self._library, self._found))
 
     def _show_figures(self, *, agreement_now: bool = True) -> None:
         overview = self.view_data.overview
-        self.article_view.show_article(overview.article, [], self._theme)
-        # In this window the page's viewport holds a palette of its own before it is
-        # shown, so it does not follow the view's theme: give it the view's.
-        self.article_view.viewport().setPalette(self.article_view.palette())
+        article = overview.article
+        if self._page != (article.id, article.sha256):  # the page is drawn once per text
+            self._page = (article.id, article.sha256)
+            self.article_view.show_article(article, [], self._theme)
+            # In this window the page's viewport holds a palette of its own before it is
+            # shown, so it does not follow the view's theme: give it the view's.
+            self.article_view.viewport().setPalette(self.article_view.palette())
         chosen = self.student_id
         self.table.show_overview(overview, self.names)
         self.passages.show_overview(overview)

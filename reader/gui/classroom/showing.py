@@ -53,13 +53,15 @@ class ClassShowing:
         figures = self._kept.of(reading.library, made)
         view = self.class_view or self._closed_view
         self._closed_view = None
-        if view is not None and not view.shows(reading.library, made, figures, host.theme()):
+        if view is not None and not view.shows(reading.library, made, host.theme()):
             view.closed.disconnect(self._on_class_view_closed)
             view.close()
             view.deleteLater()
             view = None
-        if view is None:
-            # Nothing changed since it was closed: shown again as it was, nothing redrawn.
+        if view is not None:
+            # Shown again: only what changed since it was closed is redrawn.
+            view.show_figures(figures)
+        else:
             view = ClassViewWindow(
                 reading.library,
                 made,

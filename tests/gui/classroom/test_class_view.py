@@ -204,12 +204,53 @@ def test_the_class_view_paints_before_the_agreement_in_lines_kept_for_it(
     assert window.classroom.class_view is None
     again = open_class_view(window, qtbot)
     assert again is view and again.view_data is figures and again.isVisible()
-    # after a change in the library, read and compared again in a new window
+    # after a comment written elsewhere (no flag changed): the same window, its comment
+    # read again, no submission compared again
     view.close()
     ana = next(r.work for r in figures.overview.students if r.work.name == "Ana Lima")
     service.set_feedback(window.library, figures.assignment.assignment_id, ana.name, "Good.")
     changed = open_class_view(window, qtbot)
-    assert changed is not view and changed.view_data.comments[ana.student_id] == "Good."
+    assert changed is view and changed.view_data.comments[ana.student_id] == "Good."
+    assert changed.view_data.overview is figures.overview
+    row = changed.table.row_of(ana.student_id)
+    assert row is not None
+    changed.table.selectRow(row)
+    assert changed.comment.toPlainText() == "Good."
+
+
+def test_a_write_to_a_submission_or_the_key_changes_the_figures_shown(
+    session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    view = open_class_view(window, qtbot)
+    library = window.library
+    before = view.view_data.overview
+    view.close()
+    # Cleo's only flag (an opinion on the key's sentence 3) taken back, as the command
+    # line would: her row and the passage's figures change, the others' results are kept
+    cleo = next(r for r in before.students if r.work.name == "Cleo Park")
+    library.delete_annotation(cleo.work.flags[0].uuid)
+    again = open_class_view(window, qtbot)
+    assert again is view
+    after = again.view_data.overview
+    assert_same_figures(again, class_json(session.db_path, assignment_id, capsys))
+    assert shown_figures(again)["Cleo Park"]["All found"] == "0"
+    kept = {r.work.name: r for r in after.students}
+    assert kept["Ana Lima"] is next(r for r in before.students if r.work.name == "Ana Lima")
+    assert kept["Cleo Park"] is not cleo
+    # the key gains a flag on sentence 5, which Ana and Ben flagged as opinions
+    view.close()
+    article = library.article(before.article.id)
+    start, end = sentence_span(article, 5)
+    library.add_annotation(
+        Annotation(article.id, OPINION, make_anchor(article.text, start, end), layer=KEY_LAYER)
+    )
+    again = open_class_view(window, qtbot)
+    assert_same_figures(again, class_json(session.db_path, assignment_id, capsys))
+    assert "3 flags in the key" in again.summary.text()
+    assert shown_figures(again)["Ana Lima"]["Opinion found"] == "1"
 
 
 def test_a_student_and_a_passage_clicked(
