@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
-from reader.anchoring.tokens import block_sentences, tokenize
 from reader.core.models import Annotation
 
 MAX_SENTENCES = 2
@@ -56,6 +55,8 @@ class SentenceUnits:
     """An article's sentences and words, with code-point offsets into its canonical text."""
 
     def __init__(self, text: str) -> None:
+        from reader.anchoring.tokens import block_sentences, tokenize  # pysbd: when needed
+
         self.text = text
         self.sentences: list[tuple[int, int]] = [
             span for block in block_sentences(text) for span in block

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from reader.classroom.agreement import ClassAgreement, class_agreement
+from reader.classroom.figures import ExtraPassage
 from reader.classroom.matching import (
     Footprint,
     KeyOutcome,
@@ -21,8 +22,8 @@ from reader.classroom.matching import (
     key_by_sentence,
     sentence_units,
 )
+from reader.classroom.names import display_names
 from reader.classroom.scores import PartialOverlap, StudentResult, StudentWork, score_student
-from reader.classroom.submission import display_names
 from reader.core.models import Annotation, Article, Kind, Status
 
 # Near-identical submissions: this share of (sentence, kind) marks in common, at this size.
@@ -42,17 +43,6 @@ class KeyPassage:
     found_other_kind: int  # students who found it only as another kind
     missed: int
     other_kinds: dict[Kind, int]  # those students, by the kind they used (one may use two)
-
-
-@dataclass(frozen=True)
-class ExtraPassage:
-    """A sentence no key flag covers that several students flagged."""
-
-    sentence: int
-    start: int
-    end: int
-    students: int  # distinct students who flagged it
-    kinds: dict[Kind, int]  # students per kind
 
 
 @dataclass(frozen=True)
@@ -77,6 +67,10 @@ class ClassOverview:
     key_sentences: frozenset[int]
     # per kind, per student (in order): the sentences they flagged so
     marks: dict[Kind, list[set[int]]] = field(repr=False)
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return self.units.sentences
 
     @cached_property
     def agreement(self) -> ClassAgreement:

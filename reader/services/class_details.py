@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from reader.classroom.figures import ClassFigures
 from reader.classroom.files import MAX_NOTE_CHARS
 from reader.classroom.matching import KeyOutcome
 from reader.classroom.overview import ClassOverview
@@ -114,13 +115,13 @@ def who_flagged_sentence(overview: ClassOverview, sentence: int) -> list[Flagger
     ]
 
 
-def names_shown(overview: ClassOverview, *, hidden: bool) -> dict[str, str]:
+def names_shown(figures: ClassFigures, *, hidden: bool) -> dict[str, str]:
     """Student id -> the name to show; hidden: Student 1, 2, … in the table's order."""
     if not hidden:
-        return dict(overview.names)
+        return figures.names
     return {
-        result.work.student_id: f"Student {number}"
-        for number, result in enumerate(overview.students, start=1)
+        student.student_id: f"Student {number}"
+        for number, student in enumerate(figures.students, start=1)
     }
 
 

@@ -3,22 +3,19 @@ the teacher's comments to each student."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.classroom.figures import FORMAT as FIGURES_FORMAT
+from reader.classroom.figures import ClassFigures, class_figures, figures_from_json, figures_json
 from reader.classroom.files import MAX_NOTE_CHARS
-from reader.classroom.overview import (
-    ClassOverview,
-    PlacedKey,
-    build_overview,
-    gather_overview,
-    place_key,
-    score_work,
-)
+from reader.classroom.names import display_names
+from reader.classroom.overview import ClassOverview, PlacedKey, build_overview
 from reader.classroom.scores import StudentResult, StudentWork
-from reader.classroom.submission import display_names
-from reader.core.models import Annotation, ReaderError
+from reader.core.models import Annotation, Article, ReaderError
 from reader.services.assignments import (
     MIN_ID_PREFIX,
     active_key,
@@ -44,6 +41,7 @@ class ClassView:
     assignment: StoredAssignment
     overview: ClassOverview
     comments: dict[str, str]  # student id -> the teacher's comment
+    inputs: str = ""  # the stamp of what it was computed from (see ``ClassInputs``)
 
 
 @dataclass(frozen=True)
@@ -73,44 +71,143 @@ def class_view(library: Library, found: StoredAssignment) -> ClassView:
     return ClassView(found, overview, store.feedback(library, found.assignment_id))
 
 
+@dataclass(frozen=True)
+class ShownClass:
+    """What the class view paints: the class's figures and the teacher's comments."""
+
+    assignment: StoredAssignment
+    article: Article
+    figures: ClassFigures
+    comments: dict[str, str]  # student id -> the teacher's comment
+    inputs: str  # what the figures were computed from (see ``ClassInputs``)
+
+
+@dataclass(frozen=True)
+class ClassInputs:
+    """What the class's figures are computed from, read in a few cheap queries: the
+    article, the kinds asked, each layer's change number, who handed in under which name
+    and when.  ``stamp`` tells two apart."""
+
+    article: Article
+    changes: dict[str, int]  # layer name -> its change number
+    stored: list[StoredSubmission]
+    stamp: str
+
+
+def class_inputs(library: Library, found: StoredAssignment) -> ClassInputs:
+    article = library.article(found.article_id)
+    changes = store.layer_changes(library, article.id)
+    stored = store.submissions(library, found.assignment_id)
+    described = [
+        FIGURES_FORMAT,
+        article.id,
+        article.sha256,
+        [kind.value for kind in found.kinds],
+        changes.get(KEY_LAYER, 0),
+        [[s.student_id, changes.get(s.layer, 0), s.student_name, s.handed_in] for s in stored],
+    ]
+    stamp = hashlib.sha256(json.dumps(described).encode()).hexdigest()
+    return ClassInputs(article, changes, stored, stamp)
+
+
 class KeptClassView:
-    """The class view read last, kept while nothing is written to its library: opening
-    it again compares no submission.  After a write only what changed is compared again:
-    the key is kept while the article, the kinds asked and the key layer's change number
-    hold; each student's result while the key, their layer's change number, their name
-    and hand-in time hold; the overview while every result does (the comments are read
-    again after any write)."""
+    """The class's figures and overview read last, kept while nothing is written to the
+    library: opening the class view again compares no submission.
+
+    After a write only what changed is compared again: the key is kept while the
+    article, the kinds asked and the key layer's change number hold; each student's
+    result while the key, their layer's change number, their name and hand-in time hold;
+    the overview while every result does.  The figures, once their agreement is worked
+    out, are kept in the library with the stamp of their inputs, so that the first class
+    view of a session paints them without comparing (the overview is worked out when a
+    student or a passage is clicked)."""
 
     def __init__(self) -> None:
-        self._kept: tuple[Library, str, tuple[int, int], ClassView] | None = None
+        self._library: Library | None = None
+        self._assignment_id = ""
+        self._forget()
+
+    def _forget(self) -> None:
+        self._shown: tuple[tuple[int, int], ShownClass] | None = None  # by change stamp
+        self._view: tuple[tuple[int, int], ClassView] | None = None
+        self._figures: tuple[str, ClassFigures] | None = None  # by inputs' stamp
         self._key: tuple[Hashable, PlacedKey] | None = None  # what it depends on, the key
         # student id -> what their result depends on, the result
         self._results: dict[str, tuple[Hashable, StudentResult]] = {}
         self._overview: tuple[list[StudentResult], ClassOverview] | None = None
 
-    def of(self, library: Library, found: StoredAssignment) -> ClassView:
+    def _same(self, library: Library, found: StoredAssignment) -> None:
+        """Forget everything kept if it was another library's or assignment's."""
+        if self._library is not library or self._assignment_id != found.assignment_id:
+            self._forget()
+            self._library, self._assignment_id = library, found.assignment_id
+
+    def shown(self, library: Library, found: StoredAssignment) -> ShownClass:
+        """The figures to paint: those kept, or kept in the library for these very
+        inputs, or else worked out (their agreement still to come: :meth:`agreed`)."""
+        self._same(library, found)
         stamp = store.change_stamp(library)
-        kept = self._kept
-        if kept is None or kept[0] is not library or kept[1] != found.assignment_id:
-            self._key, self._results, self._overview = None, {}, None
-        elif kept[2] == stamp:
-            return kept[3]
-        view = ClassView(
-            found, self._read(library, found), store.feedback(library, found.assignment_id)
-        )
-        self._kept = (library, found.assignment_id, stamp, view)
+        if self._shown is not None and self._shown[0] == stamp:
+            return self._shown[1]
+        inputs = class_inputs(library, found)
+        if self._figures is None or self._figures[0] != inputs.stamp:
+            self._figures = (inputs.stamp, self._figures_for(library, found, inputs))
+        comments = store.feedback(library, found.assignment_id)
+        shown = ShownClass(found, inputs.article, self._figures[1], comments, inputs.stamp)
+        self._shown = (stamp, shown)
+        return shown
+
+    def _figures_for(
+        self, library: Library, found: StoredAssignment, inputs: ClassInputs
+    ) -> ClassFigures:
+        kept = store.kept_figures(library, found.assignment_id)
+        if kept is not None and kept[0] == inputs.stamp:
+            try:
+                return figures_from_json(kept[1])
+            except ValueError:
+                pass  # worked out again, and kept again once agreed
+        overview = self._overview_for(library, found, inputs)
+        return class_figures(overview, with_agreement="agreement" in vars(overview))
+
+    def agreed(self, library: Library, shown: ShownClass) -> ShownClass | None:
+        """The figures shown with their agreement worked out (numpy), kept in the library;
+        None when the library changed since they were read (show them again)."""
+        if shown.figures.agreement is not None:
+            return shown
+        view = self.of(library, shown.assignment)
+        if view.inputs != shown.inputs:
+            return None
+        figures = class_figures(view.overview, with_agreement=True)
+        store.keep_figures(library, self._assignment_id, shown.inputs, figures_json(figures))
+        self._figures = (shown.inputs, figures)
+        return ShownClass(shown.assignment, shown.article, figures, shown.comments, shown.inputs)
+
+    def of(self, library: Library, found: StoredAssignment) -> ClassView:
+        """The whole overview, as the report and ``reader class`` compute it."""
+        self._same(library, found)
+        stamp = store.change_stamp(library)
+        if self._view is not None and self._view[0] == stamp:
+            return self._view[1]
+        inputs = class_inputs(library, found)
+        overview = self._overview_for(library, found, inputs)
+        comments = store.feedback(library, found.assignment_id)
+        view = ClassView(found, overview, comments, inputs.stamp)
+        self._view = (stamp, view)
         return view
 
-    def _read(self, library: Library, found: StoredAssignment) -> ClassOverview:
-        article = library.article(found.article_id)
-        changes = store.layer_changes(library, article.id)
+    def _overview_for(
+        self, library: Library, found: StoredAssignment, inputs: ClassInputs
+    ) -> ClassOverview:
+        from reader.classroom.overview import gather_overview, place_key, score_work
+
+        article, changes = inputs.article, inputs.changes
         key_depends = (article.id, article.sha256, found.kinds, changes.get(KEY_LAYER, 0))
         if self._key is None or self._key[0] != key_depends:
             key = library.annotations(article.id, KEY_LAYER)
             self._key = (key_depends, place_key(article, key, found.kinds))
             self._results, self._overview = {}, None
         placed = self._key[1]
-        stored = store.submissions(library, found.assignment_id)
+        stored = inputs.stored
         depends = {
             s.student_id: (changes.get(s.layer, 0), s.student_name, s.handed_in) for s in stored
         }

@@ -120,6 +120,16 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+def create_figures_table(db: sqlite_utils.Database) -> None:
+    """The class's figures kept (see reader.services.class_results); run by a migration."""
+    db.table("class_figures").create(
+        {"assignment_id": str, "inputs": str, "figures": str},
+        pk="assignment_id",
+        not_null={"inputs", "figures"},
+        foreign_keys=[("assignment_id", "assignments", "assignment_id")],
+    )
+
+
 ASSIGNMENT_COLUMNS = (
     "assignment_id, article_id, role, title, instructions, kinds, due, class_name, "
     "text_sha256, created, key_released"
@@ -309,6 +319,24 @@ def layer_changes(library: Library, article_id: int) -> dict[str, int]:
             (article_id,),
         )
     }
+
+
+def kept_figures(library: Library, assignment_id: str) -> tuple[str, str] | None:
+    """The class's figures kept for the assignment, and what they were computed from."""
+    row = library.conn.execute(
+        "SELECT inputs, figures FROM class_figures WHERE assignment_id = ?", (assignment_id,)
+    ).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]))
+
+
+def keep_figures(library: Library, assignment_id: str, inputs: str, figures: str) -> None:
+    with library.transaction() as conn:
+        conn.execute(
+            "INSERT INTO class_figures (assignment_id, inputs, figures) VALUES (?, ?, ?) "
+            "ON CONFLICT (assignment_id) DO UPDATE SET "
+            "inputs = excluded.inputs, figures = excluded.figures",
+            (assignment_id, inputs, figures),
+        )
 
 
 def feedback(library: Library, assignment_id: str) -> dict[str, str]:

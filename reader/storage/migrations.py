@@ -200,9 +200,13 @@ def migration_7_search_index_on_text_changes(db: sqlite_utils.Database) -> None:
     )
 
 
-def migration_8_layer_changes(db: sqlite_utils.Database) -> None:
+def migration_8_class_figures(db: sqlite_utils.Database) -> None:
     """A change number per layer, raised by every write of one of its flags (by any
-    process): what was computed from a layer's flags holds while its number does."""
+    process): what was computed from a layer's flags holds while its number does.  The
+    class's figures of each assignment, kept with what they were computed from."""
+    from reader.storage.classroom import create_figures_table
+
+    create_figures_table(db)
     db.execute("CREATE TABLE layer_changes (layer_id INTEGER PRIMARY KEY, change INTEGER NOT NULL)")
     bump = (
         "INSERT INTO layer_changes (layer_id, change) VALUES ({layer}, 1) "
@@ -229,7 +233,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_5_classroom,
     migration_6_application_id,
     migration_7_search_index_on_text_changes,
-    migration_8_layer_changes,
+    migration_8_class_figures,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

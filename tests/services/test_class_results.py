@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from reader.classroom.figures import class_figures
 from reader.classroom.overview import overview_json
 from reader.classroom.submission import submission_bytes
 from reader.classroom.synthetic import synthetic_class
 from reader.core.models import ArticleMeta, SourceFormat
 from reader.services import classroom as service
 from reader.services.class_results import KeptClassView
+from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, StoredAssignment
 from reader.storage.library import Library
 
@@ -94,5 +96,64 @@ def test_after_a_write_only_what_changed_is_compared_again(tmp_path: Path) -> No
         third = kept.of(library, found).overview
         assert overview_json(third) == overview_json(service.class_view(library, found).overview)
         assert not set(map(id, third.students)) & set(map(id, second.students))
+    finally:
+        library.close()
+
+
+def test_the_figures_agreed_are_kept_in_the_library_for_the_next_session(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path)
+    try:
+        session = KeptClassView()
+        shown = session.shown(library, found)
+        assert shown.figures.agreement is None  # worked out: alpha comes after the paint
+        agreed = session.agreed(library, shown)
+        assert agreed is not None and agreed.figures.agreement is not None
+        fresh = class_figures(service.class_view(library, found).overview, with_agreement=True)
+        assert agreed.figures == fresh
+        # the next session paints the figures kept, agreement and all, comparing nothing
+        kept = KeptClassView().shown(library, found)
+        assert kept.figures == fresh and kept.figures.agreement is not None
+        assert kept.figures is not agreed.figures
+    finally:
+        library.close()
+
+
+def test_figures_kept_are_not_shown_once_a_submission_or_the_key_changed(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path)
+    try:
+        session = KeptClassView()
+        before = session.agreed(library, session.shown(library, found))
+        assert before is not None
+        student = store.submissions(library, found.assignment_id)[0]
+        flag = library.annotations(found.article_id, student.layer)[0]
+        library.delete_annotation(flag.uuid)
+        after = KeptClassView().shown(library, found)
+        assert after.figures.agreement is None  # worked out again, not read
+        fresh = service.class_view(library, found).overview
+        assert after.figures == class_figures(fresh, with_agreement=False)
+        assert after.figures.students != before.figures.students
+        # kept again, then the key changes
+        session = KeptClassView()
+        assert session.agreed(library, session.shown(library, found)) is not None
+        library.delete_annotation(library.annotations(found.article_id, KEY_LAYER)[0].uuid)
+        after_key = KeptClassView().shown(library, found)
+        assert after_key.figures.agreement is None
+        fresh = service.class_view(library, found).overview
+        assert after_key.figures == class_figures(fresh, with_agreement=False)
+    finally:
+        library.close()
+
+
+def test_figures_kept_unreadable_are_worked_out_again(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path)
+    try:
+        session = KeptClassView()
+        shown = session.shown(library, found)
+        assert session.agreed(library, shown) is not None
+        with library.transaction() as conn:
+            conn.execute("UPDATE class_figures SET figures = '{\"kinds\": 3}'")
+        again = KeptClassView().shown(library, found)
+        fresh = service.class_view(library, found).overview
+        assert again.figures == class_figures(fresh, with_agreement=False)
     finally:
         library.close()

@@ -10,13 +10,14 @@ texture as well as by colour (see ``MARK_LEGEND``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from reader.classroom.overview import ClassOverview
-from reader.core.models import Annotation, Kind
+from reader.classroom.figures import KeyMark
+from reader.core.models import Kind
 from reader.core.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, Theme
 from reader.gui.reading.article_view import ArticleView
 from reader.services.class_details import Mark, MarkedPassage
@@ -44,6 +45,17 @@ UNDERLINES = {
 }
 
 
+class ClassHeat(Protocol):
+    """What the shading reads: the class's figures, or its whole overview."""
+
+    @property
+    def students(self) -> Sequence[object]: ...
+    @property
+    def sentences(self) -> Sequence[tuple[int, int]]: ...
+    @property
+    def sentence_counts(self) -> Sequence[dict[Kind, int]]: ...
+
+
 def sentence_heat(counts: dict[Kind, int], kind: Kind | None) -> tuple[Kind, int] | None:
     """The kind a sentence is shaded in and how many students flagged it that way: the
     chosen kind, or (all kinds) the one most students used; None when unflagged."""
@@ -56,11 +68,11 @@ def sentence_heat(counts: dict[Kind, int], kind: Kind | None) -> tuple[Kind, int
 
 
 def heat_selections(
-    view: ArticleView, overview: ClassOverview, kind: Kind | None, theme: Theme
+    view: ArticleView, figures: ClassHeat, kind: Kind | None, theme: Theme
 ) -> list[QTextEdit.ExtraSelection]:
-    students = len(overview.students)
+    students = len(figures.students)
     selections = []
-    for sentence, counts in enumerate(overview.sentence_counts):
+    for sentence, counts in enumerate(figures.sentence_counts):
         heat = sentence_heat(counts, kind)
         if heat is None or not students:
             continue
@@ -70,7 +82,7 @@ def heat_selections(
         colour.setAlpha(round(least + (full - least) * flagged / students))
         text_format = QTextCharFormat()
         text_format.setBackground(QBrush(colour))
-        start, end = overview.units.sentences[sentence]
+        start, end = figures.sentences[sentence]
         selection = _selection(view, start, end, text_format)
         if selection is not None:
             selections.append(selection)
@@ -78,7 +90,7 @@ def heat_selections(
 
 
 def key_selections(
-    view: ArticleView, key: Sequence[Annotation], theme: Theme
+    view: ArticleView, key: Sequence[KeyMark], theme: Theme
 ) -> list[QTextEdit.ExtraSelection]:
     """The key's flags underlined in their kind's style, with no shade of their own (the
     shade under them is the class's)."""
@@ -87,7 +99,7 @@ def key_selections(
         text_format = QTextCharFormat()
         text_format.setUnderlineStyle(KIND_UNDERLINES[flag.kind])
         text_format.setUnderlineColor(QColor(KIND_UNDERLINE_COLOURS[theme][flag.kind]))
-        selection = _selection(view, flag.anchor.start, flag.anchor.end, text_format)
+        selection = _selection(view, flag.start, flag.end, text_format)
         if selection is not None:
             selections.append(selection)
     return selections

@@ -9,8 +9,6 @@ passage lists who flagged it.  A student's extra flag can be added to the key
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.classroom.agreement import waiting_lines
+from reader.classroom.overview import ClassOverview
 from reader.core.models import ReaderError
 from reader.core.palette import Theme
 from reader.gui.classroom.class_shading import (
@@ -46,7 +45,7 @@ from reader.render.cache import RenderCache
 from reader.services import class_details
 from reader.services.assignments import counted
 from reader.services.class_details import Flagger, Mark, MarkedPassage
-from reader.services.class_results import ClassView, class_view
+from reader.services.class_results import KeptClassView, ShownClass
 from reader.storage.classroom import StoredAssignment
 from reader.storage.library import Library
 
@@ -73,10 +72,10 @@ class ClassViewWindow(QWidget):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
         *,
-        figures: Callable[[Library, StoredAssignment], ClassView] = class_view,
+        kept: KeptClassView | None = None,
         render_cache: RenderCache | None = None,
     ) -> None:
-        """``figures``: reads the class's figures (``KeptClassView.of`` keeps them);
+        """``kept``: the class's figures and overview read last (kept beyond this window);
         ``render_cache``: where the main window keeps its rendered articles."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(f"{found.title} — class view")
@@ -85,8 +84,8 @@ class ClassViewWindow(QWidget):
         self._theme = theme
         self.undo_stack = undo_stack
         self.student_id: str | None = None  # the student shown on the article, if any
-        self._figures = figures
-        self.view_data: ClassView = figures(library, found)
+        self._kept = kept if kept is not None else KeptClassView()
+        self.view_data: ShownClass = self._kept.shown(library, found)
         self._page: tuple[int, str] | None = None  # the article drawn: id, text's hash
 
         self.article_view = ArticleView()
@@ -109,8 +108,8 @@ class ClassViewWindow(QWidget):
         self.agreement.setWordWrap(True)
         self.agreement.setAccessibleName("Class agreement")
         self.agreement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Alpha loads numpy: worked out once the window has painted, in the lines laid
-        # out for it meanwhile.
+        # Alpha loads numpy: unless the figures kept hold it, worked out once the window
+        # has painted, in the lines laid out for it meanwhile.
         self._agreement_waiting = False
         self._agreement_timer = QTimer(self)
         self._agreement_timer.setSingleShot(True)
@@ -207,33 +206,42 @@ class ClassViewWindow(QWidget):
             and self._theme is theme
         )
 
-    def show_figures(self, figures: ClassView) -> None:
+    def show_figures(self, shown: ShownClass) -> None:
         """Show these figures, redrawing only what changed: nothing when they are the
         ones shown, the comment alone when no flag changed."""
-        if figures is self.view_data:
+        if shown is self.view_data:
             return
-        same_flags = figures.overview is self.view_data.overview
-        self._found = figures.assignment
+        same_figures = shown.figures is self.view_data.figures
+        self._found = shown.assignment
         self.setWindowTitle(f"{self._found.title} — class view")
-        self.view_data = figures
-        if same_flags:
+        self.view_data = shown
+        if same_figures:
             self._show_comment(self.student_id)
         else:
             self._show_figures()
 
     @property
+    def overview(self) -> ClassOverview:
+        """The whole overview behind the figures shown, worked out when first needed (a
+        student or a passage clicked); if the library changed since the figures were
+        read, the window shows what it holds now."""
+        view = self._kept.of(self._library, self._found)
+        if view.inputs != self.view_data.inputs:
+            self.show_figures(self._kept.shown(self._library, self._found))
+        return view.overview
+
+    @property
     def names(self) -> dict[str, str]:
-        return class_details.names_shown(
-            self.view_data.overview, hidden=self.hide_names.isChecked()
-        )
+        return class_details.names_shown(self.view_data.figures, hidden=self.hide_names.isChecked())
 
     def refresh(self) -> None:
         """Read the class's figures again and show them, the same student still chosen."""
-        self.show_figures(self._figures(self._library, self._found))
+        self.show_figures(self._kept.shown(self._library, self._found))
 
     def _show_figures(self, *, agreement_now: bool = True) -> None:
-        overview = self.view_data.overview
-        article = overview.article
+        """``agreement_now``: else, when the figures lack it, worked out after the paint."""
+        figures = self.view_data.figures
+        article = self.view_data.article
         if self._page != (article.id, article.sha256):  # the page is drawn once per text
             self._page = (article.id, article.sha256)
             self.article_view.show_article(article, [], self._theme)
@@ -241,16 +249,18 @@ class ClassViewWindow(QWidget):
             # shown, so it does not follow the view's theme: give it the view's.
             self.article_view.viewport().setPalette(self.article_view.palette())
         chosen = self.student_id
-        self.table.show_overview(overview, self.names)
-        self.passages.show_overview(overview)
-        students = len(overview.students)
+        self.table.show_figures(figures, self.names)
+        self.passages.show_figures(figures, article.text)
+        students = len(figures.students)
         self.summary.setText(
-            f"{counted(students, 'student')} · {len(overview.key)} flags in the key. Agreement:"
+            f"{counted(students, 'student')} · {len(figures.key)} flags in the key. Agreement:"
         )
-        if agreement_now:
+        if figures.agreement is not None:
+            self.agreement.setText("\n".join(figures.agreement))
+        elif agreement_now:
             self._show_agreement()
         else:
-            self.agreement.setText("\n".join(waiting_lines(overview.kinds)))
+            self.agreement.setText("\n".join(waiting_lines(figures.kinds)))
             self._agreement_waiting = True
         row = self.table.row_of(chosen) if chosen is not None else None
         if row is not None:
@@ -262,17 +272,22 @@ class ClassViewWindow(QWidget):
     def _show_agreement(self) -> None:
         self._agreement_waiting = False
         self._agreement_timer.stop()
-        self.agreement.setText("\n".join(self.view_data.overview.agreement.lines))
+        agreed = self._kept.agreed(self._library, self.view_data)
+        if agreed is None:  # the library changed meanwhile
+            self.refresh()
+            return
+        self.view_data = agreed
+        self.agreement.setText("\n".join(agreed.figures.agreement or ()))
 
     def show_whole_class(self) -> None:
         self.student_id = None
         self.table.clearSelection()
         self._show_comment(None)
         kind = self.kind_choice.currentData()
-        overview, view = self.view_data.overview, self.article_view
+        figures, view = self.view_data.figures, self.article_view
         view.setExtraSelections(
-            heat_selections(view, overview, kind, self._theme)
-            + key_selections(view, overview.key, self._theme)
+            heat_selections(view, figures, kind, self._theme)
+            + key_selections(view, figures.key, self._theme)
         )
         self.legend.setText(HEAT_LEGEND)
 
@@ -281,8 +296,11 @@ class ClassViewWindow(QWidget):
         if student_id is None:
             self.show_whole_class()
             return
+        overview = self.overview
+        if student_id not in self.view_data.figures.names:  # no longer collected
+            self.show_whole_class()
+            return
         self.student_id = student_id
-        overview = self.view_data.overview
         marks = class_details.student_marks(overview, student_id)
         self.article_view.setExtraSelections(mark_selections(self.article_view, marks, self._theme))
         self.legend.setText(MARK_LEGEND)
@@ -312,13 +330,13 @@ class ClassViewWindow(QWidget):
 
     def show_passage(self, choice: PassageChoice) -> None:
         """Who flagged the passage, with their notes; the passage scrolled into view."""
-        overview = self.view_data.overview
+        overview = self.overview
         if choice.key_uuid:
             flaggers = class_details.who_flagged_key(overview, choice.key_uuid)
         else:
             flaggers = class_details.who_flagged_sentence(overview, choice.sentence)
         students = len({f.student_id for f in flaggers})
-        quote = overview.article.text[choice.start : choice.end]
+        quote = self.view_data.article.text[choice.start : choice.end]
         self.details_label.setText(
             f"{counted(students, 'student')} flagged “{shortened(quote, 60)}”"
         )
@@ -391,7 +409,7 @@ class ClassViewWindow(QWidget):
             self.show_whole_class()
 
     def _on_hide_names_toggled(self, _hidden: bool) -> None:
-        self.table.show_overview(self.view_data.overview, self.names)
+        self.table.show_figures(self.view_data.figures, self.names)
         row = self.table.row_of(self.student_id) if self.student_id is not None else None
         if row is not None:
             self.table.selectRow(row)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.classroom.overview import ClassOverview
+from reader.classroom.figures import ClassFigures
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 QUOTE_LIMIT = 90
@@ -37,12 +37,13 @@ class PassagesList(QTreeWidget):
         self.setWordWrap(True)
         self.setAccessibleName("Passages")
 
-    def show_overview(self, overview: ClassOverview) -> None:
+    def show_figures(self, figures: ClassFigures, text: str) -> None:
+        """The passages of the figures, quoted from the article's ``text``."""
         self.clear()
-        students = len(overview.students)
+        students = len(figures.students)
         key = QTreeWidgetItem(self, ["Key passages, the most missed first"])
-        for passage in overview.passages:
-            flag = passage.key_flag
+        for passage in figures.passages:
+            flag = passage.key
             other = (
                 f", as another kind by {passage.found_other_kind}"
                 if passage.found_other_kind
@@ -52,20 +53,19 @@ class PassagesList(QTreeWidget):
                 key,
                 [
                     f"Missed by {passage.missed} of {students}{other} · {flag.kind.label}: "
-                    f"“{shortened(flag.anchor.exact)}”"
+                    f"“{shortened(flag.exact)}”"
                 ],
             )
             item.setData(
                 0,
                 PASSAGE_ROLE,
-                PassageChoice(key_uuid=flag.uuid, start=flag.anchor.start, end=flag.anchor.end),
+                PassageChoice(key_uuid=flag.uuid, start=flag.start, end=flag.end),
             )
-            item.setToolTip(0, flag.anchor.exact)
-        if not overview.passages:
+            item.setToolTip(0, flag.exact)
+        if not figures.passages:
             QTreeWidgetItem(key, ["The key is empty"])
         extra = QTreeWidgetItem(self, ["Passages many students flagged that the key lacks"])
-        text = overview.article.text
-        for lacking in overview.extra_passages:
+        for lacking in figures.extra_passages:
             kinds = ", ".join(
                 f"{n} as {kind.label.lower()}" for kind, n in sorted(lacking.kinds.items())
             )
@@ -80,7 +80,7 @@ class PassagesList(QTreeWidget):
                 PassageChoice(sentence=lacking.sentence, start=lacking.start, end=lacking.end),
             )
             item.setToolTip(0, quote)
-        if not overview.extra_passages:
+        if not figures.extra_passages:
             QTreeWidgetItem(extra, ["None"])
         for group in (key, extra):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)

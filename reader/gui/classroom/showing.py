@@ -50,7 +50,7 @@ class ClassShowing:
             return None
         if self._kept is None:
             self._kept = KeptClassView()
-        figures = self._kept.of(reading.library, made)
+        figures = self._kept.shown(reading.library, made)
         view = self.class_view or self._closed_view
         self._closed_view = None
         if view is not None and not view.shows(reading.library, made, host.theme()):
@@ -68,7 +68,7 @@ class ClassShowing:
                 host.theme(),
                 QUndoStack(host.parent),
                 host.parent,
-                figures=self._kept.of,
+                kept=self._kept,
                 render_cache=reading.view.render_cache,
             )
             view.key_changed.connect(self._on_class_view_key_changed)

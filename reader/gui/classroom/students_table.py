@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from reader.classroom.overview import ClassOverview
-from reader.classroom.scores import StudentResult, Tally
+from reader.classroom.figures import ClassFigures, StudentFigures
+from reader.classroom.scores import Tally
 from reader.core.models import Kind
 
 FIGURES = ("found", "missed", "extra")
@@ -27,15 +27,15 @@ SHORT_KIND = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
-Row = tuple[StudentResult, str, list[int]]  # result, name, figures
+Row = tuple[StudentFigures, str, list[int]]  # the student's figures, name shown, numbers
 
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def figures(result: StudentResult, groups: list[Kind | None]) -> list[int]:
+def figures(student: StudentFigures, groups: list[Kind | None]) -> list[int]:
     """The row's numbers: (found, missed, extra) for each kind, then for all kinds."""
-    tallies: list[Tally] = [result.total if g is None else result.per_kind[g] for g in groups]
+    tallies: list[Tally] = [student.total if g is None else student.per_kind[g] for g in groups]
     return [int(getattr(tally, figure)) for tally in tallies for figure in FIGURES]
 
 
@@ -50,12 +50,12 @@ class StudentsModel(QAbstractTableModel):
         self._groups: list[Kind | None] = []  # a kind, or None for all kinds
         self._sorted_by = (0, Qt.SortOrder.AscendingOrder)
 
-    def show_overview(self, overview: ClassOverview, names: dict[str, str]) -> None:
+    def show_figures(self, class_figures: ClassFigures, names: dict[str, str]) -> None:
         self.beginResetModel()
-        self._groups = [*overview.kinds, None]
+        self._groups = [*class_figures.kinds, None]
         self._by_name = [
-            (result, names[result.work.student_id], figures(result, self._groups))
-            for result in overview.students
+            (student, names[student.student_id], figures(student, self._groups))
+            for student in class_figures.students
         ]
         self._rows = self._sorted(*self._sorted_by)
         self.endResetModel()
@@ -89,15 +89,15 @@ class StudentsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        result, name, values = self._rows[index.row()]
+        student, name, values = self._rows[index.row()]
         column = index.column()
         if role == STUDENT_ID_ROLE:
-            return result.work.student_id
+            return student.student_id
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return result.summary()
+                return student.summary()
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return str(values[column - 1])
@@ -149,8 +149,8 @@ class StudentsTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
 
-    def show_overview(self, overview: ClassOverview, names: dict[str, str]) -> None:
-        self.students.show_overview(overview, names)
+    def show_figures(self, class_figures: ClassFigures, names: dict[str, str]) -> None:
+        self.students.show_figures(class_figures, names)
         self.fit_columns(names.values())
 
     def fit_columns(self, names: Iterable[str]) -> None:

@@ -203,15 +203,15 @@ def test_the_class_view_paints_before_the_agreement_in_lines_kept_for_it(
     view.close()
     assert window.classroom.class_view is None
     again = open_class_view(window, qtbot)
-    assert again is view and again.view_data is figures and again.isVisible()
+    assert again is view and again.view_data.figures is figures.figures and again.isVisible()
     # after a comment written elsewhere (no flag changed): the same window, its comment
     # read again, no submission compared again
     view.close()
-    ana = next(r.work for r in figures.overview.students if r.work.name == "Ana Lima")
+    ana = next(r.work for r in view.overview.students if r.work.name == "Ana Lima")
     service.set_feedback(window.library, figures.assignment.assignment_id, ana.name, "Good.")
     changed = open_class_view(window, qtbot)
     assert changed is view and changed.view_data.comments[ana.student_id] == "Good."
-    assert changed.view_data.overview is figures.overview
+    assert changed.view_data.figures is figures.figures
     row = changed.table.row_of(ana.student_id)
     assert row is not None
     changed.table.selectRow(row)
@@ -226,7 +226,7 @@ def test_a_write_to_a_submission_or_the_key_changes_the_figures_shown(
     assignment_id = teacher_with_three_submissions(window, tmp_path)
     view = open_class_view(window, qtbot)
     library = window.library
-    before = view.view_data.overview
+    before = view.overview
     view.close()
     # Cleo's only flag (an opinion on the key's sentence 3) taken back, as the command
     # line would: her row and the passage's figures change, the others' results are kept
@@ -234,7 +234,7 @@ def test_a_write_to_a_submission_or_the_key_changes_the_figures_shown(
     library.delete_annotation(cleo.work.flags[0].uuid)
     again = open_class_view(window, qtbot)
     assert again is view
-    after = again.view_data.overview
+    after = again.overview
     assert_same_figures(again, class_json(session.db_path, assignment_id, capsys))
     assert shown_figures(again)["Cleo Park"]["All found"] == "0"
     kept = {r.work.name: r for r in after.students}
@@ -253,6 +253,36 @@ def test_a_write_to_a_submission_or_the_key_changes_the_figures_shown(
     assert shown_figures(again)["Ana Lima"]["Opinion found"] == "1"
 
 
+def test_the_next_session_paints_the_figures_kept_in_the_library(
+    session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    open_class_view(window, qtbot).close()  # its agreement worked out: the figures kept
+    found = service.find_assignment(window.library, assignment_id)
+    # a new session: its figures read from the library, the agreement painted at once
+    view = ClassViewWindow(window.library, found, Theme.LIGHT, QUndoStack())
+    qtbot.addWidget(view)
+    assert "working it out" not in view.agreement.text()
+    data = class_json(session.db_path, assignment_id, capsys)
+    assert_same_figures(view, data)
+    # a student clicked: their work against the key, compared now
+    ben = next(s for s in view.view_data.figures.students if s.name == "Ben Ode")
+    row = view.table.row_of(ben.student_id)
+    assert row is not None
+    view.table.selectRow(row)
+    assert "Ben Ode: You found 1 of the 2 flags in the key" in view.details_label.text()
+    assert view.details.count() == 3
+    # a flag of Ben's taken back elsewhere before the next click: the window shows the
+    # library as it is now
+    window.library.delete_annotation(view.overview.students[1].work.flags[0].uuid)
+    view.table.selectRow(row)
+    view.show_student(ben.student_id)
+    assert_same_figures(view, class_json(session.db_path, assignment_id, capsys))
+    assert "Ben Ode: You found 0 of the 2 flags in the key" in view.details_label.text()
+
+
 def test_a_student_and_a_passage_clicked(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -262,9 +292,7 @@ def test_a_student_and_a_passage_clicked(
     view = open_class_view(window, qtbot)
 
     row = view.table.row_of(
-        next(
-            s for s in view.view_data.overview.students if s.work.name == "Ben Ode"
-        ).work.student_id
+        next(s for s in view.overview.students if s.work.name == "Ben Ode").work.student_id
     )
     assert row is not None
     rect = view.table.visualRect(view.table.students.index(row, 0))
@@ -338,7 +366,7 @@ def test_the_comment_to_a_student_is_kept(session: Session, qtbot: QtBot, tmp_pa
     assignment_id = teacher_with_three_submissions(window, tmp_path)
     view = open_class_view(window, qtbot)
     assert not view.comment.isEnabled()
-    cleo = next(s for s in view.view_data.overview.students if s.work.name == "Cleo Park")
+    cleo = next(s for s in view.overview.students if s.work.name == "Cleo Park")
     view.table.selectRow(view.table.row_of(cleo.work.student_id) or 0)
     assert view.comment_label.text() == "Comment to Cleo Park:"
     view.comment.setFocus()
