@@ -25,7 +25,9 @@ alternately in the same round):
   one flag of one student's submission changing kind (that student compared again);
 - first: the first time in a session (a fresh process per measure): the first
   article opened against the first class view opened (the article shown before it),
-  the modules compiled beforehand as an installed app has them.
+  the modules compiled beforehand as an installed app has them; the class's figures
+  kept in the library by the session before (as after any class view whose agreement
+  was painted), or (first, none kept) not, as just after collecting.
 
 Targets (issue 11): 30 submissions within 1.5× the article alone, 300 within 3×.
 Printed, never asserted.
@@ -230,9 +232,12 @@ def first_time(folder: Path, article_id: int, other_id: int, what: str) -> list[
         session.close()
 
 
-def first(folder: Path, article_id: int, other_id: int, rounds: int) -> list[Round]:
+def first(
+    folder: Path, article_id: int, other_id: int, rounds: int, *, kept: bool = True
+) -> list[Round]:
     """Per round: seconds for the first article opened and for the first class view, each
-    in a fresh process."""
+    in a fresh process (``kept``: with the class's figures a session before kept in the
+    library; else as just after collecting, none kept)."""
 
     # Compiled modules kept, as an installed app has them (pip compiles the wheel), even
     # where the environment says not to write them: else each fresh process compiles
@@ -252,9 +257,23 @@ def first(folder: Path, article_id: int, other_id: int, rounds: int) -> list[Rou
     ratios = []
     for _ in range(rounds):
         [alone] = fresh("article")
+        if not kept:
+            forget_figures(folder)
         shown, agreement = fresh("class")
         ratios.append((alone, shown, agreement))
     return ratios
+
+
+def forget_figures(folder: Path) -> None:
+    """The class's figures kept in the library deleted (as before a first class view)."""
+    from reader.storage.library import Library
+
+    library = Library.open(folder / "teacher.sqlite")
+    try:
+        with library.transaction() as conn:
+            conn.execute("DELETE FROM class_figures")
+    finally:
+        library.close()
 
 
 def main() -> int:
@@ -279,6 +298,9 @@ def main() -> int:
                     folder, article_id, other_id, options.rounds, write=write
                 )
             rows["first time"] = first(folder, article_id, other_id, options.first_rounds)
+            rows["first, none kept"] = first(
+                folder, article_id, other_id, options.first_rounds, kept=False
+            )
         print(f"{students:>4} submissions, target {target}×: class view / article alone")
         for name, measured in rows.items():
             print(f"     {name + ':':<21} {summary(measured)}")

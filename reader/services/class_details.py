@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from reader.classroom.figures import ClassFigures
 from reader.classroom.files import MAX_NOTE_CHARS
 from reader.classroom.matching import KeyOutcome
-from reader.classroom.overview import ClassOverview
-from reader.classroom.scores import StudentResult
 from reader.core.models import Annotation, ReaderError, Status, new_uuid
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, StoredAssignment
 from reader.storage.library import Library
+
+if TYPE_CHECKING:
+    from reader.classroom.overview import ClassOverview
+    from reader.classroom.scores import StudentResult
 
 
 class Mark(StrEnum):

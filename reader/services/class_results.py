@@ -8,12 +8,12 @@ import json
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.classroom.figures import FORMAT as FIGURES_FORMAT
 from reader.classroom.figures import ClassFigures, class_figures, figures_from_json, figures_json
 from reader.classroom.files import MAX_NOTE_CHARS
 from reader.classroom.names import display_names
-from reader.classroom.overview import ClassOverview, PlacedKey, build_overview
 from reader.classroom.scores import StudentResult, StudentWork
 from reader.core.models import Annotation, Article, ReaderError
 from reader.services.assignments import (
@@ -30,6 +30,9 @@ from reader.services.assignments import (
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment, StoredSubmission
 from reader.storage.library import Library
+
+if TYPE_CHECKING:  # it compares: imported when a comparison is asked for
+    from reader.classroom.overview import ClassOverview, PlacedKey
 
 # Compare
 
@@ -55,6 +58,8 @@ class StudentView:
 
 
 def class_view(library: Library, found: StoredAssignment) -> ClassView:
+    from reader.classroom.overview import build_overview
+
     article = library.article(found.article_id)
     stored = store.submissions(library, found.assignment_id)
     by_layer: dict[str, list[Annotation]] = {s.layer: [] for s in stored}
@@ -135,6 +140,7 @@ class KeptClassView:
         # student id -> what their result depends on, the result
         self._results: dict[str, tuple[Hashable, StudentResult]] = {}
         self._overview: tuple[list[StudentResult], ClassOverview] | None = None
+        self._kept_in_library = ""  # the stamp of the inputs of the figures kept there
 
     def _same(self, library: Library, found: StoredAssignment) -> None:
         """Forget everything kept if it was another library's or assignment's."""
@@ -163,24 +169,33 @@ class KeptClassView:
         kept = store.kept_figures(library, found.assignment_id)
         if kept is not None and kept[0] == inputs.stamp:
             try:
-                return figures_from_json(kept[1])
+                figures = figures_from_json(kept[1])
+                self._kept_in_library = inputs.stamp
+                return figures
             except ValueError:
                 pass  # worked out again, and kept again once agreed
         overview = self._overview_for(library, found, inputs)
         return class_figures(overview, with_agreement="agreement" in vars(overview))
 
     def agreed(self, library: Library, shown: ShownClass) -> ShownClass | None:
-        """The figures shown with their agreement worked out (numpy), kept in the library;
-        None when the library changed since they were read (show them again)."""
+        """The figures shown with their agreement worked out (numpy); None when the
+        library changed since they were read (show them again)."""
         if shown.figures.agreement is not None:
             return shown
         view = self.of(library, shown.assignment)
         if view.inputs != shown.inputs:
             return None
         figures = class_figures(view.overview, with_agreement=True)
-        store.keep_figures(library, self._assignment_id, shown.inputs, figures_json(figures))
         self._figures = (shown.inputs, figures)
         return ShownClass(shown.assignment, shown.article, figures, shown.comments, shown.inputs)
+
+    def keep(self, library: Library, shown: ShownClass) -> None:
+        """Keep the figures shown, once agreed, in the library for the next session."""
+        if shown.figures.agreement is None or self._kept_in_library == shown.inputs:
+            return
+        text = figures_json(shown.figures)
+        store.keep_figures(library, shown.assignment.assignment_id, shown.inputs, text)
+        self._kept_in_library = shown.inputs
 
     def of(self, library: Library, found: StoredAssignment) -> ClassView:
         """The whole overview, as the report and ``reader class`` compute it."""
@@ -257,6 +272,8 @@ def class_overview_of(library: Library, article_id: int) -> ClassOverview | None
 
 
 def student_view(library: Library, found: StoredAssignment) -> StudentView:
+    from reader.classroom.overview import build_overview
+
     if not may_see(found.role, KEY_LAYER, key_released=bool(found.key_released)):
         raise ReaderError(
             f"the key of '{found.title}' is not released yet: "

@@ -108,6 +108,8 @@ def test_the_figures_agreed_are_kept_in_the_library_for_the_next_session(tmp_pat
         assert shown.figures.agreement is None  # worked out: alpha comes after the paint
         agreed = session.agreed(library, shown)
         assert agreed is not None and agreed.figures.agreement is not None
+        assert KeptClassView().shown(library, found).figures.agreement is None  # not kept yet
+        session.keep(library, agreed)
         fresh = class_figures(service.class_view(library, found).overview, with_agreement=True)
         assert agreed.figures == fresh
         # the next session paints the figures kept, agreement and all, comparing nothing
@@ -124,6 +126,7 @@ def test_figures_kept_are_not_shown_once_a_submission_or_the_key_changed(tmp_pat
         session = KeptClassView()
         before = session.agreed(library, session.shown(library, found))
         assert before is not None
+        session.keep(library, before)
         student = store.submissions(library, found.assignment_id)[0]
         flag = library.annotations(found.article_id, student.layer)[0]
         library.delete_annotation(flag.uuid)
@@ -134,7 +137,9 @@ def test_figures_kept_are_not_shown_once_a_submission_or_the_key_changed(tmp_pat
         assert after.figures.students != before.figures.students
         # kept again, then the key changes
         session = KeptClassView()
-        assert session.agreed(library, session.shown(library, found)) is not None
+        agreed = session.agreed(library, session.shown(library, found))
+        assert agreed is not None
+        session.keep(library, agreed)
         library.delete_annotation(library.annotations(found.article_id, KEY_LAYER)[0].uuid)
         after_key = KeptClassView().shown(library, found)
         assert after_key.figures.agreement is None
@@ -148,8 +153,10 @@ def test_figures_kept_unreadable_are_worked_out_again(tmp_path: Path) -> None:
     library, found = class_of_three(tmp_path)
     try:
         session = KeptClassView()
-        shown = session.shown(library, found)
-        assert session.agreed(library, shown) is not None
+        agreed = session.agreed(library, session.shown(library, found))
+        assert agreed is not None
+        session.keep(library, agreed)
+        assert KeptClassView().shown(library, found).figures.agreement is not None
         with library.transaction() as conn:
             conn.execute("UPDATE class_figures SET figures = '{\"kinds\": 3}'")
         again = KeptClassView().shown(library, found)

@@ -106,7 +106,7 @@ def test_a_schema_3_library_gains_the_header_in_its_text(tmp_path: Path) -> None
     assert len(list(tmp_path.glob("old.v3-*.backup.sqlite"))) == 1
 
 
-def test_a_schema_7_library_gains_layer_change_numbers(tmp_path: Path) -> None:
+def test_a_schema_7_library_gains_layer_change_numbers_and_class_figures(tmp_path: Path) -> None:
     from dataclasses import replace
 
     from reader.storage.classroom import layer_changes
@@ -120,6 +120,7 @@ def test_a_schema_7_library_gains_layer_change_numbers(tmp_path: Path) -> None:
     try:
         assert schema_version(library.conn) == LATEST_VERSION
         assert layer_changes(library, 1) == {"mine": 0}  # no write since the upgrade
+        assert library.conn.execute("SELECT count(*) FROM class_figures").fetchone() == (0,)
         flag = library.annotation("a")
         library.update_annotation(replace(flag, note="changed"))
         assert layer_changes(library, 1) == {"mine": 1}

@@ -9,6 +9,8 @@ passage lists who flagged it.  A student's extra flag can be added to the key
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.classroom.agreement import waiting_lines
-from reader.classroom.overview import ClassOverview
 from reader.core.models import ReaderError
 from reader.core.palette import Theme
 from reader.gui.classroom.class_shading import (
@@ -48,6 +49,9 @@ from reader.services.class_details import Flagger, Mark, MarkedPassage
 from reader.services.class_results import KeptClassView, ShownClass
 from reader.storage.classroom import StoredAssignment
 from reader.storage.library import Library
+
+if TYPE_CHECKING:
+    from reader.classroom.overview import ClassOverview
 
 FLAGGER_ROLE = Qt.ItemDataRole.UserRole + 1
 HEAT_LEGEND = (
@@ -115,6 +119,12 @@ class ClassViewWindow(QWidget):
         self._agreement_timer.setSingleShot(True)
         self._agreement_timer.setInterval(0)
         self._agreement_timer.timeout.connect(self._show_agreement)
+        # Figures agreed are kept in the library (a write) after they are painted.
+        self._keep_waiting = False
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(0)
+        self._keep_timer.timeout.connect(self._keep_figures)
         self.table = StudentsTable()
         self.comment_label = QLabel("Comment to the student:")
         self.comment = QPlainTextEdit()
@@ -278,6 +288,12 @@ class ClassViewWindow(QWidget):
             return
         self.view_data = agreed
         self.agreement.setText("\n".join(agreed.figures.agreement or ()))
+        self._keep_waiting = True
+        self.update()
+
+    def _keep_figures(self) -> None:
+        self._keep_waiting = False
+        self._kept.keep(self._library, self.view_data)
 
     def show_whole_class(self) -> None:
         self.student_id = None
@@ -441,8 +457,13 @@ class ClassViewWindow(QWidget):
         super().paintEvent(event)
         if self._agreement_waiting and not self._agreement_timer.isActive():
             self._agreement_timer.start()  # runs after this paint, its children's too
+        elif self._keep_waiting and not self._keep_timer.isActive():
+            self._keep_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._agreement_timer.stop()
+        self._keep_timer.stop()
+        if self._keep_waiting:
+            self._keep_figures()
         super().closeEvent(event)
         self.closed.emit()
