@@ -12,6 +12,8 @@ kind; with different kinds the key flag is "found, other kind".  A flag that
 covers words in more than ``MAX_SENTENCES`` sentences (a whole paragraph, say)
 counts for one key flag only: the one it shares most words with, a same-kind
 one first.  Otherwise flagging everything would find everything.
+
+Changing the rule changes figures kept in libraries: raise ``figures.FORMAT`` with it.
 """
 
 from __future__ import annotations
