@@ -116,8 +116,8 @@ def class_figures(overview: ClassOverview, *, with_agreement: bool) -> ClassFigu
 
 
 def figures_json(figures: ClassFigures) -> str:
-    def tally(t: Tally) -> list[int]:
-        return list(vars(t).values())
+    def tally(t: Tally) -> dict[str, int]:
+        return vars(t)
 
     def key(k: KeyMark) -> list[Any]:
         return [k.uuid, k.kind.value, k.start, k.end, k.exact]
@@ -166,6 +166,9 @@ def figures_from_json(text: str) -> ClassFigures:
         def by_kind(counts: dict[str, int]) -> dict[Kind, int]:
             return {Kind(kind): int(n) for kind, n in counts.items()}
 
+        def tally(counts: dict[str, int]) -> Tally:
+            return Tally(**{name: int(n) for name, n in counts.items()})
+
         agreement = data["agreement"]
         return ClassFigures(
             kinds=tuple(Kind(kind) for kind in data["kinds"]),
@@ -175,8 +178,8 @@ def figures_from_json(text: str) -> ClassFigures:
                     str(s[0]),
                     str(s[1]),
                     str(s[2]),
-                    Tally(*s[3]),
-                    {Kind(kind): Tally(*t) for kind, t in s[4].items()},
+                    tally(s[3]),
+                    {Kind(kind): tally(t) for kind, t in s[4].items()},
                 )
                 for s in data["students"]
             ),
