@@ -265,7 +265,7 @@ def test_on_a_1920_by_1080_projector_the_type_is_28_pixels_and_high_contrast(
     parent = QWidget()
     qtbot.addWidget(parent)
     try:
-        presentation = Presentation(parent, article, flags, theme)
+        presentation = Presentation(parent, article, lambda: flags, theme)
         presentation.start()
         presentation.showNormal()
         presentation.resize(1920, 1080)  # the projector's screen, whatever the test's is
