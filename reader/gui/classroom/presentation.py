@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from reader.gui.classroom.presentation_contrast import readable_shading
+from reader.gui.classroom.presentation_contrast import readable_page, readable_shading
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.page_layout import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR
 
@@ -121,6 +121,7 @@ class Presentation(QWidget):
         self.setGeometry(screen)
         self.showFullScreen()
         self.view.show_article(self._article, [], self._theme)
+        readable_page(self.view.document(), self._theme)
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -140,6 +141,7 @@ class Presentation(QWidget):
         self._show_caption()  # first: the page's height is known when scrolling to it
         # Only its passage and the one drawn selected before are drawn again.
         self.view.add_highlight(flag, select=True)  # scrolled into view
+        self._keep_readable()
         return True
 
     def hide_last(self) -> bool:
@@ -147,10 +149,20 @@ class Presentation(QWidget):
             return False
         self.revealed -= 1
         self._show_caption()
-        self.view.remove_highlight(self.flags[self.revealed].uuid)
+        hidden = self.flags[self.revealed]
+        self.view.remove_highlight(hidden.uuid)
         last = self.flags[self.revealed - 1].uuid if self.revealed else None
         self.view.select_annotation(last)
+        self._keep_readable(hidden)
         return True
+
+    def _keep_readable(self, hidden: Annotation | None = None) -> None:
+        """The passages of the flags revealed, and of the one just ``hidden``, drawn
+        again in colours that keep the words readable (the view draws them in the reading
+        view's)."""
+        shown = self.flags[: self.revealed] + ([hidden] if hidden is not None else [])
+        spans = [self.view.document_range(f.anchor.start, f.anchor.end) for f in shown]
+        readable_page(self.view.document(), self._theme, [s for s in spans if s is not None])
 
     def _show_caption(self) -> None:
         """The last flag revealed, its kind and note (none when none is), the page above
