@@ -10,7 +10,15 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.palette import THEME_COLOURS, Theme
@@ -66,15 +74,16 @@ def readable_page(
     """
     page, text = QColor(THEME_COLOURS[theme].background), QColor(THEME_COLOURS[theme].text)
     changes: list[tuple[int, int, QTextCharFormat]] = []
-    for start, end in spans or [(0, document.characterCount())]:
+    for start, end in [(0, document.characterCount())] if spans is None else spans:
         block = document.findBlock(start)
         while block.isValid() and block.position() < end:
+            under = block_background(block, page)
             fragments = block.begin()
             while not fragments.atEnd():
                 fragment = fragments.fragment()
                 low = max(start, fragment.position())
                 high = min(end, fragment.position() + fragment.length())
-                change = _readable_change(fragment.charFormat(), page, text)
+                change = _readable_change(fragment.charFormat(), under, text)
                 if low < high and change is not None:
                     changes.append((low, high, change))
                 fragments += 1
@@ -90,11 +99,18 @@ def readable_page(
     cursor.endEditBlock()
 
 
+def block_background(block: QTextBlock, page: QColor) -> QColor:
+    """What the block's text is drawn on: its own background (a code block's), else the
+    page."""
+    own = block.blockFormat().background()
+    return blended(own.color(), page) if own.style() != Qt.BrushStyle.NoBrush else page
+
+
 def drawn_colours(
     text_format: QTextCharFormat, page: QColor, text: QColor
 ) -> tuple[QColor, QColor]:
-    """The opaque background and the colour that words in ``text_format`` are drawn in on
-    a page of colour ``page`` whose text is ``text``."""
+    """The opaque background and the colour that words in ``text_format`` are drawn in,
+    over ``page`` (the page's colour, or a block's own) on a page whose text is ``text``."""
     background = page
     if text_format.background().style() != Qt.BrushStyle.NoBrush:
         background = blended(text_format.background().color(), page)

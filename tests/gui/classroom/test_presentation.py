@@ -28,6 +28,7 @@ from reader.gui.classroom.presentation import BODY_PIXELS_AT_1080, Presentation,
 from reader.gui.classroom.presentation_contrast import (
     BODY_CONTRAST,
     blended,
+    block_background,
     contrast_ratio,
     drawn_colours,
 )
@@ -342,33 +343,32 @@ def covering(flags: list[Annotation], position: int) -> int:
 
 
 def text_colours(view: QTextEdit) -> list[tuple[int, QColor, QColor]]:
-    """Each stretch of the page's text: its start, and the background and ink it is
-    drawn in (the extra selections over it included)."""
+    """Each character of the page's text but white space: its position, and the
+    background and ink it is drawn in (a code block's background and the extra
+    selections over it included)."""
     colours = view.viewport().palette()
     page, text = colours.color(QPalette.ColorRole.Base), colours.color(QPalette.ColorRole.Text)
     document = view.document()
-    stretches = []
+    drawn = []
     block = document.begin()
     while block.isValid():
+        under = block_background(block, page)
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
             for position in range(fragment.position(), fragment.position() + fragment.length()):
                 if document.characterAt(position).isspace():
                     continue
-                background, ink = drawn_colours(fragment.charFormat(), page, text)
+                background, ink = drawn_colours(fragment.charFormat(), under, text)
                 for selection in view.extraSelections():  # drawn instead, where they meet
-                    if (
-                        selection.cursor.selectionStart()
-                        <= position
-                        < selection.cursor.selectionEnd()
-                    ):
-                        background = blended(selection.format.background().color(), page)
+                    cursor = selection.cursor
+                    if cursor.selectionStart() <= position < cursor.selectionEnd():
+                        background = blended(selection.format.background().color(), under)
                         ink = words_colour(document, position, selection, ink)
-                stretches.append((position, background, ink))
+                drawn.append((position, background, ink))
             fragments += 1
         block = block.next()
-    return stretches
+    return drawn
 
 
 @pytest.mark.parametrize("theme", list(Theme))
