@@ -116,7 +116,7 @@ def main() -> int:
                     view.grab().save(str(options.out / "class-view-small.png"))
 
                 article = library.article(found.article_id)
-                flags = service.presented_flags(library, article.id)
+                flags = partial(service.presented_flags, library, article.id)
                 heat = partial(class_overview_of, library, article.id)
                 presentation = Presentation(view, article, flags, theme, heat)
                 presentation.start()

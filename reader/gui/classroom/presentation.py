@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from reader.gui.classroom.presentation_contrast import readable_shading
+from reader.gui.classroom.presentation_contrast import readable_page, readable_shading
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.page_layout import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from reader.classroom.overview import ClassOverview
     from reader.core.models import Annotation, Article
     from reader.core.palette import Theme
+    from reader.render.cache import RenderCache
 
 # At least this many pixels of body text per 1,080 pixels of screen height: readable
 # from the back of a classroom.
@@ -52,30 +53,36 @@ class Presentation(QWidget):
         self,
         parent: QWidget,
         article: Article,
-        flags: Sequence[Annotation],
+        flags: Callable[[], Sequence[Annotation]],
         theme: Theme,
         heat: Callable[[], ClassOverview | None] = lambda: None,
+        render_cache: RenderCache | None = None,
     ) -> None:
-        """``heat``: the class's work on the article (None when there is none), read
-        once the presentation has painted, or at the first H if it comes first."""
+        """``flags``: the flags to reveal, in reading order; and ``heat``: the class's
+        work on the article (None when there is none). Both are read once the
+        presentation has painted (hidden at first, they are not needed before), or at
+        the first key that needs them if it comes first. ``render_cache``: where the
+        main window keeps its rendered articles, so the page needs no Markdown parsing."""
         super().__init__(parent, Qt.WindowType.Window)  # closed with its parent
         self.setWindowTitle(f"{article.title} — presenting")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._article = article
         self._theme = theme
-        self.flags = list(flags)
+        self._read_flags = flags
+        self._flags: list[Annotation] | None = None
         self._read_heat = heat
         self.class_work_read = False  # read once the page is painted, or at the first H
         self._shading: list[QTextEdit.ExtraSelection] = []  # the class's heat, once read
         self.heat_shown = False
-        # The heat is read when the page is on the screen: entering does not wait for
-        # it, and H then only shows it.
-        self._read_heat_soon = QTimer(self)
-        self._read_heat_soon.setSingleShot(True)
-        self._read_heat_soon.setInterval(0)
-        self._read_heat_soon.timeout.connect(self._prepare_heat)
+        # The flags and the heat are read when the page is on the screen: entering does
+        # not wait for them, and → and H then only show them.
+        self._read_soon = QTimer(self)
+        self._read_soon.setSingleShot(True)
+        self._read_soon.setInterval(0)
+        self._read_soon.timeout.connect(self._on_page_shown)
         self.revealed = 0
         self.view = ArticleView()
+        self.view.render_cache = render_cache
         self.view.setAccessibleName("Article")
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys are the presenter's
@@ -114,8 +121,16 @@ class Presentation(QWidget):
         self.setGeometry(screen)
         self.showFullScreen()
         self.view.show_article(self._article, [], self._theme)
+        readable_page(self.view.document(), self._theme)
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def flags(self) -> list[Annotation]:
+        """The flags to reveal, in reading order: read the first time they are needed."""
+        if self._flags is None:
+            self._flags = list(self._read_flags())
+        return self._flags
 
     def reveal_next(self) -> bool:
         """Show the next flag in reading order, with its kind and note below the article."""
@@ -126,6 +141,7 @@ class Presentation(QWidget):
         self._show_caption()  # first: the page's height is known when scrolling to it
         # Only its passage and the one drawn selected before are drawn again.
         self.view.add_highlight(flag, select=True)  # scrolled into view
+        self._keep_readable()
         return True
 
     def hide_last(self) -> bool:
@@ -133,10 +149,20 @@ class Presentation(QWidget):
             return False
         self.revealed -= 1
         self._show_caption()
-        self.view.remove_highlight(self.flags[self.revealed].uuid)
+        hidden = self.flags[self.revealed]
+        self.view.remove_highlight(hidden.uuid)
         last = self.flags[self.revealed - 1].uuid if self.revealed else None
         self.view.select_annotation(last)
+        self._keep_readable(hidden)
         return True
+
+    def _keep_readable(self, hidden: Annotation | None = None) -> None:
+        """The passages of the flags revealed, and of the one just ``hidden``, drawn
+        again in colours that keep the words readable (the view draws them in the reading
+        view's)."""
+        shown = self.flags[: self.revealed] + ([hidden] if hidden is not None else [])
+        spans = [self.view.document_range(f.anchor.start, f.anchor.end) for f in shown]
+        readable_page(self.view.document(), self._theme, [s for s in spans if s is not None])
 
     def _show_caption(self) -> None:
         """The last flag revealed, its kind and note (none when none is), the page above
@@ -161,14 +187,19 @@ class Presentation(QWidget):
 
     def _on_view_painted(self) -> None:
         self.view.painted.disconnect(self._on_view_painted)
-        self._read_heat_soon.start()  # once what is painted is on the screen
+        self._read_soon.start()  # once what is painted is on the screen
+
+    def _on_page_shown(self) -> None:
+        """Read what → and H show, while the teacher turns to the class."""
+        _ = self.flags
+        self._prepare_heat()
 
     def _prepare_heat(self) -> None:
         """Read the class's work and make its shading, the first time only."""
         if self.class_work_read:
             return
         self.class_work_read = True
-        self._read_heat_soon.stop()
+        self._read_soon.stop()
         overview = self._read_heat()
         if overview is not None:
             from reader.gui.classroom.class_shading import heat_selections
@@ -190,6 +221,6 @@ class Presentation(QWidget):
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._read_heat_soon.stop()  # the library may be closed next
+        self._read_soon.stop()  # the library may be closed next
         super().closeEvent(event)
         self.closed.emit()

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reader.classroom.overview import ClassOverview
+    from reader.core.models import Annotation
     from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialog_host import DialogHost
     from reader.gui.classroom.presentation import Presentation
@@ -90,8 +91,6 @@ class ClassShowing:
     def present(self) -> Presentation | None:
         """The article alone, full screen, its flags hidden until → reveals them."""
         from reader.gui.classroom.presentation import Presentation
-        from reader.services.class_results import class_overview_of
-        from reader.services.classroom import presented_flags
 
         host = self._host
         reading = host.reading
@@ -100,12 +99,21 @@ class ClassShowing:
             return None
         reading.flush_edits()
         article, library = reading.article, reading.library
-        flags = presented_flags(library, article.id)
+
+        # Read once the page is painted: F5 waits neither for them nor for their imports.
+        def flags() -> list[Annotation]:
+            from reader.services.assignments import presented_flags
+
+            return presented_flags(library, article.id)
 
         def heat() -> ClassOverview | None:
+            from reader.services.class_results import class_overview_of
+
             return class_overview_of(library, article.id)
 
-        presentation = Presentation(host.parent, article, flags, host.theme(), heat)
+        presentation = Presentation(
+            host.parent, article, flags, host.theme(), heat, reading.view.render_cache
+        )
         presentation.closed.connect(self._on_presentation_closed)
         self.presentation = presentation
         presentation.start()

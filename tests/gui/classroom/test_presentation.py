@@ -21,9 +21,17 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenuBar, QTextEdit, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.anchoring.selectors import make_anchor
+from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat
 from reader.core.palette import Theme
 from reader.gui.classroom.presentation import BODY_PIXELS_AT_1080, Presentation, body_zoom
-from reader.gui.classroom.presentation_contrast import BODY_CONTRAST, blended, contrast_ratio
+from reader.gui.classroom.presentation_contrast import (
+    BODY_CONTRAST,
+    blended,
+    block_background,
+    contrast_ratio,
+    drawn_colours,
+)
 from reader.gui.common.theme import apply_theme
 from reader.gui.reading.view_geometry import line_rect
 from reader.gui.shell.main_window import MainWindow
@@ -265,7 +273,7 @@ def test_on_a_1920_by_1080_projector_the_type_is_28_pixels_and_high_contrast(
     parent = QWidget()
     qtbot.addWidget(parent)
     try:
-        presentation = Presentation(parent, article, flags, theme)
+        presentation = Presentation(parent, article, lambda: flags, theme)
         presentation.start()
         presentation.showNormal()
         presentation.resize(1920, 1080)  # the projector's screen, whatever the test's is
@@ -292,6 +300,115 @@ def test_on_a_1920_by_1080_projector_the_type_is_28_pixels_and_high_contrast(
         )
         assert contrast_ratio(*caption_colours) >= BODY_CONTRAST
         assert drawn_contrast(caption.grab().toImage()) >= BODY_CONTRAST
+        presentation.close()
+    finally:
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)
+
+
+# Every kind of text the page draws: the byline, a quotation, a link, code, and passages
+# flagged by one to four overlapping flags of each kind.
+CONTRAST_ARTICLE = """\
+The council said the new bridge would open in **spring**, and that the cost would stay
+within the budget agreed last year, though no figures were published.
+
+> Everyone knows the old bridge was a disgrace, one resident wrote.
+
+Details are on [the council's site](https://example.org/bridge) and in `plans-v2.pdf`.
+
+```python
+budget = {"bridge": 12_500_000, "roads": None}  # as reported
+```
+
+Critics called the plan reckless and said the contractor had a poor record elsewhere,
+while supporters argued the town could not afford to wait any longer for a crossing.
+"""
+
+
+def overlapping_flags(text: str, article_id: int) -> list[Annotation]:
+    """Each kind's flag over a passage, and over it two and three more of the others."""
+    flags = []
+    for number, phrase in enumerate(("new bridge", "Everyone knows", "reckless", "afford")):
+        start = text.index(phrase)
+        for depth, kind in enumerate(list(Kind)[number % 3 :] + list(Kind)[: number % 3]):
+            low, high = start - 4 * depth, start + len(phrase) + 6 * depth
+            flags.append(Annotation(article_id, kind, make_anchor(text, max(0, low), high)))
+        if number == 3:  # a fourth flag over the last passage
+            flags.append(Annotation(article_id, Kind.OPINION, make_anchor(text, start, start + 3)))
+    return flags
+
+
+def covering(flags: list[Annotation], position: int) -> int:
+    return sum(flag.anchor.start <= position < flag.anchor.end for flag in flags)
+
+
+def text_colours(view: QTextEdit) -> list[tuple[int, QColor, QColor]]:
+    """Each character of the page's text but white space: its position, and the
+    background and ink it is drawn in (a code block's background and the extra
+    selections over it included)."""
+    colours = view.viewport().palette()
+    page, text = colours.color(QPalette.ColorRole.Base), colours.color(QPalette.ColorRole.Text)
+    document = view.document()
+    drawn = []
+    block = document.begin()
+    while block.isValid():
+        under = block_background(block, page)
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            for position in range(fragment.position(), fragment.position() + fragment.length()):
+                if document.characterAt(position).isspace():
+                    continue
+                background, ink = drawn_colours(fragment.charFormat(), under, text)
+                for selection in view.extraSelections():  # drawn instead, where they meet
+                    cursor = selection.cursor
+                    if cursor.selectionStart() <= position < cursor.selectionEnd():
+                        background = blended(selection.format.background().color(), under)
+                        ink = words_colour(document, position, selection, ink)
+                drawn.append((position, background, ink))
+            fragments += 1
+        block = block.next()
+    return drawn
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_every_word_keeps_7_to_1_as_flags_are_revealed_selected_and_hidden(
+    qtbot: QtBot, tmp_path: Path, theme: Theme
+) -> None:
+    library = Library.open(tmp_path / "teacher.sqlite")
+    try:
+        meta = ArticleMeta(
+            "The bridge", CONTRAST_ARTICLE, SourceFormat.MARKDOWN, author="A. Reporter",
+            publication="The Town Post", published="2026-11-30",
+        )  # fmt: skip
+        article = library.import_article(meta).article
+        library.add_annotations(overlapping_flags(article.text, article.id))
+        service.use_as_key(library, article.id)
+        flags = service.presented_flags(library, article.id)
+        assert {flag.kind for flag in flags} == set(Kind)
+        assert max(covering(flags, position) for position in range(len(article.text))) == 4
+    finally:
+        library.close()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet = app.palette(), app.styleSheet()
+    apply_theme(app, theme)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        presentation = Presentation(parent, article, lambda: flags, theme)
+        presentation.start()
+        view = presentation.view
+
+        def lowest() -> float:
+            return min(contrast_ratio(background, ink) for _, background, ink in text_colours(view))
+
+        assert lowest() >= BODY_CONTRAST  # the byline, the quotation, the link, the code
+        # each flag selected as it is revealed, then drawn beneath the next ones
+        while presentation.reveal_next():
+            assert lowest() >= BODY_CONTRAST
+        while presentation.hide_last():
+            assert lowest() >= BODY_CONTRAST
         presentation.close()
     finally:
         app.setPalette(palette)
