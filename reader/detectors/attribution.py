@@ -18,6 +18,8 @@ _CITATION = re.compile(
     r"\[[^\]]{0,200}\b(?:1[89]|20)\d\d\b[^\]]{0,200}\]"
     r"|\((?:source|sources|via|see)\s*:[^)]{1,200}\)"
     r"|\([A-Z][A-Za-z&.\- ]{1,60},? (?:1[89]|20)\d\d\)"
+    # an organisation named in brackets at the end: "(National Association of Realtors)."
+    r"|\((?:the )?[A-Z][\w&.'-]*(?: (?:of|for|and|on|the|&|[A-Z][\w&.'-]*))+\)(?=[.!?]?\s*$)"
     r"|https?://\S+|www\.\S+"
     r"|\[\^?\d{1,3}\]",  # a footnote mark: "[3]", "[^1]"
     re.IGNORECASE,
@@ -270,6 +272,13 @@ def _name_after(tokens: list[Token], index: int) -> int | None:
     return last
 
 
+def _names_next(tokens: list[Token], index: int) -> bool:
+    """A name starts at ``index`` ("the Census Bureau", "Reuters"), not a unit ("per cent")."""
+    if index < len(tokens) and tokens[index].norm == "the":
+        index += 1
+    return index < len(tokens) and tokens[index].is_capitalised
+
+
 def _phrase_end(sentence: str, tokens: list[Token], first: int) -> int:
     """Last token of the source named after "according to": up to the clause's end."""
     last = first
@@ -322,6 +331,10 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
                 )
                 add(i, _phrase_end(sentence, tokens, j), vague)
             i += 2
+            continue
+        if word == "per" and _names_next(tokens, i + 1):
+            add(i, _phrase_end(sentence, tokens, i + 1), False)  # "per the Census Bureau"
+            i += 1
             continue
         reporting = (
             _in_lexicon(lexicon, "reporting_verbs", word)

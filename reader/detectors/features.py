@@ -23,6 +23,9 @@ _MENTION_WORDS = frozenset(
 )
 _STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"[012]?\d:[0-5]\d")  # "06:00", "9:30"
+_DAYS = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:[-–](?:0?[1-9]|[12]\d|3[01]))?")  # "6", "3-5"
+_RANGE_WORDS = frozenset({"to", "and", "-", "–"})  # "14 to 28 July"
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
@@ -133,6 +136,8 @@ class SentenceAnalysis:
                 hits.append(CueHit("date", token.start, token.end, ("<year>",)))
             elif token.start and self.text[token.start - 1] == "-":
                 continue  # a code such as MS-13, not a figure
+            elif token.is_number and _CLOCK_TIME.fullmatch(token.text):
+                hits.append(CueHit("date", token.start, token.end, ("<time>",)))
             elif token.is_number and _CLOCK.match(self.text, token.end):
                 clock = _CLOCK.match(self.text, token.end)
                 assert clock is not None
@@ -151,10 +156,10 @@ class SentenceAnalysis:
         return hits
 
     def _day_of_month(self, index: int) -> CueHit | None:
-        """A day next to a month ("March 3", "Feb. 6", "6 January") is part of a date, not a
-        figure."""
+        """A day next to a month ("March 3", "Feb. 6", "6 January", "May 3-5", "14 to 28
+        July") is part of a date, not a figure."""
         token = self.tokens[index]
-        if token.norm != "<num>" or not token.text.isdigit() or int(token.text) > 31:
+        if token.norm != "<num>" or not _DAYS.fullmatch(token.text):
             return None
         if index:
             month = self.tokens[index - 1]
@@ -170,6 +175,10 @@ class SentenceAnalysis:
                 and self.text[token.end : month.start] == " "
             ):
                 return CueHit("date", token.start, month.end, ("<day>",))
+            if month.norm in _RANGE_WORDS and index + 2 < len(self.tokens):
+                last = self._day_of_month(index + 2)
+                if last is not None:
+                    return CueHit("date", token.start, last.end, ("<day>",))
         return None
 
     def masked_at(self, offset: int) -> bool:

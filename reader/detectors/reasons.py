@@ -13,6 +13,7 @@ from reader.detectors.features import CueHit, SentenceAnalysis, opinion_features
 from reader.detectors.places import not_people
 from reader.detectors.resources import LinearModel
 from reader.detectors.results import Suggestion, SuggestionKind
+from reader.detectors.topic import Topic
 
 MAX_REASONS = 5
 VAGUE_CLAIM_SCORE = 0.6
@@ -70,6 +71,7 @@ _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "to", "of", "in", "on", "at", "for", "with", "by", "and"}
     | {"or", "but", "as", "than", "more", "less", "so", "very", "too"}
 )
+_LOCATIVES = frozenset({"in", "across", "throughout", "near", "outside", "inside"})
 # after a modal, these words lead on to the verb it governs: "will not be entering"
 _VERB_LEAD_INS = frozenset(
     {"not", "be", "have", "been", "never", "also", "still", "soon", "probably", "likely"}
@@ -87,7 +89,7 @@ class SentenceInArticle:
     quoted: bool  # wholly inside a quotation attributed elsewhere
 
 
-def _on_topic(hit: CueHit, topic: frozenset[str]) -> bool:
+def _on_topic(hit: CueHit, topic: Topic) -> bool:
     return hit.category in _TOPIC_SENSITIVE and any(word in topic for word in hit.words)
 
 
@@ -163,7 +165,7 @@ def claim_suggestion(
 
 
 def opinion_suggestion(
-    sentence: SentenceInArticle, model: LinearModel, claim_logit: float, topic: frozenset[str]
+    sentence: SentenceInArticle, model: LinearModel, claim_logit: float, topic: Topic
 ) -> Suggestion | None:
     analysis = sentence.analysis
     features = opinion_features(analysis, model.bigrams, claim_logit)
@@ -227,7 +229,7 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
                 j += 1
             run = [t for t in tokens[i : j + 1] if t.norm not in _FUNCTION_WORDS]
             worded = any(_is_word(t.text) for t in run)
-            if worded and (j > i or i > 0) and not _names_a_place(run):
+            if worded and (j > i or i > 0) and not _names_a_place(run, tokens):
                 return tokens[i].start, tokens[j].end
             i = j + 1
         else:
@@ -235,8 +237,12 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
     return None
 
 
-def _names_a_place(run: list[Token]) -> bool:
-    """ "Virginia", "New York", "Democratic": the capitalised words name no person."""
+def _names_a_place(run: list[Token], tokens: list[Token]) -> bool:
+    """ "Virginia", "New York", "Democratic": the capitalised words name no person; nor do
+    those after "in" or "across" ("in Bavaria", "across the Midwest")."""
+    before = [t.norm for t in tokens if t.start < run[0].start and t.norm != "the"]
+    if before and before[-1] in _LOCATIVES:
+        return True
     places = not_people()
     whole = " ".join(t.text for t in run).lower()
     return whole in places or all(t.norm in places for t in run)

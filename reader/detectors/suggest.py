@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import replace
 
 from reader.anchoring.canonical import ArticleHeader, byline_span
-from reader.anchoring.tokens import block_sentences, word_norms
+from reader.anchoring.tokens import block_sentences
 from reader.core.models import ReaderError
 from reader.detectors.features import (
     SentenceAnalysis,
@@ -20,13 +19,13 @@ from reader.detectors.ranking import other_kind_lead
 from reader.detectors.reasons import SentenceInArticle, claim_suggestion, opinion_suggestion
 from reader.detectors.resources import claim_model, cues, opinion_model
 from reader.detectors.results import Suggestion, SuggestionKind
+from reader.detectors.topic import topic_of
 
 MAX_TEXT_CHARS = 2_000_000
 MIN_WORDS = 3
 DEFAULT_KINDS = frozenset({SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAIM})
 _KIND_NAMES = {SuggestionKind.OPINION: "opinion", SuggestionKind.UNSOURCED_CLAIM: "unsourced claim"}
 
-_TOPIC_COUNT = 3  # a word used this often is what the article is about
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 _FRAGMENT_EVIDENCE = 2  # trigger passages a heading or list item needs to be suggested
 _LEADING_WORDS = 3  # a source opening the next sentence: "She said", "Council member Ray Tan said"
@@ -67,7 +66,7 @@ def suggest(
     """Candidate flags for ``text`` (canonical text), sorted by start offset; none in a
     block that starts inside one of the ``skip`` spans, nor in page furniture (a newsletter
     prompt, a block that is only a link). The words of the ``title`` and words frequent in
-    the text are its topic, never a loaded word; a sentence holding one of the ``links``
+    the text, in any of their forms, are its topic, never a loaded word; a sentence holding one of the ``links``
     spans is sourced by it."""
     if not isinstance(text, str):
         raise ReaderError("suggest needs the article's text as a string")
@@ -80,7 +79,7 @@ def suggest(
     if include_sourced:
         wanted.add(SuggestionKind.SOURCED_CLAIM)
     opinion, claim = opinion_model(), claim_model()
-    topic = topic_words(text, title)
+    topic = topic_of(text, title)
     found: list[Suggestion] = []
     introduced = ""  # the source of a quotation announced at the end of the block before
     for block in block_sentences(text):
@@ -121,21 +120,17 @@ def _count(characters: int) -> str:
     return f"{millions:.1f}".removesuffix(".0") + " million"
 
 
-def topic_words(text: str, title: str) -> frozenset[str]:
-    """What the article is about: the words of its title and those it uses often."""
-    counts = Counter(word_norms(text))
-    frequent = {word for word, count in counts.items() if count >= _TOPIC_COUNT}
-    return frozenset(frequent | set(word_norms(title)))
-
-
 def is_furniture(
     text: str, block: list[tuple[int, int]], links: Collection[tuple[int, int]]
 ) -> bool:
     """Page furniture, not the article: a newsletter or comment prompt, a "DON'T MISS"
-    heading, a list item that is only a link."""
+    heading, a "Related:" teaser, a credit or copyright line, a list item that is only a
+    link."""
     start, end = block[0][0], block[-1][1]
     content = text[start:end].lower().replace("’", "'")
-    if any(phrase in content for phrase in cues().boilerplate):
+    if any(phrase in content for phrase in cues().boilerplate) or content.startswith(
+        cues().boilerplate_openings
+    ):
         return True
     linked = sum(min(end, e) - max(start, s) for s, e in links if s < end and start < e)
     return linked >= len(content.strip(" -*•.")) > 0
