@@ -31,6 +31,11 @@ _MONTHS = frozenset(
     | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
     | {"sep", "sept", "oct", "nov", "dec"}
 )
+_GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
+_REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
+_SOURCE_WORDS = 6  # a longer source spans an aside: "Harmon, the depot's manager, said"
+_CITATION_OPENINGS = ("(", "[", "http", "www")
+_SAYS = (" said", " says")  # "X called in the Guard" is no speech; "X said …" always is
 STRONG_CUES = frozenset(
     {"loaded", "sweeping", "judgement", "exclamation", "scare_quotes", "second_person"}
 )
@@ -95,6 +100,29 @@ class SentenceAnalysis:
         return [a for a in self.attributions if a.vague]
 
     @cached_property
+    def reported(self) -> list[tuple[int, int]]:
+        """Spans in a named source's words rather than the writer's: the source itself
+        ("our correspondent adds"), what follows it when it opens the sentence and says
+        so ("Zango claimed that …", "Mr Bush said …") and what comes before it when it
+        ends the sentence after a comma ("…, the minister said.")."""
+        spans: list[tuple[int, int]] = []
+        for source in self.named_sources:
+            if source.text.startswith(_CITATION_OPENINGS):
+                continue  # a citation or link backs a claim; it does not speak the sentence
+            if len(self.text[source.start : source.end].split()) <= _SOURCE_WORDS:
+                spans.append((source.start, source.end))
+            before, after = self.text[: source.start], self.text[source.end :]
+            says = source.text.lower().endswith(_SAYS) or after.lower().startswith(" that ")
+            if says and len(before.split()) <= _REPORTED_LEAD_WORDS:
+                spans.append((source.end, len(self.text)))
+            elif before.rstrip().endswith(",") and not after.strip(" .!?\"'”’)"):
+                spans.append((0, source.start))
+        return spans
+
+    def is_reported(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.reported)
+
+    @cached_property
     def masked(self) -> list[bool]:
         """Tokens inside quotations the sentence attributes to someone: not the article's voice."""
         if not self.named_sources and not self.quotes.opens_before:
@@ -136,6 +164,8 @@ class SentenceAnalysis:
                 hits.append(CueHit("date", token.start, token.end, ("<year>",)))
             elif token.start and self.text[token.start - 1] == "-":
                 continue  # a code such as MS-13, not a figure
+            elif token.is_number and self._in_a_name(token):
+                continue  # part of a name: "G7", "180solutions" (not a unit: "10km")
             elif token.is_number and _CLOCK_TIME.fullmatch(token.text):
                 hits.append(CueHit("date", token.start, token.end, ("<time>",)))
             elif token.is_number and _CLOCK.match(self.text, token.end):
@@ -154,6 +184,11 @@ class SentenceAnalysis:
                     start = self.tokens[index - 1].start
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
+
+    def _in_a_name(self, token: Token) -> bool:
+        """A number glued to letters is part of a name: "G7", "COVID19", "180solutions"."""
+        glued_before = token.start > 0 and self.text[token.start - 1].isalpha()
+        return glued_before or _GLUED_WORD.match(self.text, token.end) is not None
 
     def _day_of_month(self, index: int) -> CueHit | None:
         """A day next to a month ("March 3", "Feb. 6", "6 January", "May 3-5", "14 to 28

@@ -172,7 +172,13 @@ def opinion_suggestion(
     score = model.probability(features)
     # a strong cue marks the writer's own voice whatever the model says; its score is how
     # often sentences with that cue were opinion in training, and at least the bar
-    hits = [hit for hit in analysis.opinion_cues if not _on_topic(hit, topic)]
+    if all(analysis.is_reported(t.start, t.end) for t in analysis.tokens):
+        return None  # reported speech with its speaker, as a quotation, is not the writer's
+    hits = [
+        hit
+        for hit in analysis.opinion_cues
+        if not _on_topic(hit, topic) and not analysis.is_reported(hit.start, hit.end)
+    ]
     strong = strong_categories(hits)
     if score < model.threshold and not strong:
         return None

@@ -28,6 +28,7 @@ _KIND_NAMES = {SuggestionKind.OPINION: "opinion", SuggestionKind.UNSOURCED_CLAIM
 
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 _FRAGMENT_EVIDENCE = 2  # trigger passages a heading or list item needs to be suggested
+_OPENING_QUOTES = ("“", '"', "«", "„")
 _LEADING_WORDS = 3  # a source opening the next sentence: "She said", "Council member Ray Tan said"
 
 
@@ -66,8 +67,8 @@ def suggest(
     """Candidate flags for ``text`` (canonical text), sorted by start offset; none in a
     block that starts inside one of the ``skip`` spans, nor in page furniture (a newsletter
     prompt, a block that is only a link). The words of the ``title`` and words frequent in
-    the text, in any of their forms, are its topic, never a loaded word; a sentence holding one of the ``links``
-    spans is sourced by it."""
+    the text, in any of their forms, are its topic, never a loaded word; a sentence holding
+    one of the ``links`` spans is sourced by it."""
     if not isinstance(text, str):
         raise ReaderError("suggest needs the article's text as a string")
     if len(text) > MAX_TEXT_CHARS:
@@ -82,15 +83,18 @@ def suggest(
     topic = topic_of(text, title)
     found: list[Suggestion] = []
     introduced = ""  # the source of a quotation announced at the end of the block before
+    runs_on = False  # …or left open there, to go on in a block that opens with a quote mark
     for block in block_sentences(text):
         if any(start <= block[0][0] < end for start, end in skip) or is_furniture(
             text, block, links
         ):
             introduced = ""
             continue
+        if runs_on and not text.startswith(_OPENING_QUOTES, block[0][0]):
+            introduced = ""
         sentences = _with_linked_sources(text, _with_sources(text, block, introduced), links)
         last = sentences[-1].analysis
-        introduced = _introducer(last)
+        introduced, runs_on = _introducer(sentences)
         fragment = len(block) == 1 and not _TERMINAL.search(last.text)
         for sentence in sentences:
             if len(sentence.analysis.tokens) < MIN_WORDS:
@@ -179,11 +183,16 @@ def _one_per_sentence(found: list[Suggestion]) -> list[Suggestion]:
     return kept
 
 
-def _introducer(analysis: SentenceAnalysis) -> str:
-    """The named source of a sentence that ends by announcing a quotation ("It read:")."""
-    if analysis.text.rstrip().endswith(":") and analysis.named_sources:
-        return analysis.named_sources[-1].text
-    return ""
+def _introducer(sentences: list[SentenceInArticle]) -> tuple[str, bool]:
+    """The named source of a quotation a block announces at its end ("It read:"), or of
+    one it leaves open to go on in the next paragraph (which then opens with a quotation
+    mark, as a quotation of several paragraphs is printed); and whether it is left open."""
+    last = sentences[-1].analysis
+    if last.text.rstrip().endswith(":") and last.named_sources:
+        return last.named_sources[-1].text, False
+    if last.quotes.runs_on:
+        return next((s.source for s in reversed(sentences) if s.source), ""), True
+    return "", False
 
 
 def _with_sources(

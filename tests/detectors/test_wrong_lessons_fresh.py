@@ -506,3 +506,60 @@ def test_page_furniture_is_never_suggested(furniture: str) -> None:
 )
 def test_the_gazetteer_knows_cities_regions_and_demonyms(name: str) -> None:
     assert name.lower() in not_people()
+
+
+# -- lessons from the four held-out real pages (README, "On real news pages") -----------
+
+QUOTE_RUNNING_ON = [
+    pytest.param(
+        "The council said the closure was temporary. “We expect the pool to reopen in the "
+        "spring, once the roof is safe.\n\n"
+        "“Our engineers have found serious damage, and we will never take risks with "
+        "swimmers' safety.”",
+        id="quotation running on into a second paragraph",
+    ),
+    pytest.param(
+        "Ms Alvarez said in a statement: “Nothing we did broke the rules.\n\n"
+        "“We are proud of every single decision our team made, and we would do it all again.”",
+        id="statement over two paragraphs",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", QUOTE_RUNNING_ON)
+def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker(text: str) -> None:
+    second = text.index("\n\n") + 2
+    found = [s for s in suggest(text) if s.start >= second]
+    assert found == []
+
+
+REPORTED_SPEECH = [
+    pytest.param(
+        "The company claimed that its app never collects anything from users' phones.",
+        id="claimed that",
+    ),
+    pytest.param(
+        "The minister insisted that the reforms were absolutely essential.",
+        id="insisted that",
+    ),
+    pytest.param(
+        "It is unclear how many families will return, our correspondent adds.",
+        id="our correspondent",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_SPEECH)
+def test_reported_speech_with_its_speaker_is_not_the_articles_opinion(text: str) -> None:
+    assert [s for s in suggest(text) if s.kind is SuggestionKind.OPINION] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal was struck by 180solutions, which makes toolbars.",
+        "Leaders of the G7 met in the resort to discuss the tariffs.",
+    ],
+)
+def test_a_number_inside_a_name_is_not_a_figure(text: str) -> None:
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r]
