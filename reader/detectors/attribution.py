@@ -17,7 +17,7 @@ _CLOSING = "”»"
 _CITATION = re.compile(
     r"\[[^\]]{0,200}\b(?:1[89]|20)\d\d\b[^\]]{0,200}\]"
     r"|\((?:source|sources|via|see)\s*:[^)]{1,200}\)"
-    r"|\([A-Z][A-Za-z&.\- ]{1,60},? (?:1[89]|20)\d\d\)"
+    r"|\([A-Z][A-Za-z&.\- ]{1,60},? (?:1[89]|20)\d\d(?:, pp?\. ?\d+(?:[-–]\d+)?)?\)"
     # an organisation named in brackets at the end: "(National Association of Realtors)."
     r"|\((?:the )?[A-Z][\w&.'-]*(?: (?:of|for|and|on|the|&|[A-Z][\w&.'-]*))+\)(?=[.!?]?\s*$)"
     r"|https?://\S+|www\.\S+"
@@ -341,7 +341,7 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
             or (word in _INTRODUCING_VERBS and sentence[token.end : token.end + 1] == ":")
         ) and token.text.islower()
         previous = tokens[i - 1].norm if i else ""
-        passive = previous in _PASSIVE_AUXILIARIES or (
+        passive = previous in _PASSIVE_AUXILIARIES | {"as"} or (  # "as reported by"
             previous in _SKIPPED_ADVERBS and i > 1 and tokens[i - 2].norm in _PASSIVE_AUXILIARIES
         )
         if _in_lexicon(lexicon, "vague_passive_verbs", word) and passive:

@@ -563,3 +563,104 @@ def test_reported_speech_with_its_speaker_is_not_the_articles_opinion(text: str)
 )
 def test_a_number_inside_a_name_is_not_a_figure(text: str) -> None:
     assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r]
+
+
+# -- a third batch, written after the fixes above and before it was first run -----------
+
+MORE_SOURCED = [
+    pytest.param(
+        "A 2021 report by Oxfam found that the richest 1 percent own more than half of the wealth.",
+        id="a dated report by a charity found",
+    ),
+    pytest.param(
+        "Unemployment among graduates rose to 7 percent, as reported by the Financial Times.",
+        id="as reported by",
+    ),
+    pytest.param(
+        "Average class sizes grew by four pupils over the decade (Smith, 2019, p. 14).",
+        id="citation with a page",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", MORE_SOURCED)
+def test_more_ways_of_naming_a_source(text: str) -> None:
+    assert _unsourced(suggest(text, include_sourced=True)) == []
+
+
+BRITISH_QUOTES = [
+    pytest.param(
+        "‘This is a disgraceful waste of public money,’ said Mr Hughes, the council leader.",
+        id="single quotes, speaker after",
+    ),
+    pytest.param(
+        "Mrs Patel told the BBC: ‘Nobody listened to us, and now it is far too late.’",
+        id="single quotes after a colon",
+    ),
+    pytest.param(
+        "“What happened here was an absolute tragedy,” she posted on Instagram.",
+        id="posted on Instagram",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", BRITISH_QUOTES)
+def test_quotations_in_any_style_are_not_the_articles_opinion(text: str) -> None:
+    assert [s for s in suggest(text) if s.kind is SuggestionKind.OPINION] == []
+
+
+MORE_PLACES = [
+    pytest.param("Texans lined up for hours to vote in the primary.", "Texans", id="Texans"),
+    pytest.param(
+        "Londoners faced another day of disruption on the Underground.", "Londoners", id="city"
+    ),
+    pytest.param(
+        "Commuters in Greater Manchester waited for buses that never came.",
+        "Greater Manchester",
+        id="Greater Manchester",
+    ),
+    pytest.param(
+        "Tenants across the Bay Area organised a rent strike last month.",
+        "Bay Area",
+        id="Bay Area",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), MORE_PLACES)
+def test_more_places_are_not_named_people(text: str, place: str) -> None:
+    for reason in _reasons(suggest(text, include_sourced=True)):
+        assert place not in reason, reason
+
+
+MORE_DATES = [
+    pytest.param("The stadium is due to open in mid-2027.", id="mid-year"),
+    pytest.param("The club was relegated at the end of the 2023-24 season.", id="season"),
+    pytest.param("Results for Q3 2025 are published on Thursday.", id="quarter"),
+]
+
+
+@pytest.mark.parametrize("text", MORE_DATES)
+def test_more_bare_dates_are_not_figures(text: str) -> None:
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r]
+
+
+MORE_FURNITURE = [
+    pytest.param("Reporting by Ana Silva; Editing by Mark Potter", id="wire credits"),
+    pytest.param("Additional reporting by Tom Baines in Leeds.", id="additional reporting"),
+    pytest.param(
+        "This article was amended on 5 March 2025 to correct the name of the school.",
+        id="correction note",
+    ),
+    pytest.param("(AP Photo/Jane Doe)", id="AP photo credit"),
+    pytest.param("Subscribe now for just $1 a week and get unlimited access.", id="paywall"),
+    pytest.param("Click to share on X (Opens in new window)", id="share button"),
+]
+
+
+@pytest.mark.parametrize("furniture", MORE_FURNITURE)
+def test_more_page_furniture_is_never_suggested(furniture: str) -> None:
+    found = _suggest_page("Council approves budget", ARTICLE + furniture)
+    text = article_text(_Header("Council approves budget"), ARTICLE + furniture)
+    furniture_start = text.index("\n\n", text.index("seven votes"))
+    assert [s for s in found if s.start >= furniture_start] == []
