@@ -21,7 +21,8 @@ _CITATION = re.compile(
     # an organisation named in brackets at the end: "(National Association of Realtors)."
     r"|\((?:the )?[A-Z][\w&.'-]*(?: (?:of|for|and|on|the|&|[A-Z][\w&.'-]*))+\)(?=[.!?]?\s*$)"
     r"|https?://\S+|www\.\S+"
-    r"|\[\^?\d{1,3}\]",  # a footnote mark: "[3]", "[^1]"
+    r"|\[\^?\d{1,3}\]"  # a footnote mark: "[3]", "[^1]"
+    r"|(?:(?<=[.,;:!?”\"')])|^)[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}",  # or a raised one after a stop, not "m²"
     re.IGNORECASE,
 )
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})

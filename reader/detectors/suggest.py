@@ -240,6 +240,8 @@ def _with_sources(
         ):
             following = analyses[i + 1].named_sources
             sources[i] = following[0].text if following else ""
+        elif i + 1 < len(analyses) and _only_a_mark(analyses[i + 1]):
+            sources[i] = analyses[i + 1].named_sources[0].text  # "…first year.²", split off
         elif i + 1 < len(analyses) and _figures_sourced_next(analyses[i], analyses[i + 1]):
             # "…a 9 percent cut. The adopted budget lists $1.21 million, down from $1.33 million."
             sources[i] = analyses[i + 1].named_sources[0].text
@@ -256,6 +258,12 @@ def _figures_sourced_next(claim: SentenceAnalysis, following: SentenceAnalysis) 
     the figures behind them: the source is next to the claim."""
     sources = following.named_sources
     return bool(sources) and sources[0].start == 0 and _has_figure(claim) and _has_figure(following)
+
+
+def _only_a_mark(analysis: SentenceAnalysis) -> bool:
+    """A "sentence" that is only a footnote mark or a citation."""
+    sources = analysis.named_sources
+    return bool(sources) and sources[0].start == 0 and sources[0].end >= len(analysis.text.rstrip())
 
 
 def _has_figure(analysis: SentenceAnalysis) -> bool:

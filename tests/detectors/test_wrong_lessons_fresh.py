@@ -580,7 +580,16 @@ MORE_SOURCED = [
         "Average class sizes grew by four pupils over the decade (Smith, 2019, p. 14).",
         id="citation with a page",
     ),
+    pytest.param(
+        "The scheme cost the county £3.4 million in its first year.²",
+        id="superscript footnote mark",
+    ),
 ]
+
+
+def test_a_square_metre_is_no_footnote_mark() -> None:
+    found = suggest("The new flats measure just 37 m² each.", include_sourced=True)
+    assert _unsourced(found)
 
 
 @pytest.mark.parametrize("text", MORE_SOURCED)
