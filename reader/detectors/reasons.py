@@ -71,6 +71,11 @@ _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "to", "of", "in", "on", "at", "for", "with", "by", "and"}
     | {"or", "but", "as", "than", "more", "less", "so", "very", "too"}
 )
+# a name before these is a party's, a movement's or a place's: "the Baath party"
+_GROUP_NOUNS = frozenset(
+    {"party", "parties", "movement", "government", "regime", "province", "state", "region"}
+    | {"city", "county", "district", "army", "militia", "administration", "ministry"}
+)
 _LOCATIVES = frozenset({"in", "across", "throughout", "near", "outside", "inside"})
 # after a modal, these words lead on to the verb it governs: "will not be entering"
 _VERB_LEAD_INS = frozenset(
@@ -235,7 +240,13 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
                 j += 1
             run = [t for t in tokens[i : j + 1] if t.norm not in _FUNCTION_WORDS]
             worded = any(_is_word(t.text) for t in run)
-            if worded and (j > i or i > 0) and not _names_a_place(run, tokens):
+            following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+            if (
+                worded
+                and (j > i or i > 0)
+                and following not in _GROUP_NOUNS
+                and not _names_a_place(run, tokens)
+            ):
                 return tokens[i].start, tokens[j].end
             i = j + 1
         else:
@@ -245,10 +256,13 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
 
 def _names_a_place(run: list[Token], tokens: list[Token]) -> bool:
     """ "Virginia", "New York", "Democratic": the capitalised words name no person; nor do
-    those after "in" or "across" ("in Bavaria", "across the Midwest")."""
+    those after "in" or "across" ("in Bavaria", "across the Midwest"), nor a movement's
+    people ("Islamist")."""
     before = [t.norm for t in tokens if t.start < run[0].start and t.norm != "the"]
     if before and before[-1] in _LOCATIVES:
         return True
+    if len(run) == 1 and run[0].norm.endswith(("ist", "ists")):
+        return True  # a movement's people: "Islamist", "Baathists"
     places = not_people()
     whole = " ".join(t.text for t in run).lower()
     return whole in places or all(t.norm in places for t in run)

@@ -673,3 +673,17 @@ def test_more_page_furniture_is_never_suggested(furniture: str) -> None:
     text = article_text(_Header("Council approves budget"), ARTICLE + furniture)
     furniture_start = text.index("\n\n", text.index("seven votes"))
     assert [s for s in found if s.start >= furniture_start] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Members of the Baath party were barred from public jobs for years.", "Baath"),
+        ("Officials said Islamist fighters took control of the town overnight.", "Islamist"),
+        ("The Sindh province government ordered the schools closed.", "Sindh"),
+        ("Supporters of the Likud party gathered outside the court.", "Likud"),
+    ],
+)
+def test_a_party_movement_or_province_is_not_a_named_person(text: str, name: str) -> None:
+    for reason in _reasons(suggest(text, include_sourced=True)):
+        assert name not in reason, reason
