@@ -33,6 +33,8 @@ _MONTHS = frozenset(
 )
 _GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
 _REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
+_TOLD = frozenset({"told", "instructed", "advised", "ordered", "warned", "asked"})
+_BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
 _SOURCE_WORDS = 6  # a longer source spans an aside: "Harmon, the depot's manager, said"
 _CITATION_OPENINGS = ("(", "[", "http", "www")
 _SAYS = (" said", " says")  # "X called in the Guard" is no speech; "X said …" always is
@@ -103,8 +105,9 @@ class SentenceAnalysis:
     def reported(self) -> list[tuple[int, int]]:
         """Spans in a named source's words rather than the writer's: the source itself
         ("our correspondent adds"), what follows it when it opens the sentence and says
-        so ("Zango claimed that …", "Mr Bush said …") and what comes before it when it
-        ends the sentence after a comma ("…, the minister said.")."""
+        so ("Zango claimed that …", "Mr Bush said …"), what comes before it when it
+        ends the sentence after a comma ("…, the minister said.") and what someone "was
+        told"."""
         spans: list[tuple[int, int]] = []
         for source in self.named_sources:
             if source.text.startswith(_CITATION_OPENINGS):
@@ -117,6 +120,9 @@ class SentenceAnalysis:
                 spans.append((source.end, len(self.text)))
             elif before.rstrip().endswith(",") and not after.strip(" .!?\"'”’)"):
                 spans.append((0, source.start))
+        for previous, token in zip(self.tokens, self.tokens[1:], strict=False):
+            if token.norm in _TOLD and previous.norm in _BE_FORMS:
+                spans.append((token.end, len(self.text)))  # "were told they must leave"
         return spans
 
     def is_reported(self, start: int, end: int) -> bool:

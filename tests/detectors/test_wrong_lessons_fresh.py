@@ -687,3 +687,14 @@ def test_more_page_furniture_is_never_suggested(furniture: str) -> None:
 def test_a_party_movement_or_province_is_not_a_named_person(text: str, name: str) -> None:
     for reason in _reasons(suggest(text, include_sourced=True)):
         assert name not in reason, reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents were told they must leave their homes by noon.",
+        "Parents were told that pupils should stay at home until the heating is fixed.",
+    ],
+)
+def test_what_someone_was_told_is_not_the_articles_judgement(text: str) -> None:
+    assert [s for s in suggest(text) if s.kind is SuggestionKind.OPINION] == []
