@@ -35,6 +35,7 @@ _GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit (
 _REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
 _TOLD = frozenset({"told", "instructed", "advised", "ordered", "warned", "asked"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
+_NOUN_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "what", "any"})
 _SOURCE_WORDS = 6  # a longer source spans an aside: "Harmon, the depot's manager, said"
 _CITATION_OPENINGS = ("(", "[", "http", "www")
 _SAYS = (" said", " says")  # "X called in the Guard" is no speech; "X said …" always is
@@ -124,6 +125,15 @@ class SentenceAnalysis:
             if token.norm in _TOLD and previous.norm in _BE_FORMS:
                 spans.append((token.end, len(self.text)))  # "were told they must leave"
         return spans
+
+    def used_as_noun(self, hit: CueHit) -> bool:
+        """An evaluative adjective between a determiner and "of" is a noun spelled the same:
+        "that kind of thinking" ("a masterpiece of", a loaded noun, still judges)."""
+        index = next((i for i, t in enumerate(self.tokens) if t.start == hit.start), None)
+        if hit.category != "evaluative" or index is None or not 0 < index < len(self.tokens) - 1:
+            return False
+        before, after = self.tokens[index - 1].norm, self.tokens[index + 1].norm
+        return before in _NOUN_DETERMINERS and after == "of"
 
     def is_reported(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.reported)

@@ -182,7 +182,9 @@ def opinion_suggestion(
     hits = [
         hit
         for hit in analysis.opinion_cues
-        if not _on_topic(hit, topic) and not analysis.is_reported(hit.start, hit.end)
+        if not _on_topic(hit, topic)
+        and not analysis.is_reported(hit.start, hit.end)
+        and not analysis.used_as_noun(hit)
     ]
     strong = strong_categories(hits)
     if score < model.threshold and not strong:

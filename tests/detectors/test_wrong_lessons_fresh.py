@@ -698,3 +698,15 @@ def test_a_party_movement_or_province_is_not_a_named_person(text: str, name: str
 )
 def test_what_someone_was_told_is_not_the_articles_judgement(text: str) -> None:
     assert [s for s in suggest(text) if s.kind is SuggestionKind.OPINION] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("That kind of promise would never survive a budget meeting.", "kind"),
+        ("No one expected this kind of turnout on a wet Tuesday.", "kind"),
+    ],
+)
+def test_a_noun_is_not_the_adjective_it_is_spelled_like(text: str, word: str) -> None:
+    for reason in _reasons(suggest(text)):
+        assert f"“{word}”" not in reason, reason
