@@ -2,12 +2,13 @@
 
     python benchmarks/real_news_eval.py [--verbose]
 
-The articles are the six saved pages in ``benchmarks/data/real_pages/``; ``keys.json``
+The articles are the saved pages in ``benchmarks/data/real_pages/``; ``keys.json``
 beside them holds the unsourced claims and opinions keyed by hand before any suggestion
-was looked at on them. Each page goes through what ``reader suggest PAGE.html`` does:
-import, suggest, and by default show the best (``best_first``). A suggestion agrees with
-the key when it overlaps a keyed passage of the same kind; sourced claims are never
-flags and are left out.
+was looked at on them: six pages (``pages``) and, in a group of their own, four pages
+added later and held out of every choice (``held_out_pages``). Each page goes through
+what ``reader suggest PAGE.html`` does: import, suggest, and by default show the best
+(``best_first``). A suggestion agrees with the key when it overlaps a keyed passage of
+the same kind; sourced claims are never flags and are left out.
 
 Printed per article and in all: words, suggestions per 1,000 words (shown by default,
 and all of them), precision of the shown (the share the key agrees with; in brackets,
@@ -110,18 +111,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true", help="list each shown suggestion")
     options = parser.parse_args()
-    keys = json.loads((PAGES / "keys.json").read_text("utf-8"))["pages"]
+    keys = json.loads((PAGES / "keys.json").read_text("utf-8"))
     print(
         f"{'article':<38} {'words':>5} {'shown':>6} {'all':>6} {'prec.':>6} {'(any)':>6} "
         f"{'keys':>4} {'rec.':>6} {'rec.all':>6}"
     )
     print(f"{'':<38} {'':>5} {'per 1,000 words':>13}")
-    total = Tally()
-    for page, entries in keys.items():
-        tally = score_page(page, entries, options.verbose)
-        total.add(tally)
-        print(tally.line(page))
-    print(total.line("all articles"))
+    for group, name in (("pages", "all articles"), ("held_out_pages", "all held-out articles")):
+        total = Tally()
+        for page, entries in keys[group].items():
+            tally = score_page(page, entries, options.verbose)
+            total.add(tally)
+            print(tally.line(page))
+        print(total.line(name))
     return 0
 
 

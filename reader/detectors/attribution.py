@@ -17,9 +17,12 @@ _CLOSING = "”»"
 _CITATION = re.compile(
     r"\[[^\]]{0,200}\b(?:1[89]|20)\d\d\b[^\]]{0,200}\]"
     r"|\((?:source|sources|via|see)\s*:[^)]{1,200}\)"
-    r"|\([A-Z][A-Za-z&.\- ]{1,60},? (?:1[89]|20)\d\d\)"
+    r"|\([A-Z][A-Za-z&.\- ]{1,60},? (?:1[89]|20)\d\d(?:, pp?\. ?\d+(?:[-–]\d+)?)?\)"
+    # an organisation named in brackets at the end: "(National Association of Realtors)."
+    r"|\((?:the )?[A-Z][\w&.'-]*(?: (?:of|for|and|on|the|&|[A-Z][\w&.'-]*))+\)(?=[.!?]?\s*$)"
     r"|https?://\S+|www\.\S+"
-    r"|\[\^?\d{1,3}\]",  # a footnote mark: "[3]", "[^1]"
+    r"|\[\^?\d{1,3}\]"  # a footnote mark: "[3]", "[^1]"
+    r"|(?:(?<=[.,;:!?”\"')])|^)[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}",  # or a raised one after a stop, not "m²"
     re.IGNORECASE,
 )
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
@@ -270,6 +273,13 @@ def _name_after(tokens: list[Token], index: int) -> int | None:
     return last
 
 
+def _names_next(tokens: list[Token], index: int) -> bool:
+    """A name starts at ``index`` ("the Census Bureau", "Reuters"), not a unit ("per cent")."""
+    if index < len(tokens) and tokens[index].norm == "the":
+        index += 1
+    return index < len(tokens) and tokens[index].is_capitalised
+
+
 def _phrase_end(sentence: str, tokens: list[Token], first: int) -> int:
     """Last token of the source named after "according to": up to the clause's end."""
     last = first
@@ -323,12 +333,16 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
                 add(i, _phrase_end(sentence, tokens, j), vague)
             i += 2
             continue
+        if word == "per" and _names_next(tokens, i + 1):
+            add(i, _phrase_end(sentence, tokens, i + 1), False)  # "per the Census Bureau"
+            i += 1
+            continue
         reporting = (
             _in_lexicon(lexicon, "reporting_verbs", word)
             or (word in _INTRODUCING_VERBS and sentence[token.end : token.end + 1] == ":")
         ) and token.text.islower()
         previous = tokens[i - 1].norm if i else ""
-        passive = previous in _PASSIVE_AUXILIARIES or (
+        passive = previous in _PASSIVE_AUXILIARIES | {"as"} or (  # "as reported by"
             previous in _SKIPPED_ADVERBS and i > 1 and tokens[i - 2].norm in _PASSIVE_AUXILIARIES
         )
         if _in_lexicon(lexicon, "vague_passive_verbs", word) and passive:

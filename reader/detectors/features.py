@@ -23,11 +23,22 @@ _MENTION_WORDS = frozenset(
 )
 _STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"[012]?\d:[0-5]\d")  # "06:00", "9:30"
+_DAYS = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:[-–](?:0?[1-9]|[12]\d|3[01]))?")  # "6", "3-5"
+_RANGE_WORDS = frozenset({"to", "and", "-", "–"})  # "14 to 28 July"
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
     | {"sep", "sept", "oct", "nov", "dec"}
 )
+_GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
+_REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
+_TOLD = frozenset({"told", "instructed", "advised", "ordered", "warned", "asked"})
+_BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
+_NOUN_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "what", "any"})
+_SOURCE_WORDS = 6  # a longer source spans an aside: "Harmon, the depot's manager, said"
+_CITATION_OPENINGS = ("(", "[", "http", "www")
+_SAYS = (" said", " says")  # "X called in the Guard" is no speech; "X said …" always is
 STRONG_CUES = frozenset(
     {"loaded", "sweeping", "judgement", "exclamation", "scare_quotes", "second_person"}
 )
@@ -92,6 +103,42 @@ class SentenceAnalysis:
         return [a for a in self.attributions if a.vague]
 
     @cached_property
+    def reported(self) -> list[tuple[int, int]]:
+        """Spans in a named source's words rather than the writer's: the source itself
+        ("our correspondent adds"), what follows it when it opens the sentence and says
+        so ("Zango claimed that …", "Mr Bush said …"), what comes before it when it
+        ends the sentence after a comma ("…, the minister said.") and what someone "was
+        told"."""
+        spans: list[tuple[int, int]] = []
+        for source in self.named_sources:
+            if source.text.startswith(_CITATION_OPENINGS):
+                continue  # a citation or link backs a claim; it does not speak the sentence
+            if len(self.text[source.start : source.end].split()) <= _SOURCE_WORDS:
+                spans.append((source.start, source.end))
+            before, after = self.text[: source.start], self.text[source.end :]
+            says = source.text.lower().endswith(_SAYS) or after.lower().startswith(" that ")
+            if says and len(before.split()) <= _REPORTED_LEAD_WORDS:
+                spans.append((source.end, len(self.text)))
+            elif before.rstrip().endswith(",") and not after.strip(" .!?\"'”’)"):
+                spans.append((0, source.start))
+        for previous, token in zip(self.tokens, self.tokens[1:], strict=False):
+            if token.norm in _TOLD and previous.norm in _BE_FORMS:
+                spans.append((token.end, len(self.text)))  # "were told they must leave"
+        return spans
+
+    def used_as_noun(self, hit: CueHit) -> bool:
+        """An evaluative adjective between a determiner and "of" is a noun spelled the same:
+        "that kind of thinking" ("a masterpiece of", a loaded noun, still judges)."""
+        index = next((i for i, t in enumerate(self.tokens) if t.start == hit.start), None)
+        if hit.category != "evaluative" or index is None or not 0 < index < len(self.tokens) - 1:
+            return False
+        before, after = self.tokens[index - 1].norm, self.tokens[index + 1].norm
+        return before in _NOUN_DETERMINERS and after == "of"
+
+    def is_reported(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.reported)
+
+    @cached_property
     def masked(self) -> list[bool]:
         """Tokens inside quotations the sentence attributes to someone: not the article's voice."""
         if not self.named_sources and not self.quotes.opens_before:
@@ -133,6 +180,10 @@ class SentenceAnalysis:
                 hits.append(CueHit("date", token.start, token.end, ("<year>",)))
             elif token.start and self.text[token.start - 1] == "-":
                 continue  # a code such as MS-13, not a figure
+            elif token.is_number and self._in_a_name(token):
+                continue  # part of a name: "G7", "180solutions" (not a unit: "10km")
+            elif token.is_number and _CLOCK_TIME.fullmatch(token.text):
+                hits.append(CueHit("date", token.start, token.end, ("<time>",)))
             elif token.is_number and _CLOCK.match(self.text, token.end):
                 clock = _CLOCK.match(self.text, token.end)
                 assert clock is not None
@@ -150,11 +201,16 @@ class SentenceAnalysis:
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
 
+    def _in_a_name(self, token: Token) -> bool:
+        """A number glued to letters is part of a name: "G7", "COVID19", "180solutions"."""
+        glued_before = token.start > 0 and self.text[token.start - 1].isalpha()
+        return glued_before or _GLUED_WORD.match(self.text, token.end) is not None
+
     def _day_of_month(self, index: int) -> CueHit | None:
-        """A day next to a month ("March 3", "Feb. 6", "6 January") is part of a date, not a
-        figure."""
+        """A day next to a month ("March 3", "Feb. 6", "6 January", "May 3-5", "14 to 28
+        July") is part of a date, not a figure."""
         token = self.tokens[index]
-        if token.norm != "<num>" or not token.text.isdigit() or int(token.text) > 31:
+        if token.norm != "<num>" or not _DAYS.fullmatch(token.text):
             return None
         if index:
             month = self.tokens[index - 1]
@@ -170,6 +226,10 @@ class SentenceAnalysis:
                 and self.text[token.end : month.start] == " "
             ):
                 return CueHit("date", token.start, month.end, ("<day>",))
+            if month.norm in _RANGE_WORDS and index + 2 < len(self.tokens):
+                last = self._day_of_month(index + 2)
+                if last is not None:
+                    return CueHit("date", token.start, last.end, ("<day>",))
         return None
 
     def masked_at(self, offset: int) -> bool:

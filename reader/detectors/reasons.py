@@ -13,6 +13,7 @@ from reader.detectors.features import CueHit, SentenceAnalysis, opinion_features
 from reader.detectors.places import not_people
 from reader.detectors.resources import LinearModel
 from reader.detectors.results import Suggestion, SuggestionKind
+from reader.detectors.topic import Topic
 
 MAX_REASONS = 5
 VAGUE_CLAIM_SCORE = 0.6
@@ -70,6 +71,12 @@ _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "to", "of", "in", "on", "at", "for", "with", "by", "and"}
     | {"or", "but", "as", "than", "more", "less", "so", "very", "too"}
 )
+# a name before these is a party's, a movement's or a place's: "the Baath party"
+_GROUP_NOUNS = frozenset(
+    {"party", "parties", "movement", "government", "regime", "province", "state", "region"}
+    | {"city", "county", "district", "army", "militia", "administration", "ministry"}
+)
+_LOCATIVES = frozenset({"in", "across", "throughout", "near", "outside", "inside"})
 # after a modal, these words lead on to the verb it governs: "will not be entering"
 _VERB_LEAD_INS = frozenset(
     {"not", "be", "have", "been", "never", "also", "still", "soon", "probably", "likely"}
@@ -87,7 +94,7 @@ class SentenceInArticle:
     quoted: bool  # wholly inside a quotation attributed elsewhere
 
 
-def _on_topic(hit: CueHit, topic: frozenset[str]) -> bool:
+def _on_topic(hit: CueHit, topic: Topic) -> bool:
     return hit.category in _TOPIC_SENSITIVE and any(word in topic for word in hit.words)
 
 
@@ -163,14 +170,22 @@ def claim_suggestion(
 
 
 def opinion_suggestion(
-    sentence: SentenceInArticle, model: LinearModel, claim_logit: float, topic: frozenset[str]
+    sentence: SentenceInArticle, model: LinearModel, claim_logit: float, topic: Topic
 ) -> Suggestion | None:
     analysis = sentence.analysis
     features = opinion_features(analysis, model.bigrams, claim_logit)
     score = model.probability(features)
     # a strong cue marks the writer's own voice whatever the model says; its score is how
     # often sentences with that cue were opinion in training, and at least the bar
-    hits = [hit for hit in analysis.opinion_cues if not _on_topic(hit, topic)]
+    if all(analysis.is_reported(t.start, t.end) for t in analysis.tokens):
+        return None  # reported speech with its speaker, as a quotation, is not the writer's
+    hits = [
+        hit
+        for hit in analysis.opinion_cues
+        if not _on_topic(hit, topic)
+        and not analysis.is_reported(hit.start, hit.end)
+        and not analysis.used_as_noun(hit)
+    ]
     strong = strong_categories(hits)
     if score < model.threshold and not strong:
         return None
@@ -227,7 +242,13 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
                 j += 1
             run = [t for t in tokens[i : j + 1] if t.norm not in _FUNCTION_WORDS]
             worded = any(_is_word(t.text) for t in run)
-            if worded and (j > i or i > 0) and not _names_a_place(run):
+            following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+            if (
+                worded
+                and (j > i or i > 0)
+                and following not in _GROUP_NOUNS
+                and not _names_a_place(run, tokens)
+            ):
                 return tokens[i].start, tokens[j].end
             i = j + 1
         else:
@@ -235,8 +256,15 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
     return None
 
 
-def _names_a_place(run: list[Token]) -> bool:
-    """ "Virginia", "New York", "Democratic": the capitalised words name no person."""
+def _names_a_place(run: list[Token], tokens: list[Token]) -> bool:
+    """ "Virginia", "New York", "Democratic": the capitalised words name no person; nor do
+    those after "in" or "across" ("in Bavaria", "across the Midwest"), nor a movement's
+    people ("Islamist")."""
+    before = [t.norm for t in tokens if t.start < run[0].start and t.norm != "the"]
+    if before and before[-1] in _LOCATIVES:
+        return True
+    if len(run) == 1 and run[0].norm.endswith(("ist", "ists")):
+        return True  # a movement's people: "Islamist", "Baathists"
     places = not_people()
     whole = " ".join(t.text for t in run).lower()
     return whole in places or all(t.norm in places for t in run)

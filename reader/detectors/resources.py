@@ -22,7 +22,7 @@ def resources_dir() -> Path:
     return RESOURCES / "detectors"
 
 
-def _read_json(path: Path) -> Any:
+def read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -69,17 +69,19 @@ class Cues:
     attribution: Lexicon
     not_people: frozenset[str]  # capitalised words that name no person: parties, demonyms
     boilerplate: tuple[str, ...]  # lower-case phrases of page furniture: "sign up for our"
+    boilerplate_openings: tuple[str, ...]  # labels that open a block of it: "related:", "©"
 
 
 @cache
 def cues() -> Cues:
-    data = _read_json(resources_dir() / CUES_FILE)
+    data = read_json(resources_dir() / CUES_FILE)
     return Cues(
         build_lexicon(data["opinion"]),
         build_lexicon(data["claim"]),
         build_lexicon(data["attribution"]),
         frozenset(data["not_people"]),
         tuple(phrase.lower() for phrase in data["boilerplate"]),
+        tuple(label.lower() for label in data["boilerplate_openings"]),
     )
 
 
@@ -95,7 +97,7 @@ class SentimentLexicon:
 @cache
 def sentiment_lexicon() -> SentimentLexicon:
     path = resources_dir() / LEXICON_FILE
-    data = _read_json(path)
+    data = read_json(path)
     try:
         return SentimentLexicon(
             {str(k): float(v) for k, v in data["valence"].items()},
@@ -134,7 +136,7 @@ class LinearModel:
 
 
 def read_model(path: Path) -> LinearModel:
-    data = _read_json(path)
+    data = read_json(path)
     try:
         return LinearModel(
             float(data["bias"]),

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import replace
 
 from reader.anchoring.canonical import ArticleHeader, byline_span
-from reader.anchoring.tokens import block_sentences, word_norms
+from reader.anchoring.tokens import block_sentences
 from reader.core.models import ReaderError
 from reader.detectors.features import (
     SentenceAnalysis,
@@ -20,15 +19,16 @@ from reader.detectors.ranking import other_kind_lead
 from reader.detectors.reasons import SentenceInArticle, claim_suggestion, opinion_suggestion
 from reader.detectors.resources import claim_model, cues, opinion_model
 from reader.detectors.results import Suggestion, SuggestionKind
+from reader.detectors.topic import topic_of
 
 MAX_TEXT_CHARS = 2_000_000
 MIN_WORDS = 3
 DEFAULT_KINDS = frozenset({SuggestionKind.OPINION, SuggestionKind.UNSOURCED_CLAIM})
 _KIND_NAMES = {SuggestionKind.OPINION: "opinion", SuggestionKind.UNSOURCED_CLAIM: "unsourced claim"}
 
-_TOPIC_COUNT = 3  # a word used this often is what the article is about
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 _FRAGMENT_EVIDENCE = 2  # trigger passages a heading or list item needs to be suggested
+_OPENING_QUOTES = ("“", '"', "«", "„")
 _LEADING_WORDS = 3  # a source opening the next sentence: "She said", "Council member Ray Tan said"
 
 
@@ -67,8 +67,8 @@ def suggest(
     """Candidate flags for ``text`` (canonical text), sorted by start offset; none in a
     block that starts inside one of the ``skip`` spans, nor in page furniture (a newsletter
     prompt, a block that is only a link). The words of the ``title`` and words frequent in
-    the text are its topic, never a loaded word; a sentence holding one of the ``links``
-    spans is sourced by it."""
+    the text, in any of their forms, are its topic, never a loaded word; a sentence holding
+    one of the ``links`` spans is sourced by it."""
     if not isinstance(text, str):
         raise ReaderError("suggest needs the article's text as a string")
     if len(text) > MAX_TEXT_CHARS:
@@ -80,18 +80,21 @@ def suggest(
     if include_sourced:
         wanted.add(SuggestionKind.SOURCED_CLAIM)
     opinion, claim = opinion_model(), claim_model()
-    topic = topic_words(text, title)
+    topic = topic_of(text, title)
     found: list[Suggestion] = []
     introduced = ""  # the source of a quotation announced at the end of the block before
+    runs_on = False  # …or left open there, to go on in a block that opens with a quote mark
     for block in block_sentences(text):
         if any(start <= block[0][0] < end for start, end in skip) or is_furniture(
             text, block, links
         ):
             introduced = ""
             continue
+        if runs_on and not text.startswith(_OPENING_QUOTES, block[0][0]):
+            introduced = ""
         sentences = _with_linked_sources(text, _with_sources(text, block, introduced), links)
         last = sentences[-1].analysis
-        introduced = _introducer(last)
+        introduced, runs_on = _introducer(sentences)
         fragment = len(block) == 1 and not _TERMINAL.search(last.text)
         for sentence in sentences:
             if len(sentence.analysis.tokens) < MIN_WORDS:
@@ -121,21 +124,17 @@ def _count(characters: int) -> str:
     return f"{millions:.1f}".removesuffix(".0") + " million"
 
 
-def topic_words(text: str, title: str) -> frozenset[str]:
-    """What the article is about: the words of its title and those it uses often."""
-    counts = Counter(word_norms(text))
-    frequent = {word for word, count in counts.items() if count >= _TOPIC_COUNT}
-    return frozenset(frequent | set(word_norms(title)))
-
-
 def is_furniture(
     text: str, block: list[tuple[int, int]], links: Collection[tuple[int, int]]
 ) -> bool:
     """Page furniture, not the article: a newsletter or comment prompt, a "DON'T MISS"
-    heading, a list item that is only a link."""
+    heading, a "Related:" teaser, a credit or copyright line, a list item that is only a
+    link."""
     start, end = block[0][0], block[-1][1]
     content = text[start:end].lower().replace("’", "'")
-    if any(phrase in content for phrase in cues().boilerplate):
+    if any(phrase in content for phrase in cues().boilerplate) or content.startswith(
+        cues().boilerplate_openings
+    ):
         return True
     linked = sum(min(end, e) - max(start, s) for s, e in links if s < end and start < e)
     return linked >= len(content.strip(" -*•.")) > 0
@@ -184,11 +183,16 @@ def _one_per_sentence(found: list[Suggestion]) -> list[Suggestion]:
     return kept
 
 
-def _introducer(analysis: SentenceAnalysis) -> str:
-    """The named source of a sentence that ends by announcing a quotation ("It read:")."""
-    if analysis.text.rstrip().endswith(":") and analysis.named_sources:
-        return analysis.named_sources[-1].text
-    return ""
+def _introducer(sentences: list[SentenceInArticle]) -> tuple[str, bool]:
+    """The named source of a quotation a block announces at its end ("It read:"), or of
+    one it leaves open to go on in the next paragraph (which then opens with a quotation
+    mark, as a quotation of several paragraphs is printed); and whether it is left open."""
+    last = sentences[-1].analysis
+    if last.text.rstrip().endswith(":") and last.named_sources:
+        return last.named_sources[-1].text, False
+    if last.quotes.runs_on:
+        return next((s.source for s in reversed(sentences) if s.source), ""), True
+    return "", False
 
 
 def _with_sources(
@@ -236,6 +240,8 @@ def _with_sources(
         ):
             following = analyses[i + 1].named_sources
             sources[i] = following[0].text if following else ""
+        elif i + 1 < len(analyses) and _only_a_mark(analyses[i + 1]):
+            sources[i] = analyses[i + 1].named_sources[0].text  # "…first year.²", split off
         elif i + 1 < len(analyses) and _figures_sourced_next(analyses[i], analyses[i + 1]):
             # "…a 9 percent cut. The adopted budget lists $1.21 million, down from $1.33 million."
             sources[i] = analyses[i + 1].named_sources[0].text
@@ -252,6 +258,12 @@ def _figures_sourced_next(claim: SentenceAnalysis, following: SentenceAnalysis) 
     the figures behind them: the source is next to the claim."""
     sources = following.named_sources
     return bool(sources) and sources[0].start == 0 and _has_figure(claim) and _has_figure(following)
+
+
+def _only_a_mark(analysis: SentenceAnalysis) -> bool:
+    """A "sentence" that is only a footnote mark or a citation."""
+    sources = analysis.named_sources
+    return bool(sources) and sources[0].start == 0 and sources[0].end >= len(analysis.text.rstrip())
 
 
 def _has_figure(analysis: SentenceAnalysis) -> bool:
