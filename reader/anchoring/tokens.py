@@ -34,6 +34,11 @@ _PAIRS = (('"', '"'), ("\u201c", "\u201d"), ("(", ")"), ("[", "]"), ("\u00ab", "
 _BETWEEN = tuple(re.compile(f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}") for a, b in _PAIRS)
 _UNSURE = re.compile(r"\u2018|(?<!\S)'|--")
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)(?:[–-](?:\d\d|1[89]\d\d|20\d\d))?")
+# The rules of ``block_sentences`` as kept with its stored results (the library keeps each
+# text's split): raise the number whenever a change here could split a text differently.
+SPLIT_RULES = 1
+
+Blocks = list[list[tuple[int, int]]]  # the sentence spans of each block of a text, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +149,14 @@ def _segmented(block: str) -> list[tuple[int, int]]:
     return spans
 
 
-def block_sentences(text: str) -> list[list[tuple[int, int]]]:
+def splitter_version() -> str:
+    """What a stored split was made with: these rules and the segmenter's release."""
+    return f"rules {SPLIT_RULES}, pysbd {pysbd.__version__}"
+
+
+def block_sentences(text: str) -> Blocks:
     """Sentence spans of each block, in order; spans are trimmed of surrounding space."""
-    result: list[list[tuple[int, int]]] = []
+    result: Blocks = []
     for block_start, block_end in _blocks(text):
         start, end = _trimmed(text, block_start, block_end)
         if start == end:

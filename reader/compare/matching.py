@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.anchoring.tokens import block_sentences
+from reader.anchoring.tokens import Blocks, block_sentences
 from reader.core.models import ReaderError
 
 THRESHOLD = 0.2
@@ -61,9 +61,12 @@ class SentenceMatch:
     only_b: list[Sentence]
 
 
-def split_sentences(text: str, start: int = 0) -> list[Sentence]:
-    """The sentences of ``text`` from ``start`` on (where an article's body begins)."""
-    spans = [span for block in block_sentences(text) for span in block if span[0] >= start]
+def split_sentences(text: str, start: int = 0, blocks: Blocks | None = None) -> list[Sentence]:
+    """The sentences of ``text`` from ``start`` on (where an article's body begins);
+    ``blocks``: its split by ``block_sentences``, if it was kept."""
+    if blocks is None:
+        blocks = block_sentences(text)
+    spans = [span for block in blocks for span in block if span[0] >= start]
     return [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
 
 
@@ -127,12 +130,19 @@ def pair_best_first(
 
 
 def match_sentences(
-    text_a: str, text_b: str, *, start_a: int = 0, start_b: int = 0, threshold: float = THRESHOLD
+    text_a: str,
+    text_b: str,
+    *,
+    start_a: int = 0,
+    start_b: int = 0,
+    threshold: float = THRESHOLD,
+    blocks_a: Blocks | None = None,
+    blocks_b: Blocks | None = None,
 ) -> SentenceMatch:
     """Pair the sentences of two canonical texts (from ``start_a`` and ``start_b`` on) that
-    say the same thing."""
-    sentences_a = split_sentences(text_a, start_a)
-    sentences_b = split_sentences(text_b, start_b)
+    say the same thing; ``blocks_a`` and ``blocks_b``: their splits, if they were kept."""
+    sentences_a = split_sentences(text_a, start_a, blocks_a)
+    sentences_b = split_sentences(text_b, start_b, blocks_b)
     for sentences, side in ((sentences_a, "first"), (sentences_b, "second")):
         if len(sentences) > MAX_SENTENCES:
             raise ReaderError(

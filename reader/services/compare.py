@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.anchoring.canonical import body_start
+from reader.anchoring.tokens import Blocks, block_sentences
 from reader.compare.figures import OnlyIn, only_in
 from reader.compare.matching import SentenceMatch, match_sentences
 from reader.compare.versions import VersionDiff, diff_versions
@@ -23,6 +24,8 @@ class ArticleComparison:
     b: Article
     sentences: SentenceMatch
     only: OnlyIn
+    blocks_a: Blocks  # each article's split into sentences, as ``block_sentences`` makes it
+    blocks_b: Blocks
 
 
 @dataclass(frozen=True)
@@ -36,16 +39,39 @@ class VersionComparison:
 
 
 def compare_articles(library: Library, id_a: int, id_b: int) -> ArticleComparison:
-    return compare_read(library.article(id_a), library.article(id_b))
+    a, b = library.article(id_a), library.article(id_b)
+    return compare_read(a, b, library.split_sentences(a), library.split_sentences(b))
 
 
-def compare_read(a: Article, b: Article) -> ArticleComparison:
+def kept_splits(library: Library, a: Article, b: Article) -> tuple[Blocks | None, Blocks | None]:
+    """The two articles' splits into sentences as the library keeps them (None: not kept),
+    for ``compare_read``."""
+    return library.sentence_blocks(a), library.sentence_blocks(b)
+
+
+def compare_read(
+    a: Article, b: Article, blocks_a: Blocks | None = None, blocks_b: Blocks | None = None
+) -> ArticleComparison:
     """Two articles already read compared (without the library: the app runs it in a
-    thread of its own)."""
+    thread of its own); ``blocks_a`` and ``blocks_b``: their splits, if the library keeps
+    them (see ``kept_splits``), else they are split here."""
+    if blocks_a is None:
+        blocks_a = block_sentences(a.text)
+    if blocks_b is None:
+        blocks_b = block_sentences(b.text)
     starts = {"start_a": body_start(a), "start_b": body_start(b)}
-    return ArticleComparison(
-        a, b, match_sentences(a.text, b.text, **starts), only_in(a.text, b.text, **starts)
-    )
+    matched = match_sentences(a.text, b.text, **starts, blocks_a=blocks_a, blocks_b=blocks_b)
+    return ArticleComparison(a, b, matched, only_in(a.text, b.text, **starts), blocks_a, blocks_b)
+
+
+def keep_splits(library: Library, comparison: ArticleComparison) -> None:
+    """Keep the splits a comparison made (those the library lacked), so that comparing
+    these articles again need not split them."""
+    for article, blocks in (
+        (comparison.a, comparison.blocks_a),
+        (comparison.b, comparison.blocks_b),
+    ):
+        library.keep_sentence_blocks(article, blocks)
 
 
 def compare_versions(

@@ -200,6 +200,14 @@ def migration_7_search_index_on_text_changes(db: sqlite_utils.Database) -> None:
     )
 
 
+def migration_8_sentence_splits(db: sqlite_utils.Database) -> None:
+    """Each text's sentences, kept (see reader.storage.sentences); a library's articles
+    are split when first compared, not here."""
+    from reader.storage.sentences import create_table
+
+    create_table(db.conn)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_1_tables,
     migration_2_search,
@@ -208,6 +216,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_5_classroom,
     migration_6_application_id,
     migration_7_search_index_on_text_changes,
+    migration_8_sentence_splits,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
