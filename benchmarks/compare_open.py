@@ -7,11 +7,15 @@ The articles are those of ``compare_speed.py``: A, the sample articles repeated 
 "one alone" is the window showing A (``MainWindow.show_article``: the page, its
 flags, the flag pane) until it is painted. "side by side" is compare mode on A and B
 (``compare_mode.compare``): timed until both pages are painted, and until their
-matches are painted too (the sentences are matched in a thread while the pages are
-laid out and painted; then the links, margins and "only here" lists). The two are
-run in turn, so the shared machine's busy moments fall on both alike; the matching
-alone is timed too, to tell its part from the window's. Target: side by side with
-its matches within 2.5x one alone (medians).
+matches are painted too (the sentences are matched in a thread once both pages are
+painted; then the links, margins and "only here" lists). The two are run in turn,
+so the shared machine's busy moments fall on both alike; the matching alone is
+timed too, to tell its part from the window's. Target: side by side with its
+matches within 2.5x one alone (medians), and the session's first compare too.
+
+The articles are imported as the app imports them, so the library keeps their
+splits into sentences; "not split yet" is the first compare of articles from a
+library made before it did (the split made then, in the matching thread).
 """
 
 from __future__ import annotations
@@ -112,6 +116,11 @@ def main() -> int:
             matching.append(timed(lambda: compare_articles(library, a, b)))
             compare_mode.leave_compare(window)
             app.processEvents()
+        # a library from before the splits were kept: the first compare splits both
+        library.conn.execute("DELETE FROM sentence_splits")
+        unsplit = compare_timed(window, a, b)
+        compare_mode.leave_compare(window)
+        app.processEvents()
         view_words = [len(library.article(i).text.split()) for i in (a, b)]
         window.close()
         library.close()
@@ -122,12 +131,19 @@ def main() -> int:
         ("one alone (baseline)", one),
         ("side by side, pages painted", first),
         ("  and their matches painted", two),
+        ("the first time (cold)", together[0]),
+        ("  pages painted", pages[0]),
         ("matching alone", matched),
+        ("articles not split yet", unsplit[1]),
     ):
-        print(f"{name:28} median {figure:7.1f} ms  = {figure / one:.2f}x the baseline")
-    print("  (reader.services.compare_articles, on the main thread, nothing else running)")
+        print(f"{name:28} {figure:7.1f} ms  = {figure / one:.2f}x the baseline")
+    print(f"  (medians of {options.runs} runs; the first time: the session's first compare;")
+    print("   matching alone: reader.services.compare_articles, on the main thread;")
+    print("   not split yet: a library from before the splits were kept, once)")
     verdict = "within" if two / one <= TARGET else "OVER"
     print(f"side by side with its matches: {verdict} the {TARGET}x target")
+    verdict = "within" if together[0] / one <= TARGET else "OVER"
+    print(f"the first time: {verdict} the {TARGET}x target")
     return 0
 
 

@@ -79,8 +79,17 @@ def tfidf_scores(
 ) -> dict[tuple[int, int], float]:
     """Cosine of every pair of sentences (index in ``a``, index in ``b``) sharing a word,
     kept when it reaches ``threshold``."""
-    bags_a = [Counter(words(sentence)) for sentence in a]
-    bags_b = [Counter(words(sentence)) for sentence in b]
+    return bag_scores(
+        [Counter(words(sentence)) for sentence in a],
+        [Counter(words(sentence)) for sentence in b],
+        threshold,
+    )
+
+
+def bag_scores(
+    bags_a: Sequence[Counter[str]], bags_b: Sequence[Counter[str]], threshold: float
+) -> dict[tuple[int, int], float]:
+    """``tfidf_scores`` of sentences given as the counts of their words."""
     frequency: Counter[str] = Counter()
     for bag in (*bags_a, *bags_b):
         frequency.update(bag.keys())
@@ -92,19 +101,18 @@ def tfidf_scores(
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {word: w / norm for word, w in weights.items()}
 
-    vectors_a = [unit_vector(bag) for bag in bags_a]
     postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, bag in enumerate(bags_b):
         for word, weight in unit_vector(bag).items():
             postings[word].append((j, weight))
     scores: dict[tuple[int, int], float] = {}
-    for i, vector in enumerate(vectors_a):
-        row: defaultdict[int, float] = defaultdict(float)
-        for word, weight in vector.items():
+    for i, bag in enumerate(bags_a):
+        row = [0.0] * len(bags_b)  # every weight is above 0: a pair sharing no word stays 0
+        for word, weight in unit_vector(bag).items():
             for j, other in postings.get(word, ()):
                 row[j] += weight * other
-        for j, score in row.items():
-            if score >= threshold:
+        for j, score in enumerate(row):
+            if score and score >= threshold:
                 scores[i, j] = min(score, 1.0)  # rounding can pass 1 by a hair
     return scores
 
@@ -149,10 +157,9 @@ def match_sentences(
                 f"the {side} article has {len(sentences):,} sentences, too many to compare "
                 f"(at most {MAX_SENTENCES:,})"
             )
-    sentences_a = [s for s in sentences_a if len(words(s.text)) >= MIN_WORDS]
-    sentences_b = [s for s in sentences_b if len(words(s.text)) >= MIN_WORDS]
-    texts_a = [s.text for s in sentences_a]
-    scores = tfidf_scores(texts_a, [s.text for s in sentences_b], threshold)
+    bags_a, sentences_a = _worded(sentences_a)
+    bags_b, sentences_b = _worded(sentences_b)
+    scores = bag_scores(bags_a, bags_b, threshold)
     pairs = [
         SentencePair(sentences_a[i], sentences_b[j], score)
         for i, j, score in pair_best_first(scores, threshold)
@@ -164,3 +171,9 @@ def match_sentences(
         [s for s in sentences_a if s.index not in paired_a],
         [s for s in sentences_b if s.index not in paired_b],
     )
+
+
+def _worded(sentences: list[Sentence]) -> tuple[list[Counter[str]], list[Sentence]]:
+    """The sentences of ``MIN_WORDS`` words or more, and the counts of their words."""
+    kept = [(Counter(found), s) for s in sentences if len(found := words(s.text)) >= MIN_WORDS]
+    return [bag for bag, _ in kept], [sentence for _, sentence in kept]
