@@ -3,6 +3,8 @@ side by side, and two versions of one article with what became of its flags."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from reader.anchoring.canonical import body_start
@@ -14,6 +16,10 @@ from reader.core.models import Annotation, Article, ReaderError, Status
 from reader.services.classroom import may_see
 from reader.storage import classroom as classroom_store
 from reader.storage.library import Library
+
+# Comparisons kept in memory: compare mode left and opened again on the same pair shows
+# its matches at once.
+RECENT_COMPARISONS = 4
 
 
 @dataclass(frozen=True)
@@ -54,14 +60,46 @@ def compare_read(
 ) -> ArticleComparison:
     """Two articles already read compared (without the library: the app runs it in a
     thread of its own); ``blocks_a`` and ``blocks_b``: their splits, if the library keeps
-    them (see ``kept_splits``), else they are split here."""
-    if blocks_a is None:
-        blocks_a = block_sentences(a.text)
-    if blocks_b is None:
-        blocks_b = block_sentences(b.text)
-    starts = {"start_a": body_start(a), "start_b": body_start(b)}
-    matched = match_sentences(a.text, b.text, **starts, blocks_a=blocks_a, blocks_b=blocks_b)
-    return ArticleComparison(a, b, matched, only_in(a.text, b.text, **starts), blocks_a, blocks_b)
+    them (see ``kept_splits``), else they are split here.  The last few comparisons are
+    kept in memory: the same two texts compared again are not matched again."""
+    starts = (body_start(a), body_start(b))
+    key = (a.text, starts[0], b.text, starts[1])
+    with _RECENT_LOCK:
+        found = _RECENT.get(key)
+        if found is not None:
+            _RECENT.move_to_end(key)
+    if found is None:
+        found = _compared(a.text, b.text, starts, blocks_a, blocks_b)
+        with _RECENT_LOCK:
+            _RECENT[key] = found
+            while len(_RECENT) > RECENT_COMPARISONS:
+                _RECENT.popitem(last=False)
+    return ArticleComparison(a, b, *found)
+
+
+def forget_recent_comparisons() -> None:
+    """Empty the comparisons kept in memory (for a benchmark of a first comparison)."""
+    with _RECENT_LOCK:
+        _RECENT.clear()
+
+
+_Compared = tuple[SentenceMatch, OnlyIn, Blocks, Blocks]
+_RECENT: OrderedDict[tuple[str, int, str, int], _Compared] = OrderedDict()
+_RECENT_LOCK = threading.Lock()  # compare_read runs in the window's matching threads
+
+
+def _compared(
+    text_a: str,
+    text_b: str,
+    starts: tuple[int, int],
+    blocks_a: Blocks | None,
+    blocks_b: Blocks | None,
+) -> _Compared:
+    blocks_a = block_sentences(text_a) if blocks_a is None else blocks_a
+    blocks_b = block_sentences(text_b) if blocks_b is None else blocks_b
+    bodies = {"start_a": starts[0], "start_b": starts[1]}
+    matched = match_sentences(text_a, text_b, **bodies, blocks_a=blocks_a, blocks_b=blocks_b)
+    return matched, only_in(text_a, text_b, **bodies), blocks_a, blocks_b
 
 
 def keep_splits(library: Library, comparison: ArticleComparison) -> None:

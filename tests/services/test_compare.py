@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from reader.services.compare import (
     compare_articles,
     compare_read,
     compare_versions,
+    forget_recent_comparisons,
     keep_splits,
     kept_splits,
 )
@@ -76,6 +78,27 @@ def test_a_comparison_splits_an_article_once_and_keeps_the_split(library: Librar
     assert again.sentences == fresh.sentences
     assert again.only == fresh.only
     assert compare_articles(library, a, b).sentences == fresh.sentences
+
+
+def test_the_same_two_texts_compared_again_are_not_matched_again(library: Library) -> None:
+    a = library.article(store(library, "Floods force 2,000 from homes", FLOOD_A))
+    b = library.article(store(library, "Thousands evacuated", FLOOD_B))
+    forget_recent_comparisons()
+    first = compare_read(a, b)
+
+    again = compare_read(a, b)
+    renamed = compare_read(a, replace(b, id=99, title="Thousands evacuated"))
+    other = compare_read(b, a)
+
+    assert again.sentences is first.sentences and again.only is first.only
+    assert renamed.sentences is first.sentences and renamed.b.id == 99
+    assert other.sentences is not first.sentences
+    assert [(p.b.text, p.a.text) for p in other.sentences.pairs] == [
+        (p.a.text, p.b.text) for p in first.sentences.pairs
+    ]
+    forget_recent_comparisons()
+    fresh = compare_read(a, b)
+    assert fresh.sentences is not first.sentences and fresh.sentences == first.sentences
 
 
 def test_an_unknown_article_is_a_user_error(library: Library) -> None:
