@@ -111,7 +111,9 @@ def import_article(conn: sqlite3.Connection, meta: ArticleMeta, progress: Progre
         "imported_at": utc_now(),
     }
     # split before the write lock is taken, kept after: comparing it need not split it
-    blocks = None if sentences.stored(conn, sha) is not None else block_sentences(text)
+    blocks = None
+    if len(text) <= sentences.SPLIT_AT_IMPORT and sentences.stored(conn, sha) is None:
+        blocks = block_sentences(text)
     planned: Plan = {}
     budget = SearchBudget()  # one for all the matching of this import
     attempt = 1

@@ -18,6 +18,11 @@ from reader.storage.transactions import transaction
 if TYPE_CHECKING:
     from reader.anchoring.tokens import Blocks
 
+# The longest text split when it is imported: longer ones (more sentences than compare
+# mode takes, as a rule) would slow the import down for nothing; they are split on
+# their first compare.
+SPLIT_AT_IMPORT = 300_000
+
 
 def create_table(conn: sqlite3.Connection) -> None:
     conn.execute(

@@ -7,6 +7,7 @@ from reader.anchoring.tokens import block_sentences
 from reader.core.shipped import SAMPLE_ARTICLES
 from reader.storage.library import Library
 from reader.storage.migrations import LATEST_VERSION, migrate, schema_version
+from reader.storage.sentences import SPLIT_AT_IMPORT
 from tests.storage.sample import meta
 
 
@@ -20,6 +21,18 @@ def test_an_imported_article_keeps_its_split_equal_to_a_fresh_one(tmp_path: Path
         assert kept is not None
         assert kept == block_sentences(article.text)
         assert sum(len(block) for block in kept) > 10
+
+
+def test_a_text_too_long_to_compare_is_not_split_on_import(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    paragraph = "The council met again. It said nothing new about the bridge."
+    long_text = "\n\n".join([paragraph] * (SPLIT_AT_IMPORT // len(paragraph) + 1))
+
+    article = library.import_article(meta(long_text)).article
+
+    assert library.sentence_blocks(article) is None
+    short = library.import_article(meta(paragraph, "/tmp/short.md")).article
+    assert library.sentence_blocks(short) == block_sentences(short.text)
 
 
 def test_a_split_by_other_rules_is_not_used(tmp_path: Path) -> None:
