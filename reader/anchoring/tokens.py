@@ -6,6 +6,8 @@ Shared by the detectors and the class matching, so it sits with the canonical te
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -156,11 +158,35 @@ def splitter_version() -> str:
 
 def block_sentences(text: str) -> Blocks:
     """Sentence spans of each block, in order; spans are trimmed of surrounding space."""
+    return list(_each_block_sentences(_trimmed_blocks(text), text))
+
+
+def quick_block_sentences(text: str, seconds: float, longest_block: int) -> Blocks | None:
+    """``block_sentences(text)``, or None for a text that could take long: one with a
+    block longer than ``longest_block`` characters, or whose blocks have taken
+    ``seconds`` already.  (The segmenter's time grows faster than a block's length:
+    a hostile block of thousands of "!" takes seconds, a long one minutes.)"""
+    blocks = _trimmed_blocks(text)
+    if any(end - start > longest_block for start, end in blocks):
+        return None
+    deadline = time.perf_counter() + seconds
     result: Blocks = []
-    for block_start, block_end in _blocks(text):
-        start, end = _trimmed(text, block_start, block_end)
-        if start == end:
-            continue
+    for spans in _each_block_sentences(blocks, text):
+        if time.perf_counter() > deadline:
+            return None
+        result.append(spans)
+    return result
+
+
+def _trimmed_blocks(text: str) -> list[tuple[int, int]]:
+    trimmed = (_trimmed(text, start, end) for start, end in _blocks(text))
+    return [(start, end) for start, end in trimmed if start < end]
+
+
+def _each_block_sentences(
+    blocks: list[tuple[int, int]], text: str
+) -> Iterator[list[tuple[int, int]]]:
+    for start, end in blocks:
         block = text[start:end]
         spans: list[tuple[int, int]] = []
         piece_start = 0
@@ -168,5 +194,4 @@ def block_sentences(text: str) -> Blocks:
             offset = start + piece_start
             spans.extend((offset + a, offset + b) for a, b in _segmented(block[piece_start:cut]))
             piece_start = cut + 1  # past the space after the stop
-        result.append(spans)
-    return result
+        yield spans

@@ -89,7 +89,7 @@ def import_article(conn: sqlite3.Connection, meta: ArticleMeta, progress: Progre
     from reader.anchoring.canonical import article_text as canonical_text
     from reader.anchoring.canonical import body_start, text_sha256
     from reader.anchoring.reanchor import SearchBudget
-    from reader.anchoring.tokens import block_sentences
+    from reader.anchoring.tokens import quick_block_sentences
 
     text = canonical_text(meta, meta.markdown)
     if not text[body_start(meta) :].strip():
@@ -113,7 +113,9 @@ def import_article(conn: sqlite3.Connection, meta: ArticleMeta, progress: Progre
     # split before the write lock is taken, kept after: comparing it need not split it
     blocks = None
     if len(text) <= sentences.SPLIT_AT_IMPORT and sentences.stored(conn, sha) is None:
-        blocks = block_sentences(text)
+        blocks = quick_block_sentences(
+            text, sentences.IMPORT_SPLIT_SECONDS, sentences.IMPORT_LONGEST_BLOCK
+        )
     planned: Plan = {}
     budget = SearchBudget()  # one for all the matching of this import
     attempt = 1

@@ -18,10 +18,13 @@ from reader.storage.transactions import transaction
 if TYPE_CHECKING:
     from reader.anchoring.tokens import Blocks
 
-# The longest text split when it is imported: longer ones (more sentences than compare
-# mode takes, as a rule) would slow the import down for nothing; they are split on
-# their first compare.
+# What an import splits: a text up to this long (longer ones have more sentences than
+# compare mode takes, as a rule), with no block longer than IMPORT_LONGEST_BLOCK, in
+# IMPORT_SPLIT_SECONDS at most; another one (a hostile text can take minutes) is split
+# on its first compare.
 SPLIT_AT_IMPORT = 300_000
+IMPORT_LONGEST_BLOCK = 3_000
+IMPORT_SPLIT_SECONDS = 1.0
 
 
 def create_table(conn: sqlite3.Connection) -> None:

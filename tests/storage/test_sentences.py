@@ -35,6 +35,15 @@ def test_a_text_too_long_to_compare_is_not_split_on_import(tmp_path: Path) -> No
     assert library.sentence_blocks(short) == block_sentences(short.text)
 
 
+def test_a_text_slow_to_split_is_not_split_on_import(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    hostile = "Alarm! " * 600  # one block of 4,200 characters, a sentence at each "!"
+
+    article = library.import_article(meta(hostile)).article
+
+    assert library.sentence_blocks(article) is None
+
+
 def test_a_split_by_other_rules_is_not_used(tmp_path: Path) -> None:
     library = Library.open(tmp_path / "lib.sqlite")
     article = library.import_article(meta()).article
