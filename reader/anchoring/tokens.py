@@ -6,6 +6,8 @@ Shared by the detectors and the class matching, so it sits with the canonical te
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -34,6 +36,11 @@ _PAIRS = (('"', '"'), ("\u201c", "\u201d"), ("(", ")"), ("[", "]"), ("\u00ab", "
 _BETWEEN = tuple(re.compile(f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}") for a, b in _PAIRS)
 _UNSURE = re.compile(r"\u2018|(?<!\S)'|--")
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)(?:[–-](?:\d\d|1[89]\d\d|20\d\d))?")
+# The rules of ``block_sentences`` as kept with its stored results (the library keeps each
+# text's split): raise the number whenever a change here could split a text differently.
+SPLIT_RULES = 1
+
+Blocks = list[list[tuple[int, int]]]  # the sentence spans of each block of a text, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +151,42 @@ def _segmented(block: str) -> list[tuple[int, int]]:
     return spans
 
 
-def block_sentences(text: str) -> list[list[tuple[int, int]]]:
+def splitter_version() -> str:
+    """What a stored split was made with: these rules and the segmenter's release."""
+    return f"rules {SPLIT_RULES}, pysbd {pysbd.__version__}"
+
+
+def block_sentences(text: str) -> Blocks:
     """Sentence spans of each block, in order; spans are trimmed of surrounding space."""
-    result: list[list[tuple[int, int]]] = []
-    for block_start, block_end in _blocks(text):
-        start, end = _trimmed(text, block_start, block_end)
-        if start == end:
-            continue
+    return list(_each_block_sentences(_trimmed_blocks(text), text))
+
+
+def quick_block_sentences(text: str, seconds: float, longest_block: int) -> Blocks | None:
+    """``block_sentences(text)``, or None for a text that could take long: one with a
+    block longer than ``longest_block`` characters, or whose blocks have taken
+    ``seconds`` already.  (The segmenter's time grows faster than a block's length:
+    a hostile block of thousands of "!" takes seconds, a long one minutes.)"""
+    blocks = _trimmed_blocks(text)
+    if any(end - start > longest_block for start, end in blocks):
+        return None
+    deadline = time.perf_counter() + seconds
+    result: Blocks = []
+    for spans in _each_block_sentences(blocks, text):
+        if time.perf_counter() > deadline:
+            return None
+        result.append(spans)
+    return result
+
+
+def _trimmed_blocks(text: str) -> list[tuple[int, int]]:
+    trimmed = (_trimmed(text, start, end) for start, end in _blocks(text))
+    return [(start, end) for start, end in trimmed if start < end]
+
+
+def _each_block_sentences(
+    blocks: list[tuple[int, int]], text: str
+) -> Iterator[list[tuple[int, int]]]:
+    for start, end in blocks:
         block = text[start:end]
         spans: list[tuple[int, int]] = []
         piece_start = 0
@@ -158,5 +194,4 @@ def block_sentences(text: str) -> list[list[tuple[int, int]]]:
             offset = start + piece_start
             spans.extend((offset + a, offset + b) for a, b in _segmented(block[piece_start:cut]))
             piece_start = cut + 1  # past the space after the stop
-        result.append(spans)
-    return result
+        yield spans

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.anchoring.tokens import block_sentences
+from reader.anchoring.tokens import Blocks, block_sentences
 from reader.core.models import ReaderError
 
 THRESHOLD = 0.2
@@ -61,9 +61,12 @@ class SentenceMatch:
     only_b: list[Sentence]
 
 
-def split_sentences(text: str, start: int = 0) -> list[Sentence]:
-    """The sentences of ``text`` from ``start`` on (where an article's body begins)."""
-    spans = [span for block in block_sentences(text) for span in block if span[0] >= start]
+def split_sentences(text: str, start: int = 0, blocks: Blocks | None = None) -> list[Sentence]:
+    """The sentences of ``text`` from ``start`` on (where an article's body begins);
+    ``blocks``: its split by ``block_sentences``, if it was kept."""
+    if blocks is None:
+        blocks = block_sentences(text)
+    spans = [span for block in blocks for span in block if span[0] >= start]
     return [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
 
 
@@ -76,8 +79,17 @@ def tfidf_scores(
 ) -> dict[tuple[int, int], float]:
     """Cosine of every pair of sentences (index in ``a``, index in ``b``) sharing a word,
     kept when it reaches ``threshold``."""
-    bags_a = [Counter(words(sentence)) for sentence in a]
-    bags_b = [Counter(words(sentence)) for sentence in b]
+    return bag_scores(
+        [Counter(words(sentence)) for sentence in a],
+        [Counter(words(sentence)) for sentence in b],
+        threshold,
+    )
+
+
+def bag_scores(
+    bags_a: Sequence[Counter[str]], bags_b: Sequence[Counter[str]], threshold: float
+) -> dict[tuple[int, int], float]:
+    """``tfidf_scores`` of sentences given as the counts of their words."""
     frequency: Counter[str] = Counter()
     for bag in (*bags_a, *bags_b):
         frequency.update(bag.keys())
@@ -89,19 +101,18 @@ def tfidf_scores(
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {word: w / norm for word, w in weights.items()}
 
-    vectors_a = [unit_vector(bag) for bag in bags_a]
     postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, bag in enumerate(bags_b):
         for word, weight in unit_vector(bag).items():
             postings[word].append((j, weight))
     scores: dict[tuple[int, int], float] = {}
-    for i, vector in enumerate(vectors_a):
-        row: defaultdict[int, float] = defaultdict(float)
-        for word, weight in vector.items():
+    for i, bag in enumerate(bags_a):
+        row = [0.0] * len(bags_b)  # every weight is above 0: a pair sharing no word stays 0
+        for word, weight in unit_vector(bag).items():
             for j, other in postings.get(word, ()):
                 row[j] += weight * other
-        for j, score in row.items():
-            if score >= threshold:
+        for j, score in enumerate(row):
+            if score and score >= threshold:
                 scores[i, j] = min(score, 1.0)  # rounding can pass 1 by a hair
     return scores
 
@@ -127,22 +138,28 @@ def pair_best_first(
 
 
 def match_sentences(
-    text_a: str, text_b: str, *, start_a: int = 0, start_b: int = 0, threshold: float = THRESHOLD
+    text_a: str,
+    text_b: str,
+    *,
+    start_a: int = 0,
+    start_b: int = 0,
+    threshold: float = THRESHOLD,
+    blocks_a: Blocks | None = None,
+    blocks_b: Blocks | None = None,
 ) -> SentenceMatch:
     """Pair the sentences of two canonical texts (from ``start_a`` and ``start_b`` on) that
-    say the same thing."""
-    sentences_a = split_sentences(text_a, start_a)
-    sentences_b = split_sentences(text_b, start_b)
+    say the same thing; ``blocks_a`` and ``blocks_b``: their splits, if they were kept."""
+    sentences_a = split_sentences(text_a, start_a, blocks_a)
+    sentences_b = split_sentences(text_b, start_b, blocks_b)
     for sentences, side in ((sentences_a, "first"), (sentences_b, "second")):
         if len(sentences) > MAX_SENTENCES:
             raise ReaderError(
                 f"the {side} article has {len(sentences):,} sentences, too many to compare "
                 f"(at most {MAX_SENTENCES:,})"
             )
-    sentences_a = [s for s in sentences_a if len(words(s.text)) >= MIN_WORDS]
-    sentences_b = [s for s in sentences_b if len(words(s.text)) >= MIN_WORDS]
-    texts_a = [s.text for s in sentences_a]
-    scores = tfidf_scores(texts_a, [s.text for s in sentences_b], threshold)
+    bags_a, sentences_a = _worded(sentences_a)
+    bags_b, sentences_b = _worded(sentences_b)
+    scores = bag_scores(bags_a, bags_b, threshold)
     pairs = [
         SentencePair(sentences_a[i], sentences_b[j], score)
         for i, j, score in pair_best_first(scores, threshold)
@@ -154,3 +171,9 @@ def match_sentences(
         [s for s in sentences_a if s.index not in paired_a],
         [s for s in sentences_b if s.index not in paired_b],
     )
+
+
+def _worded(sentences: list[Sentence]) -> tuple[list[Counter[str]], list[Sentence]]:
+    """The sentences of ``MIN_WORDS`` words or more, and the counts of their words."""
+    kept = [(Counter(found), s) for s in sentences if len(found := words(s.text)) >= MIN_WORDS]
+    return [bag for bag, _ in kept], [sentence for _, sentence in kept]

@@ -3,9 +3,12 @@ side by side, and two versions of one article with what became of its flags."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from reader.anchoring.canonical import body_start
+from reader.anchoring.tokens import Blocks, block_sentences
 from reader.compare.figures import OnlyIn, only_in
 from reader.compare.matching import SentenceMatch, match_sentences
 from reader.compare.versions import VersionDiff, diff_versions
@@ -13,6 +16,10 @@ from reader.core.models import Annotation, Article, ReaderError, Status
 from reader.services.classroom import may_see
 from reader.storage import classroom as classroom_store
 from reader.storage.library import Library
+
+# Comparisons kept in memory: compare mode left and opened again on the same pair shows
+# its matches at once.
+RECENT_COMPARISONS = 4
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,8 @@ class ArticleComparison:
     b: Article
     sentences: SentenceMatch
     only: OnlyIn
+    blocks_a: Blocks  # each article's split into sentences, as ``block_sentences`` makes it
+    blocks_b: Blocks
 
 
 @dataclass(frozen=True)
@@ -36,16 +45,71 @@ class VersionComparison:
 
 
 def compare_articles(library: Library, id_a: int, id_b: int) -> ArticleComparison:
-    return compare_read(library.article(id_a), library.article(id_b))
+    a, b = library.article(id_a), library.article(id_b)
+    return compare_read(a, b, library.split_sentences(a), library.split_sentences(b))
 
 
-def compare_read(a: Article, b: Article) -> ArticleComparison:
+def kept_splits(library: Library, a: Article, b: Article) -> tuple[Blocks | None, Blocks | None]:
+    """The two articles' splits into sentences as the library keeps them (None: not kept),
+    for ``compare_read``."""
+    return library.sentence_blocks(a), library.sentence_blocks(b)
+
+
+def compare_read(
+    a: Article, b: Article, blocks_a: Blocks | None = None, blocks_b: Blocks | None = None
+) -> ArticleComparison:
     """Two articles already read compared (without the library: the app runs it in a
-    thread of its own)."""
-    starts = {"start_a": body_start(a), "start_b": body_start(b)}
-    return ArticleComparison(
-        a, b, match_sentences(a.text, b.text, **starts), only_in(a.text, b.text, **starts)
-    )
+    thread of its own); ``blocks_a`` and ``blocks_b``: their splits, if the library keeps
+    them (see ``kept_splits``), else they are split here.  The last few comparisons are
+    kept in memory: the same two texts compared again are not matched again."""
+    starts = (body_start(a), body_start(b))
+    key = (a.text, starts[0], b.text, starts[1])
+    with _RECENT_LOCK:
+        found = _RECENT.get(key)
+        if found is not None:
+            _RECENT.move_to_end(key)
+    if found is None:
+        found = _compared(a.text, b.text, starts, blocks_a, blocks_b)
+        with _RECENT_LOCK:
+            _RECENT[key] = found
+            while len(_RECENT) > RECENT_COMPARISONS:
+                _RECENT.popitem(last=False)
+    return ArticleComparison(a, b, *found)
+
+
+def forget_recent_comparisons() -> None:
+    """Empty the comparisons kept in memory (for a benchmark of a first comparison)."""
+    with _RECENT_LOCK:
+        _RECENT.clear()
+
+
+_Compared = tuple[SentenceMatch, OnlyIn, Blocks, Blocks]
+_RECENT: OrderedDict[tuple[str, int, str, int], _Compared] = OrderedDict()
+_RECENT_LOCK = threading.Lock()  # compare_read runs in the window's matching threads
+
+
+def _compared(
+    text_a: str,
+    text_b: str,
+    starts: tuple[int, int],
+    blocks_a: Blocks | None,
+    blocks_b: Blocks | None,
+) -> _Compared:
+    blocks_a = block_sentences(text_a) if blocks_a is None else blocks_a
+    blocks_b = block_sentences(text_b) if blocks_b is None else blocks_b
+    bodies = {"start_a": starts[0], "start_b": starts[1]}
+    matched = match_sentences(text_a, text_b, **bodies, blocks_a=blocks_a, blocks_b=blocks_b)
+    return matched, only_in(text_a, text_b, **bodies), blocks_a, blocks_b
+
+
+def keep_splits(library: Library, comparison: ArticleComparison) -> None:
+    """Keep the splits a comparison made (those the library lacked), so that comparing
+    these articles again need not split them."""
+    for article, blocks in (
+        (comparison.a, comparison.blocks_a),
+        (comparison.b, comparison.blocks_b),
+    ):
+        library.keep_sentence_blocks(article, blocks)
 
 
 def compare_versions(

@@ -26,6 +26,7 @@ from reader.core.models import (
     Status,
     utc_now,
 )
+from reader.storage import sentences
 from reader.storage.annotations import delete_rows
 from reader.storage.articles import article, article_text, source_key
 from reader.storage.transactions import transaction
@@ -88,6 +89,7 @@ def import_article(conn: sqlite3.Connection, meta: ArticleMeta, progress: Progre
     from reader.anchoring.canonical import article_text as canonical_text
     from reader.anchoring.canonical import body_start, text_sha256
     from reader.anchoring.reanchor import SearchBudget
+    from reader.anchoring.tokens import quick_block_sentences
 
     text = canonical_text(meta, meta.markdown)
     if not text[body_start(meta) :].strip():
@@ -108,6 +110,12 @@ def import_article(conn: sqlite3.Connection, meta: ArticleMeta, progress: Progre
         "version": 1,
         "imported_at": utc_now(),
     }
+    # split before the write lock is taken, kept after: comparing it need not split it
+    blocks = None
+    if len(text) <= sentences.SPLIT_AT_IMPORT and sentences.stored(conn, sha) is None:
+        blocks = quick_block_sentences(
+            text, sentences.IMPORT_SPLIT_SECONDS, sentences.IMPORT_LONGEST_BLOCK
+        )
     planned: Plan = {}
     budget = SearchBudget()  # one for all the matching of this import
     attempt = 1
@@ -116,9 +124,13 @@ def import_article(conn: sqlite3.Connection, meta: ArticleMeta, progress: Progre
         progress(Stage.SAVING, 0, 1)  # the last moment a cancel leaves everything as it was
         try:
             last_attempt = attempt == PLAN_ATTEMPTS
-            return _store(conn, values, text, planned, budget, last_attempt, progress)
+            result = _store(conn, values, text, planned, budget, last_attempt, progress)
         except _PlanOutdatedError:  # many flags moved meanwhile: match them unlocked
             attempt += 1
+            continue
+        if blocks is not None:
+            sentences.store(conn, sha, blocks)
+        return result
 
 
 def _anchors(conn: sqlite3.Connection, article_id: int) -> list[Anchor]:

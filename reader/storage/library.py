@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.anchoring.versions import SUGGESTION_STATUSES
 from reader.core.models import (
@@ -33,7 +34,7 @@ from reader.core.models import (
     utc_now,
 )
 from reader.storage import annotations as flags
-from reader.storage import articles, lock, search, settings
+from reader.storage import articles, lock, search, sentences, settings
 from reader.storage.articles import ArticleSummary
 from reader.storage.errors import open_error
 from reader.storage.files import SQLITE_SUFFIXES, has_wal_content, read_only_media, same_file
@@ -48,6 +49,9 @@ from reader.storage.migrations import (
 )
 from reader.storage.search import MATCH_END, MATCH_START, SearchHit
 from reader.storage.transactions import transaction
+
+if TYPE_CHECKING:
+    from reader.anchoring.tokens import Blocks
 
 __all__ = [  # what callers import from here, wherever it is kept
     "FREE_PIN_TRIES",
@@ -192,6 +196,18 @@ class Library:
             latest = self.article(article_id).version
             raise ReaderError(f"article {article_id} has versions 1 to {latest}, not {version}")
         return str(row[0])
+
+    def sentence_blocks(self, article: Article) -> Blocks | None:
+        """The article's sentences as kept in the library, if they are."""
+        return sentences.stored(self.conn, article.sha256)
+
+    def split_sentences(self, article: Article) -> Blocks:
+        """The article's sentences: as kept, else split now and kept."""
+        return sentences.split_once(self.conn, article.sha256, article.text)
+
+    def keep_sentence_blocks(self, article: Article, blocks: Blocks) -> None:
+        """Keep the article's split made elsewhere, unless it is kept already."""
+        sentences.keep(self.conn, article.sha256, blocks)
 
     def articles(self) -> list[ArticleSummary]:
         return articles.articles(self.conn)

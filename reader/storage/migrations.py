@@ -225,6 +225,14 @@ def migration_8_class_figures(db: sqlite_utils.Database) -> None:
         )
 
 
+def migration_9_sentence_splits(db: sqlite_utils.Database) -> None:
+    """Each text's sentences, kept (see reader.storage.sentences); a library's articles
+    are split when first compared, not here."""
+    from reader.storage.sentences import create_table
+
+    create_table(db.conn)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_1_tables,
     migration_2_search,
@@ -234,6 +242,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_6_application_id,
     migration_7_search_index_on_text_changes,
     migration_8_class_figures,
+    migration_9_sentence_splits,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from reader.anchoring.tokens import block_sentences, tokenize
+from reader.anchoring.tokens import block_sentences, quick_block_sentences, tokenize
+from reader.core.shipped import SAMPLE_ARTICLES
 from reader.detectors.attribution import find_attributions, find_quotes
 
 
@@ -103,3 +104,14 @@ def test_a_block_cut_at_sure_stops_splits_as_the_segmenter_does_on_the_whole_blo
         spans = block_sentences(text)[1]
         expected = [piece.strip() for piece in _segmenter().segment(block)]
         assert [text[start:end] for start, end in spans] == expected
+
+
+def test_a_quick_split_is_the_split_or_none_when_it_could_take_long() -> None:
+    text = "\n\n".join(
+        path.read_text(encoding="utf-8") for path in sorted(SAMPLE_ARTICLES.glob("*.md"))
+    )
+    longest = max(len(block) for block in text.split("\n\n"))
+
+    assert quick_block_sentences(text, 60.0, longest) == block_sentences(text)
+    assert quick_block_sentences(text, 60.0, longest - 1) is None  # a block too long
+    assert quick_block_sentences(text, 0.0, longest) is None  # out of time

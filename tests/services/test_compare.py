@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reader.anchoring.selectors import anchor_for_quote
+from reader.anchoring.tokens import block_sentences
 from reader.compare.versions import FlagFate
 from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat, Status
-from reader.services.compare import compare_articles, compare_versions
+from reader.services.compare import (
+    compare_articles,
+    compare_read,
+    compare_versions,
+    forget_recent_comparisons,
+    keep_splits,
+    kept_splits,
+)
 from reader.storage import classroom as classroom_store
 from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment
 from reader.storage.library import Library
@@ -51,6 +60,45 @@ def test_two_stored_reports_are_compared_on_their_bodies(library: Library) -> No
         assert found.a.text[pair.a.start : pair.a.end] == pair.a.text
         assert found.b.text[pair.b.start : pair.b.end] == pair.b.text
     assert [s.name for s in found.only.sources_b] == ["Met Office"]
+
+
+def test_a_comparison_splits_an_article_once_and_keeps_the_split(library: Library) -> None:
+    a = store(library, "Floods force 2,000 from homes", FLOOD_A)
+    b = store(library, "Thousands evacuated", FLOOD_B)
+    library.conn.execute("DELETE FROM sentence_splits")  # as in a library from before
+    article_a, article_b = library.article(a), library.article(b)
+    fresh = compare_read(article_a, article_b)
+    assert kept_splits(library, article_a, article_b) == (None, None)
+
+    keep_splits(library, fresh)  # as the window does once it has shown the matches
+
+    kept = kept_splits(library, article_a, article_b)
+    assert kept == (block_sentences(article_a.text), block_sentences(article_b.text))
+    again = compare_read(article_a, article_b, *kept)
+    assert again.sentences == fresh.sentences
+    assert again.only == fresh.only
+    assert compare_articles(library, a, b).sentences == fresh.sentences
+
+
+def test_the_same_two_texts_compared_again_are_not_matched_again(library: Library) -> None:
+    a = library.article(store(library, "Floods force 2,000 from homes", FLOOD_A))
+    b = library.article(store(library, "Thousands evacuated", FLOOD_B))
+    forget_recent_comparisons()
+    first = compare_read(a, b)
+
+    again = compare_read(a, b)
+    renamed = compare_read(a, replace(b, id=99, title="Thousands evacuated"))
+    other = compare_read(b, a)
+
+    assert again.sentences is first.sentences and again.only is first.only
+    assert renamed.sentences is first.sentences and renamed.b.id == 99
+    assert other.sentences is not first.sentences
+    assert [(p.b.text, p.a.text) for p in other.sentences.pairs] == [
+        (p.a.text, p.b.text) for p in first.sentences.pairs
+    ]
+    forget_recent_comparisons()
+    fresh = compare_read(a, b)
+    assert fresh.sentences is not first.sentences and fresh.sentences == first.sentences
 
 
 def test_an_unknown_article_is_a_user_error(library: Library) -> None:

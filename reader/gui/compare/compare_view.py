@@ -31,9 +31,10 @@ from reader.gui.compare.links import Link, SentenceLinks, Span
 from reader.gui.compare.side import AddCommand, CompareSide
 from reader.gui.compare.side_by_side import SideBySide
 from reader.gui.reading.view_geometry import line_rect, position_at
-from reader.services.compare import ArticleComparison, compare_read
+from reader.services.compare import ArticleComparison, compare_read, keep_splits, kept_splits
 
 if TYPE_CHECKING:
+    from reader.anchoring.tokens import Blocks
     from reader.compare.figures import Figure, Source
     from reader.core.models import Article
     from reader.core.palette import Theme
@@ -64,6 +65,7 @@ class CompareView(SideBySide):
             CompareSide("Second article", library, add_command, theme, suggestions_locked),
         )
         super().__init__(sides, "Leave Compare", parent)
+        self._library = library
         self.setAccessibleName("Compare two articles")
         self._links: tuple[SentenceLinks, SentenceLinks] | None = None
         self._chosen: tuple[CompareSide, Link] | None = None  # clicked or selected
@@ -71,6 +73,7 @@ class CompareView(SideBySide):
         self._syncing = False
         self._reads: tuple[ArticleRead, ArticleRead] | None = None
         self._articles: tuple[Article, Article] | None = None
+        self._splits: tuple[Blocks | None, Blocks | None] = (None, None)  # as the library keeps
         self._unpainted = set(sides)
         self._matching: Future[ArticleComparison] | None = None
         self._match_poll = QTimer(self)
@@ -115,6 +118,7 @@ class CompareView(SideBySide):
             side.set_only_here("Only here: …")
         self.summary.setText("Matching the sentences of the two articles…")
         self._articles = (self._reads[0][0], self._reads[1][0])
+        self._splits = kept_splits(self._library(), *self._articles)
 
     @property
     def is_matched(self) -> bool:
@@ -130,7 +134,7 @@ class CompareView(SideBySide):
 
     def _start_matching(self) -> None:
         if self._matching is None and self._articles is not None:
-            self._matching = _in_thread(*self._articles)
+            self._matching = _in_thread(*self._articles, *self._splits)
             self._match_poll.start()
 
     def marked(self, side: CompareSide) -> Span | None:
@@ -182,6 +186,8 @@ class CompareView(SideBySide):
         self._match_poll.stop()
         try:
             self._show_matches(matching.result())
+            if None in self._splits:  # an article the library had not split yet
+                keep_splits(self._library(), matching.result())
         except ReaderError as error:
             for side in self.sides:
                 side.set_only_here("")
@@ -277,14 +283,16 @@ class CompareView(SideBySide):
             self._syncing = False
 
 
-def _in_thread(a: Article, b: Article) -> Future[ArticleComparison]:
+def _in_thread(
+    a: Article, b: Article, blocks_a: Blocks | None, blocks_b: Blocks | None
+) -> Future[ArticleComparison]:
     """The two articles compared in a thread of their own (it touches no Qt object and
     not the library); the window polls the future."""
     future: Future[ArticleComparison] = Future()
 
     def work() -> None:
         try:
-            future.set_result(compare_read(a, b))
+            future.set_result(compare_read(a, b, blocks_a, blocks_b))
         except BaseException as error:  # handed to the window, which shows or raises it
             future.set_exception(error)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
+from reader.anchoring.tokens import block_sentences
 from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat, Status
 from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.compare.compare_view import HOVER_DWELL_MS, CompareView
@@ -174,6 +175,23 @@ def test_sentences_without_counterpart_are_marked_and_figures_listed(
     assert "2,000 residents" in first.only_here.text()
     assert "Met Office" in second.only_here.text()
     assert "3,500 residents" in second.only_here.text()
+
+
+def test_articles_the_library_had_not_split_are_matched_and_their_splits_kept(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    window.library.conn.execute("DELETE FROM sentence_splits")  # as in a library from before
+
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(lambda: view.is_matched)
+
+    assert view.summary.text().startswith("3 matching sentences")
+    for article in (window.library.article(a), window.library.article(b)):
+        assert window.library.sentence_blocks(article) == block_sentences(article.text)
 
 
 def test_linked_scrolling_keeps_matched_sentences_level_and_can_be_turned_off(
