@@ -179,7 +179,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     title = _without_site_suffix(plain_text(metadata.title if metadata else ""), headline)
     if (start := story_start(blocks, title, page_title)) is not None:
         title = blocks[start].texts[0]
-        blocks = blocks[start + 1 :]
+        blocks = without_edge_boilerplate(blocks[start + 1 :])  # a date under the headline
     markdown = blocks_markdown(blocks)
     if not canonical_text(markdown):
         raise ReaderError(f"no article text found in {name}")

@@ -630,3 +630,19 @@ def test_a_box_of_one_long_cell_is_read_as_a_paragraph() -> None:
     markdown = article_from_html(page).markdown
     assert "|" not in markdown
     assert note in canonical_text(markdown).split("\n\n")
+
+
+def test_a_date_under_the_headline_is_left_out() -> None:
+    headline = "Harbour board delays vote on ferry fares"
+    page = (
+        f"<html><head><title>{headline}</title></head><body><div id='wrapper'>"
+        "<div id='content-main'><div id='section-a' class='article'>"
+        f"<h1>{headline}\n</h1><p class='byline'>BY ANA RUIZ<br>COURIER STAFF</p>"
+        "<p class='datestamp'>\nTuesday, January 8th 2008,  4:00 AM\n</p>"
+        "<div class='article-sidebar'><div class='image-medium'><img src='a.jpg' alt='Ferry'>"
+        "<p class='photo-description'>The ferry at dawn.</p></div></div>"
+        f"{STORY_HTML}</div></div></div></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == headline
+    assert canonical_text(article.markdown).split("\n\n") == STORY
