@@ -80,12 +80,13 @@ _MAX_SHARE_LINK_WORDS = 3
 # A date and time alone, with at most a label: "Jan 18, 2008 10:15 am US/Eastern",
 # "Last Updated: 2:56am GMT 29/12/2007".  Every word must be one of these.
 _DATE_WORD = re.compile(
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
-    r"|\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}[:.]\d{2}(?:am|pm)?"
-    r"|[ap]\.?m\.?|[A-Z]{2,5}|[A-Za-z]+/[A-Za-z_]+"
-    r"|published|updated|posted|last|on|at|[|/·\u2013\u2014-])[,:]?",
-    re.IGNORECASE,
+    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\.?"
+    r"|\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}[:.]\d{2}(?i:am|pm)?"
+    r"|(?i:[ap]\.?m\.?)|[A-Z]{2,5}|[A-Z][A-Za-z]*/[A-Z][A-Za-z_]*"
+    r"|(?i:published|updated|posted|last)|on|at|[|/·\u2013\u2014-])[,:]?"
 )
 _DATE_CORE = re.compile(r"\d")
 # A byline alone: "By Ana Ruiz, published Jan 18, 2008 ..."; a sentence ends with a stop.
@@ -189,6 +190,8 @@ def remove_share_bars(tree: lxml_html.HtmlElement) -> None:
 
 
 def _is_share_bar(element: lxml_html.HtmlElement) -> bool:
+    if next(element.iter(*_HEADINGS), None) is not None:
+        return False  # a headline or subheading beside the bar is no label of it
     links = list(element.iter("a"))
     if any(len(_words(link.text_content())) > _MAX_SHARE_LINK_WORDS for link in links):
         return False

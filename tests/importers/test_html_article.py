@@ -646,3 +646,21 @@ def test_a_date_under_the_headline_is_left_out() -> None:
     article = article_from_html(page)
     assert article.title == headline
     assert canonical_text(article.markdown).split("\n\n") == STORY
+
+
+def test_a_short_last_paragraph_of_date_like_words_stays() -> None:
+    last = "The vote is on June 5 at 10 am."
+    page = news_page(STORY_HTML + f"<p>{last}</p>")
+    assert canonical_text(article_from_html(page).markdown).split("\n\n")[-1] == last
+
+
+def test_a_short_subheading_beside_a_share_bar_stays() -> None:
+    page = (
+        "<html><head><title>Ferry fares rise - Courier</title></head><body><article>"
+        "<header><h1>Ferry fares rise</h1><h2>Islanders pay more</h2>"
+        "<p><a href='http://digg.com/submit?url=courier.example'>Digg</a></p></header>"
+        f"{STORY_HTML}</article></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == "Ferry fares rise"
+    assert canonical_text(article.markdown).split("\n\n") == ["Islanders pay more", *STORY]
