@@ -175,12 +175,16 @@ def remove_share_bars(tree: lxml_html.HtmlElement) -> None:
     """Cut the bars of links that share the page, each with its label: the largest
     element around a share link that holds nothing but short links and a short label."""
     bars = []
+    # each element is judged once: links in one container share their ancestors
+    verdicts: dict[lxml_html.HtmlElement, bool] = {}
     for link in tree.iter("a"):
         if not _SHARE_LINK.match((link.get("href") or "").strip()):
             continue
         bar = link
         while (parent := bar.getparent()) is not None and parent.tag not in ("body", "html"):
-            if not _is_share_bar(parent):
+            if parent not in verdicts:
+                verdicts[parent] = _is_share_bar(parent)
+            if not verdicts[parent]:
                 break
             bar = parent
         bars.append(bar)
