@@ -157,6 +157,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     remove_read_more_links(tree)
     remove_heading_dates(tree)
     unwrap_one_cell_tables(tree)
+    _split_at_double_breaks(tree)
     stand_in = _protect_inline_spaces(tree, html)
     try:
         xml = trafilatura.extract(
@@ -274,6 +275,36 @@ def _remove_unsafe(tree: lxml_html.HtmlElement) -> None:
             element.drop_tag()
         else:
             element.drop_tree()
+
+
+def _split_at_double_breaks(tree: lxml_html.HtmlElement) -> None:
+    """Make two paragraphs of a paragraph's text on either side of ``<br><br>``: old pages
+    set their paragraphs apart so, and trafilatura would keep a single line break."""
+    for paragraph in list(tree.iter("p")):
+        children = list(paragraph)
+        cuts: list[int] = []
+        for index, (first, second) in enumerate(zip(children, children[1:], strict=False)):
+            if (
+                first.tag == "br"
+                and second.tag == "br"
+                and not (first.tail or "").strip()
+                and (not cuts or index > cuts[-1] + 1)
+            ):
+                cuts.append(index)
+        # from the last cut back, so that each element moves once
+        end, tail = len(children), paragraph.tail
+        paragraph.tail = None
+        for index in reversed(cuts):
+            first, second = children[index], children[index + 1]
+            rest = lxml_html.Element("p", dict(paragraph.attrib))
+            rest.text = second.tail
+            rest.extend(children[index + 2 : end])
+            rest.tail, tail = tail, None
+            paragraph.remove(first)
+            paragraph.remove(second)
+            paragraph.addnext(rest)
+            end = index
+        paragraph.tail = tail
 
 
 def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:

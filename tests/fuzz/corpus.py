@@ -76,6 +76,12 @@ HOSTILE_INPUTS: tuple[HostileInput, ...] = (
     ),
     HostileInput("nested-images.md", _nested_images, 100_000, refused=False),
     HostileInput("share-links.html", _share_links, 380_000, refused=False),
+    HostileInput(
+        "double-breaks.html",
+        lambda size: _html_page("<p>" + _repeated("The council met. <br><br>", size) + "</p>"),
+        175_000,
+        refused=False,
+    ),
 )
 
 

@@ -664,3 +664,11 @@ def test_a_short_subheading_beside_a_share_bar_stays() -> None:
     article = article_from_html(page)
     assert article.title == "Ferry fares rise"
     assert canonical_text(article.markdown).split("\n\n") == ["Islanders pay more", *STORY]
+
+
+def test_paragraphs_set_apart_by_two_line_breaks_are_paragraphs() -> None:
+    # pages of 2007-2008 (benchmarks/data/real_pairs/) set paragraphs apart with <br><br>
+    lines = "<br>".join(STORY[1].split(", "))
+    page = news_page(f"<p>{STORY[0]}<br><br>\n{lines}<br> <br>{STORY[2]}<br><br></p>")
+    text = canonical_text(article_from_html(page).markdown)
+    assert text.split("\n\n") == [STORY[0], STORY[1].replace(", ", "\n"), STORY[2]]
