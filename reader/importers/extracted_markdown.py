@@ -30,11 +30,16 @@ _URL_IGNORED = re.compile(r"[\t\n\r]")
 
 @dataclass
 class Block:
-    """One Markdown block and the text of each of its leaf blocks, as canonical text reads it."""
+    """One Markdown block and the text of each of its leaf blocks, as canonical text reads it.
+
+    ``boxed``: a table with text in one cell only, a box of the page's layout, written as a
+    paragraph.
+    """
 
     markdown: str
     texts: list[str]
     heading: bool = False
+    boxed: bool = False
 
 
 @dataclass(frozen=True)
@@ -230,6 +235,10 @@ def _table(element: etree._Element) -> Block | None:
             rows.append(cells)
     if not rows:
         return None
+    filled = [(markdown, text) for cells in rows for markdown, text in cells if text]
+    if len(filled) == 1:
+        markdown, text = filled[0]
+        return Block(escape_block_start(markdown), [text], boxed=True)
     width = max(len(cells) for cells in rows)
     lines = []
     for index, cells in enumerate(rows):

@@ -22,11 +22,15 @@ from reader.anchoring.selectors import shorten
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
 from reader.importers.extracted_markdown import Block, blocks_markdown, extracted_blocks
 from reader.importers.page_junk import (
+    MIN_HEADLINE_WORDS,
+    TITLE_SEPARATOR,
     is_credit,
+    is_stray_box,
     plain_text,
     remove_heading_dates,
     remove_link_popups,
     remove_read_more_links,
+    remove_share_bars,
     story_start,
     unwrap_one_cell_tables,
     without_edge_boilerplate,
@@ -104,12 +108,6 @@ _INLINE_TAGS = frozenset(
 # that news text does not use; one the page does not contain is chosen.
 _SPACE_STAND_INS = ("\U0001d159", "\U0001d15a", "\U0001d1e8")
 
-# what joins a headline to the site name in a page title: "Headline | Site"
-_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7/-]+\s")
-
-# a shorter <h1> is a section name or kicker, not the headline
-_MIN_HEADLINE_WORDS = 3
-
 # Characters XML 1.0 does not allow (tab and line breaks aside): lxml refuses to
 # move text holding one, as removing a void element does.  A form feed is a space
 # in HTML; the others are dropped.
@@ -152,11 +150,14 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     metadata = trafilatura.extract_metadata(copy.deepcopy(tree), extensive=False)
     page_url = _web_url(metadata.url if metadata else None)
     headline = _first_headline(tree)
+    page_title = tree.findtext(".//title") or ""
+    remove_share_bars(tree)
     _remove_unsafe(tree)
     remove_link_popups(tree)
     remove_read_more_links(tree)
     remove_heading_dates(tree)
     unwrap_one_cell_tables(tree)
+    _split_at_double_breaks(tree)
     stand_in = _protect_inline_spaces(tree, html)
     try:
         xml = trafilatura.extract(
@@ -175,11 +176,11 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     if xml and stand_in:
         xml = xml.replace(stand_in, " ")
     blocks = without_edge_boilerplate(extracted_blocks(xml) if xml else [])
-    blocks = [block for block in blocks if not is_credit(block)]
+    blocks = [block for block in blocks if not (is_credit(block) or is_stray_box(block))]
     title = _without_site_suffix(plain_text(metadata.title if metadata else ""), headline)
-    if (start := story_start(blocks, title)) is not None:
-        title = title or blocks[start].texts[0]
-        blocks = blocks[start + 1 :]
+    if (start := story_start(blocks, title, page_title)) is not None:
+        title = blocks[start].texts[0]
+        blocks = without_edge_boilerplate(blocks[start + 1 :])  # a date under the headline
     markdown = blocks_markdown(blocks)
     if not canonical_text(markdown):
         raise ReaderError(f"no article text found in {name}")
@@ -276,6 +277,36 @@ def _remove_unsafe(tree: lxml_html.HtmlElement) -> None:
             element.drop_tree()
 
 
+def _split_at_double_breaks(tree: lxml_html.HtmlElement) -> None:
+    """Make two paragraphs of a paragraph's text on either side of ``<br><br>``: old pages
+    set their paragraphs apart so, and trafilatura would keep a single line break."""
+    for paragraph in list(tree.iter("p")):
+        children = list(paragraph)
+        cuts: list[int] = []
+        for index, (first, second) in enumerate(zip(children, children[1:], strict=False)):
+            if (
+                first.tag == "br"
+                and second.tag == "br"
+                and not (first.tail or "").strip()
+                and (not cuts or index > cuts[-1] + 1)
+            ):
+                cuts.append(index)
+        # from the last cut back, so that each element moves once
+        end, tail = len(children), paragraph.tail
+        paragraph.tail = None
+        for index in reversed(cuts):
+            first, second = children[index], children[index + 1]
+            rest = lxml_html.Element("p", dict(paragraph.attrib))
+            rest.text = second.tail
+            rest.extend(children[index + 2 : end])
+            rest.tail, tail = tail, None
+            paragraph.remove(first)
+            paragraph.remove(second)
+            paragraph.addnext(rest)
+            end = index
+        paragraph.tail = tail
+
+
 def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:
     """Put a stand-in for each space between two inline elements; return it (or ``""``)."""
     stand_in = next((char for char in _SPACE_STAND_INS if char not in html), "")
@@ -304,12 +335,12 @@ def _without_site_suffix(title: str, headline: str) -> str:
     Pages often title themselves "Headline | Site | 19.01.2020"; the <h1> has the
     headline alone.
     """
-    if len(headline.split()) < _MIN_HEADLINE_WORDS or len(headline) >= len(title):
+    if len(headline.split()) < MIN_HEADLINE_WORDS or len(headline) >= len(title):
         return title
     if not title.casefold().startswith(headline.casefold()):
         return title
     rest = title[len(headline) :]
-    return headline if _TITLE_SEPARATOR.match(rest) else title
+    return headline if TITLE_SEPARATOR.match(rest) else title
 
 
 def _web_url(url: str | None) -> str:

@@ -3,8 +3,10 @@
 Measured on real saved pages by ``benchmarks/junk_filter_eval.py``: a list of links
 nested in a paragraph (a name's related-stories pop-up), a paragraph that is a
 "Read more:" link, a picture's credit line, a date set inside a heading, a section link
-above the headline and, at the article's start or end, short calls to write letters,
-follow, subscribe or read MORE, and teasers of other stories.  A table of one cell (a
+above the headline, a bar of links that share the page (with its "Post this story to:"),
+a box left with one short cell (a picture's caption, a box's title) and, at the article's
+start or end, short calls to write letters, follow, subscribe or read MORE, teasers of
+other stories, a date or a byline alone and a copyright line.  A table of one cell (a
 story laid out in it) is read as its content.
 """
 
@@ -33,6 +35,9 @@ _BOILERPLATE = re.compile(
     rf"(?:letters? to the editor|have your say|{_CALLS}|(?:read |see )?more\W*$|read the rest\W*$)",
     re.IGNORECASE,
 )
+# a copyright line ends a page, never a story: "(© 2008 The Associated Press. All ...)"
+_COPYRIGHT = r"\(?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})"
+_TRAILING_BOILERPLATE = re.compile(rf"(?:{_BOILERPLATE.pattern}|{_COPYRIGHT})", re.IGNORECASE)
 # before the story only calls to act: a lede may well begin "Letters to the editor..."
 _LEADING_BOILERPLATE = re.compile(rf"(?:{_CALLS})", re.IGNORECASE)
 _MAX_BOILERPLATE_WORDS = 30
@@ -58,6 +63,47 @@ _MAX_CREDIT_WORDS = 12
 # whose class names a date ("post-date", "hl__date"; not "update").
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DATE_CLASS = re.compile(r"(?:^|[_-])date$")
+
+# A link that shares the page on a social site, by e-mail or to the printer; a bar of them
+# holds nothing else but a short label ("Post this story to:") and separators.
+_SHARE_LINK = re.compile(
+    r"(?:https?://(?:[\w-]+\.)*(?:del\.icio\.us/post|delicious\.com/(?:save|post)"
+    r"|digg\.com/submit|reddit\.com/submit|facebook\.com/share|twitter\.com/(?:share|intent)"
+    r"|x\.com/intent|linkedin\.com/share|pinterest\.com/pin/create|stumbleupon\.com/submit"
+    r"|newsvine\.com/_tools/seed|plus\.google\.com/share|api\.whatsapp\.com/send)"
+    r"|mailto:\?|javascript:\s*(?:window\.)?print\b)",
+    re.IGNORECASE,
+)
+_MAX_SHARE_LABEL_WORDS = 6
+_MAX_SHARE_LINK_WORDS = 3
+
+# A date and time alone, with at most a label: "Jan 18, 2008 10:15 am US/Eastern",
+# "Last Updated: 2:56am GMT 29/12/2007".  Every word must be one of these.
+_DATE_WORD = re.compile(
+    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\.?"
+    r"|\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}[:.]\d{2}(?i:am|pm)?"
+    r"|(?i:[ap]\.?m\.?)|[A-Z]{2,5}|[A-Z][A-Za-z]*/[A-Z][A-Za-z_]*"
+    r"|(?i:published|updated|posted|last)|on|at|[|/·\u2013\u2014-])[,:]?"
+)
+_DATE_CORE = re.compile(r"\d")
+# A byline alone: "By Ana Ruiz, published Jan 18, 2008 ..."; a sentence ends with a stop.
+_BYLINE = re.compile(r"[Bb]y\s+[A-Z][^,.;:]{0,40}(?:,|$|\s+(?:and|in|for|published|posted)\b)")
+_SENTENCE_END = re.compile(r"[.?!\"\u201d']\)?$")
+_MAX_BYLINE_WORDS = 25
+
+# A box whose other cells emptied (a picture's, links the extractor dropped) and whose one
+# cell is this short is a caption, a box's title or an advert's line, not a paragraph.
+_MAX_BOX_WORDS = 10
+
+# what joins a headline to the site name in a page title: "Headline | Site", "Site - Headline"
+_SEPARATOR = r"[|\u2013\u2014\u00b7/-]+"
+TITLE_SEPARATOR = re.compile(rf"\s+{_SEPARATOR}\s")
+_SEPARATOR_AT_END = re.compile(rf"\s{_SEPARATOR}\s+$")
+# a shorter heading is a section name or kicker, not the headline
+MIN_HEADLINE_WORDS = 3
 
 # Short blocks before the headline (a section link, "Tech") are page furniture.
 _MAX_KICKER_BLOCKS = 2
@@ -125,6 +171,42 @@ def _table_of(cell: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     return next(cell.iterancestors("table"), None)
 
 
+def remove_share_bars(tree: lxml_html.HtmlElement) -> None:
+    """Cut the bars of links that share the page, each with its label: the largest
+    element around a share link that holds nothing but short links and a short label."""
+    bars = []
+    # each element is judged once: links in one container share their ancestors
+    verdicts: dict[lxml_html.HtmlElement, bool] = {}
+    for link in tree.iter("a"):
+        if not _SHARE_LINK.match((link.get("href") or "").strip()):
+            continue
+        bar = link
+        while (parent := bar.getparent()) is not None and parent.tag not in ("body", "html"):
+            if parent not in verdicts:
+                verdicts[parent] = _is_share_bar(parent)
+            if not verdicts[parent]:
+                break
+            bar = parent
+        bars.append(bar)
+    for bar in bars:
+        if bar.getparent() is not None:
+            bar.drop_tree()
+
+
+def _is_share_bar(element: lxml_html.HtmlElement) -> bool:
+    if next(element.iter(*_HEADINGS), None) is not None:
+        return False  # a headline or subheading beside the bar is no label of it
+    links = list(element.iter("a"))
+    if any(len(_words(link.text_content())) > _MAX_SHARE_LINK_WORDS for link in links):
+        return False
+    link_words = sum(len(_words(link.text_content())) for link in links)
+    return len(_words(element.text_content())) - link_words <= _MAX_SHARE_LABEL_WORDS
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
 def remove_read_more_links(tree: lxml_html.HtmlElement) -> None:
     """Cut the paragraphs that are a label and a link to another story, nothing else."""
     for paragraph in list(tree.iter("p")):
@@ -150,14 +232,45 @@ def remove_heading_dates(tree: lxml_html.HtmlElement) -> None:
 
 def without_edge_boilerplate(blocks: list[Block]) -> list[Block]:
     start, end = 0, len(blocks)
-    while start < end and _is_boilerplate(blocks[start], _LEADING_BOILERPLATE):
+    while start < end and (
+        _is_boilerplate(blocks[start], _LEADING_BOILERPLATE) or _is_date_or_byline(blocks[start])
+    ):
         start += 1
     # nor does a story end with a heading: it heads another story's teaser
     while end > start and (
-        _is_boilerplate(blocks[end - 1], _BOILERPLATE) or blocks[end - 1].heading
+        _is_boilerplate(blocks[end - 1], _TRAILING_BOILERPLATE)
+        or _is_date_or_byline(blocks[end - 1])
+        or blocks[end - 1].heading
     ):
         end -= 1
     return blocks[start:end]
+
+
+def _is_date_or_byline(block: Block) -> bool:
+    """A date alone (each of the block's lines), or a byline alone with its date or counts."""
+    if block.heading:
+        return False
+    if all(is_date(text) for text in block.texts):
+        return True
+    text = " ".join(block.texts)
+    return (
+        len(text.split()) <= _MAX_BYLINE_WORDS
+        and _BYLINE.match(text) is not None
+        and _SENTENCE_END.search(text) is None
+    )
+
+
+def is_date(text: str) -> bool:
+    words = text.split()
+    return (
+        bool(words)
+        and _DATE_CORE.search(text) is not None
+        and all(_DATE_WORD.fullmatch(word) for word in words)
+    )
+
+
+def is_stray_box(block: Block) -> bool:
+    return block.boxed and len(" ".join(block.texts).split()) <= _MAX_BOX_WORDS
 
 
 def _is_boilerplate(block: Block, pattern: re.Pattern[str]) -> bool:
@@ -173,15 +286,36 @@ def is_credit(block: Block) -> bool:
     return len(text.split()) <= _MAX_CREDIT_WORDS and _CREDIT.fullmatch(text) is not None
 
 
-def story_start(blocks: list[Block], title: str) -> int | None:
+def story_start(blocks: list[Block], title: str, page_title: str = "") -> int | None:
     """The index of the headline among the first blocks, when only short blocks (a section
-    link) come before it; ``None`` when the article does not open with its headline."""
+    link) come before it; ``None`` when the article does not open with its headline.
+
+    The headline is the heading that is the title, or that the page's ``<title>`` holds
+    beside the site's name ("wjz.com - Headline") when the title found is a section's name.
+    """
     for index, block in enumerate(blocks[: _MAX_KICKER_BLOCKS + 1]):
-        if block.heading and (same_text(block.texts[0], title) or (not title and index == 0)):
+        heading = block.texts[0] if block.heading else ""
+        if heading and (
+            same_text(heading, title)
+            or (not title and index == 0)
+            or names_headline(page_title, heading)
+        ):
             return index
         if len(" ".join(block.texts).split()) > _MAX_KICKER_WORDS:
             return None
     return None
+
+
+def names_headline(page_title: str, heading: str) -> bool:
+    """Whether a page's ``<title>`` is ``heading`` with a site's name before or after it."""
+    title, heading = plain_text(page_title).casefold(), plain_text(heading).casefold()
+    if len(heading.split()) < MIN_HEADLINE_WORDS or len(heading) >= len(title):
+        return False
+    if title.endswith(heading):
+        return _SEPARATOR_AT_END.search(title[: -len(heading)]) is not None
+    if title.startswith(heading):
+        return TITLE_SEPARATOR.match(title[len(heading) :]) is not None
+    return False
 
 
 def plain_text(value: str | None) -> str:

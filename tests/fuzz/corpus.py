@@ -39,6 +39,13 @@ def _html_page(body: str) -> str:
     return f"<html><body><article>{body}</article></body></html>"
 
 
+def _share_links(size: int) -> str:
+    # one container of share links: each link's ancestors were judged again for each link
+    link = "<a href='http://digg.com/submit?u=1'>Digg</a> | "
+    story = "<p>" + "The council met and voted on the plan. " * 10 + "</p>"
+    return _html_page(story + "<div>" + _repeated(link, size) + "</div>")
+
+
 @dataclass(frozen=True)
 class HostileInput:
     name: str  # a file name: its suffix picks the importer
@@ -68,6 +75,13 @@ HOSTILE_INPUTS: tuple[HostileInput, ...] = (
         1_300_000,
     ),
     HostileInput("nested-images.md", _nested_images, 100_000, refused=False),
+    HostileInput("share-links.html", _share_links, 380_000, refused=False),
+    HostileInput(
+        "double-breaks.html",
+        lambda size: _html_page("<p>" + _repeated("The council met. <br><br>", size) + "</p>"),
+        175_000,
+        refused=False,
+    ),
 )
 
 

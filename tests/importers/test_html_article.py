@@ -518,3 +518,157 @@ def test_a_story_laid_out_in_a_one_cell_table_keeps_its_paragraphs() -> None:
 
     assert "|" not in article.markdown
     assert canonical_text(article.markdown) == "\n\n".join(paragraphs)
+
+
+# Junk found on pages of 2007-2008 (benchmarks/data/real_pairs/), in passages written
+# here in the same style.
+
+SHARE_BAR = (
+    "<div class='post'><span class='posthd'>Post this story to:</span> "
+    "<a href='http://del.icio.us/post?url=https%3a%2f%2fcourier.example%2fa'>del.icio.us</a> "
+    "<span>|</span> <a href='http://digg.com/submit?phase=2&url=courier.example'>Digg</a> "
+    "<span>|</span> <a href='http://reddit.com/submit?url=courier.example'>Reddit</a></div>"
+)
+
+
+def test_a_share_bar_and_its_label_are_left_out() -> None:
+    # a page of 2007 without article markup: its story in a layout table, the bars after it
+    toolbar = (
+        "<ul class='tools'><li><a href='http://www.facebook.com/share.php?u=courier.example'>"
+        "Facebook</a> | <a class='email_link'>E-mail</a> | "
+        "<a href='javascript:print()'>Print</a></li></ul>"
+    )
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares - Courier</title></head>"
+        "<body><p class='story2'><h1>Harbour board delays vote on ferry fares</h1><br>"
+        f"<table width='100%'><tr><td>{STORY_HTML}</td></tr></table>"
+        f"<p class='story'>{SHARE_BAR}</p>{toolbar}</body></html>"
+    )
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+
+
+def test_a_sentence_with_a_share_link_stays() -> None:
+    sentence = (
+        "The operator put the plan on <a href='https://www.facebook.com/sharer.php?u=x'>"
+        "Facebook</a>, where more than two hundred people commented within an hour."
+    )
+    page = news_page(f"<p>{STORY[0]}</p><p>{sentence}</p>" + STORY_HTML)
+    assert "where more than two hundred people" in canonical_text(article_from_html(page).markdown)
+
+
+def test_a_dateline_and_share_bar_above_a_headline_under_a_section_title() -> None:
+    # the page's only <h1> is its section's name; the story's headline is an <h2>
+    headline = "Harbour board delays vote on ferry fares"
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>courier.example - {headline}</title></head><body>"
+        "<div class='header'><h1><a href='/politics'>Island Politics</a></h1></div>"
+        "<div class='article'><ul class='date_header'><li>Jan 18, 2008 10:15 am US/Eastern</li>"
+        "<li><a href='http://digg.com/submit?url=courier.example'>Digg</a> | "
+        "<a href='http://www.facebook.com/share.php?u=courier.example'>Facebook</a> | "
+        "<a class='email'>E-mail</a></li></ul>"
+        f"<h2>{headline} </h2>"
+        + STORY_HTML.replace("<p>", "").replace("</p>", "<br><br>")
+        + "</div></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == headline
+    assert canonical_text(article.markdown).split("\n") == STORY
+
+
+def test_a_date_between_paragraphs_stays() -> None:
+    page = news_page(f"<p>{STORY[0]}</p><p>January 5, 2020</p>" + STORY_HTML)
+    assert "January 5, 2020" in canonical_text(article_from_html(page).markdown)
+
+
+def test_a_byline_with_counts_after_the_story_is_left_out() -> None:
+    byline = (
+        "<div id='byline'><div id='byline_text'>By <a href='/user/7/ana.html'>Ana Ruiz</a>, "
+        "published Jan 18, 2008<div class='small_grey'><span>Published Content: 13</span> "
+        "<span>Total Views: 12,256</span> <span>Favorited By: 7</span></div></div></div>"
+    )
+    page = news_page(STORY_HTML + byline)
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+
+
+def test_a_last_paragraph_that_starts_with_by_stays() -> None:
+    last = "By Monday, the board expects to have the passenger figures it asked for."
+    page = news_page(STORY_HTML + f"<p>{last}</p>")
+    assert canonical_text(article_from_html(page).markdown).split("\n\n")[-1] == last
+
+
+def test_a_copyright_line_after_the_story_is_left_out() -> None:
+    notice = (
+        "<p class='copyright'>(&copy; 2008 The Associated Press. All Rights Reserved. This "
+        "material may not be published, broadcast, rewritten, or redistributed.)</p>"
+    )
+    page = news_page(STORY_HTML + notice)
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+
+
+def test_a_picture_box_left_with_its_caption_alone_is_left_out() -> None:
+    box = (
+        "<table width='228' align='right'><tr><td rowspan='2' width='8'>&nbsp;</td>"
+        "<td><a href='javascript:play()'><img src='ferry.jpg' alt='Ferry'></a></td></tr>"
+        "<tr><td class='caption'><a href='javascript:play()'>Board meets on fares</a></td>"
+        "</tr></table>"
+    )
+    page = news_page(f"<p>{STORY[0]}</p>{box}" + "".join(f"<p>{p}</p>" for p in STORY[1:]))
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+
+
+def test_a_box_of_one_long_cell_is_read_as_a_paragraph() -> None:
+    note = (
+        "The ferry operator was asked to comment on the figures but had not replied by the "
+        "time this story was published on Thursday evening."
+    )
+    box = (
+        "<table class='Textbox'><tr><td>&nbsp;</td><td class='note'>"
+        f"<a href='javascript:more()'>{note}</a></td></tr></table>"
+    )
+    page = news_page(f"<p>{STORY[0]}</p>{box}" + "".join(f"<p>{p}</p>" for p in STORY[1:]))
+    markdown = article_from_html(page).markdown
+    assert "|" not in markdown
+    assert note in canonical_text(markdown).split("\n\n")
+
+
+def test_a_date_under_the_headline_is_left_out() -> None:
+    headline = "Harbour board delays vote on ferry fares"
+    page = (
+        f"<html><head><title>{headline}</title></head><body><div id='wrapper'>"
+        "<div id='content-main'><div id='section-a' class='article'>"
+        f"<h1>{headline}\n</h1><p class='byline'>BY ANA RUIZ<br>COURIER STAFF</p>"
+        "<p class='datestamp'>\nTuesday, January 8th 2008,  4:00 AM\n</p>"
+        "<div class='article-sidebar'><div class='image-medium'><img src='a.jpg' alt='Ferry'>"
+        "<p class='photo-description'>The ferry at dawn.</p></div></div>"
+        f"{STORY_HTML}</div></div></div></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == headline
+    assert canonical_text(article.markdown).split("\n\n") == STORY
+
+
+def test_a_short_last_paragraph_of_date_like_words_stays() -> None:
+    last = "The vote is on June 5 at 10 am."
+    page = news_page(STORY_HTML + f"<p>{last}</p>")
+    assert canonical_text(article_from_html(page).markdown).split("\n\n")[-1] == last
+
+
+def test_a_short_subheading_beside_a_share_bar_stays() -> None:
+    page = (
+        "<html><head><title>Ferry fares rise - Courier</title></head><body><article>"
+        "<header><h1>Ferry fares rise</h1><h2>Islanders pay more</h2>"
+        "<p><a href='http://digg.com/submit?url=courier.example'>Digg</a></p></header>"
+        f"{STORY_HTML}</article></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == "Ferry fares rise"
+    assert canonical_text(article.markdown).split("\n\n") == ["Islanders pay more", *STORY]
+
+
+def test_paragraphs_set_apart_by_two_line_breaks_are_paragraphs() -> None:
+    # pages of 2007-2008 (benchmarks/data/real_pairs/) set paragraphs apart with <br><br>
+    lines = "<br>".join(STORY[1].split(", "))
+    page = news_page(f"<p>{STORY[0]}<br><br>\n{lines}<br> <br>{STORY[2]}<br><br></p>")
+    text = canonical_text(article_from_html(page).markdown)
+    assert text.split("\n\n") == [STORY[0], STORY[1].replace(", ", "\n"), STORY[2]]
