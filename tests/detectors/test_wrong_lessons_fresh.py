@@ -710,3 +710,19 @@ def test_what_someone_was_told_is_not_the_articles_judgement(text: str) -> None:
 def test_a_noun_is_not_the_adjective_it_is_spelled_like(text: str, word: str) -> None:
     for reason in _reasons(suggest(text)):
         assert f"“{word}”" not in reason, reason
+
+
+# -- concerns raised are not a comparison ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan has also raised significant legal and humanitarian concerns.",
+        "Parents raised questions about the new timetable at Tuesday's meeting.",
+        "The senator raised the issue with the minister in private.",
+    ],
+)
+def test_raising_a_concern_is_not_a_comparison(text: str) -> None:
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "comparison" in r]
