@@ -250,6 +250,18 @@ class KeptClassView:
         return last[1]
 
 
+def keep_class_figures(library: Library, assignment_id: str) -> None:
+    """Work out the class's figures and keep them in the library, so that the next class
+    view paints them without comparing (collecting does this once it has stored)."""
+    found = store.assignment(library, assignment_id)
+    if found is None:
+        return
+    kept = KeptClassView()
+    shown = kept.agreed(library, kept.shown(library, found))
+    if shown is not None:
+        kept.keep(library, shown)
+
+
 def layer_flags(
     library: Library, article_id: int, layers: Sequence[str], *, everyone: bool
 ) -> dict[str, list[Annotation]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -66,7 +67,21 @@ def collect(library: Library, paths: Sequence[Path]) -> CollectResult:
             result.collected.append(collect_one(library, submission, file_hash))
         except ReaderError as error:
             result.failed.append((submission.file_name, str(error)))
+    changed = {
+        c.assignment_id for c in result.collected if c.outcome is not CollectOutcome.UNCHANGED
+    }
+    for assignment_id in sorted(changed):
+        _keep_figures(library, assignment_id)
     return result
+
+
+def _keep_figures(library: Library, assignment_id: str) -> None:
+    """The class's figures worked out now, while the teacher reads what was collected,
+    not when she opens the class view; if they cannot be, the class view says why."""
+    from reader.services.class_results import keep_class_figures
+
+    with contextlib.suppress(ReaderError):
+        keep_class_figures(library, assignment_id)
 
 
 def collect_one(library: Library, submission: Submission, file_hash: str) -> Collected:

@@ -100,8 +100,25 @@ def test_after_a_write_only_what_changed_is_compared_again(tmp_path: Path) -> No
         library.close()
 
 
+def forget_kept_figures(library: Library) -> None:
+    with library.transaction() as conn:
+        conn.execute("DELETE FROM class_figures")
+
+
+def test_collecting_keeps_the_class_figures_for_the_first_class_view(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path)
+    try:
+        shown = KeptClassView().shown(library, found)  # a new session: nothing compared yet
+        assert shown.figures.agreement is not None  # read from the library, agreed
+        fresh = class_figures(service.class_view(library, found).overview, with_agreement=True)
+        assert shown.figures == fresh
+    finally:
+        library.close()
+
+
 def test_the_figures_agreed_are_kept_in_the_library_for_the_next_session(tmp_path: Path) -> None:
     library, found = class_of_three(tmp_path)
+    forget_kept_figures(library)  # as in a library collected before figures were kept
     try:
         session = KeptClassView()
         shown = session.shown(library, found)

@@ -185,6 +185,8 @@ def test_the_class_view_paints_before_the_agreement_in_lines_kept_for_it(
     window.finish_startup()
     window.use_render_cache(tmp_path / "cache")
     teacher_with_three_submissions(window, tmp_path)
+    with window.library.transaction() as conn:  # as a library collected before they were kept
+        conn.execute("DELETE FROM class_figures")
     window.classroom.class_view_action.trigger()
     view = window.classroom.class_view
     assert view is not None
