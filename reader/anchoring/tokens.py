@@ -38,7 +38,12 @@ _UNSURE = re.compile(r"\u2018|(?<!\S)'|--")
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)(?:[–-](?:\d\d|1[89]\d\d|20\d\d))?")
 # The rules of ``block_sentences`` as kept with its stored results (the library keeps each
 # text's split): raise the number whenever a change here could split a text differently.
-SPLIT_RULES = 1
+SPLIT_RULES = 2
+# The segmenter's time grows with the square of what it is handed (a hostile paragraph of
+# many "Wow! " took minutes): a longer piece is cut first after a likely sentence end.
+# News paragraphs are far shorter, so their splits do not change.
+_LONGEST_PIECE = 3000
+_LIKELY_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 Blocks = list[list[tuple[int, int]]]  # the sentence spans of each block of a text, in order
 
@@ -107,15 +112,24 @@ def _sure_cuts(block: str) -> list[int]:
     """Where ``block`` splits into sentences whatever the segmenter makes of the rest."""
     if _UNSURE.search(block):
         return []
-    kept = [(m.start(), m.end()) for between in _BETWEEN for m in between.finditer(block)]
+    inside = bytearray(len(block) + 1)  # 1 where a stop is between quotes or brackets
+    for between in _BETWEEN:
+        for m in between.finditer(block):
+            inside[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+    # how often each quote or bracket occurs before the stop, counted on as stops come
+    marks = ('"', *(mark for pair in _PAIRS[1:] for mark in pair))
+    counts = dict.fromkeys(marks, 0)
+    counted = 0
     cuts: list[int] = []
     for stop in _SURE_STOP.finditer(block):
         cut = stop.end()
-        if stop.group(1) in _abbreviations() or any(a < cut < b for a, b in kept):
+        if stop.group(1) in _abbreviations() or inside[cut]:
             continue
-        before = block[:cut]
-        if before.count('"') % 2 or any(
-            before.count(opening) != before.count(closing) for opening, closing in _PAIRS[1:]
+        for mark in marks:
+            counts[mark] += block.count(mark, counted, cut)
+        counted = cut
+        if counts['"'] % 2 or any(
+            counts[opening] != counts[closing] for opening, closing in _PAIRS[1:]
         ):
             continue
         cuts.append(cut)
@@ -191,7 +205,25 @@ def _each_block_sentences(
         spans: list[tuple[int, int]] = []
         piece_start = 0
         for cut in [*_sure_cuts(block), len(block)]:
-            offset = start + piece_start
-            spans.extend((offset + a, offset + b) for a, b in _segmented(block[piece_start:cut]))
+            for part_start, part in _bounded(block[piece_start:cut]):
+                offset = start + piece_start + part_start
+                spans.extend((offset + a, offset + b) for a, b in _segmented(part))
             piece_start = cut + 1  # past the space after the stop
         yield spans
+
+
+def _bounded(piece: str) -> Iterator[tuple[int, str]]:
+    """``piece`` in trimmed parts of at most _LONGEST_PIECE characters, with their offsets:
+    cut after the last likely sentence end within reach, else at a space."""
+    start = 0
+    while len(piece) - start > _LONGEST_PIECE:
+        reach = piece[start : start + _LONGEST_PIECE]
+        ends = [m.end() for m in _LIKELY_END.finditer(reach)]
+        cut = ends[-1] if ends else (reach.rfind(" ") + 1 or _LONGEST_PIECE)
+        a, b = _trimmed(piece, start, start + cut)
+        if a < b:
+            yield a, piece[a:b]
+        start += cut
+    a, b = _trimmed(piece, start, len(piece))
+    if a < b:
+        yield a, piece[a:b]

@@ -115,3 +115,15 @@ def test_a_quick_split_is_the_split_or_none_when_it_could_take_long() -> None:
     assert quick_block_sentences(text, 60.0, longest) == block_sentences(text)
     assert quick_block_sentences(text, 60.0, longest - 1) is None  # a block too long
     assert quick_block_sentences(text, 0.0, longest) is None  # out of time
+
+
+def test_a_paragraph_too_long_for_the_segmenter_is_cut_where_sentences_end() -> None:
+    # a hostile paragraph: the segmenter alone takes minutes over 2,000 short exclamations
+    block = "Wow! " * 2000
+    [spans] = block_sentences(block)
+    assert [block[start:end] for start, end in spans] == ["Wow!"] * 2000
+    # with no sentence end within reach, at a space, and no text is lost
+    words = " ".join(["word"] * 3000)
+    [parts] = block_sentences(words)
+    assert len(parts) > 1 and all(end - start <= 3000 for start, end in parts)
+    assert " ".join(words[start:end] for start, end in parts) == words
