@@ -189,7 +189,9 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         markdown=markdown,
         source_format=SourceFormat.HTML,
         author=plain_text(metadata.author if metadata else ""),
-        publication=plain_text(metadata.sitename if metadata else ""),
+        publication=_publication(
+            plain_text(metadata.sitename if metadata else ""), title, page_title
+        ),
         url=page_url,
         published=plain_text(metadata.date if metadata else ""),
         source_path=source_path,
@@ -341,6 +343,17 @@ def _without_site_suffix(title: str, headline: str) -> str:
         return title
     rest = title[len(headline) :]
     return headline if TITLE_SEPARATOR.match(rest) else title
+
+
+def _publication(sitename: str, title: str, page_title: str) -> str:
+    """The site's name; from a page titled "Headline | Site" when trafilatura found none
+    or took the headline for it."""
+    if any(c.isalpha() for c in sitename) and sitename.casefold() != title.casefold():
+        return sitename  # (a "site name" of digits alone is the page's date)
+    parts = [part.strip() for part in TITLE_SEPARATOR.split(plain_text(page_title))]
+    if len(parts) != 2 or title.casefold() not in (parts[0].casefold(), parts[1].casefold()):
+        return ""
+    return parts[1] if parts[0].casefold() == title.casefold() else parts[0]
 
 
 def _web_url(url: str | None) -> str:

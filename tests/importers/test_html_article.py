@@ -672,3 +672,23 @@ def test_paragraphs_set_apart_by_two_line_breaks_are_paragraphs() -> None:
     page = news_page(f"<p>{STORY[0]}<br><br>\n{lines}<br> <br>{STORY[2]}<br><br></p>")
     text = canonical_text(article_from_html(page).markdown)
     assert text.split("\n\n") == [STORY[0], STORY[1].replace(", ", "\n"), STORY[2]]
+
+
+def test_the_headline_is_not_taken_for_the_sites_name() -> None:
+    # trafilatura read "Headline | Site" as the site's name being the headline
+    body = "".join(
+        f"<p>Paragraph {n} of the story tells what the council decided and why it matters "
+        "to the people of the town, in plain words and at some length.</p>"
+        for n in range(1, 6)
+    )
+    page = (
+        "<html><head><title>Council doubles bus fares from May | The Harbour Post</title>"
+        f"</head><body><article><h1>Council doubles bus fares from May</h1>{body}"
+        "</article></body></html>"
+    )
+    meta = article_from_html(page)
+    assert meta.title == "Council doubles bus fares from May"
+    assert meta.publication == "The Harbour Post"
+    # nor the page's date
+    dated = page.replace("| The Harbour Post", "| Town | The Harbour Post | 19.01.2020")
+    assert not any(c.isdigit() for c in article_from_html(dated).publication)
