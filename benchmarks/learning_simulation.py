@@ -18,7 +18,8 @@ Printed: precision of the shown suggestions (the share that overlaps a keyed pas
 their kind) with the shipped ranking and with the learned one, for every choice of three
 reviewed pages out of six: by default measured on the other three pages (the figure the
 learning's choices were made on), with ``--held-out`` on the three sample articles (looked
-at once, after the choices were made). ``--verbose`` says what the first three pages taught.
+at once, after the choices were made) and on the four news pages keyed later
+(``held_out_pages``). ``--verbose`` says what the first three pages taught.
 With the news pages, the most kinds and cue families could teach: learned from every
 suggestion of the six pages (shown or not, labelled by the key), measured on them.
 """
@@ -100,10 +101,15 @@ def key_entries() -> dict[Path, list[tuple[str, str]]]:
             for f in flags
             if f.kind in (Kind.OPINION, Kind.UNSOURCED_CLAIM) and f.status is Status.ACTIVE
         ]
-    pages = json.loads((PAGES / "keys.json").read_text("utf-8"))["pages"]
-    for page, items in pages.items():
+    keys = json.loads((PAGES / "keys.json").read_text("utf-8"))
+    for page, items in {**keys["pages"], **keys["held_out_pages"]}.items():
         entries[PAGES / page] = [(item["kind"], item["quote"]) for item in items]
     return entries
+
+
+def later_pages() -> set[str]:
+    """The news pages keyed after the learning was built (``real_news_eval.py``)."""
+    return set(json.loads((PAGES / "keys.json").read_text("utf-8"))["held_out_pages"])
 
 
 def load_cases(library: Library) -> list[Case]:
@@ -230,12 +236,14 @@ def main() -> int:
         cases = load_cases(library)
         library.close()
     samples = [c for c in cases if c.name.endswith(".md")]
-    pages = [c for c in cases if not c.name.endswith(".md")]
+    later = [c for c in cases if c.name in later_pages()]
+    pages = [c for c in cases if not c.name.endswith(".md") and c not in later]
     if options.verbose:
         for line in describe(taught(pages[:REVIEWED])):
             print(f"  {line}")
     if options.held_out:
         simulate(pages, samples, "Held out: reviewed news pages, measured on the sample articles")
+        simulate(pages, later, "Held out: reviewed news pages, measured on the later news pages")
     else:
         simulate(pages, None, "Choices: reviewed news pages, measured on the other news pages")
         ceiling(pages)
