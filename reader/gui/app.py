@@ -118,7 +118,7 @@ def run_app(
         from reader.gui.shell.compare_mode import compare as show_compared
 
         QTimer.singleShot(0, lambda: show_compared(window, *compare))
-    # Listening imports QtNetwork, and opening a file the importers: invisible work, left
+    # Listening (QtNetwork on Windows), and opening a file the importers: invisible work, left
     # until the whole window has painted (see MainWindow.when_settled).
     window.when_settled(lambda: instance.serve(window, lambda path: window.files.open_file(path)))
     try:
