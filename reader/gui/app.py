@@ -26,6 +26,7 @@ from reader.gui.shell.session import library_folder, preferred_theme
 from reader.gui.shell.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # imported when the library is opened: after the first paint, if it can
+    from reader.core.models import Article
     from reader.storage.library import Library
 
 SETTINGS_FILE_NAME = "settings.ini"
@@ -117,7 +118,7 @@ def run_app(
         from reader.gui.shell.compare_mode import compare as show_compared
 
         QTimer.singleShot(0, lambda: show_compared(window, *compare))
-    # Listening imports QtNetwork, and opening a file the importers: invisible work, left
+    # Listening (QtNetwork on Windows), and opening a file the importers: invisible work, left
     # until the whole window has painted (see MainWindow.when_settled).
     window.when_settled(lambda: instance.serve(window, lambda path: window.files.open_file(path)))
     try:
@@ -137,33 +138,44 @@ def start_window(
     on ``open_file`` imported.
 
     Rendered articles are cached in ``cache_folder`` (by default a folder next to
-    the settings file). Without ``open_file`` the window may start quickly, opening the
-    library just after its first paint (``MainWindow.restore_session``); if the library
-    cannot be opened then, it says so and emits ``library_failed``. A file opened before
-    whose bytes have not changed is not parsed if the library still holds its article
-    as that import left it: an import would leave it unchanged (``load_opened_file``).
+    the settings file). The window may start quickly, opening the library just after
+    its first paint (``MainWindow.restore_session``); if the library cannot be opened
+    then, it says so and emits ``library_failed``. So it does for a file opened before
+    whose bytes have not changed (``load_opened_file``): it shows the article that
+    import left, and the library's article once opened; only if the library no longer
+    holds it as that import left it is the file imported again.
     """
     settings = open_settings(settings_path)
     apply_theme(app, preferred_theme(settings))
     cache = cache_folder or settings_path.parent / CACHE_FOLDER_NAME
-    if open_file is None:
-        window = MainWindow(lambda: open_library(db_path), settings, library_path=db_path)
+    folder = library_folder(cache, db_path)
+    opened_before = None if open_file is None else load_opened_file(folder, open_file)
+    if open_file is not None and opened_before is None:
+        window = MainWindow(open_library(db_path), settings)
         window.use_render_cache(cache)
         window.restore_session()
+        open_and_remember(window, open_file)
         window.show()
         return window
-    window = MainWindow(open_library(db_path), settings)
+    window = MainWindow(lambda: open_library(db_path), settings, library_path=db_path)
     window.use_render_cache(cache)
-    opened_before = load_opened_file(library_folder(cache, db_path), open_file)
-    window.restore_session(None if opened_before is None else opened_before[0].id)
-    if opened_before is not None and window.reading.article == opened_before[0]:
-        # What an import of the file would show and say: no need to parse it.
-        window.finish_startup()  # the first frame is the whole window
-        window.statusBar().showMessage(opened_before[1], IMPORT_MESSAGE_MS)
+    if open_file is None or opened_before is None:
+        window.restore_session()
     else:
-        open_and_remember(window, open_file)
+        article, said = opened_before
+        window.restore_session(article.id, copy=article)
+        window.statusBar().showMessage(said, IMPORT_MESSAGE_MS)
+        opened = open_file
+        window.ready.connect(lambda: _check_opened_before(window, opened, article))
     window.show()
     return window
+
+
+def _check_opened_before(window: MainWindow, path: Path, article: Article) -> None:
+    """Once the library is read: import the file again unless the library holds its
+    article as the import remembered left it (what an import would show and say)."""
+    if window.reading.article != article:
+        open_and_remember(window, path)
 
 
 def open_and_remember(window: MainWindow, path: Path) -> None:

@@ -288,10 +288,10 @@ class MainWindow(QMainWindow):
 
     # Start-up and settings
 
-    def restore_session(self, article_id: int | None = None) -> None:
-        """Layout, zoom and the article shown last time (or ``article_id``); see
-        ``session.restore_session`` for the quick start."""
-        session.restore_session(self, article_id)
+    def restore_session(self, article_id: int | None = None, copy: Article | None = None) -> None:
+        """Layout, zoom and the article shown last time (or ``article_id``, of which
+        ``copy`` may be a copy); see ``session.restore_session`` for the quick start."""
+        session.restore_session(self, article_id, copy)
 
     def clear_article(self) -> None:
         self.reading.clear()

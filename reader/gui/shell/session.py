@@ -39,7 +39,9 @@ class SettingsKey(StrEnum):
     EXPORT_FOLDER = "export/folder"
 
 
-def restore_session(window: MainWindow, article_id: int | None = None) -> None:
+def restore_session(
+    window: MainWindow, article_id: int | None = None, copy: Article | None = None
+) -> None:
     """Layout, zoom and the article shown last time (or ``article_id``).
 
     Quick start: if the window was given a way to open the library (not the library
@@ -49,6 +51,7 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
     ~7 ms. Right after that paint the library is opened and the article, its flags and
     layers read; an article changed meanwhile (or gone) replaces the copy before the
     flags are drawn, so from the next frame on the window is as a normal start left it.
+    ``copy``: the copy to show for ``article_id``, if not the one kept on closing.
     """
     geometry = window.settings.value(SettingsKey.GEOMETRY)
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -66,7 +69,7 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
         window.annotation_pane.set_known_tags(window.library.tags())
     if article_id is None:
         article_id = remembered_article(window)
-    copy = _last_article_copy(window, article_id)
+    copy = _last_article_copy(window, article_id, copy)
     if copy is not None:
         window.show_read(copy, [], [], None, highlights_later=True)
         window.showing_copy = True
@@ -78,12 +81,13 @@ def restore_session(window: MainWindow, article_id: int | None = None) -> None:
     window.article_view.setFocus()
 
 
-def _last_article_copy(window: MainWindow, article_id: int) -> Article | None:
-    """The copy of the article to show, for a quick start; None when it cannot be one."""
+def _last_article_copy(window: MainWindow, article_id: int, copy: Article | None) -> Article | None:
+    """The copy of the article to show (``copy``, else the one kept on closing), for a
+    quick start; None when it cannot be one."""
     folder = window.last_article_folder
     if window.is_library_open() or window.is_ready() or folder is None:
         return None
-    return load_last_article(folder, article_id)
+    return copy if copy is not None else load_last_article(folder, article_id)
 
 
 def _article_to_show(window: MainWindow, article_id: int) -> int | None:

@@ -1,13 +1,14 @@
 """One window per library: a second ``reader [FILE]`` on a library that is open hands FILE
 to the running window (which opens it and comes forward) and exits.
 
-The first process listens on a local socket named after the library (QLocalServer); a
+The first process listens on a local socket named after the library; a
 lock file held from the look for a running window until the server listens keeps two
 processes started together (a file manager opening two files) from both starting.
-On Linux and macOS the second process talks to the socket with the standard library:
-importing QtNetwork would cost every start-up more than the whole check. Only the
-server, started once the window is shown, imports QtNetwork. The socket is open to
-the current user only.
+On Linux and macOS both ends use the standard library's Unix sockets (the server's
+watched by QSocketNotifier in Qt's event loop): QtNetwork would cost every start-up
+its import, and the open window its memory. On Windows, where the name is a pipe,
+QtNetwork's QLocalServer and QLocalSocket do it. The socket is open to the current
+user only.
 """
 
 from __future__ import annotations
@@ -17,17 +18,24 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from reader.core.models import ReaderError
 from reader.gui.shell.session import library_key
 
 if TYPE_CHECKING:
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# Given a message's line, comes forward and opens its file; False if not from this app.
+Handler = Callable[[bytes], bool]
 
 MAX_MESSAGE_BYTES = 64 * 1024
 REPLY = b"ok\n"
@@ -73,7 +81,6 @@ class SingleInstance:
     def __init__(self, db_path: Path) -> None:
         self.name = server_name(db_path)
         self._lock = QLockFile(self.name + ".lock")
-        self._server: QLocalServer | None = None
 
     def hand_over(self, file: Path | None) -> bool:
         """True if a window running on this library took ``file`` (this process may exit);
@@ -94,54 +101,131 @@ class SingleInstance:
 
     def serve(self, window: QWidget, open_file: Callable[[Path], object]) -> None:
         """Listen for later processes: each file they hand over is opened with
-        ``open_file`` and ``window`` comes forward."""
-        from PySide6.QtNetwork import QLocalServer
+        ``open_file`` and ``window`` comes forward. Without a server (it cannot listen)
+        this window still works, alone."""
 
-        server = QLocalServer(window)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        QLocalServer.removeServer(self.name)  # a socket left by a process that died
-        listening = server.listen(self.name)
+        def handle(line: bytes) -> bool:
+            return _handle(line, window, open_file)
+
+        if sys.platform == "win32":
+            _listen_qt(self.name, window, handle)
+        else:
+            _listen_posix(self.name, window, handle)
         self._lock.unlock()
-        if not listening:  # without a server this window still works, alone
-            server.deleteLater()
-            return
-        self._server = server
-        server.newConnection.connect(lambda: self._on_new_connection(window, open_file))
 
-    def _on_new_connection(self, window: QWidget, open_file: Callable[[Path], object]) -> None:
-        assert self._server is not None
-        while (connection := self._server.nextPendingConnection()) is not None:
-            received = bytearray()
-            connection.readyRead.connect(
-                lambda c=connection, r=received: self._on_ready_read(c, r, window, open_file)
-            )
-            connection.disconnected.connect(connection.deleteLater)
-            if connection.bytesAvailable():
-                self._on_ready_read(connection, received, window, open_file)
 
-    def _on_ready_read(
-        self,
-        connection: QLocalSocket,
-        received: bytearray,
-        window: QWidget,
-        open_file: Callable[[Path], object],
-    ) -> None:
-        received += connection.readAll().data()
-        if b"\n" not in received and len(received) <= MAX_MESSAGE_BYTES:
-            return
-        line = bytes(received).split(b"\n", 1)[0]
-        try:
-            if len(line) > MAX_MESSAGE_BYTES:
-                raise ReaderError("message too long")
-            file = decode_message(line)
-        except ReaderError:  # not from this app: ignored
-            connection.abort()
-            return
-        connection.write(REPLY)
-        connection.flush()
-        connection.disconnectFromServer()
-        # After this slot returns: opening may show a dialog and run its own event loop.
-        QTimer.singleShot(0, window, lambda: _come_forward(window, file, open_file))
+def _handle(line: bytes, window: QWidget, open_file: Callable[[Path], object]) -> bool:
+    try:
+        if len(line) > MAX_MESSAGE_BYTES:
+            raise ReaderError("message too long")
+        file = decode_message(line)
+    except ReaderError:  # not from this app: ignored
+        return False
+    # After the reply: opening may show a dialog and run its own event loop.
+    QTimer.singleShot(0, window, lambda: _come_forward(window, file, open_file))
+    return True
+
+
+def _first_line(received: bytearray) -> bytes | None:
+    """The message's line once it is complete (or too long to be one); None until then."""
+    if b"\n" not in received and len(received) <= MAX_MESSAGE_BYTES:
+        return None
+    return bytes(received).split(b"\n", 1)[0]
+
+
+def _listen_posix(name: str, parent: QObject, handle: Handler) -> None:
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    with suppress(FileNotFoundError):
+        os.unlink(name)  # a socket left by a process that died (this one holds the lock)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(name)
+        os.chmod(name, 0o600)  # before listening: no one else ever connects
+        server.listen()
+        server.setblocking(False)
+    except OSError:
+        server.close()
+        return
+    notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, parent)
+    notifier.activated.connect(lambda: _accept(server, parent, handle))
+    notifier.destroyed.connect(lambda: _stop_listening(server, name))
+
+
+def _stop_listening(server: socket.socket, name: str) -> None:
+    server.close()
+    with suppress(OSError):
+        os.unlink(name)
+
+
+def _accept(server: socket.socket, parent: QObject, handle: Handler) -> None:
+    from PySide6.QtCore import QSocketNotifier
+
+    try:
+        connection, _ = server.accept()
+    except OSError:  # taken by then, or gone
+        return
+    connection.setblocking(False)
+    received = bytearray()
+    notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, parent)
+    notifier.activated.connect(lambda: _receive(connection, notifier, received, handle))
+
+
+def _receive(
+    connection: socket.socket, notifier: QSocketNotifier, received: bytearray, handle: Handler
+) -> None:
+    try:
+        part = connection.recv(MAX_MESSAGE_BYTES)
+    except BlockingIOError:
+        return
+    except OSError:
+        part = b""
+    received += part
+    line = _first_line(received)
+    if part and line is None:
+        return
+    notifier.setEnabled(False)
+    notifier.deleteLater()
+    if line is not None and handle(line):
+        with suppress(OSError):
+            connection.sendall(REPLY)  # a few bytes into an empty socket buffer
+    connection.close()
+
+
+def _listen_qt(name: str, parent: QObject, handle: Handler) -> None:
+    from PySide6.QtNetwork import QLocalServer
+
+    server = QLocalServer(parent)
+    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+    QLocalServer.removeServer(name)  # a pipe left by a process that died
+    if not server.listen(name):
+        server.deleteLater()
+        return
+    server.newConnection.connect(lambda: _accept_qt(server, handle))
+
+
+def _accept_qt(server: QLocalServer, handle: Handler) -> None:
+    while (connection := server.nextPendingConnection()) is not None:
+        received = bytearray()
+        connection.readyRead.connect(lambda c=connection, r=received: _receive_qt(c, r, handle))
+        connection.disconnected.connect(connection.deleteLater)
+        if connection.bytesAvailable():
+            _receive_qt(connection, received, handle)
+
+
+def _receive_qt(connection: QLocalSocket, received: bytearray, handle: Handler) -> None:
+    received += connection.readAll().data()
+    line = _first_line(received)
+    if line is None:
+        return
+    if not handle(line):
+        connection.abort()
+        return
+    connection.write(REPLY)
+    connection.flush()
+    connection.disconnectFromServer()
 
 
 def _come_forward(window: QWidget, file: Path | None, open_file: Callable[[Path], object]) -> None:

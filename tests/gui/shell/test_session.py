@@ -84,7 +84,9 @@ class FileStarts(Starts):
     def start_on(self, db: Path, file: Path) -> MainWindow:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        return start_window(app, db, self.settings, file, self.cache)
+        window = start_window(app, db, self.settings, file, self.cache)
+        self.qtbot.waitUntil(window.is_ready)  # after a quick start: once the library is read
+        return window
 
     def stop(self, window: MainWindow) -> None:
         """Closed and gone: a closed window left alive would be told of the next one's
@@ -119,8 +121,14 @@ def test_a_file_opened_again_unchanged_is_not_parsed(
         return read_file(path)
 
     monkeypatch.setattr(reader.services.article_files, "read_article_file", reading)
-    window = starts.start_on(db, story)
-    assert window.is_ready() and window.reading.article == imported  # the whole window
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = start_window(app, db, starts.settings, story, starts.cache)
+    # A quick start: the article the import left, shown before the library is read
+    assert window.showing_copy and window.reading.article == imported
+    assert not window.is_library_open()
+    qtbot.waitUntil(window.is_ready)
+    assert window.reading.article == imported and not window.showing_copy
     assert window.statusBar().currentMessage().startswith("Unchanged: 'The bridge'")
     assert read_files == [] and len(window.library.articles()) == 2
     starts.stop(window)

@@ -105,6 +105,12 @@ def test_a_second_process_hands_its_file_to_the_running_window(
     assert first_window.poll() is None  # the first window is still there
 
 
+def test_only_the_user_can_reach_the_running_window(
+    tmp_path: Path, first_window: subprocess.Popen[bytes]
+) -> None:
+    assert socket_path(tmp_path).stat().st_mode & 0o077 == 0
+
+
 def test_a_second_process_without_a_file_exits_and_the_window_stays(
     tmp_path: Path, first_window: subprocess.Popen[bytes]
 ) -> None:
