@@ -4,32 +4,12 @@ passage it was fixed on (``test_wrong_lessons.py``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from reader.anchoring.canonical import article_text
-from reader.detectors import Suggestion, SuggestionKind, suggest, suggest_article
+from reader.detectors import Suggestion, SuggestionKind, suggest
 from reader.detectors.places import not_people
-
-
-@dataclass(frozen=True)
-class _Header:
-    title: str
-    author: str = ""
-    publication: str = ""
-    published: str = ""
-
-
-def _suggest_page(title: str, markdown: str) -> list[Suggestion]:
-    """As the app and the CLI suggest: on the article's text, knowing its Markdown."""
-    header = _Header(title)
-    text = article_text(header, markdown)
-    return suggest_article(header, text, markdown=markdown, include_sourced=True)
-
-
-def _reasons(found: list[Suggestion]) -> list[str]:
-    return [reason for s in found for reason in s.reasons]
+from tests.detectors.test_wrong_lessons import _Header, _reasons, _suggest_page
 
 
 def _unsourced(found: list[Suggestion]) -> list[Suggestion]:
