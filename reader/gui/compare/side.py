@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 # How the shell's flag command is made: the compare room cannot import the annotations room.
 AddCommand = Callable[["Library", AnnotationSink, Annotation], LibraryCommand]
 FLAG_LIST_HEIGHT = 110
+MORE_SUGGESTIONS = "Show &More Suggestions"
 
 
 class CompareSide(QWidget):
@@ -67,6 +68,7 @@ class CompareSide(QWidget):
         # This side's own: the window's act on the single article, hidden meanwhile. Their
         # shortcuts work while the focus is on this side.
         self.suggest = self._action("&Suggest Flags", "Ctrl+Shift+S")
+        self.show_more = self._action(MORE_SUGGESTIONS)  # those Suggest Flags held back
         self.accept = self._action("&Accept Suggestion", "Ctrl+Return")
         self.dismiss = self._action("D&ismiss Suggestion", "Ctrl+Shift+D")
         self.accept_all = self._action("Accept A&ll Suggestions")
@@ -131,7 +133,14 @@ class CompareSide(QWidget):
 
     def suggestion_actions(self) -> tuple[QAction, ...]:
         """Suggest Flags and the actions that review its suggestions, in menu order."""
-        return (self.suggest, self.accept, self.dismiss, self.accept_all, self.dismiss_all)
+        return (
+            self.suggest,
+            self.show_more,
+            self.accept,
+            self.dismiss,
+            self.accept_all,
+            self.dismiss_all,
+        )
 
     def _action(self, text: str, shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -190,7 +199,12 @@ class CompareSide(QWidget):
         self.view.setFocus()
 
     def set_more_suggestions(self, count: int) -> None:
-        """Held-back suggestions are offered in the single article's pane, not here."""
+        """Offer the ``count`` suggestions the last Suggest Flags held back in the menu."""
+        plural = "" if count == 1 else "s"
+        self.show_more.setText(
+            f"Show {count} &More Suggestion{plural}" if count else MORE_SUGGESTIONS
+        )
+        self.show_more.setEnabled(count > 0)
 
     # FlagSetSink: what the undo commands wrote, shown
 

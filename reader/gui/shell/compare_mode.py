@@ -149,6 +149,7 @@ def _review_suggestions(window: MainWindow, side: CompareSide) -> None:
     )
     review = SuggestionReview(side.reading, side, side, actions, window.lock)
     side.suggest.triggered.connect(review.suggest)
+    side.show_more.triggered.connect(review.show_more)
     side.accept.triggered.connect(lambda: review.accept())
     side.dismiss.triggered.connect(lambda: review.dismiss())
     side.accept_all.triggered.connect(review.accept_all)

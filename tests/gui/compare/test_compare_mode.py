@@ -3,6 +3,7 @@ each side, a click on a sentence that brings its counterpart into view, and back
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -15,6 +16,7 @@ from reader.anchoring.selectors import make_anchor
 from reader.anchoring.tokens import block_sentences
 from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat, Status
 from reader.core.palette import THEME_COLOURS, Theme
+from reader.core.shipped import SAMPLE_ARTICLES
 from reader.gui.compare.compare_view import HOVER_DWELL_MS, CompareView
 from reader.gui.compare.margin import MARGIN_WIDTH
 from reader.gui.compare.side import CompareSide
@@ -511,3 +513,28 @@ def test_leaving_before_the_matching_is_done_leaves_nothing_behind(
 
     assert window.compare_view is None
     assert window.centralWidget() is window.splitter
+
+
+def test_suggestions_held_back_on_a_side_are_offered_in_its_menu(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screens = (SAMPLE_ARTICLES / "screens-opinion.md").read_text(encoding="utf-8")
+    view, a, _b = compared(qtbot, window, screens)  # long enough for some to be held back
+    first = view.sides[0]
+    assert first.show_more in first.suggestion_actions() and not first.show_more.isEnabled()
+    first.view.setFocus()
+    first.suggest.trigger()
+    shown = {f.uuid for f in first.open_suggestions()}
+    assert shown and first.show_more.isEnabled()
+    offer = re.fullmatch(r"Show (\d+) More Suggestions?", first.show_more.text().replace("&", ""))
+    assert offer is not None
+    held_back = int(offer[1])
+
+    first.show_more.trigger()  # Suggestions › Show N More Suggestions
+    listed = {f.uuid for f in first.open_suggestions()}
+    assert shown < listed and len(listed) == len(shown) + held_back
+    assert {f.uuid for f in window.library.annotations(a) if f.status is Status.SUGGESTED} == listed
+    assert not first.show_more.isEnabled()
+
+    qtbot.keyClick(first.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {f.uuid for f in first.open_suggestions()} == shown and first.show_more.isEnabled()
