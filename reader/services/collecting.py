@@ -76,8 +76,8 @@ def collect(library: Library, paths: Sequence[Path]) -> CollectResult:
 
 
 def _keep_figures(library: Library, assignment_id: str) -> None:
-    """The class's figures worked out now, while the teacher reads what was collected,
-    not when she opens the class view; if they cannot be, the class view says why."""
+    """The class's figures worked out as part of collecting, not when the teacher opens
+    the class view; if they cannot be, the class view says why."""
     from reader.services.class_results import keep_class_figures
 
     with contextlib.suppress(ReaderError):
