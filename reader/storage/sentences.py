@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 # What an import splits: a text up to this long (longer ones have more sentences than
 # compare mode takes, as a rule), with no block longer than IMPORT_LONGEST_BLOCK, in
-# IMPORT_SPLIT_SECONDS at most; another one (a hostile text can take minutes) is split
-# on its first compare.
+# IMPORT_SPLIT_SECONDS at most; another one (a hostile text can take many seconds) is
+# split on its first compare.
 SPLIT_AT_IMPORT = 300_000
 IMPORT_LONGEST_BLOCK = 3_000
 IMPORT_SPLIT_SECONDS = 1.0

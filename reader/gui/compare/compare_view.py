@@ -139,11 +139,7 @@ class CompareView(SideBySide):
 
     def marked(self, side: CompareSide) -> Span | None:
         """The sentence marked on a side (as the counterpart of the other side's), if any."""
-        selections = side.view.extraSelections()
-        if not selections:
-            return None
-        cursor = selections[0].cursor
-        return cursor.selectionStart(), cursor.selectionEnd()
+        return _marked_span(side)
 
     def _show_matches(self, comparison: ArticleComparison) -> None:
         self._links = SentenceLinks.both_sides(
@@ -300,14 +296,20 @@ def _in_thread(
     return future
 
 
+def _marked_span(side: CompareSide) -> Span | None:
+    selections = side.view.extraSelections()
+    if not selections:
+        return None
+    cursor = selections[0].cursor
+    return cursor.selectionStart(), cursor.selectionEnd()
+
+
 def _mark(side: CompareSide, span: Span | None) -> None:
     """Mark ``span`` of a side (None: nothing); a repaint only when the mark changes."""
-    marked = side.view.extraSelections()
-    if span is None:
-        if marked:
-            side.view.setExtraSelections([])
+    if _marked_span(side) == span:
         return
-    if marked and (marked[0].cursor.selectionStart(), marked[0].cursor.selectionEnd()) == span:
+    if span is None:
+        side.view.setExtraSelections([])
         return
     selection = QTextEdit.ExtraSelection()
     cursor = QTextCursor(side.view.document())
