@@ -21,6 +21,7 @@ from reader.anchoring.canonical import canonical_text
 from reader.anchoring.selectors import shorten
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
 from reader.importers.extracted_markdown import Block, blocks_markdown, extracted_blocks
+from reader.importers.page_headline import headline_in_page, page_text
 from reader.importers.page_junk import (
     MIN_HEADLINE_WORDS,
     TITLE_SEPARATOR,
@@ -35,6 +36,7 @@ from reader.importers.page_junk import (
     unwrap_one_cell_tables,
     without_edge_boilerplate,
 )
+from reader.importers.page_layout import INLINE_TAGS, wrap_loose_text
 from reader.importers.source_names import display_name
 
 _UNSAFE_TAGS = (
@@ -68,41 +70,6 @@ _UNSAFE_TAGS = (
 # unclosed <embed> swallows the rest of its parent), so they lose only the tag.
 _VOID_TAGS = frozenset(["embed", "img", "input", "keygen", "source", "track"])
 
-# Phrasing elements: the whitespace between two of them is a word space.
-_INLINE_TAGS = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "label",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-    ]
-)
 # trafilatura drops whitespace-only text between inline elements ("<i>a</i> <b>b</b>"
 # comes out as "ab"); a visible stand-in keeps the space through extraction.  Symbols
 # that news text does not use; one the page does not contain is chosen.
@@ -157,7 +124,9 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     remove_read_more_links(tree)
     remove_heading_dates(tree)
     unwrap_one_cell_tables(tree)
+    wrap_loose_text(tree)
     _split_at_double_breaks(tree)
+    page = page_text(tree)
     stand_in = _protect_inline_spaces(tree, html)
     try:
         xml = trafilatura.extract(
@@ -181,6 +150,9 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     if (start := story_start(blocks, title, page_title)) is not None:
         title = blocks[start].texts[0]
         blocks = without_edge_boilerplate(blocks[start + 1 :])  # a date under the headline
+    elif (found := headline_in_page(page, blocks, title, page_title)) is not None:
+        title, first = found
+        blocks = without_edge_boilerplate(blocks[first:])
     markdown = blocks_markdown(blocks)
     if not canonical_text(markdown):
         raise ReaderError(f"no article text found in {name}")
@@ -314,13 +286,13 @@ def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:
     stand_in = next((char for char in _SPACE_STAND_INS if char not in html), "")
     if not stand_in:
         return ""
-    for element in tree.iter(*_INLINE_TAGS):
+    for element in tree.iter(*INLINE_TAGS):
         following = element.getnext()
         if (
             element.tail is not None
             and element.tail.isspace()
             and following is not None
-            and following.tag in _INLINE_TAGS
+            and following.tag in INLINE_TAGS
         ):
             element.tail = stand_in
     return stand_in

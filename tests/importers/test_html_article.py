@@ -692,3 +692,31 @@ def test_the_headline_is_not_taken_for_the_sites_name() -> None:
     # nor the page's date
     dated = page.replace("| The Harbour Post", "| Town | The Harbour Post | 19.01.2020")
     assert not any(c.isdigit() for c in article_from_html(dated).publication)
+
+
+def test_a_headline_under_a_section_heading_in_a_page_titled_with_the_papers_name() -> None:
+    # an editorial of 2008: <title> the paper's name, the section an <h2>, the headline an
+    # <h3> above a date; an archive link above (and below) the story
+    archive = "<p>See the <a href='/archive/'>seven-day archive</a> for earlier leaders.</p>"
+    page = (
+        "<html><head><title>The Coastal Courier</title></head><body>"
+        f"<div id='top'><h2>Leaders</h2>{archive}</div>"
+        "<div id='story'><h3>Ferry fares: wait for the study</h3><h4></h4>"
+        f"<p class='date'>Mon Jan  7 2008</p><p> </p>{STORY_HTML}</div>"
+        f"<div id='bottom'>{archive}</div></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == "Ferry fares: wait for the study"
+    assert canonical_text(article.markdown).split("\n\n") == STORY
+
+
+def test_story_text_beside_a_box_keeps_its_words_after_an_emphasis() -> None:
+    # the Winnipeg Free Press of 2008 left a paragraph loose in its story's <div>, after
+    # an advert's box; trafilatura dropped its words from an <em> on
+    last = (
+        "The chair of the <em>Island Trust</em>, who sits on the board, said the delay was "
+        "the right call for families who rely on the ferry every day."
+    )
+    page = news_page(STORY_HTML + "<div id='sidebar'><div id='bigbox'></div></div>" + last + "</p>")
+    text = canonical_text(article_from_html(page).markdown)
+    assert text.split("\n\n")[-1] == last.replace("<em>", "").replace("</em>", "")

@@ -1,0 +1,123 @@
+"""How a saved page lays out its text, made plain before extraction.
+
+Old pages put a story's text straight into a ``<div>`` or a table cell, between block
+elements, where a browser shows each run of it as a paragraph of its own; trafilatura
+keeps such loose text only in some places and drops it in others (with the words after
+an ``<em>`` in it).  Each run is given a ``<p>`` of its own.
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+# Phrasing elements: the whitespace between two of them is a word space.
+INLINE_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+    ]
+)
+# Elements whose loose text is a paragraph when they also hold blocks (a <font> or <span>
+# around a story's paragraphs is one: browsers end it at the first block).
+_CONTAINERS = frozenset(
+    [
+        "article",
+        "body",
+        "center",
+        "div",
+        "font",
+        "footer",
+        "header",
+        "main",
+        "section",
+        "span",
+        "td",
+        "th",
+    ]
+)
+
+
+def wrap_loose_text(tree: lxml_html.HtmlElement) -> None:
+    """Give each run of text and phrasing elements that sits beside blocks a ``<p>``."""
+    blocks = _blocks(tree)
+    for container in list(tree.iter(*_CONTAINERS)):
+        if container.find("p") is not None:
+            _wrap_runs(container, blocks)
+
+
+def _blocks(tree: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
+    """The elements laid out as blocks: all but phrasing ones, and a phrasing container
+    (a <font>, a <span>) that holds a block."""
+    blocks: set[lxml_html.HtmlElement] = set()
+    for element in reversed(list(tree.iter())):  # each element after its descendants
+        tag = element.tag
+        if not isinstance(tag, str) or tag == "br":
+            continue
+        if tag not in INLINE_TAGS or (
+            tag in _CONTAINERS and any(child in blocks for child in element)
+        ):
+            blocks.add(element)
+    return blocks
+
+
+def _wrap_runs(container: lxml_html.HtmlElement, blocks: set[lxml_html.HtmlElement]) -> None:
+    run: list[lxml_html.HtmlElement] = []
+    text, container.text = container.text, None
+    for child in list(container):
+        if child in blocks:
+            _wrap(text, run, before=child, container=container)
+            run, text = [], child.tail
+            child.tail = None
+        else:
+            run.append(child)
+    _wrap(text, run, before=None, container=container)
+
+
+def _wrap(
+    text: str | None,
+    run: list[lxml_html.HtmlElement],
+    before: lxml_html.HtmlElement | None,
+    container: lxml_html.HtmlElement,
+) -> None:
+    """Move ``text`` and ``run`` (children of ``container``, in order) into a new ``<p>``
+    before ``before`` (or at the end), unless they show no words: then only the
+    whitespace of ``text`` is dropped."""
+    if not (text or "").strip() and not any(
+        (element.text_content() + (element.tail or "")).strip() for element in run
+    ):
+        return
+    paragraph = lxml_html.Element("p")
+    paragraph.text = text
+    if before is not None:
+        before.addprevious(paragraph)
+    else:
+        container.append(paragraph)
+    paragraph.extend(run)
