@@ -34,6 +34,7 @@ from reader.importers.page_junk import (
     remove_share_bars,
     story_start,
     unwrap_one_cell_tables,
+    with_dateline_joined,
     without_edge_boilerplate,
 )
 from reader.importers.page_layout import INLINE_TAGS, wrap_loose_text
@@ -153,7 +154,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     elif (found := headline_in_page(page, blocks, title, page_title)) is not None:
         title, first = found
         blocks = without_edge_boilerplate(blocks[first:])
-    markdown = blocks_markdown(blocks)
+    markdown = blocks_markdown(with_dateline_joined(blocks))
     if not canonical_text(markdown):
         raise ReaderError(f"no article text found in {name}")
     return ArticleMeta(

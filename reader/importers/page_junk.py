@@ -98,6 +98,17 @@ _MAX_BYLINE_WORDS = 25
 # cell is this short is a caption, a box's title or an advert's line, not a paragraph.
 _MAX_BOX_WORDS = 10
 
+# A wire story's dateline set apart from its first paragraph: "SAN FRANCISCO (AP) —",
+# "BAGHDAD, Iraq (Reuters) -", "WASHINGTON —"; the place in capitals, then the agency
+# or a dash (or both).  It opens that paragraph.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3}"
+    r"(?:, (?:[A-Z][A-Za-z.]*|\d{1,2})(?: (?:[A-Z][A-Za-z.]*|\d{1,2})){0,2})?"
+    r"(?: ?\([A-Z][\w.&]*(?: [A-Z][\w.&]*){0,2}\) ?[-\u2013\u2014\u2015]*| ?[-\u2013\u2014\u2015]+)"
+)
+# how a Markdown block that is no paragraph starts (a paragraph's own such start is escaped)
+_NOT_PARAGRAPH = re.compile(r"(?:[-*+>|#]|\d+[.)]|```)")
+
 # what joins a headline to the site name in a page title: "Headline | Site", "Site - Headline"
 _SEPARATOR = r"[|\u2013\u2014\u00b7/-]+"
 TITLE_SEPARATOR = re.compile(rf"\s+{_SEPARATOR}\s")
@@ -244,6 +255,29 @@ def without_edge_boilerplate(blocks: list[Block]) -> list[Block]:
     ):
         end -= 1
     return blocks[start:end]
+
+
+def with_dateline_joined(blocks: list[Block]) -> list[Block]:
+    """The blocks with a dateline that stands alone before the first paragraph put at
+    that paragraph's start, where the wire set it."""
+    if len(blocks) < 2 or not all(_is_paragraph(block) for block in blocks[:2]):
+        return blocks
+    dateline, first = blocks[0], blocks[1]
+    if not _DATELINE.fullmatch(dateline.texts[0]):
+        return blocks
+    joined = Block(
+        f"{dateline.markdown} {first.markdown}", [f"{dateline.texts[0]} {first.texts[0]}"]
+    )
+    return [joined, *blocks[2:]]
+
+
+def _is_paragraph(block: Block) -> bool:
+    return (
+        not (block.heading or block.boxed)
+        and len(block.texts) == 1
+        and "\n" not in block.texts[0]
+        and _NOT_PARAGRAPH.match(block.markdown) is None
+    )
 
 
 def _is_date_or_byline(block: Block) -> bool:

@@ -720,3 +720,31 @@ def test_story_text_beside_a_box_keeps_its_words_after_an_emphasis() -> None:
     page = news_page(STORY_HTML + "<div id='sidebar'><div id='bigbox'></div></div>" + last + "</p>")
     text = canonical_text(article_from_html(page).markdown)
     assert text.split("\n\n")[-1] == last.replace("<em>", "").replace("</em>", "")
+
+
+HEADLINE = "Harbour board delays vote on ferry fares"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # the dateline a paragraph of its own
+        news_page("<p>PORTLAND, Maine (AP) &mdash;</p>" + STORY_HTML),
+        # in a span before the story's loose text, its paragraphs set apart by <br><br>
+        # (WJZ's AP story of 2008)
+        f"<html><head><title>courier.example - {HEADLINE}</title></head><body>"
+        "<div class='article'><ul class='date_header'><li>Jan 18, 2008 10:15 am</li></ul>"
+        f"<h2>{HEADLINE} </h2><span class='attribution'> PORTLAND, Maine (AP) &mdash; </span>\n"
+        + " <br><br>".join(STORY)
+        + " <br><p class='copyright'>(&copy; 2008 The Associated Press.)</p></div></body></html>",
+    ],
+)
+def test_a_wire_dateline_opens_the_first_paragraph(page: str) -> None:
+    paragraphs = canonical_text(article_from_html(page).markdown).split("\n\n")
+    assert paragraphs == [f"PORTLAND, Maine (AP) \u2014 {STORY[0]}", *STORY[1:]]
+
+
+def test_a_short_first_paragraph_in_capitals_is_no_dateline() -> None:
+    page = news_page("<p>UPDATED WITH THE BOARD'S STATEMENT</p>" + STORY_HTML)
+    paragraphs = canonical_text(article_from_html(page).markdown).split("\n\n")
+    assert paragraphs == ["UPDATED WITH THE BOARD'S STATEMENT", *STORY]
