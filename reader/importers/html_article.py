@@ -25,6 +25,7 @@ from reader.importers.page_headline import headline_in_page, page_text
 from reader.importers.page_junk import (
     MIN_HEADLINE_WORDS,
     TITLE_SEPARATOR,
+    author_name,
     is_credit,
     is_stray_box,
     plain_text,
@@ -161,7 +162,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         title=title or _fallback_title(source_path, blocks),
         markdown=markdown,
         source_format=SourceFormat.HTML,
-        author=plain_text(metadata.author if metadata else ""),
+        author=author_name(metadata.author if metadata else ""),
         publication=_publication(
             plain_text(metadata.sitename if metadata else ""), title, page_title
         ),

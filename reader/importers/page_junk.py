@@ -37,7 +37,18 @@ _BOILERPLATE = re.compile(
 )
 # a copyright line ends a page, never a story: "(© 2008 The Associated Press. All ...)"
 _COPYRIGHT = r"\(?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})"
-_TRAILING_BOILERPLATE = re.compile(rf"(?:{_BOILERPLATE.pattern}|{_COPYRIGHT})", re.IGNORECASE)
+# the count of readers' comments, with at most a call to add one: "5 comments posted —
+# Post a new comment"; or the call alone
+_COMMENT_CALL = r"(?:post|add|leave|write)(?: a| your)?(?: new)? comments?\W*$"
+_COMMENTS = (
+    rf"\d+\s+(?:comments?|replies|responses)(?:\s+(?:posted|so far))?\W*(?:$|{_COMMENT_CALL})"
+    rf"|{_COMMENT_CALL}"
+)
+# links to the page's neighbours alone: "Previous Article | Next Article", "« Older posts"
+_NEIGHBOURS = r"(?:\W*(?:previous|next|older|newer)(?: (?:article|story|post|page|entry)s?)?\W*)+$"
+_TRAILING_BOILERPLATE = re.compile(
+    rf"(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS})", re.IGNORECASE
+)
 # before the story only calls to act: a lede may well begin "Letters to the editor..."
 _LEADING_BOILERPLATE = re.compile(rf"(?:{_CALLS})", re.IGNORECASE)
 _MAX_BOILERPLATE_WORDS = 30
@@ -108,6 +119,15 @@ _DATELINE = re.compile(
 )
 # how a Markdown block that is no paragraph starts (a paragraph's own such start is escaped)
 _NOT_PARAGRAPH = re.compile(r"(?:[-*+>|#]|\d+[.)]|```)")
+
+# A link the byline puts after the author's name, which trafilatura reads as part of it:
+# "John Leyden More by this author", "Ana Ruiz | View all posts"
+_AUTHOR_LINK = re.compile(
+    r"\W*\b(?:more (?:stories |articles |posts )?(?:by|from) (?:this )?(?:author|writer|reporter)"
+    r"|(?:view|see|read) (?:all|more)(?: (?:posts|stories|articles))?(?: by \w+)?"
+    r"|(?:e-?mail|contact|follow) (?:the|this) (?:author|writer|reporter))\W*$",
+    re.IGNORECASE,
+)
 
 # what joins a headline to the site name in a page title: "Headline | Site", "Site - Headline"
 _SEPARATOR = r"[|\u2013\u2014\u00b7/-]+"
@@ -350,6 +370,11 @@ def names_headline(page_title: str, heading: str) -> bool:
     if title.startswith(heading):
         return TITLE_SEPARATOR.match(title[len(heading) :]) is not None
     return False
+
+
+def author_name(byline: str | None) -> str:
+    """The author's name in a byline trafilatura found, without a link after it."""
+    return _AUTHOR_LINK.sub("", plain_text(byline))
 
 
 def plain_text(value: str | None) -> str:

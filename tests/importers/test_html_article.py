@@ -748,3 +748,35 @@ def test_a_short_first_paragraph_in_capitals_is_no_dateline() -> None:
     page = news_page("<p>UPDATED WITH THE BOARD'S STATEMENT</p>" + STORY_HTML)
     paragraphs = canonical_text(article_from_html(page).markdown).split("\n\n")
     assert paragraphs == ["UPDATED WITH THE BOARD'S STATEMENT", *STORY]
+
+
+def test_comment_counts_and_links_to_the_next_story_after_it_are_left_out() -> None:
+    # The Register of 2008, under its story: the count of comments with a call to add one,
+    # then links to the stories before and after it, set in a table
+    after = (
+        "<p class='CommentsLink'><a href='comments/'>5&#160;comments</a> posted &#8212; "
+        "<a href='comments/#form'>Post a new comment</a></p>"
+        "<table id='PrevNext'><tr><td><a href='/2008/01/08/a/'>Previous Article</a></td>"
+        "<td align='right'><a href='/2008/01/08/b/'>Next Article</a></td></tr></table>"
+    )
+    page = news_page(STORY_HTML + after)
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+
+
+def test_a_last_paragraph_about_comments_or_the_next_meeting_stays() -> None:
+    for last in (
+        "3 comments from islanders were read out before the vote.",
+        "Next year the board will vote again on the winter timetable.",
+    ):
+        page = news_page(STORY_HTML + f"<p>{last}</p>")
+        assert canonical_text(article_from_html(page).markdown).split("\n\n")[-1] == last
+
+
+def test_a_link_after_the_authors_name_is_left_out_of_the_author() -> None:
+    byline = (
+        "<div class='Byline'>By <a href='mailto:ana@courier.example'>Ana Ruiz</a> "
+        "<small class='MoreByAuthor'>&#187; <a href='/search?author=Ana%20Ruiz'>"
+        "More by this author</a></small></div>"
+    )
+    page = news_page(byline + STORY_HTML)
+    assert article_from_html(page).author == "Ana Ruiz"
