@@ -26,6 +26,7 @@ from reader.importers.page_junk import (
     MIN_HEADLINE_WORDS,
     TITLE_SEPARATOR,
     author_name,
+    is_ad_label,
     is_credit,
     is_stray_box,
     plain_text,
@@ -33,6 +34,7 @@ from reader.importers.page_junk import (
     remove_link_popups,
     remove_read_more_links,
     remove_share_bars,
+    remove_sponsored_links,
     story_start,
     unwrap_one_cell_tables,
     with_dateline_joined,
@@ -121,6 +123,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     headline = _first_headline(tree)
     page_title = tree.findtext(".//title") or ""
     remove_share_bars(tree)
+    remove_sponsored_links(tree)  # before the pictures go: a label may be one's alt text
     _remove_unsafe(tree)
     remove_link_popups(tree)
     remove_read_more_links(tree)
@@ -147,7 +150,11 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     if xml and stand_in:
         xml = xml.replace(stand_in, " ")
     blocks = without_edge_boilerplate(extracted_blocks(xml) if xml else [])
-    blocks = [block for block in blocks if not (is_credit(block) or is_stray_box(block))]
+    blocks = [
+        block
+        for block in blocks
+        if not (is_credit(block) or is_stray_box(block) or is_ad_label(block))
+    ]
     title = _without_site_suffix(plain_text(metadata.title if metadata else ""), headline)
     if (start := story_start(blocks, title, page_title)) is not None:
         title = blocks[start].texts[0]

@@ -88,6 +88,18 @@ _SHARE_LINK = re.compile(
 _MAX_SHARE_LABEL_WORDS = 6
 _MAX_SHARE_LINK_WORDS = 3
 
+# A box of advertisers' links under a label (its text, or its picture's alt text):
+# "Sponsored Links", "Advertisement", "Ads by Google".  The box is the nearest element
+# around the label with two links or more, if it is links with short lines of text only.
+_AD_LABEL = re.compile(
+    r"(?:sponsored(?: links?| content| stories| results)?|advertisements?|ads by \w+"
+    r"|promoted(?: links| stories| content)?|paid (?:links|content))\W*",
+    re.IGNORECASE,
+)
+_MAX_AD_LEVELS = 6  # how far up from the label the box may be
+_MAX_AD_WORDS_PER_LINK = 20
+_MAX_AD_WORDS = 150
+
 # A date and time alone, with at most a label: "Jan 18, 2008 10:15 am US/Eastern",
 # "Last Updated: 2:56am GMT 29/12/2007".  Every word must be one of these.
 _DATE_WORD = re.compile(
@@ -224,6 +236,49 @@ def remove_share_bars(tree: lxml_html.HtmlElement) -> None:
             bar.drop_tree()
 
 
+def remove_sponsored_links(tree: lxml_html.HtmlElement) -> None:
+    """Cut the boxes of advertisers' links that a label calls sponsored or advertising
+    (ITworld's "Sponsored Links" of 2008, a picture of those words above them)."""
+    labels = [
+        element
+        for element in tree.iter()
+        if _AD_LABEL.fullmatch(
+            plain_text(element.get("alt") if element.tag == "img" else element.text)
+        )
+    ]
+    # each element's links and words are counted once: labels may share their boxes
+    counts: dict[lxml_html.HtmlElement, tuple[int, int, int]] = {}
+    boxes = [box for label in labels if (box := _ad_box(label, counts)) is not None]
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+
+
+def _ad_box(
+    label: lxml_html.HtmlElement, counts: dict[lxml_html.HtmlElement, tuple[int, int, int]]
+) -> lxml_html.HtmlElement | None:
+    # a link around the label (a picture that links to the advertising desk) is no advert
+    around = [*label.iterancestors("a"), *([label] if label.tag == "a" else [])]
+    box = label
+    for _ in range(_MAX_AD_LEVELS):
+        box = box.getparent()
+        if box is None or box.tag in ("body", "html"):
+            return None
+        if box not in counts:
+            all_links = list(box.iter("a"))
+            all_link_words = sum(len(_words(link.text_content())) for link in all_links)
+            counts[box] = (len(all_links), all_link_words, len(_words(box.text_content())))
+        links, link_words, words = counts[box]
+        inside = [link for link in around if box in link.iterancestors()]
+        links -= len(inside)
+        link_words -= sum(len(_words(link.text_content())) for link in inside)
+        if links < 2:
+            continue
+        fits = words - link_words <= _MAX_AD_WORDS_PER_LINK * links
+        return box if fits and words <= _MAX_AD_WORDS else None
+    return None
+
+
 def _is_share_bar(element: lxml_html.HtmlElement) -> bool:
     if next(element.iter(*_HEADINGS), None) is not None:
         return False  # a headline or subheading beside the bar is no label of it
@@ -333,6 +388,11 @@ def _is_boilerplate(block: Block, pattern: re.Pattern[str]) -> bool:
     return (words <= _MAX_BOILERPLATE_WORDS and pattern.match(text) is not None) or (
         words <= _MAX_TEASER_WORDS and _TEASER_END.search(text) is not None
     )
+
+
+def is_ad_label(block: Block) -> bool:
+    """A label of an advert alone ("Advertisement"), its box emptied."""
+    return not block.heading and _AD_LABEL.fullmatch(" ".join(block.texts)) is not None
 
 
 def is_credit(block: Block) -> bool:

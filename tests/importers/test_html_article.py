@@ -1,3 +1,4 @@
+import re
 import socket
 import subprocess
 import sys
@@ -780,3 +781,43 @@ def test_a_link_after_the_authors_name_is_left_out_of_the_author() -> None:
     )
     page = news_page(byline + STORY_HTML)
     assert article_from_html(page).author == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["<img alt='Sponsored Links' src='/images/links.gif'><br>", "<b>Ads by Google</b>"],
+)
+def test_a_box_of_sponsored_links_is_left_out(label: str) -> None:
+    # ITworld of 2008: under the story, a picture of the words "Sponsored Links" above a
+    # table of advertisers' links, each with a line about it, in two columns
+    adverts = "".join(
+        f"<tr><td>&#149; </td><td><b><a href='http://ads.example/click?n={n}'>{name}</a></b>"
+        f"</td></tr><tr><td></td><td><div>{line}</div></td></tr>"
+        for n, (name, line) in enumerate(
+            [
+                ("Ferry Tickets for Less", "Compare fares on every island route and book online."),
+                ("Harbour Cottages", "Self-catering cottages by the water, open all winter."),
+            ]
+        )
+    )
+    box = (
+        f"<table bgcolor='#E9E9E9'><tr><td>{label}<table>{adverts}</table></td></tr>"
+        "<tr><td><a href='http://ads.example/buy'>&#187; Buy a link now</a></td></tr></table>"
+    )
+    page = news_page(STORY_HTML + box)
+    assert canonical_text(article_from_html(page).markdown).split("\n\n") == STORY
+
+
+def test_an_advert_label_in_the_story_goes_and_the_story_stays() -> None:
+    # the label's box (the story) has links, but far more than a line of words per link
+    last = (
+        "The <a href='/report'>report</a> and the <a href='/minutes'>minutes</a> of the "
+        "meeting are on the council's website, the spokesperson added."
+    )
+    page = news_page(
+        f"<p>{STORY[0]}</p><div class='ad'><span>Advertisement</span></div>"
+        + "".join(f"<p>{p}</p>" for p in STORY[1:])
+        + f"<p>{last}</p>"
+    )
+    text = canonical_text(article_from_html(page).markdown)
+    assert text.split("\n\n") == [*STORY, re.sub("<[^>]*>", "", last)]
