@@ -40,7 +40,7 @@ from reader.importers.page_junk import (
     with_dateline_joined,
     without_edge_boilerplate,
 )
-from reader.importers.page_layout import INLINE_TAGS, wrap_loose_text
+from reader.importers.page_layout import INLINE_TAGS, unwrap_layout_tables, wrap_loose_text
 from reader.importers.source_names import display_name
 
 _UNSAFE_TAGS = (
@@ -129,6 +129,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     remove_read_more_links(tree)
     remove_heading_dates(tree)
     unwrap_one_cell_tables(tree)
+    unwrap_layout_tables(tree)
     wrap_loose_text(tree)
     _split_at_double_breaks(tree)
     page = page_text(tree)

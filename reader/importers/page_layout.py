@@ -4,6 +4,11 @@ Old pages put a story's text straight into a ``<div>`` or a table cell, between 
 elements, where a browser shows each run of it as a paragraph of its own; trafilatura
 keeps such loose text only in some places and drops it in others (with the words after
 an ``<em>`` in it).  Each run is given a ``<p>`` of its own.
+
+They also lay the page out in tables (the BBC's of 2008: the story in one cell, links
+to other stories in the next), which trafilatura reads as data: a table row, its cells'
+paragraphs run together.  A table with a cell of paragraphs or of another table is
+read as blocks.
 """
 
 from __future__ import annotations
@@ -63,6 +68,43 @@ _CONTAINERS = frozenset(
         "th",
     ]
 )
+
+
+# a cell this long, or holding this many paragraphs, is no data but a part of the page
+_MAX_DATA_CELL_WORDS = 50
+_MAX_DATA_CELL_PARAGRAPHS = 1
+
+
+def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> None:
+    """Make blocks (``<div>``) of the tables, rows and cells that lay a page out."""
+    layout = [table for table in tree.iter("table") if _lays_out(table)]
+    for table in layout:
+        for element in [table, *_own_parts(table)]:
+            element.tag = "div"
+            for name in list(element.attrib):
+                del element.attrib[name]
+
+
+def _own_parts(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The table's row groups, rows and cells, not those of a table inside it."""
+    return [
+        part
+        for part in table.iter("thead", "tbody", "tfoot", "tr", "td", "th")
+        if next(part.iterancestors("table"), None) is table
+    ]
+
+
+def _lays_out(table: lxml_html.HtmlElement) -> bool:
+    for cell in _own_parts(table):
+        if cell.tag not in ("td", "th"):
+            continue
+        if (
+            cell.find(".//table") is not None
+            or len(cell.findall(".//p")) > _MAX_DATA_CELL_PARAGRAPHS
+            or len(cell.text_content().split()) > _MAX_DATA_CELL_WORDS
+        ):
+            return True
+    return False
 
 
 def wrap_loose_text(tree: lxml_html.HtmlElement) -> None:

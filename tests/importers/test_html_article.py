@@ -821,3 +821,37 @@ def test_an_advert_label_in_the_story_goes_and_the_story_stays() -> None:
     )
     text = canonical_text(article_from_html(page).markdown)
     assert text.split("\n\n") == [*STORY, re.sub("<[^>]*>", "", last)]
+
+
+def test_a_story_laid_out_in_a_table_beside_other_links_keeps_its_paragraphs() -> None:
+    # the BBC of 2008: the headline in a row of its own, the story in a cell beside a
+    # column of links to other stories, a picture's box and a readers' box inside it
+    picture = (
+        "<table align='right' width='203'><tr><td><div><img src='ferry.jpg' alt='Ferry'>"
+        "<div class='cap'>The ferry leaves the harbour at dawn</div></div></td></tr></table>"
+    )
+    readers = (
+        "<table align='right' width='208'><tr><td><div class='sih'>HAVE YOUR SAY</div>"
+        "<div><b>About time somebody listened to the islanders</b></div><div>Sam, Leith</div>"
+        "<div><a href='/forum'><b>Send us your comments</b></a></div></td></tr></table>"
+    )
+    story = f"<P>{STORY[0]}\n{picture}<P>{STORY[1]}\n{readers}<P>{STORY[2]}\n"
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body><table width='629'>"
+        f"<tr><td colspan='3'><div class='sh'>{HEADLINE}</div></td></tr>"
+        f"<tr><td width='416'><font size='2'>{story}</font></td>"
+        "<td width='203'><div>KEY STORIES</div><div><a href='/a'>Island fares to rise</a></div>"
+        "<div><a href='/b'>New ferry named</a></div></td></tr></table></body></html>"
+    )
+    markdown = article_from_html(page).markdown
+    assert "|" not in markdown
+    assert canonical_text(markdown).split("\n\n") == STORY
+
+
+def test_a_table_of_figures_stays_a_table() -> None:
+    table = (
+        "<table><tr><th>Year</th><th>Return fare</th></tr><tr><td>2021</td><td>£12.40</td></tr>"
+        "<tr><td>2022</td><td>£13.10</td></tr><tr><td>2023</td><td>£14.00</td></tr></table>"
+    )
+    page = news_page(f"<p>{STORY[0]}</p>{table}" + "".join(f"<p>{p}</p>" for p in STORY[1:]))
+    assert "| 2022 | £13.10 |" in article_from_html(page).markdown
