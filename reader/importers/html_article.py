@@ -36,7 +36,6 @@ from reader.importers.page_junk import (
     remove_share_bars,
     remove_sponsored_links,
     story_start,
-    unwrap_one_cell_tables,
     with_dateline_joined,
     without_edge_boilerplate,
 )
@@ -128,7 +127,6 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     remove_link_popups(tree)
     remove_read_more_links(tree)
     remove_heading_dates(tree)
-    unwrap_one_cell_tables(tree)
     unwrap_layout_tables(tree)
     wrap_loose_text(tree)
     _split_at_double_breaks(tree)

@@ -4,10 +4,11 @@ Measured on real saved pages by ``benchmarks/junk_filter_eval.py``: a list of li
 nested in a paragraph (a name's related-stories pop-up), a paragraph that is a
 "Read more:" link, a picture's credit line, a date set inside a heading, a section link
 above the headline, a bar of links that share the page (with its "Post this story to:"),
-a box left with one short cell (a picture's caption, a box's title) and, at the article's
-start or end, short calls to write letters, follow, subscribe or read MORE, teasers of
-other stories, a date or a byline alone and a copyright line.  A table of one cell (a
-story laid out in it) is read as its content.
+a box left with one short cell (a picture's caption, a box's title) or calling for
+readers' views, a box of sponsored links, an advert's label and, at the article's start
+or end, short calls to write letters, follow, subscribe, comment or read MORE, teasers of
+other stories, links to the previous and next story, a date or a byline alone and a
+copyright line.  A wire story's dateline set apart opens its first paragraph.
 """
 
 from __future__ import annotations
@@ -195,25 +196,6 @@ def _popup_around(
     return element
 
 
-def unwrap_one_cell_tables(tree: lxml_html.HtmlElement) -> None:
-    """Keep the content of a table of one cell, not the table: old pages lay out their
-    story in one (the Telegraph's of 2007), which trafilatura would keep as a data table
-    with the story's paragraphs run together in its cell."""
-    for table in list(tree.iter("table")):
-        cells = [cell for cell in table.iter("td", "th") if _table_of(cell) is table]
-        if len(cells) != 1 or table.getparent() is None:
-            continue
-        chain = [cells[0]]
-        while chain[-1] is not table:
-            chain.append(chain[-1].getparent())
-        for element in chain:  # the cell, its row (and tbody), the table: their tags only
-            element.drop_tag()
-
-
-def _table_of(cell: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    return next(cell.iterancestors("table"), None)
-
-
 def remove_share_bars(tree: lxml_html.HtmlElement) -> None:
     """Cut the bars of links that share the page, each with its label: the largest
     element around a share link that holds nothing but short links and a short label."""
@@ -379,7 +361,12 @@ def is_date(text: str) -> bool:
 
 
 def is_stray_box(block: Block) -> bool:
-    return block.boxed and len(" ".join(block.texts).split()) <= _MAX_BOX_WORDS
+    """A box (a table of one cell) of a few words, or one that calls for readers' views or
+    comments (the BBC's "Have your say"), wherever it is: no part of the story."""
+    return block.boxed and (
+        len(" ".join(block.texts).split()) <= _MAX_BOX_WORDS
+        or _is_boilerplate(block, _TRAILING_BOILERPLATE)
+    )
 
 
 def _is_boilerplate(block: Block, pattern: re.Pattern[str]) -> bool:

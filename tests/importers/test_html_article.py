@@ -825,7 +825,8 @@ def test_an_advert_label_in_the_story_goes_and_the_story_stays() -> None:
 
 def test_a_story_laid_out_in_a_table_beside_other_links_keeps_its_paragraphs() -> None:
     # the BBC of 2008: the headline in a row of its own, the story in a cell beside a
-    # column of links to other stories, a picture's box and a readers' box inside it
+    # column of links to other stories, a picture's box, a fact box and a readers' box
+    # inside it
     picture = (
         "<table align='right' width='203'><tr><td><div><img src='ferry.jpg' alt='Ferry'>"
         "<div class='cap'>The ferry leaves the harbour at dawn</div></div></td></tr></table>"
@@ -835,7 +836,13 @@ def test_a_story_laid_out_in_a_table_beside_other_links_keeps_its_paragraphs() -
         "<div><b>About time somebody listened to the islanders</b></div><div>Sam, Leith</div>"
         "<div><a href='/forum'><b>Send us your comments</b></a></div></td></tr></table>"
     )
-    story = f"<P>{STORY[0]}\n{picture}<P>{STORY[1]}\n{readers}<P>{STORY[2]}\n"
+    facts = (
+        "<table align='right' width='208'><tr><td><div class='sih'>THE ROUTE IN FIGURES</div>"
+        "<div class='bull'>Four sailings a day each way</div>"
+        "<div class='bull'>About 310,000 passengers a year</div>"
+        "<div><a href='/c'><b>Fares over ten years</b></a></div></td></tr></table>"
+    )
+    story = f"<P>{STORY[0]}\n{picture}<P>{STORY[1]}\n{facts}{readers}<P>{STORY[2]}\n"
     page = (
         f"<html><head><title>{HEADLINE}</title></head><body><table width='629'>"
         f"<tr><td colspan='3'><div class='sh'>{HEADLINE}</div></td></tr>"
@@ -845,7 +852,9 @@ def test_a_story_laid_out_in_a_table_beside_other_links_keeps_its_paragraphs() -
     )
     markdown = article_from_html(page).markdown
     assert "|" not in markdown
-    assert canonical_text(markdown).split("\n\n") == STORY
+    # the fact box stays, set apart from the story's paragraphs
+    facts_text = "THE ROUTE IN FIGURES Four sailings a day each way About 310,000 passengers a year"
+    assert canonical_text(markdown).split("\n\n") == [*STORY[:2], facts_text, STORY[2]]
 
 
 def test_a_table_of_figures_stays_a_table() -> None:
