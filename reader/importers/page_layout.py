@@ -1,14 +1,16 @@
 """How a saved page lays out its text, made plain before extraction.
 
-Old pages put a story's text straight into a ``<div>`` or a table cell, between block
-elements, where a browser shows each run of it as a paragraph of its own; trafilatura
-keeps such loose text only in some places and drops it in others (with the words after
-an ``<em>`` in it).  Each run is given a ``<p>`` of its own.
+Old pages put a story's text straight into a ``<div>`` or a table cell, beside its
+paragraphs, where a browser shows each run of it as a paragraph of its own; trafilatura
+keeps such loose text only in some places and drops it in others (the Winnipeg Free
+Press of 2008 lost a paragraph's words after an ``<em>``).  Each run is given a ``<p>``.
 
 They also lay the page out in tables (the BBC's of 2008: the story in one cell, links
 to other stories in the next), which trafilatura reads as data: a table row, its cells'
-paragraphs run together.  A table with a cell of paragraphs or of another table is
-read as blocks.
+paragraphs run together.  A table with a cell of paragraphs, of another table or of
+more words than a data cell holds is read as blocks, as is a table of one such cell (the
+Telegraph of 2007 set its story in one); a short box stays a table of one cell, which
+the import keeps as a paragraph of its own (a fact box) or leaves out (a caption).
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ INLINE_TAGS = frozenset(
         "var",
     ]
 )
-# Elements whose loose text is a paragraph when they also hold blocks (a <font> or <span>
-# around a story's paragraphs is one: browsers end it at the first block).
+# Elements whose loose text beside their paragraphs is a paragraph too.  (One without
+# paragraphs, a box of links or a byline, is left as it is: trafilatura reads it better.)
 _CONTAINERS = frozenset(
     [
         "article",
@@ -80,9 +82,7 @@ def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> None:
     layout = [table for table in tree.iter("table") if _lays_out(table)]
     for table in layout:
         for element in [table, *_own_parts(table)]:
-            element.tag = "div"
-            for name in list(element.attrib):
-                del element.attrib[name]
+            element.tag = "div"  # its class and id stay: trafilatura reads them
 
 
 def _own_parts(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -117,7 +117,7 @@ def wrap_loose_text(tree: lxml_html.HtmlElement) -> None:
 
 def _blocks(tree: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
     """The elements laid out as blocks: all but phrasing ones, and a phrasing container
-    (a <font>, a <span>) that holds a block."""
+    (a <font>, a <span>) that holds a block, as browsers lay it out."""
     blocks: set[lxml_html.HtmlElement] = set()
     for element in reversed(list(tree.iter())):  # each element after its descendants
         tag = element.tag
