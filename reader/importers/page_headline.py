@@ -48,6 +48,7 @@ class PageText:
 
 
 def page_text(tree: lxml_html.HtmlElement) -> PageText:
+    """The page's text as trafilatura's blocks will read it, before extraction."""
     parts: list[str] = []
     length = 0
     last_is_space = True
@@ -80,7 +81,8 @@ def page_text(tree: lxml_html.HtmlElement) -> PageText:
                     headings.append(_Heading(text, start, start + len(text)))
             add(space)
             add(element.tail)
-    return PageText("".join(parts), tuple(headings))
+    # in the page's order (a heading inside another ends first)
+    return PageText("".join(parts), tuple(sorted(headings, key=lambda h: h.start)))
 
 
 def headline_in_page(
