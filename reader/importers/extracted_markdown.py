@@ -224,6 +224,7 @@ def _prefixed(markdown: str, first: str, rest: str) -> str:
 def _table(element: etree._Element) -> Block | None:
     style = _Style(emphasis=False, breaks=False, code_spans=False)
     rows: list[list[tuple[str, str]]] = []
+    filled_cells: list[etree._Element] = []
     for row in element.iter("row"):
         cells = []
         for cell in row:
@@ -231,14 +232,14 @@ def _table(element: etree._Element) -> Block | None:
                 writer = _InlineWriter()
                 _write_children(cell, writer, style)
                 cells.append(writer.one_line())
+                if cells[-1][1]:
+                    filled_cells.append(cell)
         if any(text for _, text in cells):
             rows.append(cells)
     if not rows:
         return None
-    filled = [(markdown, text) for cells in rows for markdown, text in cells if text]
-    if len(filled) == 1:
-        markdown, text = filled[0]
-        return Block(escape_block_start(markdown), [text], boxed=True)
+    if len(filled_cells) == 1:
+        return _box(filled_cells[0])
     width = max(len(cells) for cells in rows)
     lines = []
     for index, cells in enumerate(rows):
@@ -248,6 +249,22 @@ def _table(element: etree._Element) -> Block | None:
             lines.append("|" + " --- |" * width)
     texts = [text for cells in rows for _, text in cells if text]
     return Block("\n".join(lines), texts)
+
+
+def _box(cell: etree._Element) -> Block:
+    """A table's one filled cell (a box of the page) as a paragraph: its paragraphs (a fact
+    box's title and points) one to a line, or its content on one line if it holds more
+    than paragraphs."""
+    only_paragraphs = all(
+        inner.tag not in _BLOCK_TAGS - {"p"} and inner.tag != "code" for inner in cell.iter()
+    )
+    if only_paragraphs and (blocks := _container_blocks(cell)):
+        markdown = "\\\n".join(block.markdown for block in blocks)
+        return Block(markdown, ["\n".join(block.texts[0] for block in blocks)], boxed=True)
+    writer = _InlineWriter()
+    _write_children(cell, writer, _Style(emphasis=False, breaks=False, code_spans=False))
+    markdown, text = writer.one_line()
+    return Block(escape_block_start(markdown), [text], boxed=True)
 
 
 def _is_code_block(element: etree._Element) -> bool:

@@ -852,8 +852,10 @@ def test_a_story_laid_out_in_a_table_beside_other_links_keeps_its_paragraphs() -
     )
     markdown = article_from_html(page).markdown
     assert "|" not in markdown
-    # the fact box stays, set apart from the story's paragraphs
-    facts_text = "THE ROUTE IN FIGURES Four sailings a day each way About 310,000 passengers a year"
+    # the fact box stays, set apart from the story's paragraphs, a line to each point
+    facts_text = (
+        "THE ROUTE IN FIGURES\nFour sailings a day each way\nAbout 310,000 passengers a year"
+    )
     assert canonical_text(markdown).split("\n\n") == [*STORY[:2], facts_text, STORY[2]]
 
 
