@@ -16,7 +16,7 @@ from reader.services.compare import (
     compare_read,
     compare_versions,
     forget_recent_comparisons,
-    keep_splits,
+    keep_comparison,
     kept_splits,
 )
 from reader.storage import classroom as classroom_store
@@ -67,14 +67,16 @@ def test_a_comparison_splits_an_article_once_and_keeps_the_split(library: Librar
     b = store(library, "Thousands evacuated", FLOOD_B)
     library.conn.execute("DELETE FROM sentence_splits")  # as in a library from before
     article_a, article_b = library.article(a), library.article(b)
+    forget_recent_comparisons()  # not compared yet in this process
     fresh = compare_read(article_a, article_b)
     assert kept_splits(library, article_a, article_b) == (None, None)
 
-    keep_splits(library, fresh)  # as the window does once it has shown the matches
+    keep_comparison(library, fresh)  # as the window does once it has shown the matches
 
     kept = kept_splits(library, article_a, article_b)
     assert kept == (block_sentences(article_a.text), block_sentences(article_b.text))
-    again = compare_read(article_a, article_b, *kept)
+    forget_recent_comparisons()
+    again = compare_read(article_a, article_b, None, None, *kept)
     assert again.sentences == fresh.sentences
     assert again.only == fresh.only
     assert compare_articles(library, a, b).sentences == fresh.sentences

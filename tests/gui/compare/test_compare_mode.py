@@ -403,6 +403,9 @@ def test_both_pages_are_kept_in_the_render_cache_of_the_single_article(
     kept = {path.name for path in cache.glob("*.json")}
     for article_id in (a, b):
         assert f"{keys.key(window.library.article(article_id), Theme.LIGHT)}.json" in kept
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(lambda: view.is_matched)  # nothing left to run after the test
 
 
 def test_suggestions_are_made_accepted_dismissed_and_undone_on_either_side(
