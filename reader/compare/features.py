@@ -10,6 +10,7 @@ does not read as features of its text (a hostile or damaged library) is not used
 from __future__ import annotations
 
 import json
+import operator
 from dataclasses import dataclass
 from typing import cast
 
@@ -90,7 +91,9 @@ def to_json(features: TextFeatures) -> str:
         {
             "start": features.start,
             "sentence_count": features.sentence_count,
-            "sentences": [[s.index, s.start, s.end] for s in features.sentences],
+            "sentence_index": [s.index for s in features.sentences],
+            "sentence_start": [s.start for s in features.sentences],
+            "sentence_end": [s.end for s in features.sentences],
             "vocabulary": features.words.vocabulary,
             "word_ids": features.words.word_ids,
             "counts": features.words.counts,
@@ -117,15 +120,17 @@ def _read(text: str, row: object) -> TextFeatures:
         raise ReaderError("not features")
     length = len(text)
     vocabulary = _list(row["vocabulary"])
-    if not all(type(word) is str and word for word in vocabulary):
+    if not set(map(type, vocabulary)) <= {str} or "" in vocabulary:
         raise ReaderError("not a word")
     word_ids = _ints(row["word_ids"], len(vocabulary) - 1)
     counts = _ints(row["counts"], length)
     offsets = _ints(row["offsets"], len(word_ids))
-    sentences = [
-        Sentence(_int(found[0], length), begin, end, text[begin:end])
-        for found, begin, end in (_range(item, length, 3) for item in _list(row["sentences"]))
-    ]
+    starts, ends = _ints(row["sentence_start"], length), _ints(row["sentence_end"], length)
+    indices = _ints(row["sentence_index"], length)
+    if not len(indices) == len(starts) == len(ends) or not all(map(operator.le, starts, ends)):
+        raise ReaderError("not sentences")
+    texts = map(text.__getitem__, map(slice, starts, ends))
+    sentences = list(map(Sentence, indices, starts, ends, texts))
     if (
         len(counts) != len(word_ids)
         or 0 in counts
@@ -174,7 +179,7 @@ def _int(value: object, most: int) -> int:
 def _ints(value: object, most: int) -> list[int]:
     """A list of numbers from 0 to ``most``, checked in one pass (they are many)."""
     found = _list(value)
-    if not all(type(n) is int for n in found):
+    if not set(map(type, found)) <= {int}:  # not bool either
         raise ReaderError("not a number")
     numbers = cast(list[int], found)
     if numbers and not 0 <= min(numbers) <= max(numbers) <= most:

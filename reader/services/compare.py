@@ -133,6 +133,12 @@ def compare_read(
     return ArticleComparison(a, b, *found, None, None)  # all kept already, or in memory
 
 
+def remembers(a: Article, b: Article) -> bool:
+    """Whether the two articles' comparison is among those kept in memory."""
+    with _RECENT_LOCK:
+        return (a.text, body_start(a), b.text, body_start(b)) in _RECENT
+
+
 def forget_recent_comparisons() -> None:
     """Empty the comparisons kept in memory (for a benchmark of a first comparison)."""
     with _RECENT_LOCK:

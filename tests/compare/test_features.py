@@ -82,9 +82,9 @@ DAMAGED: dict[str, Callable[[dict[str, object]], object]] = {
     "an empty word": _first_item("vocabulary", ""),
     "offsets out of order": lambda row: {**row, "offsets": list(reversed(row["offsets"]))},  # type: ignore[call-overload]
     "fewer offsets than sentences": lambda row: {**row, "offsets": row["offsets"][:-1]},  # type: ignore[index]
-    "a sentence past the text": _first_item("sentences", [0, 0, len(TEXT) + 5]),
-    "a sentence ending before it starts": _first_item("sentences", [0, 50, 40]),
-    "a sentence of two numbers": _first_item("sentences", [0, 50]),
+    "a sentence past the text": _first_item("sentence_end", len(TEXT) + 5),
+    "a sentence ending before it starts": _first_item("sentence_end", 0),
+    "a sentence without its end": lambda row: {**row, "sentence_end": row["sentence_end"][1:]},  # type: ignore[index]
     "a figure of text": _first_item("figures", ["many", False, 0, 3]),
     "a figure not in percent or not": _first_item("figures", [5.0, "no", 0, 3]),
     "a source without a name": _first_item("sources", ["", 0, 3]),

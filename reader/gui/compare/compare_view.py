@@ -40,6 +40,7 @@ from reader.services.compare import (
     keep_comparison,
     kept_features,
     kept_splits,
+    remembers,
 )
 
 if TYPE_CHECKING:
@@ -145,10 +146,14 @@ class CompareView(SideBySide):
         if self._matching is not None or self._articles is None:
             return
         a, b = self._articles
+        if remembers(a, b):  # compared a moment ago
+            self._matching = _at_once(a, b, None, None)
+            self._on_match_poll()
+            return
         library = self._library()
         kept = kept_features(library, a, b)
         if kept[0] is not None and kept[1] is not None and quick_to_match(kept[0], kept[1]):
-            self._matching = _at_once(a, b, kept[0], kept[1])
+            self._matching = _at_once(a, b, *kept)
             self._on_match_poll()
         else:  # features to make, perhaps splits too (a hostile text's take seconds)
             self._matching = _in_thread(a, b, *kept, *kept_splits(library, a, b))
@@ -296,9 +301,10 @@ class CompareView(SideBySide):
 
 
 def _at_once(
-    a: Article, b: Article, features_a: TextFeatures, features_b: TextFeatures
+    a: Article, b: Article, features_a: TextFeatures | None, features_b: TextFeatures | None
 ) -> Future[ArticleComparison]:
-    """The two articles compared here and now, from their kept features."""
+    """The two articles compared here and now, from their kept features (or the
+    comparison kept in memory)."""
     future: Future[ArticleComparison] = Future()
     try:
         future.set_result(compare_read(a, b, features_a, features_b))

@@ -222,6 +222,10 @@ def test_the_window_keeps_the_features_it_made_and_matches_from_them_next_time(
     qtbot.waitUntil(lambda: again.is_matched)
     assert (again.summary.text(), [side.only_here.text() for side in again.sides]) == first
     assert first[0].startswith("3 matching sentences")
+    hover(again.sides[0], "Emergency crews rescued")
+    counterpart = "Emergency crews rescued 35 people from cars and rooftops."
+    assert shown_mark(again, again.sides[1]) == counterpart
+    compare_mode.leave_compare(window)  # both views gone before the next test
 
 
 def test_linked_scrolling_keeps_matched_sentences_level_and_can_be_turned_off(
