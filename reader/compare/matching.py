@@ -36,9 +36,9 @@ MIN_WORDS = 3
 # sentences that share a word is scored, so two longer (or hostile, repetitive)
 # articles could take minutes; they are refused instead.
 MAX_SENTENCES = 2000
-# Words weighed at once in the product of two articles' sentences: it takes this many
-# columns of each article's matrix.
-_WORDS_AT_ONCE = 2048
+# Products of two words' weights made at once when two articles' sentences are scored
+# (each takes a few numbers in memory).
+_PRODUCTS_AT_ONCE = 1_000_000
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -163,20 +163,35 @@ def _cosines(a: WordCounts, b: WordCounts) -> NDArray[np.float64]:
         keep = shared[ids] >= 0
         return rows[keep], shared[ids][keep], (weights / norms[rows])[keep]
 
-    entries_a, entries_b = unit_entries(a, ids_a), unit_entries(b, ids_b)
-    scores = np.zeros((len(a), len(b)))
-    for first in range(0, shared_count, _WORDS_AT_ONCE):  # in parts: a bounded memory
-        last = min(first + _WORDS_AT_ONCE, shared_count)
-        matrices = []
-        for (rows, words, weights), size in ((entries_a, len(a)), (entries_b, len(b))):
-            part = (words >= first) & (words < last)
-            matrix = np.zeros((size, last - first))
-            matrix[rows[part], words[part] - first] = weights[part]
-            matrices.append(matrix)
-        scores += matrices[0] @ matrices[1].T
+    rows_a, words_a, weights_a = unit_entries(a, ids_a)
+    rows_b, words_b, weights_b = unit_entries(b, ids_b)
+    by_word = np.argsort(words_b, kind="stable")  # b's entries grouped by word
+    rows_b, weights_b = rows_b[by_word], weights_b[by_word]
+    in_word_b = np.bincount(words_b, minlength=shared_count)
+    word_start_b = np.cumsum(in_word_b) - in_word_b
+    # each entry of a meets every entry of b with its word: the products are made in
+    # parts of a's entries (a bounded memory), each sentence pair's summed in the order
+    # of a's words
+    meets = in_word_b[words_a]
+    made = np.cumsum(meets)
+    scores = np.zeros(len(a) * len(b))
+    first = 0
+    while first < len(words_a):
+        done = int(made[first - 1]) if first else 0
+        last = max(int(np.searchsorted(made, done + _PRODUCTS_AT_ONCE, side="right")), first + 1)
+        counts = meets[first:last]
+        entry = np.repeat(np.arange(first, last), counts)
+        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        other = word_start_b[words_a[entry]] + within
+        scores += np.bincount(
+            rows_a[entry] * len(b) + rows_b[other],
+            weights_a[entry] * weights_b[other],
+            minlength=len(scores),
+        )
+        first = last
     # rounded, so that sums taken in another order give the same ties; rounding can
     # pass 1 by a hair
-    return np.minimum(np.round(scores, 12), 1.0)
+    return np.minimum(np.round(scores.reshape(len(a), len(b)), 12), 1.0)
 
 
 def pair_best_first(
