@@ -3,8 +3,9 @@ counts of their words, its figures and its named sources.
 
 The library keeps them by the text's hash (``to_json``, ``from_json``), so comparing two
 articles it keeps needs neither splitting, nor reading words, figures and sources: only
-their words' weights for the pair and one product of two matrices.  A kept row that
-does not read as features of its text (a hostile or damaged library) is not used.
+their words' weights for the pair, and the sum of their products for each pair of
+sentences that share a word.  A kept row that does not read as features of its text
+(a hostile or damaged library) is not used.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from reader.core.models import ReaderError
 
 # Raise it whenever what ``make_features`` makes, or how it is written, changes.
 FEATURES_VERSION = 1
-# The products of word weights a match may take and be ``quick_to_match``: two articles
-# of a few thousand words each take a fraction of it.
+# At most this many products of word weights (sentences by sentences by the words of the
+# article with fewer, a bound of what a match takes) make a match ``quick_to_match``:
+# two articles of about 5,000 words each stay under it.
 QUICK_PRODUCTS = 200_000_000
 
 
@@ -58,8 +60,8 @@ def make_features(text: str, start: int = 0, blocks: Blocks | None = None) -> Te
 
 
 def quick_to_match(a: TextFeatures, b: TextFeatures) -> bool:
-    """Whether matching the two is quick enough to wait for: the products it takes,
-    sentences by sentences by the words they may share, are few."""
+    """Whether matching the two is quick enough for the window to wait for (else it
+    matches them in a thread)."""
     shared = min(len(a.words.vocabulary), len(b.words.vocabulary))
     return len(a.sentences) * len(b.sentences) * shared <= QUICK_PRODUCTS
 
