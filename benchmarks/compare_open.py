@@ -37,7 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from compare_speed import article_text, reworded  # noqa: E402
-from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.anchoring.selectors import make_anchor  # noqa: E402
@@ -118,6 +118,9 @@ def main() -> int:
             both = compare_timed(window, a, b)
             compare_mode.leave_compare(window)
             app.processEvents()
+            # the view left is deleted now, as the app's event loop deletes it on leaving,
+            # not in the next timed compare's loop (the first that runs)
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             return both
 
         def match_alone() -> None:
