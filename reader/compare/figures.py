@@ -206,12 +206,14 @@ def sources(text: str, start: int = 0) -> list[Source]:
 
 
 def _named_in(source: Source, text: str) -> bool:
-    if re.search(rf"\b{re.escape(source.name)}\b", text):
+    # each name looked for as a plain string first, which is quick, then as a word
+    if source.name in text and re.search(rf"\b{re.escape(source.name)}\b", text):
         return True
     last = source.name.split()[-1]
     return (
         len(source.name.split()) > 1
         and len(last) > 2
+        and last in text
         and bool(re.search(rf"\b{re.escape(last)}\b", text))
     )
 
@@ -224,11 +226,28 @@ def _missing(items: Iterable[Figure], others: list[Figure]) -> list[Figure]:
 def only_in(text_a: str, text_b: str, *, start_a: int = 0, start_b: int = 0) -> OnlyIn:
     """The figures and named sources of each text (from ``start_a`` and ``start_b`` on)
     that the other lacks."""
-    figures_a, figures_b = figures(text_a, start_a), figures(text_b, start_b)
-    body_a, body_b = text_a[start_a:], text_b[start_b:]
+    return missing_in(
+        figures(text_a, start_a),
+        figures(text_b, start_b),
+        sources(text_a, start_a),
+        sources(text_b, start_b),
+        text_a[start_a:],
+        text_b[start_b:],
+    )
+
+
+def missing_in(
+    figures_a: list[Figure],
+    figures_b: list[Figure],
+    sources_a: list[Source],
+    sources_b: list[Source],
+    body_a: str,
+    body_b: str,
+) -> OnlyIn:
+    """``only_in`` of two texts' bodies given with the figures and sources found in them."""
     return OnlyIn(
         _missing(figures_a, figures_b),
         _missing(figures_b, figures_a),
-        [source for source in sources(text_a, start_a) if not _named_in(source, body_b)],
-        [source for source in sources(text_b, start_b) if not _named_in(source, body_a)],
+        [source for source in sources_a if not _named_in(source, body_b)],
+        [source for source in sources_b if not _named_in(source, body_a)],
     )

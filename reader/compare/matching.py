@@ -17,14 +17,18 @@ other stories than before (README, "Compare two articles").
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.anchoring.tokens import Blocks, block_sentences
 from reader.core.models import ReaderError
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 THRESHOLD = 0.2
 MIN_WORDS = 3
@@ -32,6 +36,9 @@ MIN_WORDS = 3
 # sentences that share a word is scored, so two longer (or hostile, repetitive)
 # articles could take minutes; they are refused instead.
 MAX_SENTENCES = 2000
+# Products of two words' weights made at once when two articles' sentences are scored
+# (each takes a few numbers in memory).
+_PRODUCTS_AT_ONCE = 1_000_000
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -79,42 +86,112 @@ def tfidf_scores(
 ) -> dict[tuple[int, int], float]:
     """Cosine of every pair of sentences (index in ``a``, index in ``b``) sharing a word,
     kept when it reaches ``threshold``."""
-    return bag_scores(
-        [Counter(words(sentence)) for sentence in a],
-        [Counter(words(sentence)) for sentence in b],
-        threshold,
+    scores = _cosines(
+        WordCounts.of(Counter(words(sentence)) for sentence in a),
+        WordCounts.of(Counter(words(sentence)) for sentence in b),
     )
+    rows, columns = (scores >= threshold).nonzero()
+    return {
+        (int(i), int(j)): float(scores[i, j])
+        for i, j in zip(rows, columns, strict=True)
+        if scores[i, j] > 0
+    }
 
 
-def bag_scores(
-    bags_a: Sequence[Counter[str]], bags_b: Sequence[Counter[str]], threshold: float
-) -> dict[tuple[int, int], float]:
-    """``tfidf_scores`` of sentences given as the counts of their words."""
-    frequency: Counter[str] = Counter()
-    for bag in (*bags_a, *bags_b):
-        frequency.update(bag.keys())
-    count = len(bags_a) + len(bags_b)
-    idf = {word: math.log((count + 1) / (df + 1)) + 1 for word, df in frequency.items()}
+@dataclass(frozen=True)
+class WordCounts:
+    """The words of some sentences counted: sentence n has the words
+    ``word_ids[offsets[n]:offsets[n + 1]]`` (indices in ``vocabulary``), each
+    ``counts[...]`` times, in the order it first writes them."""
 
-    def unit_vector(bag: Counter[str]) -> dict[str, float]:
-        weights = {word: n * idf[word] for word, n in bag.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {word: w / norm for word, w in weights.items()}
+    vocabulary: list[str]
+    word_ids: list[int]
+    counts: list[int]
+    offsets: list[int]
 
-    postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, bag in enumerate(bags_b):
-        for word, weight in unit_vector(bag).items():
-            postings[word].append((j, weight))
-    scores: dict[tuple[int, int], float] = {}
-    for i, bag in enumerate(bags_a):
-        row = [0.0] * len(bags_b)  # every weight is above 0: a pair sharing no word stays 0
-        for word, weight in unit_vector(bag).items():
-            for j, other in postings.get(word, ()):
-                row[j] += weight * other
-        for j, score in enumerate(row):
-            if score and score >= threshold:
-                scores[i, j] = min(score, 1.0)  # rounding can pass 1 by a hair
-    return scores
+    @classmethod
+    def of(cls, bags: Iterable[Counter[str]]) -> WordCounts:
+        vocabulary: dict[str, int] = {}
+        word_ids: list[int] = []
+        counts: list[int] = []
+        offsets = [0]
+        for bag in bags:
+            for word, count in bag.items():
+                word_ids.append(vocabulary.setdefault(word, len(vocabulary)))
+                counts.append(count)
+            offsets.append(len(word_ids))
+        return cls(list(vocabulary), word_ids, counts, offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+
+def worded(sentences: list[Sentence]) -> tuple[list[Sentence], WordCounts]:
+    """The sentences of ``MIN_WORDS`` words or more, and their words counted."""
+    kept = [(s, Counter(found)) for s in sentences if len(found := words(s.text)) >= MIN_WORDS]
+    return [sentence for sentence, _ in kept], WordCounts.of(bag for _, bag in kept)
+
+
+def _cosines(a: WordCounts, b: WordCounts) -> NDArray[np.float64]:
+    """The cosine of the TF-IDF vectors of each sentence of ``a`` (rows) and of ``b``
+    (columns), the inverse document frequencies counted over the sentences of both."""
+    import numpy as np
+
+    index = {word: n for n, word in enumerate(a.vocabulary)}
+    for word in b.vocabulary:
+        index.setdefault(word, len(index))
+    ids_a = np.array(a.word_ids, dtype=np.intp)
+    ids_b = np.array([index[word] for word in b.vocabulary], dtype=np.intp)[
+        np.array(b.word_ids, dtype=np.intp)
+    ]
+    in_a = np.bincount(ids_a, minlength=len(index))  # a word counts once per sentence
+    in_b = np.bincount(ids_b, minlength=len(index))
+    idf = np.log((len(a) + len(b) + 1) / (in_a + in_b + 1)) + 1
+    is_shared = (in_a > 0) & (in_b > 0)  # only the words both use add to a cosine
+    shared_count = int(is_shared.sum())
+    shared = np.full(len(index), -1, dtype=np.intp)  # a word's column, -1: not shared
+    shared[is_shared] = np.arange(shared_count)
+
+    def unit_entries(
+        counts: WordCounts, ids: NDArray[np.intp]
+    ) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
+        """Each sentence's shared words: (sentence, shared word, weight) of its unit vector."""
+        rows = np.repeat(np.arange(len(counts)), np.diff(counts.offsets))
+        weights = np.array(counts.counts, dtype=np.float64) * idf[ids]
+        norms = np.sqrt(np.bincount(rows, weights * weights, minlength=len(counts)))
+        norms[norms == 0] = 1.0  # a sentence without words
+        keep = shared[ids] >= 0
+        return rows[keep], shared[ids][keep], (weights / norms[rows])[keep]
+
+    rows_a, words_a, weights_a = unit_entries(a, ids_a)
+    rows_b, words_b, weights_b = unit_entries(b, ids_b)
+    by_word = np.argsort(words_b, kind="stable")  # b's entries grouped by word
+    rows_b, weights_b = rows_b[by_word], weights_b[by_word]
+    in_word_b = np.bincount(words_b, minlength=shared_count)
+    word_start_b = np.cumsum(in_word_b) - in_word_b
+    # each entry of a meets every entry of b with its word: the products are made in
+    # parts of a's entries (a bounded memory), each sentence pair's summed in the order
+    # of a's words
+    meets = in_word_b[words_a]
+    made = np.cumsum(meets)
+    scores = np.zeros(len(a) * len(b))
+    first = 0
+    while first < len(words_a):
+        done = int(made[first - 1]) if first else 0
+        last = max(int(np.searchsorted(made, done + _PRODUCTS_AT_ONCE, side="right")), first + 1)
+        counts = meets[first:last]
+        entry = np.repeat(np.arange(first, last), counts)
+        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        other = word_start_b[words_a[entry]] + within
+        scores += np.bincount(
+            rows_a[entry] * len(b) + rows_b[other],
+            weights_a[entry] * weights_b[other],
+            minlength=len(scores),
+        )
+        first = last
+    # rounded, so that sums taken in another order give the same ties; rounding can
+    # pass 1 by a hair
+    return np.minimum(np.round(scores.reshape(len(a), len(b)), 12), 1.0)
 
 
 def pair_best_first(
@@ -126,6 +203,10 @@ def pair_best_first(
         ((score, i, j) for (i, j), score in scores.items() if score >= threshold),
         key=lambda item: (-item[0], item[1], item[2]),
     )
+    return _take_best(ranked)
+
+
+def _take_best(ranked: Iterable[tuple[float, int, int]]) -> list[tuple[int, int, float]]:
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[int, int, float]] = []
@@ -135,6 +216,45 @@ def pair_best_first(
             used_b.add(j)
             pairs.append((i, j, score))
     return pairs
+
+
+def check_sentence_counts(count_a: int, count_b: int) -> None:
+    """Refuse articles with more sentences than the matching takes."""
+    for count, side in ((count_a, "first"), (count_b, "second")):
+        if count > MAX_SENTENCES:
+            raise ReaderError(
+                f"the {side} article has {count:,} sentences, too many to compare "
+                f"(at most {MAX_SENTENCES:,})"
+            )
+
+
+def match_counted(
+    sentences_a: list[Sentence],
+    counts_a: WordCounts,
+    sentences_b: list[Sentence],
+    counts_b: WordCounts,
+    threshold: float = THRESHOLD,
+) -> SentenceMatch:
+    """Pair the sentences (those ``worded`` keeps) given with their words counted."""
+    import numpy as np
+
+    scores = _cosines(counts_a, counts_b)
+    rows, columns = ((scores > 0) & (scores >= threshold)).nonzero()
+    found = scores[rows, columns]
+    order = np.lexsort((columns, rows, -found))  # best first; ties to earlier sentences
+    pairs = [
+        SentencePair(sentences_a[i], sentences_b[j], score)
+        for i, j, score in _take_best(
+            zip(found[order].tolist(), rows[order].tolist(), columns[order].tolist(), strict=True)
+        )
+    ]
+    paired_a = {pair.a.index for pair in pairs}
+    paired_b = {pair.b.index for pair in pairs}
+    return SentenceMatch(
+        pairs,
+        [s for s in sentences_a if s.index not in paired_a],
+        [s for s in sentences_b if s.index not in paired_b],
+    )
 
 
 def match_sentences(
@@ -151,29 +271,5 @@ def match_sentences(
     say the same thing; ``blocks_a`` and ``blocks_b``: their splits, if they were kept."""
     sentences_a = split_sentences(text_a, start_a, blocks_a)
     sentences_b = split_sentences(text_b, start_b, blocks_b)
-    for sentences, side in ((sentences_a, "first"), (sentences_b, "second")):
-        if len(sentences) > MAX_SENTENCES:
-            raise ReaderError(
-                f"the {side} article has {len(sentences):,} sentences, too many to compare "
-                f"(at most {MAX_SENTENCES:,})"
-            )
-    bags_a, sentences_a = _worded(sentences_a)
-    bags_b, sentences_b = _worded(sentences_b)
-    scores = bag_scores(bags_a, bags_b, threshold)
-    pairs = [
-        SentencePair(sentences_a[i], sentences_b[j], score)
-        for i, j, score in pair_best_first(scores, threshold)
-    ]
-    paired_a = {pair.a.index for pair in pairs}
-    paired_b = {pair.b.index for pair in pairs}
-    return SentenceMatch(
-        pairs,
-        [s for s in sentences_a if s.index not in paired_a],
-        [s for s in sentences_b if s.index not in paired_b],
-    )
-
-
-def _worded(sentences: list[Sentence]) -> tuple[list[Counter[str]], list[Sentence]]:
-    """The sentences of ``MIN_WORDS`` words or more, and the counts of their words."""
-    kept = [(Counter(found), s) for s in sentences if len(found := words(s.text)) >= MIN_WORDS]
-    return [bag for bag, _ in kept], [sentence for _, sentence in kept]
+    check_sentence_counts(len(sentences_a), len(sentences_b))
+    return match_counted(*worded(sentences_a), *worded(sentences_b), threshold)

@@ -9,8 +9,17 @@ from dataclasses import dataclass
 
 from reader.anchoring.canonical import body_start
 from reader.anchoring.tokens import Blocks, block_sentences
-from reader.compare.figures import OnlyIn, only_in
-from reader.compare.matching import SentenceMatch, match_sentences
+from reader.compare.features import (
+    TextFeatures,
+    features_maker,
+    from_json,
+    make_features,
+    match_features,
+    only_in_features,
+    to_json,
+)
+from reader.compare.figures import OnlyIn
+from reader.compare.matching import SentenceMatch
 from reader.compare.versions import VersionDiff, diff_versions
 from reader.core.models import Annotation, Article, ReaderError, Status
 from reader.services.classroom import may_see
@@ -30,8 +39,12 @@ class ArticleComparison:
     b: Article
     sentences: SentenceMatch
     only: OnlyIn
-    blocks_a: Blocks  # each article's split into sentences, as ``block_sentences`` makes it
-    blocks_b: Blocks
+    features_a: TextFeatures
+    features_b: TextFeatures
+    # each article's split into sentences (as ``block_sentences`` makes it) when its
+    # features were made here, None when they were kept (``keep_comparison`` keeps both)
+    blocks_a: Blocks | None
+    blocks_b: Blocks | None
 
 
 @dataclass(frozen=True)
@@ -46,22 +59,52 @@ class VersionComparison:
 
 def compare_articles(library: Library, id_a: int, id_b: int) -> ArticleComparison:
     a, b = library.article(id_a), library.article(id_b)
-    return compare_read(a, b, library.split_sentences(a), library.split_sentences(b))
+    found_a, found_b = kept_features(library, a, b)
+    comparison = compare_read(
+        a,
+        b,
+        found_a,
+        found_b,
+        library.split_sentences(a) if found_a is None else None,
+        library.split_sentences(b) if found_b is None else None,
+    )
+    keep_comparison(library, comparison)
+    return comparison
+
+
+def kept_features(
+    library: Library, a: Article, b: Article
+) -> tuple[TextFeatures | None, TextFeatures | None]:
+    """The two articles' features for comparing as the library keeps them (None: none
+    kept, or none it can read), for ``compare_read``."""
+
+    def kept(article: Article) -> TextFeatures | None:
+        written = library.compare_features(article, body_start(article), features_maker())
+        return None if written is None else from_json(article.text, written)
+
+    return kept(a), kept(b)
 
 
 def kept_splits(library: Library, a: Article, b: Article) -> tuple[Blocks | None, Blocks | None]:
     """The two articles' splits into sentences as the library keeps them (None: not kept),
-    for ``compare_read``."""
+    for ``compare_read`` when their features are not kept."""
     return library.sentence_blocks(a), library.sentence_blocks(b)
 
 
 def compare_read(
-    a: Article, b: Article, blocks_a: Blocks | None = None, blocks_b: Blocks | None = None
+    a: Article,
+    b: Article,
+    features_a: TextFeatures | None = None,
+    features_b: TextFeatures | None = None,
+    blocks_a: Blocks | None = None,
+    blocks_b: Blocks | None = None,
 ) -> ArticleComparison:
-    """Two articles already read compared (without the library: the app runs it in a
-    thread of its own); ``blocks_a`` and ``blocks_b``: their splits, if the library keeps
-    them (see ``kept_splits``), else they are split here.  The last few comparisons are
-    kept in memory: the same two texts compared again are not matched again."""
+    """Two articles already read compared (without the library: the app may run it in a
+    thread of its own); ``features_a`` and ``features_b``: their features, if the
+    library keeps them (``kept_features``), else they are made here, from ``blocks_a``
+    and ``blocks_b`` if the library keeps their splits (``kept_splits``), else from
+    splits made here.  The last few comparisons are kept in memory: the same two texts
+    compared again are not matched again."""
     starts = (body_start(a), body_start(b))
     key = (a.text, starts[0], b.text, starts[1])
     with _RECENT_LOCK:
@@ -69,12 +112,31 @@ def compare_read(
         if found is not None:
             _RECENT.move_to_end(key)
     if found is None:
-        found = _compared(a.text, b.text, starts, blocks_a, blocks_b)
+        made_a = made_b = None  # the splits the features are made from here
+        if features_a is None:
+            made_a = block_sentences(a.text) if blocks_a is None else blocks_a
+            features_a = make_features(a.text, starts[0], made_a)
+        if features_b is None:
+            made_b = block_sentences(b.text) if blocks_b is None else blocks_b
+            features_b = make_features(b.text, starts[1], made_b)
+        found = (
+            match_features(features_a, features_b),
+            only_in_features(features_a, a.text, features_b, b.text),
+            features_a,
+            features_b,
+        )
         with _RECENT_LOCK:
             _RECENT[key] = found
             while len(_RECENT) > RECENT_COMPARISONS:
                 _RECENT.popitem(last=False)
-    return ArticleComparison(a, b, *found)
+        return ArticleComparison(a, b, *found, made_a, made_b)
+    return ArticleComparison(a, b, *found, None, None)  # all kept already, or in memory
+
+
+def remembers(a: Article, b: Article) -> bool:
+    """Whether the two articles' comparison is among those kept in memory."""
+    with _RECENT_LOCK:
+        return (a.text, body_start(a), b.text, body_start(b)) in _RECENT
 
 
 def forget_recent_comparisons() -> None:
@@ -83,33 +145,24 @@ def forget_recent_comparisons() -> None:
         _RECENT.clear()
 
 
-_Compared = tuple[SentenceMatch, OnlyIn, Blocks, Blocks]
+_Compared = tuple[SentenceMatch, OnlyIn, TextFeatures, TextFeatures]
 _RECENT: OrderedDict[tuple[str, int, str, int], _Compared] = OrderedDict()
 _RECENT_LOCK = threading.Lock()  # compare_read runs in the window's matching threads
 
 
-def _compared(
-    text_a: str,
-    text_b: str,
-    starts: tuple[int, int],
-    blocks_a: Blocks | None,
-    blocks_b: Blocks | None,
-) -> _Compared:
-    blocks_a = block_sentences(text_a) if blocks_a is None else blocks_a
-    blocks_b = block_sentences(text_b) if blocks_b is None else blocks_b
-    bodies = {"start_a": starts[0], "start_b": starts[1]}
-    matched = match_sentences(text_a, text_b, **bodies, blocks_a=blocks_a, blocks_b=blocks_b)
-    return matched, only_in(text_a, text_b, **bodies), blocks_a, blocks_b
-
-
-def keep_splits(library: Library, comparison: ArticleComparison) -> None:
-    """Keep the splits a comparison made (those the library lacked), so that comparing
-    these articles again need not split them."""
-    for article, blocks in (
-        (comparison.a, comparison.blocks_a),
-        (comparison.b, comparison.blocks_b),
+def keep_comparison(library: Library, comparison: ArticleComparison) -> None:
+    """Keep what a comparison made that the library lacked (each such article's split
+    into sentences and its features), so that comparing the articles again need neither
+    split them nor read their words, figures and sources."""
+    for article, features, blocks in (
+        (comparison.a, comparison.features_a, comparison.blocks_a),
+        (comparison.b, comparison.features_b, comparison.blocks_b),
     ):
-        library.keep_sentence_blocks(article, blocks)
+        if blocks is not None:
+            library.keep_sentence_blocks(article, blocks)
+            library.keep_compare_features(
+                article, features.start, features_maker(), to_json(features)
+            )
 
 
 def compare_versions(

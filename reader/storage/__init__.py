@@ -4,6 +4,7 @@
 of the file: ``articles`` and ``importing`` (articles and their versions), ``annotations``
 (flags, their tags and layers), ``search`` (FTS5), ``lock`` and ``pins`` (the teacher's
 suggestion lock), ``settings``, ``classroom`` (assignments and submissions),
+``sentences`` and ``features`` (what comparing needs of each text, kept by its hash),
 ``transactions`` (all-or-nothing writes), ``migrations`` (the schema), and ``errors``,
 ``files`` and ``paths`` (failures, files and where the library lives).
 

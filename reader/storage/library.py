@@ -34,7 +34,7 @@ from reader.core.models import (
     utc_now,
 )
 from reader.storage import annotations as flags
-from reader.storage import articles, lock, search, sentences, settings
+from reader.storage import articles, features, lock, search, sentences, settings
 from reader.storage.articles import ArticleSummary
 from reader.storage.errors import open_error
 from reader.storage.files import SQLITE_SUFFIXES, has_wal_content, read_only_media, same_file
@@ -208,6 +208,15 @@ class Library:
     def keep_sentence_blocks(self, article: Article, blocks: Blocks) -> None:
         """Keep the article's split made elsewhere, unless it is kept already."""
         sentences.keep(self.conn, article.sha256, blocks)
+
+    def compare_features(self, article: Article, start: int, maker: str) -> str | None:
+        """The article's features for comparing from ``start`` on, as ``maker`` wrote them
+        and the library keeps them, if it does."""
+        return features.stored(self.conn, article.sha256, start, maker)
+
+    def keep_compare_features(self, article: Article, start: int, maker: str, written: str) -> None:
+        """Keep the article's features for comparing, in place of any kept."""
+        features.keep(self.conn, article.sha256, start, maker, written)
 
     def articles(self) -> list[ArticleSummary]:
         return articles.articles(self.conn)

@@ -233,6 +233,14 @@ def migration_9_sentence_splits(db: sqlite_utils.Database) -> None:
     create_table(db.conn)
 
 
+def migration_10_compare_features(db: sqlite_utils.Database) -> None:
+    """Each text's features for comparing, kept (see reader.storage.features); made when
+    the text is first compared, not here."""
+    from reader.storage.features import create_table
+
+    create_table(db.conn)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_1_tables,
     migration_2_search,
@@ -243,6 +251,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_7_search_index_on_text_changes,
     migration_8_class_figures,
     migration_9_sentence_splits,
+    migration_10_compare_features,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.anchoring.canonical import body_start
 from reader.anchoring.selectors import anchor_for_quote
 from reader.anchoring.tokens import block_sentences
+from reader.compare.features import features_maker, make_features, to_json
 from reader.compare.versions import FlagFate
 from reader.core.models import Annotation, ArticleMeta, Kind, ReaderError, SourceFormat, Status
 from reader.services.compare import (
@@ -16,7 +18,8 @@ from reader.services.compare import (
     compare_read,
     compare_versions,
     forget_recent_comparisons,
-    keep_splits,
+    keep_comparison,
+    kept_features,
     kept_splits,
 )
 from reader.storage import classroom as classroom_store
@@ -67,14 +70,16 @@ def test_a_comparison_splits_an_article_once_and_keeps_the_split(library: Librar
     b = store(library, "Thousands evacuated", FLOOD_B)
     library.conn.execute("DELETE FROM sentence_splits")  # as in a library from before
     article_a, article_b = library.article(a), library.article(b)
+    forget_recent_comparisons()  # not compared yet in this process
     fresh = compare_read(article_a, article_b)
     assert kept_splits(library, article_a, article_b) == (None, None)
 
-    keep_splits(library, fresh)  # as the window does once it has shown the matches
+    keep_comparison(library, fresh)  # as the window does once it has shown the matches
 
     kept = kept_splits(library, article_a, article_b)
     assert kept == (block_sentences(article_a.text), block_sentences(article_b.text))
-    again = compare_read(article_a, article_b, *kept)
+    forget_recent_comparisons()
+    again = compare_read(article_a, article_b, None, None, *kept)
     assert again.sentences == fresh.sentences
     assert again.only == fresh.only
     assert compare_articles(library, a, b).sentences == fresh.sentences
@@ -197,3 +202,99 @@ def test_a_student_sees_no_flag_of_an_unreleased_key(library: Library) -> None:
     listed = [change.annotation.uuid for change in compare_versions(library, article_id).diff.flags]
 
     assert listed == [mine.uuid]
+
+
+def test_a_comparison_keeps_each_texts_features_and_the_next_one_uses_them(
+    library: Library,
+) -> None:
+    a, b = store(library, "Floods", FLOOD_A), store(library, "Evacuated", FLOOD_B)
+    article_a, article_b = library.article(a), library.article(b)
+    forget_recent_comparisons()
+    assert kept_features(library, article_a, article_b) == (None, None)
+
+    first = compare_articles(library, a, b)
+
+    kept = kept_features(library, article_a, article_b)
+    assert kept == (first.features_a, first.features_b)
+    assert kept[0] == make_features(article_a.text, body_start(article_a))
+    # features kept without A's figures: the next comparison takes them as they are
+    assert kept[0] is not None and first.only.figures_a
+    library.keep_compare_features(
+        article_a, kept[0].start, features_maker(), to_json(replace(kept[0], figures=[]))
+    )
+    forget_recent_comparisons()
+    again = compare_articles(library, a, b)
+    assert again.only.figures_a == [] and again.sentences == first.sentences
+
+
+def test_features_kept_for_a_text_are_not_those_of_its_next_version(library: Library) -> None:
+    a = store(library, "Floods", FLOOD_A, URL)
+    b = store(library, "Evacuated", FLOOD_B)
+    forget_recent_comparisons()
+    compare_articles(library, a, b)
+    edited = FLOOD_A.replace("2,000 residents", "2,600 residents")
+
+    assert store(library, "Floods", edited, URL) == a  # version 2, another text
+
+    article_a = library.article(a)
+    assert article_a.version == 2
+    assert kept_features(library, article_a, library.article(b))[0] is None
+    found = compare_articles(library, a, b)
+    assert [f.text for f in found.only.figures_a] == ["2,600 residents"]
+    assert kept_features(library, article_a, library.article(b))[0] == found.features_a
+
+
+def test_features_made_by_another_release_are_made_again(library: Library) -> None:
+    a, b = store(library, "Floods", FLOOD_A), store(library, "Evacuated", FLOOD_B)
+    forget_recent_comparisons()
+    fresh = compare_articles(library, a, b)
+    library.conn.execute("UPDATE compare_features SET maker = 'features 0, rules 0'")
+    article_a, article_b = library.article(a), library.article(b)
+    assert kept_features(library, article_a, article_b) == (None, None)
+
+    forget_recent_comparisons()
+    again = compare_articles(library, a, b)
+
+    assert again.sentences == fresh.sentences and again.only == fresh.only
+    assert kept_features(library, article_a, article_b) == (fresh.features_a, fresh.features_b)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "features = 'not JSON'",
+        "features = X'00ff'",  # not text at all
+        "features = 42",
+        "features = json_set(features, '$.word_ids[0]', 999999)",
+        "features = json_set(features, '$.sentence_end[0]', 999999)",
+        "features = '[' || features",
+    ],
+)
+def test_damaged_kept_features_are_ignored_and_made_again(library: Library, damage: str) -> None:
+    a, b = store(library, "Floods", FLOOD_A), store(library, "Evacuated", FLOOD_B)
+    forget_recent_comparisons()
+    fresh = compare_articles(library, a, b)
+    library.conn.execute(f"UPDATE compare_features SET {damage}")
+    article_a, article_b = library.article(a), library.article(b)
+    assert kept_features(library, article_a, article_b) == (None, None)
+
+    forget_recent_comparisons()
+    again = compare_articles(library, a, b)
+
+    assert again.sentences == fresh.sentences and again.only == fresh.only
+    assert kept_features(library, article_a, article_b) == (fresh.features_a, fresh.features_b)
+
+
+def test_features_are_not_kept_in_a_library_opened_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    library = Library.open(path)
+    a, b = store(library, "Floods", FLOOD_A), store(library, "Evacuated", FLOOD_B)
+    library.close()
+    reading = Library.open(path, read_only=True)
+    forget_recent_comparisons()
+
+    found = compare_articles(reading, a, b)  # compared all the same, nothing written
+
+    assert len(found.sentences.pairs) == 3
+    assert kept_features(reading, reading.article(a), reading.article(b)) == (None, None)
+    reading.close()

@@ -1,8 +1,10 @@
 """Compare mode: two articles side by side, their matching sentences linked.
 
-Both articles are shown at once; their sentences are matched in a thread of its own,
-and the marks of the matches (the margins, the figures and sources only here) come
-when it is done, without moving the text. Hovering, clicking or selecting in a
+Both articles are shown at once; once both are painted their sentences are matched,
+at once when the library keeps both articles' features for comparing (as it does once
+they were compared) and they are not long, else in a thread of its own; the marks of
+the matches (the margins, the figures and sources only here) come when it is done,
+without moving the text. Hovering, clicking or selecting in a
 sentence marks it and its counterpart; a click scrolls the other side so the
 counterpart sits level with it, a hover (with linked scrolling on) only when the
 counterpart is out of view and the pointer rests. With linked scrolling on,
@@ -26,12 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.compare.features import TextFeatures, quick_to_match
 from reader.core.models import ReaderError
 from reader.gui.compare.links import Link, SentenceLinks, Span
 from reader.gui.compare.side import AddCommand, CompareSide
 from reader.gui.compare.side_by_side import SideBySide
 from reader.gui.reading.view_geometry import line_rect, position_at
-from reader.services.compare import ArticleComparison, compare_read, keep_splits, kept_splits
+from reader.services.compare import (
+    ArticleComparison,
+    compare_read,
+    keep_comparison,
+    kept_features,
+    kept_splits,
+    remembers,
+)
 
 if TYPE_CHECKING:
     from reader.anchoring.tokens import Blocks
@@ -73,7 +83,6 @@ class CompareView(SideBySide):
         self._syncing = False
         self._reads: tuple[ArticleRead, ArticleRead] | None = None
         self._articles: tuple[Article, Article] | None = None
-        self._splits: tuple[Blocks | None, Blocks | None] = (None, None)  # as the library keeps
         self._unpainted = set(sides)
         self._matching: Future[ArticleComparison] | None = None
         self._match_poll = QTimer(self)
@@ -118,12 +127,13 @@ class CompareView(SideBySide):
             side.set_only_here("Only here: …")
         self.summary.setText("Matching the sentences of the two articles…")
         self._articles = (self._reads[0][0], self._reads[1][0])
-        self._splits = kept_splits(self._library(), *self._articles)
 
     @property
     def is_matched(self) -> bool:
         """Whether the matching is done and shown."""
-        return self._matching is not None and not self._match_poll.isActive()
+        return (
+            self._matching is not None and self._matching.done() and not self._match_poll.isActive()
+        )
 
     def finish_matching(self) -> None:
         """Wait for the matching and show it (for a picture of the window)."""
@@ -133,8 +143,20 @@ class CompareView(SideBySide):
             self._on_match_poll()
 
     def _start_matching(self) -> None:
-        if self._matching is None and self._articles is not None:
-            self._matching = _in_thread(*self._articles, *self._splits)
+        if self._matching is not None or self._articles is None:
+            return
+        a, b = self._articles
+        if remembers(a, b):  # compared a moment ago
+            self._matching = _at_once(a, b, None, None)
+            self._on_match_poll()
+            return
+        library = self._library()
+        kept = kept_features(library, a, b)
+        if kept[0] is not None and kept[1] is not None and quick_to_match(kept[0], kept[1]):
+            self._matching = _at_once(a, b, *kept)
+            self._on_match_poll()
+        else:  # features to make, perhaps splits too (a hostile text's take seconds)
+            self._matching = _in_thread(a, b, *kept, *kept_splits(library, a, b))
             self._match_poll.start()
 
     def marked(self, side: CompareSide) -> Span | None:
@@ -182,8 +204,7 @@ class CompareView(SideBySide):
         self._match_poll.stop()
         try:
             self._show_matches(matching.result())
-            if None in self._splits:  # an article the library had not split yet
-                keep_splits(self._library(), matching.result())
+            keep_comparison(self._library(), matching.result())  # what the library lacked
         except ReaderError as error:
             for side in self.sides:
                 side.set_only_here("")
@@ -279,8 +300,26 @@ class CompareView(SideBySide):
             self._syncing = False
 
 
+def _at_once(
+    a: Article, b: Article, features_a: TextFeatures | None, features_b: TextFeatures | None
+) -> Future[ArticleComparison]:
+    """The two articles compared here and now, from their kept features (or the
+    comparison kept in memory)."""
+    future: Future[ArticleComparison] = Future()
+    try:
+        future.set_result(compare_read(a, b, features_a, features_b))
+    except ReaderError as error:  # shown as the thread's would be
+        future.set_exception(error)
+    return future
+
+
 def _in_thread(
-    a: Article, b: Article, blocks_a: Blocks | None, blocks_b: Blocks | None
+    a: Article,
+    b: Article,
+    features_a: TextFeatures | None,
+    features_b: TextFeatures | None,
+    blocks_a: Blocks | None,
+    blocks_b: Blocks | None,
 ) -> Future[ArticleComparison]:
     """The two articles compared in a thread of their own (it touches no Qt object and
     not the library); the window polls the future."""
@@ -288,7 +327,7 @@ def _in_thread(
 
     def work() -> None:
         try:
-            future.set_result(compare_read(a, b, blocks_a, blocks_b))
+            future.set_result(compare_read(a, b, features_a, features_b, blocks_a, blocks_b))
         except BaseException as error:  # handed to the window, which shows or raises it
             future.set_exception(error)
 

@@ -18,8 +18,9 @@ class OnlyHereMargin(QWidget):
     def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = view
-        self._ranges: list[tuple[int, int]] = []  # document positions
-        # the ranges' lines, top and bottom in document coordinates, for one layout
+        self._ranges: list[tuple[int, int]] = []  # document positions, in order
+        # the lines of the first ranges, top and bottom in document coordinates, as
+        # measured for one layout
         self._lines: list[tuple[int, int]] = []
         self._laid_out_for: tuple[object, ...] = ()
         self.setFixedWidth(MARGIN_WIDTH)
@@ -29,7 +30,7 @@ class OnlyHereMargin(QWidget):
         view.resized.connect(self.update)
 
     def set_ranges(self, ranges: list[tuple[int, int]]) -> None:
-        """The document ranges of the sentences only on this side."""
+        """The document ranges of the sentences only on this side, in order."""
         self._ranges = ranges
         self._laid_out_for = ()
         self.update()
@@ -37,21 +38,27 @@ class OnlyHereMargin(QWidget):
     def ranges(self) -> list[tuple[int, int]]:
         return list(self._ranges)
 
-    def _line_extents(self) -> list[tuple[int, int]]:
-        """Top and bottom of each range's lines in document coordinates: measured in one
-        pass, again only when the page is laid out anew (another document, width or type)."""
+    def _line_extents(self, bottom: int) -> list[tuple[int, int]]:
+        """Top and bottom, in document coordinates, of the lines of each range from the
+        first down to ``bottom`` of the document (and one more): measured once for a
+        layout (another document, width or type measures anew), and only once they are
+        shown, so the lines further down need not be laid out yet."""
         document = self._view.document()
         key = (document, self._view.viewport().width(), document.defaultFont().pointSizeF())
         if key != self._laid_out_for:
-            scrolled = self._view.verticalScrollBar().value()
-            self._lines = [
+            self._lines = []
+            self._laid_out_for = key
+        scrolled = self._view.verticalScrollBar().value()
+        while len(self._lines) < len(self._ranges) and (
+            not self._lines or self._lines[-1][0] <= bottom
+        ):
+            start, end = self._ranges[len(self._lines)]
+            self._lines.append(
                 (
                     line_rect(self._view, start).top() + scrolled,
                     line_rect(self._view, end).bottom() + scrolled,
                 )
-                for start, end in self._ranges
-            ]
-            self._laid_out_for = key
+            )
         return self._lines
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -68,7 +75,7 @@ class OnlyHereMargin(QWidget):
         shift = self.mapFromGlobal(self._view.viewport().mapToGlobal(QPoint(0, 0))).y()
         shift -= self._view.verticalScrollBar().value()
         x = MARGIN_WIDTH // 2
-        for top, bottom in self._line_extents():
+        for top, bottom in self._line_extents(visible.bottom() - shift):
             top, bottom = top + shift, bottom + shift
             if bottom < visible.top() or top > visible.bottom():
                 continue

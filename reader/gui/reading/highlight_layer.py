@@ -183,7 +183,8 @@ class HighlightLayer:
         layout = document.documentLayout()
         fuzzy = QtCore.Qt.HitTestAccuracy.FuzzyHit
         first = layout.hitTest(QPointF(0, area.top() + dy), fuzzy)
-        last = layout.hitTest(QPointF(document.size().width(), area.bottom() + 1 + dy), fuzzy)
+        # the area's corner, not the document's width: that would lay out all of it
+        last = layout.hitTest(QPointF(area.right() + dx, area.bottom() + 1 + dy), fuzzy)
         visible_start = document.findBlock(max(0, first)).position()
         last_block = document.findBlock(max(0, last))
         visible_end = last_block.position() + last_block.length()

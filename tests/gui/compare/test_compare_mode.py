@@ -25,6 +25,7 @@ from reader.gui.reading.page_render import page_cache
 from reader.gui.reading.view_geometry import line_rect, scroll_into_view
 from reader.gui.shell import compare_mode
 from reader.gui.shell.main_window import MainWindow
+from reader.services.compare import forget_recent_comparisons, kept_features
 from tests.compare.articles import FLOOD_A, FLOOD_B
 from tests.gui.conftest import activate
 
@@ -194,6 +195,37 @@ def test_articles_the_library_had_not_split_are_matched_and_their_splits_kept(
     assert view.summary.text().startswith("3 matching sentences")
     for article in (window.library.article(a), window.library.article(b)):
         assert window.library.sentence_blocks(article) == block_sentences(article.text)
+
+
+def test_the_window_keeps_the_features_it_made_and_matches_from_them_next_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    articles = (window.library.article(a), window.library.article(b))
+    forget_recent_comparisons()  # not compared yet in this process
+    assert kept_features(window.library, *articles) == (None, None)
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(lambda: view.is_matched)
+    first = (view.summary.text(), [side.only_here.text() for side in view.sides])
+
+    kept = kept_features(window.library, *articles)
+
+    assert kept[0] is not None and kept[1] is not None
+    compare_mode.leave_compare(window)
+    forget_recent_comparisons()
+    assert compare_mode.compare(window, a, b)
+    again = window.compare_view
+    assert isinstance(again, CompareView) and again is not view
+    qtbot.waitUntil(lambda: again.is_matched)
+    assert (again.summary.text(), [side.only_here.text() for side in again.sides]) == first
+    assert first[0].startswith("3 matching sentences")
+    hover(again.sides[0], "Emergency crews rescued")
+    counterpart = "Emergency crews rescued 35 people from cars and rooftops."
+    assert shown_mark(again, again.sides[1]) == counterpart
+    compare_mode.leave_compare(window)  # both views gone before the next test
 
 
 def test_linked_scrolling_keeps_matched_sentences_level_and_can_be_turned_off(
@@ -403,6 +435,9 @@ def test_both_pages_are_kept_in_the_render_cache_of_the_single_article(
     kept = {path.name for path in cache.glob("*.json")}
     for article_id in (a, b):
         assert f"{keys.key(window.library.article(article_id), Theme.LIGHT)}.json" in kept
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(lambda: view.is_matched)  # nothing left to run after the test
 
 
 def test_suggestions_are_made_accepted_dismissed_and_undone_on_either_side(
