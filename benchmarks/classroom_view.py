@@ -1,10 +1,11 @@
 """Opening the class view of an assignment against opening its article alone.
 
-    python benchmarks/classroom_view.py [--rounds 5] [--first-rounds 3]
+    python benchmarks/classroom_view.py [--rounds 5] [--first-rounds 3] [--students 30 300]
 
 A synthetic class (``reader.classroom.synthetic``) on a 1,500-word article with
 15 key flags, each student handing in 20 flags, collected into a library.  The
-main window is made as the app makes it (its render cache in use), offscreen.
+main window is made as the app makes it (its render cache in use, its panels built),
+offscreen.
 Both are timed as the user gets them, from the action until the window is painted
 with what it shows (every watched widget has had its paint event):
 
@@ -25,9 +26,11 @@ alternately in the same round):
   one flag of one student's submission changing kind (that student compared again);
 - first: the first time in a session (a fresh process per measure): the first
   article opened against the first class view opened (the article shown before it),
+  each clicked a moment (``READING_SECONDS``) after the page before it was painted, as
+  a user reads before clicking, or (first, at once) the class view clicked just after;
   the modules compiled beforehand as an installed app has them; the class's figures
-  kept in the library by the session before (as after any class view whose agreement
-  was painted), or (first, none kept) not, as just after collecting.
+  kept in the library (as collecting leaves them), or (first, none kept) not, as in a
+  library collected by an older version.
 
 Targets (issue 11): 30 submissions within 1.5× the article alone, 300 within 3×.
 Printed, never asserted.
@@ -53,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 TARGETS = {30: 1.5, 300: 3.0}
 WRITES = ("setting", "comment", "submission")  # see ``Session.write``
 SIZE = (1280, 800)
+READING_SECONDS = 1.5  # before the measured click of a first time (``first_time``)
 
 
 def prepare(students: int, folder: Path) -> tuple[str, int, int]:
@@ -96,6 +100,7 @@ class Session:
         self.window.use_render_cache(folder / "cache")
         self.window.resize(*SIZE)
         self.window.show()
+        self.window.finish_startup()  # its panels, as the app has them after its first paint
         self.article_id, self.other_id = article_id, other_id
         self.agreements: list[float] = []
         self.writes = 0
@@ -108,6 +113,14 @@ class Session:
     def settle(self) -> None:
         for _ in range(3):
             self.app.processEvents()
+
+    def read(self) -> None:
+        """The events of a moment spent reading the page, as a user does before the next
+        click (the app's work left for idle time runs then)."""
+        until = time.perf_counter() + READING_SECONDS
+        while time.perf_counter() < until:
+            self.app.processEvents()
+            time.sleep(0.005)
 
     def until_painted(
         self, widgets: list[object], ready: Callable[[], bool] = lambda: True
@@ -220,24 +233,35 @@ def again(
 
 def first_time(folder: Path, article_id: int, other_id: int, what: str) -> list[float]:
     """In this fresh process: seconds to open the article, or (``what`` = "class") the
-    class view of the article shown and its agreement."""
+    class view of the article shown and its agreement; each clicked a moment after the
+    page before was painted ("class at once": the class view just after)."""
     session = Session(folder, article_id, other_id)
     try:
+        session.read()
         if what == "article":
             return [session.open_article()]
         session.open_article()
         session.settle()
+        if what == "class":
+            session.read()
         return [session.open_class_view(), session.agreements[-1]]
     finally:
         session.close()
 
 
 def first(
-    folder: Path, article_id: int, other_id: int, rounds: int, *, kept: bool = True
+    folder: Path,
+    article_id: int,
+    other_id: int,
+    rounds: int,
+    *,
+    kept: bool = True,
+    at_once: bool = False,
 ) -> list[Round]:
     """Per round: seconds for the first article opened and for the first class view, each
     in a fresh process (``kept``: with the class's figures a session before kept in the
-    library; else as just after collecting, none kept)."""
+    library; else as a library collected by an older version, none kept; ``at_once``: the
+    class view clicked just after the article is painted, not a moment after)."""
 
     # Compiled modules kept, as an installed app has them (pip compiles the wheel), even
     # where the environment says not to write them: else each fresh process compiles
@@ -259,7 +283,7 @@ def first(
         [alone] = fresh("article")
         if not kept:
             forget_figures(folder)
-        shown, agreement = fresh("class")
+        shown, agreement = fresh("class at once" if at_once else "class")
         ratios.append((alone, shown, agreement))
     return ratios
 
@@ -280,13 +304,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--first-rounds", type=int, default=3)
+    parser.add_argument("--students", type=int, nargs="+", default=list(TARGETS))
     parser.add_argument("--first", nargs=4, help=argparse.SUPPRESS)  # one fresh measure
     options = parser.parse_args()
     if options.first:
         folder, article_id, other_id, what = options.first
         print(json.dumps(first_time(Path(folder), int(article_id), int(other_id), what)))
         return 0
-    for students, target in TARGETS.items():
+    for students in options.students:
+        target = TARGETS.get(students, 0.0)
         with tempfile.TemporaryDirectory() as name:
             folder = Path(name)
             assignment_id, article_id, other_id = prepare(students, folder)
@@ -298,6 +324,9 @@ def main() -> int:
                     folder, article_id, other_id, options.rounds, write=write
                 )
             rows["first time"] = first(folder, article_id, other_id, options.first_rounds)
+            rows["first, at once"] = first(
+                folder, article_id, other_id, options.first_rounds, at_once=True
+            )
             rows["first, none kept"] = first(
                 folder, article_id, other_id, options.first_rounds, kept=False
             )

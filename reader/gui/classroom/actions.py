@@ -109,6 +109,8 @@ class ClassroomActions(QObject):
 
     def article_shown(self, article_id: int | None) -> None:
         self.student.article_shown(article_id)
+        if article_id is not None:
+            self.showing.article_shown(article_id)
 
     def take_submissions(self, paths: Sequence[Path]) -> list[Path]:
         """Take the students' files among ``paths`` (opened or dropped); the other paths,

@@ -3,6 +3,8 @@ presentation mode (the article alone, full screen, its flags revealed one by one
 
 from __future__ import annotations
 
+import importlib
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +19,12 @@ if TYPE_CHECKING:
     from reader.storage.classroom import StoredAssignment
 
 
+# A teacher reads the page a moment before opening its class view: its code is loaded
+# then, not when it is asked for, and never while the article is being shown.
+WARM_AFTER_MS = 1000
+CLASS_VIEW_CODE = ("reader.gui.classroom.class_view", "reader.gui.classroom.presentation")
+
+
 class ClassShowing:
     """The class view and the presentation open now, if any."""
 
@@ -28,6 +36,25 @@ class ClassShowing:
         self.presentation: Presentation | None = None
         self._kept: KeptClassView | None = None  # the figures shown last
         self._closed_view: ClassViewWindow | None = None  # kept to be shown again
+
+    def article_shown(self, article_id: int) -> None:
+        """A moment after an article this library assigned is shown, load the class view's
+        and the presentation's code, so that their first opening does not wait for it."""
+        from PySide6.QtCore import QTimer
+
+        if not all(name in sys.modules for name in CLASS_VIEW_CODE):
+            QTimer.singleShot(WARM_AFTER_MS, self._host.parent, lambda: self._warm(article_id))
+
+    def _warm(self, article_id: int) -> None:
+        from reader.storage import classroom as store
+
+        reading = self._host.reading
+        if reading.article is None or reading.article.id != article_id:
+            return
+        assigned = store.assignments(reading.library, article_id)
+        if any(a.role is store.Role.TEACHER for a in assigned):
+            for name in CLASS_VIEW_CODE:
+                importlib.import_module(name)
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's

@@ -1,0 +1,53 @@
+"""The class view's and the presentation's code is loaded a moment after a teacher's
+assigned article is shown, so their first opening does not wait for it, and never for an
+article nobody assigned (a fresh process: this one has imported everything already)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from reader.gui.app import application, open_library
+from reader.gui.shell.main_window import MainWindow
+from reader.services.assignments import assign
+
+library = open_library(Path(sys.argv[1]))
+assigned, plain = (article.id for article in library.articles()[:2])
+assign(library, assigned, Path(sys.argv[2]), title="Claims")
+app = application(offscreen=True)
+window = MainWindow(library, QSettings(sys.argv[3], QSettings.Format.IniFormat))
+window.show()
+window.finish_startup()  # as the app does after its first paint
+
+def loaded_after(article_id, seconds):
+    window.show_article(article_id)
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        app.processEvents()
+        time.sleep(0.01)
+    names = ("reader.gui.classroom.class_view", "reader.gui.classroom.presentation")
+    return [name in sys.modules for name in names]
+
+print(loaded_after(plain, 1.5), loaded_after(assigned, 0.1), loaded_after(assigned, 1.5))
+window.close()
+library.close()
+"""
+
+
+def test_the_class_views_code_is_loaded_a_moment_after_an_assigned_article_is_shown(
+    tmp_path: Path,
+) -> None:
+    arguments = [tmp_path / "library.sqlite", tmp_path / "a.reader-assignment"]
+    arguments.append(tmp_path / "settings.ini")
+    shown = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.split("\n")[0] == "[False, False] [False, False] [True, True]"
