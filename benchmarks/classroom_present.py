@@ -1,6 +1,6 @@
 """Presentation mode as the class sees it: from each key press until its result is painted.
 
-    python benchmarks/classroom_present.py [--runs 20] [--sessions 5] [--cpu]
+    python benchmarks/classroom_present.py [--runs 20] [--sessions 5] [--cpu] [--first-pause 1500]
 
 A synthetic class of 30 (``reader.classroom.synthetic``) collected into a library, on a
 1,500-word article with its key, prepared by a child process (which also compiles the
@@ -11,9 +11,11 @@ library, showing the article.  Each run presses, as a teacher does, F5 (enter), 
 through every key flag, ← back to none, H twice (the class's shading on, then off) and
 Esc.  Each press is timed from the key event until the presentation's page has painted
 the new state (the event loop run until the page's paint, which paints the caption with
-it: one pass per window).  Before F5 the window is left idle for PAUSE ms, and after it
-the teacher turns to the class for as long, untimed: the presentation reads the flags and
-the class's work then, once its page is on the screen.
+it: one pass per window).  Before F5 the window is left idle for PAUSE ms (before the
+first F5 of a session, ``--first-pause``: the article on the screen a moment, as the app
+loads the presentation's code a second after a teacher's assigned article is shown), and
+after it the teacher turns to the class for as long, untimed: the presentation reads the
+flags and the class's work then, once its page is on the screen.
 
 The first F5 and first H of a session (nothing loaded or built yet) are printed apart:
 the median over ``--sessions`` new processes, one after the other on the same library
@@ -82,6 +84,9 @@ FRAME = 1 / 60
 clock = time.perf_counter  # what the presses and the baseline are timed with
 TIMEOUT = 5.0  # seconds to wait for a paint that never comes
 PAUSE = 200  # milliseconds between F5 and the first →: the teacher turns to the class
+# milliseconds the article is on the screen before a session's first F5 (--first-pause)
+FIRST_PAUSE = 1500
+first_pause = FIRST_PAUSE
 
 
 def quiet(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -206,9 +211,9 @@ def session(app: QApplication, folder: Path, runs: int) -> Session:
     presses = Presses(app, window)
     baseline: list[float] = []
     flags = 0
-    for _ in range(runs + 1):
+    for run in range(runs + 1):
         activate(app, window)
-        settle(app, PAUSE)  # the window idle, as before a teacher presses F5
+        settle(app, first_pause if run == 0 else PAUSE)  # idle, as before a teacher's F5
         presses.press("F5", Qt.Key.Key_F5, window)
         presentation = presses.presentation
         settle(app, PAUSE)
@@ -242,6 +247,7 @@ class Session(NamedTuple):
 def first_presses(folder: Path, cpu: bool) -> dict[str, float]:
     """The first F5 and the first H of a new session of the app, in a process of its own."""
     command = [sys.executable, __file__, "--first-only", str(folder)] + (["--cpu"] if cpu else [])
+    command += ["--first-pause", str(first_pause)]
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     times: dict[str, float] = json.loads(done.stdout)
     return times
@@ -252,12 +258,17 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--sessions", type=int, default=5, help="new sessions for the first F5")
     parser.add_argument("--cpu", action="store_true", help="time the CPU, not the wall clock")
+    parser.add_argument(
+        "--first-pause", type=int, default=FIRST_PAUSE, help="ms shown before the first F5"
+    )
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)  # a child's folder
     parser.add_argument("--first-only", type=Path, help=argparse.SUPPRESS)  # a child's folder
     options = parser.parse_args()
     if options.prepare is not None:
         prepare(options.prepare)
         return 0
+    global first_pause
+    first_pause = options.first_pause
     if options.cpu:
         global clock
         clock = time.process_time
