@@ -42,19 +42,13 @@ class ClassShowing:
         and the presentation's code, so that their first opening does not wait for it."""
         from PySide6.QtCore import QTimer
 
-        if not all(name in sys.modules for name in CLASS_VIEW_CODE):
-            QTimer.singleShot(WARM_AFTER_MS, self._host.parent, lambda: self._warm(article_id))
-
-    def _warm(self, article_id: int) -> None:
         from reader.storage import classroom as store
 
-        reading = self._host.reading
-        if reading.article is None or reading.article.id != article_id:
+        if all(name in sys.modules for name in CLASS_VIEW_CODE):
             return
-        assigned = store.assignments(reading.library, article_id)
+        assigned = store.assignments(self._host.reading.library, article_id)
         if any(a.role is store.Role.TEACHER for a in assigned):
-            for name in CLASS_VIEW_CODE:
-                importlib.import_module(name)
+            QTimer.singleShot(WARM_AFTER_MS, self._host.parent, _load_class_view_code)
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's
@@ -149,3 +143,8 @@ class ClassShowing:
     def _on_presentation_closed(self) -> None:
         self.presentation = None
         self._host.parent.activateWindow()
+
+
+def _load_class_view_code() -> None:
+    for name in CLASS_VIEW_CODE:
+        importlib.import_module(name)
