@@ -213,6 +213,8 @@ def _subject_before(
     if _breaks(_gap(sentence, tokens, i, verb)) and not aside:
         return None  # "…, said Harmon" or an aside: the caller looks after the verb or past it
     word = tokens[i].norm
+    if word == "they" and _antecedent_before(tokens, i, quotes):
+        return i, False  # "After the Americans left, they urged…": they are named
     if _in_lexicon(lexicon, "vague_sources", word):
         j = i
         while j > 0 and tokens[j - 1].norm in ("some", "many", "most", "human", "rights", "other"):
@@ -232,6 +234,21 @@ def _subject_before(
             first = _extend_left(sentence, tokens, first, quotes)
             return first, vague or tokens[first].norm in _VAGUE_QUANTIFIERS
     return None
+
+
+def _antecedent_before(tokens: list[Token], index: int, quotes: Quotes) -> bool:
+    """Whom "they" at ``index`` stands for is named earlier in the sentence: a name (a
+    capitalised word that does not only open the sentence) or a plural after a determiner
+    ("the inspectors")."""
+    for k in range(index):
+        token = tokens[k]
+        if quotes.covers(token.start, token.end):
+            continue
+        if token.is_capitalised and k > 0 and token.norm != "i":
+            return True
+        if k and tokens[k - 1].norm in _NP_DETERMINERS and token.norm.endswith("s"):
+            return True
+    return False
 
 
 def _subject_past_aside(

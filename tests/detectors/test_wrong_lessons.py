@@ -146,3 +146,33 @@ def test_a_sweeping_claim_about_the_public_is_suggested() -> None:
     )
     found = suggest(text)
     assert _on(found, "public is beginning to panic")
+
+
+def test_they_after_the_people_it_stands_for_is_not_a_vague_source() -> None:
+    text = (
+        "After the inspectors left the plant in March, they urged the owners "
+        "to replace the old boilers before the winter."
+    )
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "“they" in r]
+
+
+def test_a_noun_spelled_like_a_loaded_adjective_is_not_loaded() -> None:
+    text = (
+        "The developer wants the city to pay $12 million toward a new housing complex "
+        "beside the rail yards."
+    )
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "“complex”" in r]
+
+
+def test_a_partys_members_are_not_a_named_person() -> None:
+    text = "The decree excludes former Likud members charged with fraud or still wanted for it."
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "Likud" in r]
+
+
+def test_due_to_before_a_verb_is_a_timetable_not_a_cause() -> None:
+    text = "The rebuilt footbridge over the canal is due to reopen in September."
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "cause" in r]
