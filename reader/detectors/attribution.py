@@ -63,6 +63,8 @@ _ASIDE_REACH = 20  # words in an aside between a subject and its verb
 _SOURCE_PHRASE_REACH = 8
 _LISTED_PHRASES = frozenset({"vague_adverbs", "own_inquiry"})
 _INTRODUCING_VERBS = frozenset({"read", "reads"})  # "The sign read:" introduces a quotation
+# verbs that with "it" speak a quotation: "as the mayor put it:", "she summed it up: “…”"
+_SAYING_WITH_IT = frozenset({"put", "puts", "sum", "sums", "summed"})
 
 
 @dataclass(frozen=True)
@@ -357,6 +359,7 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
         reporting = (
             _in_lexicon(lexicon, "reporting_verbs", word)
             or (word in _INTRODUCING_VERBS and sentence[token.end : token.end + 1] == ":")
+            or (_saying_with_it(tokens, i, quotes) and outside[i + 1])
         ) and token.text.islower()
         previous = tokens[i - 1].norm if i else ""
         passive = previous in _PASSIVE_AUXILIARIES | {"as"} or (  # "as reported by"
@@ -421,6 +424,12 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
         text = _clip(sentence, match.start(), match.end())
         found.append(Attribution(text[:80], match.start(), match.end(), False))
     return sorted(found, key=lambda a: a.start)
+
+
+def _saying_with_it(tokens: list[Token], index: int, quotes: Quotes) -> bool:
+    """ "put it" or "summed it up" in a sentence that quotes what was said."""
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+    return tokens[index].norm in _SAYING_WITH_IT and following == "it" and bool(quotes.spans)
 
 
 def _listed_phrases(tokens: list[Token], outside: list[bool]) -> list[tuple[int, int, str]]:

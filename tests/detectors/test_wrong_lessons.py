@@ -176,3 +176,13 @@ def test_due_to_before_a_verb_is_a_timetable_not_a_cause() -> None:
     text = "The rebuilt footbridge over the canal is due to reopen in September."
     found = suggest(text, include_sourced=True)
     assert not [r for r in _reasons(found) if "cause" in r]
+
+
+def test_a_quotation_someone_put_or_summed_up_is_theirs() -> None:
+    text = (
+        "As the head teacher put it at the meeting: “These cuts are shameful "
+        "and the children will pay for them.”"
+    )
+    found = suggest(text)
+    assert not [s for s in found if s.kind is SuggestionKind.OPINION]
+    assert not [r for r in _reasons(found) if "opinion" in r]
