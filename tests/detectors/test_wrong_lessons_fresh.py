@@ -934,3 +934,165 @@ def test_quoted_speech_gives_no_opinion_reason_on_any_kind(text: str) -> None:
     for suggestion in suggest(text):
         assert suggestion.kind is not SuggestionKind.OPINION
         assert not [r for r in suggestion.reasons if "opinion" in r], suggestion.reasons
+
+
+# -- a fifth batch, in the same new styles, with stricter checks: no wrong reason on any
+# suggestion, not only no suggestion of the wrong kind (written before any of it was run)
+
+STRICT_SOURCED = [
+    pytest.param(
+        "MOSCOW, May 3 (Reuters) - Russia's central bank kept its key interest rate at "
+        "16 percent on Friday, it said in a statement.",
+        id="wire: it said in a statement",
+    ),
+    pytest.param(
+        "BEIJING — China's exports rose 7.6 percent in October from a year earlier, customs "
+        "data showed on Tuesday.",
+        id="wire: customs data showed",
+    ),
+    pytest.param(
+        "In a filing with the Securities and Exchange Commission, Orbit Labs disclosed that it "
+        "lost $212 million in the quarter.",
+        id="business: disclosed in a filing",
+    ),
+    pytest.param(
+        "Analysts polled by Reuters had expected earnings of 84 cents a share.",
+        id="business: analysts polled by Reuters",
+    ),
+    pytest.param(
+        "The findings, published on Wednesday in the New England Journal of Medicine, "
+        "suggest the vaccine cuts hospital stays by half.",
+        id="science: findings published in a journal",
+    ),
+    pytest.param(
+        "Sea levels are rising faster than at any time in the past 3,000 years, a 2016 study "
+        "in the Proceedings of the National Academy of Sciences found.",
+        id="science: a study in a journal found",
+    ),
+    pytest.param(
+        "The US economy added 150,000 jobs in September, the Labor Department said on Friday.",
+        id="wire: the Labor Department said",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", STRICT_SOURCED)
+def test_strict_the_source_named_is_found_and_no_source_called_vague(text: str) -> None:
+    found = suggest(text, include_sourced=True)
+    assert _unsourced(found) == []
+    assert not [r for r in _reasons(found) if "vague" in r or "speaking for" in r]
+
+
+def test_strict_a_linked_figure_in_an_op_ed_is_sourced() -> None:
+    markdown = (
+        "Bus use has fallen by a quarter since 2019, "
+        "[the transport department's own figures](https://example.org/bus-use) show."
+    )
+    assert _unsourced(_suggest_page("The bus network is dying", markdown)) == []
+
+
+STRICT_QUOTED = [
+    pytest.param(
+        "“This is a remarkable result,” said Dr Amara Osei, a cardiologist at Leeds General "
+        "Infirmary who was not involved in the study.",
+        id="science: outside expert",
+    ),
+    pytest.param(
+        "Cllr Tom Reid (Lab, Hulme) said the scheme was “a betrayal of the neighbourhood”.",
+        id="council: councillor's words",
+    ),
+    pytest.param(
+        "“It was a shocking decision and the referee knows it,” the Rovers captain, "
+        "Dan Moss, told BBC Sport.",
+        id="sports: captain told BBC Sport",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", STRICT_QUOTED)
+def test_strict_quoted_speech_is_not_read_as_opinion_at_all(text: str) -> None:
+    for suggestion in suggest(text):
+        assert suggestion.kind is not SuggestionKind.OPINION
+        assert not [r for r in suggestion.reasons if "opinion" in r], suggestion.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            "WASHINGTON (AP) — The Senate passed the spending bill 68-31 late Thursday, "
+            "sending it to the president.",
+            ("WASHINGTON",),
+            id="wire: dateline alone",
+        ),
+        pytest.param(
+            "Liverpool beat Everton 2-0 at Anfield on Saturday to go top of the table.",
+            ("Liverpool",),
+            id="sports: a city's club",
+        ),
+    ],
+)
+def test_strict_a_dateline_or_a_city_is_no_person(text: str, names: tuple[str, ...]) -> None:
+    for reason in _reasons(suggest(text, include_sourced=True)):
+        assert not [name for name in names if name in reason], reason
+
+
+def test_strict_a_meeting_time_and_place_is_no_claim() -> None:
+    text = (
+        "Council meetings are held at the Town Hall, Market Street, at 7 p.m. on the first "
+        "Tuesday of the month."
+    )
+    found = suggest(text, include_sourced=True)
+    assert _unsourced(found) == []
+    assert not [r for r in _reasons(found) if "figure" in r or "comparison" in r]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        pytest.param(
+            "Clarification: A caption on Tuesday's story about the bridge misidentified the "
+            "engineer. She is Maria Lenz.",
+            id="clarification",
+        ),
+        pytest.param(
+            "Editor's note: This story has been updated to include a response from the "
+            "school district.",
+            id="editor's note",
+        ),
+        pytest.param(
+            "An earlier version of this article incorrectly said the fire started on Tuesday. "
+            "It started on Monday.",
+            id="correction without a label",
+        ),
+    ],
+)
+def test_strict_correction_notices_are_never_suggested(furniture: str) -> None:
+    found = _suggest_page("Council approves budget", ARTICLE + furniture)
+    text = article_text(_Header("Council approves budget"), ARTICLE + furniture)
+    furniture_start = text.index("\n\n", text.index("seven votes"))
+    assert [s for s in found if s.start >= furniture_start] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "We should stop pretending that the bypass will fix the town's traffic.",
+            SuggestionKind.OPINION,
+            id="op-ed: we should",
+        ),
+        pytest.param(
+            "In my view, the council has failed the people it is meant to serve.",
+            SuggestionKind.OPINION,
+            id="op-ed: in my view",
+        ),
+        pytest.param(
+            "The company's shares have fallen 40 percent this year.",
+            SuggestionKind.UNSOURCED_CLAIM,
+            id="business: a figure with no source",
+        ),
+    ],
+)
+def test_strict_what_should_be_suggested_still_is(text: str, kind: SuggestionKind) -> None:
+    assert [s for s in suggest(text) if s.kind is kind]
