@@ -59,6 +59,7 @@ _NOT_IN_SUBJECT = frozenset(
 )
 _MODIFIER_REACH = 4  # words between a determiner and the head noun: "the state library association"
 _LINK_REACH = 3
+_BARE_SUBJECT_WORDS = 3
 _ASIDE_REACH = 20  # words in an aside between a subject and its verb
 _SOURCE_PHRASE_REACH = 8
 _LISTED_PHRASES = frozenset({"vague_adverbs", "own_inquiry"})
@@ -121,12 +122,15 @@ def _in_lexicon(lexicon: Lexicon, category: str, word: str) -> bool:
     return (word,) in lexicon.categories[category]
 
 
-def _name_before(tokens: list[Token], index: int, quotes: Quotes) -> int | None:
-    """Index of the first token of a capitalised name ending just before ``index``."""
+def _name_before(sentence: str, tokens: list[Token], index: int, quotes: Quotes) -> int | None:
+    """Index of the first token of a capitalised name ending just before ``index``, within
+    its clause ("…Commission, Orbit Labs said": "Orbit Labs")."""
     first: int | None = None
     i = index - 1
     while i >= 0 and not quotes.covers(tokens[i].start, tokens[i].end):
         token = tokens[i]
+        if i + 1 < index and _breaks(_gap(sentence, tokens, i, i + 1)):
+            break
         if token.is_capitalised and token.norm not in _DETERMINERS:
             first = i
         elif not (first is not None and token.norm in _NAME_CONNECTORS):
@@ -222,7 +226,7 @@ def _subject_before(
         while j > 0 and tokens[j - 1].norm in ("some", "many", "most", "human", "rights", "other"):
             j -= 1
         return j, True
-    name = _name_before(tokens, i + 1, quotes)
+    name = _name_before(sentence, tokens, i + 1, quotes)
     if name is not None:
         if name > 0 and tokens[name - 1].norm == "the":
             name -= 1
@@ -266,12 +270,29 @@ def _subject_past_aside(
         if any(mark in gap for mark in ";:()"):
             return None
         if "," in gap:
+            if "," not in _gap(sentence, tokens, verb - 1, verb):
+                # no aside closes before the verb: the words after the comma are its
+                # subject, "…, customs data showed", "…, police said", or none are
+                return _bare_subject(tokens, k, verb)
             subject = _subject_before(sentence, tokens, k, quotes, aside=True)
             if subject is None:
                 return None
             return subject[0], k - 1, subject[1]
         k -= 1
     return None
+
+
+def _bare_subject(tokens: list[Token], first: int, verb: int) -> tuple[int, int, bool] | None:
+    """A subject of a few plain words without a determiner, ``first`` up to the verb:
+    "customs data", "police" (not "and environmental stress", a list's last item)."""
+    words = [t for t in tokens[first + 1 : verb] if t.norm not in _SKIPPED_ADVERBS]
+    words.insert(0, tokens[first])
+    if not len(words) <= _BARE_SUBJECT_WORDS or not all(
+        _wordlike(t) and t.norm not in _NOT_IN_SUBJECT for t in words
+    ):
+        return None
+    vague = any(_in_lexicon(cues().attribution, "vague_sources", t.norm) for t in words)
+    return first, verb - 1, vague
 
 
 def _name_after(tokens: list[Token], index: int) -> int | None:
@@ -403,6 +424,12 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
                 found.append(Attribution(shown, tokens[first].start, token.end, vague))
             i += 1
             continue
+        if _in_lexicon(lexicon, "survey_verbs", word) and i + 1 < len(tokens):
+            named_end = _name_after(tokens, i + 2) if tokens[i + 1].norm == "by" else None
+            if named_end is not None:  # "analysts polled by Reuters"
+                add(i - 1 if i else i, named_end, False)
+                i = named_end + 1
+                continue
         if _in_lexicon(lexicon, "vague_reaction_nouns", word) and any(
             t.norm in _REACTION_VERBS for t in tokens[max(0, i - 3) : i]
         ):

@@ -31,6 +31,11 @@ _MONTHS = frozenset(
     | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
     | {"sep", "sept", "oct", "nov", "dec"}
 )
+_PERIODS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day"}
+    | {"days", "week", "weeks", "weekend", "month", "months", "year", "years", "half"}
+    | {"quarter", "season", "round", "minute", "minutes", "hour", "hours", "period", "leg"}
+)
 _GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
 _REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
 _TOLD = frozenset({"told", "instructed", "advised", "ordered", "warned", "asked"})
@@ -201,7 +206,7 @@ class SentenceAnalysis:
     @cached_property
     def claim_cues(self) -> list[CueHit]:
         hits = [
-            hit
+            self._period(hit) or hit
             for hit in match_cues(cues().claim, self.tokens, [False] * len(self.tokens))
             if not self._timetable(hit)
         ]
@@ -240,6 +245,16 @@ class SentenceAnalysis:
             return False
         following = next((t for t in self.tokens if t.start > hit.end), None)
         return following is not None and following.norm in cues().timetable_verbs
+
+    def _period(self, hit: CueHit) -> CueHit | None:
+        """ "first" before a day or a span of time names when ("the first Tuesday of the
+        month", "in the first half"), not a record: a date."""
+        if hit.words != ("first",):
+            return None
+        following = next((t for t in self.tokens if t.start > hit.end), None)
+        if following is None or not (following.norm in _MONTHS or following.norm in _PERIODS):
+            return None
+        return CueHit("date", hit.start, following.end, ("<day>",))
 
     def _in_a_name(self, token: Token) -> bool:
         """A number glued to letters is part of a name: "G7", "COVID19", "180solutions"."""

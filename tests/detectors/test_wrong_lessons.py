@@ -186,3 +186,18 @@ def test_a_quotation_someone_put_or_summed_up_is_theirs() -> None:
     found = suggest(text)
     assert not [s for s in found if s.kind is SuggestionKind.OPINION]
     assert not [r for r in _reasons(found) if "opinion" in r]
+
+
+def test_a_plain_source_after_a_comma_is_the_one_named() -> None:
+    text = "Car sales in the region fell 12 percent in June, industry data showed on Monday."
+    found = [s for s in suggest(text, include_sourced=True) if s.attribution]
+    assert [s.attribution for s in found] == ["industry data showed"]
+
+
+def test_a_name_does_not_run_back_over_a_comma() -> None:
+    text = (
+        "In a filing with the Federal Trade Commission, Vell Systems disclosed that it paid "
+        "$18 million to settle the case."
+    )
+    found = [s for s in suggest(text, include_sourced=True) if s.attribution]
+    assert [s.attribution for s in found] == ["Vell Systems disclosed"]
