@@ -59,10 +59,13 @@ _NOT_IN_SUBJECT = frozenset(
 )
 _MODIFIER_REACH = 4  # words between a determiner and the head noun: "the state library association"
 _LINK_REACH = 3
+_BARE_SUBJECT_WORDS = 3
 _ASIDE_REACH = 20  # words in an aside between a subject and its verb
 _SOURCE_PHRASE_REACH = 8
 _LISTED_PHRASES = frozenset({"vague_adverbs", "own_inquiry"})
 _INTRODUCING_VERBS = frozenset({"read", "reads"})  # "The sign read:" introduces a quotation
+# verbs that with "it" speak a quotation: "as the mayor put it:", "she summed it up: “…”"
+_SAYING_WITH_IT = frozenset({"put", "puts", "sum", "sums", "summed"})
 
 
 @dataclass(frozen=True)
@@ -119,12 +122,15 @@ def _in_lexicon(lexicon: Lexicon, category: str, word: str) -> bool:
     return (word,) in lexicon.categories[category]
 
 
-def _name_before(tokens: list[Token], index: int, quotes: Quotes) -> int | None:
-    """Index of the first token of a capitalised name ending just before ``index``."""
+def _name_before(sentence: str, tokens: list[Token], index: int, quotes: Quotes) -> int | None:
+    """Index of the first token of a capitalised name ending just before ``index``, within
+    its clause ("…Commission, Orbit Labs said": "Orbit Labs")."""
     first: int | None = None
     i = index - 1
     while i >= 0 and not quotes.covers(tokens[i].start, tokens[i].end):
         token = tokens[i]
+        if i + 1 < index and _breaks(_gap(sentence, tokens, i, i + 1)):
+            break
         if token.is_capitalised and token.norm not in _DETERMINERS:
             first = i
         elif not (first is not None and token.norm in _NAME_CONNECTORS):
@@ -213,12 +219,14 @@ def _subject_before(
     if _breaks(_gap(sentence, tokens, i, verb)) and not aside:
         return None  # "…, said Harmon" or an aside: the caller looks after the verb or past it
     word = tokens[i].norm
+    if word == "they" and _antecedent_before(tokens, i, quotes):
+        return i, False  # "After the Americans left, they urged…": they are named
     if _in_lexicon(lexicon, "vague_sources", word):
         j = i
         while j > 0 and tokens[j - 1].norm in ("some", "many", "most", "human", "rights", "other"):
             j -= 1
         return j, True
-    name = _name_before(tokens, i + 1, quotes)
+    name = _name_before(sentence, tokens, i + 1, quotes)
     if name is not None:
         if name > 0 and tokens[name - 1].norm == "the":
             name -= 1
@@ -234,6 +242,21 @@ def _subject_before(
     return None
 
 
+def _antecedent_before(tokens: list[Token], index: int, quotes: Quotes) -> bool:
+    """Whom "they" at ``index`` stands for is named earlier in the sentence: a name (a
+    capitalised word that does not only open the sentence) or a plural after a determiner
+    ("the inspectors")."""
+    for k in range(index):
+        token = tokens[k]
+        if quotes.covers(token.start, token.end):
+            continue
+        if token.is_capitalised and k > 0 and token.norm != "i":
+            return True
+        if k and tokens[k - 1].norm in _NP_DETERMINERS and token.norm.endswith("s"):
+            return True
+    return False
+
+
 def _subject_past_aside(
     sentence: str, tokens: list[Token], verb: int, quotes: Quotes
 ) -> tuple[int, int, bool] | None:
@@ -247,12 +270,29 @@ def _subject_past_aside(
         if any(mark in gap for mark in ";:()"):
             return None
         if "," in gap:
+            if "," not in _gap(sentence, tokens, verb - 1, verb):
+                # no aside closes before the verb: the words after the comma are its
+                # subject, "…, customs data showed", "…, police said", or none are
+                return _bare_subject(tokens, k, verb)
             subject = _subject_before(sentence, tokens, k, quotes, aside=True)
             if subject is None:
                 return None
             return subject[0], k - 1, subject[1]
         k -= 1
     return None
+
+
+def _bare_subject(tokens: list[Token], first: int, verb: int) -> tuple[int, int, bool] | None:
+    """A subject of a few plain words without a determiner, ``first`` up to the verb:
+    "customs data", "police" (not "and environmental stress", a list's last item)."""
+    words = [t for t in tokens[first + 1 : verb] if t.norm not in _SKIPPED_ADVERBS]
+    words.insert(0, tokens[first])
+    if not len(words) <= _BARE_SUBJECT_WORDS or not all(
+        _wordlike(t) and t.norm not in _NOT_IN_SUBJECT for t in words
+    ):
+        return None
+    vague = any(_in_lexicon(cues().attribution, "vague_sources", t.norm) for t in words)
+    return first, verb - 1, vague
 
 
 def _name_after(tokens: list[Token], index: int) -> int | None:
@@ -340,6 +380,7 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
         reporting = (
             _in_lexicon(lexicon, "reporting_verbs", word)
             or (word in _INTRODUCING_VERBS and sentence[token.end : token.end + 1] == ":")
+            or (_saying_with_it(tokens, i, quotes) and outside[i + 1])
         ) and token.text.islower()
         previous = tokens[i - 1].norm if i else ""
         passive = previous in _PASSIVE_AUXILIARIES | {"as"} or (  # "as reported by"
@@ -383,6 +424,12 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
                 found.append(Attribution(shown, tokens[first].start, token.end, vague))
             i += 1
             continue
+        if _in_lexicon(lexicon, "survey_verbs", word) and i + 1 < len(tokens):
+            named_end = _name_after(tokens, i + 2) if tokens[i + 1].norm == "by" else None
+            if named_end is not None:  # "analysts polled by Reuters"
+                add(i - 1 if i else i, named_end, False)
+                i = named_end + 1
+                continue
         if _in_lexicon(lexicon, "vague_reaction_nouns", word) and any(
             t.norm in _REACTION_VERBS for t in tokens[max(0, i - 3) : i]
         ):
@@ -404,6 +451,12 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
         text = _clip(sentence, match.start(), match.end())
         found.append(Attribution(text[:80], match.start(), match.end(), False))
     return sorted(found, key=lambda a: a.start)
+
+
+def _saying_with_it(tokens: list[Token], index: int, quotes: Quotes) -> bool:
+    """ "put it" or "summed it up" in a sentence that quotes what was said."""
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+    return tokens[index].norm in _SAYING_WITH_IT and following == "it" and bool(quotes.spans)
 
 
 def _listed_phrases(tokens: list[Token], outside: list[bool]) -> list[tuple[int, int, str]]:

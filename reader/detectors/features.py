@@ -9,7 +9,7 @@ from functools import cached_property
 
 from reader.anchoring.tokens import Token, tokenize
 from reader.detectors.attribution import Attribution, Quotes, find_attributions, find_quotes
-from reader.detectors.resources import Lexicon, cues, sentiment_lexicon
+from reader.detectors.resources import Lexicon, SentimentLexicon, cues, sentiment_lexicon
 
 _CONDITIONAL_START = frozenset({"if", "once", "unless"})
 _CLAUSE_BREAK = re.compile(r",|…|\.\.\.|—|–|;|\bthen\b")
@@ -31,6 +31,11 @@ _MONTHS = frozenset(
     | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
     | {"sep", "sept", "oct", "nov", "dec"}
 )
+_PERIODS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day"}
+    | {"days", "week", "weeks", "weekend", "month", "months", "year", "years", "half"}
+    | {"quarter", "season", "round", "minute", "minutes", "hour", "hours", "period", "leg"}
+)
 _GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
 _REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
 _TOLD = frozenset({"told", "instructed", "advised", "ordered", "warned", "asked"})
@@ -39,6 +44,20 @@ _NOUN_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those
 _SOURCE_WORDS = 6  # a longer source spans an aside: "Harmon, the depot's manager, said"
 _CITATION_OPENINGS = ("(", "[", "http", "www")
 _SAYS = (" said", " says")  # "X called in the Guard" is no speech; "X said …" always is
+_NOUN_SPELLED = frozenset({"evaluative", "loaded"})
+# words after which an adjective is said of something, not a noun's modifier ones
+_BEFORE_AN_ADJECTIVE = _BE_FORMS | frozenset(
+    {"be", "seem", "seems", "seemed", "look", "looks", "looked", "sound", "sounds", "sounded"}
+    | {"feel", "feels", "felt", "become", "becomes", "became", "remain", "remains", "remained"}
+    | {"prove", "proves", "proved", "get", "gets", "got", "getting", "grew", "grow", "stay"}
+    | {"more", "most", "less", "least", "very", "so", "too", "quite", "rather", "as", "how"}
+    | {"and", "or", "but", "yet", "not", "never", "it", "them", "this", "that", "all"}
+)
+_AFTER_A_NOUN = frozenset(
+    {"of", "on", "in", "at", "for", "with", "by", "from", "near", "beside", "and", "or"}
+    | {"that", "which", "where", "is", "was", "are", "were", "will", "would", "has", "had"}
+    | {"just", "to", "now", "also", "could", "can", "should"}
+)
 STRONG_CUES = frozenset(
     {"loaded", "sweeping", "judgement", "exclamation", "scare_quotes", "second_person"}
 )
@@ -128,12 +147,27 @@ class SentenceAnalysis:
 
     def used_as_noun(self, hit: CueHit) -> bool:
         """An evaluative adjective between a determiner and "of" is a noun spelled the same:
-        "that kind of thinking" ("a masterpiece of", a loaded noun, still judges)."""
+        "that kind of thinking" ("a masterpiece of", a loaded noun, still judges); so is a
+        word spelled as an adjective that ends a noun phrase after a noun: "a retail
+        complex", "the housing complex on Main Street"."""
         index = next((i for i, t in enumerate(self.tokens) if t.start == hit.start), None)
-        if hit.category != "evaluative" or index is None or not 0 < index < len(self.tokens) - 1:
+        if hit.category not in _NOUN_SPELLED or index is None or index == 0:
             return False
-        before, after = self.tokens[index - 1].norm, self.tokens[index + 1].norm
-        return before in _NOUN_DETERMINERS and after == "of"
+        before = self.tokens[index - 1]
+        after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if hit.category == "evaluative" and before.norm in _NOUN_DETERMINERS:
+            return after is not None and after.norm == "of"
+        lexicon = sentiment_lexicon()
+        word = hit.words[0] if len(hit.words) == 1 else ""
+        return (
+            word in lexicon.subjectivity
+            and _noun_modifier(before, lexicon)
+            and (
+                after is None
+                or _CLAUSE_BREAK.search(self.text[hit.end : after.start]) is not None
+                or after.norm in _AFTER_A_NOUN
+            )
+        )
 
     def is_reported(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.reported)
@@ -171,7 +205,11 @@ class SentenceAnalysis:
 
     @cached_property
     def claim_cues(self) -> list[CueHit]:
-        hits = match_cues(cues().claim, self.tokens, [False] * len(self.tokens))
+        hits = [
+            self._period(hit) or hit
+            for hit in match_cues(cues().claim, self.tokens, [False] * len(self.tokens))
+            if not self._timetable(hit)
+        ]
         for index, token in enumerate(self.tokens):
             day = self._day_of_month(index)
             if day is not None:
@@ -200,6 +238,23 @@ class SentenceAnalysis:
                     start = self.tokens[index - 1].start
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
+
+    def _timetable(self, hit: CueHit) -> bool:
+        """ "due to" before a verb says when, not why: "is due to open in May"."""
+        if hit.words != ("due", "to"):
+            return False
+        following = next((t for t in self.tokens if t.start > hit.end), None)
+        return following is not None and following.norm in cues().timetable_verbs
+
+    def _period(self, hit: CueHit) -> CueHit | None:
+        """ "first" before a day or a span of time names when ("the first Tuesday of the
+        month", "in the first half"), not a record: a date."""
+        if hit.words != ("first",):
+            return None
+        following = next((t for t in self.tokens if t.start > hit.end), None)
+        if following is None or not (following.norm in _MONTHS or following.norm in _PERIODS):
+            return None
+        return CueHit("date", hit.start, following.end, ("<day>",))
 
     def _in_a_name(self, token: Token) -> bool:
         """A number glued to letters is part of a name: "G7", "COVID19", "180solutions"."""
@@ -292,6 +347,21 @@ class SentenceAnalysis:
         """The quoted words are named as words (use–mention), not used as the writer's own."""
         before = [t for t in self.tokens if t.end <= quote_start]
         return bool(before) and before[-1].norm in _MENTION_WORDS
+
+
+def _noun_modifier(token: Token, lexicon: SentimentLexicon) -> bool:
+    """A plain word that can modify a noun and is no adjective or feeling word itself:
+    "retail", "housing"; not a plural, which an adjective may follow ("locals unhappy at")."""
+    word = token.norm
+    return (
+        word.isalpha()
+        and token.text.islower()
+        and not word.endswith(("ly", "s"))
+        and word not in _BEFORE_AN_ADJECTIVE
+        and word not in _NOUN_DETERMINERS
+        and word not in lexicon.subjectivity
+        and word not in lexicon.valence
+    )
 
 
 def analyse(sentence: str) -> SentenceAnalysis:

@@ -71,10 +71,13 @@ _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "to", "of", "in", "on", "at", "for", "with", "by", "and"}
     | {"or", "but", "as", "than", "more", "less", "so", "very", "too"}
 )
-# a name before these is a party's, a movement's or a place's: "the Baath party"
+# a name before these is a party's, a movement's or a place's: "the Baath party", or names
+# the people who belong to one: "Baath members", "Hamas fighters"
 _GROUP_NOUNS = frozenset(
     {"party", "parties", "movement", "government", "regime", "province", "state", "region"}
     | {"city", "county", "district", "army", "militia", "administration", "ministry"}
+    | {"member", "members", "membership", "loyalists", "fighters", "militants", "activists"}
+    | {"voters", "lawmakers", "legislators", "forces", "troops", "rebels", "delegates", "mps"}
 )
 _LOCATIVES = frozenset({"in", "across", "throughout", "near", "outside", "inside"})
 # after a modal, these words lead on to the verb it governs: "will not be entering"

@@ -70,6 +70,7 @@ class Cues:
     not_people: frozenset[str]  # capitalised words that name no person: parties, demonyms
     boilerplate: tuple[str, ...]  # lower-case phrases of page furniture: "sign up for our"
     boilerplate_openings: tuple[str, ...]  # labels that open a block of it: "related:", "©"
+    timetable_verbs: frozenset[str]  # "is due to open" is a timetable, not a cause
 
 
 @cache
@@ -82,6 +83,7 @@ def cues() -> Cues:
         frozenset(data["not_people"]),
         tuple(phrase.lower() for phrase in data["boilerplate"]),
         tuple(label.lower() for label in data["boilerplate_openings"]),
+        frozenset(data["timetable_verbs"]),
     )
 
 

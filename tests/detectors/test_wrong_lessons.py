@@ -146,3 +146,58 @@ def test_a_sweeping_claim_about_the_public_is_suggested() -> None:
     )
     found = suggest(text)
     assert _on(found, "public is beginning to panic")
+
+
+def test_they_after_the_people_it_stands_for_is_not_a_vague_source() -> None:
+    text = (
+        "After the inspectors left the plant in March, they urged the owners "
+        "to replace the old boilers before the winter."
+    )
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "“they" in r]
+
+
+def test_a_noun_spelled_like_a_loaded_adjective_is_not_loaded() -> None:
+    text = (
+        "The developer wants the city to pay $12 million toward a new housing complex "
+        "beside the rail yards."
+    )
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "“complex”" in r]
+
+
+def test_a_partys_members_are_not_a_named_person() -> None:
+    text = "The decree excludes former Likud members charged with fraud or still wanted for it."
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "Likud" in r]
+
+
+def test_due_to_before_a_verb_is_a_timetable_not_a_cause() -> None:
+    text = "The rebuilt footbridge over the canal is due to reopen in September."
+    found = suggest(text, include_sourced=True)
+    assert not [r for r in _reasons(found) if "cause" in r]
+
+
+def test_a_quotation_someone_put_or_summed_up_is_theirs() -> None:
+    text = (
+        "As the head teacher put it at the meeting: “These cuts are shameful "
+        "and the children will pay for them.”"
+    )
+    found = suggest(text)
+    assert not [s for s in found if s.kind is SuggestionKind.OPINION]
+    assert not [r for r in _reasons(found) if "opinion" in r]
+
+
+def test_a_plain_source_after_a_comma_is_the_one_named() -> None:
+    text = "Car sales in the region fell 12 percent in June, industry data showed on Monday."
+    found = [s for s in suggest(text, include_sourced=True) if s.attribution]
+    assert [s.attribution for s in found] == ["industry data showed"]
+
+
+def test_a_name_does_not_run_back_over_a_comma() -> None:
+    text = (
+        "In a filing with the Federal Trade Commission, Vell Systems disclosed that it paid "
+        "$18 million to settle the case."
+    )
+    found = [s for s in suggest(text, include_sourced=True) if s.attribution]
+    assert [s.attribution for s in found] == ["Vell Systems disclosed"]
