@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.classroom.agreement import waiting_lines
+from reader.classroom.tally import counted
 from reader.core.models import ReaderError
 from reader.core.palette import Theme
 from reader.gui.classroom.class_shading import (
@@ -38,13 +38,11 @@ from reader.gui.classroom.class_shading import (
     key_selections,
     mark_selections,
 )
-from reader.gui.classroom.key_commands import AddToKeyCommand
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice, PassagesList, shortened
 from reader.gui.classroom.students_table import StudentsTable
 from reader.gui.reading.article_view import ArticleView
 from reader.render.cache import RenderCache
 from reader.services import class_details
-from reader.services.assignments import counted
 from reader.services.class_details import Flagger, Mark, MarkedPassage
 from reader.services.class_results import KeptClassView, ShownClass
 from reader.storage.classroom import StoredAssignment
@@ -270,6 +268,8 @@ class ClassViewWindow(QWidget):
         elif agreement_now:
             self._show_agreement()
         else:
+            from reader.classroom.agreement import waiting_lines  # (when the figures lack it)
+
             self.agreement.setText("\n".join(waiting_lines(figures.kinds)))
             self._agreement_waiting = True
         row = self.table.row_of(chosen) if chosen is not None else None
@@ -387,6 +387,8 @@ class ClassViewWindow(QWidget):
         flagger = item.data(FLAGGER_ROLE) if item is not None else None
         if not isinstance(flagger, Flagger) or not flagger.extra:
             return False
+        from reader.gui.classroom.key_commands import AddToKeyCommand
+
         command = AddToKeyCommand(self._library, self._found, flagger.flag, self._on_key_changed)
         try:
             self.undo_stack.push(command)

@@ -35,8 +35,7 @@ class ClassShowing:
         from PySide6.QtGui import QUndoStack
 
         from reader.gui.classroom.class_view import ClassViewWindow
-        from reader.services.assignments import latest_made
-        from reader.services.class_results import KeptClassView
+        from reader.services.class_results import KeptClassView, latest_made
 
         host = self._host
         reading = host.reading

@@ -5,6 +5,8 @@ key (and undoes it), writes a comment and hides the names."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -477,3 +479,17 @@ def test_the_class_view_pages_take_the_dark_theme(
     finally:
         app.setPalette(palette)
         app.setStyleSheet(sheet)
+
+
+def test_the_class_view_paints_kept_figures_without_loading_what_compares() -> None:
+    # The first class view of a session paints the figures kept in the library: the
+    # comparison, the file formats and the agreement are loaded only when needed.
+    code = (
+        "import sys\n"
+        "import reader.gui.classroom.class_view, reader.services.class_results\n"
+        "print(sorted(m for m in sys.modules if m in {\n"
+        "    'reader.classroom.matching', 'reader.classroom.scores', 'reader.classroom.files',\n"
+        "    'reader.classroom.agreement', 'reader.services.assignments', 'reader.w3c.reading'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
