@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from reader.classroom.matching import FlagOutcome, Footprint, KeyOutcome, Matching, match
 from reader.classroom.tally import Tally, summary_sentence
@@ -99,6 +100,15 @@ class StudentResult:
     def summary(self) -> str:
         """The result said to the student, in flags."""
         return summary_sentence(self.total)
+
+    @cached_property
+    def sentences_by_kind(self) -> dict[Kind, frozenset[int]]:
+        """The sentences the student flagged, per kind of flag: worked out once per result,
+        so that the class's figures after one student's change read the others' again."""
+        found: dict[Kind, set[int]] = {}
+        for flag in self.work.flags:
+            found.setdefault(flag.kind, set()).update(self.footprints[flag.uuid].sentences)
+        return {kind: frozenset(sentences) for kind, sentences in found.items()}
 
 
 def tally(key: Sequence[Annotation], flags: Sequence[Annotation], matching: Matching) -> Tally:
