@@ -214,9 +214,10 @@ class ClassViewWindow(QWidget):
             and self._theme is theme
         )
 
-    def show_figures(self, shown: ShownClass) -> None:
+    def show_figures(self, shown: ShownClass, *, agreement_now: bool = True) -> None:
         """Show these figures, redrawing only what changed: nothing when they are the
-        ones shown, the comment alone when no flag changed."""
+        ones shown, the comment alone when no flag changed.  ``agreement_now``: else, when
+        the figures lack it, worked out once the window has painted (it is to be shown)."""
         if shown is self.view_data:
             return
         same_figures = shown.figures is self.view_data.figures
@@ -226,7 +227,7 @@ class ClassViewWindow(QWidget):
         if same_figures:
             self._show_comment(self.student_id)
         else:
-            self._show_figures()
+            self._show_figures(agreement_now=agreement_now)
 
     @property
     def overview(self) -> ClassOverview:

@@ -59,8 +59,9 @@ class ClassShowing:
             view.deleteLater()
             view = None
         if view is not None:
-            # Shown again: only what changed since it was closed is redrawn.
-            view.show_figures(figures)
+            # Shown again: only what changed since it was closed is redrawn; if a flag
+            # changed, a closed window works out the agreement once it has painted.
+            view.show_figures(figures, agreement_now=view.isVisible())
         else:
             view = ClassViewWindow(
                 reading.library,

@@ -257,6 +257,28 @@ def test_a_write_to_a_submission_or_the_key_changes_the_figures_shown(
     assert shown_figures(again)["Ana Lima"]["Opinion found"] == "1"
 
 
+def test_after_a_students_flag_changed_the_view_paints_before_its_agreement(
+    session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    view = open_class_view(window, qtbot)
+    cleo = next(r for r in view.overview.students if r.work.name == "Cleo Park")
+    view.close()
+    window.library.delete_annotation(cleo.work.flags[0].uuid)
+    window.classroom.class_view_action.trigger()
+    assert window.classroom.class_view is view
+    # the figures shown at once, the agreement (numpy) worked out once they are painted
+    assert shown_figures(view)["Cleo Park"]["All found"] == "0"
+    assert view.agreement.text().splitlines() == [
+        "Unsourced claims: working it out…",
+        "Opinion passages: working it out…",
+    ]
+    qtbot.waitUntil(lambda: "working it out" not in view.agreement.text())
+    assert_same_figures(view, class_json(session.db_path, assignment_id, capsys))
+
+
 def test_the_next_session_paints_the_figures_kept_in_the_library(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
