@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from reader.core.models import ReaderError
 from reader.core.palette import Theme
 from reader.gui.classroom.class_shading import (
     MARK_LEGEND,
+    Shade,
     heat_selections,
     key_selections,
     mark_selections,
@@ -89,6 +91,7 @@ class ClassViewWindow(QWidget):
         self._kept = kept if kept is not None else KeptClassView()
         self.view_data: ShownClass = self._kept.shown(library, found)
         self._page: tuple[int, str] | None = None  # the article drawn: id, text's hash
+        self._shades: dict[Shade, QTextEdit.ExtraSelection | None] = {}  # made on the page
 
         self.article_view = ArticleView()
         self.article_view.render_cache = render_cache
@@ -253,6 +256,7 @@ class ClassViewWindow(QWidget):
         article = self.view_data.article
         if self._page != (article.id, article.sha256):  # the page is drawn once per text
             self._page = (article.id, article.sha256)
+            self._shades = {}
             self.article_view.show_article(article, [], self._theme)
             # In this window the page's viewport holds a palette of its own before it is
             # shown, so it does not follow the view's theme: give it the view's.
@@ -303,7 +307,7 @@ class ClassViewWindow(QWidget):
         kind = self.kind_choice.currentData()
         figures, view = self.view_data.figures, self.article_view
         view.setExtraSelections(
-            heat_selections(view, figures, kind, self._theme)
+            heat_selections(view, figures, kind, self._theme, self._shades)
             + key_selections(view, figures.key, self._theme)
         )
         self.legend.setText(HEAT_LEGEND)

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
 from reader.cli.main import main
 from reader.core.models import Annotation, Kind
 from reader.core.palette import THEME_COLOURS, Theme
+from reader.gui.classroom.class_shading import heat_selections, key_selections
 from reader.gui.classroom.class_view import FLAGGER_ROLE, ClassViewWindow
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice
 from reader.gui.classroom.students_table import SHORT_KIND
@@ -277,6 +278,24 @@ def test_after_a_students_flag_changed_the_view_paints_before_its_agreement(
     ]
     qtbot.waitUntil(lambda: "working it out" not in view.agreement.text())
     assert_same_figures(view, class_json(session.db_path, assignment_id, capsys))
+    # the shading kept from before where it holds: the same as made afresh
+    page, figures = view.article_view, view.view_data.figures
+    fresh = heat_selections(page, figures, None, Theme.LIGHT)
+    fresh += key_selections(page, figures.key, Theme.LIGHT)
+    assert drawn(page.extraSelections()) == drawn(fresh)
+    assert len(fresh) == 5  # three sentences shaded, the key's two flags underlined
+
+
+def drawn(selections: list[QTextEdit.ExtraSelection]) -> list[tuple[int, int, int, object]]:
+    return [
+        (
+            s.cursor.selectionStart(),
+            s.cursor.selectionEnd(),
+            s.format.background().color().rgba(),
+            s.format.underlineStyle(),
+        )
+        for s in selections
+    ]
 
 
 def test_the_next_session_paints_the_figures_kept_in_the_library(
