@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reader.classroom.scores import Tally, summary_sentence
+from reader.classroom.tally import Tally, summary_sentence
 from reader.core.models import Kind
 
 if TYPE_CHECKING:

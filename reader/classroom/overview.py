@@ -66,7 +66,7 @@ class ClassOverview:
     sentence_counts: tuple[dict[Kind, int], ...]  # per sentence: students who flagged it, by kind
     key_sentences: frozenset[int]
     # per kind, per student (in order): the sentences they flagged so
-    marks: dict[Kind, list[set[int]]] = field(repr=False)
+    marks: dict[Kind, list[frozenset[int]]] = field(repr=False)
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -171,14 +171,9 @@ def gather_overview(key: PlacedKey, scored: Sequence[StudentResult]) -> ClassOve
     )
 
 
-def student_marks(result: StudentResult, kind: Kind) -> set[int]:
+def student_marks(result: StudentResult, kind: Kind) -> frozenset[int]:
     """The sentences a student flagged with ``kind``."""
-    return {
-        sentence
-        for flag in result.work.flags
-        if flag.kind is kind
-        for sentence in result.footprints[flag.uuid].sentences
-    }
+    return result.sentences_by_kind.get(kind, frozenset())
 
 
 def key_passages(
@@ -210,7 +205,7 @@ def extra_passages(
     units: SentenceUnits,
     counts: Sequence[dict[Kind, int]],
     key_sentences: frozenset[int],
-    marks: dict[Kind, list[set[int]]],
+    marks: dict[Kind, list[frozenset[int]]],
     students: int,
 ) -> tuple[ExtraPassage, ...]:
     needed = max(EXTRA_MIN_STUDENTS, EXTRA_MIN_SHARE * students)

@@ -29,7 +29,8 @@ from reader.classroom.report_html import (
     text,
     tint,
 )
-from reader.classroom.scores import StudentResult, Tally
+from reader.classroom.scores import StudentResult
+from reader.classroom.tally import Tally
 from reader.core.models import Annotation, Kind
 from reader.core.palette import KIND_COLOURS, KIND_UNDERLINE_COLOURS, Theme
 

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from reader.classroom.matching import FlagOutcome, Footprint, KeyOutcome, Matching, match
+from reader.classroom.tally import Tally, summary_sentence
 from reader.core.models import Annotation, Kind
 
 
@@ -32,20 +34,6 @@ class StudentWork:
     name: str
     flags: Sequence[Annotation]
     handed_in: str = ""
-
-
-@dataclass(frozen=True)
-class Tally:
-    """Counts in flags: the key's side (found, other kind, missed) and the student's side."""
-
-    key_flags: int = 0
-    found: int = 0
-    found_other_kind: int = 0
-    missed: int = 0
-    flags: int = 0
-    matching: int = 0
-    other_kind: int = 0
-    extra: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,22 +101,14 @@ class StudentResult:
         """The result said to the student, in flags."""
         return summary_sentence(self.total)
 
-
-def summary_sentence(tally: Tally) -> str:
-    """E.g. "You found 7 of the 10 flags in the key; 8 of your 9 flags match it." """
-    sentence = (
-        f"You found {tally.found} of the {in_flags(tally.key_flags)} in the key; "
-        f"{tally.matching} of your {in_flags(tally.flags)} match it."
-    )
-    if tally.found_other_kind:
-        sentence += f" You found {in_flags(tally.found_other_kind, 'more')} with another kind."
-    return sentence
-
-
-def in_flags(count: int, word: str = "") -> str:
-    """``1 flag``, ``3 flags``, ``2 more flags``."""
-    noun = "flag" if count == 1 else "flags"
-    return f"{count} {word} {noun}" if word else f"{count} {noun}"
+    @cached_property
+    def sentences_by_kind(self) -> dict[Kind, frozenset[int]]:
+        """The sentences the student flagged, per kind of flag: worked out once per result,
+        so that the class's figures after one student's change read the others' again."""
+        found: dict[Kind, set[int]] = {}
+        for flag in self.work.flags:
+            found.setdefault(flag.kind, set()).update(self.footprints[flag.uuid].sentences)
+        return {kind: frozenset(sentences) for kind, sentences in found.items()}
 
 
 def tally(key: Sequence[Annotation], flags: Sequence[Annotation], matching: Matching) -> Tally:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from reader.classroom.assignment import SUFFIX as ASSIGNMENT_SUFFIX
 from reader.classroom.released_key import SUFFIX as KEY_SUFFIX
 from reader.classroom.report import moment
-from reader.classroom.scores import in_flags
+from reader.classroom.tally import in_flags
 from reader.cli.class_results import assignment_dict, cmd_class
 from reader.cli.command import Subparsers, add_command, open_library
 from reader.cli.output import print_error, print_json

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.classroom.assignment import HINT_LAYER, Assignment, load_assignment, new_assignment
 from reader.classroom.submission import submission_bytes
+from reader.classroom.tally import counted
 from reader.core.models import Annotation, ArticleMeta, Kind, LayerKind, ReaderError, new_uuid
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment, is_collected_layer
@@ -78,12 +79,6 @@ def find_assignment(library: Library, target: str) -> StoredAssignment:
     if len(found) > 1:
         raise ReaderError(f"{target!r} starts {len(found)} assignment ids: give more of it")
     return found[0]
-
-
-def latest_made(library: Library, article_id: int) -> StoredAssignment | None:
-    """The latest assignment this library made on the article, if any."""
-    made = [a for a in store.assignments(library, article_id) if a.role is Role.TEACHER]
-    return max(made, key=lambda a: a.created) if made else None
 
 
 def teacher_assignment(library: Library, target: str) -> StoredAssignment:
@@ -348,10 +343,6 @@ def describe_flags(flags: Sequence[Annotation]) -> str:
     text = f"{counted(len(flags), 'flag')}: {kinds}"
     bare = sum(not flag.note.strip() for flag in flags)
     return f"{text}; {counted(bare, 'flag')} without a note" if bare else text
-
-
-def counted(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def safe_file_name(name: str) -> str:

@@ -13,8 +13,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from reader.classroom.figures import ClassFigures
-from reader.classroom.files import MAX_NOTE_CHARS
-from reader.classroom.matching import KeyOutcome
 from reader.core.models import Annotation, ReaderError, Status, new_uuid
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, StoredAssignment
@@ -67,6 +65,8 @@ def student_result(overview: ClassOverview, student_id: str) -> StudentResult:
 
 def student_marks(overview: ClassOverview, student_id: str) -> list[MarkedPassage]:
     """The student's work against the key, in the order of the article."""
+    from reader.classroom.matching import KeyOutcome
+
     result = student_result(overview, student_id)
     marks = {KeyOutcome.FOUND: Mark.FOUND, KeyOutcome.OTHER_KIND: Mark.OTHER_KIND}
     passages = [
@@ -130,6 +130,8 @@ def names_shown(figures: ClassFigures, *, hidden: bool) -> dict[str, str]:
 
 def comment_on(library: Library, found: StoredAssignment, student_id: str, comment: str) -> None:
     """Keep the teacher's comment to one student (an empty one removes it)."""
+    from reader.classroom.files import MAX_NOTE_CHARS  # (files: not needed to paint the view)
+
     if len(comment) > MAX_NOTE_CHARS:
         raise ReaderError(f"the comment is longer than {MAX_NOTE_CHARS:,} characters")
     store.set_feedback(library, found.assignment_id, student_id, comment)

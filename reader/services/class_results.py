@@ -12,27 +12,18 @@ from typing import TYPE_CHECKING
 
 from reader.classroom.figures import FORMAT as FIGURES_FORMAT
 from reader.classroom.figures import ClassFigures, class_figures, figures_from_json, figures_json
-from reader.classroom.files import MAX_NOTE_CHARS
 from reader.classroom.names import display_names
-from reader.classroom.scores import StudentResult, StudentWork
 from reader.core.models import Annotation, Article, ReaderError
-from reader.services.assignments import (
-    MIN_ID_PREFIX,
-    active_key,
-    check_output,
-    find_assignment,
-    latest_made,
-    may_see,
-    own_flags,
-    teacher_assignment,
-    write_bytes,
-)
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment, StoredSubmission
 from reader.storage.library import Library
 
 if TYPE_CHECKING:  # it compares: imported when a comparison is asked for
     from reader.classroom.overview import ClassOverview, PlacedKey
+    from reader.classroom.scores import StudentResult
+
+# The class view's first paint reads only the figures: what files, assignments and the
+# comparison need is imported in the functions that use them.
 
 # Compare
 
@@ -59,6 +50,7 @@ class StudentView:
 
 def class_view(library: Library, found: StoredAssignment) -> ClassView:
     from reader.classroom.overview import build_overview
+    from reader.classroom.scores import StudentWork
 
     article = library.article(found.article_id)
     stored = store.submissions(library, found.assignment_id)
@@ -214,6 +206,7 @@ class KeptClassView:
         self, library: Library, found: StoredAssignment, inputs: ClassInputs
     ) -> ClassOverview:
         from reader.classroom.overview import gather_overview, place_key, score_work
+        from reader.classroom.scores import StudentWork
 
         article, changes = inputs.article, inputs.changes
         key_depends = (article.id, article.sha256, found.kinds, changes.get(KEY_LAYER, 0))
@@ -277,6 +270,12 @@ def layer_flags(
     return {layer: library.annotations(article_id, layer) for layer in layers}
 
 
+def latest_made(library: Library, article_id: int) -> StoredAssignment | None:
+    """The latest assignment this library made on the article, if any."""
+    made = [a for a in store.assignments(library, article_id) if a.role is Role.TEACHER]
+    return max(made, key=lambda a: a.created) if made else None
+
+
 def class_overview_of(library: Library, article_id: int) -> ClassOverview | None:
     """The class's work on the latest assignment made on the article, if any."""
     made = latest_made(library, article_id)
@@ -285,6 +284,8 @@ def class_overview_of(library: Library, article_id: int) -> ClassOverview | None
 
 def student_view(library: Library, found: StoredAssignment) -> StudentView:
     from reader.classroom.overview import build_overview
+    from reader.classroom.scores import StudentWork
+    from reader.services.assignments import active_key, may_see, own_flags
 
     if not may_see(found.role, KEY_LAYER, key_released=bool(found.key_released)):
         raise ReaderError(
@@ -302,6 +303,8 @@ def student_view(library: Library, found: StoredAssignment) -> StudentView:
 
 def compare(library: Library, target: str) -> ClassView | StudentView:
     """The teacher's class view, or a student's own result, as this library's role allows."""
+    from reader.services.assignments import find_assignment
+
     found = find_assignment(library, target)
     if found.role is Role.TEACHER:
         return class_view(library, found)
@@ -311,6 +314,7 @@ def compare(library: Library, target: str) -> ClassView | StudentView:
 def report(library: Library, target: str, output: Path) -> ClassView:
     """Write the class report (HTML) for the teacher."""
     from reader.classroom.report import render_report
+    from reader.services.assignments import check_output, teacher_assignment, write_bytes
 
     view = class_view(library, teacher_assignment(library, target))
     check_output(library, output)
@@ -337,6 +341,9 @@ class FeedbackResult:
 
 def set_feedback(library: Library, target: str, student: str, comment: str) -> FeedbackResult:
     """The teacher's comment to one student (by shown name, name, or the start of the id)."""
+    from reader.classroom.files import MAX_NOTE_CHARS
+    from reader.services.assignments import teacher_assignment
+
     found = teacher_assignment(library, target)
     if len(comment) > MAX_NOTE_CHARS:
         raise ReaderError(f"the comment is longer than {MAX_NOTE_CHARS:,} characters")
@@ -354,6 +361,8 @@ def shown_names(library: Library, found: StoredAssignment) -> dict[str, str]:
 
 
 def find_student(library: Library, found: StoredAssignment, student: str) -> StoredSubmission:
+    from reader.services.assignments import MIN_ID_PREFIX
+
     stored = store.submissions(library, found.assignment_id)
     names = display_names([(s.student_id, s.student_name) for s in stored])
     wanted = student.strip().casefold()

@@ -6,6 +6,7 @@ They live by idea in :mod:`reader.services.assignments`, :mod:`reader.services.c
 
 from __future__ import annotations
 
+from reader.classroom.tally import counted
 from reader.services.assignments import (
     MIN_ID_PREFIX,
     PRIVATE_LAYERS,
@@ -18,7 +19,6 @@ from reader.services.assignments import (
     active_key,
     assign,
     check_output,
-    counted,
     describe_flags,
     find_assignment,
     hand_in,

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
-from reader.classroom.overview import build_overview, overview_json
+from reader.classroom.overview import (
+    build_overview,
+    gather_overview,
+    overview_json,
+    place_key,
+    score_work,
+)
 from reader.classroom.scores import StudentWork
 from reader.classroom.synthetic import synthetic_class
 from reader.core.models import Kind
@@ -84,3 +91,21 @@ def test_numpy_is_loaded_only_when_the_agreement_is_asked() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+def test_one_students_change_gathered_with_the_others_results_kept() -> None:
+    # as the class view does after one student's flag changed: only they are scored again
+    synthetic = synthetic_class(12, seed=11)
+    placed = place_key(synthetic.article, synthetic.key)
+    results = [score_work(placed, work) for work in synthetic.students]
+    gather_overview(placed, results)  # each result's sentences by kind worked out
+    first = synthetic.students[0]
+    flag = first.flags[0]
+    other = Kind.OPINION if flag.kind is not Kind.OPINION else Kind.CONTEXT_NOTE
+    changed = replace(first, flags=[replace(flag, kind=other), *first.flags[1:]])
+    students = [changed, *synthetic.students[1:]]
+    kept = gather_overview(placed, [score_work(placed, changed), *results[1:]])
+    whole = build_overview(synthetic.article, synthetic.key, students)
+    assert overview_json(kept) == overview_json(whole)
+    assert kept.marks == whole.marks
+    assert overview_json(kept) != overview_json(gather_overview(placed, results))

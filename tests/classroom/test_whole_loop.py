@@ -8,8 +8,9 @@ import pytest
 
 from reader.classroom.assignment import load_assignment, new_assignment
 from reader.classroom.overview import build_overview
-from reader.classroom.scores import StudentWork, Tally
+from reader.classroom.scores import StudentWork
 from reader.classroom.submission import load_submission, submission_bytes
+from reader.classroom.tally import Tally
 from reader.core.models import Article, Kind
 from tests.classroom.conftest import key_flags, lunch_article
 from tests.conftest import build_article, flag_quote

@@ -67,23 +67,38 @@ def sentence_heat(counts: dict[Kind, int], kind: Kind | None) -> tuple[Kind, int
     return most, counts[most]
 
 
+# A sentence's shade: its span, the kind and the alpha it is shaded in.
+Shade = tuple[int, int, Kind, int]
+
+
 def heat_selections(
-    view: ArticleView, figures: ClassHeat, kind: Kind | None, theme: Theme
+    view: ArticleView,
+    figures: ClassHeat,
+    kind: Kind | None,
+    theme: Theme,
+    made: dict[Shade, QTextEdit.ExtraSelection | None] | None = None,
 ) -> list[QTextEdit.ExtraSelection]:
+    """``made``: the selections made before on this page, reused (after one student's
+    change only the sentences whose shade changed are made again)."""
     students = len(figures.students)
+    made = {} if made is None else made
     selections = []
     for sentence, counts in enumerate(figures.sentence_counts):
         heat = sentence_heat(counts, kind)
         if heat is None or not students:
             continue
         shade_kind, flagged = heat
-        colour = QColor(KIND_COLOURS[shade_kind])
         least, full = LEAST_ALPHA[theme], FULL_ALPHA[theme]
-        colour.setAlpha(round(least + (full - least) * flagged / students))
-        text_format = QTextCharFormat()
-        text_format.setBackground(QBrush(colour))
+        alpha = round(least + (full - least) * flagged / students)
         start, end = figures.sentences[sentence]
-        selection = _selection(view, start, end, text_format)
+        shade = (start, end, shade_kind, alpha)
+        if shade not in made:
+            colour = QColor(KIND_COLOURS[shade_kind])
+            colour.setAlpha(alpha)
+            text_format = QTextCharFormat()
+            text_format.setBackground(QBrush(colour))
+            made[shade] = _selection(view, start, end, text_format)
+        selection = made[shade]
         if selection is not None:
             selections.append(selection)
     return selections

@@ -24,27 +24,27 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.classroom.agreement import waiting_lines
+from reader.classroom.tally import counted
 from reader.core.models import ReaderError
 from reader.core.palette import Theme
 from reader.gui.classroom.class_shading import (
     MARK_LEGEND,
+    Shade,
     heat_selections,
     key_selections,
     mark_selections,
 )
-from reader.gui.classroom.key_commands import AddToKeyCommand
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice, PassagesList, shortened
 from reader.gui.classroom.students_table import StudentsTable
 from reader.gui.reading.article_view import ArticleView
 from reader.render.cache import RenderCache
 from reader.services import class_details
-from reader.services.assignments import counted
 from reader.services.class_details import Flagger, Mark, MarkedPassage
 from reader.services.class_results import KeptClassView, ShownClass
 from reader.storage.classroom import StoredAssignment
@@ -91,6 +91,7 @@ class ClassViewWindow(QWidget):
         self._kept = kept if kept is not None else KeptClassView()
         self.view_data: ShownClass = self._kept.shown(library, found)
         self._page: tuple[int, str] | None = None  # the article drawn: id, text's hash
+        self._shades: dict[Shade, QTextEdit.ExtraSelection | None] = {}  # made on the page
 
         self.article_view = ArticleView()
         self.article_view.render_cache = render_cache
@@ -216,9 +217,10 @@ class ClassViewWindow(QWidget):
             and self._theme is theme
         )
 
-    def show_figures(self, shown: ShownClass) -> None:
+    def show_figures(self, shown: ShownClass, *, agreement_now: bool = True) -> None:
         """Show these figures, redrawing only what changed: nothing when they are the
-        ones shown, the comment alone when no flag changed."""
+        ones shown, the comment alone when no flag changed.  ``agreement_now``: else, when
+        the figures lack it, worked out once the window has painted (it is to be shown)."""
         if shown is self.view_data:
             return
         same_figures = shown.figures is self.view_data.figures
@@ -228,7 +230,7 @@ class ClassViewWindow(QWidget):
         if same_figures:
             self._show_comment(self.student_id)
         else:
-            self._show_figures()
+            self._show_figures(agreement_now=agreement_now)
 
     @property
     def overview(self) -> ClassOverview:
@@ -254,6 +256,7 @@ class ClassViewWindow(QWidget):
         article = self.view_data.article
         if self._page != (article.id, article.sha256):  # the page is drawn once per text
             self._page = (article.id, article.sha256)
+            self._shades = {}
             self.article_view.show_article(article, [], self._theme)
             # In this window the page's viewport holds a palette of its own before it is
             # shown, so it does not follow the view's theme: give it the view's.
@@ -270,6 +273,8 @@ class ClassViewWindow(QWidget):
         elif agreement_now:
             self._show_agreement()
         else:
+            from reader.classroom.agreement import waiting_lines  # (when the figures lack it)
+
             self.agreement.setText("\n".join(waiting_lines(figures.kinds)))
             self._agreement_waiting = True
         row = self.table.row_of(chosen) if chosen is not None else None
@@ -302,7 +307,7 @@ class ClassViewWindow(QWidget):
         kind = self.kind_choice.currentData()
         figures, view = self.view_data.figures, self.article_view
         view.setExtraSelections(
-            heat_selections(view, figures, kind, self._theme)
+            heat_selections(view, figures, kind, self._theme, self._shades)
             + key_selections(view, figures.key, self._theme)
         )
         self.legend.setText(HEAT_LEGEND)
@@ -387,6 +392,8 @@ class ClassViewWindow(QWidget):
         flagger = item.data(FLAGGER_ROLE) if item is not None else None
         if not isinstance(flagger, Flagger) or not flagger.extra:
             return False
+        from reader.gui.classroom.key_commands import AddToKeyCommand
+
         command = AddToKeyCommand(self._library, self._found, flagger.flag, self._on_key_changed)
         try:
             self.undo_stack.push(command)

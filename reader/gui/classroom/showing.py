@@ -56,8 +56,7 @@ class ClassShowing:
         from PySide6.QtGui import QUndoStack
 
         from reader.gui.classroom.class_view import ClassViewWindow
-        from reader.services.assignments import latest_made
-        from reader.services.class_results import KeptClassView
+        from reader.services.class_results import KeptClassView, latest_made
 
         host = self._host
         reading = host.reading
@@ -81,8 +80,9 @@ class ClassShowing:
             view.deleteLater()
             view = None
         if view is not None:
-            # Shown again: only what changed since it was closed is redrawn.
-            view.show_figures(figures)
+            # Shown again: only what changed since it was closed is redrawn; if a flag
+            # changed, a closed window works out the agreement once it has painted.
+            view.show_figures(figures, agreement_now=view.isVisible())
         else:
             view = ClassViewWindow(
                 reading.library,

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reader.classroom.figures import ClassFigures, StudentFigures
-from reader.classroom.scores import Tally
+from reader.classroom.tally import Tally
 from reader.core.models import Kind
 
 FIGURES = ("found", "missed", "extra")

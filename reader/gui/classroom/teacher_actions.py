@@ -200,7 +200,8 @@ class TeacherActions:
     def export_report(self) -> None:
         """The file to save the report to (a PDF goes beside it)."""
         from reader.gui.common.file_dialogs import DialogMode
-        from reader.services.assignments import latest_made, safe_file_name
+        from reader.services.assignments import safe_file_name
+        from reader.services.class_results import latest_made
 
         reading = self._host.reading
         made = latest_made(reading.library, reading.article.id) if reading.article else None

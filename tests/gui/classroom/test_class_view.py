@@ -5,19 +5,22 @@ key (and undoes it), writes a comment and hides the names."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from reader.anchoring.selectors import make_anchor
 from reader.cli.main import main
 from reader.core.models import Annotation, Kind
 from reader.core.palette import THEME_COLOURS, Theme
+from reader.gui.classroom.class_shading import heat_selections, key_selections
 from reader.gui.classroom.class_view import FLAGGER_ROLE, ClassViewWindow
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice
 from reader.gui.classroom.students_table import SHORT_KIND
@@ -255,6 +258,46 @@ def test_a_write_to_a_submission_or_the_key_changes_the_figures_shown(
     assert shown_figures(again)["Ana Lima"]["Opinion found"] == "1"
 
 
+def test_after_a_students_flag_changed_the_view_paints_before_its_agreement(
+    session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    view = open_class_view(window, qtbot)
+    cleo = next(r for r in view.overview.students if r.work.name == "Cleo Park")
+    view.close()
+    window.library.delete_annotation(cleo.work.flags[0].uuid)
+    window.classroom.class_view_action.trigger()
+    assert window.classroom.class_view is view
+    # the figures shown at once, the agreement (numpy) worked out once they are painted
+    assert shown_figures(view)["Cleo Park"]["All found"] == "0"
+    assert view.agreement.text().splitlines() == [
+        "Unsourced claims: working it out…",
+        "Opinion passages: working it out…",
+    ]
+    qtbot.waitUntil(lambda: "working it out" not in view.agreement.text())
+    assert_same_figures(view, class_json(session.db_path, assignment_id, capsys))
+    # the shading kept from before where it holds: the same as made afresh
+    page, figures = view.article_view, view.view_data.figures
+    fresh = heat_selections(page, figures, None, Theme.LIGHT)
+    fresh += key_selections(page, figures.key, Theme.LIGHT)
+    assert drawn(page.extraSelections()) == drawn(fresh)
+    assert len(fresh) == 5  # three sentences shaded, the key's two flags underlined
+
+
+def drawn(selections: list[QTextEdit.ExtraSelection]) -> list[tuple[int, int, int, object]]:
+    return [
+        (
+            s.cursor.selectionStart(),
+            s.cursor.selectionEnd(),
+            s.format.background().color().rgba(),
+            s.format.underlineStyle(),
+        )
+        for s in selections
+    ]
+
+
 def test_the_next_session_paints_the_figures_kept_in_the_library(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -477,3 +520,17 @@ def test_the_class_view_pages_take_the_dark_theme(
     finally:
         app.setPalette(palette)
         app.setStyleSheet(sheet)
+
+
+def test_the_class_view_paints_kept_figures_without_loading_what_compares() -> None:
+    # The first class view of a session paints the figures kept in the library: the
+    # comparison, the file formats and the agreement are loaded only when needed.
+    code = (
+        "import sys\n"
+        "import reader.gui.classroom.class_view, reader.services.class_results\n"
+        "print(sorted(m for m in sys.modules if m in {\n"
+        "    'reader.classroom.matching', 'reader.classroom.scores', 'reader.classroom.files',\n"
+        "    'reader.classroom.agreement', 'reader.services.assignments', 'reader.w3c.reading'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
