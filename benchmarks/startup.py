@@ -97,6 +97,7 @@ def time_to_paint(
         stderr=subprocess.DEVNULL,
         env=environment,
         text=True,
+        cwd=tempfile.gettempdir(),  # from the checkout, ``-c`` would import its reader
     )
     assert process.stdout is not None
     line = process.stdout.readline().strip()

@@ -241,7 +241,9 @@ def main() -> int:
         db = home / "library.sqlite"
         article = home / SEED.name  # the seed article, already in the library
         shutil.copyfile(SEED, article)
-        subprocess.run([sys.executable, "-c", FIRST_START, str(db)], env=environment, check=True)
+        # Run from the temporary folder: from the checkout, ``-c`` would import its reader.
+        first_start = [sys.executable, "-c", FIRST_START, str(db)]
+        subprocess.run(first_start, env=environment, check=True, cwd=home)
         screen = Screen(display)
         programs = {
             "bare PySide6 window": [sys.executable, "-c", BARE_WINDOW],

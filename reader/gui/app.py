@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -101,6 +102,9 @@ def run_app(
     instance = SingleInstance(db_path)
     if instance.hand_over(open_file):  # a window on this library runs: it opens the file
         return 0
+    # No garbage collection until the window has settled: start-up makes many objects
+    # (PySide6's enums among them) and few cycles, and each collection delays the paint.
+    gc.disable()
     app = application()
     try:
         if settings_path is None:
@@ -109,6 +113,7 @@ def run_app(
         else:
             window = start_window(app, db_path, settings_path, open_file)
     except ReaderError as error:
+        gc.enable()
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, APP_NAME, f"Cannot open the library: {error}")
@@ -121,9 +126,11 @@ def run_app(
     # Listening (QtNetwork on Windows), and opening a file the importers: invisible work, left
     # until the whole window has painted (see MainWindow.when_settled).
     window.when_settled(lambda: instance.serve(window, lambda path: window.files.open_file(path)))
+    window.when_settled(gc.enable)
     try:
         return app.exec()
     finally:
+        gc.enable()
         window.close_library()
 
 

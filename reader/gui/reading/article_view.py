@@ -326,8 +326,8 @@ class ArticleView(HighlightedText):
             if self.hasFocus():
                 paint_focus_frame(self.viewport(), self._theme)
         else:
-            # Nothing to add to the first paint (highlights come after it), and wrapping
-            # the viewport for a painter then would cost ~8 ms: the frame comes next paint.
+            # Nothing to add to the first paint (highlights come after it): the focus
+            # frame comes with the next paint.
             self._painted_once = True
             if self.hasFocus():
                 self.update()
@@ -377,14 +377,13 @@ class ArticleView(HighlightedText):
         if self._painted_once:
             # The viewport paints the page. Once shown (polished under the application's
             # style sheet) it keeps its own palette and no longer follows the view's: give
-            # it the new one too. Not before: it still follows the view then, and wrapping
-            # the viewport before the first paint costs ~8 ms.
+            # it the new one too. Not before: it still follows the view then.
             self.viewport().setPalette(palette)
         self._palette_theme = self._theme
 
     def _viewport_width(self) -> int:
-        # Not viewport().width(): PySide6's first wrap of the viewport resolves every
-        # lazily loaded widget class (~8 ms), which the first paint should not wait for.
+        # The width the viewport gets: read before the first paint, when the viewport
+        # may not have been laid out yet.
         width = self.maximumViewportSize().width()
         bar = self.verticalScrollBar()
         if bar.isVisible():

@@ -12,6 +12,8 @@ from reader.core.models import Annotation, Status
 from reader.gui.reading.highlight_layer import HighlightLayer, Interval, Stroke
 from reader.gui.reading.view_geometry import position_at, scroll_into_view
 
+VIEWPORT_NAME = "qt_scrollarea_viewport"  # as QAbstractScrollArea names its viewport
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint, QRect
 
@@ -22,6 +24,10 @@ class HighlightedText(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The viewport's wrapper made here and kept, as the plain QWidget it is, so that
+        # viewport() returns it: PySide6 would wrap it by trying every widget class it has
+        # not loaded yet, building their enums (on the way to start-up's highlights).
+        self._viewport = self.findChild(QWidget, VIEWPORT_NAME)
         self._layer: HighlightLayer | None = None  # the flags drawn over the text shown
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:

@@ -310,11 +310,12 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # Back in the window: the command line may have written the library meanwhile
-        # (unless the window outlived its library: closed as the app ends).
+        # (unless the window outlived its library: closed as the app ends). The panels
+        # first: PySide6 builds QEvent's enums at the first event.type().
         if (
-            event.type() == QEvent.Type.ActivationChange
+            self.is_ready()
+            and event.type() == QEvent.Type.ActivationChange
             and self.isActiveWindow()
-            and self.is_ready()
             and self.is_library_open()
         ):
             self.lock.refresh()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -902,3 +904,28 @@ def test_tab_leaves_the_article_at_once(window: MainWindow, qtbot: QtBot) -> Non
     qtbot.keyClick(window.article_view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.article_view
     assert window.article_view.textCursor().charFormat().isAnchor()
+
+
+def test_the_viewport_is_wrapped_without_loading_every_widget_class() -> None:
+    # In a fresh process, as at start-up: wrapping the viewport that viewport() returns
+    # made PySide6 load every widget class it had not loaded (QWizard among them) and
+    # build their enums, on the way to the first highlights.
+    script = (
+        "import enum\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "from reader.gui.reading.article_view import ArticleView\n"
+        "app = QApplication(['reader', '-platform', 'offscreen'])\n"
+        "view = ArticleView()\n"
+        "viewport = view.viewport()\n"
+        "found, todo = set(), list(enum.Enum.__subclasses__())\n"
+        "while todo:\n"
+        "    kind = todo.pop()\n"
+        "    found.add(kind)\n"
+        "    todo += kind.__subclasses__()\n"
+        "wizard = any(kind.__qualname__ == 'QWizard.WizardOption' for kind in found)\n"
+        "print(type(viewport) is QWidget, wizard)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.split() == ["True", "False"]
