@@ -22,7 +22,8 @@ _MENTION_WORDS = frozenset(
     | {"hashtag", "motto", "nickname", "nicknamed", "spelled", "pronounced", "tagline"}
 )
 _STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
-_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
+# a time: "7 p.m.", "9am", "0240 GMT" (a time zone after a number)
+_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b)", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"[012]?\d:[0-5]\d")  # "06:00", "9:30"
 _DAYS = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:[-–](?:0?[1-9]|[12]\d|3[01]))?")  # "6", "3-5"
 _RANGE_WORDS = frozenset({"to", "and", "-", "–"})  # "14 to 28 July"
@@ -43,8 +44,13 @@ _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
 _NOUN_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "what", "any"})
 _SOURCE_WORDS = 6  # a longer source spans an aside: "Harmon, the depot's manager, said"
 _CITATION_OPENINGS = ("(", "[", "http", "www")
-_SAYS = (" said", " says")  # "X called in the Guard" is no speech; "X said …" always is
+# "X called in the Guard" is no speech; "X said …" and "X told CNN …" always are
+_SAYS = (" said", " says", " told", " tells")
 _NOUN_SPELLED = frozenset({"evaluative", "loaded"})
+# an indirect question: a question word after "over", "about"… ("a row over how …")
+_QUESTION_WORDS = frozenset({"how", "what", "which", "when", "where", "who"})
+_ABOUT = frozenset({"over", "about", "on", "of", "into", "regarding", "as", "to"})
+_QUESTION_REACH = 4  # words between the question word and the judgement, at most
 # words after which an adjective is said of something, not a noun's modifier ones
 _BEFORE_AN_ADJECTIVE = _BE_FORMS | frozenset(
     {"be", "seem", "seems", "seemed", "look", "looks", "looked", "sound", "sounds", "sounded"}
@@ -185,6 +191,7 @@ class SentenceAnalysis:
             hit
             for hit in match_cues(cues().opinion, self.tokens, self.masked)
             if not (hit.category == "first_person" and self._abbreviation(hit))  # "the US"
+            and not (hit.category == "judgement" and self._in_indirect_question(hit))
         ]
         hits.extend(self._evaluative_words(hits))
         hits.extend(self._conditional_prediction())
@@ -238,6 +245,19 @@ class SentenceAnalysis:
                     start = self.tokens[index - 1].start
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
+
+    def _in_indirect_question(self, hit: CueHit) -> bool:
+        """ "should" in what is asked or disputed, not advised: "a dispute over how
+        overtime should be paid", "unsure whether schools must close" ("This is how it
+        should be done" still advises)."""
+        index = next((i for i, t in enumerate(self.tokens) if t.start == hit.start), None)
+        if index is None:
+            return False
+        for back in range(max(index - _QUESTION_REACH, 1), index):
+            asker, word = self.tokens[back - 1], self.tokens[back]
+            if word.norm == "whether" or (word.norm in _QUESTION_WORDS and asker.norm in _ABOUT):
+                return not re.search(r"[,;:.]", self.text[word.end : hit.start])
+        return False
 
     def _timetable(self, hit: CueHit) -> bool:
         """ "due to" before a verb says when, not why: "is due to open in May"."""

@@ -29,6 +29,7 @@ _KIND_NAMES = {SuggestionKind.OPINION: "opinion", SuggestionKind.UNSOURCED_CLAIM
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 _FRAGMENT_EVIDENCE = 2  # trigger passages a heading or list item needs to be suggested
 _OPENING_QUOTES = ("“", '"', "«", "„")
+_CLOSING_QUOTES = ("”", '"', "»")
 _LEADING_WORDS = 3  # a source opening the next sentence: "She said", "Council member Ray Tan said"
 
 
@@ -84,17 +85,21 @@ def suggest(
     found: list[Suggestion] = []
     introduced = ""  # the source of a quotation announced at the end of the block before
     runs_on = False  # …or left open there, to go on in a block that opens with a quote mark
+    speaker = ""  # who the block before quoted, last
     for block in block_sentences(text):
         if any(start <= block[0][0] < end for start, end in skip) or is_furniture(
             text, block, links
         ):
-            introduced = ""
+            introduced = speaker = ""
             continue
         if runs_on and not text.startswith(_OPENING_QUOTES, block[0][0]):
             introduced = ""
+        if not introduced and speaker and _wholly_quoted(text[block[0][0] : block[-1][1]]):
+            introduced = speaker  # a speech quoted over paragraphs, its speaker named once
         sentences = _with_linked_sources(text, _with_sources(text, block, introduced), links)
         last = sentences[-1].analysis
         introduced, runs_on = _introducer(sentences)
+        speaker = next((s.source for s in reversed(sentences) if s.analysis.quotes.spans), "")
         fragment = len(block) == 1 and not _TERMINAL.search(last.text)
         for sentence in sentences:
             if len(sentence.analysis.tokens) < MIN_WORDS:
@@ -268,6 +273,18 @@ def _only_a_mark(analysis: SentenceAnalysis) -> bool:
 
 def _has_figure(analysis: SentenceAnalysis) -> bool:
     return any(hit.category == "figure" for hit in analysis.claim_cues)
+
+
+def _wholly_quoted(block: str) -> bool:
+    """A block that is one quotation: it opens and closes with quotation marks and holds
+    none between ("…," she said. "…" has its own speaker)."""
+    block = block.strip()
+    inner = block[1:-1]
+    return (
+        block.startswith(_OPENING_QUOTES)
+        and block.endswith(_CLOSING_QUOTES)
+        and not any(mark in inner for mark in _OPENING_QUOTES + _CLOSING_QUOTES)
+    )
 
 
 def _only_quotation(analysis: SentenceAnalysis) -> bool:

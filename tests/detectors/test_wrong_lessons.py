@@ -201,3 +201,47 @@ def test_a_name_does_not_run_back_over_a_comma() -> None:
     )
     found = [s for s in suggest(text, include_sourced=True) if s.attribution]
     assert [s.attribution for s in found] == ["Vell Systems disclosed"]
+
+
+def test_a_paragraph_wholly_in_quotes_after_a_quoted_speaker_is_still_theirs() -> None:
+    # Seen on an unseen news page: a speech quoted over several paragraphs, the later
+    # ones wholly in quotation marks with no "he said" of their own.
+    text = (
+        "The mayor spoke to the crowd for twenty minutes on Saturday.\n\n"
+        "“We will finish the bridge before winter,” she said.\n\n"
+        "“It is better for you to ask your councillors why it took so long. "
+        "Waiting was the wrong choice, and a shameful one.”\n\n"
+        "The council meets again in March."
+    )
+    found = suggest(text)
+    assert not _on(found, "It is better for you")
+    assert not _on(found, "shameful one")
+    # without a speaker before it, the same paragraph is suggested as before
+    alone = "\n\n".join(text.split("\n\n")[2:])
+    assert [s for s in suggest(alone) if s.kind is SuggestionKind.OPINION]
+
+
+def test_a_hedge_in_what_an_official_told_a_newspaper_is_theirs() -> None:
+    text = (
+        "A senior police official told the Courier a forensic analysis indicates the voice "
+        "is that of the missing skipper, and that the recording appears to contain no "
+        "specific, credible threat."
+    )
+    found = suggest(text)
+    assert not [s for s in found if s.kind is SuggestionKind.OPINION]
+
+
+def test_a_time_given_in_gmt_is_not_a_figure() -> None:
+    text = (
+        "The blast happened at around 9:40 am (0240 GMT) in the Chanae district, one of "
+        "three provinces along the border."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "0240" in r]
+
+
+def test_how_something_should_be_done_in_a_dispute_is_not_the_writers_advice() -> None:
+    text = (
+        "Nurses walked out on Monday in a dispute over how overtime should be paid "
+        "during the winter months."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "“should”" in r]
