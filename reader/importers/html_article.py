@@ -327,8 +327,10 @@ def _without_site_suffix(title: str, headline: str) -> str:
 
 def _publication(sitename: str, title: str, page_title: str) -> str:
     """The site's name; from a page titled "Headline | Site" when trafilatura found none
-    or took the headline for it."""
-    if any(c.isalpha() for c in sitename) and sitename.casefold() != title.casefold():
+    or took the headline for it (alone, or with the page's sections: "Headline Co. … |
+    Section", a part of the title with a full stop)."""
+    headline_in_it = bool(title) and title.casefold() in sitename.casefold()
+    if any(c.isalpha() for c in sitename) and not headline_in_it:
         return sitename  # (a "site name" of digits alone is the page's date)
     parts = [part.strip() for part in TITLE_SEPARATOR.split(plain_text(page_title))]
     if len(parts) != 2 or title.casefold() not in (parts[0].casefold(), parts[1].casefold()):

@@ -693,6 +693,12 @@ def test_the_headline_is_not_taken_for_the_sites_name() -> None:
     # nor the page's date
     dated = page.replace("| The Harbour Post", "| Town | The Harbour Post | 19.01.2020")
     assert not any(c.isdigit() for c in article_from_html(dated).publication)
+    # nor a headline with a full stop ("Co.") and the page's sections, which trafilatura
+    # takes for a site's name: "Headline | Section | Section | Site"
+    sections = page.replace("Council doubles", "Ferry Co. doubles").replace(
+        "| The Harbour Post", "| Local | Transport | The Harbour Post"
+    )
+    assert "bus fares" not in article_from_html(sections).publication
 
 
 def test_a_headline_under_a_section_heading_in_a_page_titled_with_the_papers_name() -> None:
