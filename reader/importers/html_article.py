@@ -33,6 +33,7 @@ from reader.importers.page_junk import (
     remove_heading_dates,
     remove_link_popups,
     remove_read_more_links,
+    remove_script_links,
     remove_share_bars,
     remove_sponsored_links,
     story_start,
@@ -123,6 +124,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     page_title = tree.findtext(".//title") or ""
     remove_share_bars(tree)
     remove_sponsored_links(tree)  # before the pictures go: a label may be one's alt text
+    remove_script_links(tree)  # before the scripts' attributes go
     _remove_unsafe(tree)
     remove_link_popups(tree)
     remove_read_more_links(tree)

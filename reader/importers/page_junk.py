@@ -5,10 +5,10 @@ nested in a paragraph (a name's related-stories pop-up), a paragraph that is a
 "Read more:" link, a picture's credit line, a date set inside a heading, a section link
 above the headline, a bar of links that share the page (with its "Post this story to:"),
 a box left with one short cell (a picture's caption, a box's title) or calling for
-readers' views, a box of sponsored links, an advert's label and, at the article's start
-or end, short calls to write letters, follow, subscribe, comment or read MORE, teasers of
-other stories, links to the previous and next story, a date or a byline alone and a
-copyright line.  A wire story's dateline set apart opens its first paragraph.
+readers' views, a box of sponsored links, links that only run the page's scripts, an
+advert's label and, at the article's start or end, short calls to write letters, follow,
+subscribe, comment or read MORE, teasers of other stories, links to the previous and next
+story, a date or a byline alone and a copyright line.  A wire story's dateline set apart opens its first paragraph.
 """
 
 from __future__ import annotations
@@ -216,6 +216,21 @@ def remove_share_bars(tree: lxml_html.HtmlElement) -> None:
     for bar in bars:
         if bar.getparent() is not None:
             bar.drop_tree()
+
+
+def remove_script_links(tree: lxml_html.HtmlElement) -> None:
+    """Cut the links that only run the page's scripts (to "#" or "javascript:", with an
+    onclick): the page's tools, "E-mail to a friend", a video tab's "Watch … »", never the
+    story's words. Run before the unsafe attributes go."""
+    tools = [
+        link
+        for link in tree.iter("a")
+        if link.get("onclick") is not None
+        and (link.get("href") or "#").strip().lower().startswith(("#", "javascript:"))
+    ]
+    for link in tools:
+        if link.getparent() is not None:
+            link.drop_tree()  # its tail, the text after it, stays
 
 
 def remove_sponsored_links(tree: lxml_html.HtmlElement) -> None:

@@ -872,3 +872,20 @@ def test_a_table_of_figures_stays_a_table() -> None:
     )
     page = news_page(f"<p>{STORY[0]}</p>{table}" + "".join(f"<p>{p}</p>" for p in STORY[1:]))
     assert "| 2022 | £13.10 |" in article_from_html(page).markdown
+
+
+def test_links_that_only_run_the_pages_scripts_are_left_out() -> None:
+    # CNN, 2008: "E-mail to a friend" and a video tab's "Watch … »" at paragraphs' ends,
+    # links to "#" that only run a script; a footnote link and a tracked link stay
+    body = (
+        f"<p>{STORY[0]}<span class='tools'> <a href='#' onclick='return(mail());'>"
+        "E-mail to a friend</a></span></p>"
+        f"<p>{STORY[1]} <a href='#video' onclick='showTab(\"video\");'>Watch what the "
+        "campaigners said &raquo;</a></p>"
+        f"<p>{STORY[2]} See <a href='#notes'>the notes</a> and the "
+        "<a href='https://example.org/study' onclick='track(1)'>passenger study</a>.</p>"
+    )
+    text = canonical_text(article_from_html(news_page(body)).markdown)
+    assert "E-mail to a friend" not in text and "Watch what" not in text
+    assert STORY[0] in text and STORY[1] in text
+    assert "See the notes and the passenger study." in text
