@@ -8,7 +8,8 @@ a box left with one short cell (a picture's caption, a box's title) or calling f
 readers' views, a box of sponsored links, links that only run the page's scripts, an
 advert's label and, at the article's start or end, short calls to write letters, follow,
 subscribe, comment or read MORE, teasers of other stories, links to the previous and next
-story, a date or a byline alone and a copyright line.  A wire story's dateline set apart opens its first paragraph.
+story, a date or a byline alone and a copyright line.  A wire story's dateline set apart
+opens its first paragraph.
 """
 
 from __future__ import annotations
