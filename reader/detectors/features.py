@@ -51,6 +51,7 @@ _NOUN_SPELLED = frozenset({"evaluative", "loaded"})
 _QUESTION_WORDS = frozenset({"how", "what", "which", "when", "where", "who"})
 _ABOUT = frozenset({"over", "about", "on", "of", "into", "regarding", "as", "to"})
 _QUESTION_REACH = 4  # words between the question word and the judgement, at most
+_SHORT_WORD = 4  # letters: a title-case headline's lower-case words are this short
 # words after which an adjective is said of something, not a noun's modifier ones
 _BEFORE_AN_ADJECTIVE = _BE_FORMS | frozenset(
     {"be", "seem", "seems", "seemed", "look", "looks", "looked", "sound", "sounds", "sounded"}
@@ -192,6 +193,7 @@ class SentenceAnalysis:
             for hit in match_cues(cues().opinion, self.tokens, self.masked)
             if not (hit.category == "first_person" and self._abbreviation(hit))  # "the US"
             and not (hit.category == "judgement" and self._in_indirect_question(hit))
+            and not (hit.category in _NOUN_SPELLED and self._in_a_capitalised_name(hit))
         ]
         hits.extend(self._evaluative_words(hits))
         hits.extend(self._conditional_prediction())
@@ -245,6 +247,17 @@ class SentenceAnalysis:
                     start = self.tokens[index - 1].start
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
+
+    def _in_a_capitalised_name(self, hit: CueHit) -> bool:
+        """A judging word capitalised inside a sentence in ordinary case is part of a name:
+        "St. Vital Park", "Noble fir", "the Grand Canyon"."""
+        words = [t for t in self.tokens if t.text[:1].isalpha()]
+        first = next((t for t in words if t.start == hit.start), None)
+        if first is None or first is words[0] or not first.text[:1].isupper():
+            return False
+        # a headline in title case leaves only short words in lower case ("of", "with")
+        ordinary = [t for t in words if t.text.islower() and len(t.text) > _SHORT_WORD]
+        return len(ordinary) >= 2
 
     def _in_indirect_question(self, hit: CueHit) -> bool:
         """ "should" in what is asked or disputed, not advised: "a dispute over how

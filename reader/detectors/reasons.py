@@ -252,7 +252,8 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
                 and following not in _GROUP_NOUNS
                 and not _names_a_place(run, tokens)
             ):
-                return tokens[i].start, tokens[j].end
+                # not the function word that opens the sentence: "For Winnipeggers"
+                return run[0].start, tokens[j].end
             i = j + 1
         else:
             i += 1

@@ -245,3 +245,23 @@ def test_how_something_should_be_done_in_a_dispute_is_not_the_writers_advice() -
         "during the winter months."
     )
     assert not [r for r in _reasons(suggest(text)) if "“should”" in r]
+
+
+def test_a_judging_word_inside_a_capitalised_name_is_not_loaded() -> None:
+    # CBC, 2007: "St. Vital Park" and "Noble fir" read as loaded words
+    text = (
+        "Depots are open at St. Vital Park and King's Park, and the top sellers are "
+        "Noble fir and Scotch pine, the growers' group says it found."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "Vital" in r or "Noble" in r]
+    # in a sentence's own words the same word still judges
+    assert [r for r in _reasons(suggest("The council's plan is vital and noble.")) if "noble" in r]
+
+
+def test_a_name_after_an_opening_function_word_is_named_without_it() -> None:
+    text = (
+        "For Winnipeggers wanting to recycle their old trees rather than throw them out, "
+        "the city has drop-off locations for mulching."
+    )
+    reasons = _reasons(suggest(text, include_sourced=True))
+    assert not [r for r in reasons if "“For Winnipeggers”" in r]
