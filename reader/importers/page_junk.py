@@ -8,8 +8,8 @@ a box left with one short cell (a picture's caption, a box's title) or calling f
 readers' views, a box of sponsored links, links that only run the page's scripts, an
 advert's label and, at the article's start or end, short calls to write letters, follow,
 subscribe, comment or read MORE, teasers of other stories, links to the previous and next
-story, a date or a byline alone and a copyright line.  A wire story's dateline set apart
-opens its first paragraph.
+story, a date or a byline alone, a copyright line and a note on external sites.  A wire
+story's dateline set apart opens its first paragraph.
 """
 
 from __future__ import annotations
@@ -48,8 +48,15 @@ _COMMENTS = (
 )
 # links to the page's neighbours alone: "Previous Article | Next Article", "« Older posts"
 _NEIGHBOURS = r"(?:\W*(?:previous|next|older|newer)(?: (?:article|story|post|page|entry)s?)?\W*)+$"
+# the site's note under its links: "(Note: … is not responsible for the content of
+# external sites …)"
+_EXTERNAL_NOTE = (
+    r"\W*(?:note\W*)?[^.]{0,80}?\bnot responsible for the content of external"
+    r" (?:internet |web)?(?:sites|websites|links|pages)"
+)
 _TRAILING_BOILERPLATE = re.compile(
-    rf"(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS})", re.IGNORECASE
+    rf"(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS}|{_EXTERNAL_NOTE})",
+    re.IGNORECASE,
 )
 # before the story only calls to act: a lede may well begin "Letters to the editor..."
 _LEADING_BOILERPLATE = re.compile(rf"(?:{_CALLS})", re.IGNORECASE)

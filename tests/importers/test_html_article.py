@@ -889,3 +889,20 @@ def test_links_that_only_run_the_pages_scripts_are_left_out() -> None:
     assert "E-mail to a friend" not in text and "Watch what" not in text
     assert STORY[0] in text and STORY[1] in text
     assert "See the notes and the passenger study." in text
+
+
+def test_a_closing_note_on_external_sites_and_its_empty_headings_are_left_out() -> None:
+    # CBC, 2007: "Related", "External Links" (its one link gone) and the site's note
+    body = (
+        STORY_HTML + "<div class='extra'><h3>Related</h3><h4>External Links</h4>"
+        "<p><em>(Note: The Courier does not endorse and is not responsible for the content "
+        "of external sites - links will open in new window)</em></p></div>"
+    )
+    text = canonical_text(article_from_html(news_page(body)).markdown)
+    assert text.endswith(STORY[2])
+    # a story's own last sentence on such a matter stays
+    own = (
+        f"<p>{STORY[0]}</p><p>The operator said it was not responsible for the content of "
+        "external contractors' reports on the ferry.</p>"
+    )
+    assert "external contractors" in canonical_text(article_from_html(news_page(own)).markdown)
