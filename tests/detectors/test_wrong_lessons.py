@@ -265,3 +265,14 @@ def test_a_name_after_an_opening_function_word_is_named_without_it() -> None:
     )
     reasons = _reasons(suggest(text, include_sourced=True))
     assert not [r for r in reasons if "“For Winnipeggers”" in r]
+
+
+def test_ranks_and_telephone_numbers_are_not_figures() -> None:
+    # a hockey club's match report, 2008: "the 1st period", "Methot (1st)", the box office
+    text = (
+        "Methot completed the hat trick in the 2nd period, and the game's three stars were "
+        "Methot (1st), Courchaine (2nd) and Billingsley (3rd). For group tickets, please "
+        "call the club office at 905-502-7788."
+    )
+    shown = [r for r in _reasons(suggest(text)) if "figure" in r]
+    assert not [r for r in shown if any(n in r for n in ("“1”", "“2”", "“3”", "“905”"))]
