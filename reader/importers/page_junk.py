@@ -8,8 +8,8 @@ a box left with one short cell (a picture's caption, a box's title) or calling f
 readers' views, a box of sponsored links, links that only run the page's scripts, an
 advert's label and, at the article's start or end, short calls to write letters, follow,
 subscribe, comment or read MORE, teasers of other stories, links to the previous and next
-story, a date or a byline alone, a copyright line and a note on external sites.  A wire
-story's dateline set apart opens its first paragraph.
+story, a date or a byline alone, a copyright line, a note on external sites or on whose views
+these are.  A wire story's dateline set apart opens its first paragraph.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _LINK_SHARE = 0.8  # of a list item's text, for the item to count as a link
 # article, as are teasers of other stories, cut off with "[…]".
 _CALLS = (
     r"follow us\b|(?:sign up|subscribe) (?:for|to) our\b"
-    r"|(?:submit|send|write)(?: us)? (?:your|a) letters?\b"
+    r"|(?:submit|send|write)(?: us)? (?:your|a) letters?\b|discuss this (?:story|article)\b"
 )
 _BOILERPLATE = re.compile(
     rf"(?:letters? to the editor|have your say|{_CALLS}|(?:read |see )?more\W*$|read the rest\W*$)",
@@ -54,8 +54,11 @@ _EXTERNAL_NOTE = (
     r"\W*(?:note\W*)?[^.]{0,80}?\bnot responsible for the content of external"
     r" (?:internet |web)?(?:sites|websites|links|pages)"
 )
+# the site's note that a release's or a column's views are not its own
+_VIEWS_NOTE = r"the (?:views|opinions) expressed (?:in|on) this (?:release|article|story|column)"
 _TRAILING_BOILERPLATE = re.compile(
-    rf"(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS}|{_EXTERNAL_NOTE})",
+    rf"[\W_]*(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS}|{_EXTERNAL_NOTE}"
+    rf"|{_VIEWS_NOTE})",
     re.IGNORECASE,
 )
 # before the story only calls to act: a lede may well begin "Letters to the editor..."

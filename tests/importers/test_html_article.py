@@ -906,3 +906,18 @@ def test_a_closing_note_on_external_sites_and_its_empty_headings_are_left_out() 
         "external contractors' reports on the ferry.</p>"
     )
     assert "external contractors" in canonical_text(article_from_html(news_page(own)).markdown)
+
+
+def test_a_call_to_discuss_the_story_and_a_disclaimer_of_its_views_are_left_out() -> None:
+    # a sports site's press release, 2008: a call to its message board with the share
+    # links' bullets, then a note that the views are the issuer's
+    body = (
+        STORY_HTML + "<p>&#8226; Discuss this story on the <a href='/boards/42'>harbour "
+        "message board</a>...<br>&#8226; <a href='http://digg.com/submit?url=x'>Digg this "
+        "story</a><br>&#8226; Add to <a href='http://del.icio.us/post?url=x'>Del.icio.us</a>"
+        "</p><p><i>The opinions expressed in this release are those of the organization "
+        "issuing it, and do not necessarily reflect the thoughts or opinions of The Courier "
+        "or its staff.</i></p>"
+    )
+    text = canonical_text(article_from_html(news_page(body)).markdown)
+    assert text.endswith(STORY[2])
