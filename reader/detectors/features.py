@@ -27,6 +27,7 @@ _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b)", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"[012]?\d:[0-5]\d")  # "06:00", "9:30"
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)  # right after the number
 _PHONE = re.compile(r"\d{3}[-.]\d{3}[-.]\d{4}\b")
+_TEAM = re.compile(r"\d*[1-9]s(?:\W|$)")  # a plural number that is no decade
 _DAYS = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:[-–](?:0?[1-9]|[12]\d|3[01]))?")  # "6", "3-5"
 _RANGE_WORDS = frozenset({"to", "and", "-", "–"})  # "14 to 28 July"
 _MONTHS = frozenset(
@@ -235,6 +236,8 @@ class SentenceAnalysis:
                 continue  # a rank or a place in a series: "the 1st period", "21st"
             elif token.is_number and _PHONE.match(self.text, token.start):
                 continue  # a telephone number: "905-502-7788"
+            elif token.is_number and _TEAM.fullmatch(self.text, token.start, token.end + 2):
+                continue  # a name such as a team's, "the Ottawa 67s" (not "the 1990s")
             elif token.is_number and _CLOCK_TIME.fullmatch(token.text):
                 hits.append(CueHit("date", token.start, token.end, ("<time>",)))
             elif token.is_number and _CLOCK.match(self.text, token.end):

@@ -276,3 +276,8 @@ def test_ranks_and_telephone_numbers_are_not_figures() -> None:
     )
     shown = [r for r in _reasons(suggest(text)) if "figure" in r]
     assert not [r for r in shown if any(n in r for n in ("“1”", "“2”", "“3”", "“905”"))]
+
+
+def test_a_team_named_by_a_number_is_not_a_figure() -> None:
+    text = "The Majors host the Ottawa 67s on Saturday, as they did in the 1990s and 2000s."
+    assert not [r for r in _reasons(suggest(text)) if "“67”" in r]
