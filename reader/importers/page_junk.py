@@ -57,7 +57,7 @@ _EXTERNAL_NOTE = (
 # the site's note that a release's or a column's views are not its own
 _VIEWS_NOTE = r"the (?:views|opinions) expressed (?:in|on) this (?:release|article|story|column)"
 _TRAILING_BOILERPLATE = re.compile(
-    rf"[\W_]*(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS}|{_EXTERNAL_NOTE}"
+    rf"[\W_]*+(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS}|{_EXTERNAL_NOTE}"
     rf"|{_VIEWS_NOTE})",
     re.IGNORECASE,
 )

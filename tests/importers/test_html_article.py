@@ -921,3 +921,20 @@ def test_a_call_to_discuss_the_story_and_a_disclaimer_of_its_views_are_left_out(
     )
     text = canonical_text(article_from_html(news_page(body)).markdown)
     assert text.endswith(STORY[2])
+
+
+def test_a_last_paragraph_of_punctuation_alone_imports_at_once(tmp_path: Path) -> None:
+    # tests/fuzz found it: 12,000 "[" after a story made the patterns for the page's
+    # closing lines try every way to split them (minutes); a child process, so that a
+    # return of the fault fails here instead of hanging the suite
+    page = tmp_path / "page.html"
+    page.write_text(news_page(STORY_HTML + "<p>" + "[" * 12_000 + "</p>"), encoding="utf-8")
+    script = (
+        "import sys\nfrom pathlib import Path\n"
+        "from reader.importers.articles import read_article_file\n"
+        "print(read_article_file(Path(sys.argv[1])).title)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(page)], capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() == "Harbour board delays vote on ferry fares"
