@@ -54,10 +54,13 @@ _EXTERNAL_NOTE = (
     r"\W*(?:note\W*)?[^.]{0,80}?\bnot responsible for the content of external"
     r" (?:internet |web)?(?:sites|websites|links|pages)"
 )
+# bullets and dashes before a closing line, taken once: trying each split of a long run
+# of them against the alternatives below took minutes (tests/fuzz found it)
+_BULLETS = r"[\s\u2022\u00b7*|\u2013\u2014-]*+"
 # the site's note that a release's or a column's views are not its own
 _VIEWS_NOTE = r"the (?:views|opinions) expressed (?:in|on) this (?:release|article|story|column)"
 _TRAILING_BOILERPLATE = re.compile(
-    rf"[\W_]*+(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS}|{_EXTERNAL_NOTE}"
+    rf"{_BULLETS}(?:{_BOILERPLATE.pattern}|{_COPYRIGHT}|{_COMMENTS}|{_NEIGHBOURS}|{_EXTERNAL_NOTE}"
     rf"|{_VIEWS_NOTE})",
     re.IGNORECASE,
 )
