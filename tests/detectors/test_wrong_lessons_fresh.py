@@ -405,6 +405,15 @@ def test_a_bare_date_or_time_is_not_a_claim(text: str) -> None:
 
 ARTICLE = "The council approved the new budget on Tuesday by seven votes to two.\n\n"
 
+
+def _suggested_after_article(furniture: str) -> list[Suggestion]:
+    """The suggestions on ``furniture``, put after a one-sentence article."""
+    found = _suggest_page("Council approves budget", ARTICLE + furniture)
+    text = article_text(_Header("Council approves budget"), ARTICLE + furniture)
+    furniture_start = text.index("\n\n", text.index("seven votes"))
+    return [s for s in found if s.start >= furniture_start]
+
+
 FURNITURE = [
     pytest.param(
         "Read more: [Why the council's budget is late again](https://example.org/late)",
@@ -473,10 +482,7 @@ FURNITURE = [
 
 @pytest.mark.parametrize("furniture", FURNITURE)
 def test_page_furniture_is_never_suggested(furniture: str) -> None:
-    found = _suggest_page("Council approves budget", ARTICLE + furniture)
-    text = article_text(_Header("Council approves budget"), ARTICLE + furniture)
-    furniture_start = text.index("\n\n", text.index("seven votes"))
-    assert [s for s in found if s.start >= furniture_start] == []
+    assert _suggested_after_article(furniture) == []
 
 
 @pytest.mark.parametrize(
@@ -649,10 +655,7 @@ MORE_FURNITURE = [
 
 @pytest.mark.parametrize("furniture", MORE_FURNITURE)
 def test_more_page_furniture_is_never_suggested(furniture: str) -> None:
-    found = _suggest_page("Council approves budget", ARTICLE + furniture)
-    text = article_text(_Header("Council approves budget"), ARTICLE + furniture)
-    furniture_start = text.index("\n\n", text.index("seven votes"))
-    assert [s for s in found if s.start >= furniture_start] == []
+    assert _suggested_after_article(furniture) == []
 
 
 @pytest.mark.parametrize(
@@ -891,10 +894,7 @@ def test_new_styles_a_bare_date_or_time_is_not_a_claim(text: str) -> None:
     ],
 )
 def test_new_styles_furniture_is_never_suggested(furniture: str) -> None:
-    found = _suggest_page("Council approves budget", ARTICLE + furniture)
-    text = article_text(_Header("Council approves budget"), ARTICLE + furniture)
-    furniture_start = text.index("\n\n", text.index("seven votes"))
-    assert [s for s in found if s.start >= furniture_start] == []
+    assert _suggested_after_article(furniture) == []
 
 
 # what the rules must not hide: the article's own judgement, a figure with no source
@@ -1068,10 +1068,7 @@ def test_strict_a_meeting_time_and_place_is_no_claim() -> None:
     ],
 )
 def test_strict_correction_notices_are_never_suggested(furniture: str) -> None:
-    found = _suggest_page("Council approves budget", ARTICLE + furniture)
-    text = article_text(_Header("Council approves budget"), ARTICLE + furniture)
-    furniture_start = text.index("\n\n", text.index("seven votes"))
-    assert [s for s in found if s.start >= furniture_start] == []
+    assert _suggested_after_article(furniture) == []
 
 
 @pytest.mark.parametrize(
