@@ -108,9 +108,17 @@ class ClassroomActions(QObject):
     # What the window and its file actions call
 
     def article_shown(self, article_id: int | None) -> None:
-        self.student.article_shown(article_id)
-        if article_id is not None:
-            self.showing.article_shown(article_id)
+        """The student's banner, or the teacher's class view made ready, for the article
+        (its assignments read once)."""
+        from reader.storage import classroom as store
+
+        assigned = []
+        if article_id is not None:  # (none shown: the library may be one that failed to open)
+            assigned = store.assignments(self._host.reading.library, article_id)
+        as_student = next((a for a in assigned if a.role is store.Role.STUDENT), None)
+        self.student.article_shown(as_student)
+        if any(a.role is store.Role.TEACHER for a in assigned):
+            self.showing.load_code_soon()
 
     def take_submissions(self, paths: Sequence[Path]) -> list[Path]:
         """Take the students' files among ``paths`` (opened or dropped); the other paths,

@@ -37,17 +37,12 @@ class ClassShowing:
         self._kept: KeptClassView | None = None  # the figures shown last
         self._closed_view: ClassViewWindow | None = None  # kept to be shown again
 
-    def article_shown(self, article_id: int) -> None:
+    def load_code_soon(self) -> None:
         """A moment after an article this library assigned is shown, load the class view's
         and the presentation's code, so that their first opening does not wait for it."""
         from PySide6.QtCore import QTimer
 
-        from reader.storage import classroom as store
-
-        if all(name in sys.modules for name in CLASS_VIEW_CODE):
-            return
-        assigned = store.assignments(self._host.reading.library, article_id)
-        if any(a.role is store.Role.TEACHER for a in assigned):
+        if not all(name in sys.modules for name in CLASS_VIEW_CODE):
             QTimer.singleShot(WARM_AFTER_MS, self._host.parent, _load_class_view_code)
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:

@@ -23,9 +23,9 @@ class StudentActions:
         self._host = host
         self._banner: AssignmentBanner | None = None  # made for the first assignment shown
 
-    def article_shown(self, article_id: int | None) -> None:
-        """Show the banner if the article is an assignment this library opened as a student."""
-        found = self.assignment(article_id) if article_id is not None else None
+    def article_shown(self, found: StoredAssignment | None) -> None:
+        """Show the banner if the article shown is an assignment this library opened as a
+        student (``found``), hide it if not."""
         if found is not None or self._banner is not None:
             self.banner.show_assignment(found)
 
