@@ -160,7 +160,7 @@ class SentenceAnalysis:
         "that kind of thinking" ("a masterpiece of", a loaded noun, still judges); so is a
         word spelled as an adjective that ends a noun phrase after a noun: "a retail
         complex", "the housing complex on Main Street"."""
-        index = next((i for i, t in enumerate(self.tokens) if t.start == hit.start), None)
+        index = self._index_at(hit.start)
         if hit.category not in _NOUN_SPELLED or index is None or index == 0:
             return False
         before = self.tokens[index - 1]
@@ -257,6 +257,13 @@ class SentenceAnalysis:
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
 
+    def _index_at(self, start: int) -> int | None:
+        """The index of the token that starts at ``start``, if any."""
+        return next((i for i, t in enumerate(self.tokens) if t.start == start), None)
+
+    def _token_after(self, end: int) -> Token | None:
+        return next((t for t in self.tokens if t.start > end), None)
+
     def _in_a_capitalised_name(self, hit: CueHit) -> bool:
         """A judging word capitalised inside a sentence in ordinary case is part of a name:
         "St. Vital Park", "Noble fir", "the Grand Canyon"."""
@@ -272,7 +279,7 @@ class SentenceAnalysis:
         """ "should" in what is asked or disputed, not advised: "a dispute over how
         overtime should be paid", "unsure whether schools must close" ("This is how it
         should be done" still advises)."""
-        index = next((i for i, t in enumerate(self.tokens) if t.start == hit.start), None)
+        index = self._index_at(hit.start)
         if index is None:
             return False
         for back in range(max(index - _QUESTION_REACH, 1), index):
@@ -285,7 +292,7 @@ class SentenceAnalysis:
         """ "due to" before a verb says when, not why: "is due to open in May"."""
         if hit.words != ("due", "to"):
             return False
-        following = next((t for t in self.tokens if t.start > hit.end), None)
+        following = self._token_after(hit.end)
         return following is not None and following.norm in cues().timetable_verbs
 
     def _period(self, hit: CueHit) -> CueHit | None:
@@ -293,7 +300,7 @@ class SentenceAnalysis:
         month", "in the first half"), not a record: a date."""
         if hit.words != ("first",):
             return None
-        following = next((t for t in self.tokens if t.start > hit.end), None)
+        following = self._token_after(hit.end)
         if following is None or not (following.norm in _MONTHS or following.norm in _PERIODS):
             return None
         return CueHit("date", hit.start, following.end, ("<day>",))
