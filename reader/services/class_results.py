@@ -3,6 +3,7 @@ the teacher's comments to each student."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Hashable, Sequence
@@ -253,6 +254,26 @@ def keep_class_figures(library: Library, assignment_id: str) -> None:
     shown = kept.agreed(library, kept.shown(library, found))
     if shown is not None:
         kept.keep(library, shown)
+
+
+def figures_kept(library: Library, found: StoredAssignment) -> bool:
+    """Whether the library keeps the class's figures for its work as it is now."""
+    kept = store.kept_figures(library, found.assignment_id)
+    return kept is not None and kept[0] == class_inputs(library, found).stamp
+
+
+def keep_figures_in(path: Path, assignment_id: str) -> None:
+    """:func:`keep_class_figures` on a connection of its own to the library at ``path``
+    (for a thread: a connection is never shared between threads). Nothing if the file is
+    gone or the library cannot be written now: the class view works them out then."""
+    if not path.is_file():
+        return  # (opening would make a new library there)
+    with contextlib.suppress(ReaderError):
+        library = Library.open(path)
+        try:
+            keep_class_figures(library, assignment_id)
+        finally:
+            library.close()
 
 
 def layer_flags(

@@ -190,6 +190,12 @@ def assignments(library: Library, article_id: int | None = None) -> list[StoredA
     return [_assignment(row) for row in rows]
 
 
+def made_any(library: Library) -> bool:
+    """Whether this library made an assignment (as the teacher)."""
+    query = "SELECT 1 FROM assignments WHERE role = ? LIMIT 1"
+    return library.conn.execute(query, (Role.TEACHER.value,)).fetchone() is not None
+
+
 def assignments_by_prefix(library: Library, prefix: str) -> list[StoredAssignment]:
     rows = library.conn.execute(
         f"SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE substr(assignment_id, 1, ?) = ?",

@@ -86,6 +86,7 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.closed = False
 
     @classmethod
     def open(cls, path: Path, read_only: bool = False) -> Library:
@@ -159,6 +160,7 @@ class Library:
 
     def close(self) -> None:
         self.conn.close()
+        self.closed = True
 
     def data_version(self) -> int:
         """Changes when another connection (another process) commits to the library."""

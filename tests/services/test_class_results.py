@@ -12,7 +12,7 @@ from reader.classroom.submission import submission_bytes
 from reader.classroom.synthetic import synthetic_class
 from reader.core.models import ArticleMeta, SourceFormat
 from reader.services import classroom as service
-from reader.services.class_results import KeptClassView
+from reader.services.class_results import KeptClassView, figures_kept, keep_figures_in
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, StoredAssignment
 from reader.storage.library import Library
@@ -181,3 +181,25 @@ def test_figures_kept_unreadable_are_worked_out_again(tmp_path: Path) -> None:
         assert again.figures == class_figures(fresh, with_agreement=False)
     finally:
         library.close()
+
+
+def test_figures_kept_tells_whether_the_library_keeps_them_for_the_work_as_it_is(
+    tmp_path: Path,
+) -> None:
+    library, found = class_of_three(tmp_path)
+    try:
+        assert figures_kept(library, found)  # collecting kept them
+        forget_kept_figures(library)
+        assert not figures_kept(library, found)
+        keep_figures_in(library.path, found.assignment_id)  # as the window's thread does
+        assert figures_kept(library, found)
+        assert KeptClassView().shown(library, found).figures.agreement is not None
+        library.delete_annotation(library.annotations(found.article_id, KEY_LAYER)[0].uuid)
+        assert not figures_kept(library, found)  # kept for the key as it was
+    finally:
+        library.close()
+
+
+def test_keeping_figures_at_a_path_with_no_library_makes_none(tmp_path: Path) -> None:
+    keep_figures_in(tmp_path / "gone.sqlite", "an-assignment")
+    assert list(tmp_path.iterdir()) == []

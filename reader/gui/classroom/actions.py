@@ -117,8 +117,9 @@ class ClassroomActions(QObject):
             assigned = store.assignments(self._host.reading.library, article_id)
         as_student = next((a for a in assigned if a.role is store.Role.STUDENT), None)
         self.student.article_shown(as_student)
-        if any(a.role is store.Role.TEACHER for a in assigned):
-            self.showing.load_code_soon()
+        if article_id is not None:
+            made = any(a.role is store.Role.TEACHER for a in assigned)
+            self.showing.prepare_soon(article_id if made else None)
 
     def take_submissions(self, paths: Sequence[Path]) -> list[Path]:
         """Take the students' files among ``paths`` (opened or dropped); the other paths,

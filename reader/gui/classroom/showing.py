@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,10 +18,12 @@ if TYPE_CHECKING:
     from reader.gui.classroom.presentation import Presentation
     from reader.services.class_results import KeptClassView
     from reader.storage.classroom import StoredAssignment
+    from reader.storage.library import Library
 
 
 # A teacher reads the page a moment before opening its class view: its code is loaded
-# then, not when it is asked for, and never while the article is being shown.
+# then, and the class's figures worked out if the library does not keep them, not when
+# it is asked for, and never while the article is being shown.
 WARM_AFTER_MS = 1000
 CLASS_VIEW_CODE = ("reader.gui.classroom.class_view", "reader.gui.classroom.presentation")
 
@@ -36,14 +39,51 @@ class ClassShowing:
         self.presentation: Presentation | None = None
         self._kept: KeptClassView | None = None  # the figures shown last
         self._closed_view: ClassViewWindow | None = None  # kept to be shown again
+        self.keeping: threading.Thread | None = None  # working out the class's figures
 
-    def load_code_soon(self) -> None:
-        """A moment after an article this library assigned is shown, load the class view's
-        and the presentation's code, so that their first opening does not wait for it."""
+    def prepare_soon(self, assigned: int | None) -> None:
+        """A moment after an article is shown, get the class view ready (see ``_prepare``)
+        so that its first opening waits for nothing: that of ``assigned``, an article this
+        library assigned, or (None) its code alone, if the library assigned any article."""
         from PySide6.QtCore import QTimer
 
-        if not all(name in sys.modules for name in CLASS_VIEW_CODE):
-            QTimer.singleShot(WARM_AFTER_MS, self._host.parent, _load_class_view_code)
+        if assigned is None and all(name in sys.modules for name in CLASS_VIEW_CODE):
+            return
+        library = self._host.reading.library
+        QTimer.singleShot(
+            WARM_AFTER_MS, self._host.parent, lambda: self._prepare(library, assigned)
+        )
+
+    def _prepare(self, library: Library, assigned: int | None) -> None:
+        """Load the class view's and the presentation's code, if this library assigned an
+        article. If ``assigned`` and the library does not keep its class's figures for
+        their work as it is now (collected by an older version, or changed since), work
+        them out and keep them, in a thread with a connection of its own. Nothing if the
+        window was closed, or the reader has moved on to another article or library."""
+        from reader.services.class_results import figures_kept, keep_figures_in, latest_made
+        from reader.storage import classroom as store
+
+        reading = self._host.reading
+        shown = reading.article
+        if not self._host.parent.isVisible() or library.closed:
+            return
+        if shown is None or shown.id != assigned or reading.library is not library:
+            if assigned is None and store.made_any(library):
+                _load_class_view_code()
+            return
+        _load_class_view_code()
+        made = latest_made(library, assigned)
+        if made is None or figures_kept(library, made):
+            return
+        if self.keeping is not None and self.keeping.is_alive():
+            return
+        self.keeping = threading.Thread(
+            target=keep_figures_in,
+            args=(library.path, made.assignment_id),
+            name="class-figures",
+            daemon=True,
+        )
+        self.keeping.start()
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's

@@ -23,11 +23,13 @@ from reader.core.palette import THEME_COLOURS, Theme
 from reader.gui.classroom.class_shading import heat_selections, key_selections
 from reader.gui.classroom.class_view import FLAGGER_ROLE, ClassViewWindow
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice
+from reader.gui.classroom.showing import WARM_AFTER_MS
 from reader.gui.classroom.students_table import SHORT_KIND
 from reader.gui.common.theme import apply_theme
 from reader.gui.shell.main_window import MainWindow
 from reader.services import classroom as service
 from reader.services.class_details import Flagger
+from reader.services.class_results import figures_kept
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER
 from reader.storage.library import Library
@@ -326,6 +328,30 @@ def test_the_next_session_paints_the_figures_kept_in_the_library(
     view.show_student(ben.student_id)
     assert_same_figures(view, class_json(session.db_path, assignment_id, capsys))
     assert "Ben Ode: You found 0 of the 2 flags in the key" in view.details_label.text()
+
+
+def test_figures_a_library_does_not_keep_are_worked_out_while_the_teacher_reads(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    window.finish_startup()
+    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    found = service.find_assignment(window.library, assignment_id)
+    showing = window.classroom.showing
+    window.show_article(found.article_id)
+    qtbot.wait(WARM_AFTER_MS + 300)
+    assert showing.keeping is None  # collecting kept them: nothing to do
+    with window.library.transaction() as conn:  # as in a library of an older version
+        conn.execute("DELETE FROM class_figures")
+    window.show_article(found.article_id)
+    qtbot.waitUntil(lambda: showing.keeping is not None, timeout=WARM_AFTER_MS + 2000)
+    assert showing.keeping is not None
+    showing.keeping.join(timeout=30)
+    assert figures_kept(window.library, found)
+    # the class view paints them read from the library, agreement and all
+    window.classroom.class_view_action.trigger()
+    view = window.classroom.class_view
+    assert view is not None and "working it out" not in view.agreement.text()
 
 
 def test_a_student_and_a_passage_clicked(
