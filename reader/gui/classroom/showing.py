@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # then, and the class's figures worked out if the library does not keep them, not when
 # it is asked for, and never while the article is being shown.
 WARM_AFTER_MS = 1000
+KEEPING_WAIT_SECONDS = 2.0  # for the class's figures being worked out, at most
 CLASS_VIEW_CODE = ("reader.gui.classroom.class_view", "reader.gui.classroom.presentation")
 
 
@@ -106,6 +107,10 @@ class ClassShowing:
             return None
         if self._kept is None:
             self._kept = KeptClassView()
+        if self.keeping is not None:
+            # its figures are nearer than a comparison started now, which would share the
+            # interpreter with it
+            self.keeping.join(KEEPING_WAIT_SECONDS)
         figures = self._kept.shown(reading.library, made)
         view = self.class_view or self._closed_view
         self._closed_view = None
