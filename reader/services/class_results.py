@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import threading
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ if TYPE_CHECKING:  # it compares: imported when a comparison is asked for
 
 # The class view's first paint reads only the figures: what files, assignments and the
 # comparison need is imported in the functions that use them.
+
+AHEAD_WAIT_SECONDS = 2.0  # for the work done ahead in a thread, at most, before doing it here
 
 # Compare
 
@@ -117,12 +120,15 @@ class KeptClassView:
     result while the key, their layer's change number, their name and hand-in time hold;
     the overview while every result does.  The figures, once their agreement is worked
     out, are kept in the library with the stamp of their inputs, so that the first class
-    view of a session paints them without comparing (the overview is worked out when a
-    student or a passage is clicked)."""
+    view of a session paints them without comparing; the overview can then be worked
+    out ahead, in a thread (:meth:`work_out_ahead`), for the first click on a student or
+    a passage."""
 
     def __init__(self) -> None:
         self._library: Library | None = None
         self._assignment_id = ""
+        # working out ahead: the assignment, the thread, what it worked out once done
+        self._ahead: tuple[str, threading.Thread, list[KeptClassView]] | None = None
         self._forget()
 
     def _forget(self) -> None:
@@ -141,10 +147,58 @@ class KeptClassView:
             self._forget()
             self._library, self._assignment_id = library, found.assignment_id
 
+    def work_out_ahead(self, path: Path, found: StoredAssignment, *, keep: bool) -> None:
+        """Work out the class's overview in a thread, on a connection of its own to the
+        library at ``path``; and with ``keep``, its figures, agreed, kept in the library.
+        The next use takes what it worked out (waiting for it if need be: it is nearer
+        than a comparison started beside it). Nothing if it is known already, or the
+        library cannot be read or written then: it is worked out when needed."""
+        if self._ahead is not None and self._ahead[1].is_alive():
+            return
+        if self._assignment_id == found.assignment_id and self._overview is not None:
+            return
+        done: list[KeptClassView] = []
+
+        def work() -> None:
+            if not path.is_file():
+                return  # (opening would make a new library there)
+            with contextlib.suppress(ReaderError):
+                library = Library.open(path)
+                try:
+                    kept = KeptClassView()
+                    if keep:
+                        shown = kept.agreed(library, kept.shown(library, found))
+                        if shown is not None:
+                            kept.keep(library, shown)
+                    else:
+                        kept.of(library, found)
+                    done.append(kept)
+                finally:
+                    library.close()
+
+        thread = threading.Thread(target=work, name="class-overview", daemon=True)
+        self._ahead = (found.assignment_id, thread, done)
+        thread.start()
+
+    def _take_ahead(self, found: StoredAssignment) -> None:
+        """Take what a thread worked out ahead for this assignment, once it is done. Its
+        key and results are checked on use, like the ones worked out here."""
+        if self._ahead is None:
+            return
+        assignment_id, thread, done = self._ahead
+        thread.join(AHEAD_WAIT_SECONDS)
+        if thread.is_alive():
+            return  # taken at a later use
+        self._ahead = None
+        if done and assignment_id == found.assignment_id and not self._results:
+            other = done[0]
+            self._key, self._results, self._overview = other._key, other._results, other._overview
+
     def shown(self, library: Library, found: StoredAssignment) -> ShownClass:
         """The figures to paint: those kept, or kept in the library for these very
         inputs, or else worked out (their agreement still to come: :meth:`agreed`)."""
         self._same(library, found)
+        self._take_ahead(found)
         stamp = store.change_stamp(library)
         if self._shown is not None and self._shown[0] == stamp:
             return self._shown[1]
@@ -193,6 +247,7 @@ class KeptClassView:
     def of(self, library: Library, found: StoredAssignment) -> ClassView:
         """The whole overview, as the report and ``reader class`` compute it."""
         self._same(library, found)
+        self._take_ahead(found)
         stamp = store.change_stamp(library)
         if self._view is not None and self._view[0] == stamp:
             return self._view[1]
@@ -260,20 +315,6 @@ def figures_kept(library: Library, found: StoredAssignment) -> bool:
     """Whether the library keeps the class's figures for its work as it is now."""
     kept = store.kept_figures(library, found.assignment_id)
     return kept is not None and kept[0] == class_inputs(library, found).stamp
-
-
-def keep_figures_in(path: Path, assignment_id: str) -> None:
-    """:func:`keep_class_figures` on a connection of its own to the library at ``path``
-    (for a thread: a connection is never shared between threads). Nothing if the file is
-    gone or the library cannot be written now: the class view works them out then."""
-    if not path.is_file():
-        return  # (opening would make a new library there)
-    with contextlib.suppress(ReaderError):
-        library = Library.open(path)
-        try:
-            keep_class_figures(library, assignment_id)
-        finally:
-            library.close()
 
 
 def layer_flags(

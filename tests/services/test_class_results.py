@@ -12,7 +12,7 @@ from reader.classroom.submission import submission_bytes
 from reader.classroom.synthetic import synthetic_class
 from reader.core.models import ArticleMeta, SourceFormat
 from reader.services import classroom as service
-from reader.services.class_results import KeptClassView, figures_kept, keep_figures_in
+from reader.services.class_results import KeptClassView, figures_kept
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, StoredAssignment
 from reader.storage.library import Library
@@ -191,15 +191,45 @@ def test_figures_kept_tells_whether_the_library_keeps_them_for_the_work_as_it_is
         assert figures_kept(library, found)  # collecting kept them
         forget_kept_figures(library)
         assert not figures_kept(library, found)
-        keep_figures_in(library.path, found.assignment_id)  # as the window's thread does
+        kept = KeptClassView()
+        kept.work_out_ahead(library.path, found, keep=True)  # as the window does
+        # the next use waits for the thread, and reads the figures it kept, agreed
+        assert kept.shown(library, found).figures.agreement is not None
         assert figures_kept(library, found)
-        assert KeptClassView().shown(library, found).figures.agreement is not None
         library.delete_annotation(library.annotations(found.article_id, KEY_LAYER)[0].uuid)
         assert not figures_kept(library, found)  # kept for the key as it was
     finally:
         library.close()
 
 
-def test_keeping_figures_at_a_path_with_no_library_makes_none(tmp_path: Path) -> None:
-    keep_figures_in(tmp_path / "gone.sqlite", "an-assignment")
-    assert list(tmp_path.iterdir()) == []
+def test_the_overview_worked_out_ahead_is_taken_and_kept_up_to_date(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path)
+    try:
+        kept = KeptClassView()
+        assert kept.shown(library, found).figures.agreement is not None  # read, not compared
+        kept.work_out_ahead(library.path, found, keep=False)
+        first = kept.of(library, found).overview
+        assert overview_json(first) == overview_json(service.class_view(library, found).overview)
+        # a student's flag changes kind: the others' results worked out ahead still hold
+        changed, *others = first.students
+        flag = changed.work.flags[0]
+        other_kind = next(k for k in found.kinds if k is not flag.kind)
+        library.update_annotation(replace(flag, kind=other_kind))
+        second = kept.of(library, found).overview
+        assert overview_json(second) == overview_json(service.class_view(library, found).overview)
+        by_id = {r.work.student_id: r for r in second.students}
+        assert all(by_id[r.work.student_id] is r for r in others)
+        assert by_id[changed.work.student_id] is not changed
+    finally:
+        library.close()
+
+
+def test_work_out_ahead_on_a_path_with_no_library_makes_none(tmp_path: Path) -> None:
+    library, found = class_of_three(tmp_path / "class")
+    try:
+        kept = KeptClassView()
+        kept.work_out_ahead(tmp_path / "gone.sqlite", found, keep=True)
+        assert kept.of(library, found).overview.students  # worked out here instead
+        assert not (tmp_path / "gone.sqlite").exists()
+    finally:
+        library.close()

@@ -126,6 +126,13 @@ class ClassViewWindow(QWidget):
         self._keep_timer.setSingleShot(True)
         self._keep_timer.setInterval(0)
         self._keep_timer.timeout.connect(self._keep_figures)
+        # Figures read from the library come without the overview behind them: it is
+        # worked out ahead, in a thread, once the window has painted, for the first click.
+        self._ahead_waiting = True
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(0)
+        self._ahead_timer.timeout.connect(self._work_out_ahead)
         self.table = StudentsTable()
         self.comment_label = QLabel("Comment to the student:")
         self.comment = QPlainTextEdit()
@@ -300,6 +307,10 @@ class ClassViewWindow(QWidget):
         self._keep_waiting = False
         self._kept.keep(self._library, self.view_data)
 
+    def _work_out_ahead(self) -> None:
+        self._ahead_waiting = False
+        self._kept.work_out_ahead(self._library.path, self._found, keep=False)
+
     def show_whole_class(self) -> None:
         self.student_id = None
         self.table.clearSelection()
@@ -466,11 +477,16 @@ class ClassViewWindow(QWidget):
             self._agreement_timer.start()  # runs after this paint, its children's too
         elif self._keep_waiting and not self._keep_timer.isActive():
             self._keep_timer.start()
+        elif self._ahead_waiting and not self._ahead_timer.isActive():
+            self._ahead_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._agreement_timer.stop()
         self._keep_timer.stop()
+        self._ahead_timer.stop()
         if self._keep_waiting:
             self._keep_figures()
+        if self._ahead_waiting and not self._library.closed:  # for the window shown again
+            self._work_out_ahead()
         super().closeEvent(event)
         self.closed.emit()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 # then, and the class's figures worked out if the library does not keep them, not when
 # it is asked for, and never while the article is being shown.
 WARM_AFTER_MS = 1000
-KEEPING_WAIT_SECONDS = 2.0  # for the class's figures being worked out, at most
 CLASS_VIEW_CODE = ("reader.gui.classroom.class_view", "reader.gui.classroom.presentation")
 
 
@@ -40,7 +38,6 @@ class ClassShowing:
         self.presentation: Presentation | None = None
         self._kept: KeptClassView | None = None  # the figures shown last
         self._closed_view: ClassViewWindow | None = None  # kept to be shown again
-        self.keeping: threading.Thread | None = None  # working out the class's figures
 
     def prepare_soon(self, assigned: int | None) -> None:
         """A moment after an article is shown, get the class view ready (see ``_prepare``)
@@ -59,9 +56,9 @@ class ClassShowing:
         """Load the class view's and the presentation's code, if this library assigned an
         article. If ``assigned`` and the library does not keep its class's figures for
         their work as it is now (collected by an older version, or changed since), work
-        them out and keep them, in a thread with a connection of its own. Nothing if the
-        window was closed, or the reader has moved on to another article or library."""
-        from reader.services.class_results import figures_kept, keep_figures_in, latest_made
+        them out ahead and keep them. Nothing if the window was closed, or the reader has
+        moved on to another article or library."""
+        from reader.services.class_results import KeptClassView, figures_kept, latest_made
         from reader.storage import classroom as store
 
         reading = self._host.reading
@@ -76,15 +73,9 @@ class ClassShowing:
         made = latest_made(library, assigned)
         if made is None or figures_kept(library, made):
             return
-        if self.keeping is not None and self.keeping.is_alive():
-            return
-        self.keeping = threading.Thread(
-            target=keep_figures_in,
-            args=(library.path, made.assignment_id),
-            name="class-figures",
-            daemon=True,
-        )
-        self.keeping.start()
+        if self._kept is None:
+            self._kept = KeptClassView()
+        self._kept.work_out_ahead(library.path, made, keep=True)
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's
@@ -107,10 +98,6 @@ class ClassShowing:
             return None
         if self._kept is None:
             self._kept = KeptClassView()
-        if self.keeping is not None:
-            # its figures are nearer than a comparison started now, which would share the
-            # interpreter with it
-            self.keeping.join(KEEPING_WAIT_SECONDS)
         figures = self._kept.shown(reading.library, made)
         view = self.class_view or self._closed_view
         self._closed_view = None
