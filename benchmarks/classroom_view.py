@@ -24,10 +24,12 @@ alternately in the same round):
 - setting / comment / submission written: the same, with a write to the library before
   each class view: a setting (no figure depends on it), a comment to one student, or
   one flag of one student's submission changing kind (that student compared again);
-- first: the first time in a session (a fresh process per measure): the first
-  article opened against the first class view opened (the article shown before it),
-  each clicked a moment (``READING_SECONDS``) after the page before it was painted, as
-  a user reads before clicking, or (first, at once) the class view clicked just after;
+- first: the first time in a session (a fresh process per measure, which shows another
+  article first): the first article opened against the first class view opened (the
+  article shown before it), each clicked a moment (``READING_SECONDS``) after the page
+  before it was painted, as a user reads before clicking, or (first, at once) the class
+  view clicked just after its article (the app works out for that article nothing
+  ahead; it loads the class view's code while the first article is read);
   the modules compiled beforehand as an installed app has them; the class's figures
   kept in the library (as collecting leaves them), or (first, none kept) not, as in a
   library collected by an older version.
