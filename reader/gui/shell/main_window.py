@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
             self.flag_updates.update_status()
             self.review.update_actions()
         self.appearance.follow_system_theme()
+        assembly.lay_out_panels_now(library_panel, pane)
         self.ready.emit()
 
     def _on_first_paint(self) -> None:
