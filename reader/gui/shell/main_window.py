@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
         return self._annotation_pane is not None
 
     def finish_startup(self) -> None:
-        """Build the library panel and the annotation pane and fill them; emits ``ready``.
+        """Build the library panel and the annotation pane and fill them, laid out for the
+        window's next paint to show them whole; emits ``ready``.
 
         Runs once, right after the first paint; call it to have the whole window at once.
         """
