@@ -2,7 +2,9 @@
 
 Compared with a bare PySide6 window showing a short text, both started as
 fresh processes in the same run, several times each, alternating; the medians
-are printed with their ratio (target: at most 1.5).
+are printed with their ratio (target: at most 1.5). Then the app's later steps:
+its flags painted, its panels built, and the end of its last paint (the window
+as it stays, what benchmarks/startup_x11.py sees settle from outside).
 
     python benchmarks/startup.py [--runs 7] [--platform offscreen]
 """
@@ -21,6 +23,8 @@ from pathlib import Path
 PAINTED = "painted"
 HIGHLIGHTED = "highlighted"
 READY = "ready"
+SETTLED = "settled"  # followed by the clock's time (time.monotonic) of the last paint's end
+QUIET_MS = 400  # after ``ready``, the window has settled when it paints nothing this long
 
 BARE_WINDOW = f"""
 from PySide6.QtCore import QEvent, QObject
@@ -49,8 +53,10 @@ app.exec()
 # article's flags are drawn just after that paint: their first paint is reported too.
 APP_WINDOW = f"""
 import sys
+import time
 from pathlib import Path
 from reader.gui.app import application, start_window
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 reported = []
 
@@ -65,11 +71,36 @@ def on_paint():
         return
     print(reported[-1], flush=True)
 
-def on_ready():
-    print("{READY}", flush=True)
+class LastPaint(QObject):  # after ready: when a widget's last paint ended (the loop's next turn)
+
+    def __init__(self):
+        super().__init__()
+        self.ended = time.monotonic()
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.paint_ended)
+        return False
+
+    def paint_ended(self):
+        self.ended = time.monotonic()
+        quiet.start()
+
+last_paint = LastPaint()
+quiet = QTimer(singleShot=True, interval={QUIET_MS})
+
+def on_settled():
+    print("{SETTLED}", last_paint.ended, flush=True)
     app.exit(0)
 
+def on_ready():
+    print("{READY}", flush=True)
+    app.installEventFilter(last_paint)
+    quiet.timeout.connect(on_settled)
+    quiet.start()
+
 app = application()
+app.setCursorFlashTime(0)  # a steady caret: its blinking would count as paints after ready
 window = start_window(app, Path(sys.argv[1]), Path(sys.argv[2]))
 window.article_view.painted.connect(on_paint)
 window.ready.connect(on_ready)
@@ -87,10 +118,10 @@ def time_to_paint(
 ) -> float:
     """Seconds from spawning the process to its report of the first paint.
 
-    With ``later``, the app's later reports (its flags painted, its panels built) are
-    read too, and the seconds to each appended to ``later[report]``.
+    With ``later``, the app's later reports (its flags painted, its panels built, its
+    last paint's end) are read too, and the seconds to each appended to ``later[report]``.
     """
-    started = time.perf_counter()
+    started = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-c", script, *arguments],
         stdout=subprocess.PIPE,
@@ -101,12 +132,14 @@ def time_to_paint(
     )
     assert process.stdout is not None
     line = process.stdout.readline().strip()
-    elapsed = time.perf_counter() - started
+    elapsed = time.monotonic() - started
     while later is not None:
-        report = process.stdout.readline().strip()
-        if report not in (HIGHLIGHTED, READY):
+        report, *when = process.stdout.readline().split() or [""]
+        if report not in (HIGHLIGHTED, READY, SETTLED):
             break
-        later.setdefault(report, []).append(time.perf_counter() - started)
+        # the settled time is the app's own clock reading: the report comes QUIET_MS later
+        at = float(when[0]) if when else time.monotonic()
+        later.setdefault(report, []).append(at - started)
     process.wait(timeout=60)
     if line != PAINTED:
         raise SystemExit(f"the window did not report a paint (exit code {process.returncode})")
@@ -144,6 +177,7 @@ def main() -> int:
     for report, label, note in (
         (HIGHLIGHTED, "flags painted", "the article's highlights, drawn after that paint"),
         (READY, "panels built", "toolbar, library and flag panes filled after that"),
+        (SETTLED, "last paint", "the end of the window's last paint after that"),
     ):
         if report in later:
             median = statistics.median(later[report])

@@ -6,10 +6,15 @@ text (the baseline), ``reader`` opening on its last article, and ``reader FILE``
 article already in the library. The screen is read with XGetSubImage (libX11 through
 ctypes) about every 15 ms; a frame counts as a change when more than CHANGED_PIXELS
 pixels differ from the one before (a blinking caret does not), and a program has
-settled once QUIET_SECONDS pass without a change. Medians and ratios to the bare
-window are printed. Needs Xvfb and libX11 (Debian: xvfb).
+settled once QUIET_SECONDS pass without a change. Medians (and the range of the
+settled times) and ratios to the bare window are printed, with the CPU time each process
+used until it settled: on a busy machine the times spread widely, the CPU time much
+less. Needs Xvfb and libX11 (Debian: xvfb).
 
-    python benchmarks/startup_x11.py [--runs 7]
+    python benchmarks/startup_x11.py [--runs 7] [--other-reader PATH]
+
+With ``--other-reader`` (the ``reader`` of another install, e.g. a venv with the previous
+wheel), its two starts run too, alternating with the others, on the same library.
 """
 
 from __future__ import annotations
@@ -176,6 +181,7 @@ class Run:
     shown: float  # seconds to the first change of the screen (the window mapped)
     settled: float  # seconds to the last change before QUIET_SECONDS of stillness
     peak_kib: int  # the process's peak resident memory (VmHWM) when it had settled
+    cpu: float  # seconds of CPU (user and system, all threads) the process used until then
 
 
 def settle_time(screen: Screen, command: Sequence[str], environment: dict[str, str]) -> Run:
@@ -196,7 +202,8 @@ def settle_time(screen: Screen, command: Sequence[str], environment: dict[str, s
                 last_change = now
             previous = frame
             if shown and now - last_change >= QUIET_SECONDS:
-                return Run(shown, last_change, _peak_memory_kib(process.pid))
+                pid = process.pid
+                return Run(shown, last_change, _peak_memory_kib(pid), _cpu_seconds(pid))
             if now > TIMEOUT_SECONDS or (process.poll() is not None and not shown):
                 raise SystemExit(f"error: {command[-1]} showed nothing (exit {process.poll()})")
     finally:
@@ -212,15 +219,36 @@ def _peak_memory_kib(pid: int) -> int:
     raise SystemExit("error: no VmHWM in /proc (Linux only)")
 
 
+def _cpu_seconds(pid: int) -> float:
+    # /proc/PID/stat: utime and stime, in clock ticks, are fields 14 and 15; the command
+    # name (field 2, in parentheses) may hold spaces, so count from its end
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _wait_for_blank(screen: Screen, blank: np.ndarray) -> None:
     deadline = time.perf_counter() + 10
     while int(np.count_nonzero(screen.grab() != blank)) and time.perf_counter() < deadline:
         time.sleep(POLL_SECONDS)
 
 
+def _median(runs: list[Run], field: str) -> float:
+    return float(statistics.median(getattr(run, field) for run in runs))
+
+
+def _ratio(measured: list[Run], bare: list[Run], field: str) -> float:
+    return _median(measured, field) / _median(bare, field)
+
+
+def _column(measured: list[Run], bare: list[Run], field: str) -> str:
+    """The median of a time (seconds) in milliseconds, and its ratio to the bare window's."""
+    return f"{_median(measured, field) * 1000:7.0f} ms {_ratio(measured, bare, field):5.2f}x"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--other-reader", type=Path, help="another install's reader, also timed")
     options = parser.parse_args()
     reader = Path(sys.executable).with_name("reader")
     with xvfb() as display, tempfile.TemporaryDirectory(prefix="reader-x11-") as folder:
@@ -250,6 +278,10 @@ def main() -> int:
             "reader (last article)": [str(reader), "--db", str(db)],
             "reader FILE (in the library)": [str(reader), "--db", str(db), str(article)],
         }
+        if options.other_reader is not None:
+            other = str(options.other_reader)
+            programs["other reader (last article)"] = [other, "--db", str(db)]
+            programs["other reader FILE"] = [other, "--db", str(db), str(article)]
         for command in programs.values():  # warm the file caches; not measured
             settle_time(screen, command, environment)
         runs: dict[str, list[Run]] = {name: [] for name in programs}
@@ -257,18 +289,19 @@ def main() -> int:
             for name, command in programs.items():
                 runs[name].append(settle_time(screen, command, environment))
     print(f"Xvfb {WIDTH}x{HEIGHT}, {options.runs} runs each, alternating; medians")
-    bare_shown = statistics.median(run.shown for run in runs["bare PySide6 window"])
-    bare_settled = statistics.median(run.settled for run in runs["bare PySide6 window"])
-    bare_peak = statistics.median(run.peak_kib for run in runs["bare PySide6 window"])
-    print(f"{'':30} {'window shown':>18} {'pixels settled':>20} {'peak memory':>19}")
+    bare = runs["bare PySide6 window"]
+    print(
+        f"{'':30} {'window shown':>16} {'pixels settled [range]':>32}"
+        f" {'CPU until settled':>20} {'peak memory':>17}"
+    )
     for name, measured in runs.items():
-        shown = statistics.median(run.shown for run in measured)
-        settled = statistics.median(run.settled for run in measured)
-        peak = statistics.median(run.peak_kib for run in measured)
+        settled = sorted(run.settled * 1000 for run in measured)
         print(
-            f"{name:30} {shown * 1000:8.0f} ms {shown / bare_shown:5.2f}x"
-            f" {settled * 1000:10.0f} ms {settled / bare_settled:5.2f}x"
-            f" {peak / 1024:9.0f} MiB {peak / bare_peak:5.2f}x"
+            f"{name:30} {_column(measured, bare, 'shown')}"
+            f" {_column(measured, bare, 'settled')} [{settled[0]:.0f}-{settled[-1]:.0f}]"
+            f" {_column(measured, bare, 'cpu')}"
+            f" {_median(measured, 'peak_kib') / 1024:7.0f} MiB"
+            f" {_ratio(measured, bare, 'peak_kib'):5.2f}x"
         )
     return 0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -120,6 +121,19 @@ def build_panels(window: MainWindow) -> tuple[LibraryPanel, AnnotationPane]:
     pane = AnnotationPane(window.reading.flags)
     pane.setMinimumWidth(PANE_MIN_WIDTH)
     return library_panel, pane
+
+
+def lay_out_panels_now(library_panel: LibraryPanel, pane: AnnotationPane) -> None:
+    """Lay out the panels and the toolbar just built, and have their first paint include
+    them, before the window's next paint. Left to the event loop, the layouts and the new
+    widgets' updates come after that paint: a second paint then shows the panels at their
+    final sizes and the toolbar's buttons."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    # the lists lay out their rows now, not in their first paint (where a scroll bar
+    # appearing would repaint them)
+    library_panel.list_widget.executeDelayedItemsLayout()
+    pane.card_list.executeDelayedItemsLayout()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
 
 def cycle_panels(window: MainWindow, forward: bool) -> None:

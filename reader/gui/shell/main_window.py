@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
         return self._annotation_pane is not None
 
     def finish_startup(self) -> None:
-        """Build the library panel and the annotation pane and fill them; emits ``ready``.
+        """Build the library panel and the annotation pane and fill them, laid out for the
+        window's next paint to show them whole; emits ``ready``.
 
         Runs once, right after the first paint; call it to have the whole window at once.
         """
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
             self.flag_updates.update_status()
             self.review.update_actions()
         self.appearance.follow_system_theme()
+        assembly.lay_out_panels_now(library_panel, pane)
         self.ready.emit()
 
     def _on_first_paint(self) -> None:

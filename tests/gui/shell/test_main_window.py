@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.anchoring.canonical import byline_span
@@ -466,6 +466,70 @@ def test_start_paints_the_page_then_its_flags_then_the_panels_without_moving_any
             assert shown == {a.uuid for a in library.annotations(window.reading.article.id)}
             assert set(view.highlighted_uuids()) == shown
             assert window.library_panel.list_widget.currentItem() is not None
+            window.close()
+    finally:
+        library.close()
+
+
+class ReadyWatch(QObject):
+    """From the window's ``ready`` on: the paints of its panels' and toolbar's widgets, the
+    repaints asked of them for later (a widget shown in a shown window asks for one), and
+    where they stood then."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.paints: dict[QWidget, int] = {}
+        self.later: list[QObject] = []
+        self.watched: list[QWidget] = []
+        self.at_ready: list[tuple[QRect, bool]] = []
+        window.ready.connect(self._on_ready)
+
+    def _on_ready(self) -> None:
+        window = self.window
+        widgets = [*window.library_panel.findChildren(QWidget), window.toolbar]
+        widgets += [*window.toolbar.findChildren(QToolButton), window.annotation_pane.search_edit]
+        self.paints = dict.fromkeys(widgets, 0)
+        for widget in widgets:
+            widget.installEventFilter(self)
+        cards = window.annotation_pane.card_list  # its cards may paint again as they wrap
+        self.watched = [*widgets, cards, cards.verticalScrollBar()]
+        self.at_ready = self.now()
+
+    def now(self) -> list[tuple[QRect, bool]]:
+        return [(widget.geometry(), widget.isVisible()) for widget in self.watched]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            self.paints[watched] += 1
+        elif event.type() == QEvent.Type.UpdateLater:
+            self.later.append(watched)
+        return False
+
+
+def test_the_panels_and_the_toolbar_paint_once_at_their_final_size(
+    qtbot: QtBot, db_path: Path, settings_path: Path
+) -> None:
+    library = Library.open(db_path)
+    try:
+        for start in ("first", "second"):  # the second fills the toolbar after the first paint
+            settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+            window = MainWindow(library, settings, theme=Theme.LIGHT)
+            qtbot.addWidget(window)
+            window.restore_session()
+            watch = ReadyWatch(window)
+            window.show()
+            with qtbot.waitSignal(window.ready, timeout=2000):
+                pass
+            qtbot.wait(200)  # the paints after ``ready``, and any layout after them
+            assert watch.now() == watch.at_ready, start  # nothing moved or showed since
+            painted = {widget: count for widget, count in watch.paints.items() if count}
+            assert window.library_panel.search_edit in painted, start
+            if start == "second":  # the buttons, new, are in that paint
+                buttons = [b for b in window.toolbar.findChildren(QToolButton) if b.isVisible()]
+                assert buttons and set(buttons) <= set(painted)
+            assert set(painted.values()) == {1}, start  # one paint each, not a second pass
+            assert not watch.later, start  # all in that paint
             window.close()
     finally:
         library.close()
