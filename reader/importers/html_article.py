@@ -26,16 +26,21 @@ from reader.importers.page_junk import (
     MIN_HEADLINE_WORDS,
     TITLE_SEPARATOR,
     author_name,
+    has_no_words,
     is_ad_label,
     is_credit,
+    is_headline_block,
     is_stray_box,
     plain_text,
+    remove_captions,
     remove_heading_dates,
+    remove_link_lines,
     remove_link_popups,
     remove_read_more_links,
     remove_script_links,
     remove_share_bars,
     remove_sponsored_links,
+    same_text,
     story_start,
     with_dateline_joined,
     without_edge_boilerplate,
@@ -120,14 +125,16 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     # tries every locale it knows (seconds of CPU for a 2 KB page; tests/fuzz found it).
     metadata = trafilatura.extract_metadata(copy.deepcopy(tree), extensive=False)
     page_url = _web_url(metadata.url if metadata else None)
-    headline = _first_headline(tree)
     page_title = tree.findtext(".//title") or ""
+    headline = _first_headline(tree, page_title)
     remove_share_bars(tree)
+    remove_captions(tree)  # before the pictures go
     remove_sponsored_links(tree)  # before the pictures go: a label may be one's alt text
     remove_script_links(tree)  # before the scripts' attributes go
     _remove_unsafe(tree)
     remove_link_popups(tree)
     remove_read_more_links(tree)
+    remove_link_lines(tree)
     remove_heading_dates(tree)
     unwrap_layout_tables(tree)
     wrap_loose_text(tree)
@@ -154,7 +161,9 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     blocks = [
         block
         for block in blocks
-        if not (is_credit(block) or is_stray_box(block) or is_ad_label(block))
+        if not (
+            is_credit(block) or is_stray_box(block) or is_ad_label(block) or has_no_words(block)
+        )
     ]
     title = _without_site_suffix(plain_text(metadata.title if metadata else ""), headline)
     if (start := story_start(blocks, title, page_title)) is not None:
@@ -163,6 +172,8 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     elif (found := headline_in_page(page, blocks, title, page_title)) is not None:
         title, first = found
         blocks = without_edge_boilerplate(blocks[first:])
+    elif blocks and is_headline_block(blocks[0], title):
+        blocks = without_edge_boilerplate(blocks[1:])
     markdown = blocks_markdown(with_dateline_joined(blocks))
     if not canonical_text(markdown):
         raise ReaderError(f"no article text found in {name}")
@@ -308,9 +319,16 @@ def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:
     return stand_in
 
 
-def _first_headline(tree: lxml_html.HtmlElement) -> str:
+def _first_headline(tree: lxml_html.HtmlElement, page_title: str) -> str:
+    """The page's ``<h1>``; without one, the first part of the page's title ("Headline -
+    Site - Motto") when an element of the page has it as its text (a styled ``<div>``)."""
     heading = tree.find(".//h1")
-    return plain_text(heading.text_content()) if heading is not None else ""
+    if heading is not None:
+        return plain_text(heading.text_content())
+    first_part = TITLE_SEPARATOR.split(plain_text(page_title), maxsplit=1)[0]
+    body = tree.find("body")
+    shown = body.iter() if body is not None else ()
+    return first_part if any(same_text(element.text, first_part) for element in shown) else ""
 
 
 def _without_site_suffix(title: str, headline: str) -> str:
