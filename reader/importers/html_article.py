@@ -172,7 +172,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     elif (found := headline_in_page(page, blocks, title, page_title)) is not None:
         title, first = found
         blocks = without_edge_boilerplate(blocks[first:])
-    elif blocks and is_headline_block(blocks[0], title):
+    if blocks and is_headline_block(blocks[0], title):
         blocks = without_edge_boilerplate(blocks[1:])
     markdown = blocks_markdown(with_dateline_joined(blocks))
     if not canonical_text(markdown):

@@ -34,6 +34,7 @@ _LINK_SHARE = 0.8  # of a list item's text, for the item to count as a link
 _CALLS = (
     r"follow us\b|(?:sign up|subscribe) (?:for|to) our\b"
     r"|(?:submit|send|write)(?: us)? (?:your|a) letters?\b|discuss this (?:story|article)\b"
+    r"|to contact the (?:reporters?|writers?|editors?|authors?)\b"
 )
 _BOILERPLATE = re.compile(
     rf"(?:letters? to the editor|have your say|{_CALLS}|(?:read |see )?more\W*$|read the rest\W*$)",

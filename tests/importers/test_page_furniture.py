@@ -119,3 +119,24 @@ def test_a_headline_and_the_first_paragraph_in_one_block_keep_the_paragraph() ->
         f"</title></head><body><div>{top}{STORY_HTML}</div></body></html>"
     )
     assert "Members asked for more time." in canonical_text(article_from_html(page).markdown)
+
+
+def test_a_headline_styled_as_a_story_title_in_a_page_titled_with_the_section() -> None:
+    # a financial site, 2008: the headline a <span class="news_story_title">, the byline a
+    # paragraph under it, the page titled "Site: Section"
+    page = (
+        "<html><head><title>Coastal Courier: Islands</title></head><body><div class='story'>"
+        "<span class='news_story_title'>Harbour board delays vote on ferry fares</span><br>"
+        f"<p>By Ana Ruiz</p>{STORY_HTML}</div></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == "Harbour board delays vote on ferry fares"
+    assert canonical_text(article.markdown).split("\n\n") == STORY
+
+
+def test_a_line_on_how_to_contact_the_reporter_after_the_story_is_left_out() -> None:
+    contact = (
+        "<p>To contact the reporter on this story: Ana Ruiz in Portsmouth at "
+        "<a href='mailto:aruiz@example.org'>aruiz@example.org</a></p>"
+    )
+    assert _paragraphs(news_page(STORY_HTML + contact)) == STORY
