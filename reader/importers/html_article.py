@@ -28,6 +28,7 @@ from reader.importers.page_junk import (
     author_name,
     has_no_words,
     is_ad_label,
+    is_author_line,
     is_credit,
     is_headline_block,
     is_stray_box,
@@ -174,6 +175,9 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         blocks = without_edge_boilerplate(blocks[first:])
     if blocks and is_headline_block(blocks[0], title):
         blocks = without_edge_boilerplate(blocks[1:])
+    author = author_name(metadata.author if metadata else "")
+    if blocks and not blocks[0].heading and is_author_line(blocks[0], author):
+        blocks = without_edge_boilerplate(blocks[1:])
     markdown = blocks_markdown(with_dateline_joined(blocks))
     if not canonical_text(markdown):
         raise ReaderError(f"no article text found in {name}")
@@ -181,7 +185,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         title=title or _fallback_title(source_path, blocks),
         markdown=markdown,
         source_format=SourceFormat.HTML,
-        author=author_name(metadata.author if metadata else ""),
+        author=author,
         publication=_publication(
             plain_text(metadata.sitename if metadata else ""), title, page_title
         ),

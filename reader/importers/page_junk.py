@@ -559,6 +559,16 @@ def is_headline_block(block: Block, title: str) -> bool:
     )
 
 
+def is_author_line(block: Block, author: str) -> bool:
+    """A line that is the author's name alone (with "By"), as the page's metadata gives it:
+    a byline the date patterns do not know ("michelle shephard  national security reporter")."""
+    # word by word: the metadata's punctuation is the extractor's ("Ana Ruiz; Reporter")
+    words = [word.casefold() for word in _words(" ".join(block.texts))]
+    if words[:1] == ["by"]:
+        words = words[1:]
+    return bool(words) and words == [word.casefold() for word in _words(author)]
+
+
 def story_start(blocks: list[Block], title: str, page_title: str = "") -> int | None:
     """The index of the headline among the first blocks, when only short blocks (a section
     link) come before it; ``None`` when the article does not open with its headline.

@@ -140,3 +140,26 @@ def test_a_line_on_how_to_contact_the_reporter_after_the_story_is_left_out() -> 
         "<a href='mailto:aruiz@example.org'>aruiz@example.org</a></p>"
     )
     assert _paragraphs(news_page(STORY_HTML + contact)) == STORY
+
+
+def test_the_authors_name_alone_above_the_story_is_left_out() -> None:
+    # a paper's site, 2008: the author's name and post in lower case, no "By", in a span
+    # above the story; the page's metadata names the author
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares</title>"
+        "<meta name='author' content='Ana Ruiz, harbour reporter'></head><body><div>"
+        "<h1>Harbour board delays vote on ferry fares</h1><span class='articleAuthor'>ana ruiz,"
+        f"  harbour reporter</span><br>{STORY_HTML}</div></body></html>"
+    )
+    assert _paragraphs(page) == STORY
+
+
+def test_a_first_paragraph_that_only_starts_with_the_authors_name_stays() -> None:
+    first = "Ana Ruiz has covered the harbour board for ten years."
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares</title>"
+        "<meta name='author' content='Ana Ruiz'></head><body><div>"
+        f"<h1>Harbour board delays vote on ferry fares</h1><p>{first}</p>{STORY_HTML}"
+        "</div></body></html>"
+    )
+    assert _paragraphs(page) == [first, *STORY]
