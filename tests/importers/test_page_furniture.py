@@ -163,3 +163,13 @@ def test_a_first_paragraph_that_only_starts_with_the_authors_name_stays() -> Non
         "</div></body></html>"
     )
     assert _paragraphs(page) == [first, *STORY]
+
+
+def test_the_pages_date_is_no_part_of_the_sites_name() -> None:
+    # a paper's site, 2008: "Star-Telegram.com: | 01/08/2008 | Headline"
+    page = (
+        "<html><head><title>CoastalCourier.com: | 01/08/2008 | Harbour board delays vote on "
+        "ferry fares</title></head><body><div><h1>Harbour board delays vote on ferry fares"
+        f"</h1>{STORY_HTML}</div></body></html>"
+    )
+    assert article_from_html(page).publication == "CoastalCourier.com"
