@@ -115,6 +115,7 @@ _SHARE_LINK = re.compile(
 _MAX_SHARE_LABEL_WORDS = 6
 _WORD = re.compile(r"\w")
 _MAX_TOOL_WORDS = 5  # of a link to "javascript:" without an onclick, to be a tool
+_BEFORE_TOOL = ".!?…])|»\"'”’"  # what may end the text before such a link
 
 # A line of links to topics or sections: this many links at least, each this short, with
 # at most a short label before them ("All About", "Tags:").
@@ -291,8 +292,9 @@ def remove_script_links(tree: lxml_html.HtmlElement) -> None:
     page; never the story's words. Run before the unsafe attributes go.
 
     A link to "#" or "javascript:" with an onclick is a tool wherever it is; one to
-    "javascript:" alone only where it is a few words and no words follow it in its block
-    (a glossary pop-up in a sentence is the sentence's, a box's note its own)."""
+    "javascript:" alone only where it is a few words outside any sentence: nothing but
+    punctuation after it in its block, and before it nothing or a sentence's end or a
+    bracket (a glossary pop-up in a sentence is the sentence's, a box's note its own)."""
     # from the last link back, so that a bar's links go one by one: "[-] Text [+]"
     for link in reversed(list(tree.iter("a"))):
         href = (link.get("href") or "#").strip().lower()
@@ -301,22 +303,38 @@ def remove_script_links(tree: lxml_html.HtmlElement) -> None:
         elif (
             href.startswith("javascript:")
             and len(_words(link.text_content())) <= _MAX_TOOL_WORDS
-            and not _words_after(link)
+            and _outside_sentences(link)
         ):
             link.drop_tree()
 
 
-def _words_after(element: lxml_html.HtmlElement) -> bool:
-    """Whether any words follow ``element`` in the block that holds it."""
-    while True:
-        if _WORD.search(element.tail or ""):
-            return True
-        if any(_WORD.search(sibling.text_content()) for sibling in element.itersiblings()):
-            return True
-        parent = element.getparent()
-        if parent is None or parent.tag not in INLINE_TAGS:
-            return False
-        element = parent
+def _outside_sentences(link: lxml_html.HtmlElement) -> bool:
+    block = next((parent for parent in link.iterancestors() if parent.tag not in INLINE_TAGS), None)
+    if block is None:
+        return False
+    before, after = _texts_around(block, link)
+    before = before.rstrip()
+    return not _WORD.search(after) and (not before or before[-1] in _BEFORE_TOOL)
+
+
+def _texts_around(block: lxml_html.HtmlElement, element: lxml_html.HtmlElement) -> tuple[str, str]:
+    """The text of ``block`` before ``element`` (one of its descendants) and after it."""
+    before: list[str] = []
+    after: list[str] = []
+    text = before
+    for event, node in etree.iterwalk(block, events=("start", "end")):
+        if node is element:
+            if event == "start":
+                text = []  # the element's own text is neither
+            else:
+                text = after
+                text.append(node.tail or "")
+            continue
+        if event == "start":
+            text.append(node.text or "")
+        elif node is not block:
+            text.append(node.tail or "")
+    return "".join(before), "".join(after)
 
 
 def remove_sponsored_links(tree: lxml_html.HtmlElement) -> None:
@@ -397,24 +415,11 @@ def _is_link_line(element: lxml_html.HtmlElement) -> bool:
     ):
         return False
     # the words outside the links: a label before the first one, then separators alone
-    label = _words(_text_before(element, links[0]))
+    label = _words(_texts_around(element, links[0])[0])
     outside = len(_words(element.text_content())) - sum(
         len(_words(link.text_content())) for link in links
     )
     return len(label) <= _MAX_LINE_LABEL_WORDS and outside == len(label)
-
-
-def _text_before(element: lxml_html.HtmlElement, link: lxml_html.HtmlElement) -> str:
-    """The text of ``element`` before ``link`` (one of its descendants)."""
-    text = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        if node is link:
-            break
-        if event == "start":
-            text.append(node.text or "")
-        elif node is not element:
-            text.append(node.tail or "")
-    return "".join(text)
 
 
 def remove_read_more_links(tree: lxml_html.HtmlElement) -> None:

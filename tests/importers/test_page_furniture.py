@@ -173,3 +173,13 @@ def test_the_pages_date_is_no_part_of_the_sites_name() -> None:
         f"</h1>{STORY_HTML}</div></body></html>"
     )
     assert article_from_html(page).publication == "CoastalCourier.com"
+
+
+def test_a_script_link_that_ends_a_sentence_keeps_its_words() -> None:
+    # the glossary pop-up on the sentence's last word, only its full stop after it
+    first = (
+        "<p>The fares are set each spring by the <a href='javascript:gloss(\"board\");'>"
+        "harbour board</a>.</p>"
+    )
+    text = canonical_text(article_from_html(news_page(first + STORY_HTML)).markdown)
+    assert "The fares are set each spring by the harbour board." in text
