@@ -26,16 +26,23 @@ from reader.importers.page_junk import (
     MIN_HEADLINE_WORDS,
     TITLE_SEPARATOR,
     author_name,
+    has_no_words,
     is_ad_label,
+    is_author_line,
     is_credit,
+    is_date,
+    is_headline_block,
     is_stray_box,
     plain_text,
+    remove_captions,
     remove_heading_dates,
+    remove_link_lines,
     remove_link_popups,
     remove_read_more_links,
     remove_script_links,
     remove_share_bars,
     remove_sponsored_links,
+    same_text,
     story_start,
     with_dateline_joined,
     without_edge_boilerplate,
@@ -120,14 +127,16 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     # tries every locale it knows (seconds of CPU for a 2 KB page; tests/fuzz found it).
     metadata = trafilatura.extract_metadata(copy.deepcopy(tree), extensive=False)
     page_url = _web_url(metadata.url if metadata else None)
-    headline = _first_headline(tree)
     page_title = tree.findtext(".//title") or ""
+    headline = _first_headline(tree, page_title)
     remove_share_bars(tree)
+    remove_captions(tree)  # before the pictures go
     remove_sponsored_links(tree)  # before the pictures go: a label may be one's alt text
     remove_script_links(tree)  # before the scripts' attributes go
     _remove_unsafe(tree)
     remove_link_popups(tree)
     remove_read_more_links(tree)
+    remove_link_lines(tree)
     remove_heading_dates(tree)
     unwrap_layout_tables(tree)
     wrap_loose_text(tree)
@@ -154,7 +163,9 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     blocks = [
         block
         for block in blocks
-        if not (is_credit(block) or is_stray_box(block) or is_ad_label(block))
+        if not (
+            is_credit(block) or is_stray_box(block) or is_ad_label(block) or has_no_words(block)
+        )
     ]
     title = _without_site_suffix(plain_text(metadata.title if metadata else ""), headline)
     if (start := story_start(blocks, title, page_title)) is not None:
@@ -163,6 +174,11 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     elif (found := headline_in_page(page, blocks, title, page_title)) is not None:
         title, first = found
         blocks = without_edge_boilerplate(blocks[first:])
+    if blocks and is_headline_block(blocks[0], title):
+        blocks = without_edge_boilerplate(blocks[1:])
+    author = author_name(metadata.author if metadata else "")
+    if blocks and not blocks[0].heading and is_author_line(blocks[0], author):
+        blocks = without_edge_boilerplate(blocks[1:])
     markdown = blocks_markdown(with_dateline_joined(blocks))
     if not canonical_text(markdown):
         raise ReaderError(f"no article text found in {name}")
@@ -170,7 +186,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         title=title or _fallback_title(source_path, blocks),
         markdown=markdown,
         source_format=SourceFormat.HTML,
-        author=author_name(metadata.author if metadata else ""),
+        author=author,
         publication=_publication(
             plain_text(metadata.sitename if metadata else ""), title, page_title
         ),
@@ -308,9 +324,16 @@ def _protect_inline_spaces(tree: lxml_html.HtmlElement, html: str) -> str:
     return stand_in
 
 
-def _first_headline(tree: lxml_html.HtmlElement) -> str:
+def _first_headline(tree: lxml_html.HtmlElement, page_title: str) -> str:
+    """The page's ``<h1>``; without one, the first part of the page's title ("Headline -
+    Site - Motto") when an element of the page has it as its text (a styled ``<div>``)."""
     heading = tree.find(".//h1")
-    return plain_text(heading.text_content()) if heading is not None else ""
+    if heading is not None:
+        return plain_text(heading.text_content())
+    first_part = TITLE_SEPARATOR.split(plain_text(page_title), maxsplit=1)[0]
+    body = tree.find("body")
+    shown = body.iter() if body is not None else ()
+    return first_part if any(same_text(element.text, first_part) for element in shown) else ""
 
 
 def _without_site_suffix(title: str, headline: str) -> str:
@@ -333,11 +356,18 @@ def _publication(sitename: str, title: str, page_title: str) -> str:
     Section", a part of the title with a full stop)."""
     headline_in_it = bool(title) and title.casefold() in sitename.casefold()
     if any(c.isalpha() for c in sitename) and not headline_in_it:
-        return sitename  # (a "site name" of digits alone is the page's date)
+        return _without_dates(sitename)  # (a "site name" of digits alone is the page's date)
     parts = [part.strip() for part in TITLE_SEPARATOR.split(plain_text(page_title))]
     if len(parts) != 2 or title.casefold() not in (parts[0].casefold(), parts[1].casefold()):
         return ""
     return parts[1] if parts[0].casefold() == title.casefold() else parts[0]
+
+
+def _without_dates(sitename: str) -> str:
+    """The site's name without the page's date that a title part brought with it:
+    "Star-Telegram.com: | 01/08/2008" is "Star-Telegram.com"."""
+    parts = [part for part in TITLE_SEPARATOR.split(sitename) if not is_date(part)]
+    return " | ".join(part.strip().rstrip(":").rstrip() for part in parts)
 
 
 def _web_url(url: str | None) -> str:

@@ -21,6 +21,7 @@ from reader.importers.page_layout import INLINE_TAGS
 
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SPACES = re.compile(r"\s+")
+_HEADLINE_NAME = re.compile(r"headline|(?:story|article|news|post|entry)[_-]?title", re.IGNORECASE)
 # the story's first paragraph: a block of this many words at least
 _MIN_PARAGRAPH_WORDS = 15
 # what may stand between the headline and that paragraph (a date, a byline)
@@ -70,11 +71,11 @@ def page_text(tree: lxml_html.HtmlElement) -> PageText:
         space = "" if tag in INLINE_TAGS else " "  # a block's text is apart from its neighbours'
         if event == "start":
             add(space)
-            if tag in _HEADINGS:
+            if _is_heading(element):
                 starts.append((length, len(parts)))
             add(element.text)
         else:
-            if tag in _HEADINGS:
+            if _is_heading(element):
                 start, first_part = starts.pop()
                 if length - start <= _MAX_HEADLINE_CHARACTERS:
                     text = "".join(parts[first_part:]).strip()
@@ -83,6 +84,15 @@ def page_text(tree: lxml_html.HtmlElement) -> PageText:
             add(element.tail)
     # in the page's order (a heading inside another ends first)
     return PageText("".join(parts), tuple(sorted(headings, key=lambda h: h.start)))
+
+
+def _is_heading(element: etree._Element) -> bool:
+    """A heading, or an element its class or id calls a headline or a story's title
+    ("news_story_title", "headline1"): old pages styled their headlines so."""
+    if not isinstance(element.tag, str):
+        return False
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return element.tag in _HEADINGS or _HEADLINE_NAME.search(names) is not None
 
 
 def headline_in_page(
@@ -105,12 +115,8 @@ def headline_in_page(
     first = 0
     while first < min(len(blocks), _MAX_LEADING_BLOCKS) and _before(page, blocks[first], headline):
         first += 1
-    if (
-        first < len(blocks)
-        and blocks[first].heading
-        and same_text(_block_text(blocks[first]), headline.text)
-    ):
-        first += 1  # the headline itself, when trafilatura kept it
+    if first < len(blocks) and same_text(_block_text(blocks[first]), headline.text):
+        first += 1  # the headline itself, when trafilatura kept it (as a paragraph too)
     return headline.text, first
 
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from reader.importers.extracted_markdown import Block
+from reader.importers.page_layout import INLINE_TAGS
 
 # A list of at least this many links nested inside a paragraph is a pop-up (a
 # name's "related stories" card): HTML has no lists inside paragraphs, so a browser
@@ -32,6 +34,7 @@ _LINK_SHARE = 0.8  # of a list item's text, for the item to count as a link
 _CALLS = (
     r"follow us\b|(?:sign up|subscribe) (?:for|to) our\b"
     r"|(?:submit|send|write)(?: us)? (?:your|a) letters?\b|discuss this (?:story|article)\b"
+    r"|to contact the (?:reporters?|writers?|editors?|authors?)\b"
 )
 _BOILERPLATE = re.compile(
     rf"(?:letters? to the editor|have your say|{_CALLS}|(?:read |see )?more\W*$|read the rest\W*$)",
@@ -39,6 +42,8 @@ _BOILERPLATE = re.compile(
 )
 # a copyright line ends a page, never a story: "(© 2008 The Associated Press. All ...)"
 _COPYRIGHT = r"\(?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})"
+_COPYRIGHT_LINE = re.compile(_COPYRIGHT, re.IGNORECASE)
+_MAX_COPYRIGHT_LINE_WORDS = 12
 # the count of readers' comments, with at most a call to add one: "5 comments posted —
 # Post a new comment"; or the call alone
 _COMMENT_CALL = r"(?:post|add|leave|write)(?: a| your)?(?: new)? comments?\W*$"
@@ -85,6 +90,13 @@ _CREDIT = re.compile(
 )
 _MAX_CREDIT_WORDS = 12
 
+# A picture's caption: an element its class or id names so ("storyPhotoCaptionBox",
+# "cutline"), no longer than this, with a picture at most this many levels up.
+_CAPTION_NAME = re.compile(r"caption|cutline", re.IGNORECASE)
+_MAX_CAPTION_WORDS = 60
+_MAX_CAPTION_LEVELS = 3
+_PICTURE_TAGS = ("img", "picture", "video", "figure", "object", "embed")
+
 # A date a page sets inside a heading ("...recovery?Monday, 6 January 2020"): an element
 # whose class names a date ("post-date", "hl__date"; not "update").
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -101,6 +113,15 @@ _SHARE_LINK = re.compile(
     re.IGNORECASE,
 )
 _MAX_SHARE_LABEL_WORDS = 6
+_WORD = re.compile(r"\w")
+_MAX_TOOL_WORDS = 5  # of a link to "javascript:" without an onclick, to be a tool
+_BEFORE_TOOL = ".!?…])|»\"'”’"  # what may end the text before such a link
+
+# A line of links to topics or sections: this many links at least, each this short, with
+# at most a short label before them ("All About", "Tags:").
+_MIN_LINE_LINKS = 2
+_MAX_LINE_LINK_WORDS = 5
+_MAX_LINE_LABEL_WORDS = 3
 _MAX_SHARE_LINK_WORDS = 3
 
 # A box of advertisers' links under a label (its text, or its picture's alt text):
@@ -130,6 +151,8 @@ _DATE_CORE = re.compile(r"\d")
 # A byline alone: "By Ana Ruiz, published Jan 18, 2008 ..."; a sentence ends with a stop.
 _BYLINE = re.compile(r"[Bb]y\s+[A-Z][^,.;:]{0,40}(?:,|$|\s+(?:and|in|for|published|posted)\b)")
 _SENTENCE_END = re.compile(r"[.?!\"\u201d']\)?$")
+# a line that ends a sentence ("...", a link's trail to more, ends none)
+_ENDS_SENTENCE = re.compile(r"(?<!\.\.)[.?!][\"\u201d']?\)?$")
 _MAX_BYLINE_WORDS = 25
 
 # A box whose other cells emptied (a picture's, links the extractor dropped) and whose one
@@ -210,6 +233,37 @@ def _popup_around(
     return element
 
 
+def remove_captions(tree: lxml_html.HtmlElement) -> None:
+    """Cut the captions of the page's pictures: a ``<figcaption>``, or an element that its
+    class or id calls a caption, beside a picture. Run before the pictures go."""
+    captions = [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and (element.tag == "figcaption" or _CAPTION_NAME.search(_names(element)))
+        and len(_words(element.text_content())) <= _MAX_CAPTION_WORDS
+        and _beside_picture(element)
+    ]
+    for caption in captions:
+        if caption.getparent() is not None:
+            caption.drop_tree()
+
+
+def _names(element: lxml_html.HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _beside_picture(element: lxml_html.HtmlElement) -> bool:
+    box = element
+    for _ in range(_MAX_CAPTION_LEVELS):
+        box = box.getparent()
+        if box is None or box.tag in ("body", "html"):
+            return False
+        if next(box.iter(*_PICTURE_TAGS), None) is not None:
+            return True
+    return False
+
+
 def remove_share_bars(tree: lxml_html.HtmlElement) -> None:
     """Cut the bars of links that share the page, each with its label: the largest
     element around a share link that holds nothing but short links and a short label."""
@@ -233,18 +287,54 @@ def remove_share_bars(tree: lxml_html.HtmlElement) -> None:
 
 
 def remove_script_links(tree: lxml_html.HtmlElement) -> None:
-    """Cut the links that only run the page's scripts (to "#" or "javascript:", with an
-    onclick): the page's tools, "E-mail to a friend", a video tab's "Watch … »", never the
-    story's words. Run before the unsafe attributes go."""
-    tools = [
-        link
-        for link in tree.iter("a")
-        if link.get("onclick") is not None
-        and (link.get("href") or "#").strip().lower().startswith(("#", "javascript:"))
-    ]
-    for link in tools:
-        if link.getparent() is not None:
+    """Cut the links that only run the page's scripts: the page's tools, "E-mail to a
+    friend", a video tab's "Watch … »", text-size controls, a "Continued..." to the next
+    page; never the story's words. Run before the unsafe attributes go.
+
+    A link to "#" or "javascript:" with an onclick is a tool wherever it is; one to
+    "javascript:" alone only where it is a few words outside any sentence: nothing but
+    punctuation after it in its block, and before it nothing or a sentence's end or a
+    bracket (a glossary pop-up in a sentence is the sentence's, a box's note its own)."""
+    # from the last link back, so that a bar's links go one by one: "[-] Text [+]"
+    for link in reversed(list(tree.iter("a"))):
+        href = (link.get("href") or "#").strip().lower()
+        if link.get("onclick") is not None and href.startswith(("#", "javascript:")):
             link.drop_tree()  # its tail, the text after it, stays
+        elif (
+            href.startswith("javascript:")
+            and len(_words(link.text_content())) <= _MAX_TOOL_WORDS
+            and _outside_sentences(link)
+        ):
+            link.drop_tree()
+
+
+def _outside_sentences(link: lxml_html.HtmlElement) -> bool:
+    block = next((parent for parent in link.iterancestors() if parent.tag not in INLINE_TAGS), None)
+    if block is None:
+        return False
+    before, after = _texts_around(block, link)
+    before = before.rstrip()
+    return not _WORD.search(after) and (not before or before[-1] in _BEFORE_TOOL)
+
+
+def _texts_around(block: lxml_html.HtmlElement, element: lxml_html.HtmlElement) -> tuple[str, str]:
+    """The text of ``block`` before ``element`` (one of its descendants) and after it."""
+    before: list[str] = []
+    after: list[str] = []
+    text = before
+    for event, node in etree.iterwalk(block, events=("start", "end")):
+        if node is element:
+            if event == "start":
+                text = []  # the element's own text is neither
+            else:
+                text = after
+                text.append(node.tail or "")
+            continue
+        if event == "start":
+            text.append(node.text or "")
+        elif node is not block:
+            text.append(node.tail or "")
+    return "".join(before), "".join(after)
 
 
 def remove_sponsored_links(tree: lxml_html.HtmlElement) -> None:
@@ -304,6 +394,34 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
+def remove_link_lines(tree: lxml_html.HtmlElement) -> None:
+    """Cut the paragraphs that are a line of links to topics or sections, with at most a
+    short label before them ("All About Ferries • Harbour Board • Fuel Prices")."""
+    lines = [
+        element
+        for element in tree.iter("p", "div")
+        if not any(child.tag not in INLINE_TAGS and child.tag != "br" for child in element)
+        and _is_link_line(element)
+    ]
+    for line in lines:
+        if line.getparent() is not None:
+            line.drop_tree()
+
+
+def _is_link_line(element: lxml_html.HtmlElement) -> bool:
+    links = list(element.iter("a"))
+    if len(links) < _MIN_LINE_LINKS or any(
+        len(_words(link.text_content())) > _MAX_LINE_LINK_WORDS for link in links
+    ):
+        return False
+    # the words outside the links: a label before the first one, then separators alone
+    label = _words(_texts_around(element, links[0])[0])
+    outside = len(_words(element.text_content())) - sum(
+        len(_words(link.text_content())) for link in links
+    )
+    return len(label) <= _MAX_LINE_LABEL_WORDS and outside == len(label)
+
+
 def remove_read_more_links(tree: lxml_html.HtmlElement) -> None:
     """Cut the paragraphs that are a label and a link to another story, nothing else."""
     for paragraph in list(tree.iter("p")):
@@ -336,6 +454,7 @@ def without_edge_boilerplate(blocks: list[Block]) -> list[Block]:
     # nor does a story end with a heading: it heads another story's teaser
     while end > start and (
         _is_boilerplate(blocks[end - 1], _TRAILING_BOILERPLATE)
+        or _opens_with_copyright(blocks[end - 1])
         or _is_date_or_byline(blocks[end - 1])
         or blocks[end - 1].heading
     ):
@@ -380,6 +499,17 @@ def _is_date_or_byline(block: Block) -> bool:
     )
 
 
+def _opens_with_copyright(block: Block) -> bool:
+    """A block whose first line is a short copyright line: what follows it there is the
+    site's closing note ("© 2008 AFP" over a note on where the story comes from)."""
+    first_line = block.texts[0].split("\n", 1)[0]
+    return (
+        len(first_line.split()) <= _MAX_COPYRIGHT_LINE_WORDS
+        and _COPYRIGHT_LINE.match(first_line) is not None
+        and len(" ".join(block.texts).split()) <= _MAX_TEASER_WORDS
+    )
+
+
 def is_date(text: str) -> bool:
     words = text.split()
     return (
@@ -406,6 +536,11 @@ def _is_boilerplate(block: Block, pattern: re.Pattern[str]) -> bool:
     )
 
 
+def has_no_words(block: Block) -> bool:
+    """A block of punctuation alone: what is left of a bar whose links went ("[ ] [ ]")."""
+    return not any(_WORD.search(text) for text in block.texts)
+
+
 def is_ad_label(block: Block) -> bool:
     """A label of an advert alone ("Advertisement"), its box emptied."""
     return not block.heading and _AD_LABEL.fullmatch(" ".join(block.texts)) is not None
@@ -414,6 +549,29 @@ def is_ad_label(block: Block) -> bool:
 def is_credit(block: Block) -> bool:
     text = " ".join(block.texts)
     return len(text.split()) <= _MAX_CREDIT_WORDS and _CREDIT.fullmatch(text) is not None
+
+
+def is_headline_block(block: Block, title: str) -> bool:
+    """A block that opens with the headline as a line of its own, then only short lines
+    that end no sentence: the date, section links and calls set under the headline."""
+    lines = "\n".join(block.texts).split("\n")
+    return (
+        not block.heading
+        and len(lines) > 1
+        and same_text(lines[0], title)
+        and len(" ".join(lines).split()) <= _MAX_BOILERPLATE_WORDS
+        and not any(_ENDS_SENTENCE.search(line.strip()) for line in lines[1:])
+    )
+
+
+def is_author_line(block: Block, author: str) -> bool:
+    """A line that is the author's name alone (with "By"), as the page's metadata gives it:
+    a byline the date patterns do not know ("michelle shephard  national security reporter")."""
+    # word by word: the metadata's punctuation is the extractor's ("Ana Ruiz; Reporter")
+    words = [word.casefold() for word in _words(" ".join(block.texts))]
+    if words[:1] == ["by"]:
+        words = words[1:]
+    return bool(words) and words == [word.casefold() for word in _words(author)]
 
 
 def story_start(blocks: list[Block], title: str, page_title: str = "") -> int | None:

@@ -1,0 +1,185 @@
+"""Page furniture seen on real news pages of 2008 that nobody on the project wrote
+(L3S-GN1): each test a short page in the same style."""
+
+from reader.anchoring.canonical import canonical_text
+from reader.importers.html_article import article_from_html
+from tests.importers.test_html_article import STORY, STORY_HTML, news_page
+
+
+def _paragraphs(page: str) -> list[str]:
+    return canonical_text(article_from_html(page).markdown).split("\n\n")
+
+
+def test_text_size_controls_and_a_link_to_the_next_page_are_left_out() -> None:
+    # a wire site, 2008: "[-] Text [+]" above the story, "Continued..." to page 2 after it
+    sizer = (
+        "<div class='textSizer'>[<a href='javascript:sizeDown();'>-</a>]"
+        " <a href='javascript:resetSize();'>Text</a> [<a href='javascript:sizeUp();'>+</a>]"
+        "</div>"
+    )
+    last = (
+        f"<p>{STORY[2]}&nbsp; <span class='label'><strong>"
+        "<a href='javascript:goToPage(2);'>Continued...</a></strong></span></p>"
+    )
+    page = news_page(sizer + "".join(f"<p>{p}</p>" for p in STORY[:2]) + last)
+    assert _paragraphs(page) == STORY
+
+
+def test_a_script_link_inside_a_sentence_keeps_its_words() -> None:
+    # an old page's glossary pop-up: the link's words are the sentence's
+    first = (
+        "<p>The board's <a href='javascript:gloss(\"levy\");'>fuel levy</a> would rise "
+        "again in the spring, its chair told the meeting on Thursday evening.</p>"
+    )
+    text = canonical_text(article_from_html(news_page(first + STORY_HTML)).markdown)
+    assert "The board's fuel levy would rise again" in text
+
+
+def test_a_line_of_topic_links_after_the_story_is_left_out() -> None:
+    # a news site, 2008: "All About Osama bin Laden • Al Qaeda • Afghanistan" under the story
+    topics = (
+        "<p class='topics'><b>All About</b> <a href='http://topics.example.com/ferries'>"
+        "Ferries</a> &bull; <a href='http://topics.example.com/harbour-board'>Harbour Board"
+        "</a> &bull; <a href='http://topics.example.com/fuel'>Fuel Prices</a></p>"
+    )
+    assert _paragraphs(news_page(STORY_HTML + topics)) == STORY
+
+
+def test_a_sentence_of_links_stays() -> None:
+    # words between the links make it a sentence, not a bar of links
+    last = (
+        "<p>Read <a href='https://example.org/a'>the study</a> and "
+        "<a href='https://example.org/b'>the operator's reply</a> before the next meeting "
+        "in four weeks.</p>"
+    )
+    text = canonical_text(article_from_html(news_page(STORY_HTML + last)).markdown)
+    assert text.endswith(
+        "Read the study and the operator's reply before the next meeting in four weeks."
+    )
+
+
+def test_a_pictures_caption_in_a_box_of_its_own_is_left_out() -> None:
+    # a news site, 2008: the caption a paragraph in a box beside the picture
+    photo = (
+        "<div class='storyPhotoBox'><img src='ferry.jpg' alt='ferry.jpg'>"
+        "<div class='storyPhotoCaptionBox'><div class='pad'><p>A ferry leaves the harbour "
+        "for the islands on a winter morning earlier this month.</p></div></div></div>"
+    )
+    page = news_page(f"<p>{STORY[0]}</p>{photo}" + "".join(f"<p>{p}</p>" for p in STORY[1:]))
+    assert _paragraphs(page) == STORY
+
+
+def test_a_copyright_line_with_the_sites_note_under_it_is_left_out() -> None:
+    # a paper's page of an agency's story, 2008: the agency's copyright line, then in the
+    # same block the site's note on where the story comes from
+    note = (
+        "<p>&copy; 2008 AFP<br>This story is sourced direct from an overseas news agency as an "
+        "additional service to readers. Spelling follows North American usage, along with "
+        "foreign currency and measurement units.</p>"
+    )
+    assert _paragraphs(news_page(STORY_HTML + note)) == STORY
+
+
+def test_a_headline_in_a_styled_block_loses_the_sites_name_of_the_page_title() -> None:
+    # a sports site, 2008: the headline in a <div class=headline1>, the page titled
+    # "Headline - Site - Site's motto"
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares - Coastal Courier - "
+        "Island News Daily</title></head><body><div class='headline1'>Harbour board delays "
+        f"vote on ferry fares</div><div>{STORY_HTML}</div></body></html>"
+    )
+    assert article_from_html(page).title == "Harbour board delays vote on ferry fares"
+
+
+def test_the_headline_with_its_date_and_section_links_in_one_block_is_left_out() -> None:
+    # a sports site, 2008: headline, date, league and club links, a call to its board,
+    # lines of one block above the story
+    top = (
+        "<table><tr><td><img src='club.gif' alt='Harbour Club'></td><td>"
+        "<div class='headline1'>Harbour board delays vote on ferry fares</div> 01/13/08 - "
+        "<a href='/sports/?l_id=1'>Island League</a> <a href='/sports/?t_id=2'>Harbour Club"
+        "</a><br><br>&#8226; Discuss this story on the <a href='/boards/42'>Island League "
+        "message board</a>...<br><br></td></tr></table>"
+    )
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares - Coastal Courier - "
+        f"Island News Daily</title></head><body><div>{top}{STORY_HTML}</div></body></html>"
+    )
+    assert _paragraphs(page) == STORY
+
+
+def test_a_headline_and_the_first_paragraph_in_one_block_keep_the_paragraph() -> None:
+    top = (
+        "<table><tr><td><img src='club.gif' alt='Harbour Club'></td><td>"
+        "<div class='headline1'>Harbour board delays vote on ferry fares</div>"
+        "The vote is off.<br>Members asked for more time.</td></tr></table>"
+    )
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares - Coastal Courier"
+        f"</title></head><body><div>{top}{STORY_HTML}</div></body></html>"
+    )
+    assert "Members asked for more time." in canonical_text(article_from_html(page).markdown)
+
+
+def test_a_headline_styled_as_a_story_title_in_a_page_titled_with_the_section() -> None:
+    # a financial site, 2008: the headline a <span class="news_story_title">, the byline a
+    # paragraph under it, the page titled "Site: Section"
+    page = (
+        "<html><head><title>Coastal Courier: Islands</title></head><body><div class='story'>"
+        "<span class='news_story_title'>Harbour board delays vote on ferry fares</span><br>"
+        f"<p>By Ana Ruiz</p>{STORY_HTML}</div></body></html>"
+    )
+    article = article_from_html(page)
+    assert article.title == "Harbour board delays vote on ferry fares"
+    assert canonical_text(article.markdown).split("\n\n") == STORY
+
+
+def test_a_line_on_how_to_contact_the_reporter_after_the_story_is_left_out() -> None:
+    contact = (
+        "<p>To contact the reporter on this story: Ana Ruiz in Portsmouth at "
+        "<a href='mailto:aruiz@example.org'>aruiz@example.org</a></p>"
+    )
+    assert _paragraphs(news_page(STORY_HTML + contact)) == STORY
+
+
+def test_the_authors_name_alone_above_the_story_is_left_out() -> None:
+    # a paper's site, 2008: the author's name and post in lower case, no "By", in a span
+    # above the story; the page's metadata names the author
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares</title>"
+        "<meta name='author' content='Ana Ruiz, harbour reporter'></head><body><div>"
+        "<h1>Harbour board delays vote on ferry fares</h1><span class='articleAuthor'>ana ruiz,"
+        f"  harbour reporter</span><br>{STORY_HTML}</div></body></html>"
+    )
+    assert _paragraphs(page) == STORY
+
+
+def test_a_first_paragraph_that_only_starts_with_the_authors_name_stays() -> None:
+    first = "Ana Ruiz has covered the harbour board for ten years."
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares</title>"
+        "<meta name='author' content='Ana Ruiz'></head><body><div>"
+        f"<h1>Harbour board delays vote on ferry fares</h1><p>{first}</p>{STORY_HTML}"
+        "</div></body></html>"
+    )
+    assert _paragraphs(page) == [first, *STORY]
+
+
+def test_the_pages_date_is_no_part_of_the_sites_name() -> None:
+    # a paper's site, 2008: "Star-Telegram.com: | 01/08/2008 | Headline"
+    page = (
+        "<html><head><title>CoastalCourier.com: | 01/08/2008 | Harbour board delays vote on "
+        "ferry fares</title></head><body><div><h1>Harbour board delays vote on ferry fares"
+        f"</h1>{STORY_HTML}</div></body></html>"
+    )
+    assert article_from_html(page).publication == "CoastalCourier.com"
+
+
+def test_a_script_link_that_ends_a_sentence_keeps_its_words() -> None:
+    # the glossary pop-up on the sentence's last word, only its full stop after it
+    first = (
+        "<p>The fares are set each spring by the <a href='javascript:gloss(\"board\");'>"
+        "harbour board</a>.</p>"
+    )
+    text = canonical_text(article_from_html(news_page(first + STORY_HTML)).markdown)
+    assert "The fares are set each spring by the harbour board." in text
