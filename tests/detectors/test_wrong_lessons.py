@@ -281,3 +281,52 @@ def test_ranks_and_telephone_numbers_are_not_figures() -> None:
 def test_a_team_named_by_a_number_is_not_a_figure() -> None:
     text = "The Majors host the Ottawa 67s on Saturday, as they did in the 1990s and 2000s."
     assert not [r for r in _reasons(suggest(text)) if "“67”" in r]
+
+
+def test_a_match_reports_score_and_players_counts_are_what_the_reporter_saw() -> None:
+    # OurSports Central, 2008: a hockey club's match report, every score and save read as
+    # a figure without a source
+    text = (
+        "The Majors fell 4-2 to the Ottawa 67s on Friday night. Billingsley finished with "
+        "34 saves, and Rivera scored 23 points as the Hawks beat the Bulls 98-91 in the "
+        "late game."
+    )
+    figures = [r for r in _reasons(suggest(text)) if "figure" in r or "comparison" in r]
+    assert figures == []
+    # a figure in the same report that nobody saw on the ice still wants a source
+    cost = "The Majors fell 4-2 in the new arena, which cost the city $80 million to build."
+    assert [r for r in _reasons(suggest(cost)) if "“$80 million”" in r]
+
+
+def test_a_citys_rule_with_its_condition_is_not_the_writers_judgement() -> None:
+    # CBC, 2007: the city's rule for dropping off Christmas trees read as the writer's advice
+    text = (
+        "Trees must be cleared of all decorations, including tinsel, before they are "
+        "dropped off at a depot."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "“must”" in r]
+    # the writer's own "must" still judges
+    opinion = "Taxes must be cut, and the council must stop wasting our money."
+    assert [r for r in _reasons(suggest(opinion)) if "“must”" in r]
+
+
+def test_garbage_as_a_thing_is_not_a_loaded_word() -> None:
+    # CBC, 2007: "throwing them in the garbage" read as a loaded word
+    text = (
+        "Instead of throwing their trees in the garbage, residents can take them to one of "
+        "the city's depots."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "garbage" in r]
+    # calling something garbage still judges it
+    opinion = "The council's new plan is garbage from start to finish."
+    assert [r for r in _reasons(suggest(opinion)) if "“garbage”" in r]
+
+
+def test_a_plural_before_complex_makes_it_a_noun() -> None:
+    text = "Residents can drop their trees off at the sports complex on Waverley Street."
+    assert not [r for r in _reasons(suggest(text)) if "“complex”" in r]
+    # a plural before an adjective that takes its complement still reads as the adjective
+    said = "The rules remain complex and confusing for most of the families who use them."
+    assert [r for r in _reasons(suggest(said)) if "“complex”" in r]
+    found = "Many parents found the forms complex."
+    assert [r for r in _reasons(suggest(found)) if "“complex”" in r]
