@@ -181,8 +181,8 @@ class SentenceAnalysis:
             says = source.text.lower().endswith(_SAYS) or after.lower().startswith(" that ")
             if says and len(before.split()) <= _REPORTED_LEAD_WORDS:
                 spans.append((source.end, len(self.text)))
-            elif before.rstrip().endswith(",") and not after.strip(" .!?\"'”’)"):
-                spans.append((0, source.start))
+            elif before.rstrip().endswith(",") and _only_when(after):
+                spans.append((0, source.start))  # "…, the minister said on Tuesday."
         for previous, token in zip(self.tokens, self.tokens[1:], strict=False):
             if token.norm in _TOLD and previous.norm in _BE_FORMS:
                 spans.append((token.end, len(self.text)))  # "were told they must leave"
@@ -301,6 +301,8 @@ class SentenceAnalysis:
                 continue  # a code such as MS-13, not a figure
             elif token.is_number and self._in_a_name(token):
                 continue  # part of a name: "G7", "180solutions" (not a unit: "10km")
+            elif token.is_number and index == 0 and self.text[token.end : token.end + 1] == ")":
+                continue  # the number of a point in a list: "4) The race is tightening."
             elif token.is_number and _ORDINAL.match(self.text, token.end):
                 continue  # a rank or a place in a series: "the 1st period", "21st"
             elif token.is_number and _PHONE.match(self.text, token.start):
@@ -551,6 +553,22 @@ def _plain_word(token: Token, lexicon: SentimentLexicon) -> bool:
         and word not in lexicon.subjectivity
         and word not in lexicon.valence
     )
+
+
+_WHEN_WORDS = (
+    _MONTHS
+    | _PERIODS
+    | frozenset(
+        {"on", "in", "at", "last", "this", "earlier", "later", "late", "today", "yesterday"}
+        | {"tonight", "morning", "afternoon", "evening", "night", "<num>", "<year>"}
+    )
+)
+
+
+def _only_when(text: str) -> bool:
+    """Nothing but when, if anything: "", " today.", " on Tuesday", " late last night."."""
+    words = [t.norm for t in tokenize(text.strip(" .!?\"'”’)"))]
+    return all(word in _WHEN_WORDS for word in words)
 
 
 def _singular(token: Token) -> Token:

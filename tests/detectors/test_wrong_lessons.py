@@ -27,6 +27,10 @@ def _reasons(found: list[Suggestion]) -> list[str]:
     return [reason for s in found for reason in s.reasons]
 
 
+def _unsourced(found: list[Suggestion]) -> list[Suggestion]:
+    return [s for s in found if s.kind is SuggestionKind.UNSOURCED_CLAIM]
+
+
 def _on(found: list[Suggestion], words: str) -> list[Suggestion]:
     return [s for s in found if words in s.quote]
 
@@ -330,3 +334,45 @@ def test_a_plural_before_complex_makes_it_a_noun() -> None:
     assert [r for r in _reasons(suggest(said)) if "“complex”" in r]
     found = "Many parents found the forms complex."
     assert [r for r in _reasons(suggest(found)) if "“complex”" in r]
+
+
+def test_a_quotation_reopened_after_its_speaker_and_left_open_is_still_theirs() -> None:
+    # Times Online, 2008: a witness's words after "he told the court", the quotation left
+    # open to run on into the next paragraph, read as the article's opinion ("I")
+    text = (
+        "“It was never a serious offer,” he told the tribunal in Leeds. “This was only a "
+        "three-week negotiation. The company had just lost a contract it cared deeply "
+        "about. I know that because I was in the room.\n\n"
+        "“And after that, the board wanted a quick and cheap deal.”\n\n"
+        "The tribunal continues on Monday."
+    )
+    assert [s for s in suggest(text) if s.kind is SuggestionKind.OPINION] == []
+
+
+def test_what_an_inquest_or_a_court_heard_is_sourced() -> None:
+    # Times Online, 2008: "…, the inquests into the pair's death heard today" is British
+    # court reporting's way of naming the source
+    for text in (
+        "Lady Anne Hollis was given a diamond necklace by Marco Bellini in the weeks before "
+        "she died but never wore it in public, the inquest into her death heard today.",
+        "Mrs Hale was driving at 70mph when she lost control, the jury heard on Tuesday.",
+        "The plan was never a serious one, the minister said on Tuesday.",
+    ):
+        found = suggest(text, include_sourced=True)
+        assert _unsourced(found) == [], text
+        assert [s for s in found if s.kind is SuggestionKind.OPINION] == [], text
+
+
+def test_a_thing_that_could_be_seen_is_no_vague_source() -> None:
+    # Times Online, 2008: "the ring could clearly be seen on her finger" as a vague source
+    text = "The jury was shown a photograph in which the ring can be seen on her right hand."
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "vague" in r]
+    # "is seen as" still names nobody
+    said = "The mayor is widely seen as the favourite to win the party's nomination."
+    assert [r for r in _reasons(suggest(said, include_sourced=True)) if "vague" in r]
+
+
+def test_the_number_of_a_point_in_a_list_is_no_figure() -> None:
+    # Sound Politics, 2007: "4) Huckabee wishes the caucuses were starting...now!"
+    text = "3) The governor is running an unusual campaign.\n\n4) The race is tightening."
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r]
