@@ -73,6 +73,8 @@ _JUDGING_VERBS = frozenset(
     | {"rendered", "think", "thought", "believe", "believed", "rate", "rated", "judged"}
 )
 _PLACE_PREPOSITIONS = frozenset({"in", "into", "from", "out", "inside", "beside", "near"})
+_DECIMAL_POINT = re.compile(r"(?:^|\s)\.(?=\d)")
+_NAME_NUMBER_DIGITS = 3  # "Route 66", "Boeing 747"; longer numbers are counts
 _GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
 _REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
 _TOLD = frozenset({"told", "instructed", "advised", "ordered", "warned", "asked"})
@@ -303,6 +305,8 @@ class SentenceAnalysis:
                 continue  # part of a name: "G7", "180solutions" (not a unit: "10km")
             elif token.is_number and index == 0 and self.text[token.end : token.end + 1] == ")":
                 continue  # the number of a point in a list: "4) The race is tightening."
+            elif token.is_number and self._numbered_name(index):
+                continue  # a level, a model or a road: "DEFCON 1", "Category 5", "Route 66"
             elif token.is_number and _ORDINAL.match(self.text, token.end):
                 continue  # a rank or a place in a series: "the 1st period", "21st"
             elif token.is_number and _PHONE.match(self.text, token.start):
@@ -327,6 +331,8 @@ class SentenceAnalysis:
                 start = token.start
                 if index and self.tokens[index - 1].norm in ("$", "€", "£"):
                     start = self.tokens[index - 1].start
+                elif _DECIMAL_POINT.match(self.text, max(token.start - 2, 0)):
+                    start -= 1  # a figure without its nought: "batted .193"
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
 
@@ -360,6 +366,26 @@ class SentenceAnalysis:
             if word.norm == "whether" or (word.norm in _QUESTION_WORDS and asker.norm in _ABOUT):
                 return not re.search(r"[,;:.]", self.text[word.end : hit.start])
         return False
+
+    def _numbered_name(self, index: int) -> bool:
+        """A small whole number right after a capitalised word inside the sentence, with no
+        unit after it, is part of a name: "DEFCON 1", "Category 5", "Route 66" (not "Some
+        3,000 jobs", "Ford cut 1,200", "the Tigers 5")."""
+        token = self.tokens[index]
+        if index < 2 or not token.text.isdigit() or len(token.text) > _NAME_NUMBER_DIGITS:
+            return False
+        name = self.tokens[index - 1]
+        if (
+            not name.is_capitalised
+            or not name.text.isalpha()
+            or name.norm.endswith("s")
+            or name.norm in _MONTHS
+            or name.norm in _PERIODS
+            or self.text[name.end : token.start] != " "
+        ):
+            return False
+        following = self._token_after(token.end)
+        return following is None or following.norm not in cues().claim.words("quantity")
 
     def _score(self, index: int) -> bool:
         """A game's score: "4-2" after a result word ("won", "fell", "the Bulls 98-91" after

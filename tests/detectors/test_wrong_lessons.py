@@ -376,3 +376,24 @@ def test_the_number_of_a_point_in_a_list_is_no_figure() -> None:
     # Sound Politics, 2007: "4) Huckabee wishes the caucuses were starting...now!"
     text = "3) The governor is running an unusual campaign.\n\n4) The race is tightening."
     assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r]
+
+
+def test_a_number_that_names_a_level_or_a_model_is_no_figure() -> None:
+    # Sound Politics, 2007: "McCain rapidly went to DEFCON 1 with his response"
+    text = (
+        "The senator went to DEFCON 1 with his response, and the storm grew into a "
+        "Category 5 hurricane before it reached Route 66."
+    )
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r]
+    # a count still is one, after a name as anywhere else
+    count = "Some 3,000 workers at Boeing lost their jobs, and Ford cut 1,200 more."
+    figures = [r for r in _reasons(suggest(count, include_sourced=True)) if "figure" in r]
+    assert any("3,000" in r for r in figures) and any("1,200" in r for r in figures)
+
+
+def test_a_batting_average_keeps_its_point() -> None:
+    # Toronto Star, 2008: "batted .193 in only 64 games" shown as the figure "193"
+    text = "He was a first baseman who batted .193 in only 64 games for the Tigers in 1944."
+    reasons = _reasons(suggest(text, include_sourced=True))
+    assert not [r for r in reasons if "“193”" in r]
+    assert [r for r in reasons if "“.193”" in r]
