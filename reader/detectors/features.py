@@ -75,6 +75,12 @@ _JUDGING_VERBS = frozenset(
 _PLACE_PREPOSITIONS = frozenset({"in", "into", "from", "out", "inside", "beside", "near"})
 _DECIMAL_POINT = re.compile(r"(?:^|\s)\.(?=\d)")
 _NAME_NUMBER_DIGITS = 3  # "Route 66", "Boeing 747"; longer numbers are counts
+# what makes "first" a record: "the first woman to", "first ever", "since 2009", "in history"
+_RECORD_WORDS = frozenset({"to", "ever", "since", "such"})
+_RECORD_SPANS = frozenset(
+    {"history", "decades", "years", "a", "the", "its", "his", "her", "their", "<num>", "<year>"}
+)
+_RECORD_REACH = 4  # words from "first" to what makes it a record
 _GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
 _REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
 _TOLD = frozenset({"told", "instructed", "advised", "ordered", "warned", "asked"})
@@ -291,7 +297,9 @@ class SentenceAnalysis:
         hits = [
             self._period(hit) or hit
             for hit in match_cues(cues().claim, self.tokens, [False] * len(self.tokens))
-            if not self._timetable(hit) and not self._result_of_a_game(hit)
+            if not self._timetable(hit)
+            and not self._result_of_a_game(hit)
+            and not self._first_in_a_series(hit)
         ]
         for index, token in enumerate(self.tokens):
             day = self._day_of_month(index)
@@ -457,6 +465,24 @@ class SentenceAnalysis:
             return False
         following = self._token_after(hit.end)
         return following is not None and following.norm in cues().timetable_verbs
+
+    def _first_in_a_series(self, hit: CueHit) -> bool:
+        """ "first" that only says which of a series or a role ("the first president of the
+        club", "a first baseman"), not a record: "the first woman to climb it", "the first
+        ever", "for the first time since 2009", "the first in a decade"."""
+        if hit.words != ("first",) or self._period(hit) is not None:
+            return False
+        index = self._index_at(hit.start)
+        if index is None:
+            return False
+        for k in range(index + 1, min(index + 1 + _RECORD_REACH, len(self.tokens))):
+            if _CLAUSE_BREAK.search(self.text[self.tokens[k - 1].end : self.tokens[k].start]):
+                break
+            word = self.tokens[k].norm
+            following = self.tokens[k + 1].norm if k + 1 < len(self.tokens) else ""
+            if word in _RECORD_WORDS or (word == "in" and following in _RECORD_SPANS):
+                return False
+        return True
 
     def _period(self, hit: CueHit) -> CueHit | None:
         """ "first" before a day or a span of time names when ("the first Tuesday of the

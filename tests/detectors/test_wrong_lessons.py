@@ -397,3 +397,19 @@ def test_a_batting_average_keeps_its_point() -> None:
     reasons = _reasons(suggest(text, include_sourced=True))
     assert not [r for r in reasons if "“193”" in r]
     assert [r for r in reasons if "“.193”" in r]
+
+
+def test_first_in_a_series_or_a_role_is_no_record() -> None:
+    # Toronto Star, 2008: "a first baseman" and "the first president of the Expos" read as
+    # the comparison "first"
+    text = (
+        "In 1968 he became the first president of the club, which had signed him as a "
+        "first baseman."
+    )
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "“first”" in r]
+    # a record is still one
+    for record in (
+        "She became the first woman to climb the north face without oxygen.",
+        "Exports fell for the first time since 2009.",
+    ):
+        assert [r for r in _reasons(suggest(record, include_sourced=True)) if "first" in r], record
