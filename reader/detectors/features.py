@@ -40,11 +40,11 @@ _PERIODS = frozenset(
     | {"days", "week", "weeks", "weekend", "month", "months", "year", "years", "half"}
     | {"quarter", "season", "round", "minute", "minutes", "hour", "hours", "period", "leg"}
 )
-# a game's result: a score ("won 4-2", "a 98–91 win", "fell 5-3") is what the reporter
+# a game's result: a score ("won 4-2", "a 98–91 win", "went 0-3") is what the reporter
 # saw, as are the counts of a player's play ("finished with 34 saves")
 _SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 _RESULT_WORDS = frozenset(
-    {"won", "win", "wins", "winning", "beat", "beats", "beating", "lost", "lose", "loses"}
+    {"won", "win", "wins", "winning", "beat", "beats", "beating", "lost", "lose", "loses", "went"}
     | {"losing", "fell", "fall", "falls", "defeated", "defeat", "defeats", "drew", "draw"}
     | {"tied", "tie", "edged", "edge", "downed", "routed", "blanked", "thrashed", "victory"}
     | {"loss", "lead", "led", "leading", "trailed", "trailing", "outshot", "outscored"}
