@@ -63,6 +63,13 @@ _BARE_SUBJECT_WORDS = 3
 _ASIDE_REACH = 20  # words in an aside between a subject and its verb
 _SOURCE_PHRASE_REACH = 8
 _LISTED_PHRASES = frozenset({"vague_adverbs", "own_inquiry"})
+# what a court or an inquest "heard" is the evidence given there: "…, the inquest heard today"
+_HEARINGS = frozenset(
+    {"court", "inquest", "inquests", "jury", "tribunal", "hearing", "trial", "inquiry"}
+    | {"committee", "panel", "magistrates", "judge", "coroner"}
+)
+_HEARING_REACH = 5  # words from the hearing to "heard": "the inquest into her death heard"
+_PERCEIVED = frozenset({"seen", "viewed", "watched"})
 _INTRODUCING_VERBS = frozenset({"read", "reads"})  # "The sign read:" introduces a quotation
 # verbs that with "it" speak a quotation: "as the mayor put it:", "she summed it up: “…”"
 _SAYING_WITH_IT = frozenset({"put", "puts", "sum", "sums", "summed"})
@@ -386,7 +393,7 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
         passive = previous in _PASSIVE_AUXILIARIES | {"as"} or (  # "as reported by"
             previous in _SKIPPED_ADVERBS and i > 1 and tokens[i - 2].norm in _PASSIVE_AUXILIARIES
         )
-        if _in_lexicon(lexicon, "vague_passive_verbs", word) and passive:
+        if _in_lexicon(lexicon, "vague_passive_verbs", word) and passive and not _seen(tokens, i):
             first = i - 1
             while (
                 first > 0 and tokens[first - 1].norm in _PERFECT_AUXILIARIES | _PASSIVE_AUXILIARIES
@@ -403,6 +410,15 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
                 last = i + 1
             add(first, last, True)
             i = last + 1
+            continue
+        hearing = _hearing_before(sentence, tokens, i)
+        if hearing is not None and outside[hearing]:
+            add(
+                hearing - 1 if hearing and tokens[hearing - 1].norm in _DETERMINERS else hearing,
+                i,
+                False,
+            )
+            i += 1
             continue
         if reporting:
             subject = _subject_before(sentence, tokens, i, quotes)
@@ -451,6 +467,28 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
         text = _clip(sentence, match.start(), match.end())
         found.append(Attribution(text[:80], match.start(), match.end(), False))
     return sorted(found, key=lambda a: a.start)
+
+
+def _seen(tokens: list[Token], index: int) -> bool:
+    """ "seen" or "viewed" as the eyes see: "the ring can be seen on her hand"; not "is seen
+    as the favourite" or "was seen to be", which say what people think."""
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+    return tokens[index].norm in _PERCEIVED and following not in ("as", "to")
+
+
+def _hearing_before(sentence: str, tokens: list[Token], index: int) -> int | None:
+    """Where the court, inquest or jury is that "heard" at ``index`` names, in the same
+    clause: "…, the inquest into her death heard today"."""
+    if tokens[index].norm != "heard":
+        return None
+    k = index - 1
+    while k >= 0 and index - k <= _HEARING_REACH:
+        if tokens[k].norm in _HEARINGS:
+            return k
+        if _breaks(_gap(sentence, tokens, k, k + 1)):
+            return None
+        k -= 1
+    return None
 
 
 def _saying_with_it(tokens: list[Token], index: int, quotes: Quotes) -> bool:

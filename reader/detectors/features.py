@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from reader.anchoring.tokens import Token, tokenize
@@ -40,6 +40,47 @@ _PERIODS = frozenset(
     | {"days", "week", "weeks", "weekend", "month", "months", "year", "years", "half"}
     | {"quarter", "season", "round", "minute", "minutes", "hour", "hours", "period", "leg"}
 )
+# a game's result: a score ("won 4-2", "a 98–91 win", "went 0-3") is what the reporter
+# saw, as are the counts of a player's play ("finished with 34 saves")
+_SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+_RESULT_WORDS = frozenset(
+    {"won", "win", "wins", "winning", "beat", "beats", "beating", "lost", "lose", "loses", "went"}
+    | {"losing", "fell", "fall", "falls", "defeated", "defeat", "defeats", "drew", "draw"}
+    | {"tied", "tie", "edged", "edge", "downed", "routed", "blanked", "thrashed", "victory"}
+    | {"loss", "lead", "led", "leading", "trailed", "trailing", "outshot", "outscored"}
+    | {"score", "scoreline", "final", "shootout", "overtime"}
+)
+_RESULT_REACH = 4  # words between a result word and the score after it
+_PLAY_COUNTS = frozenset(
+    {"goal", "goals", "save", "saves", "assist", "assists", "rebound", "rebounds"}
+    | {"touchdown", "touchdowns", "strikeout", "strikeouts", "wicket", "wickets", "birdie"}
+    | {"birdies", "tackles", "interceptions", "sacks", "steals", "aces", "three-pointers"}
+)
+# what a player scores: "scored 23 points", "scoring three runs"
+_SCORED = frozenset({"scored", "scoring", "scores", "score"})
+_SCORED_COUNTS = frozenset({"points", "runs", "hits", "shots", "baskets", "tries", "penalties"})
+# a rule stated for a class of things, with the condition it sets: "Trees must be cleared
+# of decorations before they are dropped off"; "Taxes must be cut" still judges
+_RULE_SUBJECT_WORDS = 3  # "Trees", "All old trees", "Recycling carts"
+_RULE_QUANTIFIERS = frozenset({"all", "any", "each", "every"})
+_RULE_CONDITIONS = frozenset({"before", "until", "unless", "prior"})
+_DEADLINES = frozenset({"noon", "midnight", "<num>", "<year>"})
+# a plural may name a kind before a noun ("the sports complex"), but after these verbs it is
+# the thing judged: "found the forms complex"
+_JUDGING_VERBS = frozenset(
+    {"find", "finds", "found", "make", "makes", "made", "consider", "considers", "considered"}
+    | {"deem", "deemed", "call", "calls", "called", "keep", "kept", "leave", "left", "render"}
+    | {"rendered", "think", "thought", "believe", "believed", "rate", "rated", "judged"}
+)
+_PLACE_PREPOSITIONS = frozenset({"in", "into", "from", "out", "inside", "beside", "near"})
+_DECIMAL_POINT = re.compile(r"(?:^|\s)\.(?=\d)")
+_NAME_NUMBER_DIGITS = 3  # "Route 66", "Boeing 747"; longer numbers are counts
+# what makes "first" a record: "the first woman to", "first ever", "since 2009", "in history"
+_RECORD_WORDS = frozenset({"to", "ever", "since", "such"})
+_RECORD_SPANS = frozenset(
+    {"history", "decades", "years", "a", "the", "its", "his", "her", "their", "<num>", "<year>"}
+)
+_RECORD_REACH = 4  # words from "first" to what makes it a record
 _GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
 _REPORTED_LEAD_WORDS = 3  # words before a source that opens a sentence: "In a statement,"
 _TOLD = frozenset({"told", "instructed", "advised", "ordered", "warned", "asked"})
@@ -148,8 +189,8 @@ class SentenceAnalysis:
             says = source.text.lower().endswith(_SAYS) or after.lower().startswith(" that ")
             if says and len(before.split()) <= _REPORTED_LEAD_WORDS:
                 spans.append((source.end, len(self.text)))
-            elif before.rstrip().endswith(",") and not after.strip(" .!?\"'”’)"):
-                spans.append((0, source.start))
+            elif before.rstrip().endswith(",") and _only_when(after):
+                spans.append((0, source.start))  # "…, the minister said on Tuesday."
         for previous, token in zip(self.tokens, self.tokens[1:], strict=False):
             if token.norm in _TOLD and previous.norm in _BE_FORMS:
                 spans.append((token.end, len(self.text)))  # "were told they must leave"
@@ -171,7 +212,42 @@ class SentenceAnalysis:
         word = hit.words[0] if len(hit.words) == 1 else ""
         return (
             word in lexicon.subjectivity
-            and _noun_modifier(before, lexicon)
+            and (_noun_modifier(before, lexicon) or self._kind_before(index - 1, lexicon))
+            and (
+                after is None
+                or _CLAUSE_BREAK.search(self.text[hit.end : after.start]) is not None
+                or after.norm in _AFTER_A_NOUN
+            )
+        )
+
+    def _kind_before(self, index: int, lexicon: SentimentLexicon) -> bool:
+        """A plural after a determiner names a kind before a noun: "the sports complex",
+        "a new arts complex" (not "found the forms complex")."""
+        plural = self.tokens[index]
+        if not plural.norm.endswith("s") or not _noun_modifier(_singular(plural), lexicon):
+            return False
+        k = index - 1
+        while k >= 0 and index - k <= 2 and self.tokens[k].text.isalpha():
+            word = self.tokens[k].norm
+            if word in _NOUN_DETERMINERS or word in _BEFORE_AN_ADJECTIVE:
+                break
+            k -= 1  # "the new sports complex"
+        if k < 0 or self.tokens[k].norm not in _NOUN_DETERMINERS:
+            return False
+        return k == 0 or self.tokens[k - 1].norm not in _JUDGING_VERBS
+
+    def names_a_thing(self, hit: CueHit) -> bool:
+        """A loaded noun as the place something is put or found ("throwing them in the
+        garbage", "pulled from the wreck") names a thing; "the plan is garbage" judges."""
+        index = self._index_at(hit.start)
+        if hit.category != "loaded" or len(hit.words) != 1 or index is None or index < 2:
+            return False
+        if hit.words[0] in sentiment_lexicon().subjectivity:
+            return False  # an adjective, or a word that is also one: "in the extreme"
+        after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return (
+            self.tokens[index - 1].norm == "the"
+            and self.tokens[index - 2].norm in _PLACE_PREPOSITIONS
             and (
                 after is None
                 or _CLAUSE_BREAK.search(self.text[hit.end : after.start]) is not None
@@ -196,6 +272,7 @@ class SentenceAnalysis:
             for hit in match_cues(cues().opinion, self.tokens, self.masked)
             if not (hit.category == "first_person" and self._abbreviation(hit))  # "the US"
             and not (hit.category == "judgement" and self._in_indirect_question(hit))
+            and not (hit.category == "judgement" and self._a_rule_with_its_condition(hit))
             and not (hit.category in _NOUN_SPELLED and self._in_a_capitalised_name(hit))
         ]
         hits.extend(self._evaluative_words(hits))
@@ -221,6 +298,8 @@ class SentenceAnalysis:
             self._period(hit) or hit
             for hit in match_cues(cues().claim, self.tokens, [False] * len(self.tokens))
             if not self._timetable(hit)
+            and not self._result_of_a_game(hit)
+            and not self._first_in_a_series(hit)
         ]
         for index, token in enumerate(self.tokens):
             day = self._day_of_month(index)
@@ -232,12 +311,18 @@ class SentenceAnalysis:
                 continue  # a code such as MS-13, not a figure
             elif token.is_number and self._in_a_name(token):
                 continue  # part of a name: "G7", "180solutions" (not a unit: "10km")
+            elif token.is_number and index == 0 and self.text[token.end : token.end + 1] == ")":
+                continue  # the number of a point in a list: "4) The race is tightening."
+            elif token.is_number and self._numbered_name(index):
+                continue  # a level, a model or a road: "DEFCON 1", "Category 5", "Route 66"
             elif token.is_number and _ORDINAL.match(self.text, token.end):
                 continue  # a rank or a place in a series: "the 1st period", "21st"
             elif token.is_number and _PHONE.match(self.text, token.start):
                 continue  # a telephone number: "905-502-7788"
             elif token.is_number and _TEAM.fullmatch(self.text, token.start, token.end + 2):
                 continue  # a name such as a team's, "the Ottawa 67s" (not "the 1990s")
+            elif token.is_number and (self._score(index) or self._play_count(index)):
+                continue  # what the reporter saw of a game: "won 4-2", "finished with 34 saves"
             elif token.is_number and _CLOCK_TIME.fullmatch(token.text):
                 hits.append(CueHit("date", token.start, token.end, ("<time>",)))
             elif token.is_number and _CLOCK.match(self.text, token.end):
@@ -254,6 +339,8 @@ class SentenceAnalysis:
                 start = token.start
                 if index and self.tokens[index - 1].norm in ("$", "€", "£"):
                     start = self.tokens[index - 1].start
+                elif _DECIMAL_POINT.match(self.text, max(token.start - 2, 0)):
+                    start -= 1  # a figure without its nought: "batted .193"
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
 
@@ -288,12 +375,114 @@ class SentenceAnalysis:
                 return not re.search(r"[,;:.]", self.text[word.end : hit.start])
         return False
 
+    def _numbered_name(self, index: int) -> bool:
+        """A small whole number right after a capitalised word inside the sentence, with no
+        unit after it, is part of a name: "DEFCON 1", "Category 5", "Route 66" (not "Some
+        3,000 jobs", "Ford cut 1,200", "the Tigers 5")."""
+        token = self.tokens[index]
+        if index < 2 or not token.text.isdigit() or len(token.text) > _NAME_NUMBER_DIGITS:
+            return False
+        name = self.tokens[index - 1]
+        if (
+            not name.is_capitalised
+            or not name.text.isalpha()
+            or name.norm.endswith("s")
+            or name.norm in _MONTHS
+            or name.norm in _PERIODS
+            or self.text[name.end : token.start] != " "
+        ):
+            return False
+        following = self._token_after(token.end)
+        return following is None or following.norm not in cues().claim.words("quantity")
+
+    def _score(self, index: int) -> bool:
+        """A game's score: "4-2" after a result word ("won", "fell", "the Bulls 98-91" after
+        "beat") or before one ("a 2-1 win")."""
+        if not _SCORE.fullmatch(self.tokens[index].text):
+            return False
+        near = self.tokens[max(0, index - _RESULT_REACH) : index + 2]
+        return any(t.norm in _RESULT_WORDS for t in near)
+
+    def _play_count(self, index: int) -> bool:
+        """A count of a player's play: "34 saves", "two goals"; "23 points" after "scored"."""
+        following = self._token_after(self.tokens[index].end)
+        if following is None:
+            return False
+        if following.norm in _PLAY_COUNTS:
+            return True
+        return (
+            following.norm in _SCORED_COUNTS
+            and index > 0
+            and self.tokens[index - 1].norm in _SCORED
+        )
+
+    def _result_of_a_game(self, hit: CueHit) -> bool:
+        """ "fell" or "dropped" before a score is a game lost, not a fall: "fell 4-2"."""
+        if hit.category != "comparison":
+            return False
+        index = self._index_at(hit.start)
+        if index is None:
+            return False
+        return any(
+            self._score(k)
+            for k in range(index + 1, min(index + 1 + _RESULT_REACH, len(self.tokens)))
+        )
+
+    def _a_rule_with_its_condition(self, hit: CueHit) -> bool:
+        """A rule for a class of things ("must be …") with the condition or deadline it sets
+        is the rule's, not the writer's judgement: "Trees must be cleared of decorations
+        before they are dropped off", "Carts must be at the curb by 7 a.m."."""
+        index = self._index_at(hit.start)
+        if index is None:
+            return False
+        after = [t for t in self.tokens if t.start >= hit.end]
+        if len(after) < 2 or after[0].norm != "be" or not after[1].text.isalpha():
+            return False
+        clause = re.split(r"[,;:]", self.text[: hit.start])[-1].split()
+        if not 0 < len(clause) <= _RULE_SUBJECT_WORDS:
+            return False
+        head = clause[-1]
+        words = [w.lower() for w in clause]
+        if not head.isalpha() or not head.endswith("s") or head.lower().endswith("ss"):
+            return False  # a plural noun heads the subject: "Trees", "Recycling carts"
+        opening = words[0] in _BEFORE_AN_ADJECTIVE and words[0] not in _RULE_QUANTIFIERS
+        if opening or any(w in _NOUN_DETERMINERS for w in words):
+            return False  # "The trees" are some trees; "and taxes must be cut before …"
+        rest = after[2:]
+        for k, token in enumerate(rest):
+            if token.norm in _RULE_CONDITIONS:
+                return True
+            following = rest[k + 1] if k + 1 < len(rest) else None
+            if token.norm == "by" and following is not None:
+                word = following.norm
+                if word in _DEADLINES or word in _MONTHS or word in _PERIODS:
+                    return True
+        return False
+
     def _timetable(self, hit: CueHit) -> bool:
         """ "due to" before a verb says when, not why: "is due to open in May"."""
         if hit.words != ("due", "to"):
             return False
         following = self._token_after(hit.end)
         return following is not None and following.norm in cues().timetable_verbs
+
+    def _first_in_a_series(self, hit: CueHit) -> bool:
+        """ "first" that only says which of a series or a role ("the first president of the
+        club", "a first baseman"), not a record: "the first woman to climb it", "the first
+        ever", "for the first time since 2009", "the first in a decade"."""
+        if hit.words != ("first",) or self._period(hit) is not None:
+            return False
+        index = self._index_at(hit.start)
+        if index is None:
+            return False
+        for k in range(index + 1, min(index + 1 + _RECORD_REACH, len(self.tokens))):
+            if _CLAUSE_BREAK.search(self.text[self.tokens[k - 1].end : self.tokens[k].start]):
+                break
+            word = self.tokens[k].norm
+            following = self.tokens[k + 1].norm if k + 1 < len(self.tokens) else ""
+            if word in _RECORD_WORDS or (word == "in" and following in _RECORD_SPANS):
+                return False
+        return True
 
     def _period(self, hit: CueHit) -> CueHit | None:
         """ "first" before a day or a span of time names when ("the first Tuesday of the
@@ -401,16 +590,42 @@ class SentenceAnalysis:
 def _noun_modifier(token: Token, lexicon: SentimentLexicon) -> bool:
     """A plain word that can modify a noun and is no adjective or feeling word itself:
     "retail", "housing"; not a plural, which an adjective may follow ("locals unhappy at")."""
+    return _plain_word(token, lexicon) and not token.norm.endswith("s")
+
+
+def _plain_word(token: Token, lexicon: SentimentLexicon) -> bool:
+    """A lower-case word that is no function word, adverb, adjective or feeling word."""
     word = token.norm
     return (
         word.isalpha()
         and token.text.islower()
-        and not word.endswith(("ly", "s"))
+        and not word.endswith("ly")
         and word not in _BEFORE_AN_ADJECTIVE
         and word not in _NOUN_DETERMINERS
         and word not in lexicon.subjectivity
         and word not in lexicon.valence
     )
+
+
+_WHEN_WORDS = (
+    _MONTHS
+    | _PERIODS
+    | frozenset(
+        {"on", "in", "at", "last", "this", "earlier", "later", "late", "today", "yesterday"}
+        | {"tonight", "morning", "afternoon", "evening", "night", "<num>", "<year>"}
+    )
+)
+
+
+def _only_when(text: str) -> bool:
+    """Nothing but when, if anything: "", " today.", " on Tuesday", " late last night."."""
+    words = [t.norm for t in tokenize(text.strip(" .!?\"'”’)"))]
+    return all(word in _WHEN_WORDS for word in words)
+
+
+def _singular(token: Token) -> Token:
+    """The token as its singular, for asking whether it could modify a noun."""
+    return replace(token, norm=token.norm[:-1], text=token.text[:-1])
 
 
 def analyse(sentence: str) -> SentenceAnalysis:

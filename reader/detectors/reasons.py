@@ -188,6 +188,7 @@ def opinion_suggestion(
         if not _on_topic(hit, topic)
         and not analysis.is_reported(hit.start, hit.end)
         and not analysis.used_as_noun(hit)
+        and not analysis.names_a_thing(hit)
     ]
     strong = strong_categories(hits)
     if score < model.threshold and not strong:

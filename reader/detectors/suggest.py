@@ -220,7 +220,10 @@ def _with_sources(
             while j < len(analyses) and not analyses[j].quotes.opens_before:
                 j += 1
             group = range(i, min(j, len(analyses) - 1) + 1)
-            source = next((sources[k] for k in group if sources[k]), "")
+            # or, named nowhere in it, the speaker just before it: “…,” he said. “… (left open)
+            source = next((sources[k] for k in group if sources[k]), "") or _speaker_nearby(
+                analyses, i
+            )
             if source:
                 for k in group:
                     quoted[k] = not sources[k]

@@ -27,6 +27,10 @@ def _reasons(found: list[Suggestion]) -> list[str]:
     return [reason for s in found for reason in s.reasons]
 
 
+def _unsourced(found: list[Suggestion]) -> list[Suggestion]:
+    return [s for s in found if s.kind is SuggestionKind.UNSOURCED_CLAIM]
+
+
 def _on(found: list[Suggestion], words: str) -> list[Suggestion]:
     return [s for s in found if words in s.quote]
 
@@ -281,3 +285,134 @@ def test_ranks_and_telephone_numbers_are_not_figures() -> None:
 def test_a_team_named_by_a_number_is_not_a_figure() -> None:
     text = "The Majors host the Ottawa 67s on Saturday, as they did in the 1990s and 2000s."
     assert not [r for r in _reasons(suggest(text)) if "“67”" in r]
+
+
+def test_a_match_reports_score_and_players_counts_are_what_the_reporter_saw() -> None:
+    # OurSports Central, 2008: a hockey club's match report, every score and save read as
+    # a figure without a source
+    text = (
+        "The Majors fell 4-2 to the Ottawa 67s on Friday night. Billingsley finished with "
+        "34 saves, and Rivera scored 23 points as the Hawks beat the Bulls 98-91 in the "
+        "late game."
+    )
+    figures = [r for r in _reasons(suggest(text)) if "figure" in r or "comparison" in r]
+    assert figures == []
+    # Toronto Star, 2008: a player's record in a series, "went 0-3"
+    record = "He went 0-3 at the plate in the 1945 World Series, won by Detroit over Chicago."
+    assert not [r for r in _reasons(suggest(record, include_sourced=True)) if "“0-3”" in r]
+    # a figure in the same report that nobody saw on the ice still wants a source
+    cost = "The Majors fell 4-2 in the new arena, which cost the city $80 million to build."
+    assert [r for r in _reasons(suggest(cost)) if "“$80 million”" in r]
+
+
+def test_a_citys_rule_with_its_condition_is_not_the_writers_judgement() -> None:
+    # CBC, 2007: the city's rule for dropping off Christmas trees read as the writer's advice
+    text = (
+        "Trees must be cleared of all decorations, including tinsel, before they are "
+        "dropped off at a depot."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "“must”" in r]
+    # the writer's own "must" still judges
+    opinion = "Taxes must be cut, and the council must stop wasting our money."
+    assert [r for r in _reasons(suggest(opinion)) if "“must”" in r]
+
+
+def test_garbage_as_a_thing_is_not_a_loaded_word() -> None:
+    # CBC, 2007: "throwing them in the garbage" read as a loaded word
+    text = (
+        "Instead of throwing their trees in the garbage, residents can take them to one of "
+        "the city's depots."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "garbage" in r]
+    # calling something garbage still judges it
+    opinion = "The council's new plan is garbage from start to finish."
+    assert [r for r in _reasons(suggest(opinion)) if "“garbage”" in r]
+
+
+def test_a_plural_before_complex_makes_it_a_noun() -> None:
+    text = "Residents can drop their trees off at the sports complex on Waverley Street."
+    assert not [r for r in _reasons(suggest(text)) if "“complex”" in r]
+    # a plural before an adjective that takes its complement still reads as the adjective
+    said = "The rules remain complex and confusing for most of the families who use them."
+    assert [r for r in _reasons(suggest(said)) if "“complex”" in r]
+    found = "Many parents found the forms complex."
+    assert [r for r in _reasons(suggest(found)) if "“complex”" in r]
+
+
+def test_a_quotation_reopened_after_its_speaker_and_left_open_is_still_theirs() -> None:
+    # Times Online, 2008: a witness's words after "he told the court", the quotation left
+    # open to run on into the next paragraph, read as the article's opinion ("I")
+    text = (
+        "“It was never a serious offer,” he told the tribunal in Leeds. “This was only a "
+        "three-week negotiation. The company had just lost a contract it cared deeply "
+        "about. I know that because I was in the room.\n\n"
+        "“And after that, the board wanted a quick and cheap deal.”\n\n"
+        "The tribunal continues on Monday."
+    )
+    assert [s for s in suggest(text) if s.kind is SuggestionKind.OPINION] == []
+
+
+def test_what_an_inquest_or_a_court_heard_is_sourced() -> None:
+    # Times Online, 2008: "…, the inquests into the pair's death heard today" is British
+    # court reporting's way of naming the source
+    for text in (
+        "Lady Anne Hollis was given a diamond necklace by Marco Bellini in the weeks before "
+        "she died but never wore it in public, the inquest into her death heard today.",
+        "Mrs Hale was driving at 70mph when she lost control, the jury heard on Tuesday.",
+        "The plan was never a serious one, the minister said on Tuesday.",
+    ):
+        found = suggest(text, include_sourced=True)
+        assert _unsourced(found) == [], text
+        assert [s for s in found if s.kind is SuggestionKind.OPINION] == [], text
+
+
+def test_a_thing_that_could_be_seen_is_no_vague_source() -> None:
+    # Times Online, 2008: "the ring could clearly be seen on her finger" as a vague source
+    text = "The jury was shown a photograph in which the ring can be seen on her right hand."
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "vague" in r]
+    # "is seen as" still names nobody
+    said = "The mayor is widely seen as the favourite to win the party's nomination."
+    assert [r for r in _reasons(suggest(said, include_sourced=True)) if "vague" in r]
+
+
+def test_the_number_of_a_point_in_a_list_is_no_figure() -> None:
+    # Sound Politics, 2007: "4) Huckabee wishes the caucuses were starting...now!"
+    text = "3) The governor is running an unusual campaign.\n\n4) The race is tightening."
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r]
+
+
+def test_a_number_that_names_a_level_or_a_model_is_no_figure() -> None:
+    # Sound Politics, 2007: "McCain rapidly went to DEFCON 1 with his response"
+    text = (
+        "The senator went to DEFCON 1 with his response, and the storm grew into a "
+        "Category 5 hurricane before it reached Route 66."
+    )
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "figure" in r]
+    # a count still is one, after a name as anywhere else
+    count = "Some 3,000 workers at Boeing lost their jobs, and Ford cut 1,200 more."
+    figures = [r for r in _reasons(suggest(count, include_sourced=True)) if "figure" in r]
+    assert any("3,000" in r for r in figures) and any("1,200" in r for r in figures)
+
+
+def test_a_batting_average_keeps_its_point() -> None:
+    # Toronto Star, 2008: "batted .193 in only 64 games" shown as the figure "193"
+    text = "He was a first baseman who batted .193 in only 64 games for the Tigers in 1944."
+    reasons = _reasons(suggest(text, include_sourced=True))
+    assert not [r for r in reasons if "“193”" in r]
+    assert [r for r in reasons if "“.193”" in r]
+
+
+def test_first_in_a_series_or_a_role_is_no_record() -> None:
+    # Toronto Star, 2008: "a first baseman" and "the first president of the Expos" read as
+    # the comparison "first"
+    text = (
+        "In 1968 he became the first president of the club, which had signed him as a "
+        "first baseman."
+    )
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "“first”" in r]
+    # a record is still one
+    for record in (
+        "She became the first woman to climb the north face without oxygen.",
+        "Exports fell for the first time since 2009.",
+    ):
+        assert [r for r in _reasons(suggest(record, include_sourced=True)) if "first" in r], record
