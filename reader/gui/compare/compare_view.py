@@ -118,10 +118,37 @@ class CompareView(SideBySide):
         self._reads = (reads[0], reads[1])
         return True
 
+    def clear(self) -> None:
+        """Nothing shown: compare mode left, the view is kept for the next compare."""
+        self._forget_matches()
+        for side in self.sides:
+            side.clear()
+        self.summary.clear()
+        self._reads = None
+
+    def _forget_matches(self) -> None:
+        """No matching (a thread still running is left to end unheard), link or mark of
+        the pair shown last, nor undo step on either side."""
+        self._match_poll.stop()
+        self._dwell.stop()
+        self._matching = None
+        self._links = None
+        self._chosen = None
+        self._hovered = None
+        self._articles = None
+        self._unpainted = set(self.sides)
+        self.linked_scrolling.setChecked(True)
+        for side in self.sides:
+            side.reading.undo_stack.clear()
+            side.margin.set_ranges([])
+            side.view.setExtraSelections([])
+        self.active = self.sides[0]
+
     def show_articles(self) -> None:
         """Show both articles read, and match their sentences once both are painted.
         Shown in its window first, the view lays each page out once, at its width."""
         assert self._reads is not None
+        self._forget_matches()  # of the pair this view showed before, if any
         for side, read in zip(self.sides, self._reads, strict=True):
             side.show_article(*read)
             side.set_only_here("Only here: …")
