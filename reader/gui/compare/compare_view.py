@@ -19,7 +19,14 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QSplitter,
@@ -55,6 +62,9 @@ LINKED_TIP = "Scrolling one article scrolls the other to the matching sentences"
 MARK_COLOUR = QColor(120, 160, 230, 70)  # with an underline: not colour alone
 MATCH_POLL_MS = 10  # how often the window looks whether the matching thread is done
 HOVER_DWELL_MS = 400  # a pointer resting this long on a sentence brings its counterpart
+# A page up to this long is laid out at once when both are shown (a longer one, as Qt
+# does, in steps that leave the window free meanwhile): about 15,000 words.
+LAYOUT_AT_ONCE_CHARACTERS = 100_000
 
 
 class CompareView(SideBySide):
@@ -222,7 +232,12 @@ class CompareView(SideBySide):
         self._unpainted.discard(side)
         if not self._unpainted and self._matching is None:
             # not from within the paint: the window shows the pages first
-            QTimer.singleShot(0, self, self._start_matching)
+            QTimer.singleShot(0, self, self._on_pages_shown)
+
+    def _on_pages_shown(self) -> None:
+        for side in self.sides:
+            _lay_out_to_end(side.view.document())
+        self._start_matching()
 
     def _on_match_poll(self) -> None:
         matching = self._matching
@@ -360,6 +375,13 @@ def _in_thread(
 
     threading.Thread(target=work, name="compare-matching", daemon=True).start()
     return future
+
+
+def _lay_out_to_end(document: QTextDocument) -> None:
+    """The page laid out to its end now, if it is not long, rather than in the steps Qt
+    takes on a timer, each of which repaints the scroll bar."""
+    if document.characterCount() <= LAYOUT_AT_ONCE_CHARACTERS:
+        document.documentLayout().blockBoundingRect(document.lastBlock())
 
 
 def _marked_span(side: CompareSide) -> Span | None:
