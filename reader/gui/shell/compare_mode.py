@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog
 
@@ -103,6 +102,8 @@ def _compare_view(window: MainWindow) -> CompareView:
     """The window's compare view, in the window's theme: made at the first compare, then
     kept (hidden while the single article shows), so that the next compare need not
     build its widgets again."""
+    from PySide6.QtCore import Qt  # not at start-up: the name builds Qt's enums
+
     from reader.gui.annotations.commands import AddFlagCommand
     from reader.gui.compare.compare_view import CompareView
 
