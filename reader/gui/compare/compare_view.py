@@ -1,6 +1,7 @@
 """Compare mode: two articles side by side, their matching sentences linked.
 
-Both articles are shown at once; once both are painted their sentences are matched,
+Both articles are shown at once (with their matches, when they were compared a moment
+ago); once both are painted their sentences are matched,
 at once when the library keeps both articles' features for comparing (as it does once
 they were compared) and they are not long, else in a thread of its own; the marks of
 the matches (the margins, the figures and sources only here) come when it is done,
@@ -164,6 +165,8 @@ class CompareView(SideBySide):
             side.set_only_here("Only here: …")
         self.summary.setText("Matching the sentences of the two articles…")
         self._articles = (self._reads[0][0], self._reads[1][0])
+        if remembers(*self._articles):  # compared a moment ago: shown with the pages
+            self._start_matching()
 
     @property
     def is_matched(self) -> bool:

@@ -636,3 +636,21 @@ def test_a_compared_article_shows_its_flags_underlined_from_its_first_paint(
         window.winId(), corner.x(), corner.y(), strip.width(), strip.height()
     )
     assert shown.toImage() == viewport.grab(strip).toImage()  # the page with its underline
+
+
+def test_a_pair_compared_a_moment_ago_comes_with_its_matches_at_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(lambda: view.is_matched)
+    first = (view.summary.text(), [side.margin.ranges() for side in view.sides])
+    compare_mode.leave_compare(window)
+
+    assert compare_mode.compare(window, a, b)
+
+    assert view.is_matched  # before the event loop runs: painted with the pages
+    assert (view.summary.text(), [side.margin.ranges() for side in view.sides]) == first
