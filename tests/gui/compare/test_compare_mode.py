@@ -282,6 +282,22 @@ def test_both_pages_take_the_dark_theme_and_follow_a_change(
         assert side.view.viewport().palette().base().color() == light
 
 
+def test_the_kept_compare_view_takes_a_theme_chosen_while_it_was_hidden(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, a, b = compared(qtbot, window)
+    compare_mode.leave_compare(window)
+    window.appearance.choose_theme(Theme.DARK)
+
+    assert compare_mode.compare(window, a, b)
+
+    assert window.compare_view is view
+    dark = QColor(THEME_COLOURS[Theme.DARK].background)
+    for side in view.sides:
+        assert side.view.viewport().palette().base().color() == dark
+        assert side.view.theme is Theme.DARK  # its page rendered in it, its flags too
+
+
 def test_both_articles_show_at_once_and_their_matches_come_without_moving_the_text(
     qtbot: QtBot, window: MainWindow
 ) -> None:
