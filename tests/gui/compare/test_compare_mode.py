@@ -286,7 +286,11 @@ def test_the_kept_compare_view_takes_a_theme_chosen_while_it_was_hidden(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     view, a, b = compared(qtbot, window)
+    for side in view.sides:
+        with qtbot.waitSignal(side.view.painted):  # as the screen showed them
+            side.view.viewport().update()
     compare_mode.leave_compare(window)
+    QApplication.processEvents()  # the single article back, as the user sees it
     window.appearance.choose_theme(Theme.DARK)
 
     assert compare_mode.compare(window, a, b)
@@ -296,6 +300,8 @@ def test_the_kept_compare_view_takes_a_theme_chosen_while_it_was_hidden(
     for side in view.sides:
         assert side.view.viewport().palette().base().color() == dark
         assert side.view.theme is Theme.DARK  # its page rendered in it, its flags too
+    compare_mode.leave_compare(window)
+    window.appearance.choose_theme(Theme.LIGHT)  # the application's, for the next tests
 
 
 def test_both_articles_show_at_once_and_their_matches_come_without_moving_the_text(
