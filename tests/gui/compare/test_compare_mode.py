@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -601,6 +601,12 @@ def test_the_compare_view_kept_shows_the_next_pair_and_none_of_the_last(
     assert view.summary.text().startswith(f"{len(match.pairs)} matching sentence")
     for side, alone in ((left, match.only_a), (right, match.only_b)):
         assert side.margin.ranges() == [side.view.document_range(s.start, s.end) for s in alone]
+
+    compare_mode.leave_compare(window)
+    qtbot.wait(10)  # the event loop deletes what was left to it
+    for side in view.sides:  # no page of the pairs it showed is kept with it
+        pages = side.view.findChildren(QTextDocument, "", Qt.FindChildOption.FindDirectChildrenOnly)
+        assert pages == [side.view.document()] and side.view.document().isEmpty()
 
 
 def test_suggestions_held_back_on_a_side_are_offered_in_its_menu(
