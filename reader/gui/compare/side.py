@@ -144,6 +144,7 @@ class CompareSide(QWidget):
         for the next compare."""
         self.reading.undo_stack.clear()
         self.reading.clear()
+        self.view.set_zoom(0)  # as a new side's
         # the pages shown here: setDocument leaves each to this view, which keeps them
         for page in self.view.findChildren(
             QTextDocument, "", Qt.FindChildOption.FindDirectChildrenOnly

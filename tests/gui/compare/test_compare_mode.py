@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -585,6 +585,20 @@ def test_the_compare_view_kept_shows_the_next_pair_and_none_of_the_last(
     view, a, b = compared(qtbot, window)
     first = view.sides[0]
     flag_with_key(qtbot, first, "Emergency crews rescued 35 people", "1")
+    viewport = first.view.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(viewport.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)  # Ctrl+wheel: larger type on this side
+    assert first.view.zoom() == 1
     qtbot.keyClick(first.view, Qt.Key.Key_Escape)
     c = store(window, "Herald: Rain eases", "The rain eased on Sunday, the Met Office said.")
 
@@ -595,6 +609,7 @@ def test_the_compare_view_kept_shows_the_next_pair_and_none_of_the_last(
     left, right = view.sides
     assert left.view.article is not None and left.view.article.id == c
     assert left.flags() == [] and left.reading.undo_stack.count() == 0
+    assert left.view.zoom() == 0  # in the type a new side has
     assert [f.anchor.exact for f in right.flags()] == ["Emergency crews rescued 35 people"]
     assert right.reading.undo_stack.count() == 0  # the last compare's steps are not undone here
     match = compare_articles(window.library, c, a).sentences
