@@ -1,6 +1,7 @@
 """Compare mode: two articles side by side, their matching sentences linked.
 
-Both articles are shown at once; once both are painted their sentences are matched,
+Both articles are shown at once (with their matches, when they were compared a moment
+ago); once both are painted their sentences are matched,
 at once when the library keeps both articles' features for comparing (as it does once
 they were compared) and they are not long, else in a thread of its own; the marks of
 the matches (the margins, the figures and sources only here) come when it is done,
@@ -19,7 +20,14 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QSplitter,
@@ -55,6 +63,9 @@ LINKED_TIP = "Scrolling one article scrolls the other to the matching sentences"
 MARK_COLOUR = QColor(120, 160, 230, 70)  # with an underline: not colour alone
 MATCH_POLL_MS = 10  # how often the window looks whether the matching thread is done
 HOVER_DWELL_MS = 400  # a pointer resting this long on a sentence brings its counterpart
+# A page up to this long is laid out at once when both are shown (a longer one, as Qt
+# does, in steps that leave the window free meanwhile): about 15,000 words.
+LAYOUT_AT_ONCE_CHARACTERS = 100_000
 
 
 class CompareView(SideBySide):
@@ -118,15 +129,44 @@ class CompareView(SideBySide):
         self._reads = (reads[0], reads[1])
         return True
 
+    def clear(self) -> None:
+        """Nothing shown: compare mode left, the view is kept for the next compare."""
+        self._forget_matches()
+        for side in self.sides:
+            side.clear()
+        self.summary.clear()
+        self._reads = None
+
+    def _forget_matches(self) -> None:
+        """No matching (a thread still running is left to end unheard), link or mark of
+        the pair shown last, nor undo step on either side."""
+        self._match_poll.stop()
+        self._dwell.stop()
+        self._matching = None
+        self._links = None
+        self._chosen = None
+        self._hovered = None
+        self._articles = None
+        self._unpainted = set(self.sides)
+        self.linked_scrolling.setChecked(True)
+        for side in self.sides:
+            side.reading.undo_stack.clear()
+            side.margin.set_ranges([])
+            side.view.setExtraSelections([])
+        self.active = self.sides[0]
+
     def show_articles(self) -> None:
         """Show both articles read, and match their sentences once both are painted.
         Shown in its window first, the view lays each page out once, at its width."""
         assert self._reads is not None
+        self._forget_matches()  # of the pair this view showed before, if any
         for side, read in zip(self.sides, self._reads, strict=True):
             side.show_article(*read)
             side.set_only_here("Only here: …")
         self.summary.setText("Matching the sentences of the two articles…")
         self._articles = (self._reads[0][0], self._reads[1][0])
+        if remembers(*self._articles):  # compared a moment ago: shown with the pages
+            self._start_matching()
 
     @property
     def is_matched(self) -> bool:
@@ -195,7 +235,12 @@ class CompareView(SideBySide):
         self._unpainted.discard(side)
         if not self._unpainted and self._matching is None:
             # not from within the paint: the window shows the pages first
-            QTimer.singleShot(0, self, self._start_matching)
+            QTimer.singleShot(0, self, self._on_pages_shown)
+
+    def _on_pages_shown(self) -> None:
+        for side in self.sides:
+            _lay_out_to_end(side.view.document())
+        self._start_matching()
 
     def _on_match_poll(self) -> None:
         matching = self._matching
@@ -333,6 +378,13 @@ def _in_thread(
 
     threading.Thread(target=work, name="compare-matching", daemon=True).start()
     return future
+
+
+def _lay_out_to_end(document: QTextDocument) -> None:
+    """The page laid out to its end now, if it is not long, rather than in the steps Qt
+    takes on a timer, each of which repaints the scroll bar."""
+    if document.characterCount() <= LAYOUT_AT_ONCE_CHARACTERS:
+        document.documentLayout().blockBoundingRect(document.lastBlock())
 
 
 def _marked_span(side: CompareSide) -> Span | None:

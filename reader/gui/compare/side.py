@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -60,6 +60,9 @@ class CompareSide(QWidget):
         # In the theme before it is laid out: its page, once polished, keeps that palette
         self.view.set_theme(theme)
         self.view.setAccessibleName(f"{name}: article")
+        # Its width kept whatever the article's length: a scroll bar that came with the
+        # page's first lines would narrow it and lay the page out again.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.reading = ReadingController(library, self.view, suggestions_locked, self)
         self.view.annotation_clicked.connect(self._on_annotation_clicked)
         self.heading = QLabel()
@@ -129,6 +132,30 @@ class CompareSide(QWidget):
         self.reading.flags.set_annotations(annotations)
         outlet = f" · {article.publication}" if article.publication else ""
         self.heading.setText(f"{article.title or 'Untitled'}{outlet}")
+        self.flags_changed.emit()
+
+    def set_theme(self, theme: Theme) -> None:
+        """The article shown (and those shown next) in ``theme``."""
+        self.theme = theme
+        self.view.set_theme(theme)
+
+    def clear(self) -> None:
+        """No article, flag, mark or undo step: compare mode left, the side is kept
+        for the next compare."""
+        self.reading.undo_stack.clear()
+        self.reading.clear()
+        self.view.set_zoom(0)  # as a new side's
+        # the pages shown here: setDocument leaves each to this view, which keeps them
+        for page in self.view.findChildren(
+            QTextDocument, "", Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if page is not self.view.document():
+                page.deleteLater()
+        self.reading.flags.set_annotations([])
+        self.margin.set_ranges([])
+        self.view.setExtraSelections([])
+        self.heading.clear()
+        self.only_here.clear()
         self.flags_changed.emit()
 
     def suggestion_actions(self) -> tuple[QAction, ...]:

@@ -57,6 +57,8 @@ class VersionsView(SideBySide):
         self.old_heading.setProperty("role", "heading")
         self.old_text = QTextBrowser()
         self.old_text.setOpenLinks(False)
+        # as the latest version's page keeps its scroll bar, so the two look alike
+        self.old_text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._old = ""  # the old version's text (code points; the document counts UTF-16)
         old_column = QWidget()
         old_layout = QVBoxLayout(old_column)

@@ -320,14 +320,13 @@ class ArticleView(HighlightedText):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self._layer is not None:  # none yet at start-up: its highlights come later
+            paint_underlines(self.viewport(), self._layer, event.rect(), self._scroll_offset())
         if self._painted_once:
-            if self._layer is not None:
-                paint_underlines(self.viewport(), self._layer, event.rect(), self._scroll_offset())
             if self.hasFocus():
                 paint_focus_frame(self.viewport(), self._theme)
         else:
-            # Nothing to add to the first paint (highlights come after it): the focus
-            # frame comes with the next paint.
+            # The focus frame comes with the next paint.
             self._painted_once = True
             if self.hasFocus():
                 self.update()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog
 from reader.core.models import Kind, ReaderError
 
 if TYPE_CHECKING:
+    from reader.gui.compare.compare_view import CompareView
     from reader.gui.compare.side import CompareSide
     from reader.gui.compare.side_by_side import SideBySide
     from reader.gui.shell.main_window import MainWindow
@@ -81,28 +82,42 @@ def compare_selected(window: MainWindow) -> None:
 
 def compare(window: MainWindow, id_a: int, id_b: int) -> bool:
     """Show the two articles side by side; an error (and nothing changed) if it cannot."""
-    from reader.gui.annotations.commands import AddFlagCommand
-    from reader.gui.compare.compare_view import CompareView
-
     if id_a == id_b:
         window.show_error("choose two different articles to compare")
         return False
     window.flush_note()
-    view = CompareView(
-        lambda: window.library, AddFlagCommand, window.theme, lambda: window.lock.locked, window
-    )
-    _connect(window, view)
-    for side in view.sides:
-        side.view.render_cache = window.article_view.render_cache
+    view = _compare_view(window)
     if not view.read(id_a, id_b):
-        view.deleteLater()
         return False
     _show_instead(window, view)
+    _lay_out_now(window, view)
     view.show_articles()
     titles = (side.reading.article.title if side.reading.article else "" for side in view.sides)
     window.setWindowTitle(" ↔ ".join(titles))
     view.sides[0].view.setFocus()
     return True
+
+
+def _compare_view(window: MainWindow) -> CompareView:
+    """The window's compare view, in the window's theme: made at the first compare, then
+    kept (hidden while the single article shows), so that the next compare need not
+    build its widgets again."""
+    from PySide6.QtCore import Qt  # not at start-up: the name builds Qt's enums
+
+    from reader.gui.annotations.commands import AddFlagCommand
+    from reader.gui.compare.compare_view import CompareView
+
+    view = window.findChild(CompareView, "", Qt.FindChildOption.FindDirectChildrenOnly)
+    if view is None:
+        view = CompareView(
+            lambda: window.library, AddFlagCommand, window.theme, lambda: window.lock.locked, window
+        )
+        _connect(window, view)
+    for side in view.sides:
+        side.view.render_cache = window.article_view.render_cache
+        if side.theme is not window.theme:
+            side.set_theme(window.theme)
+    return view
 
 
 def _connect(window: MainWindow, view: SideBySide) -> None:
@@ -164,11 +179,12 @@ def _review_suggestions(window: MainWindow, side: CompareSide) -> None:
 
 def _show_instead(window: MainWindow, view: SideBySide) -> None:
     """``view`` in place of the single article and its panels (kept as they are)."""
-    shown = window.takeCentralWidget()  # the column splitter is kept for the return
-    if window.compare_view is not None and shown is not None:
-        shown.deleteLater()
-    window.compare_view = view
-    window.setCentralWidget(view)
+    if window.centralWidget() is not view:
+        shown = window.takeCentralWidget()  # the column splitter is kept for the return
+        if window.compare_view is not None and shown is not None:
+            shown.deleteLater()
+        window.compare_view = view
+        window.setCentralWidget(view)
     actions = window.window_actions
     for name in SINGLE_ONLY:
         getattr(actions, name).setEnabled(False)
@@ -177,14 +193,30 @@ def _show_instead(window: MainWindow, view: SideBySide) -> None:
     window.status_label.clear()  # it counts the single article's flags
 
 
+def _lay_out_now(window: MainWindow, view: SideBySide) -> None:
+    """The view shown at its size in the window now, not at the event loop's next pass:
+    the pages set after it are laid out once, at their width."""
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    view.show()
+
+
 def leave_compare(window: MainWindow) -> None:
     """Back to the single article, its flags, selection and undo steps as they were."""
+    from reader.gui.compare.compare_view import CompareView
+
     view = window.compare_view
     if view is None:
         return
     window.compare_view = None
     window.takeCentralWidget()
-    view.deleteLater()
+    written = any(side.reading.undo_stack.count() for side in view.sides)
+    if isinstance(view, CompareView):
+        view.clear()
+        view.setParent(window)  # kept, hidden, for the next compare
+    else:
+        view.deleteLater()
     window.setCentralWidget(window.splitter)
     window.splitter.show()  # taking it out of the window hid it
     actions, reading = window.window_actions, window.reading
@@ -194,7 +226,7 @@ def leave_compare(window: MainWindow) -> None:
     actions.changes.setEnabled(True)
     article = reading.article
     window.setWindowTitle(article.title or "Untitled" if article else "Annotated Reader")
-    if article is not None and any(side.reading.undo_stack.count() for side in view.sides):
+    if article is not None and written:
         # flags were written meanwhile, perhaps on this article: read it again, in place
         bar = window.article_view.verticalScrollBar()
         place = bar.value()
@@ -251,4 +283,4 @@ def show_theme(window: MainWindow) -> None:
     """The articles compared, in the theme now."""
     if window.compare_view is not None:
         for side in window.compare_view.sides:
-            side.view.set_theme(window.theme)
+            side.set_theme(window.theme)

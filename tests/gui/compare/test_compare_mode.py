@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -25,7 +25,7 @@ from reader.gui.reading.page_render import page_cache
 from reader.gui.reading.view_geometry import line_rect, scroll_into_view
 from reader.gui.shell import compare_mode
 from reader.gui.shell.main_window import MainWindow
-from reader.services.compare import forget_recent_comparisons, kept_features
+from reader.services.compare import compare_articles, forget_recent_comparisons, kept_features
 from tests.compare.articles import FLOOD_A, FLOOD_B
 from tests.gui.conftest import activate
 
@@ -218,14 +218,16 @@ def test_the_window_keeps_the_features_it_made_and_matches_from_them_next_time(
     forget_recent_comparisons()
     assert compare_mode.compare(window, a, b)
     again = window.compare_view
-    assert isinstance(again, CompareView) and again is not view
+    assert again is view  # kept from the last compare, with nothing of it shown
+    assert not again.is_matched and again.summary.text().startswith("Matching the sentences")
+    assert [side.margin.ranges() for side in again.sides] == [[], []]
     qtbot.waitUntil(lambda: again.is_matched)
     assert (again.summary.text(), [side.only_here.text() for side in again.sides]) == first
     assert first[0].startswith("3 matching sentences")
     hover(again.sides[0], "Emergency crews rescued")
     counterpart = "Emergency crews rescued 35 people from cars and rooftops."
     assert shown_mark(again, again.sides[1]) == counterpart
-    compare_mode.leave_compare(window)  # both views gone before the next test
+    compare_mode.leave_compare(window)
 
 
 def test_linked_scrolling_keeps_matched_sentences_level_and_can_be_turned_off(
@@ -278,6 +280,28 @@ def test_both_pages_take_the_dark_theme_and_follow_a_change(
     light = QColor(THEME_COLOURS[Theme.LIGHT].background)
     for side in view.sides:
         assert side.view.viewport().palette().base().color() == light
+
+
+def test_the_kept_compare_view_takes_a_theme_chosen_while_it_was_hidden(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, a, b = compared(qtbot, window)
+    for side in view.sides:
+        with qtbot.waitSignal(side.view.painted):  # as the screen showed them
+            side.view.viewport().update()
+    compare_mode.leave_compare(window)
+    QApplication.processEvents()  # the single article back, as the user sees it
+    window.appearance.choose_theme(Theme.DARK)
+
+    assert compare_mode.compare(window, a, b)
+
+    assert window.compare_view is view
+    dark = QColor(THEME_COLOURS[Theme.DARK].background)
+    for side in view.sides:
+        assert side.view.viewport().palette().base().color() == dark
+        assert side.view.theme is Theme.DARK  # its page rendered in it, its flags too
+    compare_mode.leave_compare(window)
+    window.appearance.choose_theme(Theme.LIGHT)  # the application's, for the next tests
 
 
 def test_both_articles_show_at_once_and_their_matches_come_without_moving_the_text(
@@ -534,20 +558,70 @@ def test_leaving_before_the_matching_is_done_leaves_nothing_behind(
 ) -> None:
     a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
     b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    forget_recent_comparisons()
+    window.library.conn.execute("DELETE FROM compare_features")  # matched in a thread
     assert compare_mode.compare(window, a, b)
     view = window.compare_view
     assert isinstance(view, CompareView)
     QApplication.processEvents()  # painted: the matching starts
     assert not view.is_matched
-    destroyed: list[bool] = []
-    view.destroyed.connect(lambda: destroyed.append(True))
 
     compare_mode.leave_compare(window)
-    qtbot.waitUntil(lambda: destroyed == [True])
     qtbot.wait(300)  # the matching thread ends meanwhile, its result unused
 
     assert window.compare_view is None
     assert window.centralWidget() is window.splitter
+    assert not view.isVisible() and not view.is_matched  # kept for the next compare
+    assert view.summary.text() == ""
+    for side in view.sides:
+        assert side.reading.article is None and side.flags() == []
+        assert side.margin.ranges() == [] and side.only_here.text() == ""
+        assert side.reading.undo_stack.count() == 0
+
+
+def test_the_compare_view_kept_shows_the_next_pair_and_none_of_the_last(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, a, b = compared(qtbot, window)
+    first = view.sides[0]
+    flag_with_key(qtbot, first, "Emergency crews rescued 35 people", "1")
+    viewport = first.view.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(viewport.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)  # Ctrl+wheel: larger type on this side
+    assert first.view.zoom() == 1
+    qtbot.keyClick(first.view, Qt.Key.Key_Escape)
+    c = store(window, "Herald: Rain eases", "The rain eased on Sunday, the Met Office said.")
+
+    assert compare_mode.compare(window, c, a)
+
+    assert window.compare_view is view and view.isVisible()
+    qtbot.waitUntil(lambda: view.is_matched)
+    left, right = view.sides
+    assert left.view.article is not None and left.view.article.id == c
+    assert left.flags() == [] and left.reading.undo_stack.count() == 0
+    assert left.view.zoom() == 0  # in the type a new side has
+    assert [f.anchor.exact for f in right.flags()] == ["Emergency crews rescued 35 people"]
+    assert right.reading.undo_stack.count() == 0  # the last compare's steps are not undone here
+    match = compare_articles(window.library, c, a).sentences
+    assert view.summary.text().startswith(f"{len(match.pairs)} matching sentence")
+    for side, alone in ((left, match.only_a), (right, match.only_b)):
+        assert side.margin.ranges() == [side.view.document_range(s.start, s.end) for s in alone]
+
+    compare_mode.leave_compare(window)
+    qtbot.wait(10)  # the event loop deletes what was left to it
+    for side in view.sides:  # no page of the pairs it showed is kept with it
+        pages = side.view.findChildren(QTextDocument, "", Qt.FindChildOption.FindDirectChildrenOnly)
+        assert pages == [side.view.document()] and side.view.document().isEmpty()
 
 
 def test_suggestions_held_back_on_a_side_are_offered_in_its_menu(
@@ -573,3 +647,53 @@ def test_suggestions_held_back_on_a_side_are_offered_in_its_menu(
 
     qtbot.keyClick(first.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert {f.uuid for f in first.open_suggestions()} == shown and first.show_more.isEnabled()
+
+
+def test_a_compared_article_shows_its_flags_underlined_from_its_first_paint(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    article = window.library.article(b)
+    quote = "The Met Office said"
+    start = article.text.index(quote)
+    flag = Annotation(b, Kind.OPINION, make_anchor(article.text, start, start + len(quote)))
+    window.library.add_annotations([flag])
+    window.resize(1200, 700)
+    activate(qtbot, window)
+
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(lambda: view.is_matched)
+    qtbot.wait(50)  # what the window shows settled
+
+    second = view.sides[1].view  # without the focus: painted once, no frame to add
+    span = second.document_range(start, start + len(quote))
+    assert span is not None
+    viewport = second.viewport()
+    line = line_rect(second, span[0])
+    strip = QRect(0, line.top(), viewport.width(), line.height() + 4)  # and the underline
+    corner = viewport.mapTo(window, strip.topLeft())
+    shown = window.screen().grabWindow(
+        window.winId(), corner.x(), corner.y(), strip.width(), strip.height()
+    )
+    assert shown.toImage() == viewport.grab(strip).toImage()  # the page with its underline
+
+
+def test_a_pair_compared_a_moment_ago_comes_with_its_matches_at_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a = store(window, "Courier: Floods force residents from homes", FLOOD_A)
+    b = store(window, "Gazette: Thousands evacuated", FLOOD_B)
+    assert compare_mode.compare(window, a, b)
+    view = window.compare_view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(lambda: view.is_matched)
+    first = (view.summary.text(), [side.margin.ranges() for side in view.sides])
+    compare_mode.leave_compare(window)
+
+    assert compare_mode.compare(window, a, b)
+
+    assert view.is_matched  # before the event loop runs: painted with the pages
+    assert (view.summary.text(), [side.margin.ranges() for side in view.sides]) == first
