@@ -127,7 +127,7 @@ class ArticleView(HighlightedText):
         self._layer.show(annotations)
         self._side_margin = -1.0
         self._set_margins(document)
-        self.setDocument(document)  # deletes the previous document, a child of this view
+        self._replace_document(document)
         # setDocument only scrolls the cursor's line into view, which leaves the page
         # scrolled down to the top margin when the last article was scrolled: go to the top.
         self.verticalScrollBar().setValue(0)
@@ -150,7 +150,16 @@ class ArticleView(HighlightedText):
         self._article = None
         self._offsets = None
         self._layer = None
-        self.setDocument(self._new_document())
+        self._replace_document(self._new_document())
+
+    def _replace_document(self, document: QTextDocument) -> None:
+        """Show ``document``; the page shown before is deleted if this view made it
+        (setDocument keeps it, so every article shown would stay in memory)."""
+        previous = self.document()
+        made_here = previous is not document and previous.parent() is self
+        self.setDocument(document)  # (it deletes only the page Qt made for the view)
+        if made_here:
+            previous.deleteLater()
 
     def _new_document(self) -> QTextDocument:
         document = QTextDocument(self)

@@ -929,3 +929,15 @@ def test_the_viewport_is_wrapped_without_loading_every_widget_class() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert shown.stdout.split() == ["True", "False"]
+
+
+def test_the_pages_shown_before_are_deleted(
+    view: ArticleView, qtbot: QtBot, make_article: ArticleFactory
+) -> None:
+    for number in range(6):
+        view.show_article(make_article(f"Article {number}. " * 50), [], Theme.LIGHT)
+    view.clear_article()
+    view.show_article(make_article("The last one."), [], Theme.LIGHT)
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    qtbot.waitUntil(lambda: len(view.findChildren(QTextDocument, options=direct)) == 1)
+    assert "The last one." in view.document().toPlainText()
