@@ -22,6 +22,11 @@ features for comparing (their sentences' words, figures and sources), which the 
 ones read back. "never compared" is a compare of articles whose features are not kept
 yet (made then, in the matching thread), and "not split yet" of articles from a
 library made before it kept splits (the split made then too).
+
+"a new session's first compare" is timed in fresh processes (three each), against the
+first article that process opens alone: B selected beside A in the library, then
+Ctrl+D a moment later (the app loads compare mode's code meanwhile) or at once (the
+compare loads it).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,11 +51,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from reader.anchoring.selectors import make_anchor  # noqa: E402
 from reader.core.models import Annotation, ArticleMeta, Kind, SourceFormat  # noqa: E402
 from reader.core.palette import Theme  # noqa: E402
-from reader.gui.compare.compare_view import CompareView  # noqa: E402
 from reader.gui.shell import compare_mode  # noqa: E402
 from reader.gui.shell.main_window import MainWindow  # noqa: E402
-from reader.services.compare import compare_articles, forget_recent_comparisons  # noqa: E402
 from reader.storage.library import Library  # noqa: E402
+
+# (compare mode's own modules are imported where they are used: a new session's first
+# compare, timed in a process of its own, would find them loaded otherwise)
 
 TARGET = 2.5
 FLAGS = 40
@@ -109,6 +116,8 @@ def compare_timed(window: MainWindow, a: int, b: int) -> tuple[float, float]:
     assert compare_mode.compare(window, a, b)
     QApplication.processEvents()
     pages = time.perf_counter() - started
+    from reader.gui.compare.compare_view import CompareView  # (loaded by the compare)
+
     view = window.compare_view
     assert isinstance(view, CompareView)
     if not view.is_matched:
@@ -119,11 +128,62 @@ def compare_timed(window: MainWindow, a: int, b: int) -> tuple[float, float]:
     return pages * 1000, (time.perf_counter() - started) * 1000
 
 
+READING_SECONDS = 1.0  # from selecting the second article to pressing Ctrl+D
+
+
+def first_in_session(folder: Path, a: int, b: int, at_once: bool) -> tuple[float, float]:
+    """In this fresh process, the window as the app has it after start-up: ms to open A
+    alone, then to compare A with B (Ctrl+D) once B is selected beside A in the library, a
+    moment later (as a reader moves to the keys) or ``at_once``."""
+    app = QApplication.instance() or QApplication([])
+    app.installEventFilter(PAINTS)
+    library = Library.open(folder / "library.sqlite")
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, settings, theme=Theme.LIGHT)
+    window.use_render_cache(folder / "cache")
+    window.resize(1400, 900)
+    window.show()
+    window.finish_startup()
+    until_still()
+    alone = timed(lambda: window.show_article(a))
+    listed = window.library_panel.list_widget
+    for row in range(listed.count()):
+        listed.item(row).setSelected(True)  # A and B: the library holds those two
+    until = time.perf_counter() + (0 if at_once else READING_SECONDS)
+    while time.perf_counter() < until:
+        app.processEvents()
+        time.sleep(0.005)
+    together = compare_timed(window, a, b)[1]
+    window.close()
+    library.close()
+    return alone, together
+
+
+def new_sessions(folder: Path, a: int, b: int, runs: int, at_once: bool) -> list[float]:
+    """Per fresh process: its first compare against its first article alone."""
+    command = [sys.executable, __file__, "--first", str(folder), str(a), str(b)]
+    command += ["--at-once"] if at_once else []
+    ratios = []
+    for _ in range(runs):
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        alone, together = (float(x) for x in output.split()[-2:])
+        ratios.append(together / alone)
+    return ratios
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--first", nargs=3, help=argparse.SUPPRESS)  # a child's measure
+    parser.add_argument("--at-once", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.first:
+        where, a, b = Path(options.first[0]), int(options.first[1]), int(options.first[2])
+        print(*first_in_session(where, a, b, options.at_once))
+        return 0
+    from reader.services.compare import compare_articles, forget_recent_comparisons
+
     app = QApplication.instance() or QApplication([])
     app.installEventFilter(PAINTS)
     with tempfile.TemporaryDirectory(prefix="compare-open-") as folder:
@@ -165,6 +225,8 @@ def main() -> int:
             together.append(both[1])
             again.append(compared()[1])
             matching.append(timed(match_alone))
+        sessions = new_sessions(Path(folder), a, b, 3, at_once=False)
+        sessions_at_once = new_sessions(Path(folder), a, b, 3, at_once=True)
         # articles never compared: the first compare makes their features (in a thread)
         library.conn.execute("DELETE FROM compare_features")
         forget_recent_comparisons()
@@ -190,6 +252,12 @@ def main() -> int:
         ("articles not split yet", unsplit),
     ):
         print(f"{name:28} {figure:7.1f} ms  = {figure / one:.2f}x the baseline")
+    for name, ratios in (("a moment after", sessions), ("at once", sessions_at_once)):
+        rounds = " ".join(f"{r:.2f}" for r in ratios)
+        print(
+            f"a new session's first compare, Ctrl+D {name} selecting B:"
+            f" {statistics.median(ratios):.2f}x its first article alone (rounds: {rounds})"
+        )
     print(f"  (medians of {options.runs} runs, each the pair's first compare in memory;")
     print("   the session's first: run 1, with the compare view's first use;")
     print("   again: compare mode left and opened again on the pair;")

@@ -22,7 +22,6 @@ from reader.compare.figures import OnlyIn
 from reader.compare.matching import SentenceMatch
 from reader.compare.versions import VersionDiff, diff_versions
 from reader.core.models import Annotation, Article, ReaderError, Status
-from reader.services.classroom import may_see
 from reader.storage import classroom as classroom_store
 from reader.storage.library import Library
 
@@ -190,6 +189,9 @@ def compare_versions(
 
 def _flags(library: Library, article_id: int) -> list[Annotation]:
     """The reader's flags (not the app's suggestions) in the layers they may see."""
+    # here, not at the top: comparing two articles needs nothing of the classroom's
+    from reader.services.assignments import may_see
+
     found = classroom_store.assignments(library, article_id)
     role = found[0].role if found else None
     released = any(a.key_released for a in found)

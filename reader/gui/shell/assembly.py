@@ -157,6 +157,9 @@ def place_panels(window: MainWindow, library_panel: LibraryPanel, pane: Annotati
     window.setTabOrder(library_panel.list_widget, window.article_view)
     window.setTabOrder(window.article_view, pane.kind_buttons.button(0))
     library_panel.article_chosen.connect(lambda id_: choose_article(window, id_))
+    library_panel.list_widget.itemSelectionChanged.connect(
+        lambda: compare_mode.library_selection_changed(window)
+    )
     library_panel.note_hit_chosen.connect(lambda id_, uuid: choose_note_hit(window, id_, uuid))
     pane.annotation_selected.connect(lambda uuid: show_selection(window, uuid or None))
     pane.annotation_activated.connect(lambda uuid: go_to_flag(window, uuid))

@@ -4,6 +4,8 @@ that has the focus while it lasts."""
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,26 @@ def redo(window: MainWindow) -> None:
         window.reading.redo()
 
 
+# What a compare needs, loaded while the reader chooses what to compare (see
+# ``load_code_soon``); numpy matches the sentences.
+COMPARE_CODE = ("reader.gui.compare.compare_view", "numpy")
+
+
+def load_code_soon(window: MainWindow) -> None:
+    """Load compare mode's code once the event loop is free: the chooser has just opened,
+    or a second article is selected in the library, so the first compare of a session
+    waits only for the comparing."""
+    from PySide6.QtCore import QTimer
+
+    if not all(name in sys.modules for name in COMPARE_CODE):
+        QTimer.singleShot(0, window, _load_compare_code)
+
+
+def _load_compare_code() -> None:
+    for name in COMPARE_CODE:
+        importlib.import_module(name)
+
+
 def choose_and_compare(window: MainWindow) -> None:
     """View › Compare With…: another article of the library, chosen by title."""
     article = window.reading.article
@@ -62,11 +84,18 @@ def choose_and_compare(window: MainWindow) -> None:
         window.statusBar().showMessage("The library has no other article to compare", 5000)
         return
     titles = [f"{s.title or 'Untitled'} ({s.id})" for s in others]
+    load_code_soon(window)  # while the reader chooses
     title, chosen = QInputDialog.getItem(
         window, "Compare With", f"Show beside “{article.title}”:", titles, 0, False
     )
     if chosen:
         compare(window, article.id, others[titles.index(title)].id)
+
+
+def library_selection_changed(window: MainWindow) -> None:
+    """Two articles selected in the library are about to be compared (Ctrl+D)."""
+    if len(window.library_panel.selected_article_ids()) == 2:
+        load_code_soon(window)
 
 
 def compare_selected(window: MainWindow) -> None:

@@ -4,6 +4,8 @@ each side, a click on a sentence that brings its counterpart into view, and back
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
@@ -697,3 +699,50 @@ def test_a_pair_compared_a_moment_ago_comes_with_its_matches_at_once(
 
     assert view.is_matched  # before the event loop runs: painted with the pages
     assert (view.summary.text(), [side.margin.ranges() for side in view.sides]) == first
+
+
+PRELOAD_SCRIPT = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from reader.gui.app import application, open_library
+from reader.gui.shell.main_window import MainWindow
+
+library = open_library(Path(sys.argv[1]))
+app = application(offscreen=True)
+window = MainWindow(library, QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+window.finish_startup()
+
+def loaded_after(seconds):
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        app.processEvents()
+        time.sleep(0.01)
+    return "reader.gui.compare.compare_view" in sys.modules and "numpy" in sys.modules
+
+listed = window.library_panel.list_widget
+def click(row, modifier=Qt.KeyboardModifier.NoModifier):
+    point = listed.visualItemRect(listed.item(row)).center()
+    QTest.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, modifier, point)
+
+click(0)
+one = loaded_after(0.5)
+click(1, Qt.KeyboardModifier.ControlModifier)
+print(one, loaded_after(0.5), len(window.library_panel.selected_article_ids()))
+window.close()
+library.close()
+"""
+
+
+def test_compare_modes_code_is_loaded_once_a_second_article_is_selected(tmp_path: Path) -> None:
+    # a fresh process: this one has imported everything already
+    arguments = [str(tmp_path / "library.sqlite"), str(tmp_path / "settings.ini")]
+    run = subprocess.run(
+        [sys.executable, "-c", PRELOAD_SCRIPT, *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.split() == ["False", "True", "2"]
