@@ -21,6 +21,16 @@ from reader.anchoring.canonical import canonical_text
 from reader.anchoring.selectors import shorten
 from reader.core.models import ArticleMeta, ReaderError, SourceFormat
 from reader.importers.extracted_markdown import Block, blocks_markdown, extracted_blocks
+from reader.importers.page_cleaning import (
+    remove_captions,
+    remove_heading_dates,
+    remove_link_lines,
+    remove_link_popups,
+    remove_read_more_links,
+    remove_script_links,
+    remove_share_bars,
+    remove_sponsored_links,
+)
 from reader.importers.page_headline import headline_in_page, page_text
 from reader.importers.page_junk import (
     MIN_HEADLINE_WORDS,
@@ -34,14 +44,6 @@ from reader.importers.page_junk import (
     is_headline_block,
     is_stray_box,
     plain_text,
-    remove_captions,
-    remove_heading_dates,
-    remove_link_lines,
-    remove_link_popups,
-    remove_read_more_links,
-    remove_script_links,
-    remove_share_bars,
-    remove_sponsored_links,
     same_text,
     story_start,
     with_dateline_joined,
