@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.anchoring.tokens import Token
-from reader.detectors.features import CueHit, SentenceAnalysis, opinion_features, strong_categories
+from reader.detectors.cue_hits import CueHit, strong_categories
+from reader.detectors.features import SentenceAnalysis, opinion_features
 from reader.detectors.places import not_people
 from reader.detectors.resources import LinearModel
 from reader.detectors.results import Suggestion, SuggestionKind
