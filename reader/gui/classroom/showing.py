@@ -58,7 +58,6 @@ class ClassShowing:
         their work as it is now (collected by an older version, or changed since), work
         them out ahead and keep them. Nothing if the window was closed, or the reader has
         moved on to another article or library."""
-        from reader.services.class_results import KeptClassView, figures_kept, latest_made
         from reader.storage import classroom as store
 
         reading = self._host.reading
@@ -70,6 +69,8 @@ class ClassShowing:
                 _load_class_view_code()
             return
         _load_class_view_code()
+        from reader.services.class_results import KeptClassView, figures_kept, latest_made
+
         made = latest_made(library, assigned)
         if made is None or figures_kept(library, made):
             return
