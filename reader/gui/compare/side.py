@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -145,12 +145,6 @@ class CompareSide(QWidget):
         self.reading.undo_stack.clear()
         self.reading.clear()
         self.view.set_zoom(0)  # as a new side's
-        # the pages shown here: setDocument leaves each to this view, which keeps them
-        for page in self.view.findChildren(
-            QTextDocument, "", Qt.FindChildOption.FindDirectChildrenOnly
-        ):
-            if page is not self.view.document():
-                page.deleteLater()
         self.reading.flags.set_annotations([])
         self.margin.set_ranges([])
         self.view.setExtraSelections([])

@@ -82,6 +82,7 @@ class ArticleView(HighlightedText):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._page: QTextDocument | None = None  # the page shown, if this view made it
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -155,10 +156,9 @@ class ArticleView(HighlightedText):
     def _replace_document(self, document: QTextDocument) -> None:
         """Show ``document``; the page shown before is deleted if this view made it
         (setDocument keeps it, so every article shown would stay in memory)."""
-        previous = self.document()
-        made_here = previous is not document and previous.parent() is self
+        previous, self._page = self._page, document
         self.setDocument(document)  # (it deletes only the page Qt made for the view)
-        if made_here:
+        if previous is not None:
             previous.deleteLater()
 
     def _new_document(self) -> QTextDocument:
