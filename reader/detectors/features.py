@@ -11,7 +11,12 @@ from reader.anchoring.tokens import Token, tokenize
 from reader.detectors.attribution import Attribution, Quotes, find_attributions, find_quotes
 from reader.detectors.claim_cues import CLAUSE_BREAK, MONTHS, PERIODS, ClaimCues
 from reader.detectors.cue_hits import CueHit, match_cues, strong_categories
-from reader.detectors.resources import SentimentLexicon, cues, sentiment_lexicon
+from reader.detectors.resources import (
+    SentimentLexicon,
+    cues,
+    noun_compounds,
+    sentiment_lexicon,
+)
 
 _CONDITIONAL_START = frozenset({"if", "once", "unless"})
 _SCARE_QUOTE_MAX_WORDS = 3
@@ -59,6 +64,13 @@ _BEFORE_AN_ADJECTIVE = _BE_FORMS | frozenset(
     | {"more", "most", "less", "least", "very", "so", "too", "quite", "rather", "as", "how"}
     | {"and", "or", "but", "yet", "not", "never", "it", "them", "this", "that", "all"}
 )
+# "could" before a verb of the senses says what could be perceived, not how sure the writer is:
+# "the ring could clearly be seen", "the crowd could hear the verdict"
+_PERCEIVED = frozenset(
+    {"see", "seen", "hear", "heard", "feel", "felt", "smell", "smelled", "smelt", "spot"}
+    | {"spotted", "watch", "watched", "notice", "noticed", "glimpse", "glimpsed", "sense"}
+)
+_PERCEPTION_REACH = 3  # words from "could" to the verb: "could clearly be seen"
 _AFTER_A_NOUN = frozenset(
     {"of", "on", "in", "at", "for", "with", "by", "from", "near", "beside", "and", "or"}
     | {"that", "which", "where", "is", "was", "are", "were", "will", "would", "has", "had"}
@@ -162,6 +174,28 @@ class SentenceAnalysis(ClaimCues):
             )
         )
 
+    def modifies_a_noun(self, hit: CueHit) -> bool:
+        """A loaded noun with a plain sense before another noun names a kind of thing:
+        "garbage bins", "garbage collection", "the vice president" (WordNet's compound nouns
+        show which have one; "a sham election" and "a nightmare scenario" still judge)."""
+        index = self._index_at(hit.start)
+        if hit.category != "loaded" or len(hit.words) != 1 or index is None:
+            return False
+        if index + 1 >= len(self.tokens) or hit.words[0] in sentiment_lexicon().subjectivity:
+            return False
+        word, after = hit.words[0], self.tokens[index + 1]
+        if self.text[hit.end : after.start].strip():
+            return False  # a comma or a dash between them
+        compounds = noun_compounds()
+        noun = after.norm.removesuffix("s")
+        if (word, after.norm) in compounds.pairs or (word, noun) in compounds.pairs:
+            return True
+        return (
+            word in compounds.heads
+            and _plain_word(after, sentiment_lexicon())
+            and after.norm not in _AFTER_A_NOUN | _PLACE_PREPOSITIONS
+        )
+
     def is_reported(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.reported)
 
@@ -180,6 +214,7 @@ class SentenceAnalysis(ClaimCues):
             if not (hit.category == "first_person" and self._abbreviation(hit))  # "the US"
             and not (hit.category == "judgement" and self._in_indirect_question(hit))
             and not (hit.category == "judgement" and self._a_rule_with_its_condition(hit))
+            and not (hit.category == "hedge" and self._ability_to_perceive(hit))
             and not (hit.category in _NOUN_SPELLED and self._in_a_capitalised_name(hit))
         ]
         hits.extend(self._evaluative_words(hits))
@@ -221,6 +256,19 @@ class SentenceAnalysis(ClaimCues):
             asker, word = self.tokens[back - 1], self.tokens[back]
             if word.norm == "whether" or (word.norm in _QUESTION_WORDS and asker.norm in _ABOUT):
                 return not re.search(r"[,;:.]", self.text[word.end : hit.start])
+        return False
+
+    def _ability_to_perceive(self, hit: CueHit) -> bool:
+        """ "could" before a verb of the senses: "could clearly be seen", "could hear"."""
+        index = self._index_at(hit.start)
+        if index is None or hit.words != ("could",):
+            return False
+        following = self.tokens[index + 1 : index + 1 + _PERCEPTION_REACH]
+        for token in following:
+            if token.norm in _PERCEIVED:
+                return True
+            if token.norm not in ("be", "not", "just", "still") and not token.norm.endswith("ly"):
+                return False
         return False
 
     def _a_rule_with_its_condition(self, hit: CueHit) -> bool:

@@ -190,6 +190,7 @@ def opinion_suggestion(
         and not analysis.is_reported(hit.start, hit.end)
         and not analysis.used_as_noun(hit)
         and not analysis.names_a_thing(hit)
+        and not analysis.modifies_a_noun(hit)
     ]
     strong = strong_categories(hits)
     if score < model.threshold and not strong:

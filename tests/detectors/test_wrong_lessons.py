@@ -416,3 +416,49 @@ def test_first_in_a_series_or_a_role_is_no_record() -> None:
         "Exports fell for the first time since 2009.",
     ):
         assert [r for r in _reasons(suggest(record, include_sourced=True)) if "first" in r], record
+
+
+def test_a_loaded_noun_naming_a_thing_before_another_noun_is_not_loaded() -> None:
+    # CBC, 2007: "garbage" in "garbage bins" read as a loaded word
+    for text in (
+        "Crews will empty the garbage bins on Portage Avenue twice a week from January.",
+        "Weekly garbage collection resumes on Monday after the holiday break.",
+        "The city named Ray Tan, its vice president of operations, to run the depots.",
+    ):
+        assert not [r for r in _reasons(suggest(text)) if "loaded" in r], text
+    # a loaded noun that names no thing before a noun still judges
+    for opinion, word in (
+        ("Voters went to the polls on Sunday in what was a sham election.", "sham"),
+        ("The council now faces a nightmare scenario over the budget.", "nightmare"),
+    ):
+        assert [r for r in _reasons(suggest(opinion)) if f"“{word}”" in r], opinion
+
+
+def test_could_before_a_verb_of_seeing_is_no_hedge() -> None:
+    # Times Online, 2008: "could" in "the ring could clearly be seen" read as a hedge
+    for text in (
+        "In the photograph the ring could clearly be seen on her left hand.",
+        "Witnesses said the smoke could be seen from the motorway for miles.",
+        "From the gallery the crowd could hear the judge read out the verdict.",
+    ):
+        assert not [r for r in _reasons(suggest(text)) if "hedge" in r], text
+    # "could" on a claim still hedges it
+    said = "The plan could prove a disaster for the town, and it could cost millions."
+    assert [r for r in _reasons(suggest(said)) if "“could” is a hedge" in r]
+
+
+def test_evidence_added_after_a_witness_speaks_is_theirs() -> None:
+    # Times Online, 2008: "X once sent …, adding that …" in a witness's evidence read as the
+    # article's claim about X
+    text = (
+        "The butler, Paul Harrow, told the inquest he had served the family for ten years. "
+        "Marco Bellini once sent the princess a bracelet worth thousands of pounds, adding "
+        "that she never wore it."
+    )
+    assert _unsourced(suggest(text, include_sourced=True)) == []
+    # with no one speaking before it, the same sentence is the article's claim
+    alone = (
+        "Marco Bellini once sent the princess a bracelet worth thousands of pounds, adding "
+        "that she never wore it."
+    )
+    assert _unsourced(suggest(alone, include_sourced=True))
