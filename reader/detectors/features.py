@@ -215,6 +215,7 @@ class SentenceAnalysis(ClaimCues):
             and not (hit.category == "judgement" and self._in_indirect_question(hit))
             and not (hit.category == "judgement" and self._a_rule_with_its_condition(hit))
             and not (hit.category == "hedge" and self._ability_to_perceive(hit))
+            and not any(s < hit.start and hit.end < e for s, e in self._quoted_names)
             and not (hit.category in _NOUN_SPELLED and self._in_a_capitalised_name(hit))
         ]
         hits.extend(self._evaluative_words(hits))
@@ -241,7 +242,12 @@ class SentenceAnalysis(ClaimCues):
         first = next((t for t in words if t.start == hit.start), None)
         if first is None or first is words[0] or not first.text[:1].isupper():
             return False
-        # a headline in title case leaves only short words in lower case ("of", "with")
+        return self._in_ordinary_case
+
+    @cached_property
+    def _in_ordinary_case(self) -> bool:
+        """Not a headline in title case, which leaves only short words in lower case."""
+        words = [t for t in self.tokens if t.text[:1].isalpha()]
         ordinary = [t for t in words if t.text.islower() and len(t.text) > _SHORT_WORD]
         return len(ordinary) >= 2
 
@@ -354,9 +360,30 @@ class SentenceAnalysis(ClaimCues):
                 0 < words <= _SCARE_QUOTE_MAX_WORDS
                 and inner[0].isalpha()
                 and not self._mentioned(start)
+                and (start, end) not in self._quoted_names
             ):
                 spans.append((start, end))
         return spans
+
+    @cached_property
+    def _quoted_names(self) -> list[tuple[int, int]]:
+        return [
+            (start, end)
+            for start, end in self.quotes.spans
+            if self._a_name(start, self.text[start + 1 : end - 1].strip(" ,."))
+        ]
+
+    def _a_name(self, quote_start: int, inner: str) -> bool:
+        """Two or more capitalised words in quotation marks inside a sentence in ordinary
+        case are a name: a campaign's, a group's or a title ("a banner reading “Trust
+        Huck”"); one capitalised word may still be held at arm's length ("two ‘Acts’")."""
+        words = inner.split()
+        return (
+            quote_start > 0
+            and len(words) >= 2
+            and all(word[:1].isupper() for word in words)
+            and self._in_ordinary_case
+        )
 
     def _mentioned(self, quote_start: int) -> bool:
         """The quoted words are named as words (use–mention), not used as the writer's own."""

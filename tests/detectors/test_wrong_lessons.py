@@ -447,6 +447,24 @@ def test_could_before_a_verb_of_seeing_is_no_hedge() -> None:
     assert [r for r in _reasons(suggest(said)) if "“could” is a hedge" in r]
 
 
+def test_a_groups_name_in_quotation_marks_is_not_scare_quotes() -> None:
+    # Sound Politics, 2008: "Trust Huck", a campaign's name, read as scare quotes
+    text = (
+        "Supporters of the governor gathered at the hall under a banner reading "
+        "“Trust Huck” on Saturday night."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
+    # The Register, 2008: "My" of a widget's name read as the writer speaking
+    renamed = (
+        "The name of the widget was changed from “Secret Crush” to “My Admirer” after the "
+        "threat was reported."
+    )
+    assert not [r for r in _reasons(suggest(renamed)) if "“My”" in r]
+    # a plain word held at arm's length still reads so
+    sneer = "The council's so-called “reform” of the parking rules left most drivers worse off."
+    assert [r for r in _reasons(suggest(sneer)) if "quotation marks" in r]
+
+
 def test_evidence_added_after_a_witness_speaks_is_theirs() -> None:
     # Times Online, 2008: "X once sent …, adding that …" in a witness's evidence read as the
     # article's claim about X
