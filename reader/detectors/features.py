@@ -125,8 +125,15 @@ class SentenceAnalysis(ClaimCues):
             return False
         before = self.tokens[index - 1]
         after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if hit.category == "evaluative" and after is not None and after.norm == "of":
+            # "that kind of", or with an adjective between: "a different kind of"
+            earlier = self.tokens[index - 2].norm if index >= 2 else ""
+            if before.norm in _NOUN_DETERMINERS or (
+                before.text.isalpha() and before.text.islower() and earlier in _NOUN_DETERMINERS
+            ):
+                return True
         if hit.category == "evaluative" and before.norm in _NOUN_DETERMINERS:
-            return after is not None and after.norm == "of"
+            return False
         lexicon = sentiment_lexicon()
         word = hit.words[0] if len(hit.words) == 1 else ""
         return (
@@ -361,6 +368,8 @@ class SentenceAnalysis(ClaimCues):
                 and inner[0].isalpha()
                 and not self._mentioned(start)
                 and (start, end) not in self._quoted_names
+                and not re.search(r"[\d£$€]", inner)  # a price or an offer: "two for £5"
+                and not self._nickname(start, end)
             ):
                 spans.append((start, end))
         return spans
@@ -372,6 +381,22 @@ class SentenceAnalysis(ClaimCues):
             for start, end in self.quotes.spans
             if self._a_name(start, self.text[start + 1 : end - 1].strip(" ,."))
         ]
+
+    def _nickname(self, start: int, end: int) -> bool:
+        """One capitalised word quoted between a first name and a surname: Opendra “Bill"
+        Narayan."""
+        inner = self.text[start + 1 : end - 1]
+        before = self.text[:start].split()
+        after = self.text[end:].split()
+        return (
+            len(inner.split()) == 1
+            and inner[:1].isupper()
+            and bool(before)
+            and bool(after)
+            and before[-1][:1].isupper()
+            and before[-1].isalpha()
+            and after[0][:1].isupper()
+        )
 
     def _a_name(self, quote_start: int, inner: str) -> bool:
         """Two or more capitalised words in quotation marks inside a sentence in ordinary

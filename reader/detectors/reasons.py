@@ -68,6 +68,7 @@ def reason_templates() -> dict[str, tuple[str, ...]]:
 
 _TOPIC_SENSITIVE = frozenset({"loaded", "evaluative"})
 _MODALS = frozenset({"will", "won't", "shall", "would", "be", "to"})  # "going to", "bound to"
+_SHORT_CAPITALS = 4  # "NATO", "FBI": a longer word in capitals is set so, not an acronym
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "to", "of", "in", "on", "at", "for", "with", "by", "and"}
     | {"or", "but", "as", "than", "more", "less", "so", "very", "too"}
@@ -240,7 +241,7 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
     """Span of the first run of capitalised words that holds a word (not an abbreviation such
     as "U.S." or a code such as "MS-13"); a lone capital first word does not count."""
     tokens = analysis.tokens
-    i = 0
+    i = _after_a_capitals_lead_in(tokens)
     while i < len(tokens):
         if tokens[i].is_capitalised and tokens[i].norm != "i":
             j = i
@@ -261,6 +262,16 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
         else:
             i += 1
     return None
+
+
+def _after_a_capitals_lead_in(tokens: list[Token]) -> int:
+    """Where a sentence's words start after a lead-in set in capitals ("THE PATENT FIGHT
+    BETWEEN Google and …"): words in capitals, one of them long, name nobody."""
+    k = 0
+    while k < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.isupper():
+        k += 1
+    long_word = any(len(t.text) > _SHORT_CAPITALS for t in tokens[:k])
+    return k if k >= 2 and long_word and k < len(tokens) else 0
 
 
 def _names_a_place(run: list[Token], tokens: list[Token]) -> bool:

@@ -480,3 +480,46 @@ def test_evidence_added_after_a_witness_speaks_is_theirs() -> None:
         "that she never wore it."
     )
     assert _unsourced(suggest(alone, include_sourced=True))
+
+
+def test_a_nickname_in_quotation_marks_is_not_scare_quotes() -> None:
+    # Kansas City Business Journal, 2007: "Bill" between a first name and a surname read as
+    # scare quotes
+    text = (
+        "Opendra “Bill” Narayan, a professor at the medical center, died on Monday after a "
+        "short illness."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
+    # a word in quotation marks that names nobody still reads so
+    sneer = "The council's so-called “reform” of the parking rules left most drivers worse off."
+    assert [r for r in _reasons(suggest(sneer)) if "quotation marks" in r]
+
+
+def test_a_quoted_price_offer_is_not_scare_quotes() -> None:
+    # Guardian Comment is free, 2008: "two for £5" offers read as scare quotes
+    text = (
+        "Cracking the cheap bird, the “two for £5” offers in supermarkets, looks easy compared "
+        "with taking it out of ready meals."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
+
+
+def test_kind_after_an_adjective_and_before_of_is_a_noun() -> None:
+    # MediaPost, 2007: "kind" in "a different kind of scrutiny" read as calling something
+    # good or bad
+    text = (
+        "So while the ruling is in the clear, the toolbar will have to stand up to the firm's "
+        "claims in the state court under a different kind of scrutiny."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "“kind”" in r]
+
+
+def test_a_lead_in_set_in_capitals_is_no_name() -> None:
+    # MediaPost, 2007: "THE PATENT INFRINGEMENT FIGHT BETWEEN Google" read as a name
+    text = (
+        "THE PATENT INFRINGEMENT FIGHT BETWEEN Google and HyperPhrase Technologies over the "
+        "linking components in AdSense just got more complicated, as the court has overturned "
+        "part of a lower court's ruling that was in Google's favor."
+    )
+    reasons = _reasons(suggest(text, include_sourced=True))
+    assert not [r for r in reasons if "PATENT" in r], reasons
