@@ -27,6 +27,7 @@ _MENTION_WORDS = frozenset(
     | {"name", "names", "dubbed", "titled", "entitled", "headlined"}
     | {"hashtag", "motto", "nickname", "nicknamed", "spelled", "pronounced", "tagline"}
 )
+_CITING = frozenset({"citing", "quoting", "cited", "quoted"})
 _STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
 # a rule stated for a class of things, with the condition it sets: "Trees must be cleared
 # of decorations before they are dropped off"; "Taxes must be cut" still judges
@@ -370,6 +371,7 @@ class SentenceAnalysis(ClaimCues):
                 and (start, end) not in self._quoted_names
                 and not re.search(r"[\d£$€]", inner)  # a price or an offer: "two for £5"
                 and not self._nickname(start, end)
+                and not self._cited(start)
             ):
                 spans.append((start, end))
         return spans
@@ -381,6 +383,12 @@ class SentenceAnalysis(ClaimCues):
             for start, end in self.quotes.spans
             if self._a_name(start, self.text[start + 1 : end - 1].strip(" ,."))
         ]
+
+    def _cited(self, quote_start: int) -> bool:
+        """Words quoted in a clause that cites them are the cited words: "…, citing the
+        state's “inappropriate interpretation” of the terms"."""
+        clause = re.split(r"[,;:(]", self.text[:quote_start])[-1].split()
+        return bool(clause) and clause[0].lower() in _CITING
 
     def _nickname(self, start: int, end: int) -> bool:
         """One capitalised word quoted between a first name and a surname: Opendra “Bill"

@@ -243,9 +243,9 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
     tokens = analysis.tokens
     i = _after_a_capitals_lead_in(tokens)
     while i < len(tokens):
-        if tokens[i].is_capitalised and tokens[i].norm != "i":
+        if _name_word(tokens[i]) and tokens[i].norm != "i":
             j = i
-            while j + 1 < len(tokens) and tokens[j + 1].is_capitalised:
+            while j + 1 < len(tokens) and _name_word(tokens[j + 1]):
                 j += 1
             run = [t for t in tokens[i : j + 1] if t.norm not in _FUNCTION_WORDS]
             worded = any(_is_word(t.text) for t in run)
@@ -262,6 +262,12 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
         else:
             i += 1
     return None
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word, not an adjective made with a hyphen ("DNA-based", "Lenexa-based")."""
+    last = token.text.rsplit("-", 1)[-1]
+    return token.is_capitalised and not ("-" in token.text and last.isalpha() and last.islower())
 
 
 def _after_a_capitals_lead_in(tokens: list[Token]) -> int:

@@ -523,3 +523,21 @@ def test_a_lead_in_set_in_capitals_is_no_name() -> None:
     )
     reasons = _reasons(suggest(text, include_sourced=True))
     assert not [r for r in reasons if "PATENT" in r], reasons
+
+
+def test_a_hyphenated_adjective_after_a_capital_is_no_name() -> None:
+    # Kansas City Business Journal, 2007: "DNA-based" read as the name a claim is about
+    text = "Other researchers are working on similar DNA-based immunotherapies."
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "DNA" in r]
+    # a name before it is still one
+    named = "Dr Ruth Okafor is working on similar DNA-based immunotherapies."
+    assert [r for r in _reasons(suggest(named, include_sourced=True)) if "Ruth Okafor" in r]
+
+
+def test_words_quoted_after_citing_are_the_cited_words() -> None:
+    # MediaPost, 2007: a court's words quoted after "citing" read as scare quotes
+    text = (
+        "But the court instructed the lower court to reexamine part of the claim, citing the "
+        "state's “inappropriate interpretation” of terms used in the firm's patent filings."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
