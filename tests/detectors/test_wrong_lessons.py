@@ -541,3 +541,12 @@ def test_words_quoted_after_citing_are_the_cited_words() -> None:
         "state's “inappropriate interpretation” of terms used in the firm's patent filings."
     )
     assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
+
+
+def test_an_age_after_a_name_is_no_figure() -> None:
+    # Kansas City Business Journal, 2007: "71" in "Narayan, 71, was chairman" as a figure
+    text = "Narayan, 71, was chairman of microbiology and immunology at the university."
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "“71”" in r]
+    # a count after a comma is still a figure
+    count = "Of the staff, 71 were laid off in March, the largest cut in the county."
+    assert [r for r in _reasons(suggest(count, include_sourced=True)) if "“71”" in r]
