@@ -91,6 +91,8 @@ class ClaimCues:
                 continue  # the number of a point in a list: "4) The race is tightening."
             elif token.is_number and self._numbered_name(index):
                 continue  # a level, a model or a road: "DEFCON 1", "Category 5", "Route 66"
+            elif token.is_number and self._age(index):
+                continue  # a person's age after the name: "Narayan, 71, was chairman"
             elif token.is_number and _ORDINAL.match(self.text, token.end):
                 continue  # a rank or a place in a series: "the 1st period", "21st"
             elif token.is_number and _PHONE.match(self.text, token.start):
@@ -146,6 +148,19 @@ class ClaimCues:
             return False
         following = self._token_after(token.end)
         return following is None or following.norm not in cues().claim.words("quantity")
+
+    def _age(self, index: int) -> bool:
+        """A number of two digits set off by commas right after a capitalised name."""
+        token = self.tokens[index]
+        before = self.text[: token.start].rstrip()
+        name = before[:-1].split()[-1:] if before.endswith(",") else []
+        return (
+            len(token.text) == 2
+            and bool(name)
+            and name[0][:1].isupper()
+            and name[0].isalpha()
+            and self.text[token.end : token.end + 1] == ","
+        )
 
     def _score(self, index: int) -> bool:
         """A game's score: "4-2" after a result word ("won", "fell", "the Bulls 98-91" after

@@ -11,7 +11,12 @@ from reader.anchoring.tokens import Token, tokenize
 from reader.detectors.attribution import Attribution, Quotes, find_attributions, find_quotes
 from reader.detectors.claim_cues import CLAUSE_BREAK, MONTHS, PERIODS, ClaimCues
 from reader.detectors.cue_hits import CueHit, match_cues, strong_categories
-from reader.detectors.resources import SentimentLexicon, cues, sentiment_lexicon
+from reader.detectors.resources import (
+    SentimentLexicon,
+    cues,
+    noun_compounds,
+    sentiment_lexicon,
+)
 
 _CONDITIONAL_START = frozenset({"if", "once", "unless"})
 _SCARE_QUOTE_MAX_WORDS = 3
@@ -22,6 +27,7 @@ _MENTION_WORDS = frozenset(
     | {"name", "names", "dubbed", "titled", "entitled", "headlined"}
     | {"hashtag", "motto", "nickname", "nicknamed", "spelled", "pronounced", "tagline"}
 )
+_CITING = frozenset({"citing", "quoting", "cited", "quoted"})
 _STOP_CONNECTIVES = frozenset({"and", "but", "so", "yet", "or"})
 # a rule stated for a class of things, with the condition it sets: "Trees must be cleared
 # of decorations before they are dropped off"; "Taxes must be cut" still judges
@@ -59,6 +65,13 @@ _BEFORE_AN_ADJECTIVE = _BE_FORMS | frozenset(
     | {"more", "most", "less", "least", "very", "so", "too", "quite", "rather", "as", "how"}
     | {"and", "or", "but", "yet", "not", "never", "it", "them", "this", "that", "all"}
 )
+# "could" before a verb of the senses says what could be perceived, not how sure the writer is:
+# "the ring could clearly be seen", "the crowd could hear the verdict"
+_PERCEIVED = frozenset(
+    {"see", "seen", "hear", "heard", "feel", "felt", "smell", "smelled", "smelt", "spot"}
+    | {"spotted", "watch", "watched", "notice", "noticed", "glimpse", "glimpsed", "sense"}
+)
+_PERCEPTION_REACH = 3  # words from "could" to the verb: "could clearly be seen"
 _AFTER_A_NOUN = frozenset(
     {"of", "on", "in", "at", "for", "with", "by", "from", "near", "beside", "and", "or"}
     | {"that", "which", "where", "is", "was", "are", "were", "will", "would", "has", "had"}
@@ -113,8 +126,15 @@ class SentenceAnalysis(ClaimCues):
             return False
         before = self.tokens[index - 1]
         after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if hit.category == "evaluative" and after is not None and after.norm == "of":
+            # "that kind of", or with an adjective between: "a different kind of"
+            earlier = self.tokens[index - 2].norm if index >= 2 else ""
+            if before.norm in _NOUN_DETERMINERS or (
+                before.text.isalpha() and before.text.islower() and earlier in _NOUN_DETERMINERS
+            ):
+                return True
         if hit.category == "evaluative" and before.norm in _NOUN_DETERMINERS:
-            return after is not None and after.norm == "of"
+            return False
         lexicon = sentiment_lexicon()
         word = hit.words[0] if len(hit.words) == 1 else ""
         return (
@@ -162,6 +182,28 @@ class SentenceAnalysis(ClaimCues):
             )
         )
 
+    def modifies_a_noun(self, hit: CueHit) -> bool:
+        """A loaded noun with a plain sense before another noun names a kind of thing:
+        "garbage bins", "garbage collection", "the vice president" (WordNet's compound nouns
+        show which have one; "a sham election" and "a nightmare scenario" still judge)."""
+        index = self._index_at(hit.start)
+        if hit.category != "loaded" or len(hit.words) != 1 or index is None:
+            return False
+        if index + 1 >= len(self.tokens) or hit.words[0] in sentiment_lexicon().subjectivity:
+            return False
+        word, after = hit.words[0], self.tokens[index + 1]
+        if self.text[hit.end : after.start].strip():
+            return False  # a comma or a dash between them
+        compounds = noun_compounds()
+        noun = after.norm.removesuffix("s")
+        if (word, after.norm) in compounds.pairs or (word, noun) in compounds.pairs:
+            return True
+        return (
+            word in compounds.heads
+            and _plain_word(after, sentiment_lexicon())
+            and after.norm not in _AFTER_A_NOUN | _PLACE_PREPOSITIONS
+        )
+
     def is_reported(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.reported)
 
@@ -180,6 +222,8 @@ class SentenceAnalysis(ClaimCues):
             if not (hit.category == "first_person" and self._abbreviation(hit))  # "the US"
             and not (hit.category == "judgement" and self._in_indirect_question(hit))
             and not (hit.category == "judgement" and self._a_rule_with_its_condition(hit))
+            and not (hit.category == "hedge" and self._ability_to_perceive(hit))
+            and not any(s < hit.start and hit.end < e for s, e in self._quoted_names)
             and not (hit.category in _NOUN_SPELLED and self._in_a_capitalised_name(hit))
         ]
         hits.extend(self._evaluative_words(hits))
@@ -206,7 +250,12 @@ class SentenceAnalysis(ClaimCues):
         first = next((t for t in words if t.start == hit.start), None)
         if first is None or first is words[0] or not first.text[:1].isupper():
             return False
-        # a headline in title case leaves only short words in lower case ("of", "with")
+        return self._in_ordinary_case
+
+    @cached_property
+    def _in_ordinary_case(self) -> bool:
+        """Not a headline in title case, which leaves only short words in lower case."""
+        words = [t for t in self.tokens if t.text[:1].isalpha()]
         ordinary = [t for t in words if t.text.islower() and len(t.text) > _SHORT_WORD]
         return len(ordinary) >= 2
 
@@ -221,6 +270,19 @@ class SentenceAnalysis(ClaimCues):
             asker, word = self.tokens[back - 1], self.tokens[back]
             if word.norm == "whether" or (word.norm in _QUESTION_WORDS and asker.norm in _ABOUT):
                 return not re.search(r"[,;:.]", self.text[word.end : hit.start])
+        return False
+
+    def _ability_to_perceive(self, hit: CueHit) -> bool:
+        """ "could" before a verb of the senses: "could clearly be seen", "could hear"."""
+        index = self._index_at(hit.start)
+        if index is None or hit.words != ("could",):
+            return False
+        following = self.tokens[index + 1 : index + 1 + _PERCEPTION_REACH]
+        for token in following:
+            if token.norm in _PERCEIVED:
+                return True
+            if token.norm not in ("be", "not", "just", "still") and not token.norm.endswith("ly"):
+                return False
         return False
 
     def _a_rule_with_its_condition(self, hit: CueHit) -> bool:
@@ -306,9 +368,55 @@ class SentenceAnalysis(ClaimCues):
                 0 < words <= _SCARE_QUOTE_MAX_WORDS
                 and inner[0].isalpha()
                 and not self._mentioned(start)
+                and (start, end) not in self._quoted_names
+                and not re.search(r"[\d£$€]", inner)  # a price or an offer: "two for £5"
+                and not self._nickname(start, end)
+                and not self._cited(start)
             ):
                 spans.append((start, end))
         return spans
+
+    @cached_property
+    def _quoted_names(self) -> list[tuple[int, int]]:
+        return [
+            (start, end)
+            for start, end in self.quotes.spans
+            if self._a_name(start, self.text[start + 1 : end - 1].strip(" ,."))
+        ]
+
+    def _cited(self, quote_start: int) -> bool:
+        """Words quoted in a clause that cites them are the cited words: "…, citing the
+        state's “inappropriate interpretation” of the terms"."""
+        clause = re.split(r"[,;:(]", self.text[:quote_start])[-1].split()
+        return bool(clause) and clause[0].lower() in _CITING
+
+    def _nickname(self, start: int, end: int) -> bool:
+        """One capitalised word quoted between a first name and a surname: Opendra “Bill"
+        Narayan."""
+        inner = self.text[start + 1 : end - 1]
+        before = self.text[:start].split()
+        after = self.text[end:].split()
+        return (
+            len(inner.split()) == 1
+            and inner[:1].isupper()
+            and bool(before)
+            and bool(after)
+            and before[-1][:1].isupper()
+            and before[-1].isalpha()
+            and after[0][:1].isupper()
+        )
+
+    def _a_name(self, quote_start: int, inner: str) -> bool:
+        """Two or more capitalised words in quotation marks inside a sentence in ordinary
+        case are a name: a campaign's, a group's or a title ("a banner reading “Trust
+        Huck”"); one capitalised word may still be held at arm's length ("two ‘Acts’")."""
+        words = inner.split()
+        return (
+            quote_start > 0
+            and len(words) >= 2
+            and all(word[:1].isupper() for word in words)
+            and self._in_ordinary_case
+        )
 
     def _mentioned(self, quote_start: int) -> bool:
         """The quoted words are named as words (use–mention), not used as the writer's own."""

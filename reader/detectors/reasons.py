@@ -68,6 +68,7 @@ def reason_templates() -> dict[str, tuple[str, ...]]:
 
 _TOPIC_SENSITIVE = frozenset({"loaded", "evaluative"})
 _MODALS = frozenset({"will", "won't", "shall", "would", "be", "to"})  # "going to", "bound to"
+_SHORT_CAPITALS = 4  # "NATO", "FBI": a longer word in capitals is set so, not an acronym
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "to", "of", "in", "on", "at", "for", "with", "by", "and"}
     | {"or", "but", "as", "than", "more", "less", "so", "very", "too"}
@@ -190,6 +191,7 @@ def opinion_suggestion(
         and not analysis.is_reported(hit.start, hit.end)
         and not analysis.used_as_noun(hit)
         and not analysis.names_a_thing(hit)
+        and not analysis.modifies_a_noun(hit)
     ]
     strong = strong_categories(hits)
     if score < model.threshold and not strong:
@@ -239,11 +241,11 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
     """Span of the first run of capitalised words that holds a word (not an abbreviation such
     as "U.S." or a code such as "MS-13"); a lone capital first word does not count."""
     tokens = analysis.tokens
-    i = 0
+    i = _after_a_capitals_lead_in(tokens)
     while i < len(tokens):
-        if tokens[i].is_capitalised and tokens[i].norm != "i":
+        if _name_word(tokens[i]) and tokens[i].norm != "i":
             j = i
-            while j + 1 < len(tokens) and tokens[j + 1].is_capitalised:
+            while j + 1 < len(tokens) and _name_word(tokens[j + 1]):
                 j += 1
             run = [t for t in tokens[i : j + 1] if t.norm not in _FUNCTION_WORDS]
             worded = any(_is_word(t.text) for t in run)
@@ -260,6 +262,22 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
         else:
             i += 1
     return None
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word, not an adjective made with a hyphen ("DNA-based", "Lenexa-based")."""
+    last = token.text.rsplit("-", 1)[-1]
+    return token.is_capitalised and not ("-" in token.text and last.isalpha() and last.islower())
+
+
+def _after_a_capitals_lead_in(tokens: list[Token]) -> int:
+    """Where a sentence's words start after a lead-in set in capitals ("THE PATENT FIGHT
+    BETWEEN Google and …"): words in capitals, one of them long, name nobody."""
+    k = 0
+    while k < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.isupper():
+        k += 1
+    long_word = any(len(t.text) > _SHORT_CAPITALS for t in tokens[:k])
+    return k if k >= 2 and long_word and k < len(tokens) else 0
 
 
 def _names_a_place(run: list[Token], tokens: list[Token]) -> bool:

@@ -16,6 +16,7 @@ CUES_FILE = "cues.json"
 OPINION_MODEL_FILE = "opinion_model.json"
 CLAIM_MODEL_FILE = "claim_model.json"
 LEXICON_FILE = "lexicon.json"
+NOUN_COMPOUNDS_FILE = "noun_compounds.json"
 
 
 def resources_dir() -> Path:
@@ -84,6 +85,32 @@ def cues() -> Cues:
         tuple(phrase.lower() for phrase in data["boilerplate"]),
         tuple(label.lower() for label in data["boilerplate_openings"]),
         frozenset(data["timetable_verbs"]),
+    )
+
+
+@dataclass(frozen=True)
+class NounCompounds:
+    """Compound nouns that open with a loaded noun (see compound_sources.py)."""
+
+    pairs: frozenset[tuple[str, str]]  # ("garbage", "truck"), ("vice", "president")
+    heads: frozenset[str]  # loaded nouns that open several: plain nouns before a noun
+
+
+_HEAD_COMPOUNDS = 3  # "garbage" opens 11, "vice" 6, "mess" 3; "smear" 2 ("smear campaign")
+
+
+@cache
+def noun_compounds() -> NounCompounds:
+    path = resources_dir() / NOUN_COMPOUNDS_FILE
+    data = read_json(path)
+    try:
+        pairs = [tuple(str(c).split(" ")) for c in data["compounds"]]
+    except (KeyError, TypeError, AttributeError):
+        raise ReaderError(f"detector file {path} is not a compound noun file") from None
+    firsts = [pair[0] for pair in pairs if len(pair) == 2]
+    return NounCompounds(
+        frozenset((pair[0], pair[1]) for pair in pairs if len(pair) == 2),
+        frozenset(word for word in firsts if firsts.count(word) >= _HEAD_COMPOUNDS),
     )
 
 

@@ -31,6 +31,10 @@ _FRAGMENT_EVIDENCE = 2  # trigger passages a heading or list item needs to be su
 _OPENING_QUOTES = ("“", '"', "«", "„")
 _CLOSING_QUOTES = ("”", '"', "»")
 _LEADING_WORDS = 3  # a source opening the next sentence: "She said", "Council member Ray Tan said"
+# a clause that says someone is speaking without naming them: "…, adding that she never wore it"
+_SPEAKING_ON = re.compile(
+    r",\s+(?:adding|saying|claiming|insisting|explaining|noting|arguing|stressing)\b"
+)
 
 
 def suggest_article(
@@ -242,6 +246,9 @@ def _with_sources(
                 sources[i], quoted[i] = speaker, True
                 continue
         if i and analyses[i - 1].text.rstrip().endswith(":") and analyses[i - 1].named_sources:
+            sources[i] = sources[i - 1]
+        elif i and sources[i - 1] and _SPEAKING_ON.search(analyses[i].text):
+            # evidence given on: "X told the inquest …. Y once sent …, adding that …"
             sources[i] = sources[i - 1]
         elif i + 1 < len(analyses) and analyses[i + 1].text.lower().startswith(
             ("according to", "that's according to", "that’s according to", "source:")

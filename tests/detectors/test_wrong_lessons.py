@@ -416,3 +416,137 @@ def test_first_in_a_series_or_a_role_is_no_record() -> None:
         "Exports fell for the first time since 2009.",
     ):
         assert [r for r in _reasons(suggest(record, include_sourced=True)) if "first" in r], record
+
+
+def test_a_loaded_noun_naming_a_thing_before_another_noun_is_not_loaded() -> None:
+    # CBC, 2007: "garbage" in "garbage bins" read as a loaded word
+    for text in (
+        "Crews will empty the garbage bins on Portage Avenue twice a week from January.",
+        "Weekly garbage collection resumes on Monday after the holiday break.",
+        "The city named Ray Tan, its vice president of operations, to run the depots.",
+    ):
+        assert not [r for r in _reasons(suggest(text)) if "loaded" in r], text
+    # a loaded noun that names no thing before a noun still judges
+    for opinion, word in (
+        ("Voters went to the polls on Sunday in what was a sham election.", "sham"),
+        ("The council now faces a nightmare scenario over the budget.", "nightmare"),
+    ):
+        assert [r for r in _reasons(suggest(opinion)) if f"“{word}”" in r], opinion
+
+
+def test_could_before_a_verb_of_seeing_is_no_hedge() -> None:
+    # Times Online, 2008: "could" in "the ring could clearly be seen" read as a hedge
+    for text in (
+        "In the photograph the ring could clearly be seen on her left hand.",
+        "Witnesses said the smoke could be seen from the motorway for miles.",
+        "From the gallery the crowd could hear the judge read out the verdict.",
+    ):
+        assert not [r for r in _reasons(suggest(text)) if "hedge" in r], text
+    # "could" on a claim still hedges it
+    said = "The plan could prove a disaster for the town, and it could cost millions."
+    assert [r for r in _reasons(suggest(said)) if "“could” is a hedge" in r]
+
+
+def test_a_groups_name_in_quotation_marks_is_not_scare_quotes() -> None:
+    # Sound Politics, 2008: "Trust Huck", a campaign's name, read as scare quotes
+    text = (
+        "Supporters of the governor gathered at the hall under a banner reading "
+        "“Trust Huck” on Saturday night."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
+    # The Register, 2008: "My" of a widget's name read as the writer speaking
+    renamed = (
+        "The name of the widget was changed from “Secret Crush” to “My Admirer” after the "
+        "threat was reported."
+    )
+    assert not [r for r in _reasons(suggest(renamed)) if "“My”" in r]
+    # a plain word held at arm's length still reads so
+    sneer = "The council's so-called “reform” of the parking rules left most drivers worse off."
+    assert [r for r in _reasons(suggest(sneer)) if "quotation marks" in r]
+
+
+def test_evidence_added_after_a_witness_speaks_is_theirs() -> None:
+    # Times Online, 2008: "X once sent …, adding that …" in a witness's evidence read as the
+    # article's claim about X
+    text = (
+        "The butler, Paul Harrow, told the inquest he had served the family for ten years. "
+        "Marco Bellini once sent the princess a bracelet worth thousands of pounds, adding "
+        "that she never wore it."
+    )
+    assert _unsourced(suggest(text, include_sourced=True)) == []
+    # with no one speaking before it, the same sentence is the article's claim
+    alone = (
+        "Marco Bellini once sent the princess a bracelet worth thousands of pounds, adding "
+        "that she never wore it."
+    )
+    assert _unsourced(suggest(alone, include_sourced=True))
+
+
+def test_a_nickname_in_quotation_marks_is_not_scare_quotes() -> None:
+    # Kansas City Business Journal, 2007: "Bill" between a first name and a surname read as
+    # scare quotes
+    text = (
+        "Opendra “Bill” Narayan, a professor at the medical center, died on Monday after a "
+        "short illness."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
+    # a word in quotation marks that names nobody still reads so
+    sneer = "The council's so-called “reform” of the parking rules left most drivers worse off."
+    assert [r for r in _reasons(suggest(sneer)) if "quotation marks" in r]
+
+
+def test_a_quoted_price_offer_is_not_scare_quotes() -> None:
+    # Guardian Comment is free, 2008: "two for £5" offers read as scare quotes
+    text = (
+        "Cracking the cheap bird, the “two for £5” offers in supermarkets, looks easy compared "
+        "with taking it out of ready meals."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
+
+
+def test_kind_after_an_adjective_and_before_of_is_a_noun() -> None:
+    # MediaPost, 2007: "kind" in "a different kind of scrutiny" read as calling something
+    # good or bad
+    text = (
+        "So while the ruling is in the clear, the toolbar will have to stand up to the firm's "
+        "claims in the state court under a different kind of scrutiny."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "“kind”" in r]
+
+
+def test_a_lead_in_set_in_capitals_is_no_name() -> None:
+    # MediaPost, 2007: "THE PATENT INFRINGEMENT FIGHT BETWEEN Google" read as a name
+    text = (
+        "THE PATENT INFRINGEMENT FIGHT BETWEEN Google and HyperPhrase Technologies over the "
+        "linking components in AdSense just got more complicated, as the court has overturned "
+        "part of a lower court's ruling that was in Google's favor."
+    )
+    reasons = _reasons(suggest(text, include_sourced=True))
+    assert not [r for r in reasons if "PATENT" in r], reasons
+
+
+def test_a_hyphenated_adjective_after_a_capital_is_no_name() -> None:
+    # Kansas City Business Journal, 2007: "DNA-based" read as the name a claim is about
+    text = "Other researchers are working on similar DNA-based immunotherapies."
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "DNA" in r]
+    # a name before it is still one
+    named = "Dr Ruth Okafor is working on similar DNA-based immunotherapies."
+    assert [r for r in _reasons(suggest(named, include_sourced=True)) if "Ruth Okafor" in r]
+
+
+def test_words_quoted_after_citing_are_the_cited_words() -> None:
+    # MediaPost, 2007: a court's words quoted after "citing" read as scare quotes
+    text = (
+        "But the court instructed the lower court to reexamine part of the claim, citing the "
+        "state's “inappropriate interpretation” of terms used in the firm's patent filings."
+    )
+    assert not [r for r in _reasons(suggest(text)) if "quotation marks" in r]
+
+
+def test_an_age_after_a_name_is_no_figure() -> None:
+    # Kansas City Business Journal, 2007: "71" in "Narayan, 71, was chairman" as a figure
+    text = "Narayan, 71, was chairman of microbiology and immunology at the university."
+    assert not [r for r in _reasons(suggest(text, include_sourced=True)) if "“71”" in r]
+    # a count after a comma is still a figure
+    count = "Of the staff, 71 were laid off in March, the largest cut in the county."
+    assert [r for r in _reasons(suggest(count, include_sourced=True)) if "“71”" in r]
