@@ -359,17 +359,22 @@ def _publication(sitename: str, title: str, page_title: str) -> str:
     headline_in_it = bool(title) and title.casefold() in sitename.casefold()
     if any(c.isalpha() for c in sitename) and not headline_in_it:
         return _without_dates(sitename)  # (a "site name" of digits alone is the page's date)
-    parts = [part.strip() for part in TITLE_SEPARATOR.split(plain_text(page_title))]
+    parts = [_site_part(part) for part in TITLE_SEPARATOR.split(plain_text(page_title))]
     if len(parts) != 2 or title.casefold() not in (parts[0].casefold(), parts[1].casefold()):
         return ""
     return parts[1] if parts[0].casefold() == title.casefold() else parts[0]
+
+
+def _site_part(part: str) -> str:
+    """A part of the page's title, without the colon a site leaves after its name."""
+    return part.strip().rstrip(":").rstrip()
 
 
 def _without_dates(sitename: str) -> str:
     """The site's name without the page's date that a title part brought with it:
     "Star-Telegram.com: | 01/08/2008" is "Star-Telegram.com"."""
     parts = [part for part in TITLE_SEPARATOR.split(sitename) if not is_date(part)]
-    return " | ".join(part.strip().rstrip(":").rstrip() for part in parts)
+    return " | ".join(_site_part(part) for part in parts)
 
 
 def _web_url(url: str | None) -> str:

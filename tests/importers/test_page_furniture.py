@@ -183,3 +183,13 @@ def test_a_script_link_that_ends_a_sentence_keeps_its_words() -> None:
     )
     text = canonical_text(article_from_html(news_page(first + STORY_HTML)).markdown)
     assert "The fares are set each spring by the harbour board." in text
+
+
+def test_the_sites_name_from_the_title_loses_its_trailing_colon() -> None:
+    # a business weekly's site, 2008: "Headline - Kansas City Business Journal:"
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares - Coastal Business "
+        "Journal:</title></head><body><div><h1>Harbour board delays vote on ferry fares"
+        f"</h1>{STORY_HTML}</div></body></html>"
+    )
+    assert article_from_html(page).publication == "Coastal Business Journal"
