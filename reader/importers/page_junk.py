@@ -24,6 +24,7 @@ _CALLS = (
     r"follow us\b|(?:sign up|subscribe) (?:for|to) our\b"
     r"|(?:submit|send|write)(?: us)? (?:your|a) letters?\b|discuss this (?:story|article)\b"
     r"|to contact the (?:reporters?|writers?|editors?|authors?)\b"
+    r"|[\w .'-]{1,60}? can be (?:reached|contacted) at \S+@"
 )
 _BOILERPLATE = re.compile(
     rf"(?:letters? to the editor|have your say|{_CALLS}|(?:read |see )?more\W*$|read the rest\W*$)",
@@ -58,8 +59,20 @@ _TRAILING_BOILERPLATE = re.compile(
     rf"|{_VIEWS_NOTE})",
     re.IGNORECASE,
 )
-# before the story only calls to act: a lede may well begin "Letters to the editor..."
-_LEADING_BOILERPLATE = re.compile(rf"(?:{_CALLS})", re.IGNORECASE)
+# before the story only calls to act (a lede may well begin "Letters to the editor..."),
+# the site's path to the page ("Home > Archives > …") and its account bar ("Welcome |
+# sign-out")
+_LEADING_BOILERPLATE = re.compile(
+    rf"(?:{_CALLS}|home\s*[>»›]|welcome\W+(?:sign|log)[- ]?(?:in|out)\b)", re.IGNORECASE
+)
+# A line that heads other stories after the story ("Recent Online Media Daily Articles",
+# "More from Business", "Related stories"): it and the short blocks after it are cut.
+_MORE_STORIES = re.compile(
+    r"(?:recent|related|latest|more|other|popular|top|most read)\b[\w\s'’&-]{0,60}?"
+    r"\b(?:articles|stories|news|headlines|posts)\W*$",
+    re.IGNORECASE,
+)
+_MAX_MORE_STORIES_WORDS = 8
 _MAX_BOILERPLATE_WORDS = 30
 _TEASER_END = re.compile(r"\[(?:…|\.\.\.)\]$")
 _MAX_TEASER_WORDS = 80
@@ -143,7 +156,7 @@ def words_of(text: str) -> list[str]:
 
 
 def without_edge_boilerplate(blocks: list[Block]) -> list[Block]:
-    start, end = 0, len(blocks)
+    start, end = 0, _before_more_stories(blocks)
     while start < end and (
         _is_boilerplate(blocks[start], _LEADING_BOILERPLATE) or _is_date_or_byline(blocks[start])
     ):
@@ -157,6 +170,19 @@ def without_edge_boilerplate(blocks: list[Block]) -> list[Block]:
     ):
         end -= 1
     return blocks[start:end]
+
+
+def _before_more_stories(blocks: list[Block]) -> int:
+    """Where the story ends if a line heading other stories follows it, with only
+    teasers after it (short blocks); else the end."""
+    for index in range(len(blocks) - 1, 0, -1):
+        line, *rest = blocks[index].texts  # (the teasers may share its block)
+        if len(line.split()) <= _MAX_MORE_STORIES_WORDS and _MORE_STORIES.match(line):
+            after = rest + [" ".join(block.texts) for block in blocks[index + 1 :]]
+            if all(len(text.split()) <= _MAX_TEASER_WORDS for text in after):
+                return index
+            break
+    return len(blocks)
 
 
 def with_dateline_joined(blocks: list[Block]) -> list[Block]:

@@ -193,3 +193,48 @@ def test_the_sites_name_from_the_title_loses_its_trailing_colon() -> None:
         f"</h1>{STORY_HTML}</div></body></html>"
     )
     assert article_from_html(page).publication == "Coastal Business Journal"
+
+
+def test_a_breadcrumb_and_an_account_bar_above_the_story_are_left_out() -> None:
+    # a trade paper's site, 2008: the archive's path and "Welcome | sign-out" with a date
+    top = (
+        "<p>Home &gt; All Archives &gt; Harbour Daily Archives &gt; Friday, Dec 28, 2007</p>"
+        "<p>Welcome | sign-out Wed, Jan 16, 2008</p>"
+    )
+    assert _paragraphs(news_page(top + STORY_HTML)) == STORY
+
+
+def test_other_stories_under_a_heading_after_the_story_are_left_out() -> None:
+    # "Recent … Articles", then teasers cut off mid-sentence with their times
+    teasers = (
+        "<p>Recent Harbour Daily Articles</p>"
+        "<p>Ferry Operator Orders Two New Boats Jan 16, 7:00 AM The operator said on "
+        "Tuesday that the boats would enter service...</p>"
+        "<p>Island School Wins Funding Jan 16, 6:45 AM Parents who campaigned for a "
+        "new roof have...</p>"
+    )
+    assert _paragraphs(news_page(STORY_HTML + teasers)) == STORY
+
+
+def test_a_story_about_recent_articles_keeps_its_paragraphs() -> None:
+    # a sentence that opens like such a heading, and short paragraphs after it, stay
+    story = [
+        "Recent articles in the journal questioned the study's method.",
+        "The authors replied on Monday.",
+        "Home ownership on the islands has fallen, the census shows.",
+    ]
+    page = news_page("".join(f"<p>{p}</p>" for p in STORY + story))
+    assert _paragraphs(page) == STORY + story
+
+
+def test_other_stories_in_one_box_and_the_reporters_address_are_left_out() -> None:
+    # the heading and its teasers as one list, after the reporter's e-mail address
+    box = (
+        "<p>Ana Ruiz can be reached at ana@courier.example</p>"
+        "<ul><li>Recent Harbour Daily Articles</li>"
+        "<li>Ferry Operator Orders Two New Boats Jan 16, 7:00 AM The operator said on "
+        "Tuesday that the boats would enter service...</li>"
+        "<li>Island School Wins Funding Jan 16, 6:45 AM Parents who campaigned for a "
+        "new roof have...</li></ul>"
+    )
+    assert _paragraphs(news_page(STORY_HTML + box)) == STORY
