@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from reader.classroom.overview import ClassOverview
     from reader.core.models import Annotation
@@ -38,6 +39,7 @@ class ClassShowing:
         self.presentation: Presentation | None = None
         self._kept: KeptClassView | None = None  # the figures shown last
         self._closed_view: ClassViewWindow | None = None  # kept to be shown again
+        self._type_warmed: tuple[Path, int] | None = None  # the page last drawn ahead
 
     def prepare_soon(self, assigned: int | None) -> None:
         """A moment after an article is shown, get the class view ready (see ``_prepare``)
@@ -53,10 +55,11 @@ class ClassShowing:
         )
 
     def _prepare(self, library: Library, assigned: int | None) -> None:
-        """Load the class view's and the presentation's code, if this library assigned an
-        article. If ``assigned`` and the library does not keep its class's figures for
-        their work as it is now (collected by an older version, or changed since), work
-        them out ahead and keep them. Nothing if the window was closed, or the reader has
+        """Load the class view's and the presentation's code, and draw the shown article
+        in the presentation's type off screen, if this library assigned an article. If
+        ``assigned`` and the library does not keep its class's figures for their work as
+        it is now (collected by an older version, or changed since), work them out ahead
+        and keep them. Nothing if the window was closed, or the reader has
         moved on to another article or library."""
         from reader.services.class_results import KeptClassView, figures_kept, latest_made
         from reader.storage import classroom as store
@@ -67,15 +70,29 @@ class ClassShowing:
             return
         if shown is None or shown.id != assigned or reading.library is not library:
             if assigned is None and store.made_any(library):
-                _load_class_view_code()
+                self._load_presentation_code()
             return
-        _load_class_view_code()
+        self._load_presentation_code()
         made = latest_made(library, assigned)
         if made is None or figures_kept(library, made):
             return
         if self._kept is None:
             self._kept = KeptClassView()
         self._kept.work_out_ahead(library.path, made, keep=True)
+
+    def _load_presentation_code(self) -> None:
+        """The class view's and the presentation's code loaded, and the shown article's
+        page drawn in the presentation's type (once per article)."""
+        for name in CLASS_VIEW_CODE:
+            importlib.import_module(name)
+        from reader.gui.classroom.presentation import warm_type
+
+        reading = self._host.reading
+        article = reading.article
+        if article is None or self._type_warmed == (reading.library.path, article.id):
+            return
+        self._type_warmed = (reading.library.path, article.id)
+        warm_type(self._host.parent, article, self._host.theme(), reading.view.render_cache)
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's
@@ -170,8 +187,3 @@ class ClassShowing:
     def _on_presentation_closed(self) -> None:
         self.presentation = None
         self._host.parent.activateWindow()
-
-
-def _load_class_view_code() -> None:
-    for name in CLASS_VIEW_CODE:
-        importlib.import_module(name)

@@ -225,6 +225,32 @@ def words_colour(
     return text
 
 
+def test_an_assigned_article_is_drawn_ahead_in_the_presentation_type_unseen(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from reader.gui.classroom.showing import WARM_AFTER_MS
+
+    window = session.start()
+    window.finish_startup()
+    teacher_with_three_submissions(window, tmp_path)
+    article = window.reading.article
+    assert article is not None
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    window.show_article(article.id)
+    page = window.reading.view.document()
+    showing = window.classroom.showing
+    drawn = (window.library.path, article.id)
+    qtbot.waitUntil(lambda: showing._type_warmed == drawn, timeout=WARM_AFTER_MS + 5000)
+    # off screen: no window appeared, and the main window's page is the one it showed
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == shown
+    assert window.reading.view.document() is page
+    window.classroom.present_action.trigger()
+    presentation = window.classroom.presentation
+    assert presentation is not None
+    assert presentation.view.toPlainText() == window.reading.view.toPlainText()
+    presentation.close()
+
+
 def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
