@@ -9,17 +9,20 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QImage,
     QKeyEvent,
     QPainter,
+    QRegion,
     QTextDocument,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from reader.core.palette import THEME_COLOURS
 from reader.gui.classroom.presentation_contrast import readable_page, readable_shading
 from reader.gui.reading.article_view import ArticleView
 from reader.gui.reading.page_layout import (
@@ -138,6 +141,30 @@ class Presentation(QWidget):
         self._layout.addWidget(self.view, 1)
         self._layout.addWidget(self.caption)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    @property
+    def article(self) -> Article:
+        return self._article
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def make_window_ready(self) -> None:
+        """Make the window and the image it is painted into, at the screen's size, without
+        showing it: shown, it paints at once. A new window's image comes fresh from the
+        system (shared memory on X11), page by page as its first paint writes it."""
+        screen = self.screen().geometry()
+        self.setGeometry(screen)
+        self.create()
+        store = self.backingStore()
+        store.resize(screen.size())
+        whole = QRect(0, 0, screen.width(), screen.height())
+        store.beginPaint(QRegion(whole))
+        painter = QPainter(store.paintDevice())
+        painter.fillRect(whole, QColor(THEME_COLOURS[self._theme].background))
+        painter.end()
+        store.endPaint()
 
     def start(self) -> None:
         """Full screen, the flags hidden, the type sized for the screen."""

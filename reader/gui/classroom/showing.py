@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from reader.classroom.overview import ClassOverview
-    from reader.core.models import Annotation
+    from reader.core.models import Annotation, Article
     from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialog_host import DialogHost
     from reader.gui.classroom.presentation import Presentation
@@ -40,6 +40,9 @@ class ClassShowing:
         self._kept: KeptClassView | None = None  # the figures shown last
         self._closed_view: ClassViewWindow | None = None  # kept to be shown again
         self._type_warmed: tuple[Path, int] | None = None  # the page last drawn ahead
+        # A presentation of the shown article, its window made ready while the teacher
+        # reads, with the library it reads the flags from.
+        self._ready: tuple[Presentation, Library] | None = None
 
     def prepare_soon(self, assigned: int | None) -> None:
         """A moment after an article is shown, get the class view ready (see ``_prepare``)
@@ -81,8 +84,9 @@ class ClassShowing:
         self._kept.work_out_ahead(library.path, made, keep=True)
 
     def _load_presentation_code(self) -> None:
-        """The class view's and the presentation's code loaded, and the shown article's
-        page drawn in the presentation's type (once per article)."""
+        """The class view's and the presentation's code loaded; and, once per article, the
+        shown article's page drawn in the presentation's type and a presentation of it
+        made ready, its window's image (the screen's size) held until F5 uses it."""
         for name in CLASS_VIEW_CODE:
             importlib.import_module(name)
         from reader.gui.classroom.presentation import warm_type
@@ -93,6 +97,11 @@ class ClassShowing:
             return
         self._type_warmed = (reading.library.path, article.id)
         warm_type(self._host.parent, article, self._host.theme(), reading.view.render_cache)
+        if self._ready is not None:  # another article's
+            self._ready[0].deleteLater()
+        ready = self._new_presentation(reading.library, article)
+        ready.make_window_ready()
+        self._ready = ready, reading.library
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's
@@ -155,8 +164,6 @@ class ClassShowing:
 
     def present(self) -> Presentation | None:
         """The article alone, full screen, its flags hidden until → reveals them."""
-        from reader.gui.classroom.presentation import Presentation
-
         host = self._host
         reading = host.reading
         if reading.article is None:
@@ -164,6 +171,24 @@ class ClassShowing:
             return None
         reading.flush_edits()
         article, library = reading.article, reading.library
+        presentation = None
+        if self._ready is not None:
+            ready, ready_library = self._ready
+            self._ready = None
+            if (ready_library, ready.article, ready.theme) == (library, article, host.theme()):
+                presentation = ready
+            else:
+                ready.deleteLater()
+        if presentation is None:
+            presentation = self._new_presentation(library, article)
+        presentation.closed.connect(self._on_presentation_closed)
+        self.presentation = presentation
+        presentation.start()
+        return presentation
+
+    def _new_presentation(self, library: Library, article: Article) -> Presentation:
+        """A presentation of ``article``, not shown yet."""
+        from reader.gui.classroom.presentation import Presentation
 
         # Read once the page is painted: F5 waits neither for them nor for their imports.
         def flags() -> list[Annotation]:
@@ -176,13 +201,10 @@ class ClassShowing:
 
             return class_overview_of(library, article.id)
 
-        presentation = Presentation(
-            host.parent, article, flags, host.theme(), heat, reading.view.render_cache
+        host = self._host
+        return Presentation(
+            host.parent, article, flags, host.theme(), heat, host.reading.view.render_cache
         )
-        presentation.closed.connect(self._on_presentation_closed)
-        self.presentation = presentation
-        presentation.start()
-        return presentation
 
     def _on_presentation_closed(self) -> None:
         self.presentation = None
