@@ -97,7 +97,19 @@ class ClassShowing:
             return
         self._type_warmed = (reading.library.path, article.id)
         warm_type(self._host.parent, article, self._host.theme(), reading.view.render_cache)
-        if self._ready is not None:  # another article's
+        self._make_ready()
+
+    def _make_ready(self) -> None:
+        """A presentation of the shown article made ready, its window's image (the
+        screen's size) held until F5 uses it; nothing if the window was closed, shows no
+        article or presents one."""
+        reading = self._host.reading
+        article = reading.article
+        if not self._host.parent.isVisible() or reading.library.closed or article is None:
+            return
+        if self.presentation is not None:  # (made ready again once it is closed)
+            return
+        if self._ready is not None:  # another article's, or in another theme
             self._ready[0].deleteLater()
         ready = self._new_presentation(reading.library, article)
         ready.make_window_ready()
@@ -207,5 +219,9 @@ class ClassShowing:
         )
 
     def _on_presentation_closed(self) -> None:
+        """Back to the main window; the next F5 made ready a moment later."""
+        from PySide6.QtCore import QTimer
+
         self.presentation = None
         self._host.parent.activateWindow()
+        QTimer.singleShot(WARM_AFTER_MS, self._host.parent, self._make_ready)

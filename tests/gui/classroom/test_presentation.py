@@ -32,6 +32,7 @@ from reader.gui.classroom.presentation_contrast import (
     contrast_ratio,
     drawn_colours,
 )
+from reader.gui.classroom.showing import WARM_AFTER_MS
 from reader.gui.common.theme import apply_theme
 from reader.gui.reading.view_geometry import line_rect
 from reader.gui.shell.main_window import MainWindow
@@ -227,8 +228,6 @@ def words_colour(
 
 def made_ready(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> Presentation:
     """A teacher's assigned article shown a moment: the presentation made ready unseen."""
-    from reader.gui.classroom.showing import WARM_AFTER_MS
-
     window.finish_startup()
     window.appearance.set_theme(Theme.LIGHT)
     teacher_with_three_submissions(window, tmp_path)
@@ -263,6 +262,17 @@ def test_an_assigned_article_is_made_ready_to_present_unseen(
     assert ready.caption.isVisible() and "1 of" in ready.caption.text()
     qtbot.keyClick(ready, Qt.Key.Key_Escape)
     assert window.classroom.presentation is None
+
+    # and a moment later, another one for the next F5
+    def again() -> list[Presentation]:
+        return [p for p in window.findChildren(Presentation) if p is not ready]
+
+    qtbot.waitUntil(lambda: len(again()) == 1, timeout=WARM_AFTER_MS + 5000)
+    (next_one,) = again()
+    assert not next_one.isVisible()
+    window.classroom.present_action.trigger()
+    assert window.classroom.presentation is next_one
+    next_one.close()
 
 
 def test_a_presentation_made_ready_in_another_theme_is_not_used(
