@@ -13,15 +13,15 @@ Esc.  Each press is timed from the key event until the presentation's page has p
 the new state (the event loop run until the page's paint, which paints the caption with
 it: one pass per window).  Before F5 the window is left idle for PAUSE ms (before the
 first F5 of a session, ``--first-pause``: the article on the screen a moment, as the app
-loads the presentation's code, and draws the article off screen in its type, a second
-after a teacher's assigned article is shown), and after it the teacher turns to the class
-for as long, untimed: the presentation reads the flags and the class's work then, once its
-page is on the screen.
+loads the presentation's code, draws the article off screen in its type and makes the
+presentation's window ready a second after a teacher's assigned article is shown), and
+after it the teacher turns to the class for as long, untimed: the presentation reads the
+flags and the class's work then, once its page is on the screen.
 
 The first F5 and first H of a session (nothing loaded or built yet) are printed apart
-(on this platform a presentation's window paints into plain memory: a later F5's window
-takes what earlier windows freed, the first one's pages come fresh from the system; on X11
-each new window's is fresh shared memory, the first F5's and the later ones' alike):
+(later F5s come PAUSE ms after Esc, before the app makes the next window ready: on this
+platform a new window's image takes the memory earlier windows freed, where a first one's
+pages come fresh from the system; on X11 each new window's is fresh shared memory):
 the median over ``--sessions`` new processes, one after the other on the same library
 and render cache (kept between sessions, as the app keeps it), and the last one, which
 then makes ``--runs`` runs more: the medians of those follow.
