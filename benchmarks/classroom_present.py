@@ -13,11 +13,15 @@ Esc.  Each press is timed from the key event until the presentation's page has p
 the new state (the event loop run until the page's paint, which paints the caption with
 it: one pass per window).  Before F5 the window is left idle for PAUSE ms (before the
 first F5 of a session, ``--first-pause``: the article on the screen a moment, as the app
-loads the presentation's code a second after a teacher's assigned article is shown), and
+loads the presentation's code, draws the article off screen in its type and makes the
+presentation's window ready a second after a teacher's assigned article is shown), and
 after it the teacher turns to the class for as long, untimed: the presentation reads the
 flags and the class's work then, once its page is on the screen.
 
-The first F5 and first H of a session (nothing loaded or built yet) are printed apart:
+The first F5 and first H of a session (nothing loaded or built yet) are printed apart
+(later F5s come PAUSE ms after Esc, before the app makes the next window ready: on this
+platform a new window's image takes the memory earlier windows freed, where a first one's
+pages come fresh from the system; on X11 each new window's is fresh shared memory):
 the median over ``--sessions`` new processes, one after the other on the same library
 and render cache (kept between sessions, as the app keeps it), and the last one, which
 then makes ``--runs`` runs more: the medians of those follow.

@@ -9,13 +9,31 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QRegion,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from reader.core.palette import THEME_COLOURS
 from reader.gui.classroom.presentation_contrast import readable_page, readable_shading
 from reader.gui.reading.article_view import ArticleView
-from reader.gui.reading.page_layout import BASE_POINT_SIZE, MAX_ZOOM, ZOOM_FACTOR
+from reader.gui.reading.page_layout import (
+    BASE_POINT_SIZE,
+    MAX_ZOOM,
+    ZOOM_FACTOR,
+    body_font,
+    set_page_margins,
+    side_margin,
+)
+from reader.gui.reading.page_render import render_page
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,6 +60,26 @@ def body_zoom(screen_height: int, dots_per_inch: float) -> int:
     if wanted <= base:
         return 0
     return min(MAX_ZOOM, math.ceil(math.log(wanted / base, ZOOM_FACTOR) - 1e-9))
+
+
+def warm_type(
+    window: QWidget, article: Article, theme: Theme, render_cache: RenderCache | None
+) -> None:
+    """Lay out and draw the article's page off screen in the type a presentation on
+    ``window``'s screen would show it in, and let it go: the first F5 of a session then
+    finds the fonts of that size loaded and their glyphs drawn, as every later F5 does.
+    Drawn into a one-pixel image: the glyphs are drawn into the fonts' cache whole, and
+    clipped only as they are put on the page."""
+    screen = window.screen().geometry()
+    document = QTextDocument()
+    document.setDefaultFont(body_font(body_zoom(screen.height(), window.logicalDpiY())))
+    render_page(document, article, theme, render_cache)
+    set_page_margins(document, side_margin(document, screen.width()))
+    document.setTextWidth(screen.width())
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    document.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
+    painter.end()
 
 
 class Presentation(QWidget):
@@ -103,6 +141,30 @@ class Presentation(QWidget):
         self._layout.addWidget(self.view, 1)
         self._layout.addWidget(self.caption)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    @property
+    def article(self) -> Article:
+        return self._article
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def make_window_ready(self) -> None:
+        """Make the window and the image it is painted into, at the screen's size, without
+        showing it: shown, it paints at once. A new window's image comes fresh from the
+        system (shared memory on X11), page by page as its first paint writes it."""
+        screen = self.screen().geometry()
+        self.setGeometry(screen)
+        self.create()
+        store = self.backingStore()
+        store.resize(screen.size())
+        whole = QRect(0, 0, screen.width(), screen.height())
+        store.beginPaint(QRegion(whole))
+        painter = QPainter(store.paintDevice())
+        painter.fillRect(whole, QColor(THEME_COLOURS[self._theme].background))
+        painter.end()
+        store.endPaint()
 
     def start(self) -> None:
         """Full screen, the flags hidden, the type sized for the screen."""

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from reader.classroom.overview import ClassOverview
-    from reader.core.models import Annotation
+    from reader.core.models import Annotation, Article
     from reader.gui.classroom.class_view import ClassViewWindow
     from reader.gui.classroom.dialog_host import DialogHost
     from reader.gui.classroom.presentation import Presentation
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 # then, and the class's figures worked out if the library does not keep them, not when
 # it is asked for, and never while the article is being shown.
 WARM_AFTER_MS = 1000
+# The window made ready ahead holds an image of the screen's size (8 MB at 1920×1080);
+# a larger screen's is not held ahead.
+READY_MAX_PIXELS = 2560 * 1600
 CLASS_VIEW_CODE = ("reader.gui.classroom.class_view", "reader.gui.classroom.presentation")
 
 
@@ -38,6 +42,10 @@ class ClassShowing:
         self.presentation: Presentation | None = None
         self._kept: KeptClassView | None = None  # the figures shown last
         self._closed_view: ClassViewWindow | None = None  # kept to be shown again
+        self._type_warmed: tuple[Path, int] | None = None  # the page last drawn ahead
+        # A presentation of the shown article, its window made ready while the teacher
+        # reads, with the library it reads the flags from.
+        self._ready: tuple[Presentation, Library] | None = None
 
     def prepare_soon(self, assigned: int | None) -> None:
         """A moment after an article is shown, get the class view ready (see ``_prepare``)
@@ -53,10 +61,11 @@ class ClassShowing:
         )
 
     def _prepare(self, library: Library, assigned: int | None) -> None:
-        """Load the class view's and the presentation's code, if this library assigned an
-        article. If ``assigned`` and the library does not keep its class's figures for
-        their work as it is now (collected by an older version, or changed since), work
-        them out ahead and keep them. Nothing if the window was closed, or the reader has
+        """Load the class view's and the presentation's code, and draw the shown article
+        in the presentation's type off screen, if this library assigned an article. If
+        ``assigned`` and the library does not keep its class's figures for their work as
+        it is now (collected by an older version, or changed since), work them out ahead
+        and keep them. Nothing if the window was closed, or the reader has
         moved on to another article or library."""
         from reader.storage import classroom as store
 
@@ -66,9 +75,9 @@ class ClassShowing:
             return
         if shown is None or shown.id != assigned or reading.library is not library:
             if assigned is None and store.made_any(library):
-                _load_class_view_code()
+                self._load_presentation_code()
             return
-        _load_class_view_code()
+        self._load_presentation_code()
         from reader.services.class_results import KeptClassView, figures_kept, latest_made
 
         made = latest_made(library, assigned)
@@ -77,6 +86,41 @@ class ClassShowing:
         if self._kept is None:
             self._kept = KeptClassView()
         self._kept.work_out_ahead(library.path, made, keep=True)
+
+    def _load_presentation_code(self) -> None:
+        """The class view's and the presentation's code loaded; and, once per article, the
+        shown article's page drawn in the presentation's type and a presentation of it
+        made ready, its window's image (the screen's size) held until F5 uses it."""
+        for name in CLASS_VIEW_CODE:
+            importlib.import_module(name)
+        from reader.gui.classroom.presentation import warm_type
+
+        reading = self._host.reading
+        article = reading.article
+        if article is None or self._type_warmed == (reading.library.path, article.id):
+            return
+        self._type_warmed = (reading.library.path, article.id)
+        warm_type(self._host.parent, article, self._host.theme(), reading.view.render_cache)
+        self._make_ready()
+
+    def _make_ready(self) -> None:
+        """A presentation of the shown article made ready, its window's image (the
+        screen's size) held until F5 uses it; nothing if the window was closed, shows no
+        article or presents one."""
+        reading = self._host.reading
+        article = reading.article
+        if not self._host.parent.isVisible() or reading.library.closed or article is None:
+            return
+        if self.presentation is not None:  # (made ready again once it is closed)
+            return
+        screen = self._host.parent.screen().size()
+        if screen.width() * screen.height() > READY_MAX_PIXELS:
+            return
+        if self._ready is not None:  # another article's, or in another theme
+            self._ready[0].deleteLater()
+        ready = self._new_presentation(reading.library, article)
+        ready.make_window_ready()
+        self._ready = ready, reading.library
 
     def show_class_view(self, made: StoredAssignment | None = None) -> ClassViewWindow | None:
         """The class view of the assignment ``made``; by default of the shown article's
@@ -139,8 +183,6 @@ class ClassShowing:
 
     def present(self) -> Presentation | None:
         """The article alone, full screen, its flags hidden until → reveals them."""
-        from reader.gui.classroom.presentation import Presentation
-
         host = self._host
         reading = host.reading
         if reading.article is None:
@@ -148,6 +190,24 @@ class ClassShowing:
             return None
         reading.flush_edits()
         article, library = reading.article, reading.library
+        presentation = None
+        if self._ready is not None:
+            ready, ready_library = self._ready
+            self._ready = None
+            if (ready_library, ready.article, ready.theme) == (library, article, host.theme()):
+                presentation = ready
+            else:
+                ready.deleteLater()
+        if presentation is None:
+            presentation = self._new_presentation(library, article)
+        presentation.closed.connect(self._on_presentation_closed)
+        self.presentation = presentation
+        presentation.start()
+        return presentation
+
+    def _new_presentation(self, library: Library, article: Article) -> Presentation:
+        """A presentation of ``article``, not shown yet."""
+        from reader.gui.classroom.presentation import Presentation
 
         # Read once the page is painted: F5 waits neither for them nor for their imports.
         def flags() -> list[Annotation]:
@@ -160,19 +220,15 @@ class ClassShowing:
 
             return class_overview_of(library, article.id)
 
-        presentation = Presentation(
-            host.parent, article, flags, host.theme(), heat, reading.view.render_cache
+        host = self._host
+        return Presentation(
+            host.parent, article, flags, host.theme(), heat, host.reading.view.render_cache
         )
-        presentation.closed.connect(self._on_presentation_closed)
-        self.presentation = presentation
-        presentation.start()
-        return presentation
 
     def _on_presentation_closed(self) -> None:
+        """Back to the main window; the next F5 made ready a moment later."""
+        from PySide6.QtCore import QTimer
+
         self.presentation = None
         self._host.parent.activateWindow()
-
-
-def _load_class_view_code() -> None:
-    for name in CLASS_VIEW_CODE:
-        importlib.import_module(name)
+        QTimer.singleShot(WARM_AFTER_MS, self._host.parent, self._make_ready)

@@ -32,6 +32,7 @@ from reader.gui.classroom.presentation_contrast import (
     contrast_ratio,
     drawn_colours,
 )
+from reader.gui.classroom.showing import WARM_AFTER_MS
 from reader.gui.common.theme import apply_theme
 from reader.gui.reading.view_geometry import line_rect
 from reader.gui.shell.main_window import MainWindow
@@ -223,6 +224,68 @@ def words_colour(
     if own.hasProperty(QTextFormat.Property.ForegroundBrush):
         return own.foreground().color()
     return text
+
+
+def made_ready(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> Presentation:
+    """A teacher's assigned article shown a moment: the presentation made ready unseen."""
+    window.finish_startup()
+    window.appearance.set_theme(Theme.LIGHT)
+    teacher_with_three_submissions(window, tmp_path)
+    article = window.reading.article
+    assert article is not None
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    window.show_article(article.id)
+    page = window.reading.view.document()
+    showing = window.classroom.showing
+    drawn = (window.library.path, article.id)
+    qtbot.waitUntil(lambda: showing._type_warmed == drawn, timeout=WARM_AFTER_MS + 5000)
+    # a window at the screen's size, its image made, but unseen; the main window's page
+    # is the one it showed
+    (ready,) = window.findChildren(Presentation)
+    assert not ready.isVisible()
+    assert ready.backingStore().size() == ready.screen().geometry().size()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == shown
+    assert window.reading.view.document() is page
+    return ready
+
+
+def test_an_assigned_article_is_made_ready_to_present_unseen(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    ready = made_ready(window, qtbot, tmp_path)
+    window.classroom.present_action.trigger()
+    assert window.classroom.presentation is ready
+    assert ready.view.toPlainText() == window.reading.view.toPlainText()
+    qtbot.waitUntil(lambda: ready.flags != [] and ready.isActiveWindow())
+    qtbot.keyClick(ready, Qt.Key.Key_Right)
+    assert ready.caption.isVisible() and "1 of" in ready.caption.text()
+    qtbot.keyClick(ready, Qt.Key.Key_Escape)
+    assert window.classroom.presentation is None
+
+    # and a moment later, another one for the next F5
+    def again() -> list[Presentation]:
+        return [p for p in window.findChildren(Presentation) if p is not ready]
+
+    qtbot.waitUntil(lambda: len(again()) == 1, timeout=WARM_AFTER_MS + 5000)
+    (next_one,) = again()
+    assert not next_one.isVisible()
+    window.classroom.present_action.trigger()
+    assert window.classroom.presentation is next_one
+    next_one.close()
+
+
+def test_a_presentation_made_ready_in_another_theme_is_not_used(
+    session: Session, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = session.start()
+    ready = made_ready(window, qtbot, tmp_path)
+    window.appearance.set_theme(Theme.DARK)
+    window.classroom.present_action.trigger()
+    presentation = window.classroom.presentation
+    assert presentation is not None and presentation is not ready
+    assert presentation.theme is Theme.DARK
+    presentation.close()
 
 
 def test_present_without_an_article_says_so(qtbot: QtBot, tmp_path: Path) -> None:
