@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.classroom.figures import class_figures
-from reader.classroom.overview import overview_json
+from reader.classroom.overview import ClassOverview, overview_json
 from reader.classroom.submission import submission_bytes
 from reader.classroom.synthetic import synthetic_class
 from reader.core.models import ArticleMeta, SourceFormat
@@ -71,22 +71,31 @@ def test_a_change_made_by_another_process_is_seen(tmp_path: Path) -> None:
         library.close()
 
 
+def rescored_after_a_flag_changed(
+    library: Library, found: StoredAssignment, kept: KeptClassView, first: ClassOverview
+) -> ClassOverview:
+    """The overview after the first student's first flag changes kind: right, with only
+    that student scored again."""
+    changed, *others = first.students
+    flag = changed.work.flags[0]
+    other_kind = next(k for k in found.kinds if k is not flag.kind)
+    library.update_annotation(replace(flag, kind=other_kind))
+    second = kept.of(library, found).overview
+    assert overview_json(second) == overview_json(service.class_view(library, found).overview)
+    by_id = {r.work.student_id: r for r in second.students}
+    assert all(by_id[r.work.student_id] is r for r in others)
+    assert by_id[changed.work.student_id] is not changed
+    return second
+
+
 def test_after_a_write_only_what_changed_is_compared_again(tmp_path: Path) -> None:
     library, found = class_of_three(tmp_path)
     kept = KeptClassView()
     try:
         first = kept.of(library, found).overview
-        # a student's flag changes kind: only that student is scored again
-        changed, *others = first.students
-        flag = changed.work.flags[0]
-        other_kind = next(k for k in found.kinds if k is not flag.kind)
-        library.update_annotation(replace(flag, kind=other_kind))
-        second = kept.of(library, found).overview
-        assert overview_json(second) == overview_json(service.class_view(library, found).overview)
+        second = rescored_after_a_flag_changed(library, found, kept, first)
         assert overview_json(second) != overview_json(first)
-        by_id = {r.work.student_id: r for r in second.students}
-        assert all(by_id[r.work.student_id] is r for r in others)
-        assert by_id[changed.work.student_id] is not changed
+        changed = first.students[0]
         # a write to no flag (a comment): the overview itself is kept
         service.set_feedback(library, found.assignment_id, changed.work.name, "See me.")
         assert kept.of(library, found).overview is second
@@ -210,16 +219,8 @@ def test_the_overview_worked_out_ahead_is_taken_and_kept_up_to_date(tmp_path: Pa
         kept.work_out_ahead(library.path, found, keep=False)
         first = kept.of(library, found).overview
         assert overview_json(first) == overview_json(service.class_view(library, found).overview)
-        # a student's flag changes kind: the others' results worked out ahead still hold
-        changed, *others = first.students
-        flag = changed.work.flags[0]
-        other_kind = next(k for k in found.kinds if k is not flag.kind)
-        library.update_annotation(replace(flag, kind=other_kind))
-        second = kept.of(library, found).overview
-        assert overview_json(second) == overview_json(service.class_view(library, found).overview)
-        by_id = {r.work.student_id: r for r in second.students}
-        assert all(by_id[r.work.student_id] is r for r in others)
-        assert by_id[changed.work.student_id] is not changed
+        # the others' results worked out ahead still hold
+        rescored_after_a_flag_changed(library, found, kept, first)
     finally:
         library.close()
 

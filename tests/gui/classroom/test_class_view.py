@@ -100,6 +100,14 @@ def teacher_with_three_submissions(window: MainWindow, tmp_path: Path) -> str:
     return made.assignment_id
 
 
+def teacher_window(session: Session, tmp_path: Path) -> tuple[MainWindow, str]:
+    """The window as the app has it after start-up, on a teacher's library with the
+    class of three collected; and the assignment's id."""
+    window = session.start()
+    window.finish_startup()
+    return window, teacher_with_three_submissions(window, tmp_path)
+
+
 def open_class_view(window: MainWindow, qtbot: QtBot) -> ClassViewWindow:
     window.classroom.class_view_action.trigger()
     view = window.classroom.class_view
@@ -151,9 +159,7 @@ def assert_same_figures(view: ClassViewWindow, data: Any) -> None:
 def test_the_class_view_shows_the_figures_of_reader_class(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     view = open_class_view(window, qtbot)
     data = class_json(session.db_path, assignment_id, capsys)
     assert_same_figures(view, data)
@@ -228,9 +234,7 @@ def test_the_class_view_paints_before_the_agreement_in_lines_kept_for_it(
 def test_a_write_to_a_submission_or_the_key_changes_the_figures_shown(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     view = open_class_view(window, qtbot)
     library = window.library
     before = view.overview
@@ -263,9 +267,7 @@ def test_a_write_to_a_submission_or_the_key_changes_the_figures_shown(
 def test_after_a_students_flag_changed_the_view_paints_before_its_agreement(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     view = open_class_view(window, qtbot)
     cleo = next(r for r in view.overview.students if r.work.name == "Cleo Park")
     view.close()
@@ -303,9 +305,7 @@ def drawn(selections: list[QTextEdit.ExtraSelection]) -> list[tuple[int, int, in
 def test_the_next_session_paints_the_figures_kept_in_the_library(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     open_class_view(window, qtbot).close()  # its agreement worked out: the figures kept
     found = service.find_assignment(window.library, assignment_id)
     # a new session: its figures read from the library, the agreement painted at once
@@ -333,9 +333,7 @@ def test_the_next_session_paints_the_figures_kept_in_the_library(
 def test_figures_a_library_does_not_keep_are_worked_out_while_the_teacher_reads(
     session: Session, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     found = service.find_assignment(window.library, assignment_id)
     assert figures_kept(window.library, found)  # collecting kept them
     with window.library.transaction() as conn:  # as in a library of an older version
@@ -352,9 +350,7 @@ def test_figures_a_library_does_not_keep_are_worked_out_while_the_teacher_reads(
 def test_a_student_and_a_passage_clicked(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     view = open_class_view(window, qtbot)
 
     row = view.table.row_of(
@@ -393,9 +389,7 @@ def test_a_student_and_a_passage_clicked(
 def test_an_extra_flag_added_to_the_key_and_undone(
     session: Session, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     view = open_class_view(window, qtbot)
     extra = next(
         item for item in view.passages.passage_items() if item.text(0).startswith("Flagged by 2")
@@ -427,9 +421,7 @@ def test_an_extra_flag_added_to_the_key_and_undone(
 
 
 def test_the_comment_to_a_student_is_kept(session: Session, qtbot: QtBot, tmp_path: Path) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     view = open_class_view(window, qtbot)
     assert not view.comment.isEnabled()
     cleo = next(s for s in view.overview.students if s.work.name == "Cleo Park")
@@ -459,9 +451,7 @@ def test_the_comment_to_a_student_is_kept(session: Session, qtbot: QtBot, tmp_pa
 def test_the_class_report_is_saved_as_a_page_and_a_pdf(
     session: Session, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    teacher_with_three_submissions(window, tmp_path)
+    window, _ = teacher_window(session, tmp_path)
     window.settings.setValue("export/folder", str(tmp_path))
     window.classroom.report_action.trigger()
     dialog = file_dialog(qtbot, window)
@@ -478,9 +468,7 @@ def test_the_class_report_is_saved_as_a_page_and_a_pdf(
 def test_a_folder_of_submissions_is_collected_from_the_dialog(
     session: Session, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     folder = tmp_path / "late"
     folder.mkdir()
     student = Library.open(tmp_path / "dev.sqlite")
@@ -503,9 +491,7 @@ def test_a_folder_of_submissions_is_collected_from_the_dialog(
 def test_h_shades_the_class_work_in_presentation_mode(
     session: Session, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    teacher_with_three_submissions(window, tmp_path)
+    window, _ = teacher_window(session, tmp_path)
     qtbot.keyClick(window, Qt.Key.Key_F5)
     presentation = window.classroom.presentation
     assert presentation is not None
@@ -523,9 +509,7 @@ def test_h_shades_the_class_work_in_presentation_mode(
 def test_the_class_view_pages_take_the_dark_theme(
     session: Session, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = session.start()
-    window.finish_startup()
-    assignment_id = teacher_with_three_submissions(window, tmp_path)
+    window, assignment_id = teacher_window(session, tmp_path)
     found = service.find_assignment(window.library, assignment_id)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
