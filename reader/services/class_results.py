@@ -6,8 +6,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import threading
 from collections.abc import Hashable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reader.classroom.figures import FORMAT as FIGURES_FORMAT
 from reader.classroom.figures import ClassFigures, class_figures, figures_from_json, figures_json
 from reader.classroom.names import display_names
+from reader.core.background import in_thread
 from reader.core.models import Annotation, Article, ReaderError
 from reader.storage import classroom as store
 from reader.storage.classroom import KEY_LAYER, Role, StoredAssignment, StoredSubmission
@@ -127,8 +128,8 @@ class KeptClassView:
     def __init__(self) -> None:
         self._library: Library | None = None
         self._assignment_id = ""
-        # working out ahead: the assignment, the thread, what it worked out once done
-        self._ahead: tuple[str, threading.Thread, list[KeptClassView]] | None = None
+        # working out ahead: the assignment, and what the thread works out
+        self._ahead: tuple[str, Future[KeptClassView | None]] | None = None
         self._forget()
 
     def _forget(self) -> None:
@@ -153,15 +154,14 @@ class KeptClassView:
         The next use takes what it worked out (waiting for it if need be: it is nearer
         than a comparison started beside it). Nothing if it is known already, or the
         library cannot be read or written then: it is worked out when needed."""
-        if self._ahead is not None and self._ahead[1].is_alive():
+        if self._ahead is not None and not self._ahead[1].done():
             return
         if self._assignment_id == found.assignment_id and self._overview is not None:
             return
-        done: list[KeptClassView] = []
 
-        def work() -> None:
+        def work() -> KeptClassView | None:
             if not path.is_file():
-                return  # (opening would make a new library there)
+                return None  # (opening would make a new library there)
             with contextlib.suppress(ReaderError):
                 library = Library.open(path)
                 try:
@@ -172,26 +172,25 @@ class KeptClassView:
                             kept.keep(library, shown)
                     else:
                         kept.of(library, found)
-                    done.append(kept)
+                    return kept
                 finally:
                     library.close()
+            return None
 
-        thread = threading.Thread(target=work, name="class-overview", daemon=True)
-        self._ahead = (found.assignment_id, thread, done)
-        thread.start()
+        self._ahead = (found.assignment_id, in_thread("class-overview", work))
 
     def _take_ahead(self, found: StoredAssignment) -> None:
         """Take what a thread worked out ahead for this assignment, once it is done. Its
         key and results are checked on use, like the ones worked out here."""
         if self._ahead is None:
             return
-        assignment_id, thread, done = self._ahead
-        thread.join(AHEAD_WAIT_SECONDS)
-        if thread.is_alive():
+        assignment_id, future = self._ahead
+        try:
+            other = future.result(AHEAD_WAIT_SECONDS)
+        except TimeoutError:
             return  # taken at a later use
         self._ahead = None
-        if done and assignment_id == found.assignment_id and not self._results:
-            other = done[0]
+        if other is not None and assignment_id == found.assignment_id and not self._results:
             self._key, self._results, self._overview = other._key, other._results, other._overview
 
     def shown(self, library: Library, found: StoredAssignment) -> ShownClass:

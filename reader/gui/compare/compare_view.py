@@ -14,7 +14,6 @@ scrolling one side keeps the first matched sentence in view level with its count
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.compare.features import TextFeatures, quick_to_match
+from reader.core.background import in_thread
 from reader.core.models import ReaderError
 from reader.gui.compare.links import Link, SentenceLinks, Span
 from reader.gui.compare.side import AddCommand, CompareSide
@@ -368,16 +368,10 @@ def _in_thread(
 ) -> Future[ArticleComparison]:
     """The two articles compared in a thread of their own (it touches no Qt object and
     not the library); the window polls the future."""
-    future: Future[ArticleComparison] = Future()
-
-    def work() -> None:
-        try:
-            future.set_result(compare_read(a, b, features_a, features_b, blocks_a, blocks_b))
-        except BaseException as error:  # handed to the window, which shows or raises it
-            future.set_exception(error)
-
-    threading.Thread(target=work, name="compare-matching", daemon=True).start()
-    return future
+    return in_thread(
+        "compare-matching",
+        lambda: compare_read(a, b, features_a, features_b, blocks_a, blocks_b),
+    )
 
 
 def _lay_out_to_end(document: QTextDocument) -> None:
