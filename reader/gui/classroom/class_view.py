@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from reader.gui.classroom.class_shading import (
 )
 from reader.gui.classroom.passages_list import PASSAGE_ROLE, PassageChoice, PassagesList, shortened
 from reader.gui.classroom.students_table import StudentsTable
+from reader.gui.common.after_paint import AfterPaint
 from reader.gui.reading.article_view import ArticleView
 from reader.render.cache import RenderCache
 from reader.services import class_details
@@ -115,24 +116,13 @@ class ClassViewWindow(QWidget):
         self.agreement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Alpha loads numpy: unless the figures kept hold it, worked out once the window
         # has painted, in the lines laid out for it meanwhile.
-        self._agreement_waiting = False
-        self._agreement_timer = QTimer(self)
-        self._agreement_timer.setSingleShot(True)
-        self._agreement_timer.setInterval(0)
-        self._agreement_timer.timeout.connect(self._show_agreement)
+        self._agreement_later = AfterPaint(self, self._show_agreement)
         # Figures agreed are kept in the library (a write) after they are painted.
-        self._keep_waiting = False
-        self._keep_timer = QTimer(self)
-        self._keep_timer.setSingleShot(True)
-        self._keep_timer.setInterval(0)
-        self._keep_timer.timeout.connect(self._keep_figures)
+        self._keep_later = AfterPaint(self, self._keep_figures)
         # Figures read from the library come without the overview behind them: it is
         # worked out ahead, in a thread, once the window has painted, for the first click.
-        self._ahead_waiting = True
-        self._ahead_timer = QTimer(self)
-        self._ahead_timer.setSingleShot(True)
-        self._ahead_timer.setInterval(0)
-        self._ahead_timer.timeout.connect(self._work_out_ahead)
+        self._ahead_later = AfterPaint(self, self._work_out_ahead)
+        self._ahead_later.wanted = True
         self.table = StudentsTable()
         self.comment_label = QLabel("Comment to the student:")
         self.comment = QPlainTextEdit()
@@ -283,7 +273,7 @@ class ClassViewWindow(QWidget):
             from reader.classroom.agreement import waiting_lines  # (when the figures lack it)
 
             self.agreement.setText("\n".join(waiting_lines(figures.kinds)))
-            self._agreement_waiting = True
+            self._agreement_later.wanted = True
         row = self.table.row_of(chosen) if chosen is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -292,23 +282,22 @@ class ClassViewWindow(QWidget):
             self.show_whole_class()
 
     def _show_agreement(self) -> None:
-        self._agreement_waiting = False
-        self._agreement_timer.stop()
+        self._agreement_later.stop()
         agreed = self._kept.agreed(self._library, self.view_data)
         if agreed is None:  # the library changed meanwhile
             self.refresh()
             return
         self.view_data = agreed
         self.agreement.setText("\n".join(agreed.figures.agreement or ()))
-        self._keep_waiting = True
+        self._keep_later.wanted = True
         self.update()
 
     def _keep_figures(self) -> None:
-        self._keep_waiting = False
+        self._keep_later.stop()
         self._kept.keep(self._library, self.view_data)
 
     def _work_out_ahead(self) -> None:
-        self._ahead_waiting = False
+        self._ahead_later.stop()
         self._kept.work_out_ahead(self._library.path, self._found, keep=False)
 
     def show_whole_class(self) -> None:
@@ -473,20 +462,17 @@ class ClassViewWindow(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._agreement_waiting and not self._agreement_timer.isActive():
-            self._agreement_timer.start()  # runs after this paint, its children's too
-        elif self._keep_waiting and not self._keep_timer.isActive():
-            self._keep_timer.start()
-        elif self._ahead_waiting and not self._ahead_timer.isActive():
-            self._ahead_timer.start()
+        # after this paint (its children's too), one at a time, in this order
+        for later in (self._agreement_later, self._keep_later, self._ahead_later):
+            if later.start():
+                break
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._agreement_timer.stop()
-        self._keep_timer.stop()
-        self._ahead_timer.stop()
-        if self._keep_waiting:
+        self._agreement_later.stop()
+        if self._keep_later.wanted:
             self._keep_figures()
-        if self._ahead_waiting and not self._library.closed:  # for the window shown again
+        if self._ahead_later.wanted and not self._library.closed:  # for the window shown again
             self._work_out_ahead()
+        self._ahead_later.stop()
         super().closeEvent(event)
         self.closed.emit()
