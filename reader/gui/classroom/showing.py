@@ -61,12 +61,11 @@ class ClassShowing:
         )
 
     def _prepare(self, library: Library, assigned: int | None) -> None:
-        """Load the class view's and the presentation's code, and draw the shown article
-        in the presentation's type off screen, if this library assigned an article. If
-        ``assigned`` and the library does not keep its class's figures for their work as
-        it is now (collected by an older version, or changed since), work them out ahead
-        and keep them. Nothing if the window was closed, or the reader has
-        moved on to another article or library."""
+        """Load the class view's and the presentation's code, if this library assigned an
+        article. For ``assigned``, also get its presentation ready and, if the library does
+        not keep its class's figures for their work as it is now (collected by an older
+        version, or changed since), work them out ahead and keep them. Nothing if the
+        window was closed, or the reader has moved on to another article or library."""
         from reader.storage import classroom as store
 
         reading = self._host.reading
@@ -75,9 +74,10 @@ class ClassShowing:
             return
         if shown is None or shown.id != assigned or reading.library is not library:
             if assigned is None and store.made_any(library):
-                self._load_presentation_code()
+                _load_class_view_code()
             return
-        self._load_presentation_code()
+        _load_class_view_code()
+        self._get_presentation_ready()
         from reader.services.class_results import KeptClassView, figures_kept, latest_made
 
         made = latest_made(library, assigned)
@@ -87,12 +87,10 @@ class ClassShowing:
             self._kept = KeptClassView()
         self._kept.work_out_ahead(library.path, made, keep=True)
 
-    def _load_presentation_code(self) -> None:
-        """The class view's and the presentation's code loaded; and, once per article, the
-        shown article's page drawn in the presentation's type and a presentation of it
-        made ready, its window's image (the screen's size) held until F5 uses it."""
-        for name in CLASS_VIEW_CODE:
-            importlib.import_module(name)
+    def _get_presentation_ready(self) -> None:
+        """Once per article: the shown article's page drawn in the presentation's type and
+        a presentation of it made ready, its window's image (the screen's size) held until
+        F5 uses it."""
         from reader.gui.classroom.presentation import warm_type
 
         reading = self._host.reading
@@ -232,3 +230,8 @@ class ClassShowing:
         self.presentation = None
         self._host.parent.activateWindow()
         QTimer.singleShot(WARM_AFTER_MS, self._host.parent, self._make_ready)
+
+
+def _load_class_view_code() -> None:
+    for name in CLASS_VIEW_CODE:
+        importlib.import_module(name)
