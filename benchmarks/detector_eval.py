@@ -28,7 +28,8 @@ import time
 from pathlib import Path
 
 from reader.detectors import SuggestionKind, suggest
-from reader.detectors.features import analyse, claim_features
+from reader.detectors.features import analyse
+from reader.detectors.model_features import claim_features
 from reader.detectors.ranking import LIKELY
 from reader.detectors.resources import claim_model, opinion_model, resources_dir
 from reader.detectors.training import (

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from reader.anchoring.tokens import Token
 from reader.detectors.cue_hits import CueHit, strong_categories
-from reader.detectors.features import SentenceAnalysis, opinion_features
+from reader.detectors.features import SentenceAnalysis
+from reader.detectors.model_features import opinion_features
 from reader.detectors.places import not_people
 from reader.detectors.resources import LinearModel
 from reader.detectors.results import Suggestion, SuggestionKind

@@ -9,12 +9,9 @@ from dataclasses import replace
 from reader.anchoring.canonical import ArticleHeader, byline_span
 from reader.anchoring.tokens import block_sentences
 from reader.core.models import ReaderError
-from reader.detectors.features import (
-    SentenceAnalysis,
-    analyse,
-    claim_features,
-)
+from reader.detectors.features import SentenceAnalysis, analyse
 from reader.detectors.links import linked_spans
+from reader.detectors.model_features import claim_features
 from reader.detectors.ranking import other_kind_lead
 from reader.detectors.reasons import SentenceInArticle, claim_suggestion, opinion_suggestion
 from reader.detectors.resources import claim_model, cues, opinion_model

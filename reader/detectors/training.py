@@ -27,13 +27,14 @@ import numpy as np
 import numpy.typing as npt
 
 from reader.core.models import ReaderError
-from reader.detectors.features import SentenceAnalysis, analyse, claim_features, opinion_features
+from reader.detectors.features import SentenceAnalysis, analyse
 from reader.detectors.lexicon_sources import (
     PATTERN_FILE,
     VADER_FILE,
     build_lexicon,
     installed_source,
 )
+from reader.detectors.model_features import claim_features, opinion_features
 from reader.detectors.resources import (
     CLAIM_MODEL_FILE,
     LEXICON_FILE,

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from reader.core.models import ReaderError
-from reader.detectors.features import analyse, opinion_features
+from reader.detectors.features import analyse
 from reader.detectors.lexicon_sources import build_lexicon, installed_source
+from reader.detectors.model_features import opinion_features
 from reader.detectors.resources import sentiment_lexicon
 
 VADER_LINES = [
