@@ -81,6 +81,8 @@ _UNSAFE_TAGS = (
 )
 # Elements that never have content.  libxml2 does not know some of them (an
 # unclosed <embed> swallows the rest of its parent), so they lose only the tag.
+# a site named by its domain: "TheStar.com", "news.example.co.uk"
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|[a-z]{2})", re.IGNORECASE)
 _VOID_TAGS = frozenset(["embed", "img", "input", "keygen", "source", "track"])
 
 # trafilatura drops whitespace-only text between inline elements ("<i>a</i> <b>b</b>"
@@ -371,10 +373,12 @@ def _site_part(part: str) -> str:
 
 
 def _without_dates(sitename: str) -> str:
-    """The site's name without the page's date that a title part brought with it:
-    "Star-Telegram.com: | 01/08/2008" is "Star-Telegram.com"."""
-    parts = [part for part in TITLE_SEPARATOR.split(sitename) if not is_date(part)]
-    return " | ".join(_site_part(part) for part in parts)
+    """The site's name without the page's date or section that title parts brought with
+    it: "Star-Telegram.com: | 01/08/2008" is "Star-Telegram.com", and so is the domain
+    of "TheStar.com | News" ("News" being the page's section)."""
+    parts = [_site_part(part) for part in TITLE_SEPARATOR.split(sitename) if not is_date(part)]
+    domains = [part for part in parts if _DOMAIN.fullmatch(part)]
+    return domains[0] if len(parts) > 1 and len(domains) == 1 else " | ".join(parts)
 
 
 def _web_url(url: str | None) -> str:

@@ -175,6 +175,25 @@ def test_the_pages_date_is_no_part_of_the_sites_name() -> None:
     assert article_from_html(page).publication == "CoastalCourier.com"
 
 
+def test_a_section_beside_the_sites_domain_is_no_part_of_its_name() -> None:
+    # a city paper's site, 2008: "TheStar.com | News | Headline"
+    page = (
+        "<html><head><title>CoastalCourier.com | News | Harbour board delays vote on ferry "
+        "fares</title></head><body><div><h1>Harbour board delays vote on ferry fares</h1>"
+        f"{STORY_HTML}</div></body></html>"
+    )
+    assert article_from_html(page).publication == "CoastalCourier.com"
+
+
+def test_a_site_name_of_two_parts_without_a_domain_stays_whole() -> None:
+    page = (
+        "<html><head><title>Harbour board delays vote on ferry fares</title><meta "
+        "property='og:site_name' content='Coastal Courier | Harbour Edition'></head><body>"
+        f"<div><h1>Harbour board delays vote on ferry fares</h1>{STORY_HTML}</div></body></html>"
+    )
+    assert article_from_html(page).publication == "Coastal Courier | Harbour Edition"
+
+
 def test_a_script_link_that_ends_a_sentence_keeps_its_words() -> None:
     # the glossary pop-up on the sentence's last word, only its full stop after it
     first = (
