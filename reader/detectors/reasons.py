@@ -84,6 +84,9 @@ _GROUP_NOUNS = frozenset(
     | {"member", "members", "membership", "loyalists", "fighters", "militants", "activists"}
     | {"voters", "lawmakers", "legislators", "forces", "troops", "rebels", "delegates", "mps"}
 )
+_COMPASS_POINTS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 _LOCATIVES = frozenset({"in", "across", "throughout", "near", "outside", "inside"})
 # after a modal, these words lead on to the verb it governs: "will not be entering"
 _VERB_LEAD_INS = frozenset(
@@ -303,12 +306,15 @@ def _after_a_capitals_lead_in(text: str, tokens: list[Token]) -> int:
 def _names_a_place(run: list[Token], tokens: list[Token]) -> bool:
     """ "Virginia", "New York", "Democratic": the capitalised words name no person; nor do
     those after "in" or "across" ("in Bavaria", "across the Midwest"), nor a movement's
-    people ("Islamist"), nor a name joined to a place ("between Durango and Cortez")."""
+    people ("Islamist"), nor a name that opens with a point of the compass ("the West
+    Fork"), nor a name joined to a place ("between Durango and Cortez")."""
     before = [t for t in tokens if t.start < run[0].start and t.norm != "the"]
     if before and before[-1].norm in _LOCATIVES:
         return True
     if len(run) == 1 and run[0].norm.endswith(("ist", "ists")):
         return True  # a movement's people: "Islamist", "Baathists"
+    if len(run) > 1 and run[0].norm in _COMPASS_POINTS:
+        return True  # "the West Fork", "North Shore", "South Side"
     places = not_people()
     whole = " ".join(t.text for t in run).lower()
     if whole in places or all(t.norm in places for t in run):

@@ -647,3 +647,12 @@ def test_a_name_joined_to_a_known_place_is_a_place() -> None:
     # a person joined to something that is no place is still a name
     person = "The burned stands include a long stretch owned by the county and Walter Brandt."
     assert [r for r in _reasons(suggest(person)) if "Walter Brandt" in r]
+
+
+def test_a_name_that_opens_with_a_point_of_the_compass_is_a_place() -> None:
+    # Cortez Journal, 2008: "West Fork" of "the West Fork of the Dolores" read as a name
+    text = "The dead stands include a long stretch along the North Fork of the river at the dam."
+    assert not [r for r in _reasons(suggest(text)) if "North Fork" in r]
+    # a name after it is still read as one
+    person = "The dead stands include a long stretch owned by Walter Brandt at the dam."
+    assert [r for r in _reasons(suggest(person)) if "Walter Brandt" in r]
