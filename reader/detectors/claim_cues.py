@@ -58,6 +58,7 @@ _RECORD_SPANS = frozenset(
     {"history", "decades", "years", "a", "the", "its", "his", "her", "their", "<num>", "<year>"}
 )
 _RECORD_REACH = 4  # words from "first" to what makes it a record
+_AFTER_AT = frozenset({("least",), ("most",), ("best",), ("worst",)})  # "at least", "at best"
 _SHORT_WORD = 4  # letters: a title-case headline's lower-case words are this short
 _MONTHS_IN_A_YEAR = 12
 _DAYS_IN_A_MONTH = 31
@@ -162,11 +163,11 @@ class ClaimCues:
         return day.end
 
     def _bound(self, hit: CueHit) -> bool:
-        """ "at least" and "at most" set a bound ("at least a month behind", "at most 40
-        seats"), they compare nothing with anything."""
+        """A superlative after "at" sets a bound or hedges ("at least a month behind", "at
+        most 40 seats", "has at best been a fig leaf"): it compares nothing with anything."""
         index = self._index_at(hit.start)
         return (
-            hit.words in (("least",), ("most",))
+            hit.words in _AFTER_AT
             and index is not None
             and index > 0
             and self.tokens[index - 1].norm == "at"

@@ -571,6 +571,9 @@ def test_at_least_sets_a_bound_and_compares_nothing() -> None:
     # "at least a month behind" read as a comparison without a source
     text = "Crews are at least three weeks behind on the bridge repairs north of the harbour."
     assert not [r for r in _reasons(suggest(text)) if "comparison" in r]
+    # Middle East Times, 2008: "best" of "has at best been a fig leaf" read so too
+    hedged = "The council's recycling drive has at best been a fig leaf for the landfill deal."
+    assert not [r for r in _reasons(suggest(hedged)) if "comparison" in r]
     # "the most" still compares
     most = "The harbour board spent the most money on dredging of any port in the region."
     assert [r for r in _reasons(suggest(most)) if "comparison “most”" in r]
