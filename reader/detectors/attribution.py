@@ -62,6 +62,7 @@ _LINK_REACH = 3
 _BARE_SUBJECT_WORDS = 3
 _ASIDE_REACH = 20  # words in an aside between a subject and its verb
 _SOURCE_PHRASE_REACH = 8
+_ROLE_REACH = 3  # words of a role before a speaker's name: "said running back Rashard Mendenhall"
 _LISTED_PHRASES = frozenset({"vague_adverbs", "own_inquiry"})
 # what a court or an inquest "heard" is the evidence given there: "…, the inquest heard today"
 _HEARINGS = frozenset(
@@ -320,6 +321,23 @@ def _name_after(tokens: list[Token], index: int) -> int | None:
     return last
 
 
+def _name_after_role(tokens: list[Token], index: int) -> int | None:
+    """Index of the last token of a speaker named after their role in lower case, as an
+    inverted source after a quotation gives them: "…," said running back Rashard Mendenhall."""
+    first = index
+    while (
+        first < len(tokens)
+        and first - index < _ROLE_REACH
+        and tokens[first].text.isalpha()
+        and tokens[first].text.islower()
+        and tokens[first].norm not in _NOT_IN_SUBJECT | _NP_DETERMINERS | _LINK_PREPOSITIONS
+    ):
+        first += 1
+    if first == index or first >= len(tokens) or not tokens[first].is_capitalised:
+        return None
+    return _name_after(tokens, first)
+
+
 def _names_next(tokens: list[Token], index: int) -> bool:
     """A name starts at ``index`` ("the Census Bureau", "Reuters"), not a unit ("per cent")."""
     if index < len(tokens) and tokens[index].norm == "the":
@@ -425,6 +443,8 @@ def find_attributions(sentence: str, tokens: list[Token], quotes: Quotes) -> lis
             named_end = None
             if subject is None and word not in _SUBJECT_BOUND and i + 1 < len(tokens):
                 named_end = _name_after(tokens, i + 1) if outside[i + 1] else None
+                if named_end is None and i and not outside[i - 1] and outside[i + 1]:
+                    named_end = _name_after_role(tokens, i + 1)  # right after a quotation
                 if named_end is not None and not _ends_clause(sentence, tokens, named_end):
                     named_end = None  # "…, said the depot handled": not "said the minister"
             aside = None

@@ -58,6 +58,11 @@ _RECORD_SPANS = frozenset(
     {"history", "decades", "years", "a", "the", "its", "his", "her", "their", "<num>", "<year>"}
 )
 _RECORD_REACH = 4  # words from "first" to what makes it a record
+_AFTER_AT = frozenset({("least",), ("most",), ("best",), ("worst",)})  # "at least", "at best"
+_SHORT_WORD = 4  # letters: a title-case headline's lower-case words are this short
+_MONTHS_IN_A_YEAR = 12
+_DAYS_IN_A_MONTH = 31
+_FRACTION_DENOMINATOR = 10  # "3/4", "2/10": a fraction; "9/11" and "7/7" are dates
 _GLUED_WORD = re.compile(r"[A-Za-z]{4}")  # after a number, a word, not a unit ("10km")
 
 
@@ -76,6 +81,9 @@ class ClaimCues:
             if not self._timetable(hit)
             and not self._result_of_a_game(hit)
             and not self._first_in_a_series(hit)
+            and not self._bound(hit)
+            and not self._record_of(hit)
+            and not (hit.category == "comparison" and self.in_a_capitalised_name(hit))
         ]
         for index, token in enumerate(self.tokens):
             day = self._day_of_month(index)
@@ -83,6 +91,12 @@ class ClaimCues:
                 hits.append(day)
             elif token.norm == "<year>":
                 hits.append(CueHit("date", token.start, token.end, ("<year>",)))
+            elif (
+                token.start and self.text[token.start - 1] == "/" and self._slashed_date(index - 1)
+            ):
+                continue  # the day of a date written with slashes, counted with its month
+            elif token.is_number and self._slashed_date(index):
+                hits.append(CueHit("date", token.start, self._slashed_date_end(index), ("<day>",)))
             elif token.start and self.text[token.start - 1] == "-":
                 continue  # a code such as MS-13, not a figure
             elif token.is_number and self._in_a_name(token):
@@ -121,6 +135,65 @@ class ClaimCues:
                     start -= 1  # a figure without its nought: "batted .193"
                 hits.append(CueHit("figure", start, end, (token.norm,)))
         return hits
+
+    def _slashed_date(self, index: int) -> bool:
+        """A month and a day written with a slash is a date ("9/11", "7/7", "12/25/2007"),
+        not two figures; a fraction ("1/2", "3/4", "2/10") is still a figure."""
+        if index < 0 or index + 1 >= len(self.tokens):
+            return False
+        month, day = self.tokens[index], self.tokens[index + 1]
+        if self.text[month.end : day.start] != "/" or not (month.text + day.text).isdigit():
+            return False
+        if index and self.text[self.tokens[index - 1].end : month.start] == "/":
+            return False  # the day and the year of "12/25/2007"
+        if not (
+            1 <= int(month.text) <= _MONTHS_IN_A_YEAR and 1 <= int(day.text) <= _DAYS_IN_A_MONTH
+        ):
+            return False
+        with_year = self.text[day.end : day.end + 1] == "/"
+        return (
+            with_year or int(day.text) > _FRACTION_DENOMINATOR or int(month.text) >= int(day.text)
+        )
+
+    def _slashed_date_end(self, index: int) -> int:
+        day = self.tokens[index + 1]
+        year = self.tokens[index + 2] if index + 2 < len(self.tokens) else None
+        if year is not None and self.text[day.end : year.start] == "/":
+            return year.end
+        return day.end
+
+    def _bound(self, hit: CueHit) -> bool:
+        """A superlative after "at" sets a bound or hedges ("at least a month behind", "at
+        most 40 seats", "has at best been a fig leaf"): it compares nothing with anything."""
+        index = self._index_at(hit.start)
+        return (
+            hit.words in _AFTER_AT
+            and index is not None
+            and index > 0
+            and self.tokens[index - 1].norm == "at"
+        )
+
+    def _record_of(self, hit: CueHit) -> bool:
+        """ "a record of" is what someone has done, not a record broken: "a record of poor
+        attendance", "with a record of corruption"."""
+        following = self._token_after(hit.end)
+        return hit.words == ("record",) and following is not None and following.norm == "of"
+
+    def in_a_capitalised_name(self, hit: CueHit) -> bool:
+        """A cue word capitalised inside a sentence in ordinary case is part of a name:
+        "St. Vital Park", "Noble fir", "the Rose Bowl", "Best Buy"."""
+        words = [t for t in self.tokens if t.text[:1].isalpha()]
+        first = next((t for t in words if t.start == hit.start), None)
+        if first is None or first is words[0] or not first.text[:1].isupper():
+            return False
+        return self.in_ordinary_case
+
+    @cached_property
+    def in_ordinary_case(self) -> bool:
+        """Not a headline in title case, which leaves only short words in lower case."""
+        words = [t for t in self.tokens if t.text[:1].isalpha()]
+        ordinary = [t for t in words if t.text.islower() and len(t.text) > _SHORT_WORD]
+        return len(ordinary) >= 2
 
     def _index_at(self, start: int) -> int | None:
         """The index of the token that starts at ``start``, if any."""

@@ -56,7 +56,6 @@ _NOUN_SPELLED = frozenset({"evaluative", "loaded"})
 _QUESTION_WORDS = frozenset({"how", "what", "which", "when", "where", "who"})
 _ABOUT = frozenset({"over", "about", "on", "of", "into", "regarding", "as", "to"})
 _QUESTION_REACH = 4  # words between the question word and the judgement, at most
-_SHORT_WORD = 4  # letters: a title-case headline's lower-case words are this short
 # words after which an adjective is said of something, not a noun's modifier ones
 _BEFORE_AN_ADJECTIVE = _BE_FORMS | frozenset(
     {"be", "seem", "seems", "seemed", "look", "looks", "looked", "sound", "sounds", "sounded"}
@@ -224,7 +223,7 @@ class SentenceAnalysis(ClaimCues):
             and not (hit.category == "judgement" and self._a_rule_with_its_condition(hit))
             and not (hit.category == "hedge" and self._ability_to_perceive(hit))
             and not any(s < hit.start and hit.end < e for s, e in self._quoted_names)
-            and not (hit.category in _NOUN_SPELLED and self._in_a_capitalised_name(hit))
+            and not (hit.category in _NOUN_SPELLED and self.in_a_capitalised_name(hit))
         ]
         hits.extend(self._evaluative_words(hits))
         hits.extend(self._conditional_prediction())
@@ -242,22 +241,6 @@ class SentenceAnalysis(ClaimCues):
         """A word in capitals ("US") in a sentence that is not all capitals."""
         word = self.text[hit.start : hit.end]
         return len(word) > 1 and word.isupper() and not self.text.isupper()
-
-    def _in_a_capitalised_name(self, hit: CueHit) -> bool:
-        """A judging word capitalised inside a sentence in ordinary case is part of a name:
-        "St. Vital Park", "Noble fir", "the Grand Canyon"."""
-        words = [t for t in self.tokens if t.text[:1].isalpha()]
-        first = next((t for t in words if t.start == hit.start), None)
-        if first is None or first is words[0] or not first.text[:1].isupper():
-            return False
-        return self._in_ordinary_case
-
-    @cached_property
-    def _in_ordinary_case(self) -> bool:
-        """Not a headline in title case, which leaves only short words in lower case."""
-        words = [t for t in self.tokens if t.text[:1].isalpha()]
-        ordinary = [t for t in words if t.text.islower() and len(t.text) > _SHORT_WORD]
-        return len(ordinary) >= 2
 
     def _in_indirect_question(self, hit: CueHit) -> bool:
         """ "should" in what is asked or disputed, not advised: "a dispute over how
@@ -415,7 +398,7 @@ class SentenceAnalysis(ClaimCues):
             quote_start > 0
             and len(words) >= 2
             and all(word[:1].isupper() for word in words)
-            and self._in_ordinary_case
+            and self.in_ordinary_case
         )
 
     def _mentioned(self, quote_start: int) -> bool:

@@ -6,6 +6,7 @@ sources are; this module scores one of them and words its reasons.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.anchoring.tokens import Token
@@ -69,6 +70,7 @@ def reason_templates() -> dict[str, tuple[str, ...]]:
 
 _TOPIC_SENSITIVE = frozenset({"loaded", "evaluative"})
 _MODALS = frozenset({"will", "won't", "shall", "would", "be", "to"})  # "going to", "bound to"
+_DATELINE_DASH = re.compile(r"\s*[-–—]\s")  # "NEW YORK - ", "DENVER — "
 _SHORT_CAPITALS = 4  # "NATO", "FBI": a longer word in capitals is set so, not an acronym
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "to", "of", "in", "on", "at", "for", "with", "by", "and"}
@@ -81,6 +83,9 @@ _GROUP_NOUNS = frozenset(
     | {"city", "county", "district", "army", "militia", "administration", "ministry"}
     | {"member", "members", "membership", "loyalists", "fighters", "militants", "activists"}
     | {"voters", "lawmakers", "legislators", "forces", "troops", "rebels", "delegates", "mps"}
+)
+_COMPASS_POINTS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 )
 _LOCATIVES = frozenset({"in", "across", "throughout", "near", "outside", "inside"})
 # after a modal, these words lead on to the verb it governs: "will not be entering"
@@ -242,7 +247,7 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
     """Span of the first run of capitalised words that holds a word (not an abbreviation such
     as "U.S." or a code such as "MS-13"); a lone capital first word does not count."""
     tokens = analysis.tokens
-    i = _after_a_capitals_lead_in(tokens)
+    i = _after_a_capitals_lead_in(analysis.text, tokens)
     while i < len(tokens):
         if _name_word(tokens[i]) and tokens[i].norm != "i":
             j = i
@@ -253,6 +258,7 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
             following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
             if (
                 worded
+                and not _numbered(analysis.text, tokens, j)
                 and (j > i or i > 0)
                 and following not in _GROUP_NOUNS
                 and not _names_a_place(run, tokens)
@@ -265,34 +271,60 @@ def _first_name(analysis: SentenceAnalysis) -> tuple[int, int] | None:
     return None
 
 
+def _numbered(text: str, tokens: list[Token], last: int) -> bool:
+    """Capitalised words with a number right after them name a road, a model or a mission,
+    not people: "U.S. Highway 160", "Boeing 747", "Apollo 11"."""
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.text.isdigit()
+        and text[tokens[last].end : following.start] == " "
+    )
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised word, not an adjective made with a hyphen ("DNA-based", "Lenexa-based")."""
     last = token.text.rsplit("-", 1)[-1]
     return token.is_capitalised and not ("-" in token.text and last.isalpha() and last.islower())
 
 
-def _after_a_capitals_lead_in(tokens: list[Token]) -> int:
+def _after_a_capitals_lead_in(text: str, tokens: list[Token]) -> int:
     """Where a sentence's words start after a lead-in set in capitals ("THE PATENT FIGHT
-    BETWEEN Google and …"): words in capitals, one of them long, name nobody."""
+    BETWEEN Google and …": words in capitals, one of them long) or a dateline ("NEW YORK -
+    The Port Authority …", "DENVER — …"): they name nobody."""
     k = 0
     while k < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.isupper():
         k += 1
+    if not 0 < k < len(tokens):
+        return 0
+    if _DATELINE_DASH.match(text, tokens[k - 1].end):
+        return k
     long_word = any(len(t.text) > _SHORT_CAPITALS for t in tokens[:k])
-    return k if k >= 2 and long_word and k < len(tokens) else 0
+    return k if k >= 2 and long_word else 0
 
 
 def _names_a_place(run: list[Token], tokens: list[Token]) -> bool:
     """ "Virginia", "New York", "Democratic": the capitalised words name no person; nor do
     those after "in" or "across" ("in Bavaria", "across the Midwest"), nor a movement's
-    people ("Islamist")."""
-    before = [t.norm for t in tokens if t.start < run[0].start and t.norm != "the"]
-    if before and before[-1] in _LOCATIVES:
+    people ("Islamist"), nor a name that opens with a point of the compass ("the West
+    Fork"), nor a name joined to a place ("between Durango and Cortez")."""
+    before = [t for t in tokens if t.start < run[0].start and t.norm != "the"]
+    if before and before[-1].norm in _LOCATIVES:
         return True
     if len(run) == 1 and run[0].norm.endswith(("ist", "ists")):
         return True  # a movement's people: "Islamist", "Baathists"
+    if len(run) > 1 and run[0].norm in _COMPASS_POINTS:
+        return True  # "the West Fork", "North Shore", "South Side"
     places = not_people()
     whole = " ".join(t.text for t in run).lower()
-    return whole in places or all(t.norm in places for t in run)
+    if whole in places or all(t.norm in places for t in run):
+        return True
+    return (
+        len(before) >= 2
+        and before[-1].norm in ("and", "or")
+        and before[-2].is_capitalised
+        and before[-2].norm in places
+    )
 
 
 def _is_word(text: str) -> bool:

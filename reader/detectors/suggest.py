@@ -252,6 +252,9 @@ def _with_sources(
         ):
             following = analyses[i + 1].named_sources
             sources[i] = following[0].text if following else ""
+        elif i and analyses[i - 1].named_sources and _they_report(analyses[i]):
+            # "The Forest Service released its survey. They found …": they are that source
+            sources[i] = analyses[i - 1].named_sources[0].text
         elif i + 1 < len(analyses) and _only_a_mark(analyses[i + 1]):
             sources[i] = analyses[i + 1].named_sources[0].text  # "…first year.²", split off
         elif i + 1 < len(analyses) and _figures_sourced_next(analyses[i], analyses[i + 1]):
@@ -270,6 +273,12 @@ def _figures_sourced_next(claim: SentenceAnalysis, following: SentenceAnalysis) 
     the figures behind them: the source is next to the claim."""
     sources = following.named_sources
     return bool(sources) and sources[0].start == 0 and _has_figure(claim) and _has_figure(following)
+
+
+def _they_report(analysis: SentenceAnalysis) -> bool:
+    """A sentence that opens with "They" as the subject of a reporting verb: "They found …"."""
+    vague = analysis.vague_sources
+    return bool(vague) and vague[0].start == 0 and analysis.tokens[0].norm == "they"
 
 
 def _only_a_mark(analysis: SentenceAnalysis) -> bool:

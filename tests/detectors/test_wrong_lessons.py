@@ -550,3 +550,112 @@ def test_an_age_after_a_name_is_no_figure() -> None:
     # a count after a comma is still a figure
     count = "Of the staff, 71 were laid off in March, the largest cut in the county."
     assert [r for r in _reasons(suggest(count, include_sourced=True)) if "“71”" in r]
+
+
+def test_a_quotation_split_by_the_speakers_role_and_name_is_theirs() -> None:
+    # Ventura County Star, 2007: “…,” said running back Rashard Mendenhall, “and for us …”
+    # read as the columnist's own "I", "us" and "our"
+    text = (
+        "“We never stopped believing in this group,” said goalkeeper Marta Lindqvist, “and "
+        "for us to lift the cup in front of our own fans would be the perfect end.”"
+    )
+    assert not [s for s in suggest(text) if s.kind is SuggestionKind.OPINION]
+    # the writer's own judgement after it is still suggested
+    own = text + " The club's treatment of its loyal supporters has been a disgrace."
+    opinions = [s for s in suggest(own) if s.kind is SuggestionKind.OPINION]
+    assert [s for s in opinions if "disgrace" in s.quote]
+
+
+def test_at_least_sets_a_bound_and_compares_nothing() -> None:
+    # Ventura County Star and Daily Press, 2007: "least" of "at least one appearance" and
+    # "at least a month behind" read as a comparison without a source
+    text = "Crews are at least three weeks behind on the bridge repairs north of the harbour."
+    assert not [r for r in _reasons(suggest(text)) if "comparison" in r]
+    # Middle East Times, 2008: "best" of "has at best been a fig leaf" read so too
+    hedged = "The council's recycling drive has at best been a fig leaf for the landfill deal."
+    assert not [r for r in _reasons(suggest(hedged)) if "comparison" in r]
+    # "the most" still compares
+    most = "The harbour board spent the most money on dredging of any port in the region."
+    assert [r for r in _reasons(suggest(most)) if "comparison “most”" in r]
+
+
+def test_a_comparison_word_capitalised_inside_a_name_is_no_comparison() -> None:
+    # Ventura County Star, 2007: "Rose" of "the Rose Bowl" read as the verb "rose"
+    text = "The Huskies have not played in the Rose Bowl since the winter of their title run."
+    assert not [r for r in _reasons(suggest(text)) if "“Rose”" in r]
+    # the verb still compares
+    rose = "Ticket prices for the final rose sharply after the draw was made public."
+    assert [r for r in _reasons(suggest(rose)) if "comparison “rose”" in r]
+
+
+def test_a_date_written_with_slashes_is_no_figure() -> None:
+    # Daily Press, 2008: "9" and "11" of "six weeks before 9/11" read as two figures
+    text = "The family sold the marina two months before 9/11 and moved to the coast."
+    assert not [r for r in _reasons(suggest(text)) if "figure" in r]
+    # a fraction is still a figure
+    fraction = "Nearly 3/4 of the marina's moorings were empty through the winter."
+    assert [r for r in _reasons(suggest(fraction)) if "figure “3”" in r]
+
+
+def test_they_after_the_source_named_just_before_is_that_source() -> None:
+    # Cortez Journal, 2008: "The U.S. Forest Service revealed the results … They found …"
+    # read as a vague source
+    text = (
+        "The state wildlife agency reported the results of its winter count on Friday. "
+        "They found 2,300 elk in the three valleys, fewer than in any year since 2015."
+    )
+    found = _on(suggest(text), "They found")
+    assert not [r for r in _reasons(found) if "vague" in r]
+    # "they" with no source named before it is still vague
+    vague = (
+        "Volunteers walked the three valleys on Friday. "
+        "They found 2,300 elk, fewer than in any year since 2015."
+    )
+    assert [r for r in _reasons(_on(suggest(vague), "They found")) if "vague" in r]
+
+
+def test_a_record_of_what_someone_did_is_no_record() -> None:
+    # Middle East Times, 2008: "a record of widespread corruption" read as a record broken
+    text = "The former minister left office with a record of broken promises on housing."
+    assert not [r for r in _reasons(suggest(text)) if "“record”" in r]
+    # a record broken still is one
+    broken = "The port handled a record 4 million containers in the year to June."
+    assert [r for r in _reasons(suggest(broken)) if "comparison “record”" in r]
+
+
+def test_a_dateline_is_no_name() -> None:
+    # Daily Press, 2008: "NEW YORK - The World Trade Center" read as one name
+    text = (
+        "DENVER - The Water Board will pay millions in fines for falling a month behind on the dam."
+    )
+    reasons = _reasons(suggest(text))
+    assert not [r for r in reasons if "DENVER" in r], reasons
+    # the name after the dateline is still read as one
+    assert [r for r in reasons if "“Water Board”" in r], reasons
+
+
+def test_capitalised_words_before_a_number_name_a_road_not_people() -> None:
+    # Cortez Journal, 2008: "U.S. Highway" of "north of U.S. Highway 160" read as a name
+    text = "The burned stands include a long stretch north of State Route 145 along the river."
+    assert not [r for r in _reasons(suggest(text)) if "Route" in r]
+    # a person is still a name
+    person = "The burned stands include a long stretch owned by Walter Brandt along the river."
+    assert [r for r in _reasons(suggest(person)) if "Walter Brandt" in r]
+
+
+def test_a_name_joined_to_a_known_place_is_a_place() -> None:
+    # Cortez Journal, 2008: "Cortez" of "between Durango and Cortez" read as a person
+    text = "The dead stands include a long stretch between Durango and Mancos along the river."
+    assert not [r for r in _reasons(suggest(text)) if "Mancos" in r]
+    # a person joined to something that is no place is still a name
+    person = "The burned stands include a long stretch owned by the county and Walter Brandt."
+    assert [r for r in _reasons(suggest(person)) if "Walter Brandt" in r]
+
+
+def test_a_name_that_opens_with_a_point_of_the_compass_is_a_place() -> None:
+    # Cortez Journal, 2008: "West Fork" of "the West Fork of the Dolores" read as a name
+    text = "The dead stands include a long stretch along the North Fork of the river at the dam."
+    assert not [r for r in _reasons(suggest(text)) if "North Fork" in r]
+    # a name after it is still read as one
+    person = "The dead stands include a long stretch owned by Walter Brandt at the dam."
+    assert [r for r in _reasons(suggest(person)) if "Walter Brandt" in r]
