@@ -43,6 +43,7 @@ from reader.importers.page_junk import (
     is_date,
     is_headline_block,
     is_stray_box,
+    is_tools_label,
     plain_text,
     same_text,
     story_start,
@@ -168,7 +169,11 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
         block
         for block in blocks
         if not (
-            is_credit(block) or is_stray_box(block) or is_ad_label(block) or has_no_words(block)
+            is_credit(block)
+            or is_stray_box(block)
+            or is_ad_label(block)
+            or is_tools_label(block)
+            or has_no_words(block)
         )
     ]
     title = _without_site_suffix(plain_text(metadata.title if metadata else ""), headline)

@@ -25,6 +25,7 @@ _CALLS = (
     r"|(?:submit|send|write)(?: us)? (?:your|a) letters?\b|discuss this (?:story|article)\b"
     r"|to contact the (?:reporters?|writers?|editors?|authors?)\b"
     r"|[\w .'-]{1,60}? can be (?:reached|contacted) at \S+@"
+    r"|contact (?:[\w.'-]+ ){1,6}at \S+@|(?:want more\W+)?get home delivery\b"
 )
 _BOILERPLATE = re.compile(
     rf"(?:letters? to the editor|have your say|{_CALLS}|(?:read |see )?more\W*$|read the rest\W*$)",
@@ -62,8 +63,11 @@ _TRAILING_BOILERPLATE = re.compile(
 # before the story only calls to act (a lede may well begin "Letters to the editor..."),
 # the site's path to the page ("Home > Archives > …") and its account bar ("Welcome |
 # sign-out")
+# and the title of a box of the section's other stories ("More from Sports")
 _LEADING_BOILERPLATE = re.compile(
-    rf"(?:{_CALLS}|home\s*[>»›]|welcome\W+(?:sign|log)[- ]?(?:in|out)\b)", re.IGNORECASE
+    rf"(?:{_CALLS}|home\s*[>»›]|welcome\W+(?:sign|log)[- ]?(?:in|out)\b"
+    r"|more from(?: [\w&'’-]+){1,3}\W*$)",
+    re.IGNORECASE,
 )
 # A line that heads other stories after the story ("Recent Online Media Daily Articles",
 # "More from Business", "Related stories"): it and the short blocks after it are cut.
@@ -85,6 +89,7 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _MAX_CREDIT_WORDS = 12
+_TOOLS_LABEL = re.compile(r"(?:story|article|page) tools\W*", re.IGNORECASE)
 WORD = re.compile(r"\w")  # a letter or a digit: what a block of words holds
 
 # A box of advertisers' links under a label (its text, or its picture's alt text):
@@ -136,6 +141,14 @@ _AUTHOR_LINK = re.compile(
     r"\W*\b(?:more (?:stories |articles |posts )?(?:by|from) (?:this )?(?:author|writer|reporter)"
     r"|(?:view|see|read) (?:all|more)(?: (?:posts|stories|articles))?(?: by \w+)?"
     r"|(?:e-?mail|contact|follow) (?:the|this) (?:author|writer|reporter))\W*$",
+    re.IGNORECASE,
+)
+
+# where a byline's date starts: a weekday, a month before its day, "Published" (a month
+# alone may be a name: "April Lindqvist")
+_BYLINE_DATE = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|published\b|posted\b|updated\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)",
     re.IGNORECASE,
 )
 
@@ -269,6 +282,12 @@ def is_ad_label(block: Block) -> bool:
     return not block.heading and AD_LABEL.fullmatch(" ".join(block.texts)) is not None
 
 
+def is_tools_label(block: Block) -> bool:
+    """The label of a box of the page's tools ("STORY TOOLS", "Article tools"), its links
+    gone: no part of the story wherever it is."""
+    return _TOOLS_LABEL.fullmatch(" ".join(block.texts)) is not None
+
+
 def is_credit(block: Block) -> bool:
     text = " ".join(block.texts)
     return len(text.split()) <= _MAX_CREDIT_WORDS and _CREDIT.fullmatch(text) is not None
@@ -330,8 +349,10 @@ def names_headline(page_title: str, heading: str) -> bool:
 
 
 def author_name(byline: str | None) -> str:
-    """The author's name in a byline trafilatura found, without a link after it."""
-    return _AUTHOR_LINK.sub("", plain_text(byline))
+    """The author's name in a byline trafilatura found, without a link or the page's date
+    after it ("Ana Ruiz Thursday; December", "Published January": no name)."""
+    name = _AUTHOR_LINK.sub("", plain_text(byline))
+    return _BYLINE_DATE.split(name, maxsplit=1)[0].strip(" ,;:|-")
 
 
 def plain_text(value: str | None) -> str:

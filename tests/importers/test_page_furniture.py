@@ -257,3 +257,50 @@ def test_other_stories_in_one_box_and_the_reporters_address_are_left_out() -> No
         "new roof have...</li></ul>"
     )
     assert _paragraphs(news_page(STORY_HTML + box)) == STORY
+
+
+def test_a_story_tools_label_and_a_more_from_section_line_are_left_out() -> None:
+    # a county paper's column, 2008: "STORY TOOLS" and "More from Sports" above the story,
+    # "Article tools" under its first paragraph on a city paper's report
+    top = "<h6>STORY TOOLS</h6><h6>More from Sports</h6>"
+    middle = "<p>Article tools</p>"
+    page = news_page(top + f"<p>{STORY[0]}</p>{middle}<p>{STORY[1]}</p><p>{STORY[2]}</p>")
+    assert _paragraphs(page) == STORY
+
+
+def test_a_line_that_only_opens_with_more_from_stays() -> None:
+    first = "More from the harbour board's study of ferry fares is expected by the spring."
+    page = news_page(f"<p>{first}</p>{STORY_HTML}")
+    assert _paragraphs(page) == [first, *STORY]
+
+
+def test_a_call_to_contact_the_columnist_and_a_home_delivery_offer_are_left_out() -> None:
+    # a column's last line, "— Contact Star columnist … at name@paper.com.", and a city
+    # paper's "Want more? Get home delivery now."
+    contact = (
+        "<p><em>&#8212; Contact Courier columnist Ana Ruiz at "
+        "<a href='mailto:aruiz@courier.example'>aruiz@courier.example</a>.</em></p>"
+    )
+    offer = "<p>Want more? Get home delivery now.</p>"
+    assert _paragraphs(news_page(STORY_HTML + contact)) == STORY
+    assert _paragraphs(news_page(STORY_HTML + offer)) == STORY
+
+
+def test_a_closing_sentence_about_contacting_officials_stays() -> None:
+    last = "Islanders can contact the harbour board at its office on the quay until Friday."
+    assert _paragraphs(news_page(STORY_HTML + f"<p>{last}</p>")) == [*STORY, last]
+
+
+def test_the_pages_date_is_no_part_of_the_authors_name() -> None:
+    # bylines as three papers' pages gave them, 2008: "David Lassen Thursday; December",
+    # "Published January", "January 1"
+    def author(byline: str) -> str:
+        page = news_page(STORY_HTML).replace(
+            "</head>", f"<meta name='author' content='{byline}'></head>"
+        )
+        return article_from_html(page).author
+
+    assert author("Ana Ruiz Thursday; December") == "Ana Ruiz"
+    assert author("Published January") == ""
+    assert author("January 1") == ""
+    assert author("April Lindqvist") == "April Lindqvist"
