@@ -50,7 +50,12 @@ from reader.importers.page_junk import (
     with_dateline_joined,
     without_edge_boilerplate,
 )
-from reader.importers.page_layout import INLINE_TAGS, unwrap_layout_tables, wrap_loose_text
+from reader.importers.page_layout import (
+    INLINE_TAGS,
+    join_set_apart_first_paragraphs,
+    unwrap_layout_tables,
+    wrap_loose_text,
+)
 from reader.importers.source_names import display_name
 
 _UNSAFE_TAGS = (
@@ -144,6 +149,7 @@ def article_from_html(html: str, source_path: str = "") -> ArticleMeta:
     remove_link_lines(tree)
     remove_heading_dates(tree)
     unwrap_layout_tables(tree)
+    join_set_apart_first_paragraphs(tree)
     wrap_loose_text(tree)
     _split_at_double_breaks(tree)
     page = page_text(tree)

@@ -11,6 +11,10 @@ paragraphs run together.  A table with a cell of paragraphs, of another table or
 more words than a data cell holds is read as blocks, as is a table of one such cell (the
 Telegraph of 2007 set its story in one); a short box stays a table of one cell, which
 the import keeps as a paragraph of its own (a fact box) or leaves out (a caption).
+
+Some templates set the story's first paragraph apart, in a ``<p>`` of the story's class
+just before the ``<div>`` of the rest (the Cortez Journal of 2008), and trafilatura
+takes the ``<div>`` alone: that paragraph is put back at the start of the ``<div>``.
 """
 
 from __future__ import annotations
@@ -163,3 +167,32 @@ def _wrap(
     else:
         container.append(paragraph)
     paragraph.extend(run)
+
+
+def join_set_apart_first_paragraphs(tree: lxml_html.HtmlElement) -> None:
+    """Put a ``<p>`` back into the block of its own class that follows it, with only
+    empty elements between them."""
+    for paragraph in list(tree.iter("p")):
+        names = paragraph.get("class")
+        if not names or not paragraph.text_content().strip():
+            continue
+        between = paragraph
+        following = paragraph.getnext()
+        while following is not None and _is_empty(following) and _blank(between.tail):
+            between, following = following, following.getnext()
+        if (
+            following is not None
+            and following.tag == "div"
+            and following.get("class") == names
+            and _blank(between.tail)
+        ):
+            paragraph.tail = None  # (blank)
+            following.insert(0, paragraph)
+
+
+def _is_empty(element: lxml_html.HtmlElement) -> bool:
+    return isinstance(element.tag, str) and not element.text_content().strip()
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()

@@ -304,3 +304,28 @@ def test_the_pages_date_is_no_part_of_the_authors_name() -> None:
     assert author("Published January") == ""
     assert author("January 1") == ""
     assert author("April Lindqvist") == "April Lindqvist"
+
+
+def test_a_first_paragraph_set_apart_from_the_story_body_is_kept() -> None:
+    # a local paper's template, 2008: the first paragraph in its own <p class="story">,
+    # an empty box, then the rest in <div class="story">; the headline in a styled div
+    page = _local_paper_page("story")
+    article = article_from_html(page)
+    assert article.title == "Harbour board delays vote on ferry fares"
+    assert _paragraphs(page)[0].startswith("PORTHAVEN - The harbour board put off its vote")
+    assert _paragraphs(page)[1:] == STORY
+
+
+def test_a_paragraph_of_another_class_before_the_story_body_stays_out() -> None:
+    assert _paragraphs(_local_paper_page("promo")) == STORY
+
+
+def _local_paper_page(first_class: str) -> str:
+    return (
+        "<html><head><title>Coastal Courier Online - Coastal County</title></head><body>"
+        "<div class='headline'>Harbour board delays vote on ferry fares</div>"
+        "<div class='date'>January 15, 2008</div><span class='byline'>BY ANA RUIZ</span>"
+        f"<p class='{first_class}'>PORTHAVEN - The harbour board put off its vote on ferry "
+        "fares on Thursday, after islanders packed the public gallery.</p>"
+        f"<div id='inlineBox'></div><div class='story'>{STORY_HTML}</div></body></html>"
+    )
