@@ -1,5 +1,6 @@
 import pytest
 
+from reader.compare import matching
 from reader.compare.matching import (
     MAX_SENTENCES,
     THRESHOLD,
@@ -152,3 +153,19 @@ def test_fragments_of_page_furniture_are_neither_paired_nor_listed() -> None:
     assert [(pair.a.text[:3], pair.b.text[:3]) for pair in match.pairs] == [("The", "Eng")]
     assert match.only_a == []
     assert texts(match.only_b) == ["Digg | Facebook | E-mail | Print"]
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [(FLOOD_A, FLOOD_B), (PROTEST_A, PROTEST_B), (FLOOD_A + "\n\n" + PROTEST_B, PROTEST_A)],
+)
+def test_small_and_long_articles_are_scored_alike(
+    monkeypatch: pytest.MonkeyPatch, text_a: str, text_b: str
+) -> None:
+    # short articles are scored as one product of matrices, long ones word by word
+    sentences_a, sentences_b = texts(split_sentences(text_a)), texts(split_sentences(text_b))
+    short = tfidf_scores(sentences_a, sentences_b)
+    monkeypatch.setattr(matching, "_DENSE_PRODUCTS", 0)
+    long = tfidf_scores(sentences_a, sentences_b)
+
+    assert short and short == long
