@@ -1,10 +1,10 @@
 """Compare mode: two articles side by side, their matching sentences linked.
 
-Both articles are shown at once (with their matches, when they were compared a moment
-ago); once both are painted their sentences are matched,
-at once when the library keeps both articles' features for comparing (as it does once
-they were compared) and they are not long, else in a thread of its own; the marks of
-the matches (the margins, the figures and sources only here) come when it is done,
+Both articles are shown at once, with their matches when matching them is quick: when
+they were compared a moment ago, or the library keeps both articles' features for
+comparing (as it does once they were compared) and they are not long. Else their
+sentences are matched once both are painted, in a thread of their own, and the marks
+of the matches (the margins, the figures and sources only here) come when it is done,
 without moving the text. Hovering, clicking or selecting in a
 sentence marks it and its counterpart; a click scrolls the other side so the
 counterpart sits level with it, a hover (with linked scrolling on) only when the
@@ -94,6 +94,8 @@ class CompareView(SideBySide):
         self._syncing = False
         self._reads: tuple[ArticleRead, ArticleRead] | None = None
         self._articles: tuple[Article, Article] | None = None
+        # the features the library keeps for comparing them, once read
+        self._kept: tuple[TextFeatures | None, TextFeatures | None] | None = None
         self._unpainted = set(sides)
         self._matching: Future[ArticleComparison] | None = None
         self._match_poll = QTimer(self)
@@ -147,6 +149,7 @@ class CompareView(SideBySide):
         self._chosen = None
         self._hovered = None
         self._articles = None
+        self._kept = None
         self._unpainted = set(self.sides)
         self.linked_scrolling.setChecked(True)
         for side in self.sides:
@@ -165,8 +168,9 @@ class CompareView(SideBySide):
             side.set_only_here("Only here: …")
         self.summary.setText("Matching the sentences of the two articles…")
         self._articles = (self._reads[0][0], self._reads[1][0])
-        if remembers(*self._articles):  # compared a moment ago: shown with the pages
-            self._start_matching()
+        # compared a moment ago, or quick to match from the features the library keeps:
+        # the marks are shown with the pages, in their first paint
+        self._start_matching(at_once_only=True)
 
     @property
     def is_matched(self) -> bool:
@@ -182,7 +186,9 @@ class CompareView(SideBySide):
             self._matching.exception()  # waits
             self._on_match_poll()
 
-    def _start_matching(self) -> None:
+    def _start_matching(self, at_once_only: bool = False) -> None:
+        """Match the articles shown, here and now if that is quick, else (unless
+        ``at_once_only``) in a thread."""
         if self._matching is not None or self._articles is None:
             return
         a, b = self._articles
@@ -191,11 +197,13 @@ class CompareView(SideBySide):
             self._on_match_poll()
             return
         library = self._library()
-        kept = kept_features(library, a, b)
+        if self._kept is None:
+            self._kept = kept_features(library, a, b)
+        kept = self._kept
         if kept[0] is not None and kept[1] is not None and quick_to_match(kept[0], kept[1]):
             self._matching = _at_once(a, b, *kept)
             self._on_match_poll()
-        else:  # features to make, perhaps splits too (a hostile text's take seconds)
+        elif not at_once_only:  # features to make, perhaps splits too (seconds for some)
             self._matching = _in_thread(a, b, *kept, *kept_splits(library, a, b))
             self._match_poll.start()
 
