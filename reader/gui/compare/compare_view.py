@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from reader.compare.features import TextFeatures, quick_to_match
 from reader.core.background import in_thread
 from reader.core.models import ReaderError
-from reader.gui.compare.links import Link, SentenceLinks, Span
+from reader.gui.compare.links import Link, SentenceLinks, Span, alone_spans
 from reader.gui.compare.side import AddCommand, CompareSide
 from reader.gui.compare.side_by_side import SideBySide
 from reader.gui.reading.view_geometry import line_rect, position_at
@@ -88,7 +88,8 @@ class CompareView(SideBySide):
         super().__init__(sides, "Leave Compare", parent)
         self._library = library
         self.setAccessibleName("Compare two articles")
-        self._links: tuple[SentenceLinks, SentenceLinks] | None = None
+        self._comparison: ArticleComparison | None = None  # shown
+        self._links: tuple[SentenceLinks, SentenceLinks] | None = None  # of the comparison
         self._chosen: tuple[CompareSide, Link] | None = None  # clicked or selected
         self._hovered: tuple[CompareSide, Link] | None = None
         self._syncing = False
@@ -145,6 +146,7 @@ class CompareView(SideBySide):
         self._match_poll.stop()
         self._dwell.stop()
         self._matching = None
+        self._comparison = None
         self._links = None
         self._chosen = None
         self._hovered = None
@@ -212,18 +214,17 @@ class CompareView(SideBySide):
         return _marked_span(side)
 
     def _show_matches(self, comparison: ArticleComparison) -> None:
-        self._links = SentenceLinks.both_sides(
-            comparison.sentences, self.sides[0].view, self.sides[1].view
-        )
+        self._comparison = comparison
+        self._links = None  # placed at their first use
         only = comparison.only
-        for side, links, figures, sources in zip(
+        for side, alone, figures, sources in zip(
             self.sides,
-            self._links,
+            (comparison.sentences.only_a, comparison.sentences.only_b),
             (only.figures_a, only.figures_b),
             (only.sources_a, only.sources_b),
             strict=True,
         ):
-            side.margin.set_ranges(links.alone())
+            side.margin.set_ranges(alone_spans(side.view, alone))
             side.set_only_here(_only_here_text(figures, sources))
         pairs = len(comparison.sentences.pairs)
         self.summary.setText(
@@ -309,11 +310,12 @@ class CompareView(SideBySide):
             # the user scrolls: the sentence under the pointer moved away, and a pending
             # hover scroll of the other side would fight theirs
             self._on_hovered(None, -1)
-        if self._links is None or not self.linked_scrolling.isChecked():
+        links = self._sentence_links()
+        if links is None or not self.linked_scrolling.isChecked():
             return
         here = self.sides.index(side)
         top = side.view.cursorForPosition(side.view.viewport().rect().topLeft()).position()
-        link = self._links[here].first_linked_from(top)
+        link = links[here].first_linked_from(top)
         if link is not None:
             self._align(side, self._other(side), link)
 
@@ -321,10 +323,20 @@ class CompareView(SideBySide):
 
     def _link_at(self, side: CompareSide, position: int) -> Link | None:
         """The matched sentence at a document position of a side, if any."""
-        if self._links is None or position < 0:
+        links = self._sentence_links()
+        if links is None or position < 0:
             return None
-        link = self._links[self.sides.index(side)].at(position)
+        link = links[self.sides.index(side)].at(position)
         return link if link is not None and link.there is not None else None
+
+    def _sentence_links(self) -> tuple[SentenceLinks, SentenceLinks] | None:
+        """The matches shown, each side's sentences linked to their counterparts: placed
+        in the pages at their first use (a hover, a click, a scroll), not before the
+        matches are painted."""
+        if self._links is None and self._comparison is not None:
+            views = (self.sides[0].view, self.sides[1].view)
+            self._links = SentenceLinks.both_sides(self._comparison.sentences, *views)
+        return self._links
 
     def _other(self, side: CompareSide) -> CompareSide:
         return self.sides[1 - self.sides.index(side)]
