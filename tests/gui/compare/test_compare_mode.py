@@ -448,6 +448,20 @@ def test_the_margin_marks_the_lines_of_a_sentence_only_here_and_follows_the_scro
     assert inked_rows(first)[0] == rows[0] - 40
 
 
+def test_the_margin_marks_a_sentence_only_here_far_down_once_it_is_scrolled_to(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window)
+    second = view.sides[1]  # the archive entries after the report: only in it
+
+    qtbot.keyClick(second.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+    start, _end = second.margin.ranges()[-1]
+    shift = second.margin.mapFromGlobal(second.view.viewport().mapToGlobal(QPoint(0, 0))).y()
+    top = line_rect(second.view, start).top() + shift
+    assert any(top <= row <= top + 3 for row in inked_rows(second))  # the last one's dot
+
+
 def test_both_pages_are_kept_in_the_render_cache_of_the_single_article(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
