@@ -11,8 +11,9 @@ a row paint nothing. "side by side" is compare mode on A and B
 matches are painted too and the window stops changing in the same way (articles whose
 features the library keeps are matched before the pages are painted, and come with
 their margins and "only here" lists in the first paint; others are matched once both
-pages are painted). Each timed step starts from a settled window (its pages laid out
-to their ends and painted, untimed), as a reader finds it a moment after the last.
+pages are painted). Each of these timed steps starts from a settled window (its pages
+laid out to their ends and painted, untimed), as a reader finds it a moment after the
+last.
 The two are run in turn,
 so the shared machine's busy moments fall on both alike; the matching alone is
 timed too, to tell its part from the window's. Target: side by side with its
@@ -112,7 +113,7 @@ def until_still() -> None:
 
 
 def settle() -> None:
-    """Untimed, before each timed step: the window as a reader finds it a moment later,
+    """Untimed, before each timed step of a session: the window as a reader finds it a moment later,
     every page (hidden ones too) laid out to its end and painted, so that no step pays
     for what Qt left to do after the step before (the rest of a long page is laid out
     in steps on a timer, after the window stops changing)."""
@@ -124,7 +125,6 @@ def settle() -> None:
 
 
 def timed(action: Callable[[], object]) -> float:
-    settle()
     started = time.perf_counter()
     action()
     until_still()
@@ -144,7 +144,6 @@ def laid_out_timed(documents: list[QTextDocument]) -> float:
 def compare_timed(window: MainWindow, a: int, b: int) -> tuple[float, float]:
     """Compare mode opened on A and B: until both pages are painted, and until their
     matches are painted too (ms)."""
-    settle()
     started = time.perf_counter()
     assert compare_mode.compare(window, a, b)
     QApplication.processEvents()
@@ -244,12 +243,18 @@ def main() -> int:
             # not in the next timed compare's loop (the first that runs)
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
+        def settled_timed(action: Callable[[], object]) -> float:
+            settle()
+            return timed(action)
+
         def compared() -> tuple[float, float]:
+            settle()
             both = compare_timed(window, a, b)
             leave()
             return both
 
         def whole_compared() -> float:
+            settle()
             together = compare_timed(window, a, b)[1]
             view = window.compare_view
             assert view is not None
@@ -262,19 +267,19 @@ def main() -> int:
             compare_articles(library, a, b)
 
         for _ in range(options.runs):
-            alone.append(timed(lambda: window.show_article(a)))
+            alone.append(settled_timed(lambda: window.show_article(a)))
             forget_recent_comparisons()  # the pair not compared yet in this session
             both = compared()
             pages.append(both[0])
             together.append(both[1])
             again.append(compared()[1])
-            matching.append(timed(match_alone))
+            matching.append(settled_timed(match_alone))
         # the same, each until its pages are laid out to their ends too
         whole_alone: list[float] = []
         whole_together: list[float] = []
         for _ in range(options.runs):
             whole_alone.append(
-                timed(lambda: window.show_article(a))
+                settled_timed(lambda: window.show_article(a))
                 + laid_out_timed([window.article_view.document()])
             )
             forget_recent_comparisons()
