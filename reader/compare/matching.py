@@ -39,10 +39,11 @@ MAX_SENTENCES = 2000
 # Products of two words' weights made at once when two articles' sentences are scored
 # (each takes a few numbers in memory).
 _PRODUCTS_AT_ONCE = 1_000_000
-# Up to this many products (sentences of one by sentences of the other by the words both
-# use), and this many numbers in the two matrices of sentences by words, the scores are
-# one product of matrices (quicker, for articles of a few thousand words each); past
-# either, only the products of the words two sentences share are made, in parts.
+# A word that this many pairs of sentences share, or more (common words), adds to the
+# scores through one product of matrices (sentences by such words), the others product
+# by product; all of them do when that product would pass this many multiplications, or
+# its matrices this many numbers.
+_DENSE_FROM = 64
 _DENSE_PRODUCTS = 100_000_000
 _DENSE_CELLS = 2_000_000
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -173,12 +174,36 @@ def _cosines(a: WordCounts, b: WordCounts) -> NDArray[np.float64]:
         return rows[keep], shared[ids][keep], (weights / norms[rows])[keep]
 
     entries_a, entries_b = unit_entries(a, ids_a), unit_entries(b, ids_b)
-    sizes = (len(a), len(b), shared_count)
-    dense = (
-        len(a) * len(b) * shared_count <= _DENSE_PRODUCTS
-        and (len(a) + len(b)) * shared_count <= _DENSE_CELLS
+    in_word_a = np.bincount(entries_a[1], minlength=shared_count)
+    common = in_word_a * np.bincount(entries_b[1], minlength=shared_count) >= _DENSE_FROM
+    common_count = int(common.sum())
+    if (
+        len(a) * len(b) * common_count > _DENSE_PRODUCTS
+        or (len(a) + len(b)) * common_count > _DENSE_CELLS
+    ):
+        common[:] = False
+        common_count = 0
+    column = np.cumsum(common) - 1  # a common word's column in the matrices
+
+    def of_words(entries: _Entries, chosen: NDArray[np.bool_], dense: bool) -> _Entries:
+        kept = chosen[entries[1]]
+        words = entries[1][kept]
+        return entries[0][kept], column[words] if dense else words, entries[2][kept]
+
+    scores = _dense_products(
+        of_words(entries_a, common, True),
+        of_words(entries_b, common, True),
+        len(a),
+        len(b),
+        common_count,
     )
-    scores = (_dense_products if dense else _sparse_products)(entries_a, entries_b, *sizes)
+    scores += _sparse_products(
+        of_words(entries_a, ~common, False),
+        of_words(entries_b, ~common, False),
+        len(a),
+        len(b),
+        shared_count,
+    )
     # rounded, so that sums taken in another order give the same ties; rounding can
     # pass 1 by a hair
     return np.minimum(np.round(scores, 12), 1.0)
@@ -187,8 +212,8 @@ def _cosines(a: WordCounts, b: WordCounts) -> NDArray[np.float64]:
 def _dense_products(
     a: _Entries, b: _Entries, count_a: int, count_b: int, shared_count: int
 ) -> NDArray[np.float64]:
-    """The scores as one product of two matrices (sentences by shared words): quickest
-    while they are small."""
+    """The scores the words given add, as one product of two matrices (sentences by
+    those words): quickest for words many sentences use."""
     import numpy as np
 
     vectors_a = np.zeros((count_a, shared_count))
@@ -201,8 +226,9 @@ def _dense_products(
 def _sparse_products(
     a: _Entries, b: _Entries, count_a: int, count_b: int, shared_count: int
 ) -> NDArray[np.float64]:
-    """The scores as the sum, for each pair of sentences, of the products of the words
-    they share: a bounded memory, however long the articles."""
+    """The scores the words given add, as the sum, for each pair of sentences, of the
+    products of the words they share: quickest for words few sentences use, and a
+    bounded memory however long the articles."""
     import numpy as np
 
     rows_a, words_a, weights_a = a

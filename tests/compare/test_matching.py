@@ -159,13 +159,15 @@ def test_fragments_of_page_furniture_are_neither_paired_nor_listed() -> None:
     ("text_a", "text_b"),
     [(FLOOD_A, FLOOD_B), (PROTEST_A, PROTEST_B), (FLOOD_A + "\n\n" + PROTEST_B, PROTEST_A)],
 )
-def test_small_and_long_articles_are_scored_alike(
+def test_common_and_rare_words_score_alike_however_they_are_summed(
     monkeypatch: pytest.MonkeyPatch, text_a: str, text_b: str
 ) -> None:
-    # short articles are scored as one product of matrices, long ones word by word
+    # common words add through a product of matrices, rare ones product by product
     sentences_a, sentences_b = texts(split_sentences(text_a)), texts(split_sentences(text_b))
-    short = tfidf_scores(sentences_a, sentences_b)
-    monkeypatch.setattr(matching, "_DENSE_PRODUCTS", 0)
-    long = tfidf_scores(sentences_a, sentences_b)
+    scores = tfidf_scores(sentences_a, sentences_b)
+    monkeypatch.setattr(matching, "_DENSE_FROM", 1)  # every word through the matrices
+    in_matrices = tfidf_scores(sentences_a, sentences_b)
+    monkeypatch.setattr(matching, "_DENSE_PRODUCTS", 0)  # too many: none of them
+    one_by_one = tfidf_scores(sentences_a, sentences_b)
 
-    assert short and short == long
+    assert scores and scores == in_matrices == one_by_one
