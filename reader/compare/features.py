@@ -4,12 +4,15 @@ counts of their words, its figures and its named sources.
 The library keeps them by the text's hash (``to_json``, ``from_json``), so comparing two
 articles it keeps needs neither splitting, nor reading words, figures and sources: only
 their words' weights for the pair, and the sum of their products for each pair of
-sentences that share a word.  A kept row that does not read as features of its text
-(a hostile or damaged library) is not used.
+sentences that share a word.  The many numbers (places of sentences, words and counts)
+are kept as bytes, which read back at once, not as lists of JSON numbers.  A kept row
+that does not read as features of its text (a hostile or damaged library) is not used.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import operator
 from dataclasses import dataclass
@@ -30,7 +33,9 @@ from reader.compare.matching import (
 from reader.core.models import ReaderError
 
 # Raise it whenever what ``make_features`` makes, or how it is written, changes.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
+# How the lists of numbers are written: unsigned 32-bit, little-endian, in base64.
+NUMBERS_TYPE = "<u4"
 # At most this many products of word weights (sentences by sentences by the words of the
 # article with fewer, a bound of what a match takes) make a match ``quick_to_match``:
 # two articles of about 5,000 words each stay under it.
@@ -89,23 +94,31 @@ def features_maker() -> str:
 def to_json(features: TextFeatures) -> str:
     """The features as the library keeps them (positions and values; the text is not
     repeated)."""
+    words = features.words
     return json.dumps(
         {
             "start": features.start,
             "sentence_count": features.sentence_count,
-            "sentence_index": [s.index for s in features.sentences],
-            "sentence_start": [s.start for s in features.sentences],
-            "sentence_end": [s.end for s in features.sentences],
-            "vocabulary": features.words.vocabulary,
-            "word_ids": features.words.word_ids,
-            "counts": features.words.counts,
-            "offsets": features.words.offsets,
+            "sentence_index": numbers_text([s.index for s in features.sentences]),
+            "sentence_start": numbers_text([s.start for s in features.sentences]),
+            "sentence_end": numbers_text([s.end for s in features.sentences]),
+            "vocabulary": " ".join(words.vocabulary),  # a word holds no space
+            "word_ids": numbers_text(words.word_ids),
+            "counts": numbers_text(words.counts),
+            "offsets": numbers_text(words.offsets),
             "figures": [[f.value, f.percent, f.start, f.end] for f in features.figures],
             "sources": [[s.name, s.start, s.end] for s in features.sources],
         },
         separators=(",", ":"),
         ensure_ascii=False,
     )
+
+
+def numbers_text(numbers: list[int]) -> str:
+    """Numbers from 0 to 2**32 - 1 as ``to_json`` writes them."""
+    import numpy as np
+
+    return base64.b64encode(np.array(numbers, dtype=NUMBERS_TYPE).tobytes()).decode("ascii")
 
 
 def from_json(text: str, kept: str) -> TextFeatures | None:
@@ -121,8 +134,8 @@ def _read(text: str, row: object) -> TextFeatures:
     if type(row) is not dict:
         raise ReaderError("not features")
     length = len(text)
-    vocabulary = _list(row["vocabulary"])
-    if not set(map(type, vocabulary)) <= {str} or "" in vocabulary:
+    vocabulary = _text(row["vocabulary"]).split(" ")
+    if "" in vocabulary:
         raise ReaderError("not a word")
     word_ids = _ints(row["word_ids"], len(vocabulary) - 1)
     counts = _ints(row["counts"], length)
@@ -160,7 +173,7 @@ def _read(text: str, row: object) -> TextFeatures:
         _int(row["start"], length),
         _int(row["sentence_count"], length),
         sentences,
-        WordCounts(cast(list[str], vocabulary), word_ids, counts, offsets),
+        WordCounts(vocabulary, word_ids, counts, offsets),
         found_figures,
         found_sources,
     )
@@ -178,15 +191,26 @@ def _int(value: object, most: int) -> int:
     return value
 
 
+def _text(value: object) -> str:
+    if type(value) is not str:
+        raise ReaderError("not a text")
+    return value
+
+
 def _ints(value: object, most: int) -> list[int]:
-    """A list of numbers from 0 to ``most``, checked in one pass (they are many)."""
-    found = _list(value)
-    if not set(map(type, found)) <= {int}:  # not bool either
-        raise ReaderError("not a number")
-    numbers = cast(list[int], found)
-    if numbers and not 0 <= min(numbers) <= max(numbers) <= most:
+    """The numbers ``numbers_text`` wrote, each from 0 to ``most``."""
+    import numpy as np
+
+    try:
+        written = base64.b64decode(_text(value), validate=True)
+    except binascii.Error as error:
+        raise ReaderError("not numbers") from error
+    if len(written) % np.dtype(NUMBERS_TYPE).itemsize:
+        raise ReaderError("not numbers")
+    numbers = np.frombuffer(written, dtype=NUMBERS_TYPE)
+    if len(numbers) and int(numbers.max()) > most:
         raise ReaderError("a number out of range")
-    return numbers
+    return cast(list[int], numbers.tolist())
 
 
 def _range(item: object, length: int, size: int) -> tuple[list[object], int, int]:

@@ -39,6 +39,13 @@ MAX_SENTENCES = 2000
 # Products of two words' weights made at once when two articles' sentences are scored
 # (each takes a few numbers in memory).
 _PRODUCTS_AT_ONCE = 1_000_000
+# A word that this many pairs of sentences share, or more (common words), adds to the
+# scores through one product of matrices (sentences by such words), the others product
+# by product; all of them do when that product would pass this many multiplications, or
+# its matrices this many numbers.
+_DENSE_FROM = 64
+_DENSE_PRODUCTS = 100_000_000
+_DENSE_CELLS = 2_000_000
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -132,6 +139,11 @@ def worded(sentences: list[Sentence]) -> tuple[list[Sentence], WordCounts]:
     return [sentence for sentence, _ in kept], WordCounts.of(bag for _, bag in kept)
 
 
+# Each sentence's shared words, as ``_cosines`` makes them: (sentence, shared word, weight
+# of its unit vector)
+_Entries = tuple["NDArray[np.intp]", "NDArray[np.intp]", "NDArray[np.float64]"]
+
+
 def _cosines(a: WordCounts, b: WordCounts) -> NDArray[np.float64]:
     """The cosine of the TF-IDF vectors of each sentence of ``a`` (rows) and of ``b``
     (columns), the inverse document frequencies counted over the sentences of both."""
@@ -152,9 +164,7 @@ def _cosines(a: WordCounts, b: WordCounts) -> NDArray[np.float64]:
     shared = np.full(len(index), -1, dtype=np.intp)  # a word's column, -1: not shared
     shared[is_shared] = np.arange(shared_count)
 
-    def unit_entries(
-        counts: WordCounts, ids: NDArray[np.intp]
-    ) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
+    def unit_entries(counts: WordCounts, ids: NDArray[np.intp]) -> _Entries:
         """Each sentence's shared words: (sentence, shared word, weight) of its unit vector."""
         rows = np.repeat(np.arange(len(counts)), np.diff(counts.offsets))
         weights = np.array(counts.counts, dtype=np.float64) * idf[ids]
@@ -163,18 +173,75 @@ def _cosines(a: WordCounts, b: WordCounts) -> NDArray[np.float64]:
         keep = shared[ids] >= 0
         return rows[keep], shared[ids][keep], (weights / norms[rows])[keep]
 
-    rows_a, words_a, weights_a = unit_entries(a, ids_a)
-    rows_b, words_b, weights_b = unit_entries(b, ids_b)
+    entries_a, entries_b = unit_entries(a, ids_a), unit_entries(b, ids_b)
+    in_word_a = np.bincount(entries_a[1], minlength=shared_count)
+    common = in_word_a * np.bincount(entries_b[1], minlength=shared_count) >= _DENSE_FROM
+    common_count = int(common.sum())
+    if (
+        len(a) * len(b) * common_count > _DENSE_PRODUCTS
+        or (len(a) + len(b)) * common_count > _DENSE_CELLS
+    ):
+        common[:] = False
+        common_count = 0
+    column = np.cumsum(common) - 1  # a common word's column in the matrices
+
+    def of_words(entries: _Entries, chosen: NDArray[np.bool_], dense: bool) -> _Entries:
+        kept = chosen[entries[1]]
+        words = entries[1][kept]
+        return entries[0][kept], column[words] if dense else words, entries[2][kept]
+
+    scores = _dense_products(
+        of_words(entries_a, common, True),
+        of_words(entries_b, common, True),
+        len(a),
+        len(b),
+        common_count,
+    )
+    scores += _sparse_products(
+        of_words(entries_a, ~common, False),
+        of_words(entries_b, ~common, False),
+        len(a),
+        len(b),
+        shared_count,
+    )
+    # rounded, so that sums taken in another order give the same ties; rounding can
+    # pass 1 by a hair
+    return np.minimum(np.round(scores, 12), 1.0)
+
+
+def _dense_products(
+    a: _Entries, b: _Entries, count_a: int, count_b: int, shared_count: int
+) -> NDArray[np.float64]:
+    """The scores the words given add, as one product of two matrices (sentences by
+    those words): quickest for words many sentences use."""
+    import numpy as np
+
+    vectors_a = np.zeros((count_a, shared_count))
+    vectors_a[a[0], a[1]] = a[2]  # a sentence holds each of its words once
+    vectors_b = np.zeros((count_b, shared_count))
+    vectors_b[b[0], b[1]] = b[2]
+    return vectors_a @ vectors_b.T
+
+
+def _sparse_products(
+    a: _Entries, b: _Entries, count_a: int, count_b: int, shared_count: int
+) -> NDArray[np.float64]:
+    """The scores the words given add, as the sum, for each pair of sentences, of the
+    products of the words they share: quickest for words few sentences use, and a
+    bounded memory however long the articles."""
+    import numpy as np
+
+    rows_a, words_a, weights_a = a
+    rows_b, words_b, weights_b = b
     by_word = np.argsort(words_b, kind="stable")  # b's entries grouped by word
     rows_b, weights_b = rows_b[by_word], weights_b[by_word]
     in_word_b = np.bincount(words_b, minlength=shared_count)
     word_start_b = np.cumsum(in_word_b) - in_word_b
     # each entry of a meets every entry of b with its word: the products are made in
-    # parts of a's entries (a bounded memory), each sentence pair's summed in the order
-    # of a's words
+    # parts of a's entries, each sentence pair's summed in the order of a's words
     meets = in_word_b[words_a]
     made = np.cumsum(meets)
-    scores = np.zeros(len(a) * len(b))
+    scores = np.zeros(count_a * count_b)
     first = 0
     while first < len(words_a):
         done = int(made[first - 1]) if first else 0
@@ -184,14 +251,12 @@ def _cosines(a: WordCounts, b: WordCounts) -> NDArray[np.float64]:
         within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
         other = word_start_b[words_a[entry]] + within
         scores += np.bincount(
-            rows_a[entry] * len(b) + rows_b[other],
+            rows_a[entry] * count_b + rows_b[other],
             weights_a[entry] * weights_b[other],
             minlength=len(scores),
         )
         first = last
-    # rounded, so that sums taken in another order give the same ties; rounding can
-    # pass 1 by a hair
-    return np.minimum(np.round(scores.reshape(len(a), len(b)), 12), 1.0)
+    return scores.reshape(count_a, count_b)
 
 
 def pair_best_first(

@@ -1,5 +1,6 @@
 import pytest
 
+from reader.compare import matching
 from reader.compare.matching import (
     MAX_SENTENCES,
     THRESHOLD,
@@ -152,3 +153,21 @@ def test_fragments_of_page_furniture_are_neither_paired_nor_listed() -> None:
     assert [(pair.a.text[:3], pair.b.text[:3]) for pair in match.pairs] == [("The", "Eng")]
     assert match.only_a == []
     assert texts(match.only_b) == ["Digg | Facebook | E-mail | Print"]
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [(FLOOD_A, FLOOD_B), (PROTEST_A, PROTEST_B), (FLOOD_A + "\n\n" + PROTEST_B, PROTEST_A)],
+)
+def test_common_and_rare_words_score_alike_however_they_are_summed(
+    monkeypatch: pytest.MonkeyPatch, text_a: str, text_b: str
+) -> None:
+    # common words add through a product of matrices, rare ones product by product
+    sentences_a, sentences_b = texts(split_sentences(text_a)), texts(split_sentences(text_b))
+    scores = tfidf_scores(sentences_a, sentences_b)
+    monkeypatch.setattr(matching, "_DENSE_FROM", 1)  # every word through the matrices
+    in_matrices = tfidf_scores(sentences_a, sentences_b)
+    monkeypatch.setattr(matching, "_DENSE_PRODUCTS", 0)  # too many: none of them
+    one_by_one = tfidf_scores(sentences_a, sentences_b)
+
+    assert scores and scores == in_matrices == one_by_one

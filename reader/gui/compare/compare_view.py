@@ -1,10 +1,10 @@
 """Compare mode: two articles side by side, their matching sentences linked.
 
-Both articles are shown at once (with their matches, when they were compared a moment
-ago); once both are painted their sentences are matched,
-at once when the library keeps both articles' features for comparing (as it does once
-they were compared) and they are not long, else in a thread of its own; the marks of
-the matches (the margins, the figures and sources only here) come when it is done,
+Both articles are shown at once, with their matches when matching them is quick: when
+they were compared a moment ago, or the library keeps both articles' features for
+comparing (as it does once they were compared) and they are not long. Else their
+sentences are matched once both are painted, in a thread of their own, and the marks
+of the matches (the margins, the figures and sources only here) come when it is done,
 without moving the text. Hovering, clicking or selecting in a
 sentence marks it and its counterpart; a click scrolls the other side so the
 counterpart sits level with it, a hover (with linked scrolling on) only when the
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from reader.compare.features import TextFeatures, quick_to_match
 from reader.core.background import in_thread
 from reader.core.models import ReaderError
-from reader.gui.compare.links import Link, SentenceLinks, Span
+from reader.gui.compare.links import Link, SentenceLinks, Span, alone_spans
 from reader.gui.compare.side import AddCommand, CompareSide
 from reader.gui.compare.side_by_side import SideBySide
 from reader.gui.reading.view_geometry import line_rect, position_at
@@ -88,12 +88,15 @@ class CompareView(SideBySide):
         super().__init__(sides, "Leave Compare", parent)
         self._library = library
         self.setAccessibleName("Compare two articles")
-        self._links: tuple[SentenceLinks, SentenceLinks] | None = None
+        self._comparison: ArticleComparison | None = None  # shown
+        self._links: tuple[SentenceLinks, SentenceLinks] | None = None  # of the comparison
         self._chosen: tuple[CompareSide, Link] | None = None  # clicked or selected
         self._hovered: tuple[CompareSide, Link] | None = None
         self._syncing = False
         self._reads: tuple[ArticleRead, ArticleRead] | None = None
         self._articles: tuple[Article, Article] | None = None
+        # the features the library keeps for comparing them, once read
+        self._kept: tuple[TextFeatures | None, TextFeatures | None] | None = None
         self._unpainted = set(sides)
         self._matching: Future[ArticleComparison] | None = None
         self._match_poll = QTimer(self)
@@ -143,10 +146,12 @@ class CompareView(SideBySide):
         self._match_poll.stop()
         self._dwell.stop()
         self._matching = None
+        self._comparison = None
         self._links = None
         self._chosen = None
         self._hovered = None
         self._articles = None
+        self._kept = None
         self._unpainted = set(self.sides)
         self.linked_scrolling.setChecked(True)
         for side in self.sides:
@@ -165,8 +170,9 @@ class CompareView(SideBySide):
             side.set_only_here("Only here: …")
         self.summary.setText("Matching the sentences of the two articles…")
         self._articles = (self._reads[0][0], self._reads[1][0])
-        if remembers(*self._articles):  # compared a moment ago: shown with the pages
-            self._start_matching()
+        # compared a moment ago, or quick to match from the features the library keeps:
+        # the marks are shown with the pages, in their first paint
+        self._start_matching(at_once_only=True)
 
     @property
     def is_matched(self) -> bool:
@@ -182,7 +188,9 @@ class CompareView(SideBySide):
             self._matching.exception()  # waits
             self._on_match_poll()
 
-    def _start_matching(self) -> None:
+    def _start_matching(self, at_once_only: bool = False) -> None:
+        """Match the articles shown, here and now if that is quick, else (unless
+        ``at_once_only``) in a thread."""
         if self._matching is not None or self._articles is None:
             return
         a, b = self._articles
@@ -191,11 +199,13 @@ class CompareView(SideBySide):
             self._on_match_poll()
             return
         library = self._library()
-        kept = kept_features(library, a, b)
+        if self._kept is None:
+            self._kept = kept_features(library, a, b)
+        kept = self._kept
         if kept[0] is not None and kept[1] is not None and quick_to_match(kept[0], kept[1]):
             self._matching = _at_once(a, b, *kept)
             self._on_match_poll()
-        else:  # features to make, perhaps splits too (a hostile text's take seconds)
+        elif not at_once_only:  # features to make, perhaps splits too (seconds for some)
             self._matching = _in_thread(a, b, *kept, *kept_splits(library, a, b))
             self._match_poll.start()
 
@@ -204,18 +214,17 @@ class CompareView(SideBySide):
         return _marked_span(side)
 
     def _show_matches(self, comparison: ArticleComparison) -> None:
-        self._links = SentenceLinks.both_sides(
-            comparison.sentences, self.sides[0].view, self.sides[1].view
-        )
+        self._comparison = comparison
+        self._links = None  # placed at their first use
         only = comparison.only
-        for side, links, figures, sources in zip(
+        for side, alone, figures, sources in zip(
             self.sides,
-            self._links,
+            (comparison.sentences.only_a, comparison.sentences.only_b),
             (only.figures_a, only.figures_b),
             (only.sources_a, only.sources_b),
             strict=True,
         ):
-            side.margin.set_ranges(links.alone())
+            side.margin.set_ranges(alone_spans(side.view, alone))
             side.set_only_here(_only_here_text(figures, sources))
         pairs = len(comparison.sentences.pairs)
         self.summary.setText(
@@ -301,11 +310,12 @@ class CompareView(SideBySide):
             # the user scrolls: the sentence under the pointer moved away, and a pending
             # hover scroll of the other side would fight theirs
             self._on_hovered(None, -1)
-        if self._links is None or not self.linked_scrolling.isChecked():
+        links = self._sentence_links()
+        if links is None or not self.linked_scrolling.isChecked():
             return
         here = self.sides.index(side)
         top = side.view.cursorForPosition(side.view.viewport().rect().topLeft()).position()
-        link = self._links[here].first_linked_from(top)
+        link = links[here].first_linked_from(top)
         if link is not None:
             self._align(side, self._other(side), link)
 
@@ -313,10 +323,20 @@ class CompareView(SideBySide):
 
     def _link_at(self, side: CompareSide, position: int) -> Link | None:
         """The matched sentence at a document position of a side, if any."""
-        if self._links is None or position < 0:
+        links = self._sentence_links()
+        if links is None or position < 0:
             return None
-        link = self._links[self.sides.index(side)].at(position)
+        link = links[self.sides.index(side)].at(position)
         return link if link is not None and link.there is not None else None
+
+    def _sentence_links(self) -> tuple[SentenceLinks, SentenceLinks] | None:
+        """The matches shown, each side's sentences linked to their counterparts: placed
+        in the pages at their first use (a hover, a click, a scroll), not before the
+        matches are painted."""
+        if self._links is None and self._comparison is not None:
+            views = (self.sides[0].view, self.sides[1].view)
+            self._links = SentenceLinks.both_sides(self._comparison.sentences, *views)
+        return self._links
 
     def _other(self, side: CompareSide) -> CompareSide:
         return self.sides[1 - self.sides.index(side)]

@@ -29,9 +29,6 @@ class SentenceLinks:
     def both_sides(
         cls, match: SentenceMatch, view_a: ArticleView, view_b: ArticleView
     ) -> tuple[SentenceLinks, SentenceLinks]:
-        def place(view: ArticleView, sentence: Sentence) -> Span | None:
-            return view.document_range(sentence.start, sentence.end)
-
         links_a: list[Link] = []
         links_b: list[Link] = []
         for pair in match.pairs:
@@ -64,8 +61,12 @@ class SentenceLinks:
                 return link
         return None
 
-    def alone(self) -> list[Span]:
-        return [link.here for link in self._links if link.there is None]
 
-    def linked(self) -> int:
-        return sum(link.there is not None for link in self._links)
+def place(view: ArticleView, sentence: Sentence) -> Span | None:
+    """Where a sentence is in a view's page (None: not shown)."""
+    return view.document_range(sentence.start, sentence.end)
+
+
+def alone_spans(view: ArticleView, alone: list[Sentence]) -> list[Span]:
+    """Where the sentences without a counterpart are in a view's page, in order."""
+    return [span for span in (place(view, sentence) for sentence in alone) if span]

@@ -40,18 +40,24 @@ class OnlyHereMargin(QWidget):
 
     def _line_extents(self, bottom: int) -> list[tuple[int, int]]:
         """Top and bottom, in document coordinates, of the lines of each range from the
-        first down to ``bottom`` of the document (and one more): measured once for a
-        layout (another document, width or type measures anew), and only once they are
-        shown, so the lines further down need not be laid out yet."""
+        first down to ``bottom`` of the document (and one more, if laid out): measured
+        once for a layout (another document, width or type measures anew), and only once
+        they are shown, so the lines further down need not be laid out yet."""
         document = self._view.document()
         key = (document, self._view.viewport().width(), document.defaultFont().pointSizeF())
         if key != self._laid_out_for:
             self._lines = []
             self._laid_out_for = key
         scrolled = self._view.verticalScrollBar().value()
+        # the page laid out down to the bottom: a range whose paragraph is not laid out yet
+        # lies further down, and is measured later rather than laying the page out to it
+        layout = document.documentLayout()
+        layout.hitTest(QPointF(0, bottom), Qt.HitTestAccuracy.FuzzyHit)
         while len(self._lines) < len(self._ranges) and (
             not self._lines or self._lines[-1][0] <= bottom
         ):
+            if not document.findBlock(self._ranges[len(self._lines)][0]).layout().lineCount():
+                break
             start, end = self._ranges[len(self._lines)]
             self._lines.append(
                 (

@@ -210,6 +210,8 @@ def test_the_window_keeps_the_features_it_made_and_matches_from_them_next_time(
     assert compare_mode.compare(window, a, b)
     view = window.compare_view
     assert isinstance(view, CompareView)
+    # no features kept: the pages are shown first, matched once painted
+    assert not view.is_matched and view.summary.text().startswith("Matching the sentences")
     qtbot.waitUntil(lambda: view.is_matched)
     first = (view.summary.text(), [side.only_here.text() for side in view.sides])
 
@@ -220,10 +222,11 @@ def test_the_window_keeps_the_features_it_made_and_matches_from_them_next_time(
     forget_recent_comparisons()
     assert compare_mode.compare(window, a, b)
     again = window.compare_view
-    assert again is view  # kept from the last compare, with nothing of it shown
-    assert not again.is_matched and again.summary.text().startswith("Matching the sentences")
-    assert [side.margin.ranges() for side in again.sides] == [[], []]
-    qtbot.waitUntil(lambda: again.is_matched)
+    assert again is view  # kept from the last compare
+    # matched from the kept features as the pages are set: the marks come in their first
+    # paint, with nothing of the last compare left
+    assert again.is_matched and not any(side.view.extraSelections() for side in again.sides)
+    assert all(side.margin.ranges() for side in again.sides)
     assert (again.summary.text(), [side.only_here.text() for side in again.sides]) == first
     assert first[0].startswith("3 matching sentences")
     hover(again.sides[0], "Emergency crews rescued")
@@ -443,6 +446,20 @@ def test_the_margin_marks_the_lines_of_a_sentence_only_here_and_follows_the_scro
     first.view.verticalScrollBar().setValue(40)
 
     assert inked_rows(first)[0] == rows[0] - 40
+
+
+def test_the_margin_marks_a_sentence_only_here_far_down_once_it_is_scrolled_to(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, _a, _b = compared(qtbot, window)
+    second = view.sides[1]  # the archive entries after the report: only in it
+
+    qtbot.keyClick(second.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+    start, _end = second.margin.ranges()[-1]
+    shift = second.margin.mapFromGlobal(second.view.viewport().mapToGlobal(QPoint(0, 0))).y()
+    top = line_rect(second.view, start).top() + shift
+    assert any(top <= row <= top + 3 for row in inked_rows(second))  # the last one's dot
 
 
 def test_both_pages_are_kept_in_the_render_cache_of_the_single_article(
