@@ -11,10 +11,12 @@ settled times) and ratios to the bare window are printed, with the CPU time each
 used until it settled: on a busy machine the times spread widely, the CPU time much
 less. Needs Xvfb and libX11 (Debian: xvfb).
 
-    python benchmarks/startup_x11.py [--runs 7] [--other-reader PATH]
+    python benchmarks/startup_x11.py [--runs 7] [--other-reader PATH] [--frames]
 
 With ``--other-reader`` (the ``reader`` of another install, e.g. a venv with the previous
-wheel), its two starts run too, alternating with the others, on the same library.
+wheel), its two starts run too, alternating with the others, on the same library. With
+``--frames``, each run's changes of the screen are listed too (when, and how many pixels):
+what is painted after the first frame, and when.
 """
 
 from __future__ import annotations
@@ -182,6 +184,7 @@ class Run:
     settled: float  # seconds to the last change before QUIET_SECONDS of stillness
     peak_kib: int  # the process's peak resident memory (VmHWM) when it had settled
     cpu: float  # seconds of CPU (user and system, all threads) the process used until then
+    changes: tuple[tuple[float, int], ...]  # each change: seconds since spawning, pixels changed
 
 
 def settle_time(screen: Screen, command: Sequence[str], environment: dict[str, str]) -> Run:
@@ -192,18 +195,22 @@ def settle_time(screen: Screen, command: Sequence[str], environment: dict[str, s
         command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     previous, shown, last_change = blank, 0.0, 0.0
+    changes: list[tuple[float, int]] = []
     try:
         while True:
             time.sleep(POLL_SECONDS)
             frame = screen.grab()
             now = time.perf_counter() - started
-            if int(np.count_nonzero(frame != previous)) > CHANGED_PIXELS:
+            changed = int(np.count_nonzero(frame != previous))
+            if changed > CHANGED_PIXELS:
+                changes.append((now, changed))
                 shown = shown or now
                 last_change = now
             previous = frame
             if shown and now - last_change >= QUIET_SECONDS:
                 pid = process.pid
-                return Run(shown, last_change, _peak_memory_kib(pid), _cpu_seconds(pid))
+                memory, cpu = _peak_memory_kib(pid), _cpu_seconds(pid)
+                return Run(shown, last_change, memory, cpu, tuple(changes))
             if now > TIMEOUT_SECONDS or (process.poll() is not None and not shown):
                 raise SystemExit(f"error: {command[-1]} showed nothing (exit {process.poll()})")
     finally:
@@ -249,6 +256,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--other-reader", type=Path, help="another install's reader, also timed")
+    parser.add_argument(
+        "--frames", action="store_true", help="list each run's changes of the screen as well"
+    )
     options = parser.parse_args()
     reader = Path(sys.executable).with_name("reader")
     with xvfb() as display, tempfile.TemporaryDirectory(prefix="reader-x11-") as folder:
@@ -303,7 +313,18 @@ def main() -> int:
             f" {_median(measured, 'peak_kib') / 1024:7.0f} MiB"
             f" {_ratio(measured, bare, 'peak_kib'):5.2f}x"
         )
+    if options.frames:
+        print_frames(runs)
     return 0
+
+
+def print_frames(runs: dict[str, list[Run]]) -> None:
+    """Each run's changes of the screen: when (ms after spawning) and how many pixels."""
+    print("\nchanges of the screen, each run: ms after spawning (pixels changed)")
+    for name, measured in runs.items():
+        print(name)
+        for run in measured:
+            print("  " + ", ".join(f"{when * 1000:.0f} ({pixels})" for when, pixels in run.changes))
 
 
 if __name__ == "__main__":
