@@ -5,9 +5,19 @@ from reader.anchoring.canonical import canonical_text
 from reader.importers.html_article import article_from_html
 from tests.importers.test_html_article import STORY, STORY_HTML, news_page
 
+HEADLINE = "Harbour board delays vote on ferry fares"
+
 
 def _paragraphs(page: str) -> list[str]:
     return canonical_text(article_from_html(page).markdown).split("\n\n")
+
+
+def _headlined_page(title: str, head: str = "") -> str:
+    """The story under its headline, on a page of that ``<title>`` (and ``head``)."""
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body><div><h1>{HEADLINE}</h1>"
+        f"{STORY_HTML}</div></body></html>"
+    )
 
 
 def test_text_size_controls_and_a_link_to_the_next_page_are_left_out() -> None:
@@ -167,30 +177,19 @@ def test_a_first_paragraph_that_only_starts_with_the_authors_name_stays() -> Non
 
 def test_the_pages_date_is_no_part_of_the_sites_name() -> None:
     # a paper's site, 2008: "Star-Telegram.com: | 01/08/2008 | Headline"
-    page = (
-        "<html><head><title>CoastalCourier.com: | 01/08/2008 | Harbour board delays vote on "
-        "ferry fares</title></head><body><div><h1>Harbour board delays vote on ferry fares"
-        f"</h1>{STORY_HTML}</div></body></html>"
-    )
+    page = _headlined_page(f"CoastalCourier.com: | 01/08/2008 | {HEADLINE}")
     assert article_from_html(page).publication == "CoastalCourier.com"
 
 
 def test_a_section_beside_the_sites_domain_is_no_part_of_its_name() -> None:
     # a city paper's site, 2008: "TheStar.com | News | Headline"
-    page = (
-        "<html><head><title>CoastalCourier.com | News | Harbour board delays vote on ferry "
-        "fares</title></head><body><div><h1>Harbour board delays vote on ferry fares</h1>"
-        f"{STORY_HTML}</div></body></html>"
-    )
+    page = _headlined_page(f"CoastalCourier.com | News | {HEADLINE}")
     assert article_from_html(page).publication == "CoastalCourier.com"
 
 
 def test_a_site_name_of_two_parts_without_a_domain_stays_whole() -> None:
-    page = (
-        "<html><head><title>Harbour board delays vote on ferry fares</title><meta "
-        "property='og:site_name' content='Coastal Courier | Harbour Edition'></head><body>"
-        f"<div><h1>Harbour board delays vote on ferry fares</h1>{STORY_HTML}</div></body></html>"
-    )
+    site = "<meta property='og:site_name' content='Coastal Courier | Harbour Edition'>"
+    page = _headlined_page(HEADLINE, site)
     assert article_from_html(page).publication == "Coastal Courier | Harbour Edition"
 
 
@@ -206,11 +205,7 @@ def test_a_script_link_that_ends_a_sentence_keeps_its_words() -> None:
 
 def test_the_sites_name_from_the_title_loses_its_trailing_colon() -> None:
     # a business weekly's site, 2008: "Headline - Kansas City Business Journal:"
-    page = (
-        "<html><head><title>Harbour board delays vote on ferry fares - Coastal Business "
-        "Journal:</title></head><body><div><h1>Harbour board delays vote on ferry fares"
-        f"</h1>{STORY_HTML}</div></body></html>"
-    )
+    page = _headlined_page(f"{HEADLINE} - Coastal Business Journal:")
     assert article_from_html(page).publication == "Coastal Business Journal"
 
 
