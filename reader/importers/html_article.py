@@ -87,9 +87,9 @@ _UNSAFE_TAGS = (
 )
 # Elements that never have content.  libxml2 does not know some of them (an
 # unclosed <embed> swallows the rest of its parent), so they lose only the tag.
+_VOID_TAGS = frozenset(["embed", "img", "input", "keygen", "source", "track"])
 # a site named by its domain: "TheStar.com", "news.example.co.uk"
 _DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|[a-z]{2})", re.IGNORECASE)
-_VOID_TAGS = frozenset(["embed", "img", "input", "keygen", "source", "track"])
 
 # trafilatura drops whitespace-only text between inline elements ("<i>a</i> <b>b</b>"
 # comes out as "ab"); a visible stand-in keeps the space through extraction.  Symbols

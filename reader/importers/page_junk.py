@@ -61,9 +61,8 @@ _TRAILING_BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 # before the story only calls to act (a lede may well begin "Letters to the editor..."),
-# the site's path to the page ("Home > Archives > …") and its account bar ("Welcome |
-# sign-out")
-# and the title of a box of the section's other stories ("More from Sports")
+# the site's path to the page ("Home > Archives > …"), its account bar ("Welcome |
+# sign-out") and the title of a box of the section's other stories ("More from Sports")
 _LEADING_BOILERPLATE = re.compile(
     rf"(?:{_CALLS}|home\s*[>»›]|welcome\W+(?:sign|log)[- ]?(?:in|out)\b"
     r"|more from(?: [\w&'’-]+){1,3}\W*$)",

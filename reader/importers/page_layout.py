@@ -191,7 +191,8 @@ def join_set_apart_first_paragraphs(tree: lxml_html.HtmlElement) -> None:
 
 
 def _is_empty(element: lxml_html.HtmlElement) -> bool:
-    return isinstance(element.tag, str) and not element.text_content().strip()
+    """An element of no text and no children (a box a script would have filled)."""
+    return isinstance(element.tag, str) and len(element) == 0 and _blank(element.text)
 
 
 def _blank(text: str | None) -> bool:
