@@ -182,7 +182,7 @@ class ClaimCues:
     def in_a_capitalised_name(self, hit: CueHit) -> bool:
         """A cue word capitalised inside a sentence in ordinary case is part of a name:
         "St. Vital Park", "Noble fir", "the Rose Bowl", "Best Buy"."""
-        words = [t for t in self.tokens if t.text[:1].isalpha()]
+        words = self._words
         first = next((t for t in words if t.start == hit.start), None)
         if first is None or first is words[0] or not first.text[:1].isupper():
             return False
@@ -191,9 +191,13 @@ class ClaimCues:
     @cached_property
     def in_ordinary_case(self) -> bool:
         """Not a headline in title case, which leaves only short words in lower case."""
-        words = [t for t in self.tokens if t.text[:1].isalpha()]
-        ordinary = [t for t in words if t.text.islower() and len(t.text) > _SHORT_WORD]
+        ordinary = [t for t in self._words if t.text.islower() and len(t.text) > _SHORT_WORD]
         return len(ordinary) >= 2
+
+    @cached_property
+    def _words(self) -> list[Token]:
+        """The sentence's tokens that start with a letter."""
+        return [t for t in self.tokens if t.text[:1].isalpha()]
 
     def _index_at(self, start: int) -> int | None:
         """The index of the token that starts at ``start``, if any."""
